@@ -1,0 +1,3 @@
+import React from 'react';
+import {render, Text} from 'ink';
+render(<Text>hello</Text>);

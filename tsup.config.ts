@@ -1,0 +1,25 @@
+import {defineConfig} from 'tsup';
+
+// One bundled file starts in about 0.2 s; unbundled Ink takes about 0.48 s to import.
+export default defineConfig({
+	entry: {cli: 'cli.tsx'},
+	format: ['esm'],
+	target: 'node20',
+	platform: 'node',
+	outDir: 'dist',
+	clean: true,
+	bundle: true,
+	noExternal: [/.*/],
+	splitting: false,
+	sourcemap: false,
+	banner: {
+		// Bundled CommonJS dependencies call require(); ESM output needs one made for them.
+		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
+	},
+	esbuildOptions(options) {
+		// Ink imports react-devtools-core only when DEV is set; the bundle must not need it.
+		options.alias = {'react-devtools-core': './source/system/empty-module.ts'};
+		options.jsx = 'automatic';
+	},
+	define: {'process.env.NODE_ENV': '"production"'},
+});
