@@ -1,0 +1,81 @@
+// Answers are what a person set; values are every setting resolved from defaults, derivations
+// and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
+import {findSetting, settings, settingIds} from './settings.js';
+import {parseServers} from './validate.js';
+
+export type Answers = Record<string, string>;
+export type Values = Record<string, string>;
+
+export type AnswerCheck = {ok: true; value: string} | {ok: false; message: string};
+
+const show = (raw: string): string => JSON.stringify(raw);
+
+export function unknownSettingMessage(id: string): string {
+	const near = settingIds.filter(known => known.split('.')[0] === id.split('.')[0]);
+	const list = near.length > 0 ? near : settingIds;
+	return `unknown setting ${show(id)}: known settings are ${list.join(', ')}.`;
+}
+
+// One value for one setting, checked; the message names the setting, the value and what is allowed.
+export function checkAnswer(id: string, raw: string): AnswerCheck {
+	const setting = findSetting(id);
+	if (!setting) return {ok: false, message: unknownSettingMessage(id)};
+	const result = setting.validate(raw);
+	if (result.ok) return {ok: true, value: result.value};
+	return {ok: false, message: `${id}: ${show(raw)} is not allowed; use ${result.allowed}.`};
+}
+
+export function checkAnswers(answers: Answers): {answers: Answers; problems: string[]} {
+	const checked: Answers = {};
+	const problems: string[] = [];
+	for (const [id, raw] of Object.entries(answers)) {
+		const result = checkAnswer(id, raw);
+		if (result.ok) checked[id] = result.value;
+		else problems.push(result.message);
+	}
+	return {answers: checked, problems};
+}
+
+export function resolveValues(answers: Answers): Values {
+	const values: Values = {};
+	for (const setting of settings) {
+		const derived = setting.derivedFrom ? values[setting.derivedFrom] : undefined;
+		values[setting.id] = answers[setting.id] ?? derived ?? setting.default;
+	}
+	return values;
+}
+
+// Rules that span settings: checked before anything is written.
+export function consistencyProblems(values: Values): string[] {
+	const problems: string[] = [];
+	const servers = parseServers(values['zookeeper.servers'] ?? '') ?? [];
+	const myid = Number(values['zookeeper.myid']);
+	if (servers.length > 0 && !servers.some(s => s.id === myid)) {
+		problems.push(
+			`zookeeper.myid: ${show(values['zookeeper.myid'] ?? '')} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
+		);
+	}
+	// The masters run the ZooKeeper ensemble, so its size is the number of masters.
+	const masters = Math.max(servers.length, 1);
+	const quorum = Number(values['master.quorum']);
+	const majority = Math.floor(masters / 2) + 1;
+	if (quorum < majority || quorum > masters) {
+		problems.push(
+			`master.quorum: ${show(values['master.quorum'] ?? '')} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
+		);
+	}
+	return problems;
+}
+
+// What changes when one setting changes: itself and the settings that still follow it.
+export function withChange(answers: Answers, id: string, value: string, followersToo: boolean): Answers {
+	const before = resolveValues(answers);
+	const next: Answers = {...answers, [id]: value};
+	for (const follower of settings.filter(s => s.derivedFrom === id)) {
+		const following = before[follower.id] === before[id];
+		if (following && followersToo) next[follower.id] = value;
+		// Pinned, so that a follower left alone keeps its value instead of following by derivation.
+		else next[follower.id] = before[follower.id] ?? follower.default;
+	}
+	return next;
+}

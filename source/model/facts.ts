@@ -1,0 +1,50 @@
+// What detection found about the target machine. Pure data: source/system/detect.ts fills it.
+
+export type InitSystem = 'upstart' | 'systemd' | 'sysv';
+
+export type Facts = {
+	distro: string; // lower case, as in the repository path: ubuntu, debian
+	codename: string; // trusty, bookworm …
+	init: InitSystem;
+	// apt-key is deprecated from Debian 11 and Ubuntu 22.04: there a keyring and signed-by is used.
+	aptKey: 'present' | 'deprecated' | 'missing';
+	hasApt: boolean;
+	isRoot: boolean;
+	versions: {zookeeper?: string; mesos?: string; marathon?: string};
+	// Marathon 1.5+ packages read /etc/default/marathon (MARATHON_*) instead of /etc/marathon/conf.
+	marathonLayout: 'conf-dir' | 'default-file';
+	// Sentences for a person: what was assumed, and why.
+	notes: string[];
+};
+
+// The machine the article was written on, assumed where a sandbox root says nothing.
+export const articleMachine: Facts = {
+	distro: 'ubuntu',
+	codename: 'trusty',
+	init: 'upstart',
+	aptKey: 'present',
+	hasApt: true,
+	isRoot: true,
+	versions: {},
+	marathonLayout: 'conf-dir',
+	notes: [],
+};
+
+const aptKeyDeprecatedFrom: Record<string, string[]> = {
+	debian: ['bullseye', 'bookworm', 'trixie', 'forky', 'sid'],
+	ubuntu: ['jammy', 'kinetic', 'lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing'],
+};
+
+export function aptKeyState(distro: string, codename: string, exists: boolean): Facts['aptKey'] {
+	if (!exists) return 'missing';
+	return aptKeyDeprecatedFrom[distro]?.includes(codename) ? 'deprecated' : 'present';
+}
+
+// Marathon moved its configuration to /etc/default/marathon in 1.5.0.
+export function marathonLayoutFor(version: string | undefined): Facts['marathonLayout'] {
+	if (!version) return 'conf-dir';
+	const match = /^(?:\d+:)?(\d+)\.(\d+)/.exec(version);
+	if (!match) return 'conf-dir';
+	const [major, minor] = [Number(match[1]), Number(match[2])];
+	return major > 1 || (major === 1 && minor >= 5) ? 'default-file' : 'conf-dir';
+}

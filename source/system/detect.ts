@@ -1,0 +1,123 @@
+// Detection: what the target machine is. The real machine is asked (lsb_release, dpkg-query);
+// a sandbox root is only read, and where it says nothing the article's machine is assumed.
+import {access} from 'node:fs/promises';
+import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor} from '../model/facts.js';
+import {readEnvKey} from '../model/file-formats.js';
+import type {CommandRunner} from './runner.js';
+import type {TargetFs} from './target-fs.js';
+
+export function parseOsRelease(text: string): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const line of text.split('\n')) {
+		const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+		if (match) fields[match[1] ?? ''] = (match[2] ?? '').replace(/^["']|["']$/g, '');
+	}
+	return fields;
+}
+
+const debianFamily = (fields: Record<string, string>): boolean =>
+	['debian', 'ubuntu'].includes(fields.ID ?? '') || /\b(debian|ubuntu)\b/.test(fields.ID_LIKE ?? '');
+
+// Upstart ran Ubuntu until 15.04; Debian never shipped it as default.
+const upstartCodenames = ['lucid', 'precise', 'trusty', 'utopic'];
+
+function initFromRelease(distro: string, codename: string): InitSystem {
+	if (distro === 'ubuntu' && upstartCodenames.includes(codename)) return 'upstart';
+	if (distro === 'debian' && ['squeeze', 'wheezy'].includes(codename)) return 'sysv';
+	return 'systemd';
+}
+
+async function present(path: string): Promise<boolean> {
+	try {
+		await access(path);
+		return true;
+	} catch {
+		return false; // absent or unreadable: either way not there for us
+	}
+}
+
+async function realInit(): Promise<InitSystem> {
+	if (await present('/run/systemd/system')) return 'systemd';
+	if ((await present('/sbin/initctl')) && (await present('/etc/init'))) return 'upstart';
+	return 'sysv';
+}
+
+async function packageVersion(runner: CommandRunner, pkg: string): Promise<string | undefined> {
+	const result = await runner.run(['dpkg-query', '-W', '-f=${Status} ${Version}', pkg], {timeoutMs: 10_000});
+	const match = /install ok installed (\S+)/.exec(result.stdout);
+	return result.ok && match ? match[1] : undefined;
+}
+
+async function marathonLayout(fs: TargetFs, version: string | undefined): Promise<Facts['marathonLayout']> {
+	if (version) return marathonLayoutFor(version);
+	const defaults = await fs.read('/etc/default/marathon');
+	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : 'conf-dir';
+}
+
+// A sandbox: read <root>/etc/os-release; commands are never run for it.
+export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Facts> {
+	const text = await fs.read('/etc/os-release');
+	if (!text) {
+		return {
+			...articleMachine,
+			isRoot,
+			marathonLayout: await marathonLayout(fs, undefined),
+			notes: [`${fs.hostPath('/etc/os-release')} is missing, so the article’s machine is assumed: ubuntu trusty with upstart.`],
+		};
+	}
+	const fields = parseOsRelease(text);
+	const distro = (fields.ID ?? 'ubuntu').toLowerCase();
+	const codename = fields.VERSION_CODENAME ?? fields.UBUNTU_CODENAME ?? 'trusty';
+	const init = (await fs.exists('/etc/init')) && upstartCodenames.includes(codename) ? 'upstart' : initFromRelease(distro, codename);
+	return {
+		distro,
+		codename,
+		init,
+		aptKey: aptKeyState(distro, codename, true),
+		hasApt: debianFamily(fields),
+		isRoot,
+		versions: {},
+		marathonLayout: await marathonLayout(fs, undefined),
+		notes: [`Read ${fs.hostPath('/etc/os-release')}: ${distro} ${codename}; ${init} assumed as its init system.`],
+	};
+}
+
+export async function detectMachine(fs: TargetFs, runner: CommandRunner, isRoot: boolean): Promise<Facts> {
+	const notes: string[] = [];
+	const fields = parseOsRelease((await fs.read('/etc/os-release')) ?? '');
+	let distro = (fields.ID ?? '').toLowerCase();
+	let codename = fields.VERSION_CODENAME ?? fields.UBUNTU_CODENAME ?? '';
+	// The article asks lsb_release; os-release answers the same where lsb_release is not installed.
+	if (await runner.has('lsb_release')) {
+		const id = await runner.run(['lsb_release', '-is'], {timeoutMs: 10_000});
+		const cs = await runner.run(['lsb_release', '-cs'], {timeoutMs: 10_000});
+		if (id.ok && id.stdout.trim()) distro = id.stdout.trim().toLowerCase();
+		if (cs.ok && cs.stdout.trim() && cs.stdout.trim() !== 'n/a') codename = cs.stdout.trim();
+	}
+	if (!distro || !codename) notes.push('Could not tell the distribution and codename from /etc/os-release or lsb_release.');
+	const hasApt = (await runner.has('apt-get')) && debianFamily({...fields, ID: distro});
+	const [zookeeper, mesos, marathon] = hasApt
+		? await Promise.all(['zookeeper', 'mesos', 'marathon'].map(pkg => packageVersion(runner, pkg)))
+		: [undefined, undefined, undefined];
+	const versions = {
+		...(zookeeper ? {zookeeper} : {}),
+		...(mesos ? {mesos} : {}),
+		...(marathon ? {marathon} : {}),
+	};
+	return {
+		distro: distro || 'unknown',
+		codename: codename || 'unknown',
+		init: await realInit(),
+		aptKey: aptKeyState(distro, codename, await runner.has('apt-key')),
+		hasApt,
+		isRoot,
+		versions,
+		marathonLayout: await marathonLayout(fs, marathon),
+		notes,
+	};
+}
+
+export const readDefaultsKey = async (fs: TargetFs, file: string, key: string): Promise<string | undefined> => {
+	const text = await fs.read(file);
+	return text === undefined ? undefined : readEnvKey(text, key);
+};

@@ -1,0 +1,59 @@
+// Imports the repository signing key into a throwaway GNUPGHOME, checks its full fingerprint, and
+// only then trusts it (apt-key add, or a keyring for signed-by). A wrong key is never trusted.
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {StepError} from '../model/errors.js';
+import type {Action} from '../model/plan.js';
+import type {Journal, WriteResult} from './journal.js';
+import type {CommandRunner, OutputStream} from './runner.js';
+
+type ImportKey = Extract<Action, {kind: 'import-key'}>;
+
+export function fingerprintsIn(colons: string): string[] {
+	return colons
+		.split('\n')
+		.filter(line => line.startsWith('fpr:'))
+		.map(line => line.split(':')[9] ?? '')
+		.filter(Boolean);
+}
+
+export async function importKey(
+	action: ImportKey,
+	runner: CommandRunner,
+	journal: Journal,
+	onLine: (line: string, stream: OutputStream) => void,
+): Promise<{result: WriteResult | 'added'; message: string}> {
+	const home = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-gnupg-'));
+	const env = {GNUPGHOME: home};
+	const gpg = (args: string[], timeoutMs = 60_000) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine});
+	try {
+		const fetched = await gpg(['--keyserver', action.keyserver, '--recv-keys', action.fingerprint], 120_000);
+		if (!fetched.ok) {
+			throw new StepError(`could not fetch key ${action.fingerprint} from ${action.keyserver}: ${fetched.failure}`, [
+				'Check the network and the key server setting (repo.keyserver), then retry.',
+			]);
+		}
+		const listed = await gpg(['--with-colons', '--fingerprint']);
+		const found = fingerprintsIn(listed.stdout);
+		if (found.length !== 1 || found[0] !== action.fingerprint) {
+			throw new StepError(
+				`the key server sent ${found.length === 0 ? 'no key' : `key ${found.join(', ')}`}, not ${action.fingerprint}: nothing was trusted`,
+				['Check repo.key (the full fingerprint) and repo.keyserver.'],
+			);
+		}
+		const exported = await runner.runForBytes(['gpg', '--batch', '--export', action.fingerprint], {timeoutMs: 30_000, env});
+		if (!exported.ok || exported.bytes.length === 0) throw new StepError(`could not export key ${action.fingerprint}: ${exported.failure ?? 'no data'}`);
+		if (action.method === 'keyring') {
+			const result = await journal.write(action.keyring, exported.bytes, {newFileMode: 0o644});
+			return {result, message: `key ${action.fingerprint} checked and saved to ${action.keyring}`};
+		}
+		const added = await runner.run(['apt-key', 'add', '-'], {timeoutMs: 30_000, input: exported.bytes, onLine});
+		if (!added.ok) throw new StepError(`apt-key could not add the key: ${added.failure}`);
+		return {result: 'added', message: `key ${action.fingerprint} checked and added with apt-key`};
+	} finally {
+		// gpg leaves a dirmngr and a gpg-agent running for every GNUPGHOME.
+		await runner.run(['gpgconf', '--kill', 'all'], {timeoutMs: 10_000, env});
+		await rm(home, {recursive: true, force: true});
+	}
+}

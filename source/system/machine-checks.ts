@@ -1,0 +1,92 @@
+// Preflight checks that read the real machine: listening ports, /etc/hosts, free disk, commands
+// and whether the repository and key server answer. None of them change anything.
+import {readFile, readdir, readlink, statfs} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type {Check} from '../model/plan.js';
+import {findOnPath} from './runner.js';
+import type {TargetFs} from './target-fs.js';
+
+export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message: string};
+
+// Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
+async function listeners(port: number): Promise<string[]> {
+	const inodes = new Set<string>();
+	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		const text = await readFile(file, 'utf8').catch(() => '');
+		for (const line of text.split('\n').slice(1)) {
+			const cols = line.trim().split(/\s+/);
+			const local = cols[1] ?? '';
+			if (cols[3] === '0A' && Number.parseInt(local.split(':').at(-1) ?? '', 16) === port) inodes.add(cols[9] ?? '');
+		}
+	}
+	if (inodes.size === 0) return [];
+	const owners: string[] = [];
+	for (const pid of (await readdir('/proc').catch(() => [] as string[])).filter(p => /^\d+$/.test(p))) {
+		const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+		for (const fd of fds) {
+			const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+			const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+			if (inode && inodes.has(inode)) {
+				const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '?')).trim();
+				owners.push(`${comm} (pid ${pid})`);
+			}
+		}
+	}
+	return owners.length > 0 ? owners : ['another program'];
+}
+
+export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean): Promise<CheckResult> {
+	switch (check.kind) {
+		case 'root':
+			return isRoot
+				? {status: 'passed', message: 'running as root'}
+				: {status: 'failed', message: 'not running as root: run it with sudo, or rehearse with --root ./mesos-rehearsal'};
+		case 'apt': {
+			const release = (await fs.read('/etc/os-release')) ?? '';
+			const family = /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release);
+			const apt = await findOnPath('apt-get');
+			return family && apt
+				? {status: 'passed', message: 'a Debian-family system with apt'}
+				: {status: 'failed', message: 'this is not a Debian-family system with apt-get; rehearse with --root ./mesos-rehearsal instead'};
+		}
+		case 'hosts-loopback': {
+			const hosts = (await fs.read('/etc/hosts')) ?? '';
+			const name = os.hostname();
+			const loopback = hosts.split('\n').some(line => {
+				const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+				return ip === '127.0.1.1' && (names.includes(name) || names.includes(name.split('.')[0] ?? ''));
+			});
+			return loopback
+				? {status: 'warned', message: `/etc/hosts maps ${name} to 127.0.1.1: Mesos would register on loopback; set the agent’s ip and hostname, or map ${name} to this machine’s address`}
+				: {status: 'passed', message: `${name} does not resolve to 127.0.1.1 in /etc/hosts`};
+		}
+		case 'port-free': {
+			const owners = await listeners(check.port);
+			return owners.length === 0
+				? {status: 'passed', message: `port ${check.port} is free`}
+				: {status: 'warned', message: `port ${check.port}, needed by ${check.owner}, is in use by ${owners.join(', ')}`};
+		}
+		case 'disk': {
+			let dir = check.path;
+			while (dir !== '/' && !(await fs.exists(dir))) dir = path.dirname(dir);
+			const info = await statfs(fs.hostPath(dir));
+			const freeMb = Math.floor((info.bavail * info.bsize) / 1_048_576);
+			return freeMb >= check.minMegabytes
+				? {status: 'passed', message: `${freeMb} MB free under ${dir}`}
+				: {status: 'warned', message: `only ${freeMb} MB free under ${dir}; the master’s work_dir wants at least ${check.minMegabytes} MB`};
+		}
+		case 'command':
+			return (await findOnPath(check.name))
+				? {status: 'passed', message: `${check.name} is installed`}
+				: {status: 'warned', message: `${check.name} is not installed, but ${check.why}; install it or choose the mesos containerizer only`};
+		case 'reachable':
+			try {
+				await fetch(check.url, {method: 'GET', signal: AbortSignal.timeout(5000)});
+				return {status: 'passed', message: `the ${check.what} ${check.url} answers`};
+			} catch (error) {
+				const cause = (error as {cause?: Error}).cause?.message ?? (error as Error).message;
+				return {status: 'warned', message: `the ${check.what} ${check.url} does not answer (${cause}); check the network, or set a mirror`};
+			}
+	}
+}

@@ -1,0 +1,136 @@
+// Runs system commands: execa with an argument array (values never reach a shell), a timeout,
+// and every output line streamed as it comes, with carriage-return progress and colour removed.
+import {constants} from 'node:fs';
+import {access} from 'node:fs/promises';
+import path from 'node:path';
+import {execa} from 'execa';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export type RunOptions = {
+	timeoutMs: number;
+	env?: Record<string, string>;
+	input?: string | Buffer;
+	onLine?: (line: string, stream: OutputStream) => void;
+	signal?: AbortSignal;
+};
+
+export type RunResult = {
+	ok: boolean;
+	exitCode: number | undefined;
+	stdout: string;
+	stderr: string;
+	// For a person: what failed and why, when ok is false.
+	failure?: string;
+};
+
+export type CommandRunner = {
+	run(argv: readonly string[], options: RunOptions): Promise<RunResult>;
+	// The command's bytes on stdout, for binary output such as an exported key.
+	runForBytes(argv: readonly string[], options: RunOptions): Promise<RunResult & {bytes: Buffer}>;
+	has(command: string): Promise<boolean>;
+};
+
+// eslint-disable-next-line no-control-regex -- matching terminal escape codes is the point
+const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
+
+// Text as a person would read it: a line rewritten with \r keeps only its last version.
+export function cleanLine(raw: string): string {
+	const last = raw.split('\r').filter(part => part.length > 0).at(-1) ?? '';
+	return last.replace(ansi, '');
+}
+
+export function lineSplitter(onLine: (line: string) => void): {push(chunk: string): void; end(): void} {
+	let pending = '';
+	return {
+		push(chunk) {
+			pending += chunk;
+			const parts = pending.split('\n');
+			pending = parts.pop() ?? '';
+			for (const part of parts) onLine(cleanLine(part));
+		},
+		end() {
+			if (pending.length > 0) onLine(cleanLine(pending));
+			pending = '';
+		},
+	};
+}
+
+function describeFailure(argv: readonly string[], result: {exitCode?: number; timedOut?: boolean; code?: string; signal?: string; stderr?: unknown}, timeoutMs: number): string {
+	const name = argv.join(' ');
+	if (result.code === 'ENOENT') return `${argv[0]} is not installed (command not found), so “${name}” could not run`;
+	if (result.timedOut) return `“${name}” did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`;
+	if (result.signal) return `“${name}” was stopped by ${result.signal}`;
+	const lastError = String(result.stderr ?? '')
+		.split('\n')
+		.map(l => cleanLine(l).trim())
+		.filter(Boolean)
+		.at(-1);
+	return `“${name}” exited with code ${result.exitCode}${lastError ? `: ${lastError}` : ''}`;
+}
+
+async function runWith(argv: readonly string[], options: RunOptions, binary: boolean) {
+	const [file, ...args] = argv;
+	if (!file) throw new Error('empty command');
+	const child = execa(file, args, {
+		reject: false,
+		timeout: options.timeoutMs,
+		env: options.env,
+		extendEnv: true,
+		input: options.input,
+		stdin: options.input === undefined ? 'ignore' : undefined,
+		cancelSignal: options.signal,
+		encoding: binary ? 'buffer' : 'utf8',
+		stripFinalNewline: false,
+	});
+	if (options.onLine) {
+		const onLine = options.onLine;
+		for (const stream of ['stdout', 'stderr'] as const) {
+			const splitter = lineSplitter(line => onLine(line, stream));
+			child[stream]?.on('data', (chunk: Buffer) => splitter.push(chunk.toString('utf8')));
+			child[stream]?.on('end', () => splitter.end());
+		}
+	}
+	const result = await child;
+	const text = (value: unknown): string => (Buffer.isBuffer(value) ? value.toString('utf8') : typeof value === 'string' ? value : '');
+	const ok = !result.failed;
+	const errno = (result as {code?: string}).code;
+	return {
+		ok,
+		exitCode: result.exitCode,
+		stdout: text(result.stdout),
+		stderr: text(result.stderr),
+		bytes: Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.from(text(result.stdout)),
+		...(ok
+			? {}
+			: {
+					failure: describeFailure(argv, {exitCode: result.exitCode, timedOut: result.timedOut, code: errno, signal: result.signal, stderr: text(result.stderr)}, options.timeoutMs),
+				}),
+	};
+}
+
+export function createCommandRunner(): CommandRunner {
+	return {
+		async run(argv, options) {
+			const {bytes: _bytes, ...result} = await runWith(argv, options, false);
+			return result;
+		},
+		runForBytes: async (argv, options) => runWith(argv, options, true),
+		has: findOnPath,
+	};
+}
+
+// Looks along PATH (and the sbin folders sudo adds) the way a shell would, without a shell.
+export async function findOnPath(command: string): Promise<boolean> {
+	const dirs = new Set([...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin']);
+	for (const dir of dirs) {
+		if (!dir) continue;
+		try {
+			await access(path.join(dir, command), constants.X_OK);
+			return true;
+		} catch {
+			// not in this folder; look in the next
+		}
+	}
+	return false;
+}

@@ -1,0 +1,50 @@
+// The System: every side effect mesos-setup has, behind one object. The CLI builds the real one;
+// tests build one over a temp root; screens receive it through context.
+import type {Facts} from '../model/facts.js';
+import type {Check} from '../model/plan.js';
+import {detectMachine, detectSandbox} from './detect.js';
+import {type CheckResult, runCheck} from './machine-checks.js';
+import {createProbes, type Probes} from './probes.js';
+import {type CommandRunner, createCommandRunner} from './runner.js';
+import {createMemoryStateStore, createStateStore, readSavedState, type StateStore} from './state.js';
+import {createTargetFs, type TargetFs} from './target-fs.js';
+
+export type System = {
+	// '/' on the real machine, a folder when rehearsing in a sandbox.
+	root: string;
+	sandbox: boolean;
+	dryRun: boolean;
+	facts: Facts;
+	fs: TargetFs;
+	commands: CommandRunner;
+	probes: Probes;
+	checks: {run(check: Check): Promise<CheckResult>};
+	state: StateStore;
+	now(): Date;
+};
+
+export type SystemOptions = {root?: string; dryRun?: boolean; isRoot?: boolean};
+
+export const currentUserIsRoot = (): boolean => process.getuid?.() === 0;
+
+export async function createSystem(options: SystemOptions = {}): Promise<System> {
+	const root = options.root ?? '/';
+	const fs = createTargetFs(root);
+	const sandbox = fs.root !== '/';
+	const dryRun = options.dryRun ?? false;
+	const isRoot = options.isRoot ?? currentUserIsRoot();
+	const commands = createCommandRunner();
+	const facts = sandbox ? await detectSandbox(fs, isRoot) : await detectMachine(fs, commands, isRoot);
+	return {
+		root: fs.root,
+		sandbox,
+		dryRun,
+		facts,
+		fs,
+		commands,
+		probes: createProbes(),
+		checks: {run: check => runCheck(check, fs, isRoot)},
+		state: dryRun ? createMemoryStateStore(await readSavedState(fs)) : createStateStore(fs),
+		now: () => new Date(),
+	};
+}
