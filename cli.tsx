@@ -1,3 +1,138 @@
-import React from 'react';
-import {render, Text} from 'ink';
-render(<Text>hello</Text>);
+// The command line: parse argv, build a System, then run a plain path (--yes, plan, undo,
+// status --once) or render the Ink app. Errors become exit codes here and nowhere else.
+import path from 'node:path';
+import meow from 'meow';
+import {gatherAnswers} from './source/commands/gather-answers.js';
+import {createOutput, paint} from './source/commands/output.js';
+import {runPlan} from './source/commands/plan.js';
+import {runSetupYes} from './source/commands/setup-yes.js';
+import {runUndo} from './source/commands/undo.js';
+import {errorMessage, InputError, StepError} from './source/model/errors.js';
+import {createSystem} from './source/system/system.js';
+
+const help = `
+  Usage
+    $ mesos-setup [command] [options]
+
+  Commands
+    (none)               the wizard on a fresh machine; a menu (status, edit, setup again, undo) after
+    setup                the guided setup wizard; with --yes, the whole setup without questions
+    edit [ID] [VALUE]    edit one setting; with ID, VALUE and --yes, no questions
+    status               live status of every service and the cluster
+    plan                 every command and file the setup would run or write; nothing is changed
+    undo                 restore the files the last run changed, from its backups
+
+  Options
+    --root DIR           treat DIR as /: files are read and written under it, system commands are skipped
+    --dry-run            change nothing at all: show what would be run and written
+    --answers FILE       answers (JSON or YAML) that prefill the wizard; with --yes nothing is asked
+    --set ID=VALUE       one answer (repeatable), such as --set slave.hostname=node1
+    --yes                non-interactive: take answers and defaults, print progress as plain lines
+    --once               status: print one snapshot and exit (0 all healthy, 1 otherwise)
+    --json               status: print one JSON document
+    --script             plan: print the plan as one bash script to run by hand
+    --help               show this help
+    --version            show the version
+
+  Exit codes: 0 done, 1 a step failed, 2 bad usage or bad input.
+
+  Examples
+    $ sudo mesos-setup
+    $ mesos-setup setup --yes --root ./mesos-rehearsal
+    $ sudo mesos-setup edit slave.hostname node1.example.com --yes
+    $ mesos-setup plan --script > setup.sh
+`;
+
+const commands = ['setup', 'edit', 'status', 'plan', 'undo'] as const;
+type Command = (typeof commands)[number] | 'home';
+
+const cli = meow(help, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		root: {type: 'string'},
+		dryRun: {type: 'boolean', default: false},
+		answers: {type: 'string'},
+		set: {type: 'string', isMultiple: true, default: []},
+		yes: {type: 'boolean', default: false},
+		once: {type: 'boolean', default: false},
+		json: {type: 'boolean', default: false},
+		script: {type: 'boolean', default: false},
+	},
+});
+
+const output = createOutput();
+
+function usage(problem: string): never {
+	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
+}
+
+function parseCommand(): {command: Command; args: string[]} {
+	const [first, ...args] = cli.input;
+	if (first === undefined) return {command: 'home', args};
+	if (!(commands as readonly string[]).includes(first)) usage(`unknown command ${JSON.stringify(first)}: use one of ${commands.join(', ')}.`);
+	return {command: first as Command, args};
+}
+
+function checkFlagsFit(command: Command, args: string[]): void {
+	const {flags} = cli;
+	if (flags.script && command !== 'plan') usage('--script goes with plan only.');
+	if ((flags.once || flags.json) && command !== 'status') usage('--once and --json go with status only.');
+	const allowed = command === 'edit' ? 2 : 0;
+	if (args.length > allowed) usage(`${command} takes ${allowed === 0 ? 'no arguments' : 'at most a setting id and a value'}; found ${args.join(' ')}.`);
+	if (flags.root !== undefined && flags.root.trim() === '') usage('--root needs a folder, such as --root ./mesos-rehearsal.');
+}
+
+async function main(): Promise<number> {
+	const {command, args} = parseCommand();
+	checkFlagsFit(command, args);
+	const {flags} = cli;
+	const system = await createSystem({...(flags.root ? {root: path.resolve(flags.root)} : {}), dryRun: flags.dryRun});
+	const answers = await gatherAnswers(system, {...(flags.answers ? {answers: flags.answers} : {}), set: flags.set});
+
+	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
+	if (command === 'undo') return runUndo(system, output);
+	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output);
+	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output);
+	if (command === 'status' && (flags.once || flags.json)) {
+		const {runStatusOnce} = await import('./source/commands/status.js');
+		return runStatusOnce(system, {json: flags.json, out: output.out});
+	}
+	if (command === 'edit' && flags.yes) {
+		const [id, value] = args;
+		if (id === undefined || value === undefined) usage('edit --yes needs a setting id and a value, such as: edit slave.hostname node1 --yes');
+		const {runEditYes} = await import('./source/commands/edit.js');
+		return runEditYes(system, {id, value, answers, out: output.out, err: output.err});
+	}
+	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
+	if (!process.stdin.isTTY) {
+		usage(`${command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`} needs a terminal to ask its questions; without one use --yes${command === 'status' ? ' or status --once' : ''}.`);
+	}
+	const {renderApp} = await import('./source/ui/app.js');
+	return renderApp({
+		system,
+		command,
+		answers,
+		...(command === 'edit' && args[0] !== undefined ? {editId: args[0]} : {}),
+		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
+		rehearse: () => createSystem({root: path.resolve('mesos-rehearsal'), dryRun: flags.dryRun}),
+	});
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	if (error instanceof InputError) {
+		for (const problem of error.problems) output.err(problem);
+		output.err('Nothing was changed.');
+		process.exitCode = 2;
+	} else if (error instanceof StepError) {
+		output.err(paint(output, 'red', error.message));
+		for (const line of error.detail) output.err(line);
+		process.exitCode = 1;
+	} else {
+		output.err(paint(output, 'red', `mesos-setup failed unexpectedly: ${errorMessage(error)}`));
+		if (process.env.DEBUG) output.err(String((error as Error).stack));
+		process.exitCode = 1;
+	}
+}

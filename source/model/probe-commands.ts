@@ -5,10 +5,11 @@ export function probeCommandForScript(probe: Probe): {comment: string; lines: (s
 	if (probe.kind === 'zookeeper') {
 		return {
 			comment: `srvr on ${probe.host}:${probe.port} says Mode: standalone, leader or follower (ruok says imok even without quorum)`,
-			lines: seconds => [
-				`for i in $(seq ${seconds}); do exec 3<>/dev/tcp/${probe.host}/${probe.port} 2>/dev/null && printf srvr >&3 && grep -qE '^Mode: (standalone|leader|follower)' <&3 && break; sleep 1; done`,
-				`exec 3<>/dev/tcp/${probe.host}/${probe.port} && printf srvr >&3 && grep -E '^Mode: (standalone|leader|follower)' <&3 || { echo "zookeeper did not become healthy" >&2; exit 1; }`,
-			],
+			// In a subshell: a refused connection must not end a script that runs with set -e.
+			lines: seconds => {
+				const test = `(exec 3<>/dev/tcp/${probe.host}/${probe.port} && printf srvr >&3 && cat <&3) 2>/dev/null | grep -qE '^Mode: (standalone|leader|follower)'`;
+				return [`for i in $(seq ${seconds}); do ${test} && break; sleep 1; done`, `${test} || { echo "zookeeper did not become healthy" >&2; exit 1; }`];
+			},
 		};
 	}
 	const test = probe.expect === 'pong' ? `curl -fsS --max-time 2 '${probe.url}' | grep -q pong` : `curl -fsS -o /dev/null --max-time 2 '${probe.url}'`;

@@ -9,11 +9,25 @@ export const shellQuote = (text: string): string => (/^[\w@%+=:,./-]+$/.test(tex
 
 const command = (argv: string[]): string => argv.map(shellQuote).join(' ');
 
+// A target path, under $ROOT when the script rehearses in a folder.
+const target = (path: string): string => `"$ROOT"${shellQuote(path)}`;
+
+// Lines that touch the real machine only: skipped as a block when ROOT is set.
+const machineOnly = (lines: string[]): string[] => ['if [ -z "$ROOT" ]; then', ...lines.map(line => `  ${line}`), 'fi'];
+
 const prelude = `#!/usr/bin/env bash
 # Written by mesos-setup plan --script: the same steps the installer takes, to run by hand.
+# ROOT=DIR bash script.sh does what mesos-setup --root DIR does: files under DIR, no system commands.
 set -euo pipefail
+ROOT=\${ROOT:-}
 SUDO=sudo
-[ "$(id -u)" -eq 0 ] && SUDO=
+if [ "$(id -u)" -eq 0 ]; then SUDO=; fi
+
+# system CMD…: runs a system command, or says it is skipped when ROOT is set.
+system() {
+  if [ -n "$ROOT" ]; then echo "skipped $* (ROOT is set: system commands are not run)"; return 0; fi
+  $SUDO "$@"
+}
 
 # set_key FILE KEY TEXT: every KEY=… line gets TEXT, other lines stay; KEY is added if absent.
 set_key() {
@@ -29,7 +43,7 @@ set_key() {
     { print }
     END { if (!seen) print k "=" t }
   ' "$file" > "$tmp"
-  $SUDO install -m 0644 "$tmp" "$file"
+  $SUDO tee "$file" < "$tmp" >/dev/null   # tee keeps the file's mode
   rm -f "$tmp"
 }
 
@@ -42,7 +56,7 @@ keep_servers() {
     match($0, /^[[:space:]]*server\\.[0-9]+/) { id = substr($0, RSTART, RLENGTH); sub(/.*server\\./, "", id); if (index(ENVIRON["KEEP"], " " id " ") == 0) next }
     { print }
   ' "$file" > "$tmp"
-  $SUDO install -m 0644 "$tmp" "$file"
+  $SUDO tee "$file" < "$tmp" >/dev/null
   rm -f "$tmp"
 }
 `;
@@ -54,11 +68,11 @@ function checkLines(check: Check): string[] {
 		case 'apt':
 			return ['command -v apt-get >/dev/null || { echo "this needs a Debian-family system with apt" >&2; exit 1; }'];
 		case 'hosts-loopback':
-			return ['grep -qE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" /etc/hosts && echo "warning: $(hostname) resolves to 127.0.1.1; Mesos would register on loopback" >&2 || true'];
+			return ['grep -qsE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" "$ROOT"/etc/hosts && echo "warning: $(hostname) resolves to 127.0.1.1; Mesos would register on loopback" >&2 || true'];
 		case 'port-free':
 			return [`! ss -ltn 'sport = :${check.port}' | grep -q LISTEN || echo "warning: port ${check.port} (${check.owner}) is already in use" >&2`];
 		case 'disk':
-			return [`df -Pm ${shellQuote(check.path)} 2>/dev/null | awk 'NR==2 && $4 < ${check.minMegabytes} { print "warning: less than ${check.minMegabytes} MB free under ${check.path}" > "/dev/stderr" }' || true`];
+			return [`df -Pm "$ROOT"${shellQuote(check.path)} 2>/dev/null | awk 'NR==2 && $4 < ${check.minMegabytes} { print "warning: less than ${check.minMegabytes} MB free under ${check.path}" > "/dev/stderr" }' || true`];
 		case 'command':
 			return [`command -v ${shellQuote(check.name)} >/dev/null || echo "warning: ${check.name} is not installed but ${check.why}" >&2`];
 		case 'reachable':
@@ -66,61 +80,66 @@ function checkLines(check: Check): string[] {
 	}
 }
 
-function actionLines(action: Action): string[] {
+function actionLines(action: Action, madeDirs: Set<string>): string[] {
 	switch (action.kind) {
 		case 'check':
-			return checkLines(action.check);
+			return action.check.kind === 'disk' || action.check.kind === 'hosts-loopback' ? checkLines(action.check) : machineOnly(checkLines(action.check));
 		case 'import-key': {
 			const fpr = action.fingerprint;
 			const add =
 				action.method === 'apt-key'
 					? `gpg --batch --export ${fpr} | $SUDO apt-key add -`
-					: `gpg --batch --export ${fpr} | $SUDO tee ${shellQuote(action.keyring)} >/dev/null`;
-			return [
+					: `gpg --batch --export ${fpr} | $SUDO tee ${target(action.keyring)} >/dev/null`;
+			return machineOnly([
 				'GNUPGHOME=$(mktemp -d); export GNUPGHOME',
 				`gpg --batch --keyserver ${shellQuote(action.keyserver)} --recv-keys ${fpr}`,
 				'# The key must have exactly this full fingerprint, or nothing is trusted.',
 				`gpg --batch --with-colons --fingerprint ${fpr} | grep -q '^fpr:::::::::${fpr}:' || { echo "the key server sent a key with another fingerprint" >&2; exit 1; }`,
 				add,
 				'gpgconf --kill all; rm -rf "$GNUPGHOME"; unset GNUPGHOME',
-			];
+			]);
 		}
 		case 'run': {
 			// `sudo VAR=x cmd` would need sudo's env rules; `sudo env VAR=x cmd` always works.
 			const env = Object.entries(action.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
-			return [`$SUDO ${env.length > 0 ? `env ${env.join(' ')} ` : ''}${command(action.argv)}`];
+			return [`system ${env.length > 0 ? `env ${env.join(' ')} ` : ''}${command(action.argv)}`];
 		}
 		case 'file': {
+			const lines: string[] = [];
 			const dir = action.path.replace(/\/[^/]+$/, '') || '/';
-			const lines = [`$SUDO install -d -m 0755 ${shellQuote(dir)}`];
+			if (!madeDirs.has(dir)) {
+				lines.push(`$SUDO install -d -m 0755 ${target(dir)}`);
+				madeDirs.add(dir);
+			}
 			const edit = action.edit;
 			if (edit.format === 'whole') {
-				if (edit.copyOf) lines.push(`$SUDO install -m 0644 ${shellQuote(edit.copyOf)} ${shellQuote(action.path)}`);
-				else lines.push(`printf '%s' ${shellQuote(edit.content)} | $SUDO tee ${shellQuote(action.path)} >/dev/null`);
+				if (edit.copyOf) lines.push(`$SUDO install -m 0644 ${target(edit.copyOf)} ${target(action.path)}`);
+				else lines.push(`printf '%s\\n' ${shellQuote(edit.content.replace(/\n$/, ''))} | $SUDO tee ${target(action.path)} >/dev/null`);
 				return lines;
 			}
 			if (edit.format === 'properties' && edit.servers) {
-				lines.push(`keep_servers ${shellQuote(action.path)} ${edit.servers.map(s => s.key.replace('server.', '')).join(' ')}`);
-				for (const s of edit.servers) lines.push(`set_key ${shellQuote(action.path)} ${shellQuote(s.key)} ${shellQuote(s.text)}`);
+				lines.push(`keep_servers ${target(action.path)} ${edit.servers.map(s => s.key.replace('server.', '')).join(' ')}`);
+				for (const s of edit.servers) lines.push(`set_key ${target(action.path)} ${shellQuote(s.key)} ${shellQuote(s.text)}`);
 			}
-			for (const k of edit.keys) lines.push(`set_key ${shellQuote(action.path)} ${shellQuote(k.key)} ${shellQuote(k.text)}`);
+			for (const k of edit.keys) lines.push(`set_key ${target(action.path)} ${shellQuote(k.key)} ${shellQuote(k.text)}`);
 			return lines;
 		}
 		case 'service':
 			return [
-				`$SUDO ${command(action.argv)}`,
+				`system ${command(action.argv)}`,
 				`# ${action.service} is healthy when: ${probeCommandForScript(action.probe).comment}`,
-				...probeCommandForScript(action.probe).lines(Math.round(action.deadlineMs / 1000)),
+				...machineOnly(probeCommandForScript(action.probe).lines(Math.round(action.deadlineMs / 1000))),
 			];
 	}
 }
 
 export function renderScript(plan: Plan): string {
 	const out = [prelude];
+	const madeDirs = new Set<string>();
 	for (const step of plan.steps) {
 		out.push(`# --- ${step.title}: ${step.summary}`);
 		for (const action of step.actions) {
-			out.push(`# ${action.title}`, ...actionLines(action));
+			out.push(`# ${action.title}`, ...actionLines(action, madeDirs));
 		}
 		out.push('');
 	}

@@ -1,0 +1,57 @@
+// `mesos-setup plan`: every command and every file's full content, nothing changed.
+// `--script`: the same plan as a bash script to run by hand.
+import type {Answers} from '../model/answers.js';
+import {newContent} from '../model/file-content.js';
+import {type Action, buildPlan} from '../model/plan.js';
+import {renderScript, shellQuote} from '../model/script.js';
+import {probeCommandForScript} from '../model/probe-commands.js';
+import type {System} from '../system/system.js';
+import {describeSystem} from './describe-system.js';
+import {valuesFor} from './gather-answers.js';
+import type {Output} from './output.js';
+
+const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
+
+async function describeAction(action: Action, system: System): Promise<string[]> {
+	switch (action.kind) {
+		case 'check':
+			return [`check  ${action.title}`];
+		case 'import-key':
+			return [
+				`run    gpg --batch --keyserver ${action.keyserver} --recv-keys ${action.fingerprint}   (in a throwaway GNUPGHOME)`,
+				`check  the key has the full fingerprint ${action.fingerprint}; otherwise nothing is trusted`,
+				action.method === 'apt-key' ? 'run    apt-key add -   (the exported key)' : `write  ${action.keyring}   (the exported key, for signed-by)`,
+			];
+		case 'run':
+			return [`run    ${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`];
+		case 'file': {
+			const old = await system.fs.read(action.path);
+			const content = newContent(action.edit, old);
+			const state = old === undefined ? 'new file' : old === content ? 'unchanged' : 'changed';
+			const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
+			return [
+				`write  ${action.path}   (${state}${how})`,
+				...content.replace(/\n$/, '').split('\n').map(line => `       | ${line}`),
+				...action.notes.map(note => `       # ${note}`),
+			];
+		}
+		case 'service':
+			return [`run    ${argvText(action.argv)}`, `probe  ${probeCommandForScript(action.probe).comment}, within ${action.deadlineMs / 1000} s`];
+	}
+}
+
+export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
+	const plan = buildPlan(valuesFor(answers), system.facts);
+	if (options.script) {
+		output.out(renderScript(plan).replace(/\n$/, ''));
+		return 0;
+	}
+	for (const line of describeSystem(system)) output.out(line);
+	output.out('This is what setup would do, in order. Nothing has been changed.');
+	for (const step of plan.steps) {
+		output.out('');
+		output.out(`== ${step.title}: ${step.summary}`);
+		for (const action of step.actions) for (const line of await describeAction(action, system)) output.out(line);
+	}
+	return 0;
+}
