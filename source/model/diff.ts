@@ -23,12 +23,13 @@ export function diffLines(before: string, after: string): DiffLine[] {
 			out.push({kind: 'same', text: a[i] ?? ''});
 			i++;
 			j++;
-		} else if (j < b.length && (i >= a.length || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))) {
-			out.push({kind: 'added', text: b[j] ?? ''});
-			j++;
-		} else {
+		} else if (i < a.length && (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))) {
+			// Removed before added, as diff shows a replaced line.
 			out.push({kind: 'removed', text: a[i] ?? ''});
 			i++;
+		} else {
+			out.push({kind: 'added', text: b[j] ?? ''});
+			j++;
 		}
 	}
 	return out;

@@ -47,17 +47,24 @@ export class ApplyRun {
 	readonly counts: Partial<Record<OutcomeStatus, number>> = {};
 	readonly changedFiles: string[] = [];
 	private readonly changedSettings = new Set<string>();
-	private readonly completed: StepId[] = [];
+	private readonly completed: StepId[];
 
+	// `completedBefore`: steps a killed run finished, carried into the run that resumes it, so the
+	// saved progress keeps them if this run is stopped too.
 	constructor(
 		private readonly system: System,
 		readonly runId: string,
+		completedBefore: readonly StepId[] = [],
 	) {
+		this.completed = [...completedBefore];
 		this.journal = new Journal(system.fs, runId);
 		this.log = system.dryRun ? noRunLog : createRunLog(system.fs, runId);
 	}
 
-	async applyStep(step: Step, onEvent: (event: ApplyEvent) => void = () => undefined): Promise<ApplyResult> {
+	// The wizard applies a step in parts (one configuration file per screen, or the actions after a
+	// skipped one): only the part that ends the step passes `completesStep`, so progress and resume
+	// do not count a step done before its last action.
+	async applyStep(step: Step, onEvent: (event: ApplyEvent) => void = () => undefined, options: {completesStep?: boolean} = {}): Promise<ApplyResult> {
 		const emit = (event: ApplyEvent): void => {
 			this.record(event);
 			onEvent(event);
@@ -80,7 +87,7 @@ export class ApplyRun {
 			}
 		}
 		emit({type: 'step-end', step, ok: true});
-		if (!this.completed.includes(step.id)) this.completed.push(step.id);
+		if (options.completesStep !== false && !this.completed.includes(step.id)) this.completed.push(step.id);
 		this.saveProgress();
 		return this.result(true);
 	}
@@ -188,7 +195,11 @@ export class ApplyRun {
 		const content = newContent(action.edit, old);
 		if (old === content) return {status: 'unchanged', message: action.path};
 		if (system.dryRun) return {status: 'would-write', message: action.path};
-		await this.journal.write(action.path, content, {newFileMode: action.mode});
+		try {
+			await this.journal.write(action.path, content, {newFileMode: action.mode});
+		} catch (error) {
+			return {status: 'failed', message: `cannot write ${action.path}: ${errorMessage(error)}`, detail: ['The file was left as it was. Check that the folder is writable, then retry.']};
+		}
 		this.changedFiles.push(action.path);
 		for (const id of action.settings) this.changedSettings.add(id);
 		// zoo.cfg's fixed lines matter to ZooKeeper even when no setting changed.

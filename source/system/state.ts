@@ -1,5 +1,6 @@
 // Saved state (answers, progress of the last run), kept with conf under <root>/var/lib/mesos-setup
 // so a sandbox never touches the real machine's state and a re-run starts from the last answers.
+import {readFileSync} from 'node:fs';
 import Conf from 'conf';
 import type {Answers} from '../model/answers.js';
 import type {StepId} from '../model/plan.js';
@@ -23,25 +24,50 @@ export type StateStore = {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function createStateStore(fs: TargetFs): StateStore {
-	const conf = new Conf<SavedState>({
-		cwd: fs.hostPath(stateDir),
-		configName: 'state',
-		projectName: 'mesos-setup',
-		projectSuffix: '',
-		defaults: {answers: {}},
-		clearInvalidConfig: false,
-	});
+	// conf writes its file as soon as it is made, so it is made only when something is saved:
+	// `plan`, `status` and a refused run leave the machine as they found it.
+	let conf: Conf<SavedState> | undefined;
+	const open = (): Conf<SavedState> =>
+		(conf ??= new Conf<SavedState>({
+			cwd: fs.hostPath(stateDir),
+			configName: 'state',
+			projectName: 'mesos-setup',
+			projectSuffix: '',
+			defaults: {answers: {}},
+			clearInvalidConfig: false,
+		}));
+	const saved = (): SavedState => (conf ? conf.store : readSavedStateSync(fs));
 	return {
-		answers: () => conf.get('answers'),
+		answers: () => saved().answers,
 		saveAnswers(answers) {
-			if (!same(conf.get('answers'), answers)) conf.set('answers', answers);
+			if (!same(saved().answers, answers)) open().set('answers', answers);
 		},
-		progress: () => conf.get('progress'),
+		progress: () => saved().progress,
 		saveProgress(progress) {
-			if (!same(conf.get('progress'), progress)) conf.set('progress', progress);
+			if (!same(saved().progress, progress)) open().set('progress', progress);
 		},
-		setUpBefore: () => conf.get('progress')?.finished === true || (conf.get('progress')?.completed ?? []).includes('configuration'),
+		setUpBefore: () => saved().progress?.finished === true || (saved().progress?.completed ?? []).includes('configuration'),
 	};
+}
+
+function parseState(text: string | undefined, file: string): SavedState {
+	if (!text) return {answers: {}};
+	try {
+		return {answers: {}, ...(JSON.parse(text) as Partial<SavedState>)};
+	} catch (error) {
+		throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix or remove it`);
+	}
+}
+
+function readSavedStateSync(fs: TargetFs): SavedState {
+	const file = fs.hostPath(`${stateDir}/state.json`);
+	let text: string | undefined;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+	}
+	return parseState(text, file);
 }
 
 // --dry-run changes nothing at all, not even the saved answers.
@@ -62,11 +88,5 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 
 // Read-only view of the saved state for --dry-run: what is there, without writing.
 export async function readSavedState(fs: TargetFs): Promise<SavedState> {
-	const text = await fs.read(`${stateDir}/state.json`);
-	if (!text) return {answers: {}};
-	try {
-		return {answers: {}, ...(JSON.parse(text) as Partial<SavedState>)};
-	} catch (error) {
-		throw new Error(`${fs.hostPath(`${stateDir}/state.json`)} is not valid JSON (${(error as Error).message}); fix or remove it`);
-	}
+	return parseState(await fs.read(`${stateDir}/state.json`), fs.hostPath(`${stateDir}/state.json`));
 }

@@ -1,0 +1,102 @@
+import {readFile, writeFile, mkdir} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {resolveValues} from '../../source/model/answers.js';
+import {articleMachine, type Facts} from '../../source/model/facts.js';
+import {newContent} from '../../source/model/file-content.js';
+import {type Action, buildChangePlan, buildPlan, sourceLine} from '../../source/model/plan.js';
+
+const debian12: Facts = {...articleMachine, distro: 'debian', codename: 'bookworm', init: 'sysv', aptKey: 'deprecated'};
+const goldenDir = fileURLToPath(new URL('golden/', import.meta.url));
+const files = (actions: Action[]) => actions.filter((a): a is Extract<Action, {kind: 'file'}> => a.kind === 'file');
+
+describe('buildPlan', () => {
+	it('follows the article’s order of steps', () => {
+		const plan = buildPlan(resolveValues({}), articleMachine);
+		expect(plan.steps.map(s => s.id)).toEqual(['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start']);
+		const start = plan.steps.at(-1)?.actions ?? [];
+		expect(start.map(a => (a.kind === 'service' ? a.argv.join(' ') : a.kind))).toEqual([
+			'service zookeeper start',
+			'service mesos-master start',
+			'service mesos-slave start',
+			'service marathon start',
+		]);
+	});
+
+	it('writes the configuration files in the article’s order', () => {
+		const plan = buildPlan(resolveValues({}), articleMachine);
+		const configuration = plan.steps.find(s => s.id === 'configuration')?.actions ?? [];
+		expect(files(configuration).map(a => a.path)).toEqual([
+			'/etc/zookeeper/conf/myid',
+			'/etc/zookeeper/conf/zoo.cfg',
+			'/etc/default/mesos',
+			'/etc/mesos/zk',
+			'/etc/default/mesos-master',
+			'/etc/mesos-master/quorum',
+			'/etc/mesos-master/work_dir',
+			'/etc/default/mesos-slave',
+			'/etc/mesos-slave/ip',
+			'/etc/mesos-slave/hostname',
+			'/etc/mesos-slave/containerizers',
+			'/etc/mesos-slave/executor_registration_timeout',
+			'/etc/marathon/conf/hostname',
+			'/etc/marathon/conf/master',
+			'/etc/marathon/conf/zk',
+		]);
+	});
+
+	it('keeps services manual with upstart overrides, or by disabling them elsewhere', () => {
+		const upstart = buildPlan(resolveValues({}), articleMachine).steps.find(s => s.id === 'overrides')?.actions ?? [];
+		expect(files(upstart).map(a => [a.path, a.edit.format === 'whole' ? a.edit.content : ''])).toEqual(
+			['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave'].map(s => [`/etc/init/${s}.override`, 'manual\n']),
+		);
+		const sysv = buildPlan(resolveValues({}), debian12).steps.find(s => s.id === 'overrides')?.actions ?? [];
+		expect(sysv.map(a => (a.kind === 'run' ? a.argv.join(' ') : ''))).toContain('update-rc.d zookeeper disable');
+		const systemd = buildPlan(resolveValues({}), {...debian12, init: 'systemd'}).steps.find(s => s.id === 'overrides')?.actions ?? [];
+		expect(systemd.map(a => (a.kind === 'run' ? a.argv.join(' ') : ''))).toContain('systemctl disable mesos-master');
+	});
+
+	it('uses apt-key on the article’s machine and a signed-by keyring where apt-key is deprecated', () => {
+		expect(sourceLine(resolveValues({}), articleMachine)).toBe('deb http://repos.mesosphere.io/ubuntu trusty main');
+		expect(sourceLine(resolveValues({}), debian12)).toBe('deb [signed-by=/usr/share/keyrings/mesosphere-archive-keyring.gpg] http://repos.mesosphere.io/debian bookworm main');
+		expect(sourceLine(resolveValues({'repo.keyMethod': 'keyring', 'repo.url': 'http://127.0.0.1:8000'}), articleMachine)).toBe(
+			'deb [signed-by=/usr/share/keyrings/mesosphere-archive-keyring.gpg] http://127.0.0.1:8000/ubuntu trusty main',
+		);
+	});
+
+	it('writes Marathon’s settings to /etc/default/marathon for Marathon 1.5 and later', () => {
+		const plan = buildPlan(resolveValues({}), {...articleMachine, marathonLayout: 'default-file'});
+		const marathon = files(plan.steps.find(s => s.id === 'configuration')?.actions ?? []).filter(a => a.path.includes('marathon'));
+		expect(marathon.map(a => a.path)).toEqual(['/etc/default/marathon']);
+		expect(newContent(marathon[0]!.edit, undefined)).toBe('MARATHON_HOSTNAME=127.0.0.1\nMARATHON_MASTER=zk://127.0.0.1:2181/mesos\nMARATHON_ZK=zk://127.0.0.1:2181/marathon\n');
+	});
+
+	it('also writes myid into a dataDir other than Debian’s linked one', () => {
+		const plan = buildPlan(resolveValues({'zookeeper.dataDir': '/srv/zookeeper'}), articleMachine);
+		const paths = files(plan.steps.find(s => s.id === 'configuration')?.actions ?? []).map(a => a.path);
+		expect(paths.slice(0, 3)).toEqual(['/etc/zookeeper/conf/myid', '/srv/zookeeper/myid', '/etc/zookeeper/conf/zoo.cfg']);
+	});
+});
+
+describe('buildChangePlan', () => {
+	it('writes only the changed setting’s file and restarts only the services it affects', () => {
+		const plan = buildChangePlan(resolveValues({'slave.hostname': 'node1'}), articleMachine, new Set(['slave.hostname']));
+		expect(files(plan.steps[0]!.actions).map(a => a.path)).toEqual(['/etc/mesos-slave/hostname']);
+		expect(plan.steps[1]!.actions.map(a => (a.kind === 'service' ? a.argv.join(' ') : ''))).toEqual(['service mesos-slave restart']);
+	});
+});
+
+// Golden files: what every file the setup writes holds with the article's values, created fresh.
+describe('golden files', () => {
+	const plan = buildPlan(resolveValues({}), articleMachine);
+	const written = plan.steps.flatMap(s => files(s.actions));
+	it.each(written.map(a => [a.path, a] as const))('%s', async (filePath, action) => {
+		const golden = `${goldenDir}${filePath.slice(1).replaceAll('/', '__')}`;
+		const content = newContent(action.edit, undefined);
+		if (process.env.UPDATE_GOLDEN === '1') {
+			await mkdir(goldenDir, {recursive: true});
+			await writeFile(golden, content);
+		}
+		expect(content).toBe(await readFile(golden, 'utf8'));
+	});
+});

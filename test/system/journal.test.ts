@@ -1,0 +1,96 @@
+import {chmod, mkdir, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {Journal, readJournals, undoLastRun} from '../../source/system/journal.js';
+import {createTargetFs} from '../../source/system/target-fs.js';
+import {tempRoot} from '../helpers/temp-root.js';
+import {ownBookkeeping, readTree} from '../helpers/tree.js';
+
+describe('safe writes', () => {
+	it('keeps an existing file’s mode and gives new files 0644', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/default'), {recursive: true});
+		await writeFile(path.join(root, 'etc/default/mesos'), 'LOGS=/x\n');
+		await chmod(path.join(root, 'etc/default/mesos'), 0o600);
+		const journal = new Journal(createTargetFs(root), 'run-1');
+		expect(await journal.write('/etc/default/mesos', 'LOGS=/var/log/mesos\n')).toBe('changed');
+		expect(await journal.write('/etc/mesos/zk', 'zk://127.0.0.1:2181/mesos\n', {newFileMode: 0o644})).toBe('created');
+		expect((await stat(path.join(root, 'etc/default/mesos'))).mode & 0o777).toBe(0o600);
+		expect((await stat(path.join(root, 'etc/mesos/zk'))).mode & 0o777).toBe(0o644);
+		expect(await journal.write('/etc/mesos/zk', 'zk://127.0.0.1:2181/mesos\n')).toBe('unchanged');
+	});
+
+	it('leaves no temp files behind and writes through a symbolic link to its target', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/zookeeper/conf'), {recursive: true});
+		await mkdir(path.join(root, 'var/lib/zookeeper'), {recursive: true});
+		await writeFile(path.join(root, 'etc/zookeeper/conf/myid'), '7\n');
+		// Debian's layout: /var/lib/zookeeper/myid -> /etc/zookeeper/conf/myid (absolute, so inside the root)
+		await symlink('/etc/zookeeper/conf/myid', path.join(root, 'var/lib/zookeeper/myid'));
+		const journal = new Journal(createTargetFs(root), 'run-1');
+		await journal.write('/var/lib/zookeeper/myid', '1\n');
+		expect(await readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).toBe('1\n');
+		expect((await readdir(path.join(root, 'var/lib/zookeeper')))).toEqual(['myid']);
+		expect(await readdir(path.join(root, 'etc/zookeeper/conf'))).toEqual(['myid']);
+	});
+});
+
+describe('undo', () => {
+	it('puts back exactly the bytes and modes from before, and removes what the run created', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/zookeeper/conf'), {recursive: true});
+		await writeFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), Buffer.from('# sample\r\ndataDir=/tmp/zookeeper\n\u00e9'));
+		await chmod(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 0o640);
+		const before = await readTree(root);
+		const fs = createTargetFs(root);
+		const journal = new Journal(fs, '2026-01-01T00-00-00Z-aaaa');
+		await journal.write('/etc/zookeeper/conf/zoo.cfg', 'dataDir=/var/lib/zookeeper\n');
+		await journal.write('/etc/mesos-slave/ip', '127.0.0.1\n');
+		await journal.write('/etc/marathon/conf/zk', 'zk://127.0.0.1:2181/marathon\n');
+		const {lines} = await undoLastRun(fs, '2026-01-01T00-00-01Z-bbbb');
+		expect(lines.map(l => [l.outcome, l.path])).toEqual([
+			['removed', '/etc/marathon/conf/zk'],
+			['removed', '/etc/mesos-slave/ip'],
+			['restored', '/etc/zookeeper/conf/zoo.cfg'],
+		]);
+		expect(await readTree(root, ownBookkeeping)).toEqual(before);
+	});
+
+	it('undoes each run once, newest first, then says there is nothing left', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await new Journal(fs, '2026-01-01T00-00-00Z-aaaa').write('/etc/mesos/zk', 'zk://a:1/mesos\n');
+		await new Journal(fs, '2026-01-01T00-00-05Z-bbbb').write('/etc/mesos/zk', 'zk://b:1/mesos\n');
+		expect((await undoLastRun(fs, 'u1')).run?.runId).toBe('2026-01-01T00-00-05Z-bbbb');
+		expect(await fs.read('/etc/mesos/zk')).toBe('zk://a:1/mesos\n');
+		expect((await undoLastRun(fs, 'u2')).run?.runId).toBe('2026-01-01T00-00-00Z-aaaa');
+		expect(await fs.read('/etc/mesos/zk')).toBeUndefined();
+		expect((await undoLastRun(fs, 'u3')).run).toBeUndefined();
+	});
+
+	it('says when a file was edited by hand after the run, and keeps that edit in the undo backups', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await fs.write('/etc/mesos/zk', 'zk://old:1/mesos\n', 0o644);
+		await new Journal(fs, '2026-01-01T00-00-00Z-aaaa').write('/etc/mesos/zk', 'zk://new:1/mesos\n');
+		await writeFile(path.join(root, 'etc/mesos/zk'), 'zk://hand:1/mesos\n');
+		const {lines} = await undoLastRun(fs, '2026-01-01T00-00-09Z-undo');
+		expect(lines[0]?.outcome).toBe('restored (it had been edited since)');
+		expect(await fs.read('/etc/mesos/zk')).toBe('zk://old:1/mesos\n');
+		const journals = await readJournals(fs);
+		const undoRun = journals.find(j => j.kind === 'undo');
+		expect(await fs.read(`/var/backups/mesos-setup/${undoRun?.runId}/${undoRun?.entries[0]?.backup}`)).toBe('zk://hand:1/mesos\n');
+	});
+
+	it('a run killed between recording and writing still undoes cleanly', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await fs.write('/etc/mesos/zk', 'zk://old:1/mesos\n', 0o644);
+		// What a kill after the journal entry but before the rename leaves: backup + journal, old file.
+		const journal = new Journal(fs, '2026-01-01T00-00-00Z-aaaa');
+		await journal.write('/etc/mesos/zk', 'zk://new:1/mesos\n');
+		await fs.write('/etc/mesos/zk', 'zk://old:1/mesos\n', 0o644);
+		await undoLastRun(fs, 'u1');
+		expect(await fs.read('/etc/mesos/zk')).toBe('zk://old:1/mesos\n');
+	});
+});

@@ -1,0 +1,28 @@
+import {defineConfig} from 'vitest/config';
+
+// Two projects: everything that works in temp roots runs in parallel; the lab changes the real
+// machine (apt, /etc, services on fixed ports), so its files run one at a time.
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: ['test/lab/**', 'node_modules/**'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+				},
+			},
+			{
+				test: {
+					name: 'lab',
+					include: ['test/lab/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 900_000,
+					hookTimeout: 900_000,
+				},
+			},
+		],
+	},
+});
