@@ -4,6 +4,7 @@ import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
+import {cleanLine} from '../model/terminal-text.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -31,14 +32,8 @@ export type CommandRunner = {
 	has(command: string): Promise<boolean>;
 };
 
-// eslint-disable-next-line no-control-regex -- matching terminal escape codes is the point
-const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
-
-// Text as a person would read it: a line rewritten with \r keeps only its last version.
-export function cleanLine(raw: string): string {
-	const last = raw.split('\r').filter(part => part.length > 0).at(-1) ?? '';
-	return last.replace(ansi, '');
-}
+// Shared with the log pane, which cleans lines that did not come through this runner.
+export {cleanLine};
 
 export function lineSplitter(onLine: (line: string) => void): {push(chunk: string): void; end(): void} {
 	let pending = '';
@@ -92,7 +87,9 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		}
 	}
 	const result = await child;
-	const text = (value: unknown): string => (Buffer.isBuffer(value) ? value.toString('utf8') : typeof value === 'string' ? value : '');
+	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer'.
+	const bytesOf = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(typeof value === 'string' ? value : ''));
+	const text = (value: unknown): string => bytesOf(value).toString('utf8');
 	const ok = !result.failed;
 	const errno = (result as {code?: string}).code;
 	return {
@@ -100,7 +97,7 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		exitCode: result.exitCode,
 		stdout: text(result.stdout),
 		stderr: text(result.stderr),
-		bytes: Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.from(text(result.stdout)),
+		bytes: bytesOf(result.stdout),
 		...(ok
 			? {}
 			: {
