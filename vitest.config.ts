@@ -18,7 +18,9 @@ export default defineConfig({
 				test: {
 					name: 'lab',
 					include: ['test/lab/**/*.test.ts'],
-					fileParallelism: false,
+					// One fork: its files run one after another (the lab also holds a machine lock).
+					pool: 'forks',
+					poolOptions: {forks: {singleFork: true}},
 					testTimeout: 900_000,
 					hookTimeout: 900_000,
 				},

@@ -13,6 +13,9 @@ export type Facts = {
 	versions: {zookeeper?: string; mesos?: string; marathon?: string};
 	// Marathon 1.5+ packages read /etc/default/marathon (MARATHON_*) instead of /etc/marathon/conf.
 	marathonLayout: 'conf-dir' | 'default-file';
+	// Debian's ZooKeeper 3.8 ships no slf4j binding and so writes no log at all; a failed start
+	// would show nothing. 'needs-binding' adds slf4j-simple to its CLASSPATH.
+	zookeeperLogging: 'fine' | 'needs-binding';
 	// Sentences for a person: what was assumed, and why.
 	notes: string[];
 };
@@ -27,8 +30,21 @@ export const articleMachine: Facts = {
 	isRoot: true,
 	versions: {},
 	marathonLayout: 'conf-dir',
+	zookeeperLogging: 'fine',
 	notes: [],
 };
+
+// Releases whose zookeeper package (3.8) has no slf4j binding on its CLASSPATH.
+const unboundZookeeper: Record<string, string[]> = {
+	debian: ['bookworm', 'trixie', 'forky', 'sid'],
+	ubuntu: ['noble', 'oracular', 'plucky', 'questing'],
+};
+
+// environment: the text of /etc/zookeeper/conf/environment when ZooKeeper is installed already.
+export function zookeeperLoggingFor(distro: string, codename: string, environment: string | undefined): Facts['zookeeperLogging'] {
+	if (environment !== undefined) return /slf4j-(simple|log4j12|jdk14|reload4j)/.test(environment) ? 'fine' : 'needs-binding';
+	return unboundZookeeper[distro]?.includes(codename) ? 'needs-binding' : 'fine';
+}
 
 const aptKeyDeprecatedFrom: Record<string, string[]> = {
 	debian: ['bullseye', 'bookworm', 'trixie', 'forky', 'sid'],

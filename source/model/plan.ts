@@ -12,7 +12,7 @@ import {
 	type ServiceName,
 	startOrder,
 } from './services.js';
-import {type Setting, settings, zooCfgExtras} from './settings.js';
+import {type Setting, settings, zooCfgExtras, zookeeperLoggingFiles} from './settings.js';
 import {parseServers} from './validate.js';
 
 export type StepId = 'preflight' | 'key' | 'repository' | 'install' | 'overrides' | 'configuration' | 'start';
@@ -37,7 +37,7 @@ export type Action =
 	| {kind: 'check'; title: string; check: Check}
 	| {kind: 'import-key'; title: string; method: 'apt-key' | 'keyring'; keyserver: string; fingerprint: string; keyring: string}
 	| {kind: 'run'; title: string; argv: string[]; timeoutMs: number; env?: Record<string, string>; progress?: 'apt'}
-	| {kind: 'file'; title: string; path: string; settings: string[]; edit: FileEdit; mode: number; notes: string[]}
+	| {kind: 'file'; title: string; path: string; settings: string[]; edit: FileEdit; mode: number; notes: string[]; restarts: ServiceName[]}
 	| {
 			kind: 'service';
 			title: string;
@@ -159,6 +159,7 @@ function repositoryStep(values: Values, facts: Facts): Step {
 				edit: {format: 'whole', content: wholeFileContent(sourceLine(values, facts))},
 				mode: 0o644,
 				notes: [],
+				restarts: [],
 			},
 		],
 	};
@@ -197,6 +198,7 @@ function overridesStep(facts: Facts): Step {
 			edit: {format: 'whole', content: wholeFileContent('manual')},
 			mode: 0o644,
 			notes: ['upstart reads “manual” here and leaves the service to be started by hand.'],
+			restarts: [],
 		};
 	});
 	return {
@@ -228,8 +230,35 @@ export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<str
 			const myidCopy = myidInDataDir(values);
 			if (myidCopy) actions.push(myidCopy);
 		}
+		if (path === '/etc/zookeeper/conf/zoo.cfg' && !only && facts.zookeeperLogging === 'needs-binding') actions.push(...zookeeperLogging());
 	}
 	return actions;
+}
+
+function zookeeperLogging(): Action[] {
+	const {environment, properties} = zookeeperLoggingFiles;
+	return [
+		{
+			kind: 'file',
+			title: 'ZooKeeper logging binding',
+			path: environment.path,
+			settings: [],
+			edit: {format: 'env', keys: [{key: environment.key, text: envText(environment.value)}]},
+			mode: 0o644,
+			notes: [environment.why],
+			restarts: ['zookeeper'],
+		},
+		{
+			kind: 'file',
+			title: 'ZooKeeper log file',
+			path: properties.path,
+			settings: [],
+			edit: {format: 'whole', content: properties.content},
+			mode: 0o644,
+			notes: [properties.why],
+			restarts: ['zookeeper'],
+		},
+	];
 }
 
 // ZooKeeper reads myid from its dataDir. Debian links /var/lib/zookeeper/myid to the conf one;
@@ -245,13 +274,15 @@ function myidInDataDir(values: Values): Action | undefined {
 		edit: {format: 'whole', content: wholeFileContent(values['zookeeper.myid'] ?? '1')},
 		mode: 0o644,
 		notes: [`ZooKeeper reads myid from dataDir (${dataDir}), not from /etc/zookeeper/conf.`],
+		restarts: ['zookeeper'],
 	};
 }
 
 function fileAction(path: string, group: Setting[], values: Values, facts: Facts): Action {
 	const ids = group.map(s => s.id);
 	const title = group.length === 1 ? (group[0]?.label ?? path) : path;
-	const base = {kind: 'file' as const, title, path, settings: ids, mode: 0o644};
+	const restarts = startOrder.filter(service => group.some(s => s.restarts.includes(service)));
+	const base = {kind: 'file' as const, title, path, settings: ids, mode: 0o644, restarts};
 	const first = group[0];
 	const storage = first?.location(facts)?.storage;
 	if (group.length === 1 && first && storage?.kind === 'whole') {

@@ -262,6 +262,23 @@ export const zooCfgExtras: readonly {key: string; value: string; why: string}[] 
 	},
 ];
 
+// Debian's ZooKeeper 3.8 logs nowhere (no slf4j binding): these give it one, so a failed start has
+// a log to show. /etc/zookeeper/conf is on its CLASSPATH, where slf4j-simple finds its properties.
+export const zookeeperLogFile = '/var/log/zookeeper/zookeeper.log';
+export const zookeeperLoggingFiles = {
+	environment: {
+		path: '/etc/zookeeper/conf/environment',
+		key: 'CLASSPATH',
+		value: '/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar',
+		why: 'Debian’s ZooKeeper has no logging binding and writes no log; slf4j-simple gives it one.',
+	},
+	properties: {
+		path: '/etc/zookeeper/conf/simplelogger.properties',
+		content: `org.slf4j.simpleLogger.logFile=${zookeeperLogFile}\norg.slf4j.simpleLogger.showDateTime=true\n`,
+		why: `Sends ZooKeeper’s log to ${zookeeperLogFile}, where a failed start can be read.`,
+	},
+} as const;
+
 const byId = new Map(settings.map(s => [s.id, s]));
 
 export function findSetting(id: string): Setting | undefined {

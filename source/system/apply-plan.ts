@@ -6,7 +6,7 @@
 import {errorMessage, StepError} from '../model/errors.js';
 import {newContent} from '../model/file-content.js';
 import type {Action, Plan, Step, StepId} from '../model/plan.js';
-import {servicesToRestart} from '../model/plan.js';
+import type {ServiceName} from '../model/services.js';
 import {importKey} from './import-key.js';
 import {Journal} from './journal.js';
 import {type ProbeResult, waitHealthy} from './probes.js';
@@ -46,7 +46,8 @@ export class ApplyRun {
 	readonly log: RunLog;
 	readonly counts: Partial<Record<OutcomeStatus, number>> = {};
 	readonly changedFiles: string[] = [];
-	private readonly changedSettings = new Set<string>();
+	// Services whose files this run changed: a running one is restarted instead of left alone.
+	private readonly servicesToRestart = new Set<ServiceName>();
 	private readonly completed: StepId[];
 
 	// `completedBefore`: steps a killed run finished, carried into the run that resumes it, so the
@@ -201,9 +202,7 @@ export class ApplyRun {
 			return {status: 'failed', message: `cannot write ${action.path}: ${errorMessage(error)}`, detail: ['The file was left as it was. Check that the folder is writable, then retry.']};
 		}
 		this.changedFiles.push(action.path);
-		for (const id of action.settings) this.changedSettings.add(id);
-		// zoo.cfg's fixed lines matter to ZooKeeper even when no setting changed.
-		if (action.path.endsWith('/zoo.cfg')) this.changedSettings.add('zookeeper.servers');
+		for (const service of action.restarts) this.servicesToRestart.add(service);
 		return {status: 'wrote', message: action.path};
 	}
 
@@ -219,7 +218,7 @@ export class ApplyRun {
 		let argv = action.argv;
 		if (action.op === 'start') {
 			const before = await system.probes.probe(action.probe);
-			const affected = servicesToRestart(this.changedSettings).includes(action.service);
+			const affected = this.servicesToRestart.has(action.service);
 			if (before.healthy && !affected) return {status: 'unchanged', message: `${action.service} is already running and healthy (${before.detail})`};
 			// Running with old settings: a start would do nothing, so it is restarted to read the new ones.
 			if (before.healthy) argv = argv.map(word => (word === 'start' ? 'restart' : word));

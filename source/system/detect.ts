@@ -1,7 +1,7 @@
 // Detection: what the target machine is. The real machine is asked (lsb_release, dpkg-query);
 // a sandbox root is only read, and where it says nothing the article's machine is assumed.
 import {access} from 'node:fs/promises';
-import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor} from '../model/facts.js';
+import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
 import {readEnvKey} from '../model/file-formats.js';
 import type {CommandRunner} from './runner.js';
 import type {TargetFs} from './target-fs.js';
@@ -78,6 +78,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 		isRoot,
 		versions: {},
 		marathonLayout: await marathonLayout(fs, undefined),
+		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
 		notes: [`Read ${fs.hostPath('/etc/os-release')}: ${distro} ${codename}; ${init} assumed as its init system.`],
 	};
 }
@@ -113,6 +114,7 @@ export async function detectMachine(fs: TargetFs, runner: CommandRunner, isRoot:
 		isRoot,
 		versions,
 		marathonLayout: await marathonLayout(fs, marathon),
+		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
 		notes,
 	};
 }

@@ -71,6 +71,16 @@ describe('buildPlan', () => {
 		expect(newContent(marathon[0]!.edit, undefined)).toBe('MARATHON_HOSTNAME=127.0.0.1\nMARATHON_MASTER=zk://127.0.0.1:2181/mesos\nMARATHON_ZK=zk://127.0.0.1:2181/marathon\n');
 	});
 
+	it('gives Debian 12’s ZooKeeper a logging binding so a failed start has a log to show', () => {
+		const plan = buildPlan(resolveValues({}), {...debian12, zookeeperLogging: 'needs-binding'});
+		const logging = files(plan.steps.find(s => s.id === 'configuration')?.actions ?? []).filter(a => a.title.startsWith('ZooKeeper log'));
+		expect(logging.map(a => [a.path, newContent(a.edit, 'JAVA_OPTS=""\nCLASSPATH="/etc/zookeeper/conf:/usr/share/java/zookeeper.jar"\n')])).toEqual([
+			['/etc/zookeeper/conf/environment', 'JAVA_OPTS=""\nCLASSPATH=/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar\n'],
+			['/etc/zookeeper/conf/simplelogger.properties', 'org.slf4j.simpleLogger.logFile=/var/log/zookeeper/zookeeper.log\norg.slf4j.simpleLogger.showDateTime=true\n'],
+		]);
+		expect(logging.every(a => a.restarts.includes('zookeeper'))).toBe(true);
+	});
+
 	it('also writes myid into a dataDir other than Debian’s linked one', () => {
 		const plan = buildPlan(resolveValues({'zookeeper.dataDir': '/srv/zookeeper'}), articleMachine);
 		const paths = files(plan.steps.find(s => s.id === 'configuration')?.actions ?? []).map(a => a.path);

@@ -1,0 +1,85 @@
+// The value of every setting as the machine holds it now. The files on disk are the truth: a value
+// someone changed in /etc by hand wins over the saved answer, and is marked so a person sees it.
+import {type Answers, checkAnswer, resolveValues, type Values} from './answers.js';
+import type {Facts} from './facts.js';
+import {readEnvKey, readProperty, readServers, readWholeFile} from './file-formats.js';
+import {type Location, settings} from './settings.js';
+
+// What the files hold: target path → content, undefined when the file is absent.
+export type FileContents = Readonly<Record<string, string | undefined>>;
+
+export type CurrentSetting = {
+	id: string;
+	value: string;
+	// Where the value came from: the file, or (no file, or no line for it) the saved answers and defaults.
+	from: 'disk' | 'saved';
+	path?: string;
+	// The disk differs from what the saved answers say the installer wrote: someone edited it by hand.
+	editedByHand: boolean;
+	// What the saved answers (and defaults) say, shown beside a hand edit.
+	saved: string;
+	// The value on disk is not one mesos-setup accepts; the message says what is allowed.
+	problem?: string;
+};
+
+export type CurrentValues = {
+	settings: CurrentSetting[];
+	// Answers with the hand edits folded in, so a change starts from what the machine runs.
+	answers: Answers;
+	values: Values;
+};
+
+// Every file that holds a setting, in catalogue order.
+export function settingFiles(facts: Facts): string[] {
+	const paths = settings.map(s => s.location(facts)?.path).filter((p): p is string => p !== undefined);
+	return [...new Set(paths)];
+}
+
+export function readStoredValue(location: Location, content: string): string | undefined {
+	switch (location.storage.kind) {
+		case 'whole': {
+			const value = readWholeFile(content);
+			return value === '' ? undefined : value;
+		}
+		case 'env':
+			return readEnvKey(content, location.storage.key);
+		case 'properties':
+			return readProperty(content, location.storage.key);
+		case 'servers':
+			return readServers(content);
+	}
+}
+
+export function currentValues(contents: FileContents, saved: Answers, facts: Facts): CurrentValues {
+	const expected = resolveValues(saved);
+	const answers: Answers = {...saved};
+	const current: CurrentSetting[] = [];
+	// Catalogue order puts every setting after the one it derives from, so one pass settles followers.
+	for (const setting of settings) {
+		const location = setting.location(facts);
+		const content = location ? contents[location.path] : undefined;
+		const raw = location && content !== undefined ? readStoredValue(location, content) : undefined;
+		const wouldBe = resolveValues(answers)[setting.id] ?? setting.default;
+		const savedValue = expected[setting.id] ?? setting.default;
+		if (raw === undefined) {
+			current.push({id: setting.id, value: wouldBe, from: 'saved', ...(location ? {path: location.path} : {}), editedByHand: false, saved: savedValue});
+			continue;
+		}
+		const checked = checkAnswer(setting.id, raw);
+		const value = checked.ok ? checked.value : raw;
+		// Only a value that differs is pinned, so untouched followers keep following.
+		if (checked.ok && value !== wouldBe) answers[setting.id] = value;
+		current.push({
+			id: setting.id,
+			value,
+			from: 'disk',
+			path: location?.path,
+			editedByHand: value !== savedValue,
+			saved: savedValue,
+			...(checked.ok ? {} : {problem: checked.message}),
+		});
+	}
+	return {settings: current, answers, values: resolveValues(answers)};
+}
+
+export const handEdited = (current: CurrentValues): CurrentSetting[] => current.settings.filter(s => s.editedByHand);

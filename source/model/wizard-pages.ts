@@ -1,0 +1,80 @@
+// The wizard's pages, read from the plan: welcome, one page per plan step, the configuration
+// step split into one page per file (in plan order), then done. Recomputed whenever an answer
+// changes, so every page shows the plan as it stands.
+import type {Facts} from './facts.js';
+import type {Action, Plan, Step, StepId} from './plan.js';
+import {findSetting} from './settings.js';
+
+export type PageKind = 'welcome' | 'checks' | 'commands' | 'file' | 'services' | 'done';
+
+export type Page = {
+	id: string;
+	kind: PageKind;
+	title: string;
+	// The plan step the page carries out (for a file page: only that file's actions).
+	step?: Step;
+	// Settings a person can change on this page, in catalogue order.
+	fields: string[];
+	// Applying this page finishes its plan step (the last file page finishes configuration).
+	completesStep: boolean;
+};
+
+// Installer settings with no file of their own are asked where they are used.
+const stepFields: Partial<Record<StepId, string[]>> = {
+	key: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
+	repository: ['repo.url'],
+};
+
+const kindOf = (id: StepId): PageKind => (id === 'preflight' ? 'checks' : id === 'start' ? 'services' : 'commands');
+
+export const filePageId = (path: string): string => `file:${path}`;
+
+export function wizardPages(plan: Plan): Page[] {
+	const pages: Page[] = [{id: 'welcome', kind: 'welcome', title: 'Welcome', fields: [], completesStep: false}];
+	for (const step of plan.steps) {
+		if (step.id === 'configuration') pages.push(...filePages(step, plan.facts));
+		else pages.push({id: step.id, kind: kindOf(step.id), title: step.title, step, fields: stepFields[step.id] ?? [], completesStep: true});
+	}
+	pages.push({id: 'done', kind: 'done', title: 'Done', fields: [], completesStep: false});
+	return pages;
+}
+
+const homeOf = (id: string, facts: Facts): string | undefined => findSetting(id)?.location(facts)?.path;
+
+// One page per file. A file that holds none of its own settings (ZooKeeper's myid copied into a
+// dataDir) goes on the page of the last setting it follows, so changing dataDir there writes it.
+function filePages(step: Step, facts: Facts): Page[] {
+	const byPath = new Map<string, Action[]>();
+	for (const action of step.actions) {
+		if (action.kind !== 'file') continue;
+		byPath.set(action.path, [...(byPath.get(action.path) ?? []), action]);
+	}
+	const pages: {path: string; actions: Action[]; fields: string[]}[] = [];
+	const orphans: {path: string; actions: Action[]; settings: string[]}[] = [];
+	for (const [path, actions] of byPath) {
+		const settings = [...new Set(actions.flatMap(a => (a.kind === 'file' ? a.settings : [])))];
+		const fields = settings.filter(id => homeOf(id, facts) === path);
+		if (fields.length > 0 || settings.length === 0) pages.push({path, actions, fields});
+		else orphans.push({path, actions, settings});
+	}
+	for (const orphan of orphans) {
+		const homes = orphan.settings.map(id => pages.findIndex(p => p.path === homeOf(id, facts)));
+		const target = pages[Math.max(...homes)];
+		if (target) target.actions.push(...orphan.actions);
+		else pages.push({path: orphan.path, actions: orphan.actions, fields: []});
+	}
+	return pages.map((page, index) => ({
+		id: filePageId(page.path),
+		kind: 'file',
+		title: page.path,
+		step: {...step, actions: page.actions},
+		fields: page.fields,
+		completesStep: index === pages.length - 1,
+	}));
+}
+
+// The page a consistency problem belongs to: the one holding the setting it names first.
+export function problemPage(problem: string, pages: readonly Page[]): number {
+	const id = problem.split(':')[0] ?? '';
+	return pages.findIndex(page => page.fields.includes(id));
+}

@@ -1,0 +1,32 @@
+// Entry of one lab server process: `repository <root> <port>` or `keyserver <fingerprint> <armored-key-file> <port>`.
+// It runs apart from the tests so a test that blocks its own event loop cannot starve apt or gpg.
+import {readFileSync} from 'node:fs';
+import type {Server} from 'node:http';
+import {createHkpKeyserver} from './hkp-keyserver.js';
+import {createStaticFileServer} from './static-file-server.js';
+
+const [kind, ...args] = process.argv.slice(2);
+const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+
+let server: Server;
+let port: number;
+if (kind === 'repository' && args.length === 2) {
+	server = createStaticFileServer(args[0] ?? '', log);
+	port = Number(args[1]);
+} else if (kind === 'keyserver' && args.length === 3) {
+	server = createHkpKeyserver([{fingerprint: args[0] ?? '', armored: readFileSync(args[1] ?? '', 'utf8')}], log);
+	port = Number(args[2]);
+} else {
+	process.stderr.write('usage: lab-servers.mjs repository <root> <port> | keyserver <fingerprint> <armored-key-file> <port>\n');
+	process.exit(2);
+}
+server.on('error', (error: Error) => {
+	process.stderr.write(`${kind} server: ${error.message}\n`);
+	process.exit(1);
+});
+server.listen(port, '127.0.0.1', () => {
+	const address = server.address();
+	// The parent reads this one line on stderr to learn the port.
+	process.stderr.write(`listening ${typeof address === 'object' && address ? address.port : port}\n`);
+});
+process.once('SIGTERM', () => process.exit(0));

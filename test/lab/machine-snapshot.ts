@@ -1,0 +1,111 @@
+import {existsSync, realpathSync} from 'node:fs';
+import {readdir, rm} from 'node:fs/promises';
+import path from 'node:path';
+import {execa} from 'execa';
+import {isAlive, listProcesses, pidFromFile, stopPid} from './lab-processes.js';
+import {packageName} from './mesosphere-package.js';
+import {restoreTrees, snapshotTrees, type TreeSnapshot} from './tree-snapshot.js';
+
+/** Services in the order they are stopped, with the pidfile each init script keeps. */
+const services = [
+	{name: 'marathon', pidfile: '/run/marathon.pid'},
+	{name: 'chronos', pidfile: '/run/chronos.pid'},
+	{name: 'mesos-slave', pidfile: '/run/mesos-slave.pid'},
+	{name: 'mesos-master', pidfile: '/run/mesos-master.pid'},
+	{name: 'zookeeper', pidfile: '/run/zookeeper/zookeeper.pid'},
+];
+
+/** Every place the article, the installer or the lab may change; restored entry by entry. */
+function trackedPaths(): string[] {
+	// /etc/zookeeper/conf is an alternatives symlink (to conf_example on Debian): keep what it points at.
+	const zookeeperConf = existsSync('/etc/zookeeper/conf') ? [realpathSync('/etc/zookeeper/conf')] : [];
+	return [
+		'/etc/apt/sources.list', '/etc/apt/sources.list.d', '/etc/apt/trusted.gpg', '/etc/apt/trusted.gpg~',
+		'/etc/apt/trusted.gpg.d', '/etc/apt/keyrings', '/usr/share/keyrings',
+		'/etc/mesos', '/etc/mesos-master', '/etc/mesos-slave', '/etc/marathon', '/etc/chronos',
+		'/etc/default/mesos', '/etc/default/mesos-master', '/etc/default/mesos-slave', '/etc/default/marathon',
+		'/etc/default/chronos', '/etc/default/zookeeper', '/etc/init', ...zookeeperConf,
+		...['0', '1', '2', '3', '4', '5', '6', 'S'].map(level => `/etc/rc${level}.d`),
+		'/var/lib/zookeeper', '/tmp/zookeeper', '/var/log/zookeeper', '/run/zookeeper', '/tmp/hsperfdata_zookeeper',
+		'/var/lib/mesos', '/tmp/mesos', '/var/log/mesos', '/var/log/marathon', '/var/log/chronos',
+		'/var/lib/mesos-setup', '/var/backups/mesos-setup', '/var/log/mesos-setup',
+		// A daemon that refused its configuration leaves its pidfile behind.
+		...services.map(service => service.pidfile),
+	];
+}
+
+const aptLabFiles = async () => {
+	const lists = (await readdir('/var/lib/apt/lists')).filter(name => name.startsWith('127.0.0.1')).map(name => `/var/lib/apt/lists/${name}`);
+	const debs = (await readdir('/var/cache/apt/archives')).filter(name => name.startsWith(`${packageName}_`)).map(name => `/var/cache/apt/archives/${name}`);
+	return [...lists, ...debs];
+};
+
+export type MachineSnapshot = {
+	trees: TreeSnapshot;
+	packageInstalled: boolean;
+	runningServices: string[];
+	pids: Set<number>;
+	aptFiles: string[];
+};
+
+/** What restoreMachine had to undo, for a test to show or assert on. */
+export type RestoreReport = {stoppedServices: string[]; killedProcesses: string[]; purged: boolean; restoredPaths: string[]};
+
+async function isPackageInstalled(): Promise<boolean> {
+	const {stdout} = await execa('dpkg-query', ['-W', '-f=${Status}', packageName], {reject: false});
+	return stdout.includes('installed') && !stdout.includes('not-installed');
+}
+
+export async function machineSnapshot(dir: string): Promise<MachineSnapshot> {
+	return {
+		trees: await snapshotTrees(trackedPaths(), dir),
+		packageInstalled: await isPackageInstalled(),
+		runningServices: services.filter(service => isServiceRunning(service.pidfile)).map(service => service.name),
+		pids: new Set(listProcesses().map(entry => entry.pid)),
+		aptFiles: await aptLabFiles(),
+	};
+}
+
+function isServiceRunning(pidfile: string): boolean {
+	const pid = pidFromFile(pidfile);
+	return pid !== undefined && isAlive(pid);
+}
+
+/**
+ * Puts the machine back as the snapshot found it: stops the services started since (by their init
+ * scripts, then by PID), purges the lab package, restores every tracked path, removes the lab's
+ * apt lists, and ends by PID any process left by the lab's daemons or by a gpg whose home is gone.
+ */
+export async function restoreMachine(snapshot: MachineSnapshot): Promise<RestoreReport> {
+	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, restoredPaths: []};
+	for (const service of services) {
+		if (snapshot.runningServices.includes(service.name) || !isServiceRunning(service.pidfile)) continue;
+		const script = `/etc/init.d/${service.name}`;
+		if (existsSync(script)) await execa(script, ['stop'], {reject: false, timeout: 60_000});
+		const pid = pidFromFile(service.pidfile);
+		if (pid !== undefined) await stopPid(pid);
+		report.stoppedServices.push(service.name);
+	}
+	// The package's prerm asks invoke-rc.d to stop the services, which a policy-rc.d may refuse: they are stopped above.
+	if (!snapshot.packageInstalled && await isPackageInstalled()) {
+		await execa('dpkg', ['--purge', packageName], {env: {DEBIAN_FRONTEND: 'noninteractive'}, timeout: 120_000});
+		report.purged = true;
+	}
+	report.restoredPaths = await restoreTrees(snapshot.trees);
+	for (const file of await aptLabFiles()) {
+		if (!snapshot.aptFiles.includes(file)) await rm(file, {force: true});
+	}
+	for (const entry of listProcesses()) {
+		if (snapshot.pids.has(entry.pid) || entry.state === 'Z' || !isLabLeftover(entry.command)) continue;
+		await stopPid(entry.pid);
+		report.killedProcesses.push(`${entry.pid} ${entry.command}`);
+	}
+	return report;
+}
+
+/** A stand-in or ZooKeeper daemon, or a gpg-agent or dirmngr whose GNUPGHOME has been deleted. */
+function isLabLeftover(command: string): boolean {
+	if (command.includes('/usr/lib/mesosphere-lab/') || command.includes('org.apache.zookeeper.server')) return true;
+	const gpgDaemon = /(?:^|\/)(?:gpg-agent|dirmngr|keyboxd)\s.*--homedir\s+(\S+)/.exec(command);
+	return gpgDaemon?.[1] !== undefined && !existsSync(path.resolve(gpgDaemon[1]));
+}

@@ -1,0 +1,44 @@
+import {createLog, type Log} from './standin-log.js';
+import {runChronos} from './chronos.js';
+import {runMarathon} from './marathon.js';
+import {runMesosMaster} from './mesos-master.js';
+import {runMesosSlave} from './mesos-slave.js';
+
+/** Stops a running stand-in: closes its ZooKeeper session (dropping its ephemeral znodes) and server. */
+export type Stop = () => void;
+
+const daemons: Record<string, (log: Log) => Promise<Stop | string[]>> = {
+	'mesos-master': runMesosMaster,
+	'mesos-slave': runMesosSlave,
+	marathon: runMarathon,
+	chronos: runChronos,
+};
+
+const name = process.argv[2] ?? '';
+const run = daemons[name];
+if (!run) {
+	process.stderr.write(`usage: standin.mjs (${Object.keys(daemons).join('|')})\n`);
+	process.exit(2);
+}
+const log = createLog(name);
+log.info(`Starting ${name} (mesos-setup lab stand-in, node ${process.version})`);
+let stop: Stop | undefined;
+// Handlers go in first: a daemon still waiting for ZooKeeper must stop cleanly too.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+	process.once(signal, () => {
+		log.info(`Received ${signal}; shutting down`);
+		stop?.();
+		process.exit(0);
+	});
+}
+try {
+	const started = await run(log);
+	if (Array.isArray(started)) {
+		for (const problem of started) log.error(`refusing to start: ${problem}`);
+		process.exit(1);
+	}
+	stop = started;
+} catch (error) {
+	log.error(error instanceof Error ? error.message : String(error));
+	process.exit(1);
+}
