@@ -1,12 +1,12 @@
 // The first lines of every plain run: where it works and what it found.
 import type {System} from '../system/system.js';
 
-export function describeSystem(system: System): string[] {
+export function describeSystem(system: System, doing = 'Working'): string[] {
 	const {facts} = system;
 	const where = system.sandbox
 		? `in the sandbox ${system.root} (files are written under it; system commands are skipped)`
 		: 'on this machine';
-	const lines = [`${system.dryRun ? 'Dry run' : 'Working'} ${where}${system.dryRun ? ': nothing will be changed' : ''}.`];
+	const lines = [`${system.dryRun ? 'Dry run' : doing} ${where}${system.dryRun ? ': nothing will be changed' : ''}.`];
 	lines.push(`Target: ${facts.distro} ${facts.codename}, ${facts.init}; key trusted with ${facts.aptKey === 'present' ? 'apt-key' : 'a keyring (signed-by)'}.`);
 	return [...lines, ...facts.notes];
 }

@@ -50,7 +50,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	if (!result.ok && result.failed) {
 		const {step, outcome} = result.failed;
 		output.err(paint(output, 'red', `Failed at ${step.title}: ${outcome.message}`));
-		output.err(`Nothing after it was done. Fix the cause, then run the same command again: finished steps are not repeated.${result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : ''}`);
+		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : ''}`);
 		return 1;
 	}
 	run.finish();
