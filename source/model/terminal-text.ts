@@ -5,6 +5,8 @@ const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[@-Z\\-_])/g;
 
 // A line rewritten with \r (progress meters) keeps only its last version; colour codes go.
 export function cleanLine(raw: string): string {
+	// Most lines have neither; they are returned as they are, at no cost (the log pane sees many).
+	if (!raw.includes('\r') && !raw.includes('\u001B')) return raw;
 	const last = raw.split('\r').filter(part => part.length > 0).at(-1) ?? '';
 	return last.replace(ansi, '');
 }

@@ -73,8 +73,9 @@ function filePages(step: Step, facts: Facts): Page[] {
 	}));
 }
 
-// The page a consistency problem belongs to: the one holding the setting it names first.
+// The page where a consistency problem can last be mended: the latest page holding a setting it
+// names (myid against the servers: the zoo.cfg page, after the myid page).
 export function problemPage(problem: string, pages: readonly Page[]): number {
-	const id = problem.split(':')[0] ?? '';
-	return pages.findIndex(page => page.fields.includes(id));
+	const named = new Set(problem.match(/\b[a-z]+\.[A-Za-z_]+\b/g) ?? []);
+	return Math.max(-1, ...pages.flatMap((page, index) => (page.fields.some(id => named.has(id)) ? [index] : [])));
 }

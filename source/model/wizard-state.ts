@@ -110,7 +110,8 @@ export function currentPage(state: WizardState, pages: readonly Page[] = pagesOf
 	return {page: pages[index] as Page, index};
 }
 
-// Problems that name a setting on this page or an earlier one: they must be mended before going on.
+// Problems whose settings are all on this page or earlier ones: they must be mended before going
+// on. One that names a later setting waits for that page, where it can still be mended.
 export function blockingProblems(answers: Answers, pages: readonly Page[], index: number): string[] {
 	return consistencyProblems(resolveValues(answers)).filter(problem => {
 		const at = problemPage(problem, pages);
@@ -246,7 +247,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			}
 			return state;
 		case 'edit':
-			return state.phase === 'fields' ? {...state, drafts: {...state.drafts, [action.id]: action.text}, problems: []} : state;
+			// Only the focused field takes text: a key that reaches a field just left is dropped.
+			if (state.phase !== 'fields' || page.fields[state.focus] !== action.id) return state;
+			return {...state, drafts: {...state.drafts, [action.id]: action.text}, problems: []};
 		case 'submit-field':
 			return state.phase === 'fields' && !state.quitting ? submitField(state, pages, index, action.id, action.text) : state;
 		case 'focus-field':

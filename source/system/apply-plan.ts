@@ -167,6 +167,16 @@ export class ApplyRun {
 				if (system.dryRun) return {status: 'would-run', message: shown};
 				const result = await system.commands.run(action.argv, {timeoutMs: action.timeoutMs, ...(action.env ? {env: action.env} : {}), onLine});
 				if (!result.ok) return {status: 'failed', message: result.failure ?? `${shown} failed`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
+				// apt-get update exits 0 when a source cannot be fetched; the install after it would then
+				// fail with "Unable to locate package", which hides the cause (and a retry of it alone fails again).
+				const unfetched = action.argv[0] === 'apt-get' && action.argv.includes('update') ? failedFetches(result.stderr) : [];
+				if (unfetched.length > 0) {
+					return {
+						status: 'failed',
+						message: `${shown} could not fetch ${unfetched[0]}`,
+						detail: [...unfetched.slice(1).map(line => `also could not fetch ${line}`), 'Check the network and the repository address (repo.url), then retry.'],
+					};
+				}
 				return {status: 'ran', message: shown};
 			}
 			case 'service':
@@ -247,6 +257,14 @@ export class ApplyRun {
 		return [`no log found (looked at ${files.join(', ')})`];
 	}
 }
+
+// apt's "W: Failed to fetch <url>  <reason>" lines, as "<url>: <reason>".
+const failedFetches = (stderr: string): string[] =>
+	stderr
+		.split('\n')
+		.map(line => /^[WE]: Failed to fetch (\S+)\s+(.*)$/.exec(line.trim()))
+		.filter((match): match is RegExpExecArray => match !== null)
+		.map(([, url, reason]) => `${url}: ${reason?.trim()}`);
 
 const lastLines = (text: string): string[] =>
 	text

@@ -29,6 +29,12 @@ export async function importKey(
 	const gpg = (args: string[], timeoutMs = 60_000) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine});
 	try {
 		const fetched = await gpg(['--keyserver', action.keyserver, '--recv-keys', action.fingerprint], 120_000);
+		// gpg itself refuses a key that is not the one asked for by fingerprint, before the check below.
+		if (!fetched.ok && /rejected by import screener/.test(fetched.stderr)) {
+			throw new StepError(`the key server ${action.keyserver} sent a key that is not ${action.fingerprint}; gpg refused it: nothing was trusted`, [
+				'Check repo.key (the full fingerprint) and repo.keyserver.',
+			]);
+		}
 		if (!fetched.ok) {
 			throw new StepError(`could not fetch key ${action.fingerprint} from ${action.keyserver}: ${fetched.failure}`, [
 				'Check the network and the key server setting (repo.keyserver), then retry.',

@@ -23,3 +23,20 @@ export function createHkpKeyserver(keys: PublishedKey[], log: (line: string) => 
 		response.writeHead(200, {'Content-Type': 'application/pgp-keys'}).end(key.armored);
 	});
 }
+
+/**
+ * A key server that answers every lookup with the same key, whatever fingerprint is asked for:
+ * what a compromised or mistaken server does. gpg and the installer must refuse what it sends.
+ */
+export function createImpostorKeyserver(armored: string, log: (line: string) => void): Server {
+	return createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://lab');
+		const lookup = url.pathname === '/pks/lookup' && url.searchParams.get('op') === 'get';
+		log(`${request.method} ${url.pathname}${url.search} ${lookup ? 200 : 404} (impostor)`);
+		if (!lookup) {
+			response.writeHead(404, {'Content-Type': 'text/plain'}).end('No keys found\n');
+			return;
+		}
+		response.writeHead(200, {'Content-Type': 'application/pgp-keys'}).end(armored);
+	});
+}

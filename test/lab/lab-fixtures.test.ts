@@ -52,12 +52,13 @@ describeLab('the lab, by hand', () => {
 	let before: {sources: string[]; zooCfg: string; trustedGpg: string};
 
 	beforeAll(async () => {
+		lab = await startLab();
+		// Read after startLab: before its lock, another lab may still own the machine.
 		before = {
 			sources: readdirSync('/etc/apt/sources.list.d'),
 			zooCfg: sha256('/etc/zookeeper/conf/zoo.cfg'),
 			trustedGpg: sha256('/etc/apt/trusted.gpg'),
 		};
-		lab = await startLab();
 	}, 10 * minute);
 
 	afterAll(async () => {

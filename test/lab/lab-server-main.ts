@@ -1,8 +1,9 @@
-// Entry of one lab server process: `repository <root> <port>` or `keyserver <fingerprint> <armored-key-file> <port>`.
+// Entry of one lab server process: `repository <root> <port>`, `keyserver <fingerprint> <armored-key-file> <port>`
+// or `impostor-keyserver <armored-key-file> <port>`.
 // It runs apart from the tests so a test that blocks its own event loop cannot starve apt or gpg.
 import {readFileSync} from 'node:fs';
 import type {Server} from 'node:http';
-import {createHkpKeyserver} from './hkp-keyserver.js';
+import {createHkpKeyserver, createImpostorKeyserver} from './hkp-keyserver.js';
 import {createStaticFileServer} from './static-file-server.js';
 
 const [kind, ...args] = process.argv.slice(2);
@@ -16,8 +17,11 @@ if (kind === 'repository' && args.length === 2) {
 } else if (kind === 'keyserver' && args.length === 3) {
 	server = createHkpKeyserver([{fingerprint: args[0] ?? '', armored: readFileSync(args[1] ?? '', 'utf8')}], log);
 	port = Number(args[2]);
+} else if (kind === 'impostor-keyserver' && args.length === 2) {
+	server = createImpostorKeyserver(readFileSync(args[0] ?? '', 'utf8'), log);
+	port = Number(args[1]);
 } else {
-	process.stderr.write('usage: lab-servers.mjs repository <root> <port> | keyserver <fingerprint> <armored-key-file> <port>\n');
+	process.stderr.write('usage: lab-servers.mjs repository <root> <port> | keyserver <fingerprint> <armored-key-file> <port> | impostor-keyserver <armored-key-file> <port>\n');
 	process.exit(2);
 }
 server.on('error', (error: Error) => {

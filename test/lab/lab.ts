@@ -32,6 +32,11 @@ export type Lab = {
 	/** Fault injection: the repository stops answering, then comes back on the same port. */
 	stopRepository(): Promise<void>;
 	startRepository(): Promise<void>;
+	/**
+	 * Fault injection: a second key server (hkp://127.0.0.1:<port>) that answers every fingerprint
+	 * with the lab's key, as a compromised server would; stopped by stop().
+	 */
+	startImpostorKeyserver(): Promise<string>;
 	/** Back to the state startLab found, keeping the lab's servers up (between tests). */
 	restoreMachine(): Promise<RestoreReport>;
 	/** restoreMachine, then stop the servers by PID and delete workDir. */
@@ -84,15 +89,23 @@ export async function startLab(): Promise<Lab> {
 				repository = await startServerProcess(bundle, ['repository', repositoryRoot, String(port)], repositoryLog);
 				servers.push(repository);
 			},
+			async startImpostorKeyserver() {
+				const impostor = await startServerProcess(bundle, ['impostor-keyserver', key.armoredPublicKeyPath, '0'], path.join(ownWorkDir, 'impostor-keyserver.log'));
+				servers.push(impostor);
+				return `hkp://127.0.0.1:${impostor.port}`;
+			},
 			restoreMachine: restore,
 			async stop() {
+				// The servers, the work directory and the lock go even when restoring fails.
 				try {
-					const report = await restore();
-					for (const server of servers) await server.stop();
-					await rm(ownWorkDir, {recursive: true, force: true});
-					return report;
+					return await restore();
 				} finally {
-					releaseLock();
+					try {
+						for (const server of servers) await server.stop();
+						await rm(ownWorkDir, {recursive: true, force: true});
+					} finally {
+						releaseLock();
+					}
 				}
 			},
 		};

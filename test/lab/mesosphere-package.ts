@@ -26,7 +26,7 @@ const descriptions: Record<StandinService, string> = {
 };
 
 // The configuration the real mesos package ships as conffiles; the article then rewrites it.
-const shippedConfiguration: Record<string, string> = {
+export const shippedConfiguration: Record<string, string> = {
 	'etc/default/mesos': 'LOGS=/var/log/mesos\nULIMIT="-n 8192"\n',
 	'etc/default/mesos-master': 'PORT=5050\nZK=`cat /etc/mesos/zk`\n',
 	'etc/default/mesos-slave': 'MASTER=`cat /etc/mesos/zk`\n',

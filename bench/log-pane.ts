@@ -1,0 +1,144 @@
+// Whether the log pane keeps up: 200,000 lines of command output (colour codes, carriage-return
+// progress, as apt prints) read through the real command runner, once with no UI (counting the
+// lines) and once into the LogPane rendered by Ink into a terminal-like sink. Figures are ratios
+// of the two, measured in the same run: lines per second, and peak memory above what the process
+// held once started (each measured in a fresh process). Run on its own:
+// node --import tsx bench/log-pane.ts [lines]
+import {EventEmitter} from 'node:events';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {execa} from 'execa';
+import {render} from 'ink';
+import {createElement} from 'react';
+import {createCommandRunner} from '../source/system/runner.js';
+import {LogBuffer} from '../source/ui/components/log-pane/log-buffer.js';
+import {LogPane} from '../source/ui/components/log-pane/log-pane.js';
+
+export type LogPaneResult = {
+	name: string;
+	lines: string[];
+	pass: boolean;
+	throughputRatio: number;
+	memoryRatio: number;
+};
+
+// A terminal as Ink sees one; it notes when a frame shows the text it waits for.
+class TerminalSink extends EventEmitter {
+	isTTY = true;
+	columns = 120;
+	rows = 40;
+	awaited = '';
+	shown = false;
+	write(chunk: string): boolean {
+		if (this.awaited && chunk.includes(this.awaited)) this.shown = true;
+		return true;
+	}
+}
+
+// The child prints lines like apt's, in large writes, honouring back-pressure.
+const producer = (count: number): string => `
+const total = ${count};
+let i = 0;
+function line(n) {
+	if (n % 10 === 0) return 'Progress: [ 10%]\\rProgress: [ 60%]\\rProgress: [100%] ' + n + '\\n';
+	return '\\u001b[32mGet:' + n + '\\u001b[0m http://deb.debian.org/debian bookworm/main amd64 package-' + n + ' amd64 1.2.3-' + n + ' [' + (n % 997) + ' kB]\\n';
+}
+function more() {
+	while (i < total) {
+		let chunk = '';
+		for (let j = 0; j < 1000 && i < total; j++) chunk += line(i++);
+		if (!process.stdout.write(chunk)) return process.stdout.once('drain', more);
+	}
+}
+more();
+`;
+
+type Variant = 'no-ui' | 'pane';
+
+type Run = {seconds: number; peakBytes: number; counted: number};
+
+// One variant, once, in this process: how long it took and how far memory rose above the start
+// (the process's peak RSS, which the kernel keeps, less the RSS once everything was imported).
+async function runVariant(variant: Variant, count: number): Promise<Run> {
+	const start = process.memoryUsage().rss;
+	const began = process.hrtime.bigint();
+	const counted = variant === 'pane' ? await readIntoPane(count) : await readWithoutUi(count);
+	const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+	return {seconds, peakBytes: process.resourceUsage().maxRSS * 1024 - start, counted};
+}
+
+// Each variant runs in a fresh process, so one's garbage does not count against the other.
+async function measure(variant: Variant, count: number): Promise<Run> {
+	const file = fileURLToPath(import.meta.url);
+	const child = await execa(process.execPath, ['--import', 'tsx', file, '--variant', variant, String(count)], {env: {CI: 'false'}});
+	return JSON.parse(child.stdout) as Run;
+}
+
+async function readWithoutUi(count: number): Promise<number> {
+	let seen = 0;
+	const result = await createCommandRunner().run([process.execPath, '-e', producer(count)], {timeoutMs: 120_000, onLine: () => seen++});
+	if (!result.ok) throw new Error(`the line producer failed: ${result.failure}`);
+	return seen;
+}
+
+async function readIntoPane(count: number): Promise<number> {
+	const stdout = new TerminalSink();
+	// Done when the terminal shows the last line.
+	stdout.awaited = `package-${count - 1} `;
+	const buffer = new LogBuffer(500);
+	// Ink's types want a real stream; the sink has every member Ink uses for output.
+	const app = render(createElement(LogPane, {buffer, height: 30}), {stdout: stdout as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false});
+	try {
+		const result = await createCommandRunner().run([process.execPath, '-e', producer(count)], {timeoutMs: 120_000, onLine: (line, stream) => buffer.push(line, stream)});
+		if (!result.ok) throw new Error(`the line producer failed: ${result.failure}`);
+		buffer.flush();
+		while (!stdout.shown) await new Promise(resolve => setTimeout(resolve, 5));
+		return buffer.total;
+	} finally {
+		app.unmount();
+	}
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export async function benchLogPane(options: {lines?: number; rounds?: number} = {}): Promise<LogPaneResult> {
+	const count = options.lines ?? 200_000;
+	const rounds = options.rounds ?? 3;
+	const plain: Run[] = [];
+	const pane: Run[] = [];
+	// Alternated, so that neither side always runs on a warmer process.
+	for (let round = 0; round < rounds; round++) {
+		plain.push(await measure('no-ui', count));
+		pane.push(await measure('pane', count));
+	}
+	for (const run of [...plain, ...pane]) if (run.counted !== count) throw new Error(`read ${run.counted} lines, expected ${count}`);
+	const plainRate = count / median(plain.map(r => r.seconds));
+	const paneRate = count / median(pane.map(r => r.seconds));
+	const plainPeak = median(plain.map(r => r.peakBytes));
+	const panePeak = median(pane.map(r => r.peakBytes));
+	const throughputRatio = paneRate / plainRate;
+	const memoryRatio = panePeak / Math.max(plainPeak, 1);
+	const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+	// The pane must not halve the reading rate, nor hold much more than reading alone does.
+	const pass = throughputRatio >= 0.5 && panePeak - plainPeak < 64 * 1_048_576;
+	return {
+		name: 'log-pane',
+		throughputRatio,
+		memoryRatio,
+		pass,
+		lines: [
+			`log pane, ${count.toLocaleString('en')} lines (median of ${rounds}): ${Math.round(paneRate).toLocaleString('en')} lines/s through the pane, ${Math.round(plainRate).toLocaleString('en')} lines/s read with no UI: ratio ${throughputRatio.toFixed(2)}`,
+			`  peak memory above the start: ${mb(panePeak)} MB with the pane, ${mb(plainPeak)} MB with no UI: ratio ${memoryRatio.toFixed(2)}; ${pass ? 'pass' : 'FAIL'} (ratio at least 0.5, at most 64 MB more)`,
+		],
+	};
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const [flag, variant, lines] = process.argv.slice(2);
+	if (flag === '--variant') {
+		process.stdout.write(JSON.stringify(await runVariant(variant === 'pane' ? 'pane' : 'no-ui', Number(lines))));
+	} else {
+		const result = await benchLogPane({lines: Number(flag ?? 200_000)});
+		for (const line of result.lines) process.stdout.write(`${line}\n`);
+		process.exitCode = result.pass ? 0 : 1;
+	}
+}

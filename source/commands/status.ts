@@ -1,0 +1,21 @@
+// `mesos-setup status --once` and `--json`: one snapshot as plain lines or one JSON document.
+// Exit 0 when every service is healthy, 1 otherwise; what does not answer is shown, never thrown.
+import {allHealthy, statusJson, statusLines} from '../model/status-snapshot.js';
+import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
+import {readValuesForStatus} from '../system/current-values.js';
+import type {System} from '../system/system.js';
+
+export type StatusOnceOptions = {
+	json: boolean;
+	out: (line: string) => void;
+	// Where the services answer, when not where the settings say (tests use ephemeral ports).
+	endpoints?: Partial<Endpoints>;
+};
+
+export async function runStatusOnce(system: System, options: StatusOnceOptions): Promise<number> {
+	const values = await readValuesForStatus(system, system.state.answers());
+	const snapshot = await takeStatusSnapshot(system, values, {...(options.endpoints ? {endpoints: options.endpoints} : {}), logLines: 3});
+	if (options.json) options.out(JSON.stringify(statusJson(snapshot), null, 2));
+	else for (const line of statusLines(snapshot)) options.out(line);
+	return allHealthy(snapshot) ? 0 : 1;
+}

@@ -1,0 +1,47 @@
+// One setting changed, from what the machine holds now: the value checked, the settings that
+// follow it (when a person asks), the problems a change would add, and the plan that writes
+// only the files that hold them and restarts only the services they affect.
+import {type Answers, checkAnswer, consistencyProblems, resolveValues, type Values, withChange} from './answers.js';
+import type {CurrentValues} from './current-values.js';
+import type {Facts} from './facts.js';
+import {buildChangePlan, type Plan} from './plan.js';
+import {followersOf} from './settings.js';
+
+export type ValueChange = {id: string; before: string; after: string};
+
+export type SettingChange = {
+	id: string;
+	value: string;
+	answers: Answers;
+	values: Values;
+	// Every setting whose value changes: the one chosen, and the followers that come along.
+	changes: ValueChange[];
+	plan: Plan;
+};
+
+export type ChangeCheck = {ok: true; change: SettingChange} | {ok: false; problems: string[]};
+
+// The settings that follow `id` now (same value on disk), so a change of `id` can take them along.
+export function followersFollowing(current: CurrentValues, id: string): string[] {
+	return followersOf(id)
+		.filter(follower => current.values[follower.id] === current.values[id])
+		.map(follower => follower.id);
+}
+
+export function planSettingChange(current: CurrentValues, facts: Facts, id: string, raw: string, followersToo: boolean): ChangeCheck {
+	const checked = checkAnswer(id, raw);
+	if (!checked.ok) return {ok: false, problems: [checked.message]};
+	const answers = withChange(current.answers, id, checked.value, followersToo);
+	const values = resolveValues(answers);
+	// Only problems the change brings are refused: one already on disk is not this edit's doing.
+	const before = new Set(consistencyProblems(current.values));
+	const added = consistencyProblems(values).filter(problem => !before.has(problem));
+	if (added.length > 0) return {ok: false, problems: added};
+	const changes = Object.keys(values)
+		.filter(key => values[key] !== current.values[key])
+		.map(key => ({id: key, before: current.values[key] ?? '', after: values[key] ?? ''}));
+	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
+	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
+}
+
+export const changeLine = (change: ValueChange): string => `${change.id}: ${change.before} → ${change.after}`;

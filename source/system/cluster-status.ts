@@ -1,0 +1,108 @@
+// One snapshot of everything the status screen shows: every service's init state, health probe
+// and log tail, and the cluster summary. Nothing here throws: what does not answer is shown with
+// its error. The addresses come from the settings (probeFor), and a test can point them elsewhere.
+import type {Values} from '../model/answers.js';
+import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
+import {errorMessage} from '../model/errors.js';
+import {type Probe, probeFor, serviceLogFiles} from '../model/plan.js';
+import {type ServiceName, startOrder} from '../model/services.js';
+import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
+import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
+import {readLogTail} from './log-tail.js';
+import {type InitStateAsker, initStateOf} from './service-status.js';
+import type {System} from './system.js';
+
+// Base URLs (scheme, host and port) of the HTTP services, and ZooKeeper's client address.
+export type Endpoints = {
+	zookeeper: {host: string; port: number};
+	master: string;
+	agent: string;
+	marathon: string;
+};
+
+const httpBase = (probe: Probe): string => (probe.kind === 'http' ? new URL(probe.url).origin : '');
+
+export function endpointsFor(values: Values, overrides: Partial<Endpoints> = {}): Endpoints {
+	const zookeeper = probeFor('zookeeper', values);
+	return {
+		zookeeper: zookeeper.kind === 'zookeeper' ? {host: zookeeper.host, port: zookeeper.port} : {host: '127.0.0.1', port: 2181},
+		master: httpBase(probeFor('mesos-master', values)),
+		agent: httpBase(probeFor('mesos-slave', values)),
+		marathon: httpBase(probeFor('marathon', values)),
+		...overrides,
+	};
+}
+
+// The plan's probe for a service, moved to the given endpoints (same path, same expectation).
+export function statusProbe(service: ServiceName, values: Values, endpoints: Endpoints): Probe {
+	const probe = probeFor(service, values);
+	if (probe.kind === 'zookeeper') return {...probe, ...endpoints.zookeeper};
+	const base = service === 'mesos-master' ? endpoints.master : service === 'mesos-slave' ? endpoints.agent : endpoints.marathon;
+	const url = new URL(probe.url);
+	return {...probe, url: `${base}${url.pathname}${url.search}`};
+}
+
+export type SnapshotOptions = {
+	endpoints?: Partial<Endpoints>;
+	// Log lines kept per service; the screen asks for as many as fit.
+	logLines?: number;
+	// How the init system is asked; by default every time (the live screen asks less often).
+	initState?: InitStateAsker;
+};
+
+async function fetched(system: System, url: string): Promise<Fetched> {
+	try {
+		return {ok: true, data: await system.probes.fetchJson(url)};
+	} catch (error) {
+		const reason = reasonOf(error);
+		return {ok: false, error: reason.includes(url) ? reason : `${url}: ${reason}`};
+	}
+}
+
+// fetch wraps the socket error in `cause`; that is the part a person can act on.
+function reasonOf(error: unknown): string {
+	const cause = (error as {cause?: NodeJS.ErrnoException}).cause;
+	if (cause?.code === 'ECONNREFUSED') return 'connection refused (nothing listening)';
+	const name = (error as Error | undefined)?.name;
+	if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
+	return cause?.message ?? errorMessage(error);
+}
+
+async function zookeeperExtra(system: System, endpoints: Endpoints): Promise<string> {
+	try {
+		return mntrSummary(parseMntr(await system.probes.fourLetterWord(endpoints.zookeeper.host, endpoints.zookeeper.port, 'mntr')));
+	} catch {
+		// srvr already said whether ZooKeeper is healthy; mntr only adds detail, so none is shown.
+		return '';
+	}
+}
+
+async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, askInit: InitStateAsker): Promise<ServiceStatus> {
+	const [health, log] = await Promise.all([
+		system.probes.probe(statusProbe(service, values, endpoints)),
+		readLogTail(system.fs, serviceLogFiles(service, values), logLines).catch((error: unknown) => ({
+			file: null,
+			lines: [`the log could not be read: ${errorMessage(error)}`],
+		})),
+	]);
+	const init = await askInit(service, health.healthy);
+	let detail = health.detail;
+	if (service === 'zookeeper' && health.healthy) {
+		const extra = await zookeeperExtra(system, endpoints);
+		if (extra) detail = `${detail}, ${extra}`;
+	}
+	return {name: service, init, healthy: health.healthy, detail, log};
+}
+
+export async function takeStatusSnapshot(system: System, values: Values, options: SnapshotOptions = {}): Promise<StatusSnapshot> {
+	const endpoints = endpointsFor(values, options.endpoints);
+	const logLines = options.logLines ?? 5;
+	const askInit = options.initState ?? ((service: ServiceName) => initStateOf(system, service));
+	const [services, state, metrics, marathon] = await Promise.all([
+		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, askInit))),
+		fetched(system, `${endpoints.master}/master/state`),
+		fetched(system, `${endpoints.master}/metrics/snapshot`),
+		fetched(system, `${endpoints.marathon}/v2/info`),
+	]);
+	return {services, cluster: summarizeCluster({state, metrics, marathon})};
+}

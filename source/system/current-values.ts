@@ -1,0 +1,25 @@
+// Reads every file that holds a setting, so the model can say what the machine runs now.
+import {type Answers, resolveValues, type Values} from '../model/answers.js';
+import {type CurrentValues, currentValues, type FileContents, settingFiles} from '../model/current-values.js';
+import type {System} from './system.js';
+
+export async function readSettingFiles(system: Pick<System, 'fs' | 'facts'>): Promise<FileContents> {
+	const paths = settingFiles(system.facts);
+	const contents = await Promise.all(paths.map(path => system.fs.read(path)));
+	return Object.fromEntries(paths.map((path, i) => [path, contents[i]]));
+}
+
+// `saved` is what the answers say (saved state, --answers, --set); the disk wins where it differs.
+export async function readCurrentValues(system: Pick<System, 'fs' | 'facts'>, saved: Answers): Promise<CurrentValues> {
+	return currentValues(await readSettingFiles(system), saved, system.facts);
+}
+
+// For status, which must show something: the saved answers stand in when the files cannot be read
+// (the probes then say whatever is wrong).
+export async function readValuesForStatus(system: Pick<System, 'fs' | 'facts'>, saved: Answers): Promise<Values> {
+	try {
+		return (await readCurrentValues(system, saved)).values;
+	} catch {
+		return resolveValues(saved);
+	}
+}

@@ -1,0 +1,47 @@
+// The last lines of a service's log, read from the end of the file: logs grow large, and the
+// status screen reads them every two seconds.
+import {open} from 'node:fs/promises';
+import {cleanLine} from '../model/terminal-text.js';
+import type {TargetFs} from './target-fs.js';
+
+export type LogTail = {file: string | null; lines: string[]};
+
+const isMissing = (error: unknown): boolean => {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
+};
+
+async function readEnd(hostFile: string, maxBytes: number): Promise<string | undefined> {
+	let handle;
+	try {
+		handle = await open(hostFile, 'r');
+	} catch (error) {
+		if (isMissing(error)) return undefined;
+		throw error;
+	}
+	try {
+		const {size} = await handle.stat();
+		const length = Math.min(size, maxBytes);
+		const buffer = Buffer.alloc(length);
+		await handle.read(buffer, 0, length, size - length);
+		const text = buffer.toString('utf8');
+		// A read that starts mid-file starts mid-line: that first piece is dropped.
+		return length < size ? text.slice(text.indexOf('\n') + 1) : text;
+	} finally {
+		await handle.close();
+	}
+}
+
+// The first of `files` that exists (the catalogue lists them most specific first).
+export async function readLogTail(fs: TargetFs, files: readonly string[], lines: number, maxBytes = 16_384): Promise<LogTail> {
+	for (const file of files) {
+		const text = await readEnd(fs.hostPath(file), maxBytes);
+		if (text === undefined) continue;
+		const kept = text
+			.split('\n')
+			.map(cleanLine)
+			.filter(line => line.trim().length > 0);
+		return {file, lines: lines > 0 ? kept.slice(-lines) : []};
+	}
+	return {file: null, lines: []};
+}

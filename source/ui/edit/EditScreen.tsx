@@ -1,0 +1,170 @@
+// `mesos-setup edit`: every setting with its value on disk now → the field editor with the
+// catalogue's help and validation → the diff of each file → a safe write (backups, journal) →
+// "restart mesos-slave now?" → the restart in a ServicePane with its probe → back to the list.
+import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
+import type {Answers} from '../../model/answers.js';
+import {modeNote} from '../../model/action-preview.js';
+import {findSetting} from '../../model/settings.js';
+import {FieldEditor} from '../components/field-editor/field-editor.js';
+import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {ServiceRunPanes} from '../status/ServiceRunPanes.js';
+import {useServiceRun} from '../status/use-service-run.js';
+import {useSyncReducer} from '../status/use-sync-reducer.js';
+import {useSystem} from '../system-context.js';
+import {ChangePreview} from './ChangePreview.js';
+import {editReducer, type EditState, initialEdit} from './edit-state.js';
+import {RestartQuestion} from './RestartQuestion.js';
+import {SettingList} from './SettingList.js';
+import {useEditActions} from './use-edit-actions.js';
+import {useEditKeys} from './use-edit-keys.js';
+
+export type EditScreenProps = {
+	// The answers the run started from (saved, --answers, --set); the files on disk win over them.
+	answers?: Answers;
+	// `mesos-setup edit ID [VALUE]`: open this setting's editor at once, with VALUE typed in.
+	editId?: string;
+	editValue?: string;
+	// Esc or q on the list: back to where the screen was opened from.
+	onBack: () => void;
+	// Told the answers a write saved, so screens opened later start from them.
+	onAnswersSaved?: (answers: Answers) => void;
+};
+
+const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
+	loading: [],
+	'load-failed': [{key: 'Esc', does: 'back'}],
+	list: [
+		{key: '↑↓', does: 'choose'},
+		{key: 'Enter', does: 'edit'},
+		{key: 'Esc', does: 'back'},
+	],
+	editing: [
+		{key: 'Enter', does: 'preview the change'},
+		{key: 'Esc', does: 'back to the list'},
+	],
+	followers: [
+		{key: 'y', does: 'change them too'},
+		{key: 'n', does: 'only this one'},
+		{key: 'Esc', does: 'back'},
+	],
+	preview: [
+		{key: 'Enter', does: 'write'},
+		{key: '↑↓', does: 'scroll'},
+		{key: 'Esc', does: 'change the value'},
+	],
+	writing: [],
+	'ask-restart': [
+		{key: 'y', does: 'restart now'},
+		{key: 'n', does: 'later'},
+	],
+	restarting: [],
+	done: [{key: 'Enter', does: 'back to the list'}],
+};
+
+export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}: EditScreenProps) {
+	const system = useSystem();
+	const [saved] = useState(() => answers ?? system.state.answers());
+	const [state, screen] = useSyncReducer(editReducer, initialEdit(system.facts, editId ? {id: editId, ...(editValue === undefined ? {} : {value: editValue})} : undefined));
+	const restarts = useServiceRun();
+	const actions = useEditActions(system, saved, screen.dispatch, restarts, onAnswersSaved);
+	const {rows} = useTerminalSize();
+	useEditKeys(screen, {write: change => void actions.write(change), restart: change => void actions.restart(change), leave: onBack});
+	const {mode} = state;
+	useEffect(() => {
+		if (mode.kind === 'loading') void actions.load();
+	}, [mode.kind, actions]);
+
+	const note = modeNote(system);
+	// Title, note (it may wrap), notice and key help: the rest is the body's.
+	const body = rows - 4 - (note ? 2 : 0) - (state.notice ? 2 : 0);
+	return (
+		<Box flexDirection="column">
+			<Text bold>mesos-setup edit</Text>
+			{note ? <Text color="yellow">{note}</Text> : null}
+			{state.notice ? <Text color="red">{state.notice}</Text> : null}
+			<Box marginTop={1} flexDirection="column">
+				<EditBody state={state} height={body} restarts={restarts} onHighlight={id => screen.dispatch({type: 'highlight', id})} onOpen={id => screen.dispatch({type: 'open', id})} onText={text => screen.dispatch({type: 'text', text})} onSubmit={value => screen.dispatch({type: 'submit', value})} />
+			</Box>
+			<KeyHelp keys={keysFor[mode.kind]} />
+		</Box>
+	);
+}
+
+type BodyProps = {
+	state: EditState;
+	height: number;
+	restarts: ReturnType<typeof useServiceRun>;
+	onHighlight: (id: string) => void;
+	onOpen: (id: string) => void;
+	onText: (text: string) => void;
+	onSubmit: (value: string) => void;
+};
+
+function EditBody({state, height, restarts, onHighlight, onOpen, onText, onSubmit}: BodyProps) {
+	const {mode, current} = state;
+	switch (mode.kind) {
+		case 'loading':
+			return <Text>Reading the settings from disk…</Text>;
+		case 'load-failed':
+			return <Text color="red">The files that hold the settings could not be read: {mode.message}</Text>;
+		case 'list':
+			return current ? <SettingList current={current} highlight={state.highlight} height={height - 4} onHighlight={onHighlight} onSelect={onOpen} /> : null;
+		case 'editing': {
+			const setting = findSetting(mode.id);
+			const now = current?.settings.find(s => s.id === mode.id);
+			if (!setting) return null;
+			return (
+				<Box flexDirection="column">
+					<Text dimColor>
+						{mode.id} · {now?.path ?? 'kept in the saved answers'} · now {now?.value ?? setting.default}
+						{now?.editedByHand ? ' (edited by hand)' : ''}
+					</Text>
+					<FieldEditor setting={setting} value={mode.text} focus onChange={onText} onSubmit={onSubmit} />
+					{mode.problems.map(problem => (
+						<Text key={problem} color="red">
+							✖ {problem}
+						</Text>
+					))}
+					{mode.note ? <Text color="yellow">{mode.note}</Text> : null}
+				</Box>
+			);
+		}
+		case 'followers':
+			return (
+				<Box flexDirection="column">
+					<Text>
+						{mode.followers.join(', ')} follow{mode.followers.length === 1 ? 's' : ''} {mode.id} (they hold the same value now).
+					</Text>
+					<Text color="yellow">
+						Change {mode.followers.length === 1 ? 'it' : 'them'} to {mode.value} too? (y/n)
+					</Text>
+				</Box>
+			);
+		case 'preview':
+			return <ChangePreview change={mode.change} offset={mode.offset} height={height} />;
+		case 'writing':
+			return <Text>Writing the files (the old ones are kept as backups)…</Text>;
+		case 'ask-restart':
+			return <RestartQuestion change={mode.change} wrote={mode.wrote} />;
+		case 'restarting':
+			return <ServiceRunPanes view={restarts.view} output={restarts.output} height={height} />;
+		case 'done':
+			return (
+				<Box flexDirection="column">
+					{mode.wrote.map(line => (
+						<Text key={line} wrap="truncate-end">
+							{line}
+						</Text>
+					))}
+					{mode.restarted ? <ServiceRunPanes view={restarts.view} output={restarts.output} height={Math.max(4, height - mode.wrote.length - mode.result.length)} /> : null}
+					{mode.result.map(line => (
+						<Text key={line} color={mode.failed && line.startsWith('Failed') ? 'red' : undefined} wrap="truncate-end">
+							{line}
+						</Text>
+					))}
+				</Box>
+			);
+	}
+}

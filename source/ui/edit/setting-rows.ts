@@ -1,0 +1,41 @@
+// The settings list, grouped by the file that holds them (in the catalogue's order), each with
+// its value read from disk now and a mark where the disk differs from the saved answer.
+import type {CurrentValues} from '../../model/current-values.js';
+import {settings} from '../../model/settings.js';
+
+export type SettingRow = {
+	id: string;
+	label: string;
+	value: string;
+	group: string;
+	// The first row of its group carries the group's heading.
+	first: boolean;
+	editedByHand: boolean;
+	saved: string;
+	problem?: string;
+};
+
+export const savedOnlyGroup = 'kept in the saved answers (used by the full setup)';
+
+export function settingRows(current: CurrentValues): SettingRow[] {
+	const labels = new Map(settings.map(s => [s.id, s.label]));
+	const rows = current.settings.map(s => ({
+		id: s.id,
+		label: labels.get(s.id) ?? s.id,
+		value: s.value,
+		group: s.path ?? savedOnlyGroup,
+		first: false,
+		editedByHand: s.editedByHand,
+		saved: s.saved,
+		...(s.problem ? {problem: s.problem} : {}),
+	}));
+	const order = [...new Set(rows.filter(r => r.group !== savedOnlyGroup).map(r => r.group)), savedOnlyGroup];
+	const grouped = order.flatMap(group => rows.filter(r => r.group === group));
+	return grouped.map((row, i) => ({...row, first: i === 0 || grouped[i - 1]?.group !== row.group}));
+}
+
+// One line per setting in the list; unique, since it starts with the setting's own label.
+export function rowLabel(row: SettingRow, labelWidth: number): string {
+	const mark = row.problem ? '  ✖ not valid' : row.editedByHand ? '  ✎ edited by hand' : '';
+	return `${row.label.padEnd(labelWidth)}  ${row.value}${mark}`;
+}

@@ -1,0 +1,72 @@
+// The end: where the web interfaces are, what changed, where the backups and the log are, and
+// how to see status or change a setting later.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {resolveValues} from '../../model/answers.js';
+import {useSystem} from '../system-context.js';
+import type {ScreenProps} from './screen-props.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function DoneScreen({state, pages, run, height}: ScreenProps) {
+	const system = useSystem();
+	const values = resolveValues(state.answers);
+	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
+	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
+	const counts = run?.counts ?? {};
+	const changed = run?.changedFiles ?? [];
+	const summary = [
+		plural(counts.wrote ?? 0, 'file') + ' written',
+		`${counts.unchanged ?? 0} already right`,
+		plural(counts.ran ?? 0, 'command') + ' run',
+		...(counts.healthy ? [plural(counts.healthy, 'service') + ' healthy'] : []),
+		...(counts.failed ? [`${counts.failed} failed`] : []),
+		...(counts.skipped ? [`${counts.skipped} skipped`] : []),
+		...(counts['would-write'] || counts['would-run'] ? [`${counts['would-write'] ?? 0} would be written and ${counts['would-run'] ?? 0} would run (dry run)`] : []),
+	].join(', ');
+	// The list of files gets the rows the rest leaves.
+	const room = Math.max(1, height - 26);
+	return (
+		<Box flexDirection="column">
+			{skipped.length === 0 ? (
+				<Text color="green" bold>
+					✔ The setup is complete.
+				</Text>
+			) : (
+				<Text color="yellow" bold>
+					The setup went through, but these steps failed and were skipped: {skipped.join(', ')}.
+				</Text>
+			)}
+			{system.sandbox ? <Text color="yellow">This was a rehearsal in {system.root}: no service was started, so the addresses below answer only after a real setup.</Text> : null}
+			<Box marginTop={1} flexDirection="column">
+				<Text>
+					Mesos master: <Text color="cyan">http://127.0.0.1:{values['master.port']}</Text>
+				</Text>
+				<Text>
+					Marathon:     <Text color="cyan">http://127.0.0.1:8080</Text>
+				</Text>
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				{run?.journal.hasChanges ? <Text>Backups of the old files: {system.fs.hostPath(run.journal.dir)}</Text> : null}
+				{run?.log.path ? <Text>Full log: {system.fs.hostPath(run.log.path)}</Text> : null}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Later:</Text>
+				<Text>  mesos-setup status{rootFlag}  <Text dimColor>live status of every service</Text></Text>
+				<Text>  mesos-setup edit{rootFlag}  <Text dimColor>change one setting; only what it affects restarts</Text></Text>
+				<Text>  mesos-setup undo{rootFlag}  <Text dimColor>put back the files this run changed</Text></Text>
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>What changed: {summary}</Text>
+				{changed.slice(0, room).map(file => (
+					<Text key={file} dimColor>
+						{'  '}
+						{file}
+					</Text>
+				))}
+				{changed.length > room ? <Text dimColor>  … and {changed.length - room} more (every one is in the log)</Text> : null}
+			</Box>
+			<Text>Press Enter to exit.</Text>
+		</Box>
+	);
+}

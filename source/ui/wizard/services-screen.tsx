@@ -1,0 +1,40 @@
+// Start services: what will run and how each service is checked, then one live pane per service
+// (state, command output, health probe against its deadline, log tail when it fails).
+import {Box, Text} from 'ink';
+import React from 'react';
+import {modeNote, previewActions} from '../../model/action-preview.js';
+import {ServiceRunPanes} from '../status/ServiceRunPanes.js';
+import {useSystem} from '../system-context.js';
+import {FailurePanel} from './failure-panel.js';
+import {PreviewList} from './preview-list.js';
+import type {ScreenProps} from './screen-props.js';
+
+export function ServicesScreen({state, page, view, output, height}: ScreenProps) {
+	const system = useSystem();
+	const actions = page.step?.actions ?? [];
+	const note = modeNote(system);
+	if (state.phase === 'review') {
+		return (
+			<Box flexDirection="column">
+				<Text bold>{page.step?.summary}</Text>
+				<Box marginTop={1}>
+					<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
+				</Box>
+				{note ? <Text color="yellow">{note}</Text> : null}
+				<Text>Press Enter to start them.</Text>
+			</Box>
+		);
+	}
+	const failed = state.failure ? view.actions[state.failure.index] : undefined;
+	return (
+		<Box flexDirection="column">
+			<Text bold>{page.step?.summary}</Text>
+			{/* The same panes as a restart from the edit and status screens. */}
+			<ServiceRunPanes view={view} output={output} height={height - 4 - (failed ? 3 : 1)} />
+			{state.phase === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
+			{state.phase === 'failed' && state.failure ? (
+				<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detailLines={0} canChangeSettings={false} />
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,26 @@
+// The step list beside every screen: the article's steps, the configuration files counted as one.
+import type {WizardState} from '../../model/wizard-state.js';
+import type {Page} from '../../model/wizard-pages.js';
+import type {StepItem, StepState} from '../components/step-list/step-list.js';
+
+export function stepItems(state: WizardState, pages: readonly Page[], current: number): StepItem[] {
+	const groups: {title: string; members: number[]}[] = [];
+	pages.forEach((page, index) => {
+		const title = page.kind === 'file' ? 'Configuration' : page.title;
+		const last = groups.at(-1);
+		if (last && last.title === title) last.members.push(index);
+		else groups.push({title, members: [index]});
+	});
+	return groups.map(({title, members}) => {
+		const here = members.includes(current);
+		const marks = members.map(index => state.marks[pages[index]?.id ?? '']);
+		let itemState: StepState;
+		if (here) itemState = state.phase === 'failed' ? 'failed' : 'current';
+		else if (marks.includes('skipped')) itemState = 'skipped';
+		else if (marks.every(mark => mark === 'earlier')) itemState = 'earlier';
+		else if (marks.every(mark => mark !== undefined) || (members.at(-1) ?? 0) < current) itemState = 'done';
+		else itemState = 'next';
+		const detail = here && members.length > 1 ? `file ${members.indexOf(current) + 1} of ${members.length}` : undefined;
+		return {title, state: itemState, ...(detail ? {detail} : {})};
+	});
+}

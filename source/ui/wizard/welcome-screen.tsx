@@ -1,0 +1,89 @@
+// The first screen: what this machine is, what mode this run is in, and the offers that come
+// before anything else: a rehearsal when a real setup cannot work here, or continuing a run that
+// was stopped.
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import Spinner from 'ink-spinner';
+import React from 'react';
+import {modeNote} from '../../model/action-preview.js';
+import type {Facts} from '../../model/facts.js';
+import {useSystem} from '../system-context.js';
+import type {ScreenProps} from './screen-props.js';
+
+function machineLine(facts: Facts): string {
+	const key = facts.aptKey === 'present' ? 'apt-key present' : `apt-key ${facts.aptKey} (a keyring with signed-by is used)`;
+	return `${facts.distro} ${facts.codename} · ${facts.init} · ${key} · ${facts.isRoot ? 'running as root' : 'not running as root'}`;
+}
+
+function installedLine(facts: Facts): string {
+	const found = Object.entries(facts.versions).map(([name, version]) => `${name} ${version}`);
+	return found.length > 0 ? `Installed already: ${found.join(', ')}` : 'None of ZooKeeper, Mesos or Marathon is installed yet.';
+}
+
+function whyRehearse(facts: Facts): string {
+	const reasons = [!facts.isRoot ? 'this program is not running as root' : '', !facts.hasApt ? 'this is not a Debian-family system with apt' : ''].filter(Boolean);
+	return `A real setup cannot work here: ${reasons.join(' and ')}.`;
+}
+
+type Choice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
+
+export function WelcomeScreen({state, dispatch, pages}: ScreenProps) {
+	const system = useSystem();
+	const choose = (choice: Choice) => dispatch(choice === 'quit' ? {type: 'ask-quit'} : {type: 'welcome-choice', choice});
+	const note = modeNote(system);
+	const resumeTitle = pages.find(page => page.step?.id === state.resumeFrom)?.step?.title ?? state.resumeFrom;
+	return (
+		<Box flexDirection="column">
+			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
+			<Text>Every step says which commands it will run and which files it will change before it does anything; nothing changes until you accept it.</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>This machine: {machineLine(system.facts)}</Text>
+				<Text dimColor>{installedLine(system.facts)}</Text>
+				{system.facts.notes.map(line => (
+					<Text key={line} dimColor>
+						{line}
+					</Text>
+				))}
+				{note ? <Text color="yellow">{note}</Text> : null}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				{state.welcome === 'rehearsal' ? (
+					<>
+						<Text color="yellow">{whyRehearse(system.facts)}</Text>
+						<Text>A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run.</Text>
+						<SelectInput<Choice>
+							isFocused={!state.quitting}
+							items={[
+								{label: 'Rehearse in a sandbox (./mesos-rehearsal)', value: 'rehearse'},
+								{label: 'Continue on this machine anyway', value: 'here'},
+								{label: 'Quit', value: 'quit'},
+							]}
+							onSelect={item => choose(item.value)}
+						/>
+					</>
+				) : null}
+				{state.welcome === 'rehearsing' ? (
+					<Text>
+						<Spinner type="dots" /> Preparing the rehearsal…
+					</Text>
+				) : null}
+				{state.welcome === 'resume' ? (
+					<>
+						<Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text>
+						<SelectInput<Choice>
+							isFocused={!state.quitting}
+							items={[
+								{label: `Continue from “${resumeTitle}” with the earlier answers`, value: 'resume'},
+								{label: 'Start from the beginning', value: 'restart'},
+								{label: 'Quit', value: 'quit'},
+							]}
+							onSelect={item => choose(item.value)}
+						/>
+					</>
+				) : null}
+				{state.welcome === 'ready' ? <Text>Press Enter to begin with the preflight checks: they only look at this machine.</Text> : null}
+				{state.notice ? <Text color="red">{state.notice}</Text> : null}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,94 @@
+// The guided setup: the step list on the left, the current step's screen beside it, one line of
+// key help below. The whole frame stays shorter than the terminal and follows its size.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {KeyHelp} from '../components/key-help/key-help.js';
+import {StepList} from '../components/step-list/step-list.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {useSystem} from '../system-context.js';
+import {ChecksScreen} from './checks-screen.js';
+import {CommandsScreen} from './commands-screen.js';
+import {DoneScreen} from './done-screen.js';
+import {FileScreen} from './file-screen.js';
+import type {ScreenProps} from './screen-props.js';
+import {ServicesScreen} from './services-screen.js';
+import {stepItems} from './step-items.js';
+import {useWizard, type WizardOptions} from './use-wizard.js';
+import {useWizardKeys} from './use-wizard-keys.js';
+import {WelcomeScreen} from './welcome-screen.js';
+import {wizardKeys} from './wizard-keys.js';
+
+const sidebarWidth = 24;
+
+function Screen(props: ScreenProps) {
+	switch (props.page.kind) {
+		case 'welcome':
+			return <WelcomeScreen {...props} />;
+		case 'checks':
+			return <ChecksScreen {...props} />;
+		case 'commands':
+			return <CommandsScreen {...props} />;
+		case 'file':
+			return <FileScreen {...props} />;
+		case 'services':
+			return <ServicesScreen {...props} />;
+		case 'done':
+			return <DoneScreen {...props} />;
+	}
+}
+
+function QuitQuestion({running}: {running: boolean}) {
+	return (
+		<Text color="yellow" wrap="truncate-end">
+			Quit now?{running ? ' What is running is stopped.' : ''} Files written so far stay; running mesos-setup again offers to continue. (y/n)
+		</Text>
+	);
+}
+
+export function Wizard(options: WizardOptions) {
+	const system = useSystem();
+	const wizard = useWizard(options);
+	const {state, dispatch, page, pages, index} = wizard;
+	useWizardKeys(state, page, dispatch);
+	const {rows, columns} = useTerminalSize();
+	// Title, key help and one spare row: Ink redraws the whole screen if the frame fills it.
+	const height = Math.max(8, rows - 3);
+	// A narrow terminal gives the step list's columns to the screen and names the step in the title.
+	const compact = columns < 100;
+	const width = Math.max(30, compact ? columns - 1 : columns - sidebarWidth - 2);
+	const items = stepItems(state, pages, index);
+	const current = items.findIndex(item => item.state === 'current' || item.state === 'failed');
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				<Text bold color="cyan">
+					mesos-setup
+				</Text>
+				{compact && current >= 0 ? (
+					<Text>
+						{' '}
+						· step {current + 1} of {items.length}: {items[current]?.title}
+						{items[current]?.detail ? ` (${items[current]?.detail})` : ''}
+					</Text>
+				) : (
+					<Text dimColor> · guided setup</Text>
+				)}
+				<Text dimColor>
+					{system.sandbox ? ` · rehearsal in ${system.root}` : ''}
+					{system.dryRun ? ' · dry run' : ''}
+				</Text>
+			</Text>
+			<Box height={height} overflow="hidden">
+				{compact ? null : <StepList items={items} width={sidebarWidth} />}
+				<Box flexDirection="column" width={width} height={height} overflow="hidden" marginLeft={compact ? 0 : 2}>
+					{/* Not shrunk to fit: a screen taller than its rows is cut at the bottom, not squeezed
+					    (squeezed text lines would be drawn over each other). */}
+					<Box flexDirection="column" flexShrink={0}>
+						<Screen {...wizard} height={height} width={width} />
+					</Box>
+				</Box>
+			</Box>
+			{state.quitting ? <QuitQuestion running={state.phase === 'running'} /> : <KeyHelp keys={wizardKeys(state, page)} />}
+		</Box>
+	);
+}

@@ -1,0 +1,167 @@
+import {readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runSetupYes} from '../../source/commands/setup-yes.js';
+import {createSystem} from '../../source/system/system.js';
+import {EditScreen} from '../../source/ui/edit/EditScreen.js';
+import {SystemProvider} from '../../source/ui/system-context.js';
+import {waitFor} from '../fixtures/wait-for.js';
+import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+	unmount?.();
+	unmount = undefined;
+});
+
+async function setUpSandbox(): Promise<string> {
+	const root = await tempRoot();
+	const code = await runSetupYes(await createSystem({root}), {}, {out: () => undefined, err: () => undefined, color: false});
+	expect(code).toBe(0);
+	return root;
+}
+
+async function showEdit(root: string, options: {editId?: string; editValue?: string} = {}) {
+	const system = await createSystem({root});
+	const calls: string[] = [];
+	const screen = render(
+		<SystemProvider system={system}>
+			<EditScreen {...options} onBack={() => calls.push('back')} />
+		</SystemProvider>,
+	);
+	unmount = screen.unmount;
+	return {screen, calls, system};
+}
+
+const read = (root: string, file: string) => readFile(path.join(root, file), 'utf8');
+
+describe('the edit screen', () => {
+	it('lists every setting by file with its value on disk, marking a hand edit', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/mesos-master/quorum'), '3\n');
+		const {screen} = await showEdit(root);
+		const frame = await waitForFrame(screen, '/etc/zookeeper/conf/myid');
+		expect(frame).toContain('❯ ZooKeeper server id             1\n');
+		expect(frame).toContain('/etc/zookeeper/conf/zoo.cfg');
+		expect(frame).toContain('  ZooKeeper servers               1=127.0.0.1:2888:3888');
+		expect(frame).toContain('  Master quorum                   3  ✎ edited by hand');
+		expect(frame).toContain('zookeeper.myid: A number from 1 to 255, different on every master.');
+		expect(frame).toContain('Rehearsal in');
+	});
+
+	it('says what the disk holds against the saved answer for the highlighted hand edit', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/zookeeper/conf/myid'), '4\n');
+		const {screen} = await showEdit(root);
+		const frame = await waitForFrame(screen, 'the saved answer says 1');
+		expect(frame).toContain('❯ ZooKeeper server id             4  ✎ edited by hand');
+		expect(frame).toContain('On disk this is 4, the saved answer says 1: someone edited /etc/zookeeper/conf/myid by hand.');
+	});
+
+	it('refuses a value that is not allowed, saying why beside the field, and writes nothing', async () => {
+		const root = await setUpSandbox();
+		const {screen} = await showEdit(root, {editId: 'slave.executor_registration_timeout'});
+		await waitForFrame(screen, 'Executor registration timeout');
+		await waitForFrame(screen, '5mins');
+		await press(screen, ...Array<string>('mins'.length).fill(keys.backspace));
+		let frame = await waitForFrame(screen, '✖ not allowed: use a number and a unit');
+		expect(frame).toContain('How long an executor may take to register');
+		await press(screen, keys.enter);
+		frame = screen.lastFrame() ?? '';
+		expect(frame).toContain('✖ not allowed');
+		expect(frame).not.toContain('Enter write');
+		await press(screen, ...'m');
+		await waitForFrame(screen, '✖ not allowed');
+		expect(await read(root, 'etc/mesos-slave/executor_registration_timeout')).toBe('5mins\n');
+	});
+
+	it('previews the diff, writes on Enter, asks before restarting, and shows the restart', async () => {
+		const root = await setUpSandbox();
+		const {screen} = await showEdit(root, {editId: 'slave.hostname'});
+		await waitForFrame(screen, 'Agent host name');
+		await waitForFrame(screen, '127.0.0.1');
+		await press(screen, ...Array<string>('127.0.0.1'.length).fill(keys.backspace));
+		await press(screen, ...'node1');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '/etc/mesos-slave/hostname');
+		let frame = await waitForFrame(screen, '+ node1');
+		expect(frame).toContain('slave.hostname: 127.0.0.1 → node1');
+		expect(frame).toContain('- 127.0.0.1');
+		expect(frame).toContain('After writing, you are asked whether to restart mesos-slave.');
+		// Nothing is written before Enter.
+		expect(await read(root, 'etc/mesos-slave/hostname')).toBe('127.0.0.1\n');
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, 'Restart mesos-slave now? (y/n)');
+		expect(frame).toContain('wrote /etc/mesos-slave/hostname');
+		expect(frame).toContain('service mesos-slave restart');
+		expect(frame).toMatch(/then wait up to 45 s until http:\/\/127\.0\.0\.1:5051\/health answers 200 OK/);
+		expect(await read(root, 'etc/mesos-slave/hostname')).toBe('node1\n');
+		await press(screen, 'y');
+		frame = await waitForFrame(screen, 'Restart shown, not run: mesos-slave.');
+		expect(frame).toContain('mesos-slave skipped');
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, '❯ Agent host name                 node1');
+	});
+
+	it('offers to take the followers of mesos.zk along, and writes all their files', async () => {
+		const root = await setUpSandbox();
+		const url = 'zk://10.0.0.1:2181/mesos';
+		const {screen} = await showEdit(root, {editId: 'mesos.zk', editValue: url});
+		await waitForFrame(screen, url);
+		await press(screen, keys.enter);
+		let frame = await waitForFrame(screen, 'master.zk, slave.master, marathon.master follow mesos.zk');
+		expect(frame).toContain(`Change them to ${url} too? (y/n)`);
+		await press(screen, 'y');
+		await waitForFrame(screen, 'marathon.master: zk://127.0.0.1:2181/mesos →');
+		frame = await waitForFrame(screen, `+ ZK=${url}`);
+		for (const file of ['/etc/mesos/zk', '/etc/default/mesos-master', '/etc/default/mesos-slave', '/etc/marathon/conf/master']) expect(frame).toContain(file);
+		expect(frame).toContain(`+ MASTER=${url}`);
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, 'Restart mesos-master, mesos-slave, marathon now? (y/n)');
+		await press(screen, 'n');
+		frame = await waitForFrame(screen, 'Not restarted');
+		expect(await read(root, 'etc/mesos/zk')).toBe(`${url}\n`);
+		expect(await read(root, 'etc/default/mesos-master')).toBe(`PORT=5050\nZK=${url}\n`);
+		expect(await read(root, 'etc/default/mesos-slave')).toBe(`MASTER=${url}\n`);
+		expect(await read(root, 'etc/marathon/conf/master')).toBe(`${url}\n`);
+	});
+
+	it('changes only the one setting when the followers are left alone', async () => {
+		const root = await setUpSandbox();
+		const url = 'zk://10.0.0.1:2181/mesos';
+		const {screen} = await showEdit(root, {editId: 'mesos.zk', editValue: url});
+		await waitForFrame(screen, url);
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '(y/n)');
+		await press(screen, 'n');
+		const frame = await waitForFrame(screen, 'mesos.zk: zk://127.0.0.1:2181/mesos →');
+		expect(frame).not.toContain('master.zk:');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'Restart mesos-master, mesos-slave now? (y/n)');
+		expect(await read(root, 'etc/default/mesos-slave')).toBe('MASTER=zk://127.0.0.1:2181/mesos\n');
+	});
+
+	it('opens a setting chosen in the list, and goes back with Esc', async () => {
+		const root = await setUpSandbox();
+		const {screen, calls} = await showEdit(root);
+		await waitForFrame(screen, '❯ ZooKeeper server id');
+		await press(screen, keys.down);
+		await waitForFrame(screen, 'zookeeper.servers: Every ZooKeeper server');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'zookeeper.servers · /etc/zookeeper/conf/zoo.cfg · now 1=127.0.0.1:2888:3888');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, '❯ ZooKeeper servers');
+		await press(screen, keys.escape);
+		await waitFor(() => calls.length === 1, 'the screen to hand back');
+		expect(calls).toEqual(['back']);
+	});
+
+	it('says so when asked for a setting that does not exist', async () => {
+		const root = await setUpSandbox();
+		const {screen} = await showEdit(root, {editId: 'slave.hostnam'});
+		const frame = await waitForFrame(screen, 'unknown setting "slave.hostnam"');
+		expect(frame).toContain('❯ ZooKeeper server id');
+	});
+});

@@ -1,0 +1,123 @@
+import {readFile, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runEditYes} from '../../source/commands/edit.js';
+import {runSetupYes} from '../../source/commands/setup-yes.js';
+import {createSystem} from '../../source/system/system.js';
+import {ownBookkeeping, readTree} from '../helpers/tree.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+// A sandbox where the whole setup ran with the defaults, as on a machine set up before.
+async function setUpSandbox(): Promise<string> {
+	const root = await tempRoot();
+	const system = await createSystem({root});
+	const code = await runSetupYes(system, {}, {out: () => undefined, err: () => undefined, color: false});
+	expect(code).toBe(0);
+	return root;
+}
+
+async function edit(root: string, id: string, value: string, answers = {}) {
+	const system = await createSystem({root});
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await runEditYes(system, {id, value, answers: {...system.state.answers(), ...answers}, out: line => out.push(line), err: line => err.push(line)});
+	return {code, out, err, system};
+}
+
+const read = (root: string, file: string) => readFile(path.join(root, file), 'utf8');
+
+describe('edit ID VALUE --yes', () => {
+	it('writes the one file, keeps a backup, and says what it changed and would restart', async () => {
+		const root = await setUpSandbox();
+		const before = await readTree(root, ownBookkeeping);
+		const {code, out, err} = await edit(root, 'slave.hostname', 'node1.example.com');
+		expect(err).toEqual([]);
+		expect(code).toBe(0);
+		expect(await read(root, 'etc/mesos-slave/hostname')).toBe('node1.example.com\n');
+		const after = await readTree(root, ownBookkeeping);
+		const changed = Object.keys(after).filter(file => after[file]?.bytes !== before[file]?.bytes);
+		expect(changed).toEqual(['etc/mesos-slave/hostname']);
+		expect(out[0]).toBe('Changing slave.hostname: 127.0.0.1 → node1.example.com');
+		expect(out).toContain('wrote       /etc/mesos-slave/hostname');
+		expect(out.some(line => line.startsWith('skipped     service mesos-slave restart'))).toBe(true);
+		expect(out.at(-2)).toMatch(/^Changed 1 file; the old ones are kept in .*var\/backups\/mesos-setup\/.* \(mesos-setup undo puts them back\)\.$/);
+		expect(out.at(-1)).toBe('Not restarted here (--root): mesos-slave would be restarted.');
+	});
+
+	it('takes the followers of mesos.zk along, keeping every other line of their files', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/default/mesos-master'), `# set by hand\n${await read(root, 'etc/default/mesos-master')}`);
+		const {code, out} = await edit(root, 'mesos.zk', 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos');
+		expect(code).toBe(0);
+		const url = 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos';
+		expect(await read(root, 'etc/mesos/zk')).toBe(`${url}\n`);
+		expect(await read(root, 'etc/default/mesos-master')).toBe(`# set by hand\nPORT=5050\nZK=${url}\n`);
+		expect(await read(root, 'etc/default/mesos-slave')).toBe(`MASTER=${url}\n`);
+		expect(await read(root, 'etc/marathon/conf/master')).toBe(`${url}\n`);
+		expect(out[0]).toBe(
+			`Changing mesos.zk: zk://127.0.0.1:2181/mesos → ${url}; master.zk: zk://127.0.0.1:2181/mesos → ${url}; slave.master: zk://127.0.0.1:2181/mesos → ${url}; marathon.master: zk://127.0.0.1:2181/mesos → ${url}`,
+		);
+		expect(out.at(-1)).toBe('Not restarted here (--root): mesos-master, mesos-slave, marathon would be restarted.');
+	});
+
+	it('lets a hand edit win: it is kept, said, and saved as the answer', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/marathon/conf/master'), 'zk://10.9.9.9:2181/mesos\n');
+		const {code, out, system} = await edit(root, 'mesos.zk', 'zk://10.0.0.1:2181/mesos');
+		expect(code).toBe(0);
+		expect(out[0]).toBe('marathon.master was edited by hand in /etc/marathon/conf/master: zk://10.9.9.9:2181/mesos is kept (the saved answer said zk://127.0.0.1:2181/mesos).');
+		expect(await read(root, 'etc/marathon/conf/master')).toBe('zk://10.9.9.9:2181/mesos\n');
+		expect(system.state.answers()).toMatchObject({'mesos.zk': 'zk://10.0.0.1:2181/mesos', 'marathon.master': 'zk://10.9.9.9:2181/mesos'});
+	});
+
+	it('exits 2 and writes nothing for an unknown id or a bad value', async () => {
+		const root = await setUpSandbox();
+		const before = await readTree(root);
+		const unknown = await edit(root, 'slave.hostnam', 'node1');
+		expect(unknown.code).toBe(2);
+		expect(unknown.err[0]).toContain('unknown setting "slave.hostnam": known settings are slave.master, slave.ip, slave.hostname');
+		expect(unknown.err.at(-1)).toBe('Nothing was changed.');
+		const bad = await edit(root, 'slave.ip', '300.1.1.1');
+		expect(bad.code).toBe(2);
+		expect(bad.err[0]).toBe('slave.ip: "300.1.1.1" is not allowed; use an IPv4 address such as 127.0.0.1 (four numbers from 0 to 255).');
+		expect(await readTree(root)).toEqual(before);
+	});
+
+	it('says so when the value is already set, and writes nothing', async () => {
+		const root = await setUpSandbox();
+		const before = await readTree(root);
+		const {code, out} = await edit(root, 'master.port', '5050');
+		expect(code).toBe(0);
+		expect(out).toEqual(['master.port is already 5050; nothing to change.']);
+		expect(await readTree(root)).toEqual(before);
+	});
+
+	it('keeps the finished setup finished, so the next start still offers the menu', async () => {
+		const root = await setUpSandbox();
+		const {system} = await edit(root, 'slave.ip', '10.0.0.5');
+		expect(system.state.progress()?.finished).toBe(true);
+		expect((await createSystem({root})).state.setUpBefore()).toBe(true);
+	});
+
+	it('exits 1 and says why when a file cannot be written', async () => {
+		const root = await setUpSandbox();
+		// The backups folder as a plain file: the old bytes cannot be kept, so nothing is replaced.
+		await rm(path.join(root, 'var/backups/mesos-setup'), {recursive: true});
+		await writeFile(path.join(root, 'var/backups/mesos-setup'), 'not a folder\n');
+		const {code, err} = await edit(root, 'slave.ip', '10.0.0.5');
+		expect(code).toBe(1);
+		expect(err[0]).toMatch(/^Failed: .*ENOTDIR/);
+		expect(await read(root, 'etc/mesos-slave/ip')).toBe('127.0.0.1\n');
+	});
+
+	it('exits 1 and writes nothing when the settings cannot be read', async () => {
+		const root = await setUpSandbox();
+		await rm(path.join(root, 'etc/mesos-slave'), {recursive: true});
+		await writeFile(path.join(root, 'etc/mesos-slave'), 'not a folder\n');
+		const before = await readTree(root);
+		const {code, err} = await edit(root, 'slave.ip', '10.0.0.5');
+		expect(code).toBe(1);
+		expect(err).toEqual([expect.stringMatching(/^The files that hold the settings could not be read: ENOTDIR/), 'Nothing was changed.']);
+		expect(await readTree(root)).toEqual(before);
+	});
+});

@@ -1,0 +1,78 @@
+import {describe, expect, it} from 'vitest';
+import {currentValues} from '../../source/model/current-values.js';
+import {articleMachine} from '../../source/model/facts.js';
+import {changeLine, followersFollowing, planSettingChange} from '../../source/model/setting-change.js';
+
+const disk = (overrides: Record<string, string> = {}) =>
+	currentValues(
+		{
+			'/etc/mesos/zk': 'zk://127.0.0.1:2181/mesos\n',
+			'/etc/default/mesos-master': 'PORT=5050\nZK=zk://127.0.0.1:2181/mesos\n',
+			'/etc/default/mesos-slave': 'MASTER=zk://127.0.0.1:2181/mesos\n',
+			'/etc/marathon/conf/master': 'zk://127.0.0.1:2181/mesos\n',
+			...overrides,
+		},
+		{},
+		articleMachine,
+	);
+
+const actionsOf = (plan: {steps: {actions: {kind: string; title: string; path?: string}[]}[]}) =>
+	plan.steps.flatMap(step => step.actions.map(action => action.path ?? action.title));
+
+describe('a setting change', () => {
+	it('writes only the file that holds it and restarts only what it affects', () => {
+		const check = planSettingChange(disk(), articleMachine, 'slave.hostname', ' node1 ', false);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.value).toBe('node1');
+		expect(check.change.changes.map(changeLine)).toEqual(['slave.hostname: 127.0.0.1 → node1']);
+		expect(actionsOf(check.change.plan)).toEqual(['/etc/mesos-slave/hostname', 'Restart mesos-slave']);
+	});
+
+	it('offers the followers that follow now, and takes them along when asked', () => {
+		expect(followersFollowing(disk(), 'mesos.zk')).toEqual(['master.zk', 'slave.master', 'marathon.master']);
+		const check = planSettingChange(disk(), articleMachine, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', true);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.changes.map(c => c.id)).toEqual(['mesos.zk', 'master.zk', 'slave.master', 'marathon.master']);
+		expect(actionsOf(check.change.plan)).toEqual([
+			'/etc/mesos/zk',
+			'/etc/default/mesos-master',
+			'/etc/default/mesos-slave',
+			'/etc/marathon/conf/master',
+			'Restart mesos-master',
+			'Restart mesos-slave',
+			'Restart marathon',
+		]);
+	});
+
+	it('leaves the followers where they are when not asked', () => {
+		const check = planSettingChange(disk(), articleMachine, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', false);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.changes.map(c => c.id)).toEqual(['mesos.zk']);
+		expect(check.change.values['master.zk']).toBe('zk://127.0.0.1:2181/mesos');
+	});
+
+	it('does not take along a follower that was set apart', () => {
+		const current = disk({'/etc/marathon/conf/master': 'zk://10.9.9.9:2181/mesos\n'});
+		expect(followersFollowing(current, 'mesos.zk')).toEqual(['master.zk', 'slave.master']);
+		const check = planSettingChange(current, articleMachine, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', true);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.values['marathon.master']).toBe('zk://10.9.9.9:2181/mesos');
+	});
+
+	it('refuses a bad value or an unknown id with a message that says what is allowed', () => {
+		expect(planSettingChange(disk(), articleMachine, 'slave.executor_registration_timeout', '5m', false)).toEqual({
+			ok: false,
+			problems: ['slave.executor_registration_timeout: "5m" is not allowed; use a number and a unit, one of ns us ms secs mins hrs days weeks (such as 5mins).'],
+		});
+		const unknown = planSettingChange(disk(), articleMachine, 'slave.hostnam', 'x', false);
+		expect(unknown.ok).toBe(false);
+		expect(unknown.ok ? '' : unknown.problems[0]).toContain('unknown setting "slave.hostnam": known settings are slave.master, slave.ip, slave.hostname');
+	});
+
+	it('refuses a change that breaks a rule across settings, but not one already broken on disk', () => {
+		const quorum = planSettingChange(disk(), articleMachine, 'master.quorum', '2', false);
+		expect(quorum.ok ? [] : quorum.problems).toEqual(['master.quorum: "2" is not a majority of the 1 master in zookeeper.servers; use 1.']);
+		const broken = disk({'/etc/mesos-master/quorum': '2\n'});
+		expect(planSettingChange(broken, articleMachine, 'slave.hostname', 'node1', false).ok).toBe(true);
+	});
+});

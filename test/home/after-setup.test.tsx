@@ -1,0 +1,89 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runSetupYes} from '../../source/commands/setup-yes.js';
+import {createSystem} from '../../source/system/system.js';
+import {AfterSetup} from '../../source/ui/home/AfterSetup.js';
+import {SystemProvider} from '../../source/ui/system-context.js';
+import {waitFor} from '../fixtures/wait-for.js';
+import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+	unmount?.();
+	unmount = undefined;
+});
+
+async function showAfterSetup(start: 'home' | 'status' | 'edit', edit: {editId?: string; editValue?: string} = {}) {
+	const root = await tempRoot();
+	const system = await createSystem({root});
+	expect(await runSetupYes(system, {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
+	const exits: number[] = [];
+	const screen = render(
+		<SystemProvider system={system}>
+			<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={<Text>the wizard</Text>} onExit={code => exits.push(code)} />
+		</SystemProvider>,
+	);
+	unmount = screen.unmount;
+	return {screen, exits, root};
+}
+
+describe('the screens of a machine already set up', () => {
+	it('goes from the menu to status and back, then to edit and back, and out with q', async () => {
+		const {screen, exits} = await showAfterSetup('home');
+		await waitForFrame(screen, '❯ Status');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'mesos-setup status');
+		await waitForFrame(screen, 'Cluster');
+		await press(screen, 'q');
+		await waitForFrame(screen, '❯ Status');
+		await press(screen, keys.down);
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'mesos-setup edit');
+		await waitForFrame(screen, '❯ ZooKeeper server id');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, 'Undo the last change');
+		await press(screen, 'q');
+		await waitFor(() => exits.length === 1, 'the program to end');
+		expect(exits).toEqual([0]);
+	});
+
+	it('opens edit from status with e, and comes back to status', async () => {
+		const {screen} = await showAfterSetup('status');
+		await waitForFrame(screen, 'Cluster');
+		await press(screen, 'e');
+		await waitForFrame(screen, 'mesos-setup edit');
+		await waitForFrame(screen, '❯ ZooKeeper server id');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, 'mesos-setup status');
+	});
+
+	it('runs the wizard for "Run the full setup again"', async () => {
+		const {screen} = await showAfterSetup('home');
+		await waitForFrame(screen, '❯ Status');
+		await press(screen, keys.down);
+		await press(screen, keys.down);
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'the wizard');
+	});
+
+	it('an edit saves its answers, so the next edit does not call it a hand edit', async () => {
+		const {screen, root} = await showAfterSetup('edit', {editId: 'slave.hostname'});
+		await waitForFrame(screen, 'Agent host name');
+		await press(screen, ...Array<string>('127.0.0.1'.length).fill(keys.backspace));
+		await press(screen, ...'node1');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '+ node1');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '(y/n)');
+		await press(screen, 'n');
+		await waitForFrame(screen, 'Not restarted');
+		await press(screen, keys.enter);
+		const frame = await waitForFrame(screen, '❯ Agent host name                 node1');
+		expect(frame).not.toContain('edited by hand');
+		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('node1\n');
+	});
+});

@@ -1,0 +1,30 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {execa} from 'execa';
+import type {Lab} from './lab.js';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The built CLI: dist/cli.js (npm run test:lab builds it first), or another build named by MESOS_SETUP_CLI. */
+export const cliPath = process.env.MESOS_SETUP_CLI ?? path.join(repoRoot, 'dist/cli.js');
+
+export function requireBuiltCli(): void {
+	if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build (npm run test:lab does it first), or set MESOS_SETUP_CLI`);
+}
+
+/** The settings that point the installer at the lab: the same code path as the Mesosphere servers. */
+export function labSettings(lab: Lab, extra: Record<string, string> = {}): string[] {
+	const values = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint, ...extra};
+	return Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
+}
+
+export type CliRun = {exitCode: number; stdout: string; stderr: string; all: string};
+
+/** The CLI with no terminal, as CI and scripts run it (CI=false so it is not told it runs under CI). */
+export async function mesosSetup(args: string[], timeoutMs = 10 * 60_000): Promise<CliRun> {
+	const result = await execa(process.execPath, [cliPath, ...args], {
+		reject: false, all: true, timeout: timeoutMs, stdin: 'ignore', cwd: repoRoot, env: {CI: 'false', NO_COLOR: '1'},
+	});
+	return {exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? ''};
+}

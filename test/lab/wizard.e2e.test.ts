@@ -1,0 +1,136 @@
+// End to end in a real terminal: the built CLI's wizard, as root in tmux (120×40), against the real
+// apt, gpg, service and ZooKeeper, with --set pointing the repository settings at the lab. Every
+// screen is accepted as shown, waiting for each screen before pressing a key, one key at a time.
+import {readFileSync} from 'node:fs';
+import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
+import type {Facts} from '../../source/model/facts.js';
+import type {Page} from '../../source/model/wizard-pages.js';
+import {createSystem} from '../../source/system/system.js';
+import {TmuxSession} from '../tmux/tmux.js';
+import {acceptPage, pagesFor, type Screen} from '../wizard/walk.js';
+import {fingerprintsIn, keyring} from './apt-trust.js';
+import {articleFiles} from './article-configuration.js';
+import {registeredCluster} from './cluster-state.js';
+import {startLab, type Lab} from './lab.js';
+import {closeSession, waitForExit} from './tmux-pane.js';
+import {cliPath, labSettings, repoRoot, requireBuiltCli} from './mesos-setup-cli.js';
+import {describeLab} from './require-lab.js';
+import {waitFor} from './wait-for.js';
+
+const minute = 60_000;
+const services = ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon'];
+
+describeLab('the setup wizard in a terminal against the lab', () => {
+	let lab: Lab;
+	let facts: Facts;
+	let session: TmuxSession | undefined;
+	let repositoryStopped = false;
+
+	beforeAll(async () => {
+		requireBuiltCli();
+		lab = await startLab();
+		// The pages the wizard will show, from the same plan and the same machine facts it reads.
+		facts = (await createSystem()).facts;
+	}, 10 * minute);
+
+	afterEach(async () => {
+		if (session) await closeSession(session);
+		session = undefined;
+		if (repositoryStopped) await lab.startRepository();
+		repositoryStopped = false;
+		await lab.restoreMachine();
+	}, 5 * minute);
+
+	afterAll(async () => {
+		await lab?.stop();
+	}, 5 * minute);
+
+	async function startWizard(): Promise<{session: TmuxSession; screen: Screen; pages: Page[]}> {
+		const answers = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint};
+		session = await TmuxSession.start({
+			name: `lab-wizard-${process.pid}-${Date.now()}`,
+			command: [process.execPath, cliPath, 'setup', ...labSettings(lab)],
+			cwd: repoRoot,
+			// Ink draws its live screen only where it does not think it runs in CI.
+			env: {CI: 'false', NO_COLOR: '1'},
+		});
+		const started = session;
+		// apt and the services take longer than a sandbox's screens.
+		const screen: Screen = {waitFor: text => started.waitFor(text, 3 * minute), enter: () => started.key('Enter')};
+		return {session: started, screen, pages: pagesFor(facts, answers)};
+	}
+
+	/** Waits until the screen shows this page: its heading for a file, else its title current in the step list. */
+	function pageShown(pages: Page[], page: Page): string {
+		if (page.kind !== 'file') return `▸ ${page.title}`;
+		const files = pages.filter(candidate => candidate.kind === 'file');
+		return `Configuration file ${files.indexOf(page) + 1} of ${files.length}: ${page.title}`;
+	}
+
+	/** The services page: start them, see every pane turn healthy, go on to the summary. */
+	async function startServices(started: TmuxSession, screen: Screen): Promise<string> {
+		await screen.waitFor('Press Enter to start them');
+		await screen.enter();
+		const panes = await started.waitFor('Press Enter for the summary', 4 * minute);
+		for (const service of services) expect(panes).toMatch(new RegExp(`✔ ${service} healthy`));
+		await screen.enter();
+		return panes;
+	}
+
+	async function expectMachineSetUp(): Promise<void> {
+		expect(await fingerprintsIn(keyring)).toEqual([lab.fingerprint]);
+		for (const [file, content] of Object.entries(articleFiles)) expect(readFileSync(file, 'utf8'), file).toBe(content);
+		const state = await waitFor('the agent and Marathon registered with the master', registeredCluster);
+		expect(state.slaves.map(slave => slave.hostname)).toEqual(['127.0.0.1']);
+	}
+
+	it('accepts the defaults on every screen, and the service panes turn healthy', async () => {
+		const {session: started, screen, pages} = await startWizard();
+		const welcome = await started.waitFor('Press Enter to begin', minute);
+		expect(welcome).toContain('running as root');
+		for (const page of pages) {
+			await started.waitFor(pageShown(pages, page), 3 * minute);
+			if (page.kind === 'services') {
+				await startServices(started, screen);
+				continue;
+			}
+			if (page.kind === 'done') {
+				const done = await started.waitFor('Press Enter to exit');
+				expect(done).toContain('✔ The setup is complete.');
+				expect(done).toContain('Mesos master: http://127.0.0.1:5050');
+			}
+			await acceptPage(screen, page);
+		}
+		expect(await waitForExit(started, minute)).toBe(0);
+		await expectMachineSetUp();
+	}, 15 * minute);
+
+	it('offers retry when the repository is down at install, and finishes once it is back', async () => {
+		await lab.stopRepository();
+		repositoryStopped = true;
+		const {session: started, screen, pages} = await startWizard();
+		for (const page of pages) {
+			await started.waitFor(pageShown(pages, page), 3 * minute);
+			if (page.id === 'install') {
+				await screen.waitFor('Press Enter to run it');
+				await screen.enter();
+				const failed = await started.waitFor('r retries it', 3 * minute);
+				expect(failed).toContain('✖ Install');
+				expect(failed).toContain(`apt-get -y update could not fetch ${lab.repoUrl}/`);
+				await lab.startRepository();
+				repositoryStopped = false;
+				await started.key('r');
+				await screen.waitFor('Install done. Press Enter');
+				await screen.enter();
+				continue;
+			}
+			if (page.kind === 'services') {
+				await startServices(started, screen);
+				continue;
+			}
+			await acceptPage(screen, page);
+		}
+		expect(await waitForExit(started, minute)).toBe(0);
+		await expectMachineSetUp();
+	}, 15 * minute);
+});

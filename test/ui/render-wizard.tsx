@@ -1,0 +1,27 @@
+// Renders the app over a temp --root sandbox, the way cli.tsx does, for screen tests.
+import {render} from 'ink-testing-library';
+import React from 'react';
+import type {Answers} from '../../source/model/answers.js';
+import {App, type AppCommand} from '../../source/ui/app.js';
+import {createSystem, type System} from '../../source/system/system.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+export type RenderedApp = ReturnType<typeof render> & {system: System; root: string; exitCode: () => number | undefined};
+
+export async function renderWizard(options: {answers?: Answers; command?: AppCommand; system?: System; rehearse?: () => Promise<System>} = {}): Promise<RenderedApp> {
+	const root = options.system?.root ?? (await tempRoot());
+	const system = options.system ?? (await createSystem({root}));
+	let code: number | undefined;
+	const app = render(
+		<App
+			system={system}
+			command={options.command ?? 'setup'}
+			answers={options.answers ?? {}}
+			{...(options.rehearse ? {rehearse: options.rehearse} : {})}
+			onExit={exitCode => {
+				code = exitCode;
+			}}
+		/>,
+	);
+	return Object.assign(app, {system, root, exitCode: () => code});
+}

@@ -1,0 +1,49 @@
+// A System over a temp root that behaves like a real machine (sandbox off), with its commands
+// and health probes answered by the test, so failures, retries and live output can be shown
+// without touching this machine.
+import type {Probe} from '../../source/model/plan.js';
+import type {ProbeResult} from '../../source/system/probes.js';
+import type {CommandRunner, RunOptions, RunResult} from '../../source/system/runner.js';
+import {createSystem, type System} from '../../source/system/system.js';
+import type {StepId} from '../../source/model/plan.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+export type FakeCommand = (argv: readonly string[], say: (line: string, stream?: 'stdout' | 'stderr') => void) => Promise<Partial<RunResult>> | Partial<RunResult>;
+
+export type FakeMachine = {system: System; ran: string[]};
+
+export async function fakeMachine(options: {
+	command?: FakeCommand;
+	probe?: (probe: Probe) => ProbeResult;
+	// Saved progress of a killed run, so the wizard offers to continue at the step under test.
+	completed?: StepId[];
+}): Promise<FakeMachine> {
+	const root = await tempRoot();
+	const sandbox = await createSystem({root});
+	const ran: string[] = [];
+	const run = async (argv: readonly string[], runOptions: RunOptions): Promise<RunResult> => {
+		ran.push(argv.join(' '));
+		const said: string[] = [];
+		const result = (await options.command?.(argv, (line, stream = 'stdout') => {
+			said.push(line);
+			runOptions.onLine?.(line, stream);
+		})) ?? {};
+		return {ok: true, exitCode: 0, stdout: said.join('\n'), stderr: '', ...result};
+	};
+	const commands: CommandRunner = {
+		run,
+		runForBytes: async (argv, runOptions) => ({...(await run(argv, runOptions)), bytes: Buffer.alloc(0)}),
+		has: async () => true,
+	};
+	const system: System = {
+		...sandbox,
+		sandbox: false,
+		facts: {...sandbox.facts, isRoot: true, hasApt: true},
+		commands,
+		probes: {...sandbox.probes, probe: async probe => options.probe?.(probe) ?? {healthy: false, detail: 'no answer (test)'}},
+		// Preflight reads this machine's ports and network; these tests are about later steps.
+		checks: {run: async () => ({status: 'passed', message: 'checked (test)'})},
+	};
+	if (options.completed) system.state.saveProgress({runId: 'killed-run', completed: options.completed, finished: false});
+	return {system, ran};
+}

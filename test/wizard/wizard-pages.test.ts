@@ -1,0 +1,57 @@
+import {describe, expect, it} from 'vitest';
+import {resolveValues} from '../../source/model/answers.js';
+import {articleMachine} from '../../source/model/facts.js';
+import {buildPlan} from '../../source/model/plan.js';
+import {settings} from '../../source/model/settings.js';
+import {problemPage, wizardPages} from '../../source/model/wizard-pages.js';
+
+const pagesFor = (answers: Record<string, string> = {}) => wizardPages(buildPlan(resolveValues(answers), articleMachine));
+
+describe('wizard pages', () => {
+	it('follow the article: welcome, preflight, key, repository, install, overrides, one page per file, start, done', () => {
+		const pages = pagesFor();
+		expect(pages.map(p => p.kind === 'file' ? 'file' : p.id)).toEqual([
+			'welcome',
+			'preflight',
+			'key',
+			'repository',
+			'install',
+			'overrides',
+			...Array(15).fill('file'),
+			'start',
+			'done',
+		]);
+		expect(pages.filter(p => p.kind === 'file').map(p => p.title).slice(0, 4)).toEqual([
+			'/etc/zookeeper/conf/myid',
+			'/etc/zookeeper/conf/zoo.cfg',
+			'/etc/default/mesos',
+			'/etc/mesos/zk',
+		]);
+	});
+
+	it('ask for every setting exactly once', () => {
+		const asked = pagesFor().flatMap(p => p.fields);
+		expect([...asked].sort()).toEqual(settings.map(s => s.id).sort());
+	});
+
+	it('put the myid copy for another dataDir on the zoo.cfg page, where dataDir is set', () => {
+		const pages = pagesFor({'zookeeper.dataDir': '/srv/zookeeper'});
+		const zooCfg = pages.find(p => p.title === '/etc/zookeeper/conf/zoo.cfg');
+		expect(zooCfg?.step?.actions.map(a => (a.kind === 'file' ? a.path : a.kind))).toEqual(['/etc/zookeeper/conf/zoo.cfg', '/srv/zookeeper/myid']);
+		expect(pages.some(p => p.title === '/srv/zookeeper/myid')).toBe(false);
+	});
+
+	it('let only the last file page finish the configuration step', () => {
+		const files = pagesFor().filter(p => p.kind === 'file');
+		expect(files.map(p => p.completesStep).filter(Boolean)).toHaveLength(1);
+		expect(files.at(-1)?.completesStep).toBe(true);
+	});
+
+	it('place a problem between settings on the page of the last setting it names', () => {
+		const pages = pagesFor();
+		const myid = 'zookeeper.myid: "2" is not one of the server ids in zookeeper.servers (1); use one of them, or add this server to zookeeper.servers.';
+		expect(pages[problemPage(myid, pages)]?.title).toBe('/etc/zookeeper/conf/zoo.cfg');
+		const quorum = 'master.quorum: "2" is not a majority of the 1 master in zookeeper.servers; use 1.';
+		expect(pages[problemPage(quorum, pages)]?.title).toBe('/etc/mesos-master/quorum');
+	});
+});
