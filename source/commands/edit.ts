@@ -6,7 +6,6 @@ import type {Answers} from '../model/answers.js';
 import {handEdited} from '../model/current-values.js';
 import {errorMessage} from '../model/errors.js';
 import {changeLine, planSettingChange} from '../model/setting-change.js';
-import {findSetting} from '../model/settings.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {restartAfterChange, restartStepOf, writeSettingChange} from '../system/apply-setting-change.js';
 import {readCurrentValues} from '../system/current-values.js';
@@ -52,12 +51,9 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 		return 0;
 	}
 	out(`Changing ${change.changes.map(changeLine).join('; ')}`);
-	const run = new ApplyRun(system, newRunId(system.now()));
+	const run = new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
 	const written = await writeSettingChange(system, run, change, event => printEvent(event, output));
 	if (!written.ok) return failed(written.failed?.outcome.message, output);
-	if (!findSetting(id)?.location(system.facts)) {
-		out(`${id} is kept in the saved answers, not in a file: it is used at the next full setup (mesos-setup setup).`);
-	}
 	const restart = restartStepOf(change);
 	const restarted = await restartAfterChange(system, run, change, event => printEvent(event, output));
 	if (!restarted.ok) return failed(restarted.failed?.outcome.message, output);

@@ -15,9 +15,16 @@ export function paint(output: Pick<Output, 'color'>, tone: Tone, text: string): 
 
 export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Output {
 	const color = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
-	return {
-		out: line => stdout.write(`${line}\n`),
-		err: line => stderr.write(`${line}\n`),
-		color,
+	// `mesos-setup status --once | head -1`: once the reader is gone, the rest is not wanted.
+	const closed = new Set<NodeJS.WriteStream>();
+	for (const stream of [stdout, stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') throw error;
+			closed.add(stream);
+		});
+	}
+	const writer = (stream: NodeJS.WriteStream) => (line: string) => {
+		if (!closed.has(stream)) stream.write(`${line}\n`);
 	};
+	return {out: writer(stdout), err: writer(stderr), color};
 }

@@ -397,6 +397,16 @@ export function servicesToRestart(changed: Iterable<string>): ServiceName[] {
 	return startOrder.filter(s => wanted.has(s));
 }
 
+// Repository settings live in no /etc file of their own: a change to them re-trusts the key and
+// rewrites the source list as the setup does, then refreshes apt's lists so the change is tried.
+function repositoryChange(values: Values, facts: Facts, changed: ReadonlySet<string>): Action[] {
+	const key = ['repo.key', 'repo.keyserver', 'repo.keyMethod'].some(id => changed.has(id)) ? keyStep(values, facts).actions : [];
+	const list = ['repo.url', 'repo.keyMethod'].some(id => changed.has(id)) ? repositoryStep(values, facts).actions : [];
+	if (key.length + list.length === 0) return [];
+	const update = installStep().actions.filter(action => action.kind === 'run' && action.argv.includes('update'));
+	return [...key, ...list, ...update];
+}
+
 // Editing settings later: only their files, then a restart of the services they affect.
 export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlySet<string>): Plan {
 	const restart = servicesToRestart(changed);
@@ -404,7 +414,12 @@ export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlyS
 		facts,
 		values,
 		steps: [
-			{id: 'configuration', title: 'Configuration', summary: 'Writes the files that hold the changed settings.', actions: fileActions(values, facts, changed)},
+			{
+				id: 'configuration',
+				title: 'Configuration',
+				summary: 'Writes the files that hold the changed settings.',
+				actions: [...repositoryChange(values, facts, changed), ...fileActions(values, facts, changed)],
+			},
 			{
 				id: 'start',
 				title: 'Restart services',

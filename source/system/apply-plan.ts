@@ -51,11 +51,13 @@ export class ApplyRun {
 	private readonly completed: StepId[];
 
 	// `completedBefore`: steps a killed run finished, carried into the run that resumes it, so the
-	// saved progress keeps them if this run is stopped too.
+	// saved progress keeps them if this run is stopped too. `recordsProgress: false` is for edits and
+	// restarts: they are not a setup run, so a finished setup stays finished.
 	constructor(
 		private readonly system: System,
 		readonly runId: string,
 		completedBefore: readonly StepId[] = [],
+		private readonly options: {recordsProgress?: boolean} = {},
 	) {
 		this.completed = [...completedBefore];
 		this.journal = new Journal(system.fs, runId);
@@ -108,7 +110,7 @@ export class ApplyRun {
 	}
 
 	private saveProgress(failedAt?: StepId, finished = false): void {
-		if (this.system.dryRun) return;
+		if (this.system.dryRun || this.options.recordsProgress === false) return;
 		this.system.state.saveProgress({runId: this.runId, completed: [...this.completed], ...(failedAt ? {failedAt} : {}), finished});
 	}
 

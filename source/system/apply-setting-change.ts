@@ -1,10 +1,9 @@
 // Carries out a setting change in its two parts, so the edit screen can ask between them:
 // write the files (backups, journal) and save the answers; then restart what the change affects.
-// Neither counts as setup progress: a finished setup stays finished.
+// Neither counts as setup progress: the caller's ApplyRun is made with recordsProgress: false.
 import type {Step} from '../model/plan.js';
 import type {SettingChange} from '../model/setting-change.js';
 import type {ApplyEvent, ApplyResult, ApplyRun} from './apply-plan.js';
-import {keepingSetupProgress} from './keep-progress.js';
 import type {System} from './system.js';
 
 const stepOf = (change: SettingChange, id: Step['id']): Step =>
@@ -14,14 +13,12 @@ export const writeStep = (change: SettingChange): Step => stepOf(change, 'config
 export const restartStepOf = (change: SettingChange): Step => stepOf(change, 'start');
 
 export async function writeSettingChange(system: System, run: ApplyRun, change: SettingChange, onEvent?: (event: ApplyEvent) => void): Promise<ApplyResult> {
-	return keepingSetupProgress(system, async () => {
-		const result = await run.applyStep(writeStep(change), onEvent);
-		// The answers follow the files: saved only once the files hold the new values.
-		if (result.ok && !system.dryRun) system.state.saveAnswers(change.answers);
-		return result;
-	});
+	const result = await run.applyStep(writeStep(change), onEvent);
+	// The answers follow the files: saved only once the files hold the new values.
+	if (result.ok && !system.dryRun) system.state.saveAnswers(change.answers);
+	return result;
 }
 
 export async function restartAfterChange(system: System, run: ApplyRun, change: SettingChange, onEvent?: (event: ApplyEvent) => void): Promise<ApplyResult> {
-	return keepingSetupProgress(system, () => run.applyStep(restartStepOf(change), onEvent));
+	return run.applyStep(restartStepOf(change), onEvent);
 }

@@ -3,7 +3,7 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
-import {runCli} from '../helpers/cli.js';
+import {cliPath, runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
 
@@ -104,6 +104,26 @@ describe('setup --yes --root', () => {
 		const again = await runCli(['setup', '--yes', '--root', root]);
 		expect(again.stdout).toContain('Nothing changed');
 		await execa('rm', ['-f', answers]);
+	});
+});
+
+describe('edit --yes', () => {
+	it('moves the apt source to a mirror when repo.url changes', async () => {
+		const root = await tempRoot();
+		await runCli(['setup', '--yes', '--root', root]);
+		const result = await runCli(['edit', 'repo.url', 'http://mirror.example.org/mesosphere', '--yes', '--root', root]);
+		expect(result.exitCode).toBe(0);
+		expect(result.stdout).toMatch(/^skipped +apt-get -y update \(--root: system commands are not run\)$/m);
+		expect(await readFile(path.join(root, 'etc/apt/sources.list.d/mesosphere.list'), 'utf8')).toBe('deb http://mirror.example.org/mesosphere/ubuntu trusty main\n');
+	});
+});
+
+describe('output into a pipe that closes early', () => {
+	it('stops quietly instead of crashing', async () => {
+		const root = await tempRoot();
+		const result = await execa('bash', ['-c', 'node "$1" plan --root "$2" | head -1; echo "status ${PIPESTATUS[0]}"', 'bash', cliPath, root], {reject: false});
+		expect(result.stderr).not.toContain('EPIPE');
+		expect(result.stdout).toMatch(/status 0$/);
 	});
 });
 

@@ -89,6 +89,17 @@ describe('buildPlan', () => {
 });
 
 describe('buildChangePlan', () => {
+	it('re-trusts the key, rewrites the source list and refreshes apt when a repository setting changes', () => {
+		const url = buildChangePlan(resolveValues({'repo.url': 'http://mirror.example.org'}), articleMachine, new Set(['repo.url']));
+		expect(url.steps[0]!.actions.map(a => (a.kind === 'run' ? a.argv.join(' ') : a.kind === 'file' ? a.path : a.kind))).toEqual([
+			'/etc/apt/sources.list.d/mesosphere.list',
+			'apt-get -y update',
+		]);
+		const key = buildChangePlan(resolveValues({'repo.key': 'A'.repeat(40)}), articleMachine, new Set(['repo.key']));
+		expect(key.steps[0]!.actions.map(a => a.kind)).toEqual(['import-key', 'run']);
+		expect(key.steps[1]!.actions).toEqual([]);
+	});
+
 	it('writes only the changed setting’s file and restarts only the services it affects', () => {
 		const plan = buildChangePlan(resolveValues({'slave.hostname': 'node1'}), articleMachine, new Set(['slave.hostname']));
 		expect(files(plan.steps[0]!.actions).map(a => a.path)).toEqual(['/etc/mesos-slave/hostname']);

@@ -76,7 +76,10 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 		if (mode.kind === 'loading') void actions.load();
 	}, [mode.kind, actions]);
 
-	const note = modeNote(system);
+	// On the real machine without root, say so before a write fails on it.
+	const note =
+		modeNote(system) ??
+		(system.facts.isRoot ? undefined : 'Not running as root: the files in /etc cannot be written. Run it with sudo, or rehearse with --root ./mesos-rehearsal.');
 	// Title, note (it may wrap), notice and key help: the rest is the body's.
 	const body = rows - 4 - (note ? 2 : 0) - (state.notice ? 2 : 0);
 	return (

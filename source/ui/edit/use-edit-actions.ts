@@ -28,7 +28,7 @@ export function useEditActions(system: System, answers: Answers, dispatch: Dispa
 				}
 			},
 			async write(change: SettingChange): Promise<void> {
-				run.current = new ApplyRun(system, newRunId(system.now()));
+				run.current = new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
 				const wrote: string[] = [];
 				try {
 					const result = await writeSettingChange(system, run.current, change, event => {
@@ -47,7 +47,7 @@ export function useEditActions(system: System, answers: Answers, dispatch: Dispa
 			},
 			async restart(change: SettingChange): Promise<void> {
 				const step = restartStepOf(change);
-				const current = run.current ?? new ApplyRun(system, newRunId(system.now()));
+				const current = run.current ?? new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
 				try {
 					const result = await track(step, onEvent => restartAfterChange(system, current, change, onEvent));
 					const lines = result.ok

@@ -9,7 +9,6 @@ import {ApplyRun} from '../../system/apply-plan.js';
 import {type Endpoints, endpointsFor, statusProbe} from '../../system/cluster-status.js';
 import {readValuesForStatus} from '../../system/current-values.js';
 import {newRunId} from '../../system/journal.js';
-import {keepingSetupProgress} from '../../system/keep-progress.js';
 import {readLogTail} from '../../system/log-tail.js';
 import {restartStep} from '../../system/restart-service.js';
 import type {System} from '../../system/system.js';
@@ -30,8 +29,8 @@ export function useStatusActions(system: System, answers: Answers, endpoints: Pa
 					const values = await readValuesForStatus(system, answers);
 					// Probed where the screen looks, which is where the settings say unless moved.
 					const step = restartStep(service, values, statusProbe(service, values, endpointsFor(values, endpoints)));
-					const run = new ApplyRun(system, newRunId(system.now()));
-					await track(step, onEvent => keepingSetupProgress(system, () => run.applyStep(step, onEvent)));
+					const run = new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
+					await track(step, onEvent => run.applyStep(step, onEvent));
 					dispatch({type: 'restart-ended'});
 				} catch (error) {
 					dispatch({type: 'restart-ended', error: `${service} could not be restarted: ${errorMessage(error)}`});
