@@ -2,7 +2,7 @@
 // Esc goes back, y/n answer questions, Enter writes a previewed change, arrows scroll it.
 import {useInput} from 'ink';
 import type {SettingChange} from '../../model/setting-change.js';
-import type {SyncReducer} from '../status/use-sync-reducer.js';
+import type {SyncReducer} from '../components/use-sync-reducer.js';
 import type {EditAction, EditState} from './edit-state.js';
 
 export type EditKeyCalls = {write(change: SettingChange): void; restart(change: SettingChange): void; leave(): void};

@@ -5,7 +5,7 @@ import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import {KeyHelp} from '../components/key-help/key-help.js';
 import {useSystem} from '../system-context.js';
-import {useSyncReducer} from '../status/use-sync-reducer.js';
+import {useSyncReducer} from '../components/use-sync-reducer.js';
 import {type HomeChoice, homeChoices, homeReducer, initialHome} from './home-state.js';
 import {UndoPanel} from './UndoPanel.js';
 import {useUndo} from './use-undo.js';

@@ -13,7 +13,7 @@ import {useTerminalSize} from '../components/use-terminal-size.js';
 import {useSystem} from '../system-context.js';
 import {ClusterPane, clusterPaneHeight} from './ClusterPane.js';
 import {FullLog} from './FullLog.js';
-import {ServiceRunPanes} from './ServiceRunPanes.js';
+import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {ServiceStatusPane} from './ServiceStatusPane.js';
 import {initialStatusScreen, statusScreenReducer} from './status-screen-state.js';
 import {createStatusStore} from './status-store.js';
@@ -21,7 +21,7 @@ import {useStatusActions} from './use-status-actions.js';
 import {useStatusKeys} from './use-status-keys.js';
 import {useServiceRun} from './use-service-run.js';
 import {useStatusView} from './use-status-snapshot.js';
-import {useSyncReducer} from './use-sync-reducer.js';
+import {useSyncReducer} from '../components/use-sync-reducer.js';
 
 export type StatusScreenProps = {
 	// The answers the run started from (saved, --answers, --set); the files on disk win over them.

@@ -4,9 +4,9 @@
 import {useMemo, useState} from 'react';
 import type {Step} from '../../model/plan.js';
 import type {ApplyEvent, ApplyResult} from '../../system/apply-plan.js';
-import {emptyRunView, type RunView, runViewReducer} from '../wizard/run-view.js';
-import {StepOutput} from '../wizard/step-output.js';
-import {useSyncReducer} from './use-sync-reducer.js';
+import {emptyRunView, type RunView, runViewReducer} from '../components/run/run-view.js';
+import {StepOutput} from '../components/run/step-output.js';
+import {useSyncReducer} from '../components/use-sync-reducer.js';
 
 export type ServiceRun = {
 	view: RunView;

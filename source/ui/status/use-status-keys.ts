@@ -2,7 +2,7 @@
 import {useInput} from 'ink';
 import type {ServiceName} from '../../model/services.js';
 import type {StatusScreenAction, StatusScreenState} from './status-screen-state.js';
-import type {SyncReducer} from './use-sync-reducer.js';
+import type {SyncReducer} from '../components/use-sync-reducer.js';
 
 export type StatusKeyCalls = {
 	restart(service: ServiceName): void;

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
-import {outcomeLook, type RunView} from './run-view.js';
+import {outcomeLook, type RunView} from '../components/run/run-view.js';
 
 export function ActionList({view}: {view: RunView}) {
 	return (

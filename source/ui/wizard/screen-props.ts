@@ -4,8 +4,8 @@ import type {Dispatch} from 'react';
 import type {WizardAction, WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import type {ApplyRun} from '../../system/apply-plan.js';
-import type {RunView} from './run-view.js';
-import type {StepOutput} from './step-output.js';
+import type {RunView} from '../components/run/run-view.js';
+import type {StepOutput} from '../components/run/step-output.js';
 
 export type ScreenProps = {
 	state: WizardState;

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
-import {ServiceRunPanes} from '../status/ServiceRunPanes.js';
+import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {useSystem} from '../system-context.js';
 import {FailurePanel} from './failure-panel.js';
 import {PreviewList} from './preview-list.js';

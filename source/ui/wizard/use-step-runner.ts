@@ -8,8 +8,8 @@ import type {Page} from '../../model/wizard-pages.js';
 import {ApplyRun} from '../../system/apply-plan.js';
 import {newRunId} from '../../system/journal.js';
 import type {System} from '../../system/system.js';
-import {emptyRunView, runNotice, runViewReducer, type RunView} from './run-view.js';
-import {StepOutput} from './step-output.js';
+import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
+import {StepOutput} from '../components/run/step-output.js';
 
 export type StepRunner = {run?: ApplyRun; view: RunView; output: StepOutput};
 

@@ -1,8 +1,8 @@
 // The output lines of one page's run, kept outside React: every line in one LogBuffer for the
 // log pane, a small buffer per service for its pane, and apt's progress per apt command.
-import {type AptProgress, noAptProgress, readAptLine} from '../../model/apt-progress.js';
-import type {Action} from '../../model/plan.js';
-import {LogBuffer} from '../components/log-pane/log-buffer.js';
+import {type AptProgress, noAptProgress, readAptLine} from '../../../model/apt-progress.js';
+import type {Action} from '../../../model/plan.js';
+import {LogBuffer} from '../log-pane/log-buffer.js';
 
 export class StepOutput {
 	readonly all = new LogBuffer(500);

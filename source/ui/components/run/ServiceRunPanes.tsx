@@ -1,9 +1,9 @@
 // One ServicePane per service in a run of restarts: state, output, health probe against its
 // deadline, and the log tail when it failed. Keeps within `height` rows.
 import {Box} from 'ink';
-import {ServicePane} from '../components/service-pane/service-pane.js';
-import {type RunView, serviceState} from '../wizard/run-view.js';
-import type {StepOutput} from '../wizard/step-output.js';
+import {ServicePane} from '../service-pane/service-pane.js';
+import {type RunView, serviceState} from './run-view.js';
+import type {StepOutput} from './step-output.js';
 
 export function ServiceRunPanes({view, output, height}: {view: RunView; output: StepOutput; height: number}) {
 	const services = view.actions.filter(item => item.action.kind === 'service');

@@ -1,9 +1,9 @@
 // What a page's run has done so far, folded from ApplyRun's events (all but output lines, which
 // go to a LogBuffer): each action waiting, running or with its outcome, and its last probe.
-import type {Action} from '../../model/plan.js';
-import type {ApplyEvent, OutcomeStatus} from '../../system/apply-plan.js';
-import type {ProbeResult} from '../../system/probes.js';
-import type {ServiceState} from '../components/service-pane/service-pane.js';
+import type {Action} from '../../../model/plan.js';
+import type {ApplyEvent, OutcomeStatus} from '../../../system/apply-plan.js';
+import type {ProbeResult} from '../../../system/probes.js';
+import type {ServiceState} from '../service-pane/service-pane.js';
 
 export type ActionState = 'waiting' | 'running' | OutcomeStatus;
 
