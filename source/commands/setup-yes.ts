@@ -41,10 +41,11 @@ export function summaryLine(counts: Partial<Record<OutcomeStatus, number>>): str
 export async function runSetupYes(system: System, answers: Answers, output: Output): Promise<number> {
 	refuseUnsafeRealRun(system, 'setup');
 	const values = valuesFor(answers);
+	// Made before the answers are saved, so the run's journal keeps the answers undo goes back to.
+	const run = new ApplyRun(system, newRunId(system.now()));
 	if (!system.dryRun) system.state.saveAnswers(answers);
 	for (const line of describeSystem(system)) output.out(line);
 	const plan = buildPlan(values, system.facts);
-	const run = new ApplyRun(system, newRunId(system.now()));
 	const result = await run.applySteps(plan.steps, event => printEvent(event, output));
 	output.out('');
 	if (!result.ok && result.failed) {

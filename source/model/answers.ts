@@ -8,7 +8,11 @@ export type Values = Record<string, string>;
 
 export type AnswerCheck = {ok: true; value: string} | {ok: false; message: string};
 
-const show = (raw: string): string => JSON.stringify(raw);
+// A value as a person can read it in a message: quoted, with invisible characters spelled out.
+export const show = (raw: string): string => JSON.stringify(raw).replace(/[\u007f-\u009f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+// No setting may hold a control character: it would end up inside an /etc file or a script.
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function unknownSettingMessage(id: string): string {
 	const near = settingIds.filter(known => known.split('.')[0] === id.split('.')[0]);
@@ -20,6 +24,9 @@ export function unknownSettingMessage(id: string): string {
 export function checkAnswer(id: string, raw: string): AnswerCheck {
 	const setting = findSetting(id);
 	if (!setting) return {ok: false, message: unknownSettingMessage(id)};
+	if (controlCharacter.test(raw)) {
+		return {ok: false, message: `${id}: ${show(raw)} is not allowed; it holds a line break or another control character: type the value on one line, without them.`};
+	}
 	const result = setting.validate(raw);
 	if (result.ok) return {ok: true, value: result.value};
 	return {ok: false, message: `${id}: ${show(raw)} is not allowed; use ${result.allowed}.`};

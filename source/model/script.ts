@@ -61,6 +61,9 @@ keep_servers() {
 }
 `;
 
+// A warning line: the text is quoted whole, so no value in it is ever read by the shell.
+const warn = (text: string): string => `echo ${shellQuote(`warning: ${text}`)} >&2`;
+
 function checkLines(check: Check): string[] {
 	switch (check.kind) {
 		case 'root':
@@ -68,15 +71,24 @@ function checkLines(check: Check): string[] {
 		case 'apt':
 			return ['command -v apt-get >/dev/null || { echo "this needs a Debian-family system with apt" >&2; exit 1; }'];
 		case 'hosts-loopback':
-			return ['grep -qsE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" "$ROOT"/etc/hosts && echo "warning: $(hostname) resolves to 127.0.1.1; Mesos would register on loopback" >&2 || true'];
+			return [
+				'if grep -qsE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" "$ROOT"/etc/hosts; then',
+				`  ${warn('this host name resolves to 127.0.1.1 in /etc/hosts; Mesos would register on loopback')}`,
+				'fi',
+			];
 		case 'port-free':
-			return [`! ss -ltn 'sport = :${check.port}' | grep -q LISTEN || echo "warning: port ${check.port} (${check.owner}) is already in use" >&2`];
+			return [`if ss -ltn 'sport = :${check.port}' | grep -q LISTEN; then ${warn(`port ${check.port} (${check.owner}) is already in use`)}; fi`];
 		case 'disk':
-			return [`df -Pm "$ROOT"${shellQuote(check.path)} 2>/dev/null | awk 'NR==2 && $4 < ${check.minMegabytes} { print "warning: less than ${check.minMegabytes} MB free under ${check.path}" > "/dev/stderr" }' || true`];
+			// The folder may not exist yet: its nearest existing parent holds it.
+			return [
+				`dir=${shellQuote(check.path)}; while [ ! -e "$ROOT$dir" ] && [ "$dir" != / ]; do dir=$(dirname "$dir"); done`,
+				`free=$(df -Pm "$ROOT$dir" 2>/dev/null | awk 'NR==2 { print $4 }')`,
+				`if [ -n "$free" ] && [ "$free" -lt ${check.minMegabytes} ]; then ${warn(`less than ${check.minMegabytes} MB free under ${check.path}`)}; fi`,
+			];
 		case 'command':
-			return [`command -v ${shellQuote(check.name)} >/dev/null || echo "warning: ${check.name} is not installed but ${check.why}" >&2`];
+			return [`command -v ${shellQuote(check.name)} >/dev/null || ${warn(`${check.name} is not installed, but ${check.why}`)}`];
 		case 'reachable':
-			return [`curl -fsS -o /dev/null --max-time 10 ${shellQuote(check.url)} || echo "warning: the ${check.what} ${check.url} does not answer" >&2`];
+			return [`curl -fsS -o /dev/null --max-time 10 ${shellQuote(check.url)} || ${warn(`the ${check.what} ${check.url} does not answer`)}`];
 	}
 }
 

@@ -64,11 +64,12 @@ export const zkUrl: Validator = raw => {
 	return hosts.split(',').every(isHostPort) ? ok(value) : no(allowed);
 };
 
+// Paths end up in /etc files and in `plan --script`: letters, digits and . _ - + @ only.
 export const absolutePath: Validator = raw => {
 	const value = raw.trim();
-	return value.startsWith('/') && !/[\s\0]/.test(value) && !value.split('/').includes('..')
+	return /^\/[A-Za-z0-9._+@/-]*$/.test(value) && !value.split('/').includes('..')
 		? ok(value.length > 1 ? value.replace(/\/+$/, '') : value)
-		: no('an absolute path such as /var/lib/mesos (starting with /, no spaces, no ..)');
+		: no('an absolute path such as /var/lib/mesos (starting with /; letters, digits and . _ - + @; no ..)');
 };
 
 // Mesos parses durations as a number and one of these units; `5m` is refused by the daemon.
@@ -128,14 +129,17 @@ export const zkServers: Validator = raw => {
 		: no('one or more N=host:2888:3888 separated by commas, N from 1 to 255 and each N once (such as 1=127.0.0.1:2888:3888)');
 };
 
+// Only the characters a plain URL needs: a value with quotes or $ would end up in a shell script.
 export const httpUrl: Validator = raw => {
 	const value = raw.trim().replace(/\/+$/, '');
-	return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value) ? ok(value) : no('an http:// or https:// URL such as http://repos.mesosphere.io');
+	return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%+/-]*)?$/.test(value)
+		? ok(value)
+		: no('an http:// or https:// URL such as http://repos.mesosphere.io (letters, digits and . _ ~ % + - / only)');
 };
 
 export const keyserver: Validator = raw => {
 	const value = raw.trim().replace(/\/+$/, '');
-	if (/^(hkps?|https?):\/\/[^\s/]+$/.test(value)) return ok(value);
+	if (/^(hkps?|https?):\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(value)) return ok(value);
 	return isHostname(value) ? ok(value) : no('a key server host name or URL, such as keyserver.ubuntu.com or hkp://127.0.0.1:11371');
 };
 

@@ -60,7 +60,7 @@ export class ApplyRun {
 		private readonly options: {recordsProgress?: boolean} = {},
 	) {
 		this.completed = [...completedBefore];
-		this.journal = new Journal(system.fs, runId);
+		this.journal = new Journal(system.fs, runId, 'apply', system.now(), system.state.answers());
 		this.log = system.dryRun ? noRunLog : createRunLog(system.fs, runId);
 	}
 

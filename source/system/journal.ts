@@ -15,26 +15,48 @@ export type JournalEntry = {
 	createdDirs: string[];
 };
 
-export type JournalFile = {runId: string; kind: 'apply' | 'undo'; startedAt: string; undone?: string; entries: JournalEntry[]};
+export type JournalFile = {
+	runId: string;
+	kind: 'apply' | 'undo';
+	startedAt: string;
+	undone?: string;
+	entries: JournalEntry[];
+	// The saved answers before this run, so undo puts them back with the files.
+	answersBefore?: Record<string, string>;
+};
 
 export type WriteResult = 'created' | 'changed' | 'unchanged';
 
-export const newRunId = (now: Date): string =>
-	`${now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+// Sortable, with milliseconds: two runs in one second (a setup, then an edit) must keep their order.
+export const newRunId = (now: Date): string => `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 export class Journal {
-	private readonly file: JournalFile;
+	private file: JournalFile;
 	private saved = false;
+	private loaded = false;
 
 	constructor(
 		private readonly fs: TargetFs,
 		runId: string,
 		kind: JournalFile['kind'] = 'apply',
 		now = new Date(),
+		answersBefore?: Record<string, string>,
 	) {
-		this.file = {runId, kind, startedAt: now.toISOString(), entries: []};
+		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {})};
+	}
+
+	// A resumed run keeps its id: what the killed run recorded stays in the journal, so undo
+	// puts back the whole run and not only its second half.
+	private async load(): Promise<void> {
+		if (this.loaded) return;
+		this.loaded = true;
+		const text = await this.fs.read(`${this.dir}/journal.json`);
+		if (!text) return;
+		const earlier = JSON.parse(text) as JournalFile;
+		this.file = {...earlier, entries: [...earlier.entries, ...this.file.entries]};
+		this.saved = true;
 	}
 
 	get runId(): string {
@@ -52,6 +74,7 @@ export class Journal {
 	// Writes a file safely; the old bytes are kept before the new ones land. An existing file keeps
 	// its mode unless `exactMode` says otherwise; a new one gets `newFileMode`.
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
+		await this.load();
 		const old = await this.fs.readBytes(target);
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 		if (old?.equals(bytes)) return 'unchanged';
@@ -82,9 +105,8 @@ export class Journal {
 }
 
 export async function readJournals(fs: TargetFs): Promise<JournalFile[]> {
-	const ids = (await fs.list(backupsDir)).sort();
 	const journals: JournalFile[] = [];
-	for (const id of ids) {
+	for (const id of await fs.list(backupsDir)) {
 		const text = await fs.read(`${backupsDir}/${id}/journal.json`);
 		if (!text) continue;
 		try {
@@ -93,7 +115,13 @@ export async function readJournals(fs: TargetFs): Promise<JournalFile[]> {
 			throw new Error(`${backupsDir}/${id}/journal.json is not readable JSON (${(error as Error).message}); move it aside to undo an earlier run`);
 		}
 	}
-	return journals;
+	// In the order they started; the id breaks a tie.
+	return journals.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.runId.localeCompare(b.runId));
+}
+
+// The run `undo` puts back: the last apply not yet undone that changed files.
+export async function lastUndoableRun(fs: TargetFs): Promise<JournalFile | undefined> {
+	return (await readJournals(fs)).filter(j => j.kind === 'apply' && !j.undone && j.entries.length > 0).at(-1);
 }
 
 export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
@@ -101,8 +129,7 @@ export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restore
 // Puts back exactly the bytes from before the last apply that is not yet undone, and removes the
 // files and folders it created. The files as they are now are kept in an undo run of their own.
 export async function undoLastRun(fs: TargetFs, runId: string, now = new Date()): Promise<{run?: JournalFile; lines: UndoLine[]}> {
-	const journals = await readJournals(fs);
-	const run = journals.filter(j => j.kind === 'apply' && !j.undone && j.entries.length > 0).at(-1);
+	const run = await lastUndoableRun(fs);
 	if (!run) return {lines: []};
 	const safety = new Journal(fs, runId, 'undo', now);
 	const lines: UndoLine[] = [];

@@ -118,6 +118,21 @@ describe('edit --yes', () => {
 	});
 });
 
+describe('undo after an edit', () => {
+	it('undoes the edit, not the setup before it, and puts the saved answers back too', async () => {
+		const root = await tempRoot();
+		await runCli(['setup', '--yes', '--root', root]);
+		expect((await runCli(['edit', 'slave.hostname', 'node7', '--yes', '--root', root])).exitCode).toBe(0);
+		const undo = await runCli(['undo', '--root', root]);
+		expect(undo.stdout).toMatch(/^restored +\/etc\/mesos-slave\/hostname$/m);
+		expect(undo.stdout).not.toContain('/etc/mesos/zk');
+		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('127.0.0.1\n');
+		// The next setup does not write the undone value again.
+		const again = await runCli(['setup', '--yes', '--root', root]);
+		expect(again.stdout).toContain('Nothing changed');
+	});
+});
+
 describe('output into a pipe that closes early', () => {
 	it('stops quietly instead of crashing', async () => {
 		const root = await tempRoot();

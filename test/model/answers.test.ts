@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkAnswer, checkAnswers, consistencyProblems, resolveValues, withChange} from '../../source/model/answers.js';
+import {checkAnswer, checkAnswers, consistencyProblems, resolveValues, show, withChange} from '../../source/model/answers.js';
 import {settings} from '../../source/model/settings.js';
 
 // The issue's list of bad input: each must be refused with the setting, the value and what is allowed.
@@ -10,7 +10,11 @@ const bad: [string, string, RegExp][] = [
 	['master.quorum', '0', /from 1 to 255/],
 	['slave.ip', '999.1.1.1', /IPv4 address/],
 	['slave.hostname', 'my host', /without spaces or line breaks/],
-	['slave.hostname', 'node1\nnode2', /without spaces or line breaks/],
+	['slave.hostname', 'node1\nnode2', /line break/],
+	['repo.url', 'http://repos.mesosphere.io\u001b[2J', /control character/],
+	['zookeeper.dataDir', '/var/lib/zk\u007f', /control character/],
+	['master.work_dir', "/var/lib/m$(id)'x", /absolute path/],
+	['repo.url', "http://x/a'b$(id)", /http:\/\//],
 	['marathon.hostname', 'bad_name!', /host name/],
 	['mesos.zk', 'http://127.0.0.1:2181/mesos', /zk:\/\/host:port/],
 	['mesos.zk', 'zk://127.0.0.1:2181', /zk:\/\/host:port/],
@@ -34,8 +38,13 @@ describe('checkAnswer', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.message).toContain(id);
-		expect(result.message).toContain(JSON.stringify(value));
+		expect(result.message).toContain(show(value));
 		expect(result.message).toMatch(allowed);
+	});
+
+	it('spells out invisible characters in its messages', () => {
+		expect(show('node\u007f')).toBe('"node\\u007f"');
+		expect(show('a\nb')).toBe('"a\\nb"');
 	});
 
 	it('names the known settings when the id is unknown', () => {

@@ -1,7 +1,7 @@
 import {chmod, mkdir, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {Journal, readJournals, undoLastRun} from '../../source/system/journal.js';
+import {Journal, lastUndoableRun, newRunId, readJournals, undoLastRun} from '../../source/system/journal.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
@@ -93,4 +93,30 @@ describe('undo', () => {
 		await undoLastRun(fs, 'u1');
 		expect(await fs.read('/etc/mesos/zk')).toBe('zk://old:1/mesos\n');
 	});
+
+	it('keeps the order of two runs started in the same second', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		const second = new Date('2026-01-01T00:00:00.000Z');
+		for (let i = 0; i < 5; i++) {
+			const at = new Date(second.getTime() + i * 7);
+			await new Journal(fs, newRunId(at), 'apply', at).write('/etc/mesos/zk', `zk://h${i}:1/mesos\n`);
+		}
+		expect((await lastUndoableRun(fs))?.startedAt).toBe('2026-01-01T00:00:00.028Z');
+		await undoLastRun(fs, 'u1');
+		expect(await fs.read('/etc/mesos/zk')).toBe('zk://h3:1/mesos\n');
+	});
+
+	it('a resumed run keeps what the killed run recorded, so undo puts back all of it', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await fs.write('/etc/mesos/zk', 'zk://old:1/mesos\n', 0o644);
+		await new Journal(fs, 'run-1').write('/etc/mesos/zk', 'zk://new:1/mesos\n');
+		// The same run id again, as the wizard uses when it resumes.
+		await new Journal(fs, 'run-1').write('/etc/mesos-slave/ip', '127.0.0.1\n');
+		const {lines} = await undoLastRun(fs, 'u1');
+		expect(lines.map(l => l.path)).toEqual(['/etc/mesos-slave/ip', '/etc/mesos/zk']);
+		expect(await fs.read('/etc/mesos/zk')).toBe('zk://old:1/mesos\n');
+	});
 });
+

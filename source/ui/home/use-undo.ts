@@ -1,8 +1,8 @@
 // The undo the home menu offers: find the last run, and after a yes put its files back.
 import {useMemo} from 'react';
 import {errorMessage} from '../../model/errors.js';
-import {newRunId, undoLastRun} from '../../system/journal.js';
-import {lastUndoableRun} from '../../system/last-run.js';
+import {lastUndoableRun} from '../../system/journal.js';
+import {undoLastChange} from '../../system/undo.js';
 import type {System} from '../../system/system.js';
 import type {HomeAction} from './home-state.js';
 
@@ -23,7 +23,7 @@ export function useUndo(system: System, dispatch: (action: HomeAction) => void) 
 				dispatch({type: 'undo-started'});
 				try {
 					if (system.dryRun) throw new Error('this is a dry run (--dry-run), so nothing is changed; run without it to undo');
-					const {run, lines} = await undoLastRun(system.fs, newRunId(system.now()), system.now());
+					const {run, lines} = await undoLastChange(system);
 					if (!run) dispatch({type: 'undo-failed', message: 'there is nothing to undo any more'});
 					else dispatch({type: 'undo-done', runId: run.runId, lines});
 				} catch (error) {

@@ -22,7 +22,9 @@ export function useStepRunner(system: System, state: WizardState, page: Page, di
 
 	useEffect(() => {
 		if (state.phase !== 'running' || !page.step) return;
-		runRef.current ??= new ApplyRun(system, newRunId(system.now()), state.carried);
+		// Resuming a killed run goes on under its id, so its journal (and undo) covers all of it.
+		const resumed = state.carried.length > 0 ? system.state.progress()?.runId : undefined;
+		runRef.current ??= new ApplyRun(system, resumed ?? newRunId(system.now()), state.carried);
 		const run = runRef.current;
 		const offset = state.fromAction;
 		const actions = page.step.actions.slice(offset);
