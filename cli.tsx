@@ -1,5 +1,6 @@
 // The command line: parse argv, build a System, then run a plain path (--yes, plan, undo,
 // status --once) or render the Ink app. Errors become exit codes here and nowhere else.
+import './source/commands/no-color.js';
 import path from 'node:path';
 import meow from 'meow';
 import {gatherAnswers} from './source/commands/gather-answers.js';

@@ -1,12 +1,14 @@
 // The first lines of every plain run: where it works and what it found.
+import type {Values} from '../model/answers.js';
+import {keyMethod} from '../model/plan.js';
 import type {System} from '../system/system.js';
 
-export function describeSystem(system: System, doing = 'Working'): string[] {
+export function describeSystem(system: System, values: Values, doing = 'Working'): string[] {
 	const {facts} = system;
 	const where = system.sandbox
 		? `in the sandbox ${system.root} (files are written under it; system commands are skipped)`
 		: 'on this machine';
 	const lines = [`${system.dryRun ? 'Dry run' : doing} ${where}${system.dryRun ? ': nothing will be changed' : ''}.`];
-	lines.push(`Target: ${facts.distro} ${facts.codename}, ${facts.init}; key trusted with ${facts.aptKey === 'present' ? 'apt-key' : 'a keyring (signed-by)'}.`);
+	lines.push(`Target: ${facts.distro} ${facts.codename}, ${facts.init}; key trusted with ${keyMethod(values, facts) === 'apt-key' ? 'apt-key' : 'a keyring (signed-by)'}.`);
 	return [...lines, ...facts.notes];
 }

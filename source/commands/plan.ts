@@ -41,12 +41,13 @@ async function describeAction(action: Action, system: System): Promise<string[]>
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
-	const plan = buildPlan(valuesFor(answers), system.facts);
+	const values = valuesFor(answers);
+	const plan = buildPlan(values, system.facts);
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));
 		return 0;
 	}
-	for (const line of describeSystem(system, 'Planning')) output.out(line);
+	for (const line of describeSystem(system, values, 'Planning')) output.out(line);
 	output.out('This is what setup would do, in order. Nothing has been changed.');
 	for (const step of plan.steps) {
 		output.out('');

@@ -44,7 +44,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	// Made before the answers are saved, so the run's journal keeps the answers undo goes back to.
 	const run = new ApplyRun(system, newRunId(system.now()));
 	if (!system.dryRun) system.state.saveAnswers(answers);
-	for (const line of describeSystem(system)) output.out(line);
+	for (const line of describeSystem(system, values)) output.out(line);
 	const plan = buildPlan(values, system.facts);
 	const result = await run.applySteps(plan.steps, event => printEvent(event, output));
 	output.out('');

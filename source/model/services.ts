@@ -30,6 +30,7 @@ export const logFiles: Record<ServiceName, string[]> = {
 	zookeeper: ['/var/log/zookeeper/zookeeper.log'],
 	'mesos-master': ['/var/log/mesos/mesos-master.INFO', '/var/log/mesos/mesos-master.log'],
 	'mesos-slave': ['/var/log/mesos/mesos-slave.INFO', '/var/log/mesos/mesos-slave.log'],
-	marathon: ['/var/log/marathon/marathon.log', '/var/log/syslog'],
+	// Not /var/log/syslog: its lines are not Marathon's, and showing them as its log would mislead.
+	marathon: ['/var/log/marathon/marathon.log'],
 	chronos: ['/var/log/chronos/chronos.log'],
 };

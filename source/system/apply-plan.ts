@@ -10,6 +10,7 @@ import type {ServiceName} from '../model/services.js';
 import {importKey} from './import-key.js';
 import {Journal} from './journal.js';
 import {type ProbeResult, waitHealthy} from './probes.js';
+import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {OutputStream} from './runner.js';
 import type {System} from './system.js';
@@ -240,7 +241,7 @@ export class ApplyRun {
 			return {status: 'failed', message: ran.failure ?? `${argv.join(' ')} failed`, detail: await this.logTail(action.logFiles)};
 		}
 		// `service X start` can exit 0 while the daemon dies a second later: only the probe says.
-		const health = await waitHealthy(system.probes, action.probe, action.deadlineMs, result => emit({type: 'probe', step, action, result}));
+		const health = await waitHealthy(system.probes, action.probe, action.deadlineMs, result => emit({type: 'probe', step, action, result}), 500, this.stoppedRunning(action.service));
 		if (!health.healthy) {
 			return {
 				status: 'failed',
@@ -249,6 +250,20 @@ export class ApplyRun {
 			};
 		}
 		return {status: 'healthy', message: `${action.service}: ${health.detail}`};
+	}
+
+	// Asks the init system every few probes; two "not running" answers in a row mean the daemon
+	// died after `service X start` said it started, so the wait ends with that reason.
+	private stoppedRunning(service: ServiceName): () => Promise<string | undefined> {
+		let tries = 0;
+		let gone = 0;
+		return async () => {
+			tries++;
+			if (tries % 3 !== 0) return undefined;
+			const init = await initStateOf(this.system, service);
+			gone = init.state === 'stopped' || init.state === 'failed' ? gone + 1 : 0;
+			return gone >= 2 ? `${service} is no longer running (${init.detail})` : undefined;
+		};
 	}
 
 	private async logTail(files: readonly string[]): Promise<string[]> {

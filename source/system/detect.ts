@@ -54,6 +54,18 @@ async function marathonLayout(fs: TargetFs, version: string | undefined): Promis
 	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : 'conf-dir';
 }
 
+// dpkg's own record of what is installed, as a sandbox holds it (dpkg-query is not run there).
+export function installedVersions(status: string): Facts['versions'] {
+	const versions: Facts['versions'] = {};
+	for (const block of status.split(/\n\n+/)) {
+		const name = /^Package: (\S+)$/m.exec(block)?.[1];
+		const version = /^Version: (\S+)$/m.exec(block)?.[1];
+		if (!name || !version || !/^Status: install ok installed$/m.test(block)) continue;
+		if (name === 'zookeeper' || name === 'mesos' || name === 'marathon') versions[name] = version;
+	}
+	return versions;
+}
+
 // A sandbox: read <root>/etc/os-release; commands are never run for it.
 export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Facts> {
 	const text = await fs.read('/etc/os-release');
@@ -69,15 +81,16 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 	const distro = (fields.ID ?? 'ubuntu').toLowerCase();
 	const codename = fields.VERSION_CODENAME ?? fields.UBUNTU_CODENAME ?? 'trusty';
 	const init = (await fs.exists('/etc/init')) && upstartCodenames.includes(codename) ? 'upstart' : initFromRelease(distro, codename);
+	const versions = installedVersions((await fs.read('/var/lib/dpkg/status')) ?? '');
 	return {
 		distro,
 		codename,
 		init,
-		aptKey: aptKeyState(distro, codename, true),
+		aptKey: aptKeyState(distro, codename, await fs.exists('/usr/bin/apt-key')),
 		hasApt: debianFamily(fields),
 		isRoot,
-		versions: {},
-		marathonLayout: await marathonLayout(fs, undefined),
+		versions,
+		marathonLayout: await marathonLayout(fs, versions.marathon),
 		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
 		notes: [`Read ${fs.hostPath('/etc/os-release')}: ${distro} ${codename}; ${init} assumed as its init system.`],
 	};

@@ -10,6 +10,9 @@ import type {CommandRunner, OutputStream} from './runner.js';
 
 type ImportKey = Extract<Action, {kind: 'import-key'}>;
 
+// Where apt-key add keeps keys.
+const aptKeyring = '/etc/apt/trusted.gpg';
+
 export function fingerprintsIn(colons: string): string[] {
 	return colons
 		.split('\n')
@@ -54,9 +57,18 @@ export async function importKey(
 			const result = await journal.write(action.keyring, exported.bytes, {newFileMode: 0o644});
 			return {result, message: `key ${action.fingerprint} checked and saved to ${action.keyring}`};
 		}
-		const added = await runner.run(['apt-key', 'add', '-'], {timeoutMs: 30_000, input: exported.bytes, onLine});
-		if (!added.ok) throw new StepError(`apt-key could not add the key: ${added.failure}`);
-		return {result: 'added', message: `key ${action.fingerprint} checked and added with apt-key`};
+		// Already trusted: a second run changes nothing (apt-key add would rewrite trusted.gpg).
+		const trusted = await runner.run(['apt-key', 'export', action.fingerprint], {timeoutMs: 30_000});
+		if (trusted.ok && trusted.stdout.includes('BEGIN PGP PUBLIC KEY BLOCK')) {
+			return {result: 'unchanged', message: `key ${action.fingerprint} is already trusted by apt-key`};
+		}
+		let failure: string | undefined;
+		await journal.track(aptKeyring, async () => {
+			const added = await runner.run(['apt-key', 'add', '-'], {timeoutMs: 30_000, input: exported.bytes, onLine});
+			if (!added.ok) failure = added.failure;
+		});
+		if (failure) throw new StepError(`apt-key could not add the key: ${failure}`);
+		return {result: 'added', message: `key ${action.fingerprint} checked and added with apt-key (${aptKeyring} is backed up for undo)`};
 	} finally {
 		// gpg leaves a dirmngr and a gpg-agent running for every GNUPGHOME.
 		await runner.run(['gpgconf', '--kill', 'all'], {timeoutMs: 10_000, env});

@@ -74,22 +74,34 @@ export class Journal {
 	// Writes a file safely; the old bytes are kept before the new ones land. An existing file keeps
 	// its mode unless `exactMode` says otherwise; a new one gets `newFileMode`.
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
+		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+		if ((await this.fs.readBytes(target))?.equals(bytes)) return 'unchanged';
+		return this.track(target, async oldMode => (await this.fs.write(target, bytes, modes.exactMode ?? oldMode ?? modes.newFileMode ?? 0o644)).createdDirs);
+	}
+
+	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
+	// undo can put it back like any file mesos-setup wrote itself.
+	async track(target: string, change: (oldMode: number | undefined) => Promise<string[] | void>): Promise<WriteResult> {
 		await this.load();
 		const old = await this.fs.readBytes(target);
-		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-		if (old?.equals(bytes)) return 'unchanged';
 		const oldMode = old ? await this.fs.mode(target) : undefined;
-		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: sha256(bytes), createdDirs: []};
+		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: []};
 		if (old !== undefined) {
 			entry.backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
 			entry.mode = oldMode;
 			await this.fs.write(`${this.dir}/${entry.backup}`, old, 0o600);
 		}
-		// Recorded before the write, so a run killed in between can still be undone.
+		// Recorded before the change, so a run killed in between can still be undone.
 		this.file.entries.push(entry);
 		await this.save();
-		const {createdDirs} = await this.fs.write(target, bytes, modes.exactMode ?? oldMode ?? modes.newFileMode ?? 0o644);
-		entry.createdDirs = createdDirs;
+		entry.createdDirs = (await change(oldMode)) ?? [];
+		const now = await this.fs.readBytes(target);
+		if (now !== undefined && old?.equals(now)) {
+			this.file.entries.splice(this.file.entries.indexOf(entry), 1);
+			await this.save();
+			return 'unchanged';
+		}
+		entry.sha256 = sha256(now ?? '');
 		await this.save();
 		return old === undefined ? 'created' : 'changed';
 	}

@@ -1,11 +1,17 @@
 // Preflight checks that read the real machine: listening ports, /etc/hosts, free disk, commands
 // and whether the repository and key server answer. None of them change anything.
-import {readFile, readdir, readlink, statfs} from 'node:fs/promises';
+import {access, readFile, readdir, readlink, statfs} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {Check} from '../model/plan.js';
 import {findOnPath} from './runner.js';
 import type {TargetFs} from './target-fs.js';
+
+const exists = (host: string): Promise<boolean> =>
+	access(host).then(
+		() => true,
+		() => false,
+	);
 
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message: string};
 
@@ -51,8 +57,10 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean): Pro
 				: {status: 'failed', message: 'this is not a Debian-family system with apt-get; rehearse with --root ./mesos-rehearsal instead'};
 		}
 		case 'hosts-loopback': {
-			const hosts = (await fs.read('/etc/hosts')) ?? '';
-			const name = os.hostname();
+			const hosts = await fs.read('/etc/hosts');
+			if (hosts === undefined) return {status: 'passed', message: `there is no ${fs.hostPath('/etc/hosts')}, so no name maps to 127.0.1.1`};
+			// A sandbox may carry its own host name; the real one is the fallback.
+			const name = (await fs.read('/etc/hostname'))?.trim() || os.hostname();
 			const loopback = hosts.split('\n').some(line => {
 				const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
 				return ip === '127.0.1.1' && (names.includes(name) || names.includes(name.split('.')[0] ?? ''));
@@ -70,7 +78,10 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean): Pro
 		case 'disk': {
 			let dir = check.path;
 			while (dir !== '/' && !(await fs.exists(dir))) dir = path.dirname(dir);
-			const info = await statfs(fs.hostPath(dir));
+			// A sandbox root that does not exist yet (--dry-run makes nothing): its nearest existing parent.
+			let host = fs.hostPath(dir);
+			while (host !== '/' && !(await exists(host))) host = path.dirname(host);
+			const info = await statfs(host);
 			const freeMb = Math.floor((info.bavail * info.bsize) / 1_048_576);
 			return freeMb >= check.minMegabytes
 				? {status: 'passed', message: `${freeMb} MB free under ${dir}`}

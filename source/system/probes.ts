@@ -82,13 +82,23 @@ export function createProbes(): Probes {
 }
 
 // Polls until healthy or the deadline passes; the last result says why it is not healthy.
-export async function waitHealthy(probes: Probes, probe: Probe, deadlineMs: number, onTry?: (result: ProbeResult) => void, intervalMs = 500): Promise<ProbeResult> {
+// `giveUp` may end the wait early with a reason (the daemon is gone: no use waiting a minute).
+export async function waitHealthy(
+	probes: Probes,
+	probe: Probe,
+	deadlineMs: number,
+	onTry?: (result: ProbeResult) => void,
+	intervalMs = 500,
+	giveUp?: () => Promise<string | undefined>,
+): Promise<ProbeResult> {
 	const until = Date.now() + deadlineMs;
 	let last: ProbeResult = {healthy: false, detail: 'not probed yet'};
 	while (Date.now() < until) {
 		last = await probes.probe(probe);
 		onTry?.(last);
 		if (last.healthy) return last;
+		const reason = await giveUp?.();
+		if (reason) return {healthy: false, detail: `${reason}; last check: ${last.detail}`};
 		await new Promise(resolve => setTimeout(resolve, Math.min(intervalMs, Math.max(0, until - Date.now()))));
 	}
 	return last;

@@ -3,6 +3,7 @@
 import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
+import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
 import {cleanLine} from '../model/terminal-text.js';
 
@@ -82,8 +83,13 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		const onLine = options.onLine;
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const splitter = lineSplitter(line => onLine(line, stream));
-			child[stream]?.on('data', (chunk: Buffer) => splitter.push(chunk.toString('utf8')));
-			child[stream]?.on('end', () => splitter.end());
+			// One decoder per stream: a character split across two chunks is not mangled.
+			const decoder = new StringDecoder('utf8');
+			child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
+			child[stream]?.on('end', () => {
+				splitter.push(decoder.end());
+				splitter.end();
+			});
 		}
 	}
 	const result = await child;

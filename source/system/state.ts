@@ -2,6 +2,7 @@
 // so a sandbox never touches the real machine's state and a re-run starts from the last answers.
 import {readFileSync} from 'node:fs';
 import Conf from 'conf';
+import {InputError} from '../model/errors.js';
 import type {Answers} from '../model/answers.js';
 import type {StepId} from '../model/plan.js';
 import type {TargetFs} from './target-fs.js';
@@ -10,7 +11,8 @@ export const stateDir = '/var/lib/mesos-setup';
 
 export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; finished: boolean};
 
-export type SavedState = {answers: Answers; progress?: Progress};
+// setUpAt: when a setup first finished here; it stays when a later run (setup again) stops half-way.
+export type SavedState = {answers: Answers; progress?: Progress; setUpAt?: string};
 
 export type StateStore = {
 	answers(): Answers;
@@ -45,8 +47,9 @@ export function createStateStore(fs: TargetFs): StateStore {
 		progress: () => saved().progress,
 		saveProgress(progress) {
 			if (!same(saved().progress, progress)) open().set('progress', progress);
+			if (progress.finished && !saved().setUpAt) open().set('setUpAt', new Date().toISOString());
 		},
-		setUpBefore: () => saved().progress?.finished === true || (saved().progress?.completed ?? []).includes('configuration'),
+		setUpBefore: () => Boolean(saved().setUpAt) || saved().progress?.finished === true || (saved().progress?.completed ?? []).includes('configuration'),
 	};
 }
 
@@ -55,7 +58,7 @@ function parseState(text: string | undefined, file: string): SavedState {
 	try {
 		return {answers: {}, ...(JSON.parse(text) as Partial<SavedState>)};
 	} catch (error) {
-		throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix or remove it`);
+		throw new InputError([`${file} (mesos-setup's saved answers and progress) is not valid JSON: ${(error as Error).message}.`, 'Fix it, or move it aside to start from the defaults.']);
 	}
 }
 
@@ -80,9 +83,9 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 		},
 		progress: () => state.progress,
 		saveProgress(progress) {
-			state = {...state, progress};
+			state = {...state, progress, ...(progress.finished && !state.setUpAt ? {setUpAt: new Date().toISOString()} : {})};
 		},
-		setUpBefore: () => state.progress?.finished === true,
+		setUpBefore: () => Boolean(state.setUpAt) || state.progress?.finished === true,
 	};
 }
 

@@ -65,7 +65,10 @@ export function createTargetFs(root: string): TargetFs {
 				missing.unshift(dir);
 			}
 		}
-		for (const dir of missing) await mkdir(hostPath(dir), {mode: 0o755});
+		for (const dir of missing) {
+			await mkdir(hostPath(dir), {mode: 0o755});
+			await chmod(hostPath(dir), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
+		}
 		return missing;
 	}
 

@@ -142,6 +142,34 @@ describe('output into a pipe that closes early', () => {
 	});
 });
 
+describe('awkward places', () => {
+	it('a dry run on a root that does not exist yet creates nothing and succeeds', async () => {
+		const root = path.join(await tempRoot(), 'not', 'yet');
+		const result = await runCli(['setup', '--yes', '--dry-run', '--root', root]);
+		expect(result.exitCode).toBe(0);
+		await expect(readFile(path.join(root, 'etc/mesos/zk'))).rejects.toThrow(/ENOENT/);
+	});
+
+	it('a corrupt state file is bad input with a way out, not a crash', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'var/lib/mesos-setup'), {recursive: true});
+		await writeFile(path.join(root, 'var/lib/mesos-setup/state.json'), '{"answers": {');
+		const result = await runCli(['status', '--once', '--root', root]);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('state.json');
+		expect(result.stderr).toContain('move it aside');
+	});
+
+	it('folders it creates are 0755 whatever the umask', async () => {
+		const root = await tempRoot();
+		const result = await execa('bash', ['-c', 'umask 077; node "$1" setup --yes --root "$2"', 'bash', cliPath, root], {reject: false});
+		expect(result.exitCode).toBe(0);
+		const {stat} = await import('node:fs/promises');
+		expect((await stat(path.join(root, 'etc/mesos'))).mode & 0o777).toBe(0o755);
+		expect((await stat(path.join(root, 'etc/mesos/zk'))).mode & 0o777).toBe(0o644);
+	});
+});
+
 describe('bad input exits 2, names what was wrong and writes nothing', () => {
 	const cases: [string, string[], RegExp][] = [
 		['myid 0', ['--set', 'zookeeper.myid=0'], /zookeeper.myid: "0" is not allowed; use a whole number from 1 to 255/],
