@@ -245,7 +245,9 @@ export class ApplyRun {
 		if (!health.healthy) {
 			return {
 				status: 'failed',
-				message: `${action.service} did not become healthy within ${action.deadlineMs / 1000} s: ${health.detail}`,
+				message: health.gaveUp
+					? `${action.service} stopped after it was started: ${health.detail}`
+					: `${action.service} did not become healthy within ${action.deadlineMs / 1000} s: ${health.detail}`,
 				detail: await this.logTail(action.logFiles),
 			};
 		}
@@ -262,7 +264,7 @@ export class ApplyRun {
 			if (tries % 3 !== 0) return undefined;
 			const init = await initStateOf(this.system, service);
 			gone = init.state === 'stopped' || init.state === 'failed' ? gone + 1 : 0;
-			return gone >= 2 ? `${service} is no longer running (${init.detail})` : undefined;
+			return gone >= 2 ? `the init system says it is not running (${init.detail})` : undefined;
 		};
 	}
 

@@ -3,7 +3,8 @@
 import net from 'node:net';
 import type {Probe} from '../model/plan.js';
 
-export type ProbeResult = {healthy: boolean; detail: string};
+// gaveUp: the wait ended before its deadline because the service stopped running.
+export type ProbeResult = {healthy: boolean; detail: string; gaveUp?: boolean};
 
 export function fourLetterWord(host: string, port: number, word: string, timeoutMs = 2000): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -98,7 +99,7 @@ export async function waitHealthy(
 		onTry?.(last);
 		if (last.healthy) return last;
 		const reason = await giveUp?.();
-		if (reason) return {healthy: false, detail: `${reason}; last check: ${last.detail}`};
+		if (reason) return {healthy: false, detail: `${reason}; last check: ${last.detail}`, gaveUp: true};
 		await new Promise(resolve => setTimeout(resolve, Math.min(intervalMs, Math.max(0, until - Date.now()))));
 	}
 	return last;

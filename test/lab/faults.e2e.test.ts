@@ -100,12 +100,12 @@ describeLab('setup --yes when things go wrong', () => {
 		expect(result.exitCode, result.all).toBe(1);
 		// Preflight names the listener; the start then shows what the probe found and ZooKeeper's own words.
 		expect(result.stdout).toMatch(new RegExp(`^warned +port 2181, needed by ZooKeeper clients, is in use by node \\(pid ${portHolder.pid}\\)`, 'm'));
-		expect(result.stdout).toMatch(/^failed +zookeeper did not become healthy within \d+ s: unexpected answer to srvr: not zookeeper$/m);
+		expect(result.stdout).toMatch(/^failed +zookeeper stopped after it was started: the init system says it is not running \(.*\); last check: unexpected answer to srvr: not zookeeper$/m);
 		const tail = result.stdout.split('\n').slice(result.stdout.split('\n').findIndex(line => line.startsWith('failed ')));
 		expect(tail.join('\n')).toContain('last lines of /var/log/zookeeper/zookeeper.log:');
 		expect(tail.join('\n')).toMatch(/java\.net\.BindException: Address already in use/);
 		expect(readFileSync('/var/log/zookeeper/zookeeper.log', 'utf8')).toContain('Address already in use');
-		expect(result.stderr).toMatch(/^Failed at Start services: zookeeper did not become healthy/m);
+		expect(result.stderr).toMatch(/^Failed at Start services: zookeeper stopped after it was started/m);
 		// Nothing after ZooKeeper was started.
 		expect(result.stdout).not.toMatch(/mesos-master: http/);
 		await expect(fetch('http://127.0.0.1:5050/master/health', {signal: AbortSignal.timeout(3000)})).rejects.toThrow();
