@@ -18,8 +18,24 @@ export const tmuxScreen = (session: TmuxSession): Screen => ({waitFor: text => s
 
 export const pagesFor = (facts: Facts, answers: Record<string, string> = {}): Page[] => wizardPages(buildPlan(resolveValues(answers), facts));
 
-// Accepts every field as shown (Enter on each), then what the page will do.
+const literally = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// What says this page, and no other, is the one on screen. A file page: its heading ("Configuration
+// file 3 of 15: /etc/mesos/zk", the path maybe on the next row). Any other page: its title marked
+// current in the step list ("▸ Repository", not "▸ Repository key"), or named in the title row of a
+// narrow terminal.
+export function pageShown(page: Page): RegExp {
+	const title = literally(page.title);
+	// The path goes to the next row when the heading does not fit (past the step list there).
+	if (page.kind === 'file') return new RegExp(`Configuration file \\d+ of \\d+:(?: |[ \\t]*\\n(?:[^\\n]*\\s)?)${title}(?=\\s|$)`, 'm');
+	return new RegExp(`^▸ ${title}(?= {2}|[ \\t]*$)|· step \\d+ of \\d+: ${title}(?= ·|[ \\t]*$)`, 'm');
+}
+
+// Waits for the page itself, then accepts every field as shown (Enter on each), then what the page
+// will do. The page's own heading first: two pages without fields can end on the same prompt
+// (environment, then simplelogger.properties), and the first one's would otherwise be answered twice.
 export async function acceptPage(screen: Screen, page: Page): Promise<void> {
+	await screen.waitFor(pageShown(page));
 	for (const id of page.fields) {
 		await screen.waitFor(`▸ ${findSetting(id)?.label}`);
 		await screen.enter();
@@ -28,7 +44,7 @@ export async function acceptPage(screen: Screen, page: Page): Promise<void> {
 		welcome: ['Press Enter to begin'],
 		checks: ['Press Enter to go on'],
 		file: ['Press Enter to write'],
-		commands: [/Press Enter to (run|write) it/, `${page.title} done. Press Enter`],
+		commands: [/Press Enter to (run it|write)/, `${page.title} done. Press Enter`],
 		services: ['Press Enter to start them', 'Press Enter for the summary'],
 		done: ['Press Enter to exit'],
 	};
