@@ -1,5 +1,7 @@
 // `mesos-setup status --once` and `--json`: one snapshot as plain lines or one JSON document.
 // Exit 0 when every service is healthy, 1 otherwise; what does not answer is shown, never thrown.
+// In a sandbox the probes still go to this machine's addresses, and both forms say so.
+import {sandboxProbes} from '../model/action-preview.js';
 import {allHealthy, statusJson, statusLines} from '../model/status-snapshot.js';
 import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
 import {readValuesForStatus} from '../system/current-values.js';
@@ -15,7 +17,12 @@ export type StatusOnceOptions = {
 export async function runStatusOnce(system: System, options: StatusOnceOptions): Promise<number> {
 	const values = await readValuesForStatus(system, system.state.answers());
 	const snapshot = await takeStatusSnapshot(system, values, {...(options.endpoints ? {endpoints: options.endpoints} : {}), logLines: 3});
-	if (options.json) options.out(JSON.stringify(statusJson(snapshot), null, 2));
-	else for (const line of statusLines(snapshot)) options.out(line);
+	if (options.json) {
+		const sandbox = system.sandbox ? {sandbox: system.root, probing: sandboxProbes} : {};
+		options.out(JSON.stringify({...statusJson(snapshot), ...sandbox}, null, 2));
+	} else {
+		if (system.sandbox) options.out(`Sandbox ${system.root}: probing ${sandboxProbes}.`);
+		for (const line of statusLines(snapshot)) options.out(line);
+	}
 	return allHealthy(snapshot) ? 0 : 1;
 }

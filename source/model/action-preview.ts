@@ -51,3 +51,6 @@ export function modeNote(mode: {sandbox: boolean; dryRun: boolean; root: string}
 	if (mode.sandbox) return `Rehearsal in ${mode.root}: files are written under it; system commands are shown, not run.`;
 	return undefined;
 }
+
+// What status probes in a sandbox: the addresses the settings name, on this machine.
+export const sandboxProbes = "this machine's real addresses: a sandbox has no services of its own";

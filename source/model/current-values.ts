@@ -3,7 +3,7 @@
 import {type Answers, checkAnswer, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import {readEnvKey, readProperty, readServers, readWholeFile} from './file-formats.js';
-import {type Location, settings} from './settings.js';
+import {findSetting, type Location, settings} from './settings.js';
 
 // What the files hold: target path → content, undefined when the file is absent.
 export type FileContents = Readonly<Record<string, string | undefined>>;
@@ -20,6 +20,9 @@ export type CurrentSetting = {
 	saved: string;
 	// The value on disk is not one mesos-setup accepts; the message says what is allowed.
 	problem?: string;
+	// The file that would hold it does not exist (a machine never set up): `value` is only what
+	// the setup would write.
+	fileMissing: boolean;
 };
 
 export type CurrentValues = {
@@ -62,7 +65,8 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 		const wouldBe = resolveValues(answers)[setting.id] ?? setting.default;
 		const savedValue = expected[setting.id] ?? setting.default;
 		if (raw === undefined) {
-			current.push({id: setting.id, value: wouldBe, from: 'saved', ...(location ? {path: location.path} : {}), editedByHand: false, saved: savedValue});
+			const fileMissing = location !== undefined && content === undefined;
+			current.push({id: setting.id, value: wouldBe, from: 'saved', ...(location ? {path: location.path} : {}), editedByHand: false, saved: savedValue, fileMissing});
 			continue;
 		}
 		const checked = checkAnswer(setting.id, raw);
@@ -76,10 +80,19 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 			path: location?.path,
 			editedByHand: value !== savedValue,
 			saved: savedValue,
+			fileMissing: false,
 			...(checked.ok ? {} : {problem: checked.message}),
 		});
 	}
 	return {settings: current, answers, values: resolveValues(answers)};
 }
+
+// How a value reads where its file is missing: nothing is set; the setup would write `value`.
+export function notSetText(id: string, value: string): string {
+	return `not set (file missing; ${value === findSetting(id)?.default ? 'default' : 'would be'} ${value})`;
+}
+
+// A setting's value as a person should read it: the value, or that its file is missing.
+export const shownValue = (setting: Pick<CurrentSetting, 'id' | 'value' | 'fileMissing'>): string => (setting.fileMissing ? notSetText(setting.id, setting.value) : setting.value);
 
 export const handEdited = (current: CurrentValues): CurrentSetting[] => current.settings.filter(s => s.editedByHand);

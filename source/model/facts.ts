@@ -16,6 +16,8 @@ export type Facts = {
 	// Debian's ZooKeeper 3.8 ships no slf4j binding and so writes no log at all; a failed start
 	// would show nothing. 'needs-binding' adds slf4j-simple to its CLASSPATH.
 	zookeeperLogging: 'fine' | 'needs-binding';
+	// True where nothing was read: a sandbox root without os-release gets the article's machine.
+	assumed: boolean;
 	// Sentences for a person: what was assumed, and why.
 	notes: string[];
 };
@@ -31,6 +33,7 @@ export const articleMachine: Facts = {
 	versions: {},
 	marathonLayout: 'conf-dir',
 	zookeeperLogging: 'fine',
+	assumed: true,
 	notes: [],
 };
 

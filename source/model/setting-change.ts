@@ -2,12 +2,13 @@
 // follow it (when a person asks), the problems a change would add, and the plan that writes
 // only the files that hold them and restarts only the services they affect.
 import {type Answers, checkAnswer, consistencyProblems, resolveValues, type Values, withChange} from './answers.js';
-import type {CurrentValues} from './current-values.js';
+import {type CurrentValues, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan} from './plan.js';
 import {followersOf} from './settings.js';
 
-export type ValueChange = {id: string; before: string; after: string};
+// `fileMissing`: the file that holds it does not exist, so `before` is only what would be written.
+export type ValueChange = {id: string; before: string; after: string; fileMissing?: boolean};
 
 export type SettingChange = {
 	id: string;
@@ -37,11 +38,12 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: stri
 	const before = new Set(consistencyProblems(current.values));
 	const added = consistencyProblems(values).filter(problem => !before.has(problem));
 	if (added.length > 0) return {ok: false, problems: added};
+	const missing = new Set(current.settings.filter(s => s.fileMissing).map(s => s.id));
 	const changes = Object.keys(values)
 		.filter(key => values[key] !== current.values[key])
-		.map(key => ({id: key, before: current.values[key] ?? '', after: values[key] ?? ''}));
+		.map(key => ({id: key, before: current.values[key] ?? '', after: values[key] ?? '', ...(missing.has(key) ? {fileMissing: true} : {})}));
 	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
 }
 
-export const changeLine = (change: ValueChange): string => `${change.id}: ${change.before} → ${change.after}`;
+export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : change.before} → ${change.after}`;

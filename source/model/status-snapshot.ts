@@ -24,6 +24,19 @@ export function initText(init: InitState): string {
 	return init.pid === null ? init.state : `${init.state} (pid ${init.pid})`;
 }
 
+// Why the init system says what it says (its own words, or why it was not asked); nothing for a
+// running service, whose pid says enough.
+export function initReason(init: InitState): string | undefined {
+	return init.state === 'running' || init.detail === '' ? undefined : init.detail;
+}
+
+// The reason every service shares (a sandbox asks none of them), said once instead of per service.
+export function sharedInitReason(services: readonly ServiceStatus[]): string | undefined {
+	const reasons = new Set(services.map(s => initReason(s.init)));
+	const [only] = reasons;
+	return services.length > 1 && reasons.size === 1 ? only : undefined;
+}
+
 export function healthText(service: ServiceStatus): string {
 	return `${service.healthy ? 'healthy' : 'unhealthy'}: ${service.detail}`;
 }
@@ -64,9 +77,12 @@ export function clusterLines(cluster: ClusterSummary): string[] {
 
 export function statusLines(snapshot: StatusSnapshot): string[] {
 	const width = Math.max(...snapshot.services.map(s => s.name.length));
-	const lines: string[] = [];
+	const shared = sharedInitReason(snapshot.services);
+	const lines: string[] = shared ? [`Init states: ${shared}`, ''] : [];
 	for (const s of snapshot.services) {
 		lines.push(`${s.name.padEnd(width)}  ${initText(s.init).padEnd(18)}  ${healthText(s)}`);
+		const reason = shared ? undefined : initReason(s.init);
+		if (reason) lines.push(`${' '.repeat(width + 2)}init: ${reason}`);
 		// An unhealthy service's last log lines usually say why.
 		if (!s.healthy) for (const line of s.log.lines) lines.push(`${' '.repeat(width + 2)}| ${line}`);
 	}
@@ -74,7 +90,7 @@ export function statusLines(snapshot: StatusSnapshot): string[] {
 }
 
 // The document `status --json` prints: stable keys, for scripts.
-export function statusJson(snapshot: StatusSnapshot): unknown {
+export function statusJson(snapshot: StatusSnapshot): Record<string, unknown> {
 	return {
 		healthy: allHealthy(snapshot),
 		services: snapshot.services.map(s => ({

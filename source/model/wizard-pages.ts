@@ -76,6 +76,9 @@ function filePages(step: Step, facts: Facts): Page[] {
 // The page where a consistency problem can last be mended: the latest page holding a setting it
 // names (myid against the servers: the zoo.cfg page, after the myid page).
 export function problemPage(problem: string, pages: readonly Page[]): number {
-	const named = new Set(problem.match(/\b[a-z]+\.[A-Za-z_]+\b/g) ?? []);
+	const named = problemSettings(problem);
 	return Math.max(-1, ...pages.flatMap((page, index) => (page.fields.some(id => named.has(id)) ? [index] : [])));
 }
+
+// The settings a consistency problem names (its message names them by id).
+export const problemSettings = (problem: string): Set<string> => new Set(problem.match(/\b[a-z]+\.[A-Za-z_]+\b/g) ?? []);

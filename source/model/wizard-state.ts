@@ -4,8 +4,8 @@
 // that runs a page's actions reports back with `run-ended`.
 import {type Answers, checkAnswer, consistencyProblems, resolveValues} from './answers.js';
 import type {Facts} from './facts.js';
-import {buildPlan, type StepId} from './plan.js';
-import {type Page, problemPage, wizardPages} from './wizard-pages.js';
+import {buildPlan, type Check, type StepId} from './plan.js';
+import {type Page, problemPage, problemSettings, wizardPages} from './wizard-pages.js';
 
 export type Phase = 'fields' | 'review' | 'running' | 'finished' | 'failed';
 
@@ -117,6 +117,46 @@ export function blockingProblems(answers: Answers, pages: readonly Page[], index
 		const at = problemPage(problem, pages);
 		return at === -1 || at <= index;
 	});
+}
+
+// The answers with what is typed on this page, where it is allowed: what the page would write.
+function pageAnswers(state: WizardState, page: Page): Answers {
+	let answers = state.answers;
+	for (const id of page.fields) {
+		const checked = checkAnswer(id, state.drafts[id] ?? '');
+		if (checked.ok) answers = commit(answers, id, checked.value);
+	}
+	return answers;
+}
+
+export type LaterProblem = {problem: string; mendOn: Page};
+
+// Problems that name a setting of this page but also one asked later (myid against the servers
+// of zoo.cfg): they stop only that later page, but are said here, before this page writes its file.
+export function laterProblems(state: WizardState, pages: readonly Page[], index: number): LaterProblem[] {
+	const page = pages[index];
+	if (!page || page.fields.length === 0) return [];
+	return consistencyProblems(resolveValues(pageAnswers(state, page))).flatMap(problem => {
+		const at = problemPage(problem, pages);
+		const mendOn = pages[at];
+		const named = problemSettings(problem);
+		return at > index && mendOn && page.fields.some(id => named.has(id)) ? [{problem, mendOn}] : [];
+	});
+}
+
+export type NeededCommand = Extract<Check, {kind: 'command'}>;
+
+// Commands the preflight checks for only because of this page's values (docker, when the agent's
+// containerizers include it): the preflight ran before this page, so the page says it itself.
+export function commandsNeededBy(state: WizardState, page: Page): NeededCommand[] {
+	if (page.fields.length === 0) return [];
+	const commandChecks = (answers: Answers): NeededCommand[] =>
+		buildPlan(resolveValues(answers), state.facts)
+			.steps.flatMap(step => step.actions)
+			.flatMap(action => (action.kind === 'check' && action.check.kind === 'command' ? [action.check] : []));
+	const withoutPage = Object.fromEntries(Object.entries(state.answers).filter(([id]) => !page.fields.includes(id)));
+	const anyway = new Set(commandChecks(withoutPage).map(check => check.name));
+	return commandChecks(pageAnswers(state, page)).filter(check => !anyway.has(check.name));
 }
 
 function enterPage(state: WizardState, pages: readonly Page[], index: number, options: {notice?: string; focusLast?: boolean} = {}): WizardState {

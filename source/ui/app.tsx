@@ -31,11 +31,14 @@ export function App({system: first, command, answers, editId, editValue, rehears
 		if (rehearse) setSystem(await rehearse());
 	}, [rehearse]);
 	// Keyed by the root: accepting the rehearsal starts the wizard afresh in the sandbox.
-	const wizard = <Wizard key={system.root} answers={answers} {...(rehearse ? {rehearse: switchToRehearsal} : {})} onExit={onExit} />;
+	const wizardFrom = (onBack?: () => void) => (
+		<Wizard key={system.root} answers={answers} {...(rehearse ? {rehearse: switchToRehearsal} : {})} {...(onBack ? {onBack} : {})} onExit={onExit} />
+	);
+	const wizard = wizardFrom();
 	let screen: React.ReactNode;
 	// The menu, status and edit (issue 4) find their way among themselves; setup again is the wizard.
 	const afterSetup = (start: 'home' | 'status' | 'edit') => (
-		<AfterSetup start={start} answers={answers} {...(editId ? {editId} : {})} {...(editValue === undefined ? {} : {editValue})} setup={wizard} onExit={onExit} />
+		<AfterSetup start={start} answers={answers} {...(editId ? {editId} : {})} {...(editValue === undefined ? {} : {editValue})} setup={wizardFrom} onExit={onExit} />
 	);
 	switch (command) {
 		case 'edit':

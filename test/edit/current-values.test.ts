@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
-import {currentValues, handEdited, settingFiles} from '../../source/model/current-values.js';
+import {currentValues, handEdited, settingFiles, shownValue} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
 
 const setUp = {
@@ -28,11 +28,22 @@ describe('current values', () => {
 		expect(current.values).toEqual(resolveValues({}));
 		expect(current.answers).toEqual({});
 		expect(handEdited(current)).toEqual([]);
-		expect(byId(current, 'master.port')).toEqual({id: 'master.port', value: '5050', from: 'disk', path: '/etc/default/mesos-master', editedByHand: false, saved: '5050'});
+		expect(byId(current, 'master.port')).toEqual({id: 'master.port', value: '5050', from: 'disk', path: '/etc/default/mesos-master', editedByHand: false, saved: '5050', fileMissing: false});
 		expect(byId(current, 'zookeeper.servers')?.value).toBe('1=127.0.0.1:2888:3888');
 		// Absent files fall back to the saved answers and defaults.
-		expect(byId(current, 'master.quorum')).toMatchObject({value: '1', from: 'saved', editedByHand: false});
-		expect(byId(current, 'repo.url')).toMatchObject({value: 'http://repos.mesosphere.io', from: 'saved'});
+		expect(byId(current, 'master.quorum')).toMatchObject({value: '1', from: 'saved', editedByHand: false, fileMissing: true});
+		expect(byId(current, 'repo.url')).toMatchObject({value: 'http://repos.mesosphere.io', from: 'saved', fileMissing: false});
+	});
+
+	it('says a setting whose file is missing is not set, with what the setup would write', () => {
+		const current = currentValues({...setUp, '/etc/mesos-slave/ip': ''}, {'master.quorum': '2'}, articleMachine);
+		const shown = (id: string) => shownValue(byId(current, id) ?? {id, value: '', fileMissing: false});
+		expect(shown('slave.hostname')).toBe('127.0.0.1');
+		expect(shown('marathon.hostname')).toBe('not set (file missing; default 127.0.0.1)');
+		expect(shown('master.quorum')).toBe('not set (file missing; would be 2)');
+		// A file that is there but empty is not missing: the value falls back, as before.
+		expect(shown('slave.ip')).toBe('127.0.0.1');
+		expect(shown('repo.url')).toBe('http://repos.mesosphere.io');
 	});
 
 	it('lets a hand edit win over the saved answer, and marks it', () => {

@@ -158,6 +158,39 @@ describe('the edit screen', () => {
 		expect(calls).toEqual(['back']);
 	});
 
+	it('on a machine never set up, says a setting is not set rather than showing its default as its value', async () => {
+		const root = await tempRoot();
+		const {screen} = await showEdit(root);
+		let frame = await waitForFrame(screen, '❯ ZooKeeper server id');
+		expect(frame).toContain('❯ ZooKeeper server id             not set (file missing; default 1)');
+		expect(frame).toContain('/etc/zookeeper/conf/myid does not exist: this setting is not set on this machine.');
+		unmount?.();
+		const {screen: editing} = await showEdit(root, {editId: 'slave.hostname'});
+		frame = await waitForFrame(editing, 'slave.hostname · /etc/mesos-slave/hostname · now not set (file missing; default 127.0.0.1)');
+		expect(frame).not.toContain('now 127.0.0.1');
+		await press(editing, ...Array<string>('127.0.0.1'.length).fill(keys.backspace));
+		await press(editing, ...'node1');
+		await press(editing, keys.enter);
+		frame = await waitForFrame(editing, '+ node1');
+		expect(frame).toContain('slave.hostname: not set (file missing; default 127.0.0.1) → node1');
+		expect(frame).toContain('/etc/mesos-slave/hostname · new file');
+	});
+
+	it('wraps what the write says at 80 columns instead of cutting it', async () => {
+		const root = await setUpSandbox();
+		const {screen} = await showEdit(root, {editId: 'slave.hostname', editValue: 'node1'});
+		Object.defineProperty(screen.stdout, 'columns', {value: 80});
+		screen.stdout.emit('resize');
+		await waitForFrame(screen, 'node1');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '+ node1');
+		await press(screen, keys.enter);
+		const frame = await waitForFrame(screen, 'Restart mesos-slave now? (y/n)');
+		expect(frame.split('\n').every(line => line.length <= 80)).toBe(true);
+		expect(frame).not.toContain('…');
+		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old files are kept in \/.+ \(Undo on the menu puts them back\)\./);
+	});
+
 	it('says so when asked for a setting that does not exist', async () => {
 		const root = await setUpSandbox();
 		const {screen} = await showEdit(root, {editId: 'slave.hostnam'});

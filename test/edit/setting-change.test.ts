@@ -21,11 +21,17 @@ const actionsOf = (plan: {steps: {actions: {kind: string; title: string; path?: 
 
 describe('a setting change', () => {
 	it('writes only the file that holds it and restarts only what it affects', () => {
-		const check = planSettingChange(disk(), articleMachine, 'slave.hostname', ' node1 ', false);
+		const check = planSettingChange(disk({'/etc/mesos-slave/hostname': '127.0.0.1\n'}), articleMachine, 'slave.hostname', ' node1 ', false);
 		if (!check.ok) throw new Error(check.problems.join('\n'));
 		expect(check.change.value).toBe('node1');
 		expect(check.change.changes.map(changeLine)).toEqual(['slave.hostname: 127.0.0.1 → node1']);
 		expect(actionsOf(check.change.plan)).toEqual(['/etc/mesos-slave/hostname', 'Restart mesos-slave']);
+	});
+
+	it('says the value before is not set where its file is missing, not that it is the default', () => {
+		const check = planSettingChange(disk(), articleMachine, 'slave.hostname', 'node1', false);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.changes.map(changeLine)).toEqual(['slave.hostname: not set (file missing; default 127.0.0.1) → node1']);
 	});
 
 	it('offers the followers that follow now, and takes them along when asked', () => {

@@ -10,6 +10,7 @@ import {SystemProvider} from '../../source/ui/system-context.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
+import {renderWizard} from '../ui/render-wizard.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
@@ -24,7 +25,7 @@ async function showAfterSetup(start: 'home' | 'status' | 'edit', edit: {editId?:
 	const exits: number[] = [];
 	const screen = render(
 		<SystemProvider system={system}>
-			<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={<Text>the wizard</Text>} onExit={code => exits.push(code)} />
+			<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={() => <Text>the wizard</Text>} onExit={code => exits.push(code)} />
 		</SystemProvider>,
 	);
 	unmount = screen.unmount;
@@ -68,6 +69,30 @@ describe('the screens of a machine already set up', () => {
 		await press(screen, keys.down);
 		await press(screen, keys.enter);
 		await waitForFrame(screen, 'the wizard');
+	});
+
+	it('goes back to the menu from the wizard’s welcome with Esc or q, and quits from the menu', async () => {
+		const root = await tempRoot();
+		expect(await runSetupYes(await createSystem({root}), {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
+		const app = await renderWizard({system: await createSystem({root}), command: 'home'});
+		unmount = app.unmount;
+		const setupAgain = async () => {
+			await waitForFrame(app, '❯ Status');
+			await press(app, keys.down, keys.down);
+			await waitForFrame(app, '❯ Run the full setup again');
+			await press(app, keys.enter);
+			return waitForFrame(app, 'Press Enter to begin');
+		};
+		expect(await setupAgain()).toContain('Enter start · Esc back to the menu');
+		await press(app, keys.escape);
+		await waitForFrame(app, '↑↓ choose · Enter open · q quit');
+		await setupAgain();
+		await press(app, 'q');
+		const menu = await waitForFrame(app, '↑↓ choose · Enter open · q quit');
+		expect(menu).not.toContain('Quit now?');
+		expect(app.exitCode()).toBeUndefined();
+		await press(app, 'q');
+		await waitFor(() => app.exitCode() === 0, 'the program to end');
 	});
 
 	it('an edit saves its answers, so the next edit does not call it a hand edit', async () => {

@@ -2,7 +2,8 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runStatusOnce} from '../../source/commands/status.js';
-import {createSystem} from '../../source/system/system.js';
+import type {CommandRunner} from '../../source/system/runner.js';
+import {createSystem, type System} from '../../source/system/system.js';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -24,7 +25,7 @@ describe('status --once', () => {
 		cluster = await startCluster();
 		const {code, text} = await once(false);
 		expect(code).toBe(0);
-		const lines = text.split('\n');
+		const lines = text.split('\n').slice(3);
 		expect(lines[0]).toBe('zookeeper     unknown             healthy: Mode: standalone, 24 znodes');
 		expect(lines[1]).toBe(`mesos-master  unknown             healthy: ${cluster.master.url}/master/health answered 200`);
 		expect(lines.slice(4)).toEqual([
@@ -49,6 +50,37 @@ describe('status --once', () => {
 		expect(text).toContain(`marathon      unknown             unhealthy: ${cluster.marathon.url}/ping: connection refused (nothing listening)`);
 		expect(text).toContain('              | Failed to bind to 0.0.0.0:8080: Address already in use');
 		expect(text).toContain(`Unreachable: Marathon info: ${cluster.marathon.url}/v2/info: connection refused (nothing listening)`);
+	});
+
+	it('says, in a sandbox, that it probes this machine and why no init state was asked, once for all', async () => {
+		const root = await tempRoot();
+		const {text} = await once(false, root);
+		expect(text.split('\n').slice(0, 3)).toEqual([
+			`Sandbox ${root}: probing this machine's real addresses: a sandbox has no services of its own.`,
+			'Init states: not asked (--root: system commands are not run)',
+			'',
+		]);
+		const {text: json} = await once(true, root);
+		expect(JSON.parse(json)).toMatchObject({sandbox: root, probing: "this machine's real addresses: a sandbox has no services of its own"});
+	});
+
+	it('shows why the init system says what it says, under each service', async () => {
+		cluster = await startCluster();
+		const sandbox = await createSystem({root: await tempRoot()});
+		const commands: CommandRunner = {
+			...sandbox.commands,
+			async run(argv) {
+				if (argv[1] === 'zookeeper') return {ok: true, exitCode: 0, stdout: 'zookeeper is running (pid 4242)\n', stderr: ''};
+				return {ok: false, exitCode: 4, stdout: '', stderr: `${argv[1]}: unrecognized service\n`, failure: `“${argv.join(' ')}” exited with code 4`};
+			},
+		};
+		const machine: System = {...sandbox, sandbox: false, facts: {...sandbox.facts, init: 'sysv'}, commands};
+		const lines: string[] = [];
+		await runStatusOnce(machine, {json: false, out: line => lines.push(line), endpoints: cluster.endpoints});
+		expect(lines[0]).toBe('zookeeper     running (pid 4242)  healthy: Mode: standalone, 24 znodes');
+		expect(lines[1]).toBe(`mesos-master  unknown             healthy: ${cluster.master.url}/master/health answered 200`);
+		expect(lines[2]).toBe('              init: mesos-master: unrecognized service');
+		expect(lines.join('\n')).not.toContain('probing');
 	});
 
 	it('prints one JSON document for scripts', async () => {
@@ -79,6 +111,6 @@ describe('status --once', () => {
 		const system = await createSystem({root});
 		const lines: string[] = [];
 		await runStatusOnce(system, {json: false, out: line => lines.push(line), endpoints: others});
-		expect(lines[1]).toBe(`mesos-master  unknown             healthy: http://127.0.0.1:${master.port}/master/health answered 200`);
+		expect(lines[4]).toBe(`mesos-master  unknown             healthy: http://127.0.0.1:${master.port}/master/health answered 200`);
 	});
 });

@@ -4,7 +4,8 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {StatusScreen} from '../../source/ui/status/StatusScreen.js';
 import {SystemProvider} from '../../source/ui/system-context.js';
-import {createSystem} from '../../source/system/system.js';
+import type {CommandRunner} from '../../source/system/runner.js';
+import {createSystem, type System} from '../../source/system/system.js';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
@@ -20,9 +21,10 @@ afterEach(async () => {
 	cluster = undefined;
 });
 
-async function showStatus(options: {intervalMs?: number; root?: string} = {}) {
+async function showStatus(options: {intervalMs?: number; root?: string; machine?: (system: System) => System} = {}) {
 	cluster = await startCluster();
-	const system = await createSystem({root: options.root ?? (await tempRoot())});
+	const created = await createSystem({root: options.root ?? (await tempRoot())});
+	const system = options.machine ? options.machine(created) : created;
 	const calls: string[] = [];
 	const screen = render(
 		<SystemProvider system={system}>
@@ -74,6 +76,53 @@ describe('the status screen', () => {
 		expect(frame).toContain('Leader:     none known');
 	});
 
+	it('says, in a sandbox, that it probes this machine, and why the init states are unknown', async () => {
+		const {screen} = await showStatus();
+		const frame = await waitForFrame(screen, 'Cluster');
+		expect(frame).toContain("Probing this machine's real addresses: a sandbox has no services of its own.");
+		expect(frame).toContain('Init states: not asked (--root: system commands are not run)');
+	});
+
+	it('shows the init system’s own words under a service it does not call running', async () => {
+		const {screen} = await showStatus({
+			machine: system => {
+				const commands: CommandRunner = {
+					...system.commands,
+					async run(argv) {
+						if (argv[1] === 'mesos-master') return {ok: false, exitCode: 4, stdout: '', stderr: 'mesos-master: unrecognized service\n', failure: 'exited with code 4'};
+						return {ok: true, exitCode: 0, stdout: `${argv[1]} is running (pid 4242)\n`, stderr: ''};
+					},
+				};
+				return {...system, sandbox: false, facts: {...system.facts, init: 'sysv'}, commands};
+			},
+		});
+		const frame = await waitForFrame(screen, 'Cluster');
+		expect(frame).toContain('  mesos-master  unknown             healthy:');
+		expect(frame).toContain('    init: mesos-master: unrecognized service');
+		expect(frame).toContain('  mesos-slave   running (pid 4242)  healthy:');
+		expect(frame).not.toContain('Probing');
+		expect(frame).not.toContain('init: mesos-slave');
+	});
+
+	it('keeps every probe error whole at 80×24, within the terminal', async () => {
+		const {screen, cluster} = await showStatus({intervalMs: 20});
+		Object.defineProperty(screen.stdout, 'columns', {value: 80});
+		Object.assign(screen.stdout, {rows: 24});
+		screen.stdout.emit('resize');
+		await waitForFrame(screen, 'Cluster');
+		await cluster.stop();
+		const frame = await waitForFrame(screen, 'Unreachable: Marathon info');
+		const rows = frame.split('\n');
+		expect(rows.length).toBeLessThanOrEqual(23);
+		expect(rows.every(row => row.length <= 80)).toBe(true);
+		const text = frame.replaceAll(/\s+/g, ' ');
+		for (const url of [cluster.master.url + '/master/health', cluster.agent.url + '/health', cluster.marathon.url + '/ping']) {
+			expect(text).toContain(`unhealthy: ${url}: connection refused (nothing listening)`);
+		}
+		expect(text).toMatch(/zookeeper unknown unhealthy: 127\.0\.0\.1:\d+: connection refused \(nothing listening\)/);
+		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q quit');
+	});
+
 	it('asks before restarting the selected service, then shows how the restart went', async () => {
 		const {screen} = await showStatus();
 		await waitForFrame(screen, 'Cluster');
@@ -90,7 +139,8 @@ describe('the status screen', () => {
 		await press(screen, 'y');
 		// A sandbox root runs no system commands: the restart says so instead of pretending.
 		frame = await waitForFrame(screen, 'mesos-slave skipped');
-		expect(frame).toContain('mesos-slave skipped · service mesos-slave restart and its health check (--root');
+		// The outcome does not fit beside the name at 100 columns: it wraps under it, whole.
+		expect(frame).toContain('service mesos-slave restart and its health check (--root: system commands are not run)');
 		await press(screen, keys.enter);
 		frame = await waitForFrame(screen, '↑↓ select');
 		expect(frame).not.toContain('mesos-slave skipped');

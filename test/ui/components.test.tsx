@@ -8,6 +8,8 @@ import {LogPane} from '../../source/ui/components/log-pane/log-pane.js';
 import {ProgressBar} from '../../source/ui/components/progress-bar/progress-bar.js';
 import {ServicePane} from '../../source/ui/components/service-pane/service-pane.js';
 import {StepList} from '../../source/ui/components/step-list/step-list.js';
+import {wrapRows} from '../../source/ui/components/wrapped-text/text-rows.js';
+import {ActionList} from '../../source/ui/wizard/action-list.js';
 import {waitForFrame} from './ink-keys.js';
 
 afterEach(() => cleanup());
@@ -65,6 +67,66 @@ describe('ServicePane', () => {
 		output.push(' * Starting marathon');
 		await waitForFrame(app, 'Starting marathon');
 		expect(app.lastFrame()).toContain('marathon starting');
+	});
+});
+
+describe('ServicePane at a narrow width', () => {
+	it('wraps an outcome that does not fit beside the name, and the probe, instead of cutting them', () => {
+		const app = render(
+			<ServicePane
+				name="mesos-slave"
+				state="skipped"
+				detail="service mesos-slave restart and its health check (--root: system commands are not run)"
+				probe={{healthy: false, detail: 'http://127.0.0.1:5051/health: connection refused (nothing listening)', tries: 4, deadlineSeconds: 45}}
+				width={50}
+			/>,
+		);
+		const rows = (app.lastFrame() ?? '').split('\n');
+		expect(rows[0]).toBe('│ – mesos-slave skipped');
+		expect(rows.every(row => row.length <= 50)).toBe(true);
+		const text = rows.map(row => row.replace(/^│ /, '').trim()).join(' ');
+		expect(text).toContain('service mesos-slave restart and its health check (--root: system commands are not run)');
+		expect(text).toContain('health: http://127.0.0.1:5051/health: connection refused (nothing listening) (try 4, up to 45 s)');
+	});
+});
+
+describe('wrapRows', () => {
+	it('wraps at spaces within the width, cuts a word longer than a row, and indents what follows', () => {
+		expect(wrapRows('note: upstart reads “manual” here and leaves the service', 24, '      ')).toEqual(['note: upstart reads', '      “manual” here and', '      leaves the service']);
+		expect(wrapRows('http://127.0.0.1:5050/master/health', 20)).toEqual(['http://127.0.0.1:505', '0/master/health']);
+		expect(wrapRows('  kept indent', 40)).toEqual(['  kept indent']);
+		expect(wrapRows('', 10)).toEqual(['']);
+	});
+});
+
+describe('ActionList', () => {
+	const view = {
+		actions: [
+			{action: {kind: 'check' as const, title: 'Port 3888 is free for ZooKeeper leader election', check: {kind: 'port-free' as const, port: 3888, owner: 'ZooKeeper'}}, state: 'skipped' as const, message: '(a sandbox root does not need it)', probeTries: 0},
+			{action: {kind: 'check' as const, title: 'Docker is installed', check: {kind: 'command' as const, name: 'docker', why: 'x'}}, state: 'warned' as const, message: 'docker is not installed, but the agent’s containerizers include docker', probeTries: 0},
+		],
+	};
+
+	it('wraps each outcome’s message under its title', () => {
+		const rows = (render(<ActionList view={view} width={50} />).lastFrame() ?? '').split('\n');
+		expect(rows).toEqual([
+			'– Port 3888 is free for ZooKeeper leader election',
+			'  (a sandbox root does not need it)',
+			'⚠ Docker is installed: docker is not installed,',
+			'  but the agent’s containerizers include docker',
+		]);
+	});
+
+	it('cuts the plain outcomes first when the rows given cannot hold every message', () => {
+		const app = render(
+			<Box width={50}>
+				<ActionList view={view} width={50} rows={3} />
+			</Box>,
+		);
+		const rows = (app.lastFrame() ?? '').split('\n');
+		expect(rows).toHaveLength(3);
+		expect(rows[0]).toMatch(/^– Port 3888 is free for ZooKeeper leader .*…$/);
+		expect(rows.slice(1).join(' ').replaceAll(/\s+/g, ' ')).toContain('docker is not installed, but the agent’s containerizers include docker');
 	});
 });
 

@@ -15,12 +15,13 @@ export const keys = {
 
 type Frames = {lastFrame: () => string | undefined};
 
-// Polls the last frame until it holds `text` (or matches it), failing with the frame it saw.
-export async function waitForFrame(app: Frames, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+// Polls the last frame until it holds `text` (or matches it, or passes it), failing with the frame it saw.
+export async function waitForFrame(app: Frames, text: string | RegExp | ((frame: string) => boolean), timeoutMs = 10_000): Promise<string> {
 	const until = Date.now() + timeoutMs;
+	const holds = (frame: string): boolean => (typeof text === 'string' ? frame.includes(text) : text instanceof RegExp ? text.test(frame) : text(frame));
 	for (;;) {
 		const frame = app.lastFrame() ?? '';
-		if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frame;
+		if (holds(frame)) return frame;
 		if (Date.now() > until) {
 			expect.fail(`waited ${timeoutMs} ms for ${String(text)}; the screen shows:\n${frame}`);
 		}

@@ -17,6 +17,8 @@ export async function fakeMachine(options: {
 	probe?: (probe: Probe) => ProbeResult;
 	// Saved progress of a killed run, so the wizard offers to continue at the step under test.
 	completed?: StepId[];
+	// Whether a command is installed here (commands.has); all are, unless the test says otherwise.
+	installed?: (command: string) => boolean;
 }): Promise<FakeMachine> {
 	const root = await tempRoot();
 	const sandbox = await createSystem({root});
@@ -33,12 +35,12 @@ export async function fakeMachine(options: {
 	const commands: CommandRunner = {
 		run,
 		runForBytes: async (argv, runOptions) => ({...(await run(argv, runOptions)), bytes: Buffer.alloc(0)}),
-		has: async () => true,
+		has: async command => options.installed?.(command) ?? true,
 	};
 	const system: System = {
 		...sandbox,
 		sandbox: false,
-		facts: {...sandbox.facts, isRoot: true, hasApt: true},
+		facts: {...sandbox.facts, isRoot: true, hasApt: true, assumed: false},
 		commands,
 		probes: {...sandbox.probes, probe: async probe => options.probe?.(probe) ?? {healthy: false, detail: 'no answer (test)'}},
 		// Preflight reads this machine's ports and network; these tests are about later steps.

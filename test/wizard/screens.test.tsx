@@ -8,6 +8,7 @@ import {tempRoot} from '../helpers/temp-root.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
 import {fakeMachine} from './fake-machine.js';
+import {acceptPage, inkScreen, pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
 
@@ -39,6 +40,30 @@ describe('welcome', () => {
 		expect(resumed).toContain('▸ Configuration');
 	});
 
+	it('says the machine is assumed where the sandbox has no os-release, and claims nothing about root there', async () => {
+		const app = await renderWizard();
+		const frame = await waitForFrame(app, 'Assumed machine: ubuntu trusty · upstart · apt-key present');
+		expect(frame).toContain('/etc/os-release is missing, so the article’s');
+		expect(frame).not.toContain('running as root');
+	});
+
+	it('names a sandbox’s own machine from its os-release, still without claiming root', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc'), {recursive: true});
+		await writeFile(path.join(root, 'etc/os-release'), 'ID=debian\nVERSION_CODENAME=bookworm\n');
+		const app = await renderWizard({system: await createSystem({root})});
+		const frame = await waitForFrame(app, /Sandbox machine: debian bookworm · systemd/);
+		expect(frame).not.toContain('assumed)');
+		expect(frame).not.toContain('running as root');
+	});
+
+	it('says on a real machine whether it runs as root', async () => {
+		const {system} = await fakeMachine({});
+		const real = {...system, facts: {...system.facts, notes: [], assumed: false}};
+		const app = await renderWizard({system: real});
+		await waitForFrame(app, /This machine: ubuntu trusty · upstart · apt-key present · running as root/);
+	});
+
 	it('asks before quitting, stays on n and quits on y', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
@@ -67,9 +92,13 @@ describe('configuration files', () => {
 		await press(app, keys.backspace, keys.backspace, keys.backspace, '2');
 		await waitForFrame(app, /server id +2\s/);
 		await press(app, keys.enter);
-		// A rule that spans settings: myid 2 is not among the servers, which zoo.cfg lists next.
-		await waitForFrame(app, '/etc/zookeeper/conf/myid · new file');
-		expect(app.lastFrame()).toContain('+ 2');
+		// A rule that spans settings: myid 2 is not among the servers, which zoo.cfg lists next. It is
+		// said here, before this page writes myid, though only the zoo.cfg page refuses to go on.
+		const review = await waitForFrame(app, '/etc/zookeeper/conf/myid · new file');
+		expect(review).toContain('+ 2');
+		expect(review).toContain('⚠ zookeeper.myid: "2" is not one of the server ids in zookeeper.servers');
+		expect(review).toContain('/etc/zookeeper/conf/zoo.cfg comes later and will not go on until they');
+		expect(review).toContain('Press Enter to write it');
 		await press(app, keys.enter);
 		await waitForFrame(app, '▸ ZooKeeper servers');
 		await press(app, keys.enter);
@@ -109,6 +138,101 @@ describe('configuration files', () => {
 		expect(preview).toContain('+ ULIMIT="-n 8192"');
 		await press(app, keys.enter);
 		await waitForFrame(app, '✔ wrote /etc/default/mesos');
+	});
+});
+
+describe('a page’s values checked on the page', () => {
+	const toContainerizers = async (installed: boolean) => {
+		const {system} = await fakeMachine({completed: [...beforeConfiguration], installed: command => command !== 'docker' || installed});
+		const app = await renderWizard({system});
+		// 80 columns: no step list beside the screen, so a wrapped warning reads on as one text.
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		app.stdout.emit('resize');
+		await waitForFrame(app, 'Continue from');
+		await press(app, keys.enter);
+		const pages = pagesFor(system.facts);
+		const target = pages.findIndex(page => page.id === 'file:/etc/mesos-slave/containerizers');
+		const first = pages.findIndex(page => page.kind === 'file');
+		for (const page of pages.slice(first, target)) await acceptPage(inkScreen(app), page);
+		await waitForFrame(app, '▸ Containerizers');
+		return app;
+	};
+
+	it('warns on the containerizers page, where docker is chosen, that docker is not installed', async () => {
+		const app = await toContainerizers(false);
+		expect(app.lastFrame()).not.toContain('docker is not installed');
+		await press(app, keys.down);
+		const chosen = await waitForFrame(app, '⚠ docker is not installed on this machine');
+		expect(chosen.replaceAll(/\s+/g, ' ')).toContain('but the agent’s containerizers include docker: install docker before the services start, or choose a value without it.');
+		await press(app, keys.enter);
+		const review = await waitForFrame(app, '+ docker,mesos');
+		expect(review).toContain('⚠ docker is not installed on this machine');
+		expect(review).toContain('Press Enter to write it');
+		// Back to mesos alone: nothing to warn about.
+		await press(app, keys.escape);
+		await waitForFrame(app, '▸ Containerizers');
+		await press(app, keys.up);
+		await waitForFrame(app, frame => !frame.includes('docker is not installed'));
+	});
+
+	it('says nothing about docker where it is installed', async () => {
+		const app = await toContainerizers(true);
+		await press(app, keys.down, keys.enter);
+		const review = await waitForFrame(app, '+ docker,mesos');
+		expect(review).not.toContain('docker is not installed');
+	});
+});
+
+describe('keys after a step has run', () => {
+	it('labels Esc by where it goes: back to the step’s review, which it then shows', async () => {
+		const {system} = await fakeMachine({completed: ['preflight', 'key', 'repository', 'install']});
+		const app = await renderWizard({system});
+		await waitForFrame(app, 'Continue from “Service overrides”');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to write them');
+		await press(app, keys.enter);
+		const done = await waitForFrame(app, '✔ Service overrides done.');
+		expect(done).toContain('Esc back to its review');
+		expect(done).not.toContain('do it again');
+		await press(app, keys.escape);
+		await waitForFrame(app, 'Press Enter to write them');
+	});
+
+	it('labels Esc on a step with settings as going back to them', async () => {
+		const {system} = await fakeMachine({completed: ['preflight', 'key']});
+		const app = await renderWizard({system});
+		await waitForFrame(app, 'Continue from “Repository”');
+		await press(app, keys.enter);
+		await waitForFrame(app, '▸ Repository URL');
+		await press(app, keys.enter, keys.enter);
+		const done = await waitForFrame(app, '✔ Repository done.');
+		expect(done).toContain('Esc back to its settings');
+		await press(app, keys.escape);
+		await waitForFrame(app, '▸ Repository URL');
+	});
+});
+
+describe('the overrides screen at 80×24', () => {
+	it('keeps the prompt in view and scrolls the five files, saying how many more there are', async () => {
+		const {system} = await fakeMachine({completed: ['preflight', 'key', 'repository', 'install']});
+		const app = await renderWizard({system});
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		Object.assign(app.stdout, {rows: 24});
+		app.stdout.emit('resize');
+		await waitForFrame(app, 'Continue from “Service overrides”');
+		await press(app, keys.enter);
+		const top = await waitForFrame(app, /↓ \d+ more lines, 2 more files \(↓ to scroll\)/);
+		const fits = (frame: string) => frame.split('\n').length <= 23 && frame.split('\n').every(line => line.length <= 80);
+		expect(fits(top)).toBe(true);
+		expect(top).toContain('/etc/init/chronos.override · new file');
+		expect(top).toContain('Press Enter to write them.');
+		expect(top).toContain('Enter write them · ↑↓ scroll');
+		await press(app, ...Array<string>(10).fill(keys.down));
+		const bottom = await waitForFrame(app, '/etc/init/mesos-slave.override · new file');
+		expect(fits(bottom)).toBe(true);
+		expect(bottom).toMatch(/↑ \d+ more lines \(↑ to scroll\)/);
+		expect(bottom).not.toContain('/etc/init/chronos.override · new file');
+		expect(bottom).toContain('Press Enter to write them.');
 	});
 });
 
@@ -229,6 +353,20 @@ describe('layout', () => {
 		app.stdout.emit('resize');
 		await waitForFrame(app, frameShorterThan(20));
 		expect(app.lastFrame()).toContain('Enter start · q quit');
+	});
+
+	it('wraps the quit question at 80×24 so its (y/n) shows, within the terminal', async () => {
+		const app = await renderWizard();
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		Object.assign(app.stdout, {rows: 24});
+		app.stdout.emit('resize');
+		await waitForFrame(app, 'Enter start · q quit');
+		await press(app, 'q');
+		const frame = await waitForFrame(app, 'Quit now?');
+		const rows = frame.split('\n');
+		expect(rows.length).toBeLessThanOrEqual(23);
+		expect(rows.every(row => row.length <= 80)).toBe(true);
+		expect(rows.slice(-2).join(' ')).toBe('Quit now? Files written so far stay; running mesos-setup again offers to continue. (y/n)');
 	});
 
 	it('gives a narrow terminal the whole width and names the step in the title', async () => {

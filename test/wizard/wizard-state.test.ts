@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {currentPage, initialWizardState, resumePoint, type WizardAction, type WizardState, wizardReducer} from '../../source/model/wizard-state.js';
+import {commandsNeededBy, currentPage, initialWizardState, laterProblems, pagesOf, resumePoint, type WizardAction, type WizardState, wizardReducer} from '../../source/model/wizard-state.js';
 
 const start = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
 	initialWizardState({facts: articleMachine, answers: {}, sandbox: true, ...overrides});
@@ -43,6 +43,31 @@ describe('wizard state', () => {
 		const next = apply(state, {type: 'submit-field', id: 'zookeeper.servers', text: '2=10.0.0.2:2888:3888'}, {type: 'submit-field', id: 'zookeeper.dataDir', text: '/var/lib/zookeeper'});
 		expect(next.phase).toBe('fields');
 		expect(next.problems.join('\n')).toMatch(/zookeeper.myid: "1" is not one of the server ids/);
+	});
+
+	it('says on the myid page, as it is typed, a myid the servers of a later page do not hold', () => {
+		const state = {...start(), pageId: 'file:/etc/zookeeper/conf/myid', phase: 'fields' as const, drafts: {'zookeeper.myid': '2'}};
+		const pages = pagesOf(state);
+		const index = pages.findIndex(page => page.id === state.pageId);
+		const later = laterProblems(state, pages, index);
+		expect(later.map(l => l.problem)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
+		expect(later[0]?.mendOn.id).toBe('file:/etc/zookeeper/conf/zoo.cfg');
+		// It does not stop this page: the other half is asked later.
+		expect(apply(state, {type: 'submit-field', id: 'zookeeper.myid', text: '2'}).phase).toBe('review');
+		expect(laterProblems({...state, drafts: {'zookeeper.myid': '1'}}, pages, index)).toEqual([]);
+		// A value that is not allowed yet is not judged against the servers.
+		expect(laterProblems({...state, drafts: {'zookeeper.myid': '300'}}, pages, index)).toEqual([]);
+	});
+
+	it('names the commands a page’s values need that the preflight could not check', () => {
+		const page = pagesOf(start()).find(p => p.id === 'file:/etc/mesos-slave/containerizers');
+		if (!page) throw new Error('no containerizers page');
+		const onPage = (value: string) => ({...start(), pageId: page.id, phase: 'fields' as const, drafts: {'slave.containerizers': value}});
+		expect(commandsNeededBy(onPage('docker,mesos'), page).map(check => check.name)).toEqual(['docker']);
+		expect(commandsNeededBy(onPage('mesos'), page)).toEqual([]);
+		const other = pagesOf(start()).find(p => p.id === 'file:/etc/mesos-slave/ip');
+		if (!other) throw new Error('no ip page');
+		expect(commandsNeededBy({...onPage('docker,mesos'), answers: {'slave.containerizers': 'docker,mesos'}}, other)).toEqual([]);
 	});
 
 	it('goes back with Esc: from a review to its fields, from the first field to the page before', () => {

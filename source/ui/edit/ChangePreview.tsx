@@ -1,36 +1,46 @@
 // A change before it is written: each value that moves, each file as a diff against the disk
 // (the wizard's FileChanges, so the bytes shown are the bytes written), and what is restarted
-// after (only once asked).
+// after (only once asked). The diffs take the rows the rest leaves and scroll.
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
 import {changeLine, type SettingChange} from '../../model/setting-change.js';
 import {restartStepOf, writeStep} from '../../system/apply-setting-change.js';
+import {useRowsLeft} from '../components/use-rows-left.js';
 import {FileChanges, fileActionsOf} from '../wizard/file-changes.js';
 
-export function ChangePreview({change, offset, height}: {change: SettingChange; offset: number; height: number}) {
+export function ChangePreview({change, offset, height, width}: {change: SettingChange; offset: number; height: number; width: number}) {
 	const files = fileActionsOf(writeStep(change).actions);
 	// A repository change also re-trusts the key and refreshes apt: those commands are shown first.
 	const commands = previewActions(writeStep(change).actions.filter(action => action.kind !== 'file'));
 	const services = restartStepOf(change).actions.flatMap(a => (a.kind === 'service' ? [a.service] : []));
+	const space = useRowsLeft(height);
 	return (
 		<Box flexDirection="column">
-			{change.changes.map(c => (
-				<Text key={c.id} wrap="truncate-end">
-					<Text bold>{changeLine(c)}</Text>
-				</Text>
-			))}
-			<Box marginTop={1} flexDirection="column">
-				{commands.map((line, index) => (
-					<Text key={index} wrap="truncate-end">
-						{line.kind === 'command' ? '$ ' : '· '}
-						{line.text}
+			<Box ref={space.above} flexDirection="column">
+				{change.changes.map(c => (
+					<Text key={c.id} bold>
+						{changeLine(c)}
 					</Text>
 				))}
-				{files.length > 0 ? (
-					<FileChanges actions={files} height={Math.max(4, height - change.changes.length - commands.length - 3)} offset={offset} refresh={change} />
+				{commands.length > 0 ? (
+					<Box marginTop={1} flexDirection="column">
+						{commands.map((line, index) => (
+							<Text key={index}>
+								{line.kind === 'command' ? '$ ' : '· '}
+								{line.text}
+							</Text>
+						))}
+					</Box>
 				) : null}
 			</Box>
-			<Text>{services.length > 0 ? `After writing, you are asked whether to restart ${services.join(', ')}.` : 'No service needs a restart.'}</Text>
+			{files.length > 0 ? (
+				<Box marginTop={1}>
+					<FileChanges actions={files} height={Math.max(3, space.rows - 1)} width={width} offset={offset} refresh={change} />
+				</Box>
+			) : null}
+			<Box ref={space.below} flexDirection="column">
+				<Text>{services.length > 0 ? `After writing, you are asked whether to restart ${services.join(', ')}.` : 'No service needs a restart.'}</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -4,11 +4,14 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import type {Answers} from '../../model/answers.js';
+import {shownValue} from '../../model/current-values.js';
 import {modeNote} from '../../model/action-preview.js';
 import {findSetting} from '../../model/settings.js';
 import {FieldEditor} from '../components/field-editor/field-editor.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
+import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {useServiceRun} from '../status/use-service-run.js';
 import {useSyncReducer} from '../components/use-sync-reducer.js';
@@ -69,7 +72,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	const [state, screen] = useSyncReducer(editReducer, initialEdit(system.facts, editId ? {id: editId, ...(editValue === undefined ? {} : {value: editValue})} : undefined));
 	const restarts = useServiceRun();
 	const actions = useEditActions(system, saved, screen.dispatch, restarts, onAnswersSaved);
-	const {rows} = useTerminalSize();
+	const {rows, columns} = useTerminalSize();
 	useEditKeys(screen, {write: change => void actions.write(change), restart: change => void actions.restart(change), leave: onBack});
 	const {mode} = state;
 	useEffect(() => {
@@ -88,7 +91,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 			{note ? <Text color="yellow">{note}</Text> : null}
 			{state.notice ? <Text color="red">{state.notice}</Text> : null}
 			<Box marginTop={1} flexDirection="column">
-				<EditBody state={state} height={body} restarts={restarts} onHighlight={id => screen.dispatch({type: 'highlight', id})} onOpen={id => screen.dispatch({type: 'open', id})} onText={text => screen.dispatch({type: 'text', text})} onSubmit={value => screen.dispatch({type: 'submit', value})} />
+				<EditBody state={state} height={body} width={columns} restarts={restarts} onHighlight={id => screen.dispatch({type: 'highlight', id})} onOpen={id => screen.dispatch({type: 'open', id})} onText={text => screen.dispatch({type: 'text', text})} onSubmit={value => screen.dispatch({type: 'submit', value})} />
 			</Box>
 			<KeyHelp keys={keysFor[mode.kind]} />
 		</Box>
@@ -98,6 +101,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 type BodyProps = {
 	state: EditState;
 	height: number;
+	width: number;
 	restarts: ReturnType<typeof useServiceRun>;
 	onHighlight: (id: string) => void;
 	onOpen: (id: string) => void;
@@ -105,7 +109,7 @@ type BodyProps = {
 	onSubmit: (value: string) => void;
 };
 
-function EditBody({state, height, restarts, onHighlight, onOpen, onText, onSubmit}: BodyProps) {
+function EditBody({state, height, width, restarts, onHighlight, onOpen, onText, onSubmit}: BodyProps) {
 	const {mode, current} = state;
 	switch (mode.kind) {
 		case 'loading':
@@ -121,7 +125,7 @@ function EditBody({state, height, restarts, onHighlight, onOpen, onText, onSubmi
 			return (
 				<Box flexDirection="column">
 					<Text dimColor>
-						{mode.id} · {now?.path ?? 'kept in the saved answers'} · now {now?.value ?? setting.default}
+						{mode.id} · {now?.path ?? 'kept in the saved answers'} · now {now ? shownValue(now) : setting.default}
 						{now?.editedByHand ? ' (edited by hand)' : ''}
 					</Text>
 					<FieldEditor setting={setting} value={mode.text} focus onChange={onText} onSubmit={onSubmit} />
@@ -146,28 +150,28 @@ function EditBody({state, height, restarts, onHighlight, onOpen, onText, onSubmi
 				</Box>
 			);
 		case 'preview':
-			return <ChangePreview change={mode.change} offset={mode.offset} height={height} />;
+			return <ChangePreview change={mode.change} offset={mode.offset} height={height} width={width} />;
 		case 'writing':
 			return <Text>Writing the files (the old ones are kept as backups)…</Text>;
 		case 'ask-restart':
 			return <RestartQuestion change={mode.change} wrote={mode.wrote} />;
 		case 'restarting':
-			return <ServiceRunPanes view={restarts.view} output={restarts.output} height={height} />;
-		case 'done':
+			return <ServiceRunPanes view={restarts.view} output={restarts.output} height={height} width={width} />;
+		case 'done': {
+			// What was written and how the restart went explain themselves: they wrap, and the
+			// service panes take the rows left.
+			const said = [...mode.wrote, ...mode.result].reduce((sum, line) => sum + wrapRows(line, width).length, 0);
 			return (
 				<Box flexDirection="column">
 					{mode.wrote.map(line => (
-						<Text key={line} wrap="truncate-end">
-							{line}
-						</Text>
+						<WrappedText key={line} text={line} width={width} />
 					))}
-					{mode.restarted ? <ServiceRunPanes view={restarts.view} output={restarts.output} height={Math.max(4, height - mode.wrote.length - mode.result.length)} /> : null}
+					{mode.restarted ? <ServiceRunPanes view={restarts.view} output={restarts.output} height={Math.max(4, height - said)} width={width} /> : null}
 					{mode.result.map(line => (
-						<Text key={line} color={mode.failed && line.startsWith('Failed') ? 'red' : undefined} wrap="truncate-end">
-							{line}
-						</Text>
+						<WrappedText key={line} text={line} width={width} {...(mode.failed && line.startsWith('Failed') ? {color: 'red'} : {})} />
 					))}
 				</Box>
 			);
+		}
 	}
 }

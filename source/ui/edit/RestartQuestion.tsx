@@ -10,14 +10,14 @@ export function RestartQuestion({change, wrote}: {change: SettingChange; wrote: 
 	return (
 		<Box flexDirection="column">
 			{wrote.map(line => (
-				<Text key={line} color="green" wrap="truncate-end">
+				<Text key={line} color="green">
 					{line}
 				</Text>
 			))}
 			<Box marginTop={1} flexDirection="column">
 				<Text>The change takes effect when {services.join(', ')} restart{services.length === 1 ? 's' : ''}. That runs:</Text>
 				{previewActions(step.actions).map(line => (
-					<Text key={line.text} dimColor wrap="truncate-end">
+					<Text key={line.text} dimColor>
 						{'  '}
 						{line.text}
 					</Text>

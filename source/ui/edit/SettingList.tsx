@@ -65,6 +65,11 @@ export function SettingList({current, highlight, height, onHighlight, onSelect}:
 							On disk this is {row.value}, the saved answer says {row.saved}: someone edited {row.group} by hand. The disk wins.
 						</Text>
 					) : null}
+					{row.fileMissing ? (
+						<Text color="yellow" wrap="wrap">
+							{row.group} does not exist: this setting is not set on this machine. Changing it writes the file.
+						</Text>
+					) : null}
 					{row.problem ? (
 						<Text color="red" wrap="wrap">
 							{row.problem}

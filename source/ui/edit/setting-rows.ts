@@ -1,6 +1,6 @@
 // The settings list, grouped by the file that holds them (in the catalogue's order), each with
 // its value read from disk now and a mark where the disk differs from the saved answer.
-import type {CurrentValues} from '../../model/current-values.js';
+import {type CurrentValues, shownValue} from '../../model/current-values.js';
 import {settings} from '../../model/settings.js';
 
 export type SettingRow = {
@@ -13,6 +13,8 @@ export type SettingRow = {
 	editedByHand: boolean;
 	saved: string;
 	problem?: string;
+	// Its file does not exist: `value` says so, with what the setup would write.
+	fileMissing: boolean;
 };
 
 export const savedOnlyGroup = 'kept in the saved answers (used by the full setup)';
@@ -22,11 +24,12 @@ export function settingRows(current: CurrentValues): SettingRow[] {
 	const rows = current.settings.map(s => ({
 		id: s.id,
 		label: labels.get(s.id) ?? s.id,
-		value: s.value,
+		value: shownValue(s),
 		group: s.path ?? savedOnlyGroup,
 		first: false,
 		editedByHand: s.editedByHand,
 		saved: s.saved,
+		fileMissing: s.fileMissing,
 		...(s.problem ? {problem: s.problem} : {}),
 	}));
 	const order = [...new Set(rows.filter(r => r.group !== savedOnlyGroup).map(r => r.group)), savedOnlyGroup];

@@ -14,8 +14,9 @@ export type AfterSetupProps = {
 	// `mesos-setup edit ID [VALUE]`: the first edit screen opens this setting.
 	editId?: string;
 	editValue?: string;
-	// The wizard, for "Run the full setup again"; it ends the program itself when done.
-	setup: ReactNode;
+	// The wizard, for "Run the full setup again"; it ends the program itself when done, and its
+	// welcome goes back to the menu with Esc or q (`back`).
+	setup: (back: () => void) => ReactNode;
 	onExit: (code: number) => void;
 };
 
@@ -54,7 +55,7 @@ export function AfterSetup({start, answers, editId, editValue, setup, onExit}: A
 			);
 		}
 		case 'setup':
-			return <>{setup}</>;
+			return <>{setup(back)}</>;
 		case undefined:
 			return null;
 	}

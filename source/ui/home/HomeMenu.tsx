@@ -17,7 +17,26 @@ export type HomeMenuProps = {
 	onQuit: () => void;
 };
 
-const items = homeChoices.map(choice => ({key: choice.value, value: choice.value, label: choice.hint ? `${choice.label.padEnd(26)}${choice.hint}` : choice.label}));
+const items = homeChoices.map(choice => ({key: choice.value, value: choice.value, label: choice.label}));
+
+const labelWidth = 26;
+
+// A choice and what it does; the hint wraps in its own column rather than under the choices.
+function MenuItem({isSelected = false, label}: {isSelected?: boolean; label: string}) {
+	const hint = homeChoices.find(choice => choice.label === label)?.hint;
+	return (
+		<Box>
+			<Box width={labelWidth} flexShrink={0}>
+				<Text {...(isSelected ? {color: 'blue'} : {})}>{label}</Text>
+			</Box>
+			{hint ? (
+				<Box flexShrink={1}>
+					<Text dimColor={!isSelected}>{hint}</Text>
+				</Box>
+			) : null}
+		</Box>
+	);
+}
 
 export function HomeMenu({onStatus, onEdit, onSetup, onQuit}: HomeMenuProps) {
 	const system = useSystem();
@@ -49,7 +68,7 @@ export function HomeMenu({onStatus, onEdit, onSetup, onQuit}: HomeMenuProps) {
 				{system.dryRun ? '; dry run: nothing will be changed' : ''}. What would you like to do?
 			</Text>
 			<Box marginTop={1}>
-				{state.kind === 'menu' ? <SelectInput items={items} initialIndex={lastChoice} onSelect={item => choose(item.value)} /> : <UndoPanel state={state} />}
+				{state.kind === 'menu' ? <SelectInput items={items} initialIndex={lastChoice} itemComponent={MenuItem} onSelect={item => choose(item.value)} /> : <UndoPanel state={state} />}
 			</Box>
 			{state.kind === 'menu' ? (
 				<KeyHelp

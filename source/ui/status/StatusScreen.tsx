@@ -3,18 +3,20 @@
 import {Box, Text, useApp} from 'ink';
 import {useState} from 'react';
 import type {Answers} from '../../model/answers.js';
+import {sandboxProbes} from '../../model/action-preview.js';
 import {startOrder} from '../../model/services.js';
-import type {StatusSnapshot} from '../../model/status-snapshot.js';
+import {sharedInitReason, type StatusSnapshot} from '../../model/status-snapshot.js';
 import {type Endpoints, takeStatusSnapshot} from '../../system/cluster-status.js';
 import {readValuesForStatus} from '../../system/current-values.js';
 import {initStatesAskedEvery} from '../../system/service-status.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {useSystem} from '../system-context.js';
 import {ClusterPane, clusterPaneHeight} from './ClusterPane.js';
 import {FullLog} from './FullLog.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
-import {ServiceStatusPane} from './ServiceStatusPane.js';
+import {serviceStatusFixedRows, ServiceStatusPane} from './ServiceStatusPane.js';
 import {initialStatusScreen, statusScreenReducer} from './status-screen-state.js';
 import {createStatusStore} from './status-store.js';
 import {useStatusActions} from './use-status-actions.js';
@@ -68,7 +70,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const [state, screen] = useSyncReducer(statusScreenReducer, initialStatusScreen);
 	const restarts = useServiceRun();
 	const actions = useStatusActions(system, saved, endpoints, screen.dispatch, restarts);
-	const {rows} = useTerminalSize();
+	const {rows, columns} = useTerminalSize();
 	const logPage = Math.max(3, rows - 3);
 	useStatusKeys(screen, startOrder, logPage, {
 		restart: service => void actions.restart(service),
@@ -91,14 +93,29 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 		);
 	}
 	const {snapshot, error} = view;
+	// A sandbox has no services: what answers (or not) is this machine, and the screen says so.
+	const notes = [
+		...(system.sandbox ? [{text: `Probing ${sandboxProbes}.`, color: 'yellow'}] : []),
+		...(snapshot && sharedInitReason(snapshot.services) ? [{text: `Init states: ${sharedInitReason(snapshot.services)}`, color: undefined}] : []),
+		...(snapshot && error ? [{text: `Last refresh failed: ${error}`, color: 'yellow'}] : []),
+	].map(note => ({...note, rows: wrapRows(note.text, columns)}));
 	const header = (
-		<Text wrap="truncate-end">
-			<Text bold>mesos-setup status</Text>
-			<Text dimColor>
-				{'  '}
-				{system.sandbox ? `sandbox ${system.root} · ` : ''}refreshed every {intervalMs / 1000} s
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				<Text bold>mesos-setup status</Text>
+				<Text dimColor>
+					{'  '}
+					{system.sandbox ? `sandbox ${system.root} · ` : ''}refreshed every {intervalMs / 1000} s
+				</Text>
 			</Text>
-		</Text>
+			{notes.flatMap(note =>
+				note.rows.map((row, i) => (
+					<Text key={`${note.text}${i}`} wrap="truncate-end" {...(note.color ? {color: note.color} : {dimColor: true})}>
+						{row}
+					</Text>
+				)),
+			)}
+		</Box>
 	);
 	if (!snapshot) {
 		return (
@@ -108,34 +125,37 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 			</Box>
 		);
 	}
-	const footerHeight = mode.kind === 'panes' ? 1 : mode.kind === 'confirm-restart' ? 1 : 0;
+	const question = mode.kind === 'confirm-restart' ? wrapRows(`Restart ${mode.service} now? It stops and starts the service, then waits for its health probe. (y/n)`, columns) : [];
+	const footerHeight = mode.kind === 'panes' ? 1 : question.length;
 	const restartHeight = mode.kind === 'restarting' ? Math.max(4, Math.floor(rows / 3)) : 0;
-	// Header, the gaps between blocks, the cluster and the footer; the rest is shared by the panes.
-	const spare = rows - 1 - 3 - clusterPaneHeight(snapshot.cluster) - footerHeight - restartHeight - (error ? 1 : 0) - snapshot.services.length;
-	const logLines = Math.max(0, Math.min(logLinesFetched, Math.floor(spare / snapshot.services.length)));
-	const nameWidth = Math.max(...snapshot.services.map(s => s.name.length));
+	const layout = {nameWidth: Math.max(...snapshot.services.map(s => s.name.length)), width: columns, showReason: !sharedInitReason(snapshot.services)};
+	const panesFixed = snapshot.services.reduce((sum, service) => sum + serviceStatusFixedRows(service, layout), 0);
+	// The service lines come first; the cluster gets what they leave, the log lines what it leaves.
+	// One row is kept spare: Ink redraws the whole screen when a frame fills the terminal.
+	const available = rows - 1 - 1 - notes.reduce((sum, note) => sum + note.rows.length, 0) - 1 - panesFixed - 1 - footerHeight - (restartHeight ? restartHeight + 1 : 0);
+	const clusterHeight = Math.max(2, Math.min(clusterPaneHeight(snapshot.cluster, columns), available));
+	const logLines = Math.max(0, Math.min(logLinesFetched, Math.floor((available - clusterHeight) / snapshot.services.length)));
 	return (
 		<Box flexDirection="column">
 			{header}
-			{error ? <Text color="yellow">Last refresh failed: {error}</Text> : null}
 			<Box flexDirection="column" marginTop={1}>
 				{snapshot.services.map((service, i) => (
-					<ServiceStatusPane key={service.name} service={service} selected={i === state.selected} logLines={logLines} nameWidth={nameWidth} />
+					<ServiceStatusPane key={service.name} service={service} selected={i === state.selected} logLines={logLines} layout={layout} />
 				))}
 			</Box>
 			<Box marginTop={1}>
-				<ClusterPane cluster={snapshot.cluster} />
+				<ClusterPane cluster={snapshot.cluster} width={columns} height={clusterHeight} />
 			</Box>
 			{mode.kind === 'restarting' ? (
 				<Box marginTop={1}>
-					<ServiceRunPanes view={restarts.view} output={restarts.output} height={restartHeight} />
+					<ServiceRunPanes view={restarts.view} output={restarts.output} height={restartHeight} width={columns} />
 				</Box>
 			) : null}
-			{mode.kind === 'confirm-restart' ? (
-				<Text color="yellow" wrap="truncate-end">
-					Restart {mode.service} now? It stops and starts the service, then waits for its health probe. (y/n)
+			{question.map(row => (
+				<Text key={row} color="yellow" wrap="truncate-end">
+					{row}
 				</Text>
-			) : null}
+			))}
 			{mode.kind === 'panes' ? <KeyHelp keys={paneKeys} /> : null}
 			{mode.kind === 'restarting' && mode.error ? <Text color="red">{mode.error}</Text> : null}
 			{mode.kind === 'restarting' && mode.ended ? <KeyHelp keys={[{key: 'Enter', does: 'back to the panes'}]} /> : null}

@@ -1,21 +1,62 @@
-// A page's actions with what became of each: waiting, running (spinner), or the outcome.
+// A page's actions with what became of each: waiting, running (spinner), or the outcome. An
+// outcome's message says why (a check's finding, why a step was skipped), so it wraps under the
+// title; only when the rows given cannot hold that are the plain outcomes cut to one row each.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
-import {outcomeLook, type RunView} from '../components/run/run-view.js';
+import {type ActionView, outcomeLook, type RunView} from '../components/run/run-view.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
-export function ActionList({view}: {view: RunView}) {
+type Props = {
+	view: RunView;
+	width: number;
+	// Rows the list may use; without it every message wraps.
+	rows?: number;
+};
+
+// Skipped checks say their title again in the message; it is shown once.
+function messageOf(item: ActionView): string {
+	const message = item.message?.startsWith(item.action.title) ? item.message.slice(item.action.title.length).trim() : item.message;
+	if (!message || item.state === 'running') return '';
+	return `${/^[(:]/.test(message) ? ' ' : ': '}${message}`;
+}
+
+// Warnings and failures keep their whole message longest.
+const mustWrap = (item: ActionView): boolean => item.state === 'warned' || item.state === 'failed';
+
+// Each item's rows: wrapped where `rows` allows, else cut to one (plain outcomes first).
+export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_INFINITY): string[][] {
+	const text = (item: ActionView): string => `${item.action.title}${messageOf(item)}`;
+	const wrapped = view.actions.map(item => wrapRows(text(item), width - 2, ''));
+	const count = (lists: string[][]): number => lists.reduce((sum, list) => sum + list.length, 0);
+	if (count(wrapped) <= rows) return wrapped;
+	const some = view.actions.map((item, index) => (mustWrap(item) ? (wrapped[index] ?? []) : [text(item)]));
+	if (count(some) <= rows) return some;
+	return view.actions.map(item => [text(item)]);
+}
+
+export function ActionList({view, width, rows}: Props) {
+	const items = actionRows(view, width, rows);
 	return (
 		<Box flexDirection="column">
 			{view.actions.map((item, index) => {
 				const look = outcomeLook[item.state];
-				// Skipped checks say their title again in the message; it is shown once.
-				const message = item.message?.startsWith(item.action.title) ? item.message.slice(item.action.title.length).trim() : item.message;
+				const [first = '', ...rest] = items[index] ?? [];
+				const title = item.action.title;
+				const titled = first.startsWith(title);
 				return (
-					<Text key={index} wrap="truncate-end" dimColor={item.state === 'waiting'}>
-						<Text color={look.color}>{item.state === 'running' ? <Spinner type="dots" /> : look.mark}</Text> {item.action.title}
-						{message && item.state !== 'running' ? <Text dimColor>{/^[(:]/.test(message) ? ' ' : ': '}{message}</Text> : null}
-					</Text>
+					<Box key={index} flexDirection="column">
+						<Text wrap="truncate-end" dimColor={item.state === 'waiting'}>
+							<Text color={look.color}>{item.state === 'running' ? <Spinner type="dots" /> : look.mark}</Text> {titled ? title : first}
+							{titled ? <Text dimColor>{first.slice(title.length)}</Text> : null}
+						</Text>
+						{rest.map((row, line) => (
+							<Text key={line} dimColor wrap="truncate-end">
+								{'  '}
+								{row}
+							</Text>
+						))}
+					</Box>
 				);
 			})}
 		</Box>

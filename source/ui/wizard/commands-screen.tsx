@@ -7,7 +7,10 @@ import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/log-pane.js';
 import {useLogLines} from '../components/log-pane/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/progress-bar.js';
+import {useRowsLeft} from '../components/use-rows-left.js';
 import {useSystem} from '../system-context.js';
+import {PageWarnings} from './page-warnings.js';
+import {acceptWord} from './wizard-keys.js';
 import {ActionList} from './action-list.js';
 import {FailurePanel} from './failure-panel.js';
 import {FieldsForm} from './fields-form.js';
@@ -26,50 +29,61 @@ function AptBar({props, index}: {props: ScreenProps; index: number}) {
 }
 
 export function CommandsScreen(props: ScreenProps) {
-	const {state, dispatch, page, view, output, height} = props;
+	const {state, dispatch, page, view, output, height, width} = props;
 	const system = useSystem();
 	const actions = page.step?.actions ?? [];
 	const note = modeNote(system);
 	const running = view.actions.findIndex(a => a.state === 'running');
 	const failed = state.failure ? view.actions[state.failure.index] : undefined;
+	// The file previews or the output take the rows the rest leaves (one is the gap above them).
+	const space = useRowsLeft(height);
+	const rows = Math.max(0, space.rows - 1);
 	if (state.phase === 'fields' || state.phase === 'review') {
 		const files = fileActionsOf(actions);
 		return (
 			<Box flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
-				{page.fields.length > 0 ? (
-					<Box marginTop={1}>
-						<FieldsForm fields={page.fields} state={state} dispatch={dispatch} editable={state.phase === 'fields'} />
+				<Box ref={space.above} flexDirection="column">
+					<Text bold>{page.step?.summary}</Text>
+					{page.fields.length > 0 ? (
+						<Box marginTop={1}>
+							<FieldsForm fields={page.fields} state={state} dispatch={dispatch} editable={state.phase === 'fields'} />
+						</Box>
+					) : null}
+					<PageWarnings state={state} pages={props.pages} page={page} width={width} />
+					<Box marginTop={1} flexDirection="column">
+						<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
 					</Box>
-				) : null}
-				<Box marginTop={1} flexDirection="column">
-					<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
 				</Box>
 				{state.phase === 'review' && files.length > 0 ? (
 					<Box marginTop={1}>
-						<FileChanges actions={files} height={height - 8 - actions.length * 2} offset={state.scroll} refresh={state.runToken} />
+						<FileChanges actions={files} height={rows} width={width} offset={state.scroll} refresh={state.runToken} />
 					</Box>
 				) : null}
-				{note ? <Text color="yellow">{note}</Text> : null}
-				{state.phase === 'review' ? <Text>Press Enter to {files.length > 0 && files.length === actions.length ? 'write it' : 'run it'}.</Text> : null}
+				<Box ref={space.below} flexDirection="column">
+					{note ? <Text color="yellow">{note}</Text> : null}
+					{state.phase === 'review' ? <Text>Press Enter to {acceptWord(page)}.</Text> : null}
+				</Box>
 			</Box>
 		);
 	}
-	const used = view.actions.length + 4 + (state.phase === 'failed' ? 6 : 1);
 	return (
 		<Box flexDirection="column">
-			<Text bold>{page.step?.summary}</Text>
-			<Box marginTop={1} flexDirection="column">
-				<ActionList view={view} />
+			<Box ref={space.above} flexDirection="column">
+				<Text bold>{page.step?.summary}</Text>
+				<Box marginTop={1} flexDirection="column">
+					<ActionList view={view} width={width} />
+				</Box>
+				{running >= 0 ? <AptBar props={props} index={running} /> : null}
 			</Box>
-			{running >= 0 ? <AptBar props={props} index={running} /> : null}
 			<Box marginTop={1} flexDirection="column">
-				<LogPane buffer={output.all} height={Math.max(3, height - used)} empty={state.phase === 'running' ? 'waiting for output…' : 'no output'} />
+				<LogPane buffer={output.all} height={Math.max(1, rows)} empty={state.phase === 'running' ? 'waiting for output…' : 'no output'} />
 			</Box>
-			{state.phase === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
-			{state.phase === 'failed' && state.failure ? (
-				<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} />
-			) : null}
+			<Box ref={space.below} flexDirection="column">
+				{state.phase === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
+				{state.phase === 'failed' && state.failure ? (
+					<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} />
+				) : null}
+			</Box>
 		</Box>
 	);
 }

@@ -8,6 +8,12 @@ import type {ScreenProps} from './screen-props.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+const later: [string, string][] = [
+	['status', 'live status of every service'],
+	['edit', 'change one setting; only what it affects restarts'],
+	['undo', 'put back the files this run changed'],
+];
+
 export function DoneScreen({state, pages, run, height}: ScreenProps) {
 	const system = useSystem();
 	const values = resolveValues(state.answers);
@@ -52,9 +58,21 @@ export function DoneScreen({state, pages, run, height}: ScreenProps) {
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Later:</Text>
-				<Text>  mesos-setup status{rootFlag}  <Text dimColor>live status of every service</Text></Text>
-				<Text>  mesos-setup edit{rootFlag}  <Text dimColor>change one setting; only what it affects restarts</Text></Text>
-				<Text>  mesos-setup undo{rootFlag}  <Text dimColor>put back the files this run changed</Text></Text>
+				{later.map(([command, does]) => (
+					// What each does wraps beside its command, not under it.
+					<Box key={command}>
+						<Box flexShrink={0}>
+							<Text>
+								{'  '}mesos-setup {command}
+								{rootFlag}
+								{'  '}
+							</Text>
+						</Box>
+						<Box flexShrink={1}>
+							<Text dimColor>{does}</Text>
+						</Box>
+					</Box>
+				))}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>What changed: {summary}</Text>

@@ -1,6 +1,7 @@
 // The files a page will write, each as a diff against what is on disk now (newContent computes
-// the same bytes ApplyRun will write), sharing the rows the page has left.
-import {Box, Text} from 'ink';
+// the same bytes ApplyRun will write), together in the rows the page has left: what does not fit
+// scrolls, with a line saying how much more there is.
+import {Text} from 'ink';
 import React from 'react';
 import {newContent} from '../../model/file-content.js';
 import type {Action} from '../../model/plan.js';
@@ -11,22 +12,18 @@ type FileAction = Extract<Action, {kind: 'file'}>;
 
 export const fileActionsOf = (actions: readonly Action[]): FileAction[] => actions.filter((a): a is FileAction => a.kind === 'file');
 
-export function FileChanges({actions, height, offset, refresh}: {actions: readonly FileAction[]; height: number; offset: number; refresh: unknown}) {
+type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown};
+
+export function FileChanges({actions, height, width, offset, refresh}: Props) {
 	const {files, error} = useDiskFiles(
 		actions.map(a => a.path),
 		refresh,
 	);
 	if (error) return <Text color="red">Cannot read the files on disk to compare: {error}</Text>;
 	if (!files) return <Text dimColor>Reading the files on disk…</Text>;
-	const notes = actions.reduce((sum, a) => sum + a.notes.length * 2, 0);
-	// Each file has a header line; what is left is shared between the diffs.
-	const each = Math.max(3, Math.floor((height - actions.length - notes) / Math.max(actions.length, 1)));
-	return (
-		<Box flexDirection="column">
-			{actions.map(action => {
-				const before = files.get(action.path);
-				return <FilePreview key={action.path} path={action.path} before={before} after={newContent(action.edit, before)} height={each} offset={offset} notes={action.notes} />;
-			})}
-		</Box>
-	);
+	const previews = actions.map(action => {
+		const before = files.get(action.path);
+		return {path: action.path, before, after: newContent(action.edit, before), notes: action.notes};
+	});
+	return <FilePreview files={previews} height={height} width={width} offset={offset} />;
 }

@@ -4,15 +4,18 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
+import {useRowsLeft} from '../components/use-rows-left.js';
 import {useSystem} from '../system-context.js';
 import {FailurePanel} from './failure-panel.js';
 import {PreviewList} from './preview-list.js';
 import type {ScreenProps} from './screen-props.js';
 
-export function ServicesScreen({state, page, view, output, height}: ScreenProps) {
+export function ServicesScreen({state, page, view, output, height, width}: ScreenProps) {
 	const system = useSystem();
 	const actions = page.step?.actions ?? [];
 	const note = modeNote(system);
+	// The panes take the rows the rest leaves.
+	const space = useRowsLeft(height);
 	if (state.phase === 'review') {
 		return (
 			<Box flexDirection="column">
@@ -28,13 +31,17 @@ export function ServicesScreen({state, page, view, output, height}: ScreenProps)
 	const failed = state.failure ? view.actions[state.failure.index] : undefined;
 	return (
 		<Box flexDirection="column">
-			<Text bold>{page.step?.summary}</Text>
+			<Box ref={space.above} flexDirection="column">
+				<Text bold>{page.step?.summary}</Text>
+			</Box>
 			{/* The same panes as a restart from the edit and status screens. */}
-			<ServiceRunPanes view={view} output={output} height={height - 4 - (failed ? 3 : 1)} />
-			{state.phase === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
-			{state.phase === 'failed' && state.failure ? (
-				<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detailLines={0} canChangeSettings={false} />
-			) : null}
+			<ServiceRunPanes view={view} output={output} height={space.rows} width={width} />
+			<Box ref={space.below} flexDirection="column">
+				{state.phase === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
+				{state.phase === 'failed' && state.failure ? (
+					<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detailLines={0} canChangeSettings={false} />
+				) : null}
+			</Box>
 		</Box>
 	);
 }

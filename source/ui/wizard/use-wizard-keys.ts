@@ -2,19 +2,20 @@
 // the last render: Ink attaches key handlers in effects that run a moment after a screen is
 // drawn, and a key typed in that moment must not reach the screen before. Text typed into a
 // field belongs to its ink-text-input; everything else, Enter in a field included, is read here.
-// Ctrl+C asks before quitting like q (twice quits at once).
+// Ctrl+C asks before quitting like q (twice quits at once). Opened from the home menu, Esc and q on
+// the welcome go back to the menu (`leave`).
 import {useInput} from 'ink';
 import {type Dispatch, useCallback, useRef} from 'react';
 import {findSetting} from '../../model/settings.js';
 import type {WizardAction, WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 
-export function useWizardKeys(state: WizardState, page: Page, dispatch: Dispatch<WizardAction>): void {
-	const latest = useRef({state, page});
-	latest.current = {state, page};
+export function useWizardKeys(state: WizardState, page: Page, dispatch: Dispatch<WizardAction>, leave?: () => void): void {
+	const latest = useRef({state, page, leave});
+	latest.current = {state, page, leave};
 	const onKey = useCallback(
 		(input: string, key: {ctrl: boolean; escape: boolean; return: boolean; tab: boolean; shift: boolean; upArrow: boolean; downArrow: boolean}) => {
-			const {state, page} = latest.current;
+			const {state, page, leave} = latest.current;
 			if (key.ctrl && input === 'c') {
 				dispatch({type: state.quitting ? 'quit' : 'ask-quit'});
 				return;
@@ -37,6 +38,10 @@ export function useWizardKeys(state: WizardState, page: Page, dispatch: Dispatch
 				// Up and down move between fields, except in a list of choices, where they choose.
 				else if (!choice && key.upArrow) dispatch({type: 'focus-field', delta: -1});
 				else if (!choice && key.downArrow) dispatch({type: 'focus-field', delta: 1});
+				return;
+			}
+			if (page.kind === 'welcome' && leave && state.welcome !== 'rehearsing' && (key.escape || input === 'q')) {
+				leave();
 				return;
 			}
 			if (input === 'q') {

@@ -11,6 +11,8 @@ export type WizardOptions = {
 	answers: Answers;
 	// Switches to a sandbox System; undefined when the command line cannot offer one.
 	rehearse?: () => Promise<void>;
+	// Opened from the home menu: back to it from the welcome (Esc or q).
+	onBack?: () => void;
 	onExit: (code: number) => void;
 };
 

@@ -7,12 +7,20 @@ import Spinner from 'ink-spinner';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import type {Facts} from '../../model/facts.js';
+import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
 import {useSystem} from '../system-context.js';
 import type {ScreenProps} from './screen-props.js';
 
-function machineLine(facts: Facts): string {
+// Detection says in a note when it assumes the article's machine (a sandbox without os-release).
+const machineAssumed = (facts: Facts): boolean => facts.assumed;
+
+// What the setup will be planned for. In a sandbox nothing runs as root (or at all), so whether
+// this program is root is not said there; where the machine is only assumed, that is said first.
+function machineLine(facts: Facts, sandbox: boolean): string {
 	const key = facts.aptKey === 'present' ? 'apt-key present' : `apt-key ${facts.aptKey} (a keyring with signed-by is used)`;
-	return `${facts.distro} ${facts.codename} · ${facts.init} · ${key} · ${facts.isRoot ? 'running as root' : 'not running as root'}`;
+	const parts = [`${facts.distro} ${facts.codename}`, facts.init, key, ...(sandbox ? [] : [facts.isRoot ? 'running as root' : 'not running as root'])];
+	const whose = machineAssumed(facts) ? (sandbox ? 'Assumed machine' : 'This machine (assumed)') : sandbox ? 'Sandbox machine' : 'This machine';
+	return `${whose}: ${parts.join(' · ')}`;
 }
 
 function installedLine(facts: Facts): string {
@@ -27,7 +35,7 @@ function whyRehearse(facts: Facts): string {
 
 type Choice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
 
-export function WelcomeScreen({state, dispatch, pages}: ScreenProps) {
+export function WelcomeScreen({state, dispatch, pages, width}: ScreenProps) {
 	const system = useSystem();
 	const choose = (choice: Choice) => dispatch(choice === 'quit' ? {type: 'ask-quit'} : {type: 'welcome-choice', choice});
 	const note = modeNote(system);
@@ -37,12 +45,10 @@ export function WelcomeScreen({state, dispatch, pages}: ScreenProps) {
 			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
 			<Text>Every step says which commands it will run and which files it will change before it does anything; nothing changes until you accept it.</Text>
 			<Box marginTop={1} flexDirection="column">
-				<Text>This machine: {machineLine(system.facts)}</Text>
+				<Text>{machineLine(system.facts, system.sandbox)}</Text>
 				<Text dimColor>{installedLine(system.facts)}</Text>
 				{system.facts.notes.map(line => (
-					<Text key={line} dimColor>
-						{line}
-					</Text>
+					<WrappedText key={line} text={line} width={width} dimColor />
 				))}
 				{note ? <Text color="yellow">{note}</Text> : null}
 			</Box>

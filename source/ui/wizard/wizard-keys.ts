@@ -6,23 +6,31 @@ import type {KeyHint} from '../components/key-help/key-help.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
 
-function acceptWord(page: Page): string {
-	switch (page.kind) {
-		case 'file':
-			return 'write it';
-		case 'services':
-			return 'start them';
-		default:
-			return 'run it';
-	}
+// What Enter does on a review; the screen's prompt says the same.
+export function acceptWord(page: Page): string {
+	const actions = page.step?.actions ?? [];
+	const files = actions.filter(action => action.kind === 'file').length;
+	if (page.kind === 'services') return 'start them';
+	if (page.kind === 'file' || (files > 0 && files === actions.length)) return files === 1 ? 'write it' : 'write them';
+	return 'run it';
 }
 
-export function wizardKeys(state: WizardState, page: Page): KeyHint[] {
+// Where Esc goes from a page that has run (or failed): back to its settings, or to its review.
+function againWord(page: Page): string {
+	if (page.kind === 'checks') return 'back';
+	return page.fields.length > 0 ? 'back to its settings' : 'back to its review';
+}
+
+const scrolls = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
+
+// `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
+export function wizardKeys(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
 	if (state.quitting) return [{key: 'y', does: 'quit now'}, {key: 'n', does: 'stay'}];
 	if (page.kind === 'welcome') {
 		if (state.welcome === 'rehearsing') return [{key: 'Ctrl+C', does: 'quit'}];
-		if (state.welcome === 'ready') return [{key: 'Enter', does: 'start'}, quit];
-		return [{key: '↑↓', does: 'choose'}, {key: 'Enter', does: 'accept'}, quit];
+		const leave: KeyHint = fromMenu ? {key: 'Esc', does: 'back to the menu'} : quit;
+		if (state.welcome === 'ready') return [{key: 'Enter', does: 'start'}, leave];
+		return [{key: '↑↓', does: 'choose'}, {key: 'Enter', does: 'accept'}, leave];
 	}
 	if (page.kind === 'done') return [{key: 'Enter', does: 'exit'}];
 	switch (state.phase) {
@@ -34,12 +42,12 @@ export function wizardKeys(state: WizardState, page: Page): KeyHint[] {
 			return [...hints, {key: 'Esc', does: 'back'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'review':
-			return [{key: 'Enter', does: acceptWord(page)}, ...(page.kind === 'file' ? [{key: '↑↓', does: 'scroll'}] : []), {key: 'Esc', does: 'back'}, quit];
+			return [{key: 'Enter', does: acceptWord(page)}, ...(scrolls(page) ? [{key: '↑↓', does: 'scroll'}] : []), {key: 'Esc', does: 'back'}, quit];
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
-			return [{key: 'Enter', does: 'next step'}, {key: 'Esc', does: page.kind === 'checks' ? 'back' : 'do it again'}, quit];
+			return [{key: 'Enter', does: 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
 		case 'failed':
-			return [{key: 'r', does: 'retry'}, {key: 's', does: 'skip it and go on'}, {key: 'Esc', does: page.fields.length > 0 ? 'change settings' : 'back'}, quit];
+			return [{key: 'r', does: 'retry'}, {key: 's', does: 'skip it and go on'}, {key: 'Esc', does: againWord(page)}, quit];
 	}
 }

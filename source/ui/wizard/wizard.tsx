@@ -5,6 +5,7 @@ import React from 'react';
 import {KeyHelp} from '../components/key-help/key-help.js';
 import {StepList} from '../components/step-list/step-list.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {useSystem} from '../system-context.js';
 import {ChecksScreen} from './checks-screen.js';
 import {CommandsScreen} from './commands-screen.js';
@@ -37,22 +38,19 @@ function Screen(props: ScreenProps) {
 	}
 }
 
-function QuitQuestion({running}: {running: boolean}) {
-	return (
-		<Text color="yellow" wrap="truncate-end">
-			Quit now?{running ? ' What is running is stopped.' : ''} Files written so far stay; running mesos-setup again offers to continue. (y/n)
-		</Text>
-	);
-}
+const quitQuestion = (running: boolean): string =>
+	`Quit now?${running ? ' What is running is stopped.' : ''} Files written so far stay; running mesos-setup again offers to continue. (y/n)`;
 
 export function Wizard(options: WizardOptions) {
 	const system = useSystem();
 	const wizard = useWizard(options);
 	const {state, dispatch, page, pages, index} = wizard;
-	useWizardKeys(state, page, dispatch);
+	useWizardKeys(state, page, dispatch, options.onBack);
 	const {rows, columns} = useTerminalSize();
-	// Title, key help and one spare row: Ink redraws the whole screen if the frame fills it.
-	const height = Math.max(8, rows - 3);
+	// The quit question explains itself, so it wraps; the screen gives up the rows it takes.
+	const question = state.quitting ? wrapRows(quitQuestion(state.phase === 'running'), columns - 1) : [];
+	// Title, key help (or the question) and one spare row: Ink redraws the whole screen if the frame fills it.
+	const height = Math.max(8, rows - 2 - Math.max(1, question.length));
 	// A narrow terminal gives the step list's columns to the screen and names the step in the title.
 	const compact = columns < 100;
 	const width = Math.max(30, compact ? columns - 1 : columns - sidebarWidth - 2);
@@ -88,7 +86,15 @@ export function Wizard(options: WizardOptions) {
 					</Box>
 				</Box>
 			</Box>
-			{state.quitting ? <QuitQuestion running={state.phase === 'running'} /> : <KeyHelp keys={wizardKeys(state, page)} />}
+			{state.quitting ? (
+				question.map(row => (
+					<Text key={row} color="yellow" wrap="truncate-end">
+						{row}
+					</Text>
+				))
+			) : (
+				<KeyHelp keys={wizardKeys(state, page, Boolean(options.onBack))} />
+			)}
 		</Box>
 	);
 }

@@ -1,75 +1,81 @@
-// A file as it will be written, against what is on disk now: added lines green with +, removed
-// red with -, unchanged dim, and a header that says new file, how many lines change, or that
-// nothing changes. Long files fold unchanged runs and scroll.
+// Files as they will be written, against what is on disk now: each with a header that says new
+// file, how many lines change, or that nothing changes; added lines green with +, removed red
+// with -, unchanged dim, then its notes. What does not fit in the rows given folds and scrolls
+// as one list, with a line above and below saying how much more there is.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {diffCounts, diffLines} from '../../../model/diff.js';
-import {previewWindow} from './preview-rows.js';
+import {type PreviewFile, type PreviewRow, previewWindow} from './preview-rows.js';
+
+export {fileChange} from './preview-rows.js';
 
 type Props = {
-	path: string;
-	// What the file holds now; undefined when it does not exist.
-	before: string | undefined;
-	after: string;
-	// Rows for the diff itself, besides the header and the notes.
+	files: readonly PreviewFile[];
+	// Rows for everything, headers, notes and the "more" lines included.
 	height: number;
+	width: number;
 	offset?: number;
-	notes?: readonly string[];
 };
 
-export function fileChange(before: string | undefined, after: string): string {
-	if (before === undefined) return 'new file';
-	if (before === after) return 'unchanged: nothing to write';
-	const {added, removed} = diffCounts(diffLines(before, after));
-	return `${added} line${added === 1 ? '' : 's'} added, ${removed} removed`;
+const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+
+function Row({row}: {row: PreviewRow}) {
+	switch (row.kind) {
+		case 'header':
+			return (
+				<Text wrap="truncate-end">
+					<Text bold>{row.path}</Text>
+					<Text dimColor> · {row.change}</Text>
+				</Text>
+			);
+		case 'added':
+			return (
+				<Text color="green" wrap="truncate-end">
+					+ {row.text}
+				</Text>
+			);
+		case 'removed':
+			return (
+				<Text color="red" wrap="truncate-end">
+					- {row.text}
+				</Text>
+			);
+		case 'same':
+			return (
+				<Text dimColor wrap="truncate-end">
+					{'  '}
+					{row.text}
+				</Text>
+			);
+		case 'fold':
+			return (
+				<Text dimColor italic wrap="truncate-end">
+					{'  '}
+					{row.text}
+				</Text>
+			);
+		case 'note':
+			return (
+				<Text dimColor wrap="truncate-end">
+					{row.text}
+				</Text>
+			);
+	}
 }
 
-export function FilePreview({path, before, after, height, offset = 0, notes = []}: Props) {
-	const lines = diffLines(before ?? '', after);
-	const view = previewWindow(lines, Math.max(height, 3), offset);
+export function FilePreview({files, height, width, offset = 0}: Props) {
+	const view = previewWindow(files, height, width, offset);
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				<Text bold>{path}</Text>
-				<Text dimColor> · {fileChange(before, after)}</Text>
-			</Text>
-			{view.above > 0 ? <Text dimColor>  ↑ {view.above} more line{view.above === 1 ? '' : 's'} (↑ to scroll)</Text> : null}
-			{view.rows.map((row, index) => {
-				switch (row.kind) {
-					case 'added':
-						return (
-							<Text key={index} color="green" wrap="truncate-end">
-								+ {row.text}
-							</Text>
-						);
-					case 'removed':
-						return (
-							<Text key={index} color="red" wrap="truncate-end">
-								- {row.text}
-							</Text>
-						);
-					case 'same':
-						return (
-							<Text key={index} dimColor wrap="truncate-end">
-								{'  '}
-								{row.text}
-							</Text>
-						);
-					case 'fold':
-						return (
-							<Text key={index} dimColor italic>
-								{'  '}
-								{row.text}
-							</Text>
-						);
-				}
-			})}
-			{view.below > 0 ? <Text dimColor>  ↓ {view.below} more line{view.below === 1 ? '' : 's'} (↓ to scroll)</Text> : null}
-			{notes.map(note => (
-				<Text key={note} dimColor wrap="wrap">
-					note: {note}
-				</Text>
+			{view.above > 0 ? <Text dimColor>↑ {plural(view.above, 'line')} (↑ to scroll)</Text> : null}
+			{view.rows.map((row, index) => (
+				<Row key={index} row={row} />
 			))}
+			{view.below > 0 ? (
+				<Text dimColor>
+					↓ {plural(view.below, 'line')}
+					{view.filesBelow > 0 ? `, ${plural(view.filesBelow, 'file')}` : ''} (↓ to scroll)
+				</Text>
+			) : null}
 		</Box>
 	);
 }

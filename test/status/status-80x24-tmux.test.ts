@@ -1,0 +1,39 @@
+// `mesos-setup status` (the built CLI) in an 80×24 terminal on a sandbox where nothing runs: every
+// probe error is shown whole, the screen says whose addresses it probes and why no init state was
+// asked, and it stays within the terminal. Needs dist/cli.js (npm test builds it first).
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, expect, it} from 'vitest';
+import {cliPath} from '../helpers/cli.js';
+import {tempRoot} from '../helpers/temp-root.js';
+import {TmuxSession} from '../tmux/tmux.js';
+
+let session: TmuxSession | undefined;
+afterEach(async () => {
+	await session?.kill();
+	session = undefined;
+});
+
+it('shows why each service is unhealthy, whole, at 80×24', async () => {
+	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
+	const root = await tempRoot();
+	// The probes go to this machine's own ports: whatever answers there (usually nothing) is shown.
+	session = await TmuxSession.start({
+		name: `status-80x24-${path.basename(root)}`,
+		command: [process.execPath, cliPath, 'status', '--root', root],
+		env: {CI: 'false', NO_COLOR: '1'},
+		width: 80,
+		height: 24,
+	});
+	const screen = await session.waitFor('Cluster');
+	const rows = screen.split('\n');
+	expect(rows[0]).toMatch(/^mesos-setup status {2}sandbox /);
+	expect(rows.length).toBeLessThanOrEqual(24);
+	expect(screen).toContain("Probing this machine's real addresses: a sandbox has no services of its own.");
+	expect(screen).toContain('Init states: not asked (--root: system commands are not run)');
+	const text = screen.replaceAll(/\s+/g, ' ');
+	// Whatever answers on this machine, each service line ends in its whole probe answer, not "…".
+	expect(rows.slice(1, rows.indexOf('Cluster')).join('\n')).not.toContain('…');
+	expect(text).toMatch(/mesos-master unknown (un)?healthy: http:\/\/127\.0\.0\.1:5050\/master\/health(:| answered)/);
+	expect(rows.at(-1)).toBe('↑↓ select · r restart · l full log · e edit a setting · q quit');
+});
