@@ -49,7 +49,8 @@ type Command = (typeof commands)[number] | 'home';
 
 const cli = meow(help, {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
+	// Unknown options are caught below, with a message that says what is allowed.
+	allowUnknownFlags: true,
 	flags: {
 		root: {type: 'string'},
 		dryRun: {type: 'boolean', default: false},
@@ -66,6 +67,18 @@ const output = createOutput();
 
 function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
+}
+
+const knownOptions = ['--root', '--dry-run', '--answers', '--set', '--yes', '--once', '--json', '--script', '--help', '--version'];
+
+function checkOptionsKnown(argv: readonly string[]): void {
+	const end = argv.indexOf('--');
+	for (const word of end === -1 ? argv : argv.slice(0, end)) {
+		if (!word.startsWith('-') || word === '-') continue;
+		const name = word.split('=')[0] ?? word;
+		if (knownOptions.includes(name) || knownOptions.includes(name.replace(/^--no-/, '--'))) continue;
+		usage(`unknown option ${name}: the options are ${knownOptions.join(', ')}.`);
+	}
 }
 
 function parseCommand(): {command: Command; args: string[]} {
@@ -85,6 +98,7 @@ function checkFlagsFit(command: Command, args: string[]): void {
 }
 
 async function main(): Promise<number> {
+	checkOptionsKnown(process.argv.slice(2));
 	const {command, args} = parseCommand();
 	checkFlagsFit(command, args);
 	const {flags} = cli;

@@ -19,7 +19,9 @@ export async function readCurrentValues(system: Pick<System, 'fs' | 'facts'>, sa
 export async function readValuesForStatus(system: Pick<System, 'fs' | 'facts'>, saved: Answers): Promise<Values> {
 	try {
 		return (await readCurrentValues(system, saved)).values;
-	} catch {
+	} catch (error) {
+		// Only a file that cannot be read falls back; anything else is a bug and must show.
+		if (!(error as NodeJS.ErrnoException).code) throw error;
 		return resolveValues(saved);
 	}
 }

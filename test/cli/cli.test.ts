@@ -27,7 +27,10 @@ describe('the face of the command', () => {
 		const unknownCommand = await runCli(['instal']);
 		expect(unknownCommand.exitCode).toBe(2);
 		expect(unknownCommand.stderr).toContain('unknown command "instal": use one of setup, edit, status, plan, undo');
-		expect((await runCli(['setup', '--frobnicate'])).exitCode).toBe(2);
+		const unknownFlag = await runCli(['setup', '--frobnicate']);
+		expect(unknownFlag.exitCode).toBe(2);
+		expect(unknownFlag.stderr).toContain('unknown option --frobnicate: the options are --root, --dry-run');
+		expect(unknownFlag.stderr).toContain('mesos-setup --help');
 		const misplaced = await runCli(['setup', '--script']);
 		expect(misplaced.exitCode).toBe(2);
 		expect(misplaced.stderr).toContain('--script goes with plan only');
