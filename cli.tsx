@@ -9,6 +9,7 @@ import {runPlan} from './source/commands/plan.js';
 import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
+import {createRehearsal} from './source/system/rehearsal.js';
 import {createSystem} from './source/system/system.js';
 
 const help = `
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
 		answers,
 		...(command === 'edit' && args[0] !== undefined ? {editId: args[0]} : {}),
 		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
-		rehearse: () => createSystem({root: path.resolve('mesos-rehearsal'), dryRun: flags.dryRun}),
+		rehearse: () => createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
 	});
 }
 
