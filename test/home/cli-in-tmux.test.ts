@@ -1,41 +1,29 @@
 // The built CLI in a real terminal (tmux, 120×40) on a sandbox that was set up before: the menu,
 // the live status screen, and an edit from the command line. Needs dist/cli.js (npm test builds it).
-import {existsSync} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, expect, it} from 'vitest';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
-import {cliPath, runCli} from '../helpers/cli.js';
+import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {exitShown, startBuiltCli} from '../tmux/built-cli.js';
+import type {TmuxSession} from '../tmux/tmux.js';
 
 let session: TmuxSession | undefined;
 let cluster: FixtureCluster | undefined;
 afterEach(async () => {
-	await session?.kill();
-	session = undefined;
 	await cluster?.stop();
 	cluster = undefined;
 });
 
 async function setUpSandbox(): Promise<string> {
-	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
 	const root = await tempRoot();
 	expect((await runCli(['setup', '--yes', '--root', root])).exitCode).toBe(0);
 	return root;
 }
 
-// The exit status is printed on the screen by a shell around the CLI: read from the screen, it
-// does not depend on when tmux collects the ended process (that was seen to take over 15 s).
 const start = (root: string, args: string[]) =>
-	TmuxSession.start({
-		name: `after-setup-${path.basename(root)}`,
-		command: ['sh', '-c', '"$0" "$@"; echo "mesos-setup exited with $?"; exec sleep 600', process.execPath, cliPath, ...args, '--root', root],
-		// Ink draws its live screen only where it does not think it runs in CI.
-		env: {CI: 'false', NO_COLOR: '1'},
-	});
-
-const exitShown = (session: TmuxSession) => session.waitFor(/mesos-setup exited with \d+/).then(screen => Number(/mesos-setup exited with (\d+)/.exec(screen)?.[1]));
+	startBuiltCli({name: `after-setup-${path.basename(root)}`, args: [...args, '--root', root], showExitStatus: true});
 
 it('opens the menu on a machine set up before, shows live status, and quits', async () => {
 	const root = await setUpSandbox();

@@ -1,27 +1,18 @@
 // `mesos-setup status` (the built CLI) in an 80×24 terminal on a sandbox where nothing runs: every
 // probe error is shown whole, the screen says whose addresses it probes and why no init state was
 // asked, and it stays within the terminal. Needs dist/cli.js (npm test builds it first).
-import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, expect, it} from 'vitest';
-import {cliPath} from '../helpers/cli.js';
+import {expect, it} from 'vitest';
 import {tempRoot} from '../helpers/temp-root.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {startBuiltCli} from '../tmux/built-cli.js';
 
-let session: TmuxSession | undefined;
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-});
 
 it('shows why each service is unhealthy, whole, at 80×24', async () => {
-	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
 	const root = await tempRoot();
 	// The probes go to this machine's own ports: whatever answers there (usually nothing) is shown.
-	session = await TmuxSession.start({
+	const session = await startBuiltCli({
 		name: `status-80x24-${path.basename(root)}`,
-		command: [process.execPath, cliPath, 'status', '--root', root],
-		env: {CI: 'false', NO_COLOR: '1'},
+		args: ['status', '--root', root],
 		width: 80,
 		height: 24,
 	});

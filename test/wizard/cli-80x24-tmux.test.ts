@@ -2,34 +2,26 @@
 // keeps its prompt in view, long explanations wrap instead of being cut, and NO_COLOR leaves no
 // colour on the screen. Needs dist/cli.js (npm test builds it first).
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {afterEach, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {cliPath} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {startBuiltCli} from '../tmux/built-cli.js';
+import type {TmuxSession} from '../tmux/tmux.js';
 import {acceptPage, pagesFor, tmuxScreen} from './walk.js';
 
-const sessions: TmuxSession[] = [];
-
-afterEach(async () => {
-	await Promise.all(sessions.splice(0).map(session => session.kill()));
-});
 
 async function wizardAt80x24(name: string, env: Record<string, string>): Promise<{session: TmuxSession; root: string}> {
-	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
 	const root = await tempRoot();
-	const session = await TmuxSession.start({
+	const session = await startBuiltCli({
 		name: `${name}-${path.basename(root)}`,
-		command: [process.execPath, cliPath, '--root', root],
+		args: ['--root', root],
 		// Ink draws its live screen only where it does not think it runs in CI.
-		env: {CI: 'false', ...env},
+		env,
 		width: 80,
 		height: 24,
 	});
-	sessions.push(session);
 	return {session, root};
 }
 

@@ -1,32 +1,22 @@
 // The built CLI in a real terminal (tmux, 120×40): every screen accepted with Enter in a --root
 // sandbox, then the files on disk checked against the catalogue. Needs dist/cli.js (npm test
 // builds it first).
-import {existsSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
-import {afterEach, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {cliPath} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {startBuiltCli} from '../tmux/built-cli.js';
 import {expectCatalogueDefaults} from './catalogue-defaults.js';
 import {acceptPage, pagesFor, tmuxScreen} from './walk.js';
 
-let session: TmuxSession | undefined;
-
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-});
 
 it('walks the whole setup in a terminal, accepting the defaults, and writes them', async () => {
-	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
 	const root = await tempRoot();
-	session = await TmuxSession.start({
+	const session = await startBuiltCli({
 		name: `wizard-${path.basename(root)}`,
-		command: [process.execPath, cliPath, '--root', root],
+		args: ['--root', root],
 		// Ink draws its live screen only where it does not think it runs in CI.
-		env: {CI: 'false', NO_COLOR: '1'},
 	});
 	const screen = tmuxScreen(session);
 	const welcome = await session.waitFor('Press Enter to begin');
