@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process';
 import {closeSync, openSync, readFileSync} from 'node:fs';
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa, type Result} from 'execa';
@@ -19,6 +19,8 @@ export type RunOptions = {
 	/** Default true: a non-zero exit throws with the command's output. */
 	reject?: boolean;
 	timeout?: number;
+	/** Keep the output's final newline (reading a file byte for byte). */
+	keepFinalNewline?: boolean;
 };
 
 export type RunResult = Result<{all: true; reject: false}>;
@@ -34,8 +36,10 @@ export type LabMachine = {
 	logFile: string;
 	/** Runs a command as root inside the machine (all its namespaces); a string is run by bash -c. */
 	run(command: string | string[], options?: RunOptions): Promise<RunResult>;
-	/** Where the host reads or writes the machine's file (through /proc/<pid>/root). */
-	path(file: string): string;
+	/**
+	 * Reads and writes a file inside the machine, by a command run there: never through
+	 * /proc/<pid>/root, where an absolute symlink (/etc/zookeeper/conf is one) leads back to the host's file.
+	 */
 	readFile(file: string): Promise<string>;
 	/** Writes a file inside the machine, making its folder. */
 	writeFile(file: string, content: string, mode?: number): Promise<void>;
@@ -87,14 +91,16 @@ export async function startMachine(options: MachineOptions): Promise<LabMachine>
 	};
 	const run = async (command: string | string[], runOptions: RunOptions = {}): Promise<RunResult> => {
 		const argv = typeof command === 'string' ? ['bash', '-c', command] : command;
-		const result = await execa('bash', ['-c', 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"', 'lab', cgroup,
-			'nsenter', '-t', String(pid), '-m', '-u', '-i', '-n', '-p', '-C', '--wd=/', '--', ...argv], {
+		// Entering its PID namespace is what ties the command to the machine: it ends with the machine's PID 1.
+		// (Not its cgroup: each write to cgroup.procs waits for the kernel's RCU and made a run take seconds.)
+		const result = await execa('nsenter', ['-t', String(pid), '-m', '-u', '-i', '-n', '-p', '-C', '--wd=/', '--', ...argv], {
 			input: runOptions.input,
 			env: {PATH: machinePath, HOME: '/root', LANG: 'C.UTF-8', DEBIAN_FRONTEND: 'noninteractive', ...runOptions.env},
 			extendEnv: false,
 			reject: false,
 			all: true,
 			timeout: runOptions.timeout ?? 5 * 60_000,
+			stripFinalNewline: runOptions.keepFinalNewline !== true,
 		});
 		if (runOptions.reject !== false && result.exitCode !== 0) {
 			throw new Error(`on ${name}: ${argv.join(' ')} exited ${result.exitCode ?? result.signal}:\n${result.all}`);
@@ -103,11 +109,9 @@ export async function startMachine(options: MachineOptions): Promise<LabMachine>
 	};
 	const machine: LabMachine = {
 		name, address, init, pid, logFile, run, stop,
-		path: file => `/proc/${pid}/root${path.posix.resolve('/', file)}`,
-		readFile: async file => readFile(machine.path(file), 'utf8'),
+		readFile: async file => (await run(['cat', file], {keepFinalNewline: true})).stdout,
 		async writeFile(file, content, mode = 0o644) {
-			await mkdir(path.dirname(machine.path(file)), {recursive: true});
-			await writeFile(machine.path(file), content, {mode});
+			await run(['bash', '-c', 'mkdir -p "$(dirname "$1")" && cat >"$1" && chmod "$2" "$1"', 'write', file, mode.toString(8)], {input: content});
 		},
 	};
 	try {
