@@ -1,7 +1,6 @@
 import {mkdtemp, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {buildAptRepository} from '../apt-repository.js';
 import {installLabPrerequisites} from '../install-prerequisites.js';
 import {bundleLabServers, startServerProcess, type ServerProcess} from '../lab-server-process.js';
@@ -9,6 +8,7 @@ import {acquireMachineLock} from '../machine-lock.js';
 import {buildMesospherePackage} from '../mesosphere-package.js';
 import {readDistribution, type Distribution} from '../os-release.js';
 import {createSigningKey} from '../signing-key.js';
+import {controlSharedPaths} from './control-cli.js';
 import {startMachine, type LabMachine, type NodeInit, type RunOptions, type RunResult} from './lab-machine.js';
 import {cableMachine, controlAddress, createSwitch, machineProblem, namespaceOf, setCable} from './lab-network.js';
 import {adminUser, controlSsh, knownHostsLine, makeKeyPair, startSshServer} from './lab-ssh.js';
@@ -54,7 +54,6 @@ export type LabNodes = {
 };
 
 const lockTimeoutMs = 15 * 60_000;
-const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * Builds the lab of several machines: takes the machine lock (the nodes overlay the host's /, which
@@ -88,7 +87,7 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 
 		await createSwitch();
 		await cableMachine('control', controlAddress);
-		const control = await startMachine({name: 'control', address: controlAddress, init: 'sysv', workDir, shared: [repositoryRoot, workDir]});
+		const control = await startMachine({name: 'control', address: controlAddress, init: 'sysv', workDir, shared: [...controlSharedPaths(), workDir]});
 		machines.push(control);
 		const inNetwork = {host: controlAddress, prefix: ['nsenter', `--net=/run/netns/${namespaceOf('control')}`]};
 		const repository = await startServerProcess(bundle, ['repository', aptRoot, '0'], path.join(workDir, 'repository.log'), inNetwork);

@@ -13,6 +13,7 @@ import {waitFor} from '../wait-for.js';
 import {agentFiles, configureMaster, installMesosphere, writeFiles, zookeeperLogFile} from './cluster-by-hand.js';
 import {controlJson, ensembleModes, formedEnsemble, marathonLeaders, registeredCluster, zookeeperMode} from './cluster-probes.js';
 import {labCgroupRoot} from './lab-cgroups.js';
+import {mesosSetupOnControl} from './control-cli.js';
 import {labNamespaces} from './lab-network.js';
 import {adminUser, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
 
@@ -89,7 +90,7 @@ describeLab('the lab of several machines, by hand', () => {
 
 	it('reaches every node over real SSH from the control machine, host keys verified, sudo -n for the admin user', async () => {
 		const {nodes, control} = need();
-		for (const node of nodes) {
+		await Promise.all(nodes.map(async node => {
 			const strict = ['-o', 'StrictHostKeyChecking=yes'];
 			expect((await need().ssh(node.name, 'hostname', {sshOptions: strict})).stdout).toBe(node.name);
 			expect((await need().ssh(node.name, 'sudo -n id -u && id -un', {user: adminUser, sshOptions: strict})).stdout).toBe(`0\n${adminUser}`);
@@ -98,13 +99,17 @@ describeLab('the lab of several machines, by hand', () => {
 			const unknown = await need().ssh(node.name, 'true', {reject: false, sshOptions: [...strict, '-o', 'UserKnownHostsFile=/dev/null']});
 			expect(unknown.exitCode).toBe(255);
 			expect(unknown.stderr).toMatch(/Host key verification failed/);
-		}
+		}));
 		// Every node has a host key of its own, and none is the host's.
 		const keys = new Set(nodes.map(node => node.hostKey.split(' ')[1]));
 		expect(keys.size).toBe(nodes.length);
 		if (existsSync('/etc/ssh/ssh_host_ed25519_key.pub')) expect(keys.has(readFileSync('/etc/ssh/ssh_host_ed25519_key.pub', 'utf8').split(' ')[1])).toBe(false);
 		expect((await control.run(['hostname'])).stdout).toBe('control');
-	});
+		// The control machine runs the built CLI from the repository, as "this machine" of a cluster would.
+		const cli = await mesosSetupOnControl(need(), ['--version']);
+		expect(cli.exitCode, cli.all).toBe(0);
+		expect(cli.stdout).toBe(JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version);
+	}, 2 * minute);
 
 	it('boots systemd as PID 1 with a private /tmp: journald reads a unit\'s log, the host\'s /tmp is intact', async () => {
 		for (const node of need().nodes.filter(candidate => candidate.init === 'systemd')) {
@@ -234,9 +239,8 @@ describeLab('the lab of several machines, by hand', () => {
 	}, 3 * minute);
 
 	it('grows to 5 masters (quorum 3): an ensemble of 5, one elected master, both agents, one Marathon leader', async () => {
-		for (const node of need().nodes) {
-			await node.run('for s in marathon mesos-slave mesos-master zookeeper; do service $s stop >/dev/null 2>&1 || true; done');
-		}
+		await Promise.all(need().nodes.map(async node =>
+			node.run('for s in marathon mesos-slave mesos-master zookeeper; do service $s stop >/dev/null 2>&1 || true; done')));
 		// A new ensemble: the three old members forget the old one.
 		await Promise.all(masters.map(async master => master.run('rm -rf /var/lib/zookeeper/version-2')));
 		const added = await need().addNodes([{name: 'm4', address: '10.77.0.14'}, {name: 'm5', address: '10.77.0.15'}]);
