@@ -6,7 +6,8 @@ import {installLabPrerequisites} from '../install-prerequisites.js';
 import {bundleLabServers, startServerProcess, type ServerProcess} from '../lab-server-process.js';
 import {acquireMachineLock} from '../machine-lock.js';
 import {buildMesospherePackage} from '../mesosphere-package.js';
-import {readDistribution, type Distribution} from '../os-release.js';
+import type {Lab} from '../lab.js';
+import {readDistribution} from '../os-release.js';
 import {createSigningKey} from '../signing-key.js';
 import {controlSharedPaths} from './control-cli.js';
 import {startMachine, type LabMachine, type NodeInit, type RunOptions, type RunResult} from './lab-machine.js';
@@ -30,7 +31,10 @@ export type LabNode = LabMachine & {
 
 export type SshOptions = {user?: string; reject?: boolean; timeout?: number; sshOptions?: string[]};
 
-/** Several machines on one: nodes, a control machine, and the lab's repository and key server between them. */
+/**
+ * Several machines on one: nodes, a control machine, and the lab's repository and key server between them.
+ * repoUrl and keyserver are on the control machine's address (10.77.0.1), reachable only inside the lab network.
+ */
 export type LabNodes = {
 	/** "This machine": runs the CLI and ssh; root's ~/.ssh holds the lab's key and the nodes' host keys. */
 	control: LabMachine;
@@ -40,18 +44,11 @@ export type LabNodes = {
 	addNodes(specs: NodeSpec[]): Promise<LabNode[]>;
 	/** Runs a command on a node over real SSH from the control machine (BatchMode, host key checked). */
 	ssh(node: string, command: string, options?: SshOptions): Promise<RunResult>;
-	/** For --set repo.url, seen from inside the lab: http://10.77.0.1:<port>. */
-	repoUrl: string;
-	/** For --set repo.keyserver: hkp://10.77.0.1:<port>. */
-	keyserver: string;
-	fingerprint: string;
-	armoredKeyPath: string;
-	binaryKeyPath: string;
-	distribution: Distribution;
-	workDir: string;
+	/** Where startNodes spent its time (ms): waiting for the machine lock, building the repository, starting machines. */
+	startup: {lockWaitMs: number; buildMs: number; machinesMs: number};
 	/** Ends every machine and server by PID, deletes the namespaces and the work directory, releases the lock. */
 	stop(): Promise<SweepReport>;
-};
+} & Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint' | 'armoredKeyPath' | 'binaryKeyPath' | 'distribution' | 'workDir'>;
 
 const lockTimeoutMs = 15 * 60_000;
 
@@ -61,7 +58,9 @@ const lockTimeoutMs = 15 * 60_000;
  * key server and serves them on the control machine's address, then starts the nodes, each with sshd.
  */
 export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
+	const asked = Date.now();
 	const releaseLock = await acquireMachineLock(lockTimeoutMs);
+	const locked = Date.now();
 	const machines: LabMachine[] = [];
 	const servers: ServerProcess[] = [];
 	const stop = async () => {
@@ -85,6 +84,7 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 		const bundle = path.join(workDir, 'lab-servers.mjs');
 		await bundleLabServers(bundle);
 
+		const built = Date.now();
 		await createSwitch();
 		await cableMachine('control', controlAddress);
 		const control = await startMachine({name: 'control', address: controlAddress, init: 'sysv', workDir, shared: [...controlSharedPaths(), workDir]});
@@ -154,6 +154,7 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 			binaryKeyPath: key.binaryPublicKeyPath,
 			distribution,
 			workDir,
+			startup: {lockWaitMs: locked - asked, buildMs: built - locked, machinesMs: Date.now() - built},
 			stop,
 		};
 	} catch (error) {

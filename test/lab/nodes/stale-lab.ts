@@ -1,12 +1,14 @@
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {rm, rmdir} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {execa} from 'execa';
 import {isAlive} from '../lab-processes.js';
 import {labCgroupRoot, removeCgroup} from './lab-cgroups.js';
 import {deleteNamespace, labNamespaces, namespacePids} from './lab-network.js';
 
 export const workDirPrefix = 'mesos-setup-nodes-';
+const netnsDir = '/run/netns';
 
 /** What a clean-up found and removed: PIDs ended, namespaces deleted, work directories removed. */
 export type SweepReport = {killedPids: number[]; namespaces: string[]; workDirs: string[]};
@@ -34,6 +36,10 @@ export async function sweepLab(): Promise<SweepReport> {
 		}
 		await deleteNamespace(namespace);
 		report.namespaces.push(namespace);
+	}
+	// `ip netns add` makes /run/netns a mount point of its own; with no namespace left in it, it goes too.
+	if (existsSync(netnsDir) && readdirSync(netnsDir).length === 0 && readFileSync('/proc/self/mounts', 'utf8').includes(` ${netnsDir} `)) {
+		await execa('umount', [netnsDir], {reject: false});
 	}
 	for (const name of readdirSync(tmpdir())) {
 		if (!name.startsWith(workDirPrefix)) continue;
