@@ -12,7 +12,7 @@ import {createSigningKey} from '../signing-key.js';
 import {controlSharedPaths} from './control-cli.js';
 import {startMachine, type LabMachine, type NodeInit, type RunOptions, type RunResult} from './lab-machine.js';
 import {cableMachine, controlAddress, createSwitch, machineProblem, namespaceOf, setCable} from './lab-network.js';
-import {adminUser, controlSsh, knownHostsLine, makeKeyPair, startSshServer} from './lab-ssh.js';
+import {controlSsh, knownHostsLine, makeKeyPair, startSshServer} from './lab-ssh.js';
 import {sweepLab, workDirPrefix, type SweepReport} from './stale-lab.js';
 
 export {adminUser, controlSsh} from './lab-ssh.js';
@@ -66,7 +66,8 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 	const stop = async () => {
 		try {
 			for (const server of servers) await server.stop();
-			await Promise.all(machines.map(async machine => machine.stop()));
+			// One machine that cannot stop cleanly must not keep the others: the sweep ends whatever is left.
+			await Promise.allSettled(machines.map(async machine => machine.stop()));
 			return await sweepLab();
 		} finally {
 			releaseLock();
@@ -101,36 +102,17 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 		await control.run(['chmod', '700', path.dirname(controlSsh.identity)]);
 
 		const nodes: LabNode[] = [];
-		const everyMachine = () => [control, ...nodes];
 		const addNodes = async (more: NodeSpec[]) => {
-			const taken = new Set(everyMachine().flatMap(machine => [machine.name, machine.address]));
+			const taken = new Set([control, ...nodes].flatMap(machine => [machine.name, machine.address]));
 			for (const spec of more) {
 				const problem = machineProblem(spec.name, spec.address)
 					?? (taken.has(spec.name) || taken.has(spec.address) ? `'${spec.name}' or '${spec.address}' is already in the lab` : undefined);
 				if (problem) throw new Error(problem);
 				taken.add(spec.name).add(spec.address);
 			}
-			const started = await Promise.all(more.map(async spec => {
-				await cableMachine(spec.name, spec.address);
-				const machine = await startMachine({name: spec.name, address: spec.address, init: spec.init ?? 'sysv', workDir});
-				machines.push(machine);
-				// The distribution's mirrors are out of the lab's reach: a node's apt knows only the sources a test gives it.
-				await machine.run('rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*');
-				const hostKey = await makeKeyPair(path.join(workDir, 'ssh', 'hosts', spec.name, 'ssh_host_ed25519_key'), `root@${spec.name}`);
-				await startSshServer(machine, hostKey, clientKey.publicKey);
-				const node: LabNode = {
-					...machine,
-					hostKey: hostKey.publicKey,
-					unplug: async () => setCable(spec.name, false),
-					plug: async () => setCable(spec.name, true),
-				};
-				return node;
-			}));
+			const started = await Promise.all(more.map(async spec => startNode(spec, workDir, clientKey.publicKey, machine => machines.push(machine))));
 			nodes.push(...started);
-			const hosts = ['127.0.0.1 localhost', '::1 localhost ip6-localhost ip6-loopback',
-				...everyMachine().map(machine => `${machine.address} ${machine.name}`)].join('\n');
-			await Promise.all(everyMachine().map(async machine => machine.writeFile('/etc/hosts', `${hosts}\n`)));
-			await control.writeFile(controlSsh.knownHosts, nodes.map(node => knownHostsLine(node, node.hostKey)).join(''));
+			await introduce(control, nodes);
 			return started;
 		};
 		await addNodes(specs);
@@ -161,4 +143,31 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 		await stop();
 		throw error;
 	}
+}
+
+/**
+ * One node: cabled, started, without the distribution's apt sources (its mirrors are out of the lab's
+ * reach: a node's apt knows only the sources a test gives it), an SSH server with its own host key.
+ */
+async function startNode(spec: NodeSpec, workDir: string, clientKey: string, started: (machine: LabMachine) => void): Promise<LabNode> {
+	await cableMachine(spec.name, spec.address);
+	const machine = await startMachine({name: spec.name, address: spec.address, init: spec.init ?? 'sysv', workDir});
+	started(machine);
+	await machine.run('rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*');
+	const hostKey = await makeKeyPair(path.join(workDir, 'ssh', 'hosts', spec.name, 'ssh_host_ed25519_key'), `root@${spec.name}`);
+	await startSshServer(machine, hostKey, clientKey);
+	return {
+		...machine,
+		hostKey: hostKey.publicKey,
+		unplug: async () => setCable(spec.name, false),
+		plug: async () => setCable(spec.name, true),
+	};
+}
+
+/** Every machine's /etc/hosts names every machine; the control machine's known_hosts holds every node's host key. */
+async function introduce(control: LabMachine, nodes: LabNode[]): Promise<void> {
+	const hosts = ['127.0.0.1 localhost', '::1 localhost ip6-localhost ip6-loopback',
+		...[control, ...nodes].map(machine => `${machine.address} ${machine.name}`)].join('\n');
+	await Promise.all([control, ...nodes].map(async machine => machine.writeFile('/etc/hosts', `${hosts}\n`)));
+	await control.writeFile(controlSsh.knownHosts, nodes.map(node => knownHostsLine(node, node.hostKey)).join(''));
 }
