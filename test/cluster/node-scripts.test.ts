@@ -2,11 +2,14 @@
 // relies on, without SSH. The lab proves them over SSH on a node (test/lab/nodes/node-transport).
 import {spawn} from 'node:child_process';
 import {readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
+import {createServer as createHttpServer} from 'node:http';
+import {type AddressInfo, createServer} from 'node:net';
 import path from 'node:path';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {bashScript} from '../../source/model/remote-command.js';
-import {readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {clockSkewProblem} from '../../source/model/clock-skew.js';
+import {listenersScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const bash = async (script: string, args: string[], input?: string | Buffer) => {
@@ -80,5 +83,44 @@ describe('the scripts a node runs', () => {
 		// Gone, or a zombie waiting for whoever adopted it to reap it.
 		const state = async () => (await readFile(`/proc/${grandchild}/stat`, 'utf8').catch(() => 'x (x) gone')).split(') ')[1]?.split(' ')[0];
 		await expect.poll(state).toMatch(/^(gone|Z)$/);
+	});
+});
+
+describe('the scripts a node’s preflight runs', () => {
+	it('listeners: names who listens on a port, and nothing for a free one', async () => {
+		const server = createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const {port} = server.address() as AddressInfo;
+			const held = await bash(listenersScript, [String(port)]);
+			expect(held.stdout).toContain(`(pid ${process.pid})`);
+			server.close();
+			await new Promise(resolve => server.once('close', resolve));
+			expect((await bash(listenersScript, [String(port)])).stdout).toBe('');
+		} finally {
+			server.close();
+		}
+	});
+
+	it('reach: an HTTP answer’s status line, or a failure when nothing listens', async () => {
+		const server = createHttpServer((_request, response) => response.writeHead(404).end());
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		try {
+			const answered = await bash(reachScript, ['127.0.0.1', String(port), '/debian']);
+			expect([answered.exitCode, answered.stdout.trim()]).toEqual([0, 'HTTP/1.1 404 Not Found']);
+		} finally {
+			await new Promise(resolve => server.close(resolve));
+		}
+		expect((await bash(reachScript, ['127.0.0.1', String(port), '/'])).exitCode).not.toBe(0);
+	});
+});
+
+describe('clocks across the nodes', () => {
+	it('allows a few seconds, and names the two furthest apart beyond that', () => {
+		expect(clockSkewProblem([{node: 'm1', offsetMs: -1200}, {node: 'a1', offsetMs: 3000}])).toBeUndefined();
+		expect(clockSkewProblem([{node: 'm1', offsetMs: -1200}, {node: 'm2', offsetMs: 100}, {node: 'a1', offsetMs: 8000}])).toBe(
+			'the clocks of a1 and m1 are 9.2 s apart (at most 5 s is allowed): ZooKeeper and Mesos need the machines to agree on the time; set up NTP (systemd-timesyncd or chrony) on every node',
+		);
 	});
 });

@@ -8,7 +8,7 @@ import {StepError} from '../../model/errors.js';
 import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import type {TargetFs} from '../target-fs.js';
 import {freeBytesScript, infoScript, listScript, missingDirsScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
-import {type SshSession, sshErrorFor, sshProblemOf} from './ssh-session.js';
+import {type SshSession, sshErrorFor} from './ssh-session.js';
 
 export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
 export type FileInfo = {kind: FileKind; mode: number; uid: number; gid: number; size: number};
@@ -51,14 +51,13 @@ export function createNodeFs(session: SshSession): NodeFs {
 	const node = session.endpoint.name;
 	const where = (target: string): string => `${node}:${target}`;
 
-	async function call(script: string, args: readonly string[], options: {input?: Buffer; binary?: boolean} = {}) {
+	async function call(script: string, args: readonly string[], options: {input?: Buffer} = {}) {
 		const commandLine = remoteCommandLine(asRoot(bashScript(script, args), session.remoteIsRoot));
-		const result = await session.exec(commandLine, {timeoutMs, input: options.input, binary: options.binary});
-		const stderr = Buffer.from(result.stderr as string | Uint8Array).toString('utf8');
+		const result = await session.call(commandLine, {timeoutMs, input: options.input});
 		// 255 is ssh's own: the node was not reached, or the connection was lost.
-		if (result.exitCode === 255 && sshProblemOf(stderr).problem !== 'failed') throw sshErrorFor(session.endpoint, stderr);
+		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
 		if (result.timedOut) throw new StepError(`a file operation on ${node} did not finish within ${timeoutMs / 1000} s`);
-		return {code: result.exitCode, stdout: result.stdout as string | Uint8Array, stderr: stderr.trim()};
+		return {code: result.exitCode, stdout: result.stdout, stderr: result.stderr.trim()};
 	}
 
 	const failed = (what: string, target: string, stderr: string): never => {
@@ -70,7 +69,7 @@ export function createNodeFs(session: SshSession): NodeFs {
 	};
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
-		const result = await call(readScript, [target], {binary: true});
+		const result = await call(readScript, [target]);
 		if (result.code === scriptExit.missing) return undefined;
 		if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
 		if (result.code !== 0) return failed('reading', target, result.stderr);

@@ -104,3 +104,29 @@ df -B1 --output=avail -- "$d" | tail -n 1`;
 
 // has COMMAND: whether root's PATH (sbin folders too) finds it.
 export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
+
+// listeners PORT: who listens on the TCP port (from /proc/net/tcp{,6}: state 0A is LISTEN), one
+// "command (pid N)" a line; "another program" when the socket's owner cannot be found.
+export const listenersScript = `port=$1 found= owners=
+for table in /proc/net/tcp /proc/net/tcp6; do
+  [ -r "$table" ] || continue
+  while read -r _ local _ state _ _ _ _ _ inode _; do
+    [ "$state" = 0A ] || continue
+    [ $((16#\${local##*:})) -eq "$port" ] || continue
+    found=1
+    for fd in $(find /proc/[0-9]*/fd -lname "socket:\\[$inode\\]" 2>/dev/null); do
+      pid=\${fd#/proc/}; pid=\${pid%%/*}
+      owners+="$(cat "/proc/$pid/comm" 2>/dev/null) (pid $pid)"$'\\n'
+    done
+  done < <(tail -n +2 "$table")
+done
+if [ -n "$owners" ]; then printf '%s' "$owners"; elif [ -n "$found" ]; then echo "another program"; fi`;
+
+// reach HOST PORT PATH: an HTTP GET from the node (bash's /dev/tcp, so no curl or wget is needed);
+// prints the status line, or exits non-zero when nothing answers within 5 s.
+export const reachScript = `timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$3" "$1" >&3
+head -n 1 <&3' reach "$@"`;
+
+// clock: the node's time, in seconds since the epoch with nanoseconds.
+export const clockScript = `date +%s.%N`;

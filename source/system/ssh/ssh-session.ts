@@ -3,7 +3,10 @@
 // command and file operation (ControlMaster), its socket in a private folder that close() removes.
 // Host keys are always checked (StrictHostKeyChecking=yes); host-keys.ts fetches and accepts an
 // unknown one after a person has seen it. BatchMode: nothing ever waits for a password.
+import {spawn} from 'node:child_process';
+import {closeSync, openSync} from 'node:fs';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {randomBytes} from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import {execa, type ResultPromise} from 'execa';
@@ -79,8 +82,11 @@ export type ExecOptions = {
 	timeoutMs: number;
 };
 
+export type CallResult = {exitCode?: number; timedOut: boolean; stdout: Buffer; stderr: string; reachedCommand: boolean};
+
 export class SshSession {
 	private remoteUid: number | undefined;
+	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
 
 	constructor(
 		readonly endpoint: SshEndpoint,
@@ -109,22 +115,35 @@ export class SshSession {
 	// An unknown or changed host key, a refused login or an unreachable node is an SshError.
 	async open(): Promise<void> {
 		const log = path.join(this.socketDir, `${this.endpoint.name}.master.log`);
-		// The master is started with -f and its standard error in a file: a backgrounded master
-		// would otherwise hold this process's pipes open, and waiting for them would never end.
-		const started = await execa('ssh', this.options(['-o', 'ControlMaster=yes', '-o', `ControlPersist=${persistSeconds}`, '-N', '-f']), {
-			reject: false,
-			stdin: 'ignore',
-			stdout: 'ignore',
-			stderr: {file: log},
-			timeout: 60_000,
-		});
-		if (started.failed) {
-			const stderr = await readFile(log, 'utf8').catch(() => '');
-			throw sshErrorFor(this.endpoint, started.timedOut ? 'Connection timed out (60 s)' : stderr);
+		// The master is started with -f and its standard error straight into a file (a descriptor of
+		// its own, not a pipe through this process): the backgrounded master keeps it open, and
+		// waiting for a pipe it holds would never end.
+		const logFd = openSync(log, 'w', 0o600);
+		let exit: {code: number | null; timedOut: boolean};
+		try {
+			exit = await new Promise(resolve => {
+				const master = spawn('ssh', this.options(['-o', 'ControlMaster=yes', '-o', `ControlPersist=${persistSeconds}`, '-N', '-f']), {stdio: ['ignore', 'ignore', logFd]});
+				const timer = setTimeout(() => {
+					master.kill('SIGKILL');
+					resolve({code: null, timedOut: true});
+				}, 60_000);
+				master.once('error', () => resolve({code: null, timedOut: false}));
+				master.once('exit', code => {
+					clearTimeout(timer);
+					resolve({code, timedOut: false});
+				});
+			});
+		} finally {
+			closeSync(logFd);
 		}
-		const id = await this.exec(remoteCommandLine(['id', '-u']), {timeoutMs: 30_000});
-		if (id.failed || !/^\d+\s*$/.test(String(id.stdout))) throw sshErrorFor(this.endpoint, String(id.stderr));
-		this.remoteUid = Number(String(id.stdout).trim());
+		if (exit.code !== 0) {
+			const stderr = await readFile(log, 'utf8').catch(() => '');
+			throw sshErrorFor(this.endpoint, exit.timedOut ? 'Connection timed out (60 s)' : stderr || 'ssh could not be started');
+		}
+		const id = await this.call(remoteCommandLine(['id', '-u']), {timeoutMs: 30_000});
+		const uid = id.stdout.toString('utf8').trim();
+		if (id.exitCode !== 0 || !/^\d+$/.test(uid)) throw sshErrorFor(this.endpoint, id.stderr);
+		this.remoteUid = Number(uid);
 	}
 
 	get remoteIsRoot(): boolean {
@@ -141,6 +160,23 @@ export class SshSession {
 			encoding: options.binary ? 'buffer' : 'utf8',
 			...(options.input !== undefined ? {input: options.input} : {stdin: options.holdInput ? 'pipe' : 'ignore'}),
 		}) as unknown as ResultPromise<{reject: false; encoding: 'buffer' | 'utf8'}>;
+	}
+
+	// A command whose whole standard output is the answer (file bytes, a number). The login shell
+	// may print before the command runs (a ~/.bashrc that echoes: sshd has bash read it even for a
+	// command), so the answer is framed by a line of its own and what comes before it is dropped.
+	async call(commandLine: string, options: Omit<ExecOptions, 'holdInput' | 'binary'>): Promise<CallResult> {
+		const result = await this.exec(`printf '%s\\n' ${this.marker}; ${commandLine}`, {...options, binary: true});
+		const stdout = Buffer.from(result.stdout as Uint8Array);
+		const frame = Buffer.from(`${this.marker}\n`);
+		const at = stdout.indexOf(frame);
+		return {
+			exitCode: result.exitCode,
+			timedOut: result.timedOut,
+			stdout: at >= 0 ? stdout.subarray(at + frame.length) : Buffer.alloc(0),
+			stderr: Buffer.from(result.stderr as Uint8Array).toString('utf8'),
+			reachedCommand: at >= 0,
+		};
 	}
 
 	async close(): Promise<void> {
