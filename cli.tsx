@@ -12,13 +12,19 @@ import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {createRehearsal} from './source/system/rehearsal.js';
-import {createSystem} from './source/system/system.js';
+import {beginExclusiveRun} from './source/system/exclusive-run.js';
+import {createSystem, type System} from './source/system/system.js';
 
 const output = createOutput();
 
 function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
+
+// setup, edit and undo write, and so may the screens (the menu and status lead to edit and undo);
+// plan, status --once and --dry-run never do, and a user who is not root cannot on the real machine.
+const mayWrite = (command: string, flags: {dryRun: boolean; once: boolean; json: boolean}, system: System): boolean =>
+	!flags.dryRun && command !== 'plan' && !(command === 'status' && (flags.once || flags.json)) && (system.sandbox || system.facts.isRoot);
 
 async function main(): Promise<number> {
 	const parsed = parseCommandLine(process.argv.slice(2));
@@ -33,6 +39,8 @@ async function main(): Promise<number> {
 	const {command, args, options: flags} = parsed;
 	const system = await createSystem({...(flags.root === undefined ? {} : {root: path.resolve(flags.root)}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
+	// One run at a time where this one may write; released when the process ends.
+	if (mayWrite(command, flags, system)) await beginExclusiveRun(system, command, output.err);
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
 	if (command === 'undo') return runUndo(system, output);

@@ -3,6 +3,7 @@
 // get. Where this machine has no os-release (not Linux), the article's machine is assumed.
 import {copyFile, mkdir} from 'node:fs/promises';
 import path from 'node:path';
+import {beginExclusiveRun} from './exclusive-run.js';
 import {createSystem, type System} from './system.js';
 
 export async function createRehearsal(folder: string, options: {dryRun: boolean; hostOsRelease?: string}): Promise<System> {
@@ -14,5 +15,8 @@ export async function createRehearsal(folder: string, options: {dryRun: boolean;
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code !== 'EEXIST' && code !== 'ENOENT') throw error;
 	}
-	return createSystem({root: folder, dryRun: options.dryRun});
+	const system = await createSystem({root: folder, dryRun: options.dryRun});
+	// The sandbox is one machine like any other: one run at a time in it too.
+	if (!options.dryRun) await beginExclusiveRun(system, 'setup');
+	return system;
 }
