@@ -14,6 +14,7 @@ import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {OutputStream} from './runner.js';
 import type {System} from './system.js';
+import {DiskFullError} from './target-fs.js';
 
 export type OutcomeStatus = 'wrote' | 'unchanged' | 'skipped' | 'ran' | 'would-run' | 'would-write' | 'passed' | 'warned' | 'failed' | 'healthy';
 
@@ -86,7 +87,7 @@ export class ApplyRun {
 			emit({type: 'action-end', step, action, index, outcome});
 			if (outcome.status === 'failed') {
 				emit({type: 'step-end', step, ok: false});
-				this.saveProgress(step.id);
+				this.saveFailure(step.id);
 				return {...this.result(false), failed: {step, action, outcome}};
 			}
 		}
@@ -110,6 +111,16 @@ export class ApplyRun {
 	async finish(): Promise<void> {
 		this.saveProgress(undefined, true);
 		if (!this.system.dryRun) await this.journal.finish(this.system.now());
+	}
+
+	// A failure is reported even when the progress cannot be saved with it (the disk that filled is
+	// then the failure, already named); the next run finds where to go on from the journal.
+	private saveFailure(failedAt: StepId): void {
+		try {
+			this.saveProgress(failedAt);
+		} catch (error) {
+			if (!(error instanceof DiskFullError)) throw error;
+		}
 	}
 
 	private saveProgress(failedAt?: StepId, finished = false): void {

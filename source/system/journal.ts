@@ -81,6 +81,9 @@ export class Journal {
 		// A file this run already changed keeps its first record: that one holds the bytes from before the run.
 		let entry = this.file.entries.find(e => e.path === target);
 		const added = entry === undefined;
+		// The journal exists before its first backup does: a run killed in between is still a run
+		// with an id, which the next setup continues instead of starting a second one.
+		if (!this.saved) await this.save();
 		if (!entry) {
 			entry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
 			if (old !== undefined && info) {
@@ -121,6 +124,7 @@ export class Journal {
 
 	// A setup that ran to its end is not continued by the next one.
 	async finish(now: Date): Promise<void> {
+		await this.load();
 		if (!this.saved) return;
 		this.file.finished = now.toISOString();
 		await this.save();

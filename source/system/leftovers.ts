@@ -21,7 +21,8 @@ async function foldersToSweep(fs: TargetFs): Promise<Set<string>> {
 	return folders;
 }
 
-// Removes them and returns where they were (as target paths).
+// Removes them and returns where they were (as target paths). A run folder left empty (a run killed
+// while it wrote its first journal) goes too, so the next setup is not a second run beside it.
 export async function removeLeftoverTempFiles(fs: TargetFs): Promise<string[]> {
 	const removed: string[] = [];
 	for (const folder of await foldersToSweep(fs)) {
@@ -32,6 +33,7 @@ export async function removeLeftoverTempFiles(fs: TargetFs): Promise<string[]> {
 			await fs.remove(target);
 			removed.push(target);
 		}
+		if (path.dirname(folder) === backupsDir) await fs.removeEmptyDir(folder);
 	}
 	return removed;
 }

@@ -94,7 +94,7 @@ export function sandboxRoot(given: string): string {
 		try {
 			isDir = statSync(dir).isDirectory();
 		} catch (error) {
-			if (codeOf(error) === 'ENOENT' && dir !== '/') continue;
+			if ((codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') && dir !== '/') continue;
 			throw error;
 		}
 		if (!isDir) throw new InputError([`--root ${show(given)} ${dir === real ? 'is a file' : `is inside ${dir}, which is a file`}, not a folder: ${allowed}.`]);

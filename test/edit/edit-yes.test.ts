@@ -110,15 +110,12 @@ describe('edit ID VALUE --yes', () => {
 		expect(await read(root, 'etc/mesos-slave/ip')).toBe('127.0.0.1\n');
 	});
 
-	it('exits 1 and writes nothing when a file stands where a settings folder should be', async () => {
+	it('refuses as bad input, writing nothing, when a file stands where a settings folder should be', async () => {
 		const root = await setUpSandbox();
 		await rm(path.join(root, 'etc/mesos-slave'), {recursive: true});
 		await writeFile(path.join(root, 'etc/mesos-slave'), 'not a folder\n');
-		const before = await readTree(root, ownBookkeeping);
-		const {code, err} = await edit(root, 'slave.ip', '10.0.0.5');
-		expect(code).toBe(1);
-		expect(err[0]).toMatch(/^Failed: cannot write \/etc\/mesos-slave\/ip: \/etc\/mesos-slave is a file, not a folder .*, so nothing can be written under it$/);
-		// Its log says what failed; nothing else changed.
-		expect(await readTree(root, ownBookkeeping)).toEqual(before);
+		const before = await readTree(root);
+		await expect(edit(root, 'slave.ip', '10.0.0.5')).rejects.toThrow(/^\/etc\/mesos-slave\/ip \(from slave.ip\) cannot be written: \/etc\/mesos-slave is a file, not a folder/);
+		expect(await readTree(root)).toEqual(before);
 	});
 });
