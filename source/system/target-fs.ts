@@ -145,6 +145,8 @@ export function createTargetFs(root: string): TargetFs {
 	}
 
 	async function ensureDir(dir: string): Promise<string[]> {
+		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
+		if ((await infoAt(base)) === undefined) await mkdir(base, {recursive: true, mode: 0o755});
 		const missing = await missingDirs(dir);
 		for (const folder of missing) {
 			await mkdir(hostPath(folder), {mode: 0o755});
