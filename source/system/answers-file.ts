@@ -12,6 +12,7 @@ import {unknownSettingMessage} from '../model/answers.js';
 import {errorMessage, InputError} from '../model/errors.js';
 import {findSetting} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
+import {kindOf} from './target-fs.js';
 
 export const maxAnswersBytes = 1_048_576;
 // zookeeper: {myid: 1} is two levels; more than this is not a catalogue id.
@@ -79,9 +80,6 @@ export function parseAnswers(text: string, file: string): Answers {
 	if (shown.length > 0) throw new InputError(shown);
 	return {...found.answers};
 }
-
-const kindOf = (info: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}): string =>
-	info.isDirectory() ? 'folder' : info.isFIFO() ? 'FIFO' : info.isSocket() ? 'socket' : 'device';
 
 export async function readAnswersFile(file: string): Promise<Answers> {
 	let handle;

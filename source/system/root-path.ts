@@ -17,7 +17,8 @@ export type Resolved = {
 // Linux gives up after 40 links in one path (ELOOP); so does this.
 const maxLinks = 40;
 
-const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
+// The errno code of a failed file call (ENOENT, …), or undefined for any other error.
+export const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
 
 export class LinkLoopError extends Error {
 	constructor(target: string, at: string) {

@@ -6,6 +6,7 @@
 import {lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
+import {codeOf} from './root-path.js';
 import {stateDir} from './state.js';
 import type {TargetFs} from './target-fs.js';
 
@@ -30,8 +31,6 @@ export type HeldLock = {
 	takenOverFrom?: LockHolder;
 	release(): void;
 };
-
-const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
 
 export function parseHolder(text: string): LockHolder | undefined {
 	const match = /^(\d+) (\S+) (\S+)$/.exec(text);

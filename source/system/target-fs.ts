@@ -8,7 +8,7 @@ import {constants, lstatSync, statfsSync} from 'node:fs';
 import {chmod, chown, lstat, mkdir, open, readdir, rename, rmdir, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
-import {canonicalRoot, type Resolved, resolveInRoot} from './root-path.js';
+import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
 
 export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
 
@@ -42,11 +42,10 @@ export type TargetFs = {
 export const tempFilePattern = /^\..*\.mesos-setup-[0-9a-f]{8}$/;
 const tempName = (name: string): string => `.${name.slice(0, 200)}.mesos-setup-${randomBytes(4).toString('hex')}`;
 
-const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
 const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
 const isDiskFull = (error: unknown): boolean => codeOf(error) === 'ENOSPC' || codeOf(error) === 'EDQUOT';
 
-function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean}): FileKind {
+export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean}): FileKind {
 	if (info.isFile()) return 'file';
 	if (info.isDirectory()) return 'folder';
 	if (info.isSymbolicLink()) return 'link';
