@@ -21,10 +21,10 @@ function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
 
-// setup, edit and undo write, and so may the screens (the menu and status lead to edit and undo);
-// plan, status --once and --dry-run never do, and a user who is not root cannot on the real machine.
-const mayWrite = (command: string, flags: {dryRun: boolean; once: boolean; json: boolean}, system: System): boolean =>
-	!flags.dryRun && command !== 'plan' && !(command === 'status' && (flags.once || flags.json)) && (system.sandbox || system.facts.isRoot);
+// setup, edit and undo write, and so may the home menu and the wizard; plan, status and --dry-run do
+// not (live status must open while a setup runs), and a user who is not root cannot on the real machine.
+const mayWrite = (command: string, flags: {dryRun: boolean}, system: System): boolean =>
+	!flags.dryRun && command !== 'plan' && command !== 'status' && (system.sandbox || system.facts.isRoot);
 
 async function main(): Promise<number> {
 	const parsed = parseCommandLine(process.argv.slice(2));
