@@ -12,6 +12,7 @@ process.env.CI = 'false';
 const benchmarks: {name: string; run: () => Promise<BenchResult>}[] = [
 	{name: 'log-pane', run: async () => (await import('./log-pane.js')).benchLogPane()},
 	{name: 'status-idle', run: async () => (await import('./status-idle.js')).benchStatusIdle()},
+	{name: 'answers-file', run: async () => (await import('./answers-file.js')).benchAnswersFile()},
 ];
 
 let failed = 0;

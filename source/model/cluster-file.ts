@@ -10,7 +10,7 @@ import {findDerivedSetting} from './cluster-derivation.js';
 import {allowedMasterCounts, type Cluster, type ClusterNode, maxMasters, type NodeRole, runsAgent, type SshAccess} from './cluster.js';
 import {InputError} from './errors.js';
 import {show} from './shown-value.js';
-import {childPath, describeValue, parseStrictDocument, type StrictValue} from './strict-document.js';
+import {childPath, describeValue, parseStrictDocument, repeatedKeys, type StrictValue} from './strict-document.js';
 import {isIpv4} from './validate.js';
 
 const topKeys = ['masters', 'agents', 'ssh', 'settings'] as const;
@@ -43,6 +43,7 @@ function mappingEntries(reader: Reader, value: StrictValue, at: string, known: r
 		bad(reader, at, describeValue(value), `give ${what}`);
 		return undefined;
 	}
+	for (const key of repeatedKeys(value.entries)) reader.problems.push(`${reader.file}: ${childPath(at, key)} is given more than once; give it once.`);
 	for (const [key] of value.entries) {
 		if (!known.includes(key)) reader.problems.push(`${reader.file}: ${childPath(at, key)} is not a key the cluster file knows; ${at || 'the file'} may have ${known.join(', ')}.`);
 	}
@@ -144,6 +145,7 @@ function readSettings(reader: Reader, value: StrictValue | undefined): Answers {
 		const why = derived.perNode ? 'it must differ from node to node, and' : 'it';
 		reader.problems.push(`${reader.file}: ${childPath('settings', id)}: ${show(raw)} is not allowed; ${why} is derived from the machine list (${derived.how}): leave it out.`);
 	}
+	// Each value as the catalogue checks it (the ids are known: answersIn named the others).
 	const checked = checkAnswers(allowed);
 	reader.problems.push(...checked.problems.map(problem => `${reader.file}: settings: ${problem}`));
 	return Object.assign(Object.create(null) as Answers, checked.answers);

@@ -1,8 +1,10 @@
 // A file a person wrote (answers, a cluster file), read as JSON or YAML the strict way: every
 // value is the text that was written (no YAML number, date or boolean conversion: `0x10` stays
-// "0x10", a digit-only fingerprint keeps its digits), keys are plain text and appear once per
-// mapping (in JSON as in YAML), no tags. Parsing is linear in the file's size: the yaml library's
-// own duplicate check compares every key with every other, so keys are checked here with a set.
+// "0x10", a digit-only fingerprint keeps its digits), keys are plain text, no tags or aliases.
+// A mapping keeps every entry in order, a key given twice included: its reader says what "twice"
+// means (answers-document.ts counts a setting id given flat and nested too) and checks it in one
+// pass with a set (the yaml package's own check compares every key with every other). Parsing is
+// linear in the file's size.
 import {isAlias, isMap, isScalar, isSeq, Lexer, type Node, parseDocument} from 'yaml';
 import {InputError} from './errors.js';
 import {show} from './shown-value.js';
@@ -33,7 +35,7 @@ function toStrict(node: Node | null, at: string, depth: number, problems: string
 	}
 	if (node === null) return {kind: 'text', text: ''};
 	if (isAlias(node)) {
-		problems.push(`${prefix(at)}YAML aliases (*${node.source}) are not read; write the value out.`);
+		problems.push(`${at || 'the file'} is an alias (*${node.source}); write the value itself.`);
 		return undefined;
 	}
 	if (node.tag !== undefined) {
@@ -51,7 +53,6 @@ function toStrict(node: Node | null, at: string, depth: number, problems: string
 	}
 	if (isMap(node)) {
 		const entries: [string, StrictValue][] = [];
-		const seen = new Set<string>();
 		for (const pair of node.items) {
 			const keyNode = pair.key as Node | null;
 			if (keyNode !== null && !isScalar(keyNode)) {
@@ -59,11 +60,6 @@ function toStrict(node: Node | null, at: string, depth: number, problems: string
 				continue;
 			}
 			const key = String(keyNode?.value ?? '');
-			if (seen.has(key)) {
-				problems.push(`${childPath(at, key)} is given twice; give each key once.`);
-				continue;
-			}
-			seen.add(key);
 			const value = toStrict(pair.value as Node | null, childPath(at, key), depth + 1, problems);
 			if (value) entries.push([key, value]);
 		}
@@ -83,6 +79,17 @@ function tooDeep(text: string): boolean {
 		if (depth > maxDepth) return true;
 	}
 	return false;
+}
+
+// The keys a mapping gives more than once, in the order they come back.
+export function repeatedKeys(entries: readonly [string, StrictValue][]): string[] {
+	const seen = new Set<string>();
+	const repeated = new Set<string>();
+	for (const [key] of entries) {
+		if (seen.has(key)) repeated.add(key);
+		seen.add(key);
+	}
+	return [...repeated];
 }
 
 // The file's content as a tree of text, lists and mappings, or an InputError naming the file and

@@ -5,5 +5,5 @@ import {parseClusterFile} from '../model/cluster-file.js';
 import {readInputFile} from './input-file.js';
 
 export async function readClusterFile(file: string): Promise<Cluster> {
-	return parseClusterFile(await readInputFile(file, 'the cluster file'), file);
+	return parseClusterFile(await readInputFile(file, {name: 'cluster file', holds: 'it lists machines and a few settings'}), file);
 }

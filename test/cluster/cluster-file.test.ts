@@ -84,9 +84,11 @@ settings: {slave.containerizers: mesos}                      # answers for every
 	});
 
 	it('checks every setting under settings as the catalogue does, naming it, the value and what is allowed', () => {
-		expect(problems(`masters:\n${masters(1)}${agents}settings:\n  slave.containerizers: lxc\n  nope.nothing: 1\n`)).toEqual([
-			'c.yaml: settings: slave.containerizers: "lxc" is not allowed; use mesos, docker,mesos or docker (a comma-separated list of mesos and docker).',
+		expect(problems(`masters:\n${masters(1)}${agents}settings:\n  slave.containerizers: lxc\n  nope.nothing: 1\n  slave.ip: 10.0.0.1\n  slave:\n    containerizers: mesos\n`)).toEqual([
 			expect.stringMatching(/^c\.yaml: settings: unknown setting "nope\.nothing": known settings are /),
+			'c.yaml: settings: "slave.containerizers" is given more than once; give each setting once.',
+			'c.yaml: settings.slave.ip: "10.0.0.1" is not allowed; it must differ from node to node, and is derived from the machine list (each agent’s address): leave it out.',
+			'c.yaml: settings: slave.containerizers: "lxc" is not allowed; use mesos, docker,mesos or docker (a comma-separated list of mesos and docker).',
 		]);
 	});
 
@@ -105,7 +107,7 @@ settings: {slave.containerizers: mesos}                      # answers for every
 		['an identity that reads as an option', `masters:\n${masters(1)}${agents}ssh: {identity: -oProxyCommand=x}\n`, /ssh\.identity: "-oProxyCommand=x" is not allowed; give the path of a private key/],
 		['a list', '- m1\n', /c\.yaml must hold a mapping with masters, agents, ssh and settings, such as:\nmasters:/],
 		['empty', '', /c\.yaml must hold a mapping with masters/],
-		['a key twice', 'masters: []\nmasters: []\n', /c\.yaml: masters is given twice/],
+		['a key twice', 'masters: []\nmasters: []\n', /c\.yaml: masters is given more than once; give it once\./],
 	])('refuses %s, naming the place in the file', (_name, text, message) => {
 		expect(problems(text).join('\n')).toMatch(message);
 	});

@@ -3,9 +3,9 @@ import path from 'node:path';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {InputError} from '../../source/model/errors.js';
-import {readAnswersFile} from '../../source/system/answers-file.js';
+import {answersFileKind, readAnswersFile} from '../../source/system/answers-file.js';
 import {readClusterFile} from '../../source/system/cluster-file.js';
-import {inputFileLimit, readInputFile} from '../../source/system/input-file.js';
+import {readInputFile} from '../../source/system/input-file.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 async function refusal(read: Promise<unknown>): Promise<string> {
@@ -23,19 +23,19 @@ describe('a file a person hands in', () => {
 		const fifo = path.join(await tempRoot(), 'answers.yaml');
 		await execa('mkfifo', [fifo]);
 		const started = Date.now();
-		expect(await refusal(readAnswersFile(fifo))).toBe(`the answers file ${JSON.stringify(fifo)} is a FIFO, not a regular file: give the path of a JSON or YAML file.`);
+		expect(await refusal(readAnswersFile(fifo))).toBe(`the answers file ${fifo} is a FIFO, not a regular file: give a JSON or YAML file.`);
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('refuses a folder, a file over 1 MB before reading it, text that is not UTF-8, and a missing file', async () => {
 		const dir = await tempRoot();
 		await mkdir(path.join(dir, 'folder'));
-		expect(await refusal(readClusterFile(path.join(dir, 'folder')))).toMatch(/^the cluster file ".*folder" is a folder, not a regular file/);
-		await writeFile(path.join(dir, 'big.yaml'), `a: "${'x'.repeat(inputFileLimit)}"\n`);
-		expect(await refusal(readInputFile(path.join(dir, 'big.yaml'), 'the answers file'))).toMatch(/is 1048582 bytes; at most 1048576 bytes \(1 MB\) are read/);
+		expect(await refusal(readClusterFile(path.join(dir, 'folder')))).toMatch(/^the cluster file .*folder is a folder, not a regular file/);
+		await writeFile(path.join(dir, 'big.yaml'), `a: "${'x'.repeat(1_048_576)}"\n`);
+		expect(await refusal(readInputFile(path.join(dir, 'big.yaml'), answersFileKind))).toMatch(/is 1048582 bytes; an answers file may be at most 1 MB \(1048576 bytes\): it holds one line per setting\./);
 		await writeFile(path.join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
-		expect(await refusal(readInputFile(path.join(dir, 'latin1.yaml'), 'the cluster file'))).toMatch(/is not UTF-8 text/);
-		expect(await refusal(readClusterFile(path.join(dir, 'none.yaml')))).toMatch(/^cannot read the cluster file ".*none\.yaml": ENOENT/);
+		expect(await refusal(readInputFile(path.join(dir, 'latin1.yaml'), answersFileKind))).toMatch(/is not UTF-8 text/);
+		expect(await refusal(readClusterFile(path.join(dir, 'none.yaml')))).toMatch(/^cannot read the cluster file .*none\.yaml: ENOENT/);
 	});
 
 	it('reads a cluster file whole: a problem in it is named with the file', async () => {

@@ -4,24 +4,15 @@
 // name; only regular files read or replaced). So the Journal, ApplyRun and undo run unchanged
 // against a node, and the backups and journal of a node's run stay on that node.
 import {randomBytes} from 'node:crypto';
+import path from 'node:path';
 import {StepError} from '../../model/errors.js';
 import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
-import type {TargetFs} from '../target-fs.js';
+import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
 import {freeBytesScript, infoScript, listScript, missingDirsScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
 
-export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
-export type FileInfo = {kind: FileKind; mode: number; uid: number; gid: number; size: number};
-export type Owner = {uid: number; gid: number};
-
-// What a node's file system offers beyond TargetFs today: owners (kept by every write), and what
-// a journal needs to know before it writes (the folders a write makes, free space).
-export type NodeFs = Omit<TargetFs, 'write'> & {
-	info(target: string): Promise<FileInfo | undefined>;
-	missingDirs(target: string): Promise<string[]>;
-	freeBytes(target: string): Promise<number>;
-	write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}>;
-};
+// A node's files: everything TargetFs offers but `resolve`, which names a path on this host.
+export type NodeFs = TargetFiles;
 
 const timeoutMs = 120_000;
 
@@ -43,7 +34,15 @@ function kindOfMode(mode: number): FileKind {
 	}
 }
 
-const kindOfStat = (described: string): string => described.trim().replace(/^regular (empty )?file$/, 'regular file') || 'something else';
+// stat's %F words, as target-fs.ts names the kinds.
+function kindOfStat(described: string): FileKind {
+	const word = described.trim();
+	if (word === 'directory') return 'folder';
+	if (word === 'fifo') return 'FIFO';
+	if (word === 'symbolic link') return 'link';
+	if (word === 'socket') return 'socket';
+	return word === 'regular file' || word === 'regular empty file' ? 'file' : 'device';
+}
 
 const entries = (output: string): string[] => output.split('\0').filter(Boolean);
 
@@ -65,7 +64,7 @@ export function createNodeFs(session: SshSession): NodeFs {
 	};
 
 	const notRegular = (target: string, stderr: string): never => {
-		throw new StepError(`${target} on ${node} is a ${kindOfStat(stderr)}, not a regular file`, ['mesos-setup reads and writes only regular files there: move it aside, then run again.']);
+		throw new NotRegularFileError(target, where(target), kindOfStat(stderr));
 	};
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
@@ -91,6 +90,12 @@ export function createNodeFs(session: SshSession): NodeFs {
 		if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so nothing can be written under it`, ['Move it aside, then run again.']);
 		if (result.code !== 0) return failed('looking at', target, result.stderr);
 		return entries(String(result.stdout));
+	}
+
+	async function freeBytes(target: string): Promise<number> {
+		const result = await call(freeBytesScript, [target]);
+		const free = Number(result.stdout.toString('utf8').trim());
+		return result.code === 0 && Number.isFinite(free) ? free : 0;
 	}
 
 	return {
@@ -120,6 +125,10 @@ export function createNodeFs(session: SshSession): NodeFs {
 			const result = await call(writeScript, [target, mode.toString(8), ownerArg, String(bytes.length), suffix], {input: bytes});
 			if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
 			if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so ${target} cannot be written`, ['Move it aside, then run again.']);
+			if (/No space left on device|Disk quota exceeded/.test(result.stderr)) {
+				const folder = path.posix.dirname(target);
+				throw new DiskFullError(target, await freeBytes(folder), where(folder));
+			}
 			if (result.code !== 0) return failed('writing', target, result.stderr);
 			return {createdDirs: entries(String(result.stdout))};
 		},
@@ -133,10 +142,6 @@ export function createNodeFs(session: SshSession): NodeFs {
 			if (result.code !== 0) return failed('removing the folder', target, result.stderr);
 			return true;
 		},
-		async freeBytes(target) {
-			const result = await call(freeBytesScript, [target]);
-			const free = Number(String(result.stdout).trim());
-			return result.code === 0 && Number.isFinite(free) ? free : 0;
-		},
+		freeBytes,
 	};
 }

@@ -1,7 +1,8 @@
 // Run on the control machine by node-transport.e2e.test.ts (through onControl): the SSH transport of
 // source/system/ssh against a node, as the cluster commands will use it. Prints one line of JSON with
 // what it saw; the test compares it with what it reads on the node directly.
-import {Journal, newRunId, undoLastRun} from '../../../source/system/journal.js';
+import {Journal, newRunId} from '../../../source/system/journal.js';
+import {undoLastRun} from '../../../source/system/undo.js';
 import {acceptHostKeys, fetchHostKeys} from '../../../source/system/ssh/host-keys.js';
 import {createNodeChecks} from '../../../source/system/ssh/node-checks.js';
 import {createNodeFs} from '../../../source/system/ssh/node-fs.js';
