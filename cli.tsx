@@ -3,6 +3,7 @@
 import './source/commands/no-color.js';
 import path from 'node:path';
 import meow from 'meow';
+import packageJson from './package.json' with {type: 'json'};
 import {gatherAnswers} from './source/commands/gather-answers.js';
 import {createOutput, paint} from './source/commands/output.js';
 import {runPlan} from './source/commands/plan.js';
@@ -50,6 +51,8 @@ type Command = (typeof commands)[number] | 'home';
 
 const cli = meow(help, {
 	importMeta: import.meta,
+	// Bundled in, not read beside the file: the single executable has no package.json next to it.
+	pkg: packageJson,
 	// Unknown options are caught below, with a message that says what is allowed.
 	allowUnknownFlags: true,
 	flags: {
