@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the lab needs, only those missing; silent when all are present.
+# Installs the Debian packages the tests need, only those missing; silent when all are present.
 # Callable from .ci/run and from test/lab/install-prerequisites.ts (one list, here).
 set -euo pipefail
 
-packages=(tmux gnupg dirmngr apt-utils zookeeperd)
+# The lab's, then the Debian package's (test/package): strip and dpkg-shlibdeps build it, man and
+# bash-completion are what its test reads it with.
+packages=(tmux gnupg dirmngr apt-utils zookeeperd binutils dpkg-dev man-db groff-base bash-completion)
 
 missing=()
 for package in "${packages[@]}"; do
