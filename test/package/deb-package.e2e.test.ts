@@ -131,6 +131,23 @@ describeLab('the Debian package, on a machine without Node', () => {
 		expect((await on().run(['find', '/tmp', '-mindepth', '1', '-maxdepth', '1', '-name', 'mesos-setup-unpacked-*'])).stdout).toBe('');
 	});
 
+	it('draws the wizard in a terminal (Ink and its layout engine work from the executable)', async () => {
+		const screen = await TmuxSession.start({
+			name: 'deb-wizard',
+			command: on().commandLine(['mesos-setup', '--root', path.join(work, 'wizard-root')], {CI: 'false', NO_COLOR: '1'}),
+			width: 100,
+			height: 30,
+		});
+		try {
+			const first = await screen.waitFor('Press Enter to begin');
+			expect(first).toMatch(/^mesos-setup · guided setup · rehearsal in /);
+			await screen.key('Enter');
+			await screen.waitFor('▸ Preflight');
+		} finally {
+			await screen.kill();
+		}
+	});
+
 	it('has a man page made from the same declaration as --help', async () => {
 		const page = await on().run(['man', '--nh', '--nj', 'mesos-setup'], {MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat'});
 		expect(page.exitCode, page.stderr).toBe(0);
