@@ -3,26 +3,14 @@
 // first frame), against the same three changes in a 50-line file in the same run; then a scroll
 // step and the whole-file view of the long one. Each figure is the median of several fresh renders.
 // Run on its own: CI=false node --import tsx bench/file-preview.ts (Ink draws live frames only outside CI)
-import {EventEmitter} from 'node:events';
 import {pathToFileURL} from 'node:url';
 import {render} from 'ink';
 import {createElement} from 'react';
 import {FilePreview} from '../source/ui/components/file-preview/file-preview.js';
 import {fileRows, type PreviewFile} from '../source/ui/components/file-preview/preview-rows.js';
+import {TerminalSink} from './terminal-sink.js';
 
 export type FilePreviewResult = {name: string; pass: boolean; lines: string[]; firstFrameMs: number; ratio: number};
-
-class TerminalSink extends EventEmitter {
-	isTTY = true;
-	columns = 120;
-	rows = 40;
-	awaited = '';
-	shown = false;
-	write(chunk: string): boolean {
-		if (this.awaited && chunk.includes(this.awaited)) this.shown = true;
-		return true;
-	}
-}
 
 function editedFile(lines: number): PreviewFile {
 	const before = `${Array.from({length: lines}, (_, i) => `OPTION_${i + 1}="value ${i + 1}" # what option ${i + 1} does`).join('\n')}\n`;
