@@ -4,7 +4,7 @@
 // ones dpkg-shlibdeps reads off the executable (the C and C++ runtimes Node links against).
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
-import {chmod, copyFile, mkdir, readFile, stat, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {execa} from 'execa';
@@ -92,38 +92,39 @@ async function lay(file: string, bytes: string | Uint8Array, mode: number): Prom
 	await chmod(file, mode);
 }
 
+// Folders 0755 whatever the umask (dpkg-deb refuses a DEBIAN folder writable by others).
+async function folderModes(folder: string): Promise<void> {
+	await chmod(folder, 0o755);
+	for (const entry of await readdir(folder, {withFileTypes: true})) if (entry.isDirectory()) await folderModes(path.join(folder, entry.name));
+}
+
 export async function buildDebianPackage(input: DebianPackageInput): Promise<string> {
 	const {facts, work} = input;
 	const root = path.join(work, 'deb-root');
 	const arch = await output('dpkg', ['--print-architecture']);
-	const doc = path.join(root, 'usr/share/doc', facts.name);
-
-	const binary = path.join(root, 'usr/bin', facts.name);
-	await mkdir(path.dirname(binary), {recursive: true});
-	await copyFile(input.executable, binary);
-	await chmod(binary, 0o755);
-	// gzip -9n, as Debian policy wants man pages (Node's gzip header has no name and no time).
-	await lay(path.join(root, 'usr/share/man/man1', `${facts.name}.1.gz`), gzipSync(input.manPage, {level: 9}), 0o644);
-	await lay(path.join(root, 'usr/share/bash-completion/completions', facts.name), input.completion, 0o644);
+	const doc = `usr/share/doc/${facts.name}`;
+	const binary = `usr/bin/${facts.name}`;
 	const license = nodeLicense();
-	if (license) await lay(path.join(doc, 'node-LICENSE'), await readFile(license), 0o644);
-	await lay(path.join(doc, 'copyright'), copyright(facts, license !== undefined), 0o644);
-
-	const files = [binary, path.join(root, 'usr/share/man/man1', `${facts.name}.1.gz`), path.join(root, 'usr/share/bash-completion/completions', facts.name), path.join(doc, 'copyright'), ...(license ? [path.join(doc, 'node-LICENSE')] : [])];
-	let bytes = 0;
-	const sums: string[] = [];
-	for (const file of files) {
-		bytes += (await stat(file)).size;
-		sums.push(`${createHash('md5').update(await readFile(file)).digest('hex')}  ${path.relative(root, file)}`);
-	}
+	const installed: {file: string; bytes: string | Uint8Array; mode: number}[] = [
+		{file: binary, bytes: await readFile(input.executable), mode: 0o755},
+		// gzip -9n, as Debian policy wants man pages (Node's gzip header has no name and no time).
+		{file: `usr/share/man/man1/${facts.name}.1.gz`, bytes: gzipSync(input.manPage, {level: 9}), mode: 0o644},
+		{file: `usr/share/bash-completion/completions/${facts.name}`, bytes: input.completion, mode: 0o644},
+		{file: `${doc}/copyright`, bytes: copyright(facts, license !== undefined), mode: 0o644},
+		...(license ? [{file: `${doc}/node-LICENSE`, bytes: await readFile(license), mode: 0o644}] : []),
+	];
+	for (const {file, bytes, mode} of installed) await lay(path.join(root, file), bytes, mode);
+	const installedKb = Math.ceil(installed.reduce((sum, {bytes}) => sum + Buffer.byteLength(bytes), 0) / 1024);
+	const sums = installed.map(({file, bytes}) => `${createHash('md5').update(bytes).digest('hex')}  ${file}`);
 
 	// dpkg-shlibdeps reads a source package's debian/control; a minimal one in the scratch folder.
 	await lay(path.join(work, 'debian/control'), `Source: ${facts.name}\n\nPackage: ${facts.name}\nArchitecture: any\n`, 0o644);
-	const shlibs = await output('dpkg-shlibdeps', ['-O', '-e', binary], work);
+	const shlibs = await output('dpkg-shlibdeps', ['-O', '-e', path.join(root, binary)], work);
 	const depends = /^shlibs:Depends=(.*)$/m.exec(shlibs)?.[1] ?? '';
 
-	await lay(path.join(root, 'DEBIAN/control'), controlFile(facts, {arch, installedKb: Math.ceil(bytes / 1024), depends}), 0o644);
-	await lay(path.join(root, 'DEBIAN/md5sums'), `${sums.sort().join('\n')}\n`, 0o644);
+	await lay(path.join(root, 'DEBIAN/control'), controlFile(facts, {arch, installedKb, depends}), 0o644);
+	await lay(path.join(root, 'DEBIAN/md5sums'), `${sums.join('\n')}\n`, 0o644);
+	await folderModes(root);
 
 	const deb = path.join(input.outDir, debFileName(facts, arch));
 	await mkdir(input.outDir, {recursive: true});
