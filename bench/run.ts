@@ -13,6 +13,7 @@ const benchmarks: {name: string; run: () => Promise<BenchResult>}[] = [
 	{name: 'log-pane', run: async () => (await import('./log-pane.js')).benchLogPane()},
 	{name: 'status-idle', run: async () => (await import('./status-idle.js')).benchStatusIdle()},
 	{name: 'answers-file', run: async () => (await import('./answers-file.js')).benchAnswersFile()},
+	{name: 'file-preview', run: async () => (await import('./file-preview.js')).benchFilePreview()},
 ];
 
 let failed = 0;
