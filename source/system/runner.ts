@@ -3,6 +3,7 @@
 import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
+import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
 import {cleanLine} from '../model/terminal-text.js';
@@ -52,6 +53,20 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 	};
 }
 
+// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts).
+export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void): void {
+	for (const stream of ['stdout', 'stderr'] as const) {
+		const splitter = lineSplitter(line => onLine(line, stream));
+		// One decoder per stream: a character split across two chunks is not mangled.
+		const decoder = new StringDecoder('utf8');
+		child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
+		child[stream]?.on('end', () => {
+			splitter.push(decoder.end());
+			splitter.end();
+		});
+	}
+}
+
 function describeFailure(argv: readonly string[], result: {exitCode?: number; timedOut?: boolean; code?: string; signal?: string; stderr?: unknown}, timeoutMs: number): string {
 	const name = argv.join(' ');
 	if (result.code === 'ENOENT') return `${argv[0]} is not installed (command not found), so “${name}” could not run`;
@@ -79,19 +94,7 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		encoding: binary ? 'buffer' : 'utf8',
 		stripFinalNewline: false,
 	});
-	if (options.onLine) {
-		const onLine = options.onLine;
-		for (const stream of ['stdout', 'stderr'] as const) {
-			const splitter = lineSplitter(line => onLine(line, stream));
-			// One decoder per stream: a character split across two chunks is not mangled.
-			const decoder = new StringDecoder('utf8');
-			child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
-			child[stream]?.on('end', () => {
-				splitter.push(decoder.end());
-				splitter.end();
-			});
-		}
-	}
+	if (options.onLine) streamLines(child, options.onLine);
 	const result = await child;
 	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer'.
 	const bytesOf = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(typeof value === 'string' ? value : ''));

@@ -2,10 +2,9 @@
 // the node as root (sudo -n for another user) through its SSH session, every output line streamed
 // back as it comes. A timeout or a stop closes the command's standard input, which ends its whole
 // process group on the node (node-scripts' runScript); the ssh client goes 10 s later at the latest.
-import {StringDecoder} from 'node:string_decoder';
 import {asRoot, bashScript, remoteCommandLine, withEnv} from '../../model/remote-command.js';
 import {cleanLine} from '../../model/terminal-text.js';
-import {type CommandRunner, lineSplitter, type RunOptions, type RunResult} from '../runner.js';
+import {type CommandRunner, type RunOptions, type RunResult, streamLines} from '../runner.js';
 import {hasScript, runScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor, sshProblemOf} from './ssh-session.js';
 
@@ -53,18 +52,7 @@ export function createNodeRunner(session: SshSession): CommandRunner {
 		else options.signal?.addEventListener('abort', onAbort, {once: true});
 		// A closed pipe on our side (the ssh client died) is the command's end, not this process's.
 		child.stdin?.on('error', () => undefined);
-		if (options.onLine) {
-			const onLine = options.onLine;
-			for (const stream of ['stdout', 'stderr'] as const) {
-				const splitter = lineSplitter(line => onLine(line, stream));
-				const decoder = new StringDecoder('utf8');
-				child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
-				child[stream]?.on('end', () => {
-					splitter.push(decoder.end());
-					splitter.end();
-				});
-			}
-		}
+		if (options.onLine) streamLines(child, options.onLine);
 		let result;
 		try {
 			result = await child;
