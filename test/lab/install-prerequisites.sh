@@ -3,7 +3,8 @@
 # Callable from .ci/run and from test/lab/install-prerequisites.ts (one list, here).
 set -euo pipefail
 
-packages=(tmux gnupg dirmngr apt-utils zookeeperd)
+# libsasl2-modules and libcurl4: what the lab's mesos packages depend on, as the real ones do (Debian's packages).
+packages=(tmux gnupg dirmngr apt-utils zookeeperd libsasl2-modules libcurl4)
 
 missing=()
 for package in "${packages[@]}"; do

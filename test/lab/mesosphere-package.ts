@@ -1,29 +1,16 @@
-import {chmod, mkdir, writeFile} from 'node:fs/promises';
-import {realpathSync} from 'node:fs';
-import path from 'node:path';
-import {execa} from 'execa';
-import {bundleStandins} from './standin-bundle.js';
-import {sysvInitScript} from './sysv-init-script.js';
+import type {DebianPackage} from './debian-package.js';
+import {
+	serviceFiles, serviceScripts, standinBundle, standinLauncher, type BuildContext, type PackagedService,
+} from './lab-package-parts.js';
+import {marathonConfStartScript} from './marathon-start-script.js';
+import {mesosInitWrapper} from './mesos-init-wrapper.js';
+import {chronosUnit, marathonConfUnit, mesosAgentUnit, mesosMasterUnit} from './systemd-units.js';
 
+export {serviceLogFiles, standinServices, type StandinService} from './lab-package-parts.js';
+
+/** The metapackage the article installs (`apt-get install mesosphere`). */
 export const packageName = 'mesosphere';
 export const packageVersion = '0.1.0-lab1';
-export const standinPath = '/usr/lib/mesosphere-lab/standin.mjs';
-export const standinServices = ['mesos-master', 'mesos-slave', 'marathon', 'chronos'] as const;
-export type StandinService = typeof standinServices[number];
-
-export const serviceLogFiles: Record<StandinService, string> = {
-	'mesos-master': '/var/log/mesos/mesos-master.log',
-	'mesos-slave': '/var/log/mesos/mesos-slave.log',
-	marathon: '/var/log/marathon/marathon.log',
-	chronos: '/var/log/chronos/chronos.log',
-};
-
-const descriptions: Record<StandinService, string> = {
-	'mesos-master': 'Mesos master',
-	'mesos-slave': 'Mesos slave',
-	marathon: 'Marathon scheduler',
-	chronos: 'Chronos scheduler',
-};
 
 // The configuration the real mesos package ships as conffiles; the article then rewrites it.
 export const shippedConfiguration: Record<string, string> = {
@@ -35,79 +22,84 @@ export const shippedConfiguration: Record<string, string> = {
 	'etc/mesos-master/work_dir': '/var/lib/mesos\n',
 };
 
-const control = `Package: ${packageName}
-Version: ${packageVersion}
-Architecture: all
-Maintainer: mesos-setup lab <lab@127.0.0.1>
-Depends: zookeeperd
-Provides: mesos, marathon, chronos
-Section: misc
-Priority: optional
-Description: stand-ins for Mesos, Marathon and Chronos (mesos-setup lab)
- Not Apache Mesos: small Node.js programs, built by the mesos-setup test lab,
- that read the same configuration files as the Mesosphere packages, find each
- other through ZooKeeper and answer the documented HTTP endpoints.
-`;
+const versions = {mesos: '1.4.3', marathon: '1.4.13', chronos: '2.5.1'};
+const lab = (version: string) => `${version}-lab1`;
 
-const services = standinServices.join(' ');
-
-// As dh_installinit writes them: enable and start on install, stop on removal. Under a
-// policy-rc.d that exits 101 (containers), invoke-rc.d starts and stops nothing.
-const maintainerScripts: Record<string, string> = {
-	postinst: `#!/bin/sh
-set -e
-if [ "$1" = configure ]; then
-	mkdir -p /var/lib/mesos /var/log/mesos /var/log/marathon /var/log/chronos
-	for service in ${services}; do
-		update-rc.d "$service" defaults >/dev/null
-		invoke-rc.d "$service" start || true
-	done
-fi
-`,
-	prerm: `#!/bin/sh
-set -e
-for service in ${services}; do
-	invoke-rc.d "$service" stop || true
-done
-`,
-	postrm: `#!/bin/sh
-set -e
-if [ "$1" = purge ]; then
-	for service in ${services}; do
-		update-rc.d "$service" remove >/dev/null
-	done
-fi
-`,
+export const chronosService: PackagedService = {
+	name: 'chronos', description: 'Chronos scheduler', startAs: ['/usr/bin/chronos'], unit: chronosUnit(),
 };
 
-/** Builds mesosphere_<version>_all.deb in workDir and returns its path. */
-export async function buildMesospherePackage(workDir: string): Promise<string> {
-	const root = path.join(workDir, 'package-root');
-	const node = realpathSync(process.execPath);
-	await mkdir(path.join(root, 'DEBIAN'), {recursive: true});
-	await mkdir(path.join(root, path.dirname(standinPath)), {recursive: true});
-	await bundleStandins(path.join(root, standinPath));
-	const conffiles: string[] = [];
-	const put = async (file: string, content: string, mode = 0o644) => {
-		await mkdir(path.join(root, path.dirname(file)), {recursive: true});
-		await writeFile(path.join(root, file), content);
-		await chmod(path.join(root, file), mode);
+/** The Chronos package of both variants (Chronos is installed and kept manual; nothing configures it). */
+export function chronosPackage(context: BuildContext, version: string, startOnInstall: boolean): DebianPackage {
+	const [bundlePath, bundle] = standinBundle(context, 'chronos');
+	return {
+		name: 'chronos', version: lab(version), architecture: 'all',
+		description: ['Chronos stand-in (mesos-setup lab)', 'Answers on 127.0.0.1:4400 as Chronos would; nothing more.'],
+		files: {
+			[bundlePath]: bundle,
+			'usr/bin/chronos': standinLauncher(context, `/${bundlePath}`, 'chronos', version),
+			...serviceFiles(context, [chronosService]),
+		},
+		conffiles: ['etc/init.d/chronos'],
+		scripts: serviceScripts([chronosService], {startOnInstall, directories: ['/var/log/chronos']}),
 	};
-	for (const service of standinServices) {
-		const file = `etc/init.d/${service}`;
-		await put(file, sysvInitScript({
-			name: service, description: descriptions[service], node, standin: standinPath, logFile: serviceLogFiles[service],
-		}), 0o755);
-		conffiles.push(`/${file}`);
-	}
-	for (const [file, content] of Object.entries(shippedConfiguration)) {
-		await put(file, content);
-		conffiles.push(`/${file}`);
-	}
-	await put('DEBIAN/control', control);
-	await put('DEBIAN/conffiles', `${conffiles.join('\n')}\n`);
-	for (const [name, script] of Object.entries(maintainerScripts)) await put(`DEBIAN/${name}`, script, 0o755);
-	const deb = path.join(workDir, `${packageName}_${packageVersion}_all.deb`);
-	await execa('dpkg-deb', ['--root-owner-group', '-Zgzip', '--build', root, deb]);
-	return deb;
+}
+
+/**
+ * The article's repository as it was (repos.mesosphere.io, 2015-2017): `mesos` with the
+ * mesos-slave layout, `marathon` before 1.5 (/etc/marathon/conf), `chronos`, and the `mesosphere`
+ * metapackage that pulls them in with Debian's zookeeperd. Every service has a sysv script and a
+ * systemd unit; both start the daemon through the package's wrapper or start script.
+ */
+export function mesospherePackages(context: BuildContext): DebianPackage[] {
+	const [mesosBundlePath, mesosBundle] = standinBundle(context, 'mesos');
+	const [marathonBundlePath, marathonBundle] = standinBundle(context, 'marathon');
+	const mesosServices: PackagedService[] = [
+		{name: 'mesos-master', description: 'Mesos master', startAs: ['/usr/bin/mesos-init-wrapper', 'master'], unit: mesosMasterUnit()},
+		{name: 'mesos-slave', description: 'Mesos slave', startAs: ['/usr/bin/mesos-init-wrapper', 'slave'], unit: mesosAgentUnit('slave')},
+	];
+	const marathonService: PackagedService = {
+		name: 'marathon', description: 'Marathon scheduler', startAs: ['/usr/bin/marathon'], unit: marathonConfUnit(),
+	};
+	const mesos: DebianPackage = {
+		name: 'mesos', version: lab(versions.mesos), architecture: context.architecture,
+		depends: ['libsasl2-modules'], recommends: ['zookeeperd'],
+		description: ['Mesos stand-ins (mesos-setup lab): the mesos-slave layout',
+			'Not Apache Mesos: a small Node.js program, started by mesos-init-wrapper as the',
+			'Mesosphere package starts the real daemons, that reads the same files and answers',
+			'the documented HTTP endpoints.'],
+		files: {
+			[mesosBundlePath]: mesosBundle,
+			'usr/bin/mesos-init-wrapper': {mode: 0o755, content: mesosInitWrapper('slave')},
+			'usr/sbin/mesos-master': standinLauncher(context, `/${mesosBundlePath}`, 'mesos-master', versions.mesos),
+			'usr/sbin/mesos-slave': standinLauncher(context, `/${mesosBundlePath}`, 'mesos-slave', versions.mesos),
+			...serviceFiles(context, mesosServices),
+			...Object.fromEntries(Object.entries(shippedConfiguration).map(([file, content]) => [file, {content}])),
+		},
+		conffiles: [...mesosServices.map(service => `etc/init.d/${service.name}`), ...Object.keys(shippedConfiguration)],
+		scripts: serviceScripts(mesosServices, {startOnInstall: true, directories: ['/var/lib/mesos', '/var/log/mesos']}),
+	};
+	const marathon: DebianPackage = {
+		name: 'marathon', version: lab(versions.marathon), architecture: 'all',
+		depends: ['java-runtime-headless | java2-runtime-headless'],
+		description: ['Marathon stand-in (mesos-setup lab): reads /etc/marathon/conf',
+			'Marathon before 1.5: /usr/bin/marathon turns /etc/marathon/conf and /etc/mesos/zk into options.'],
+		files: {
+			[marathonBundlePath]: marathonBundle,
+			'usr/lib/mesosphere-lab/marathon/marathon-jvm': standinLauncher(context, `/${marathonBundlePath}`, 'marathon', versions.marathon),
+			'usr/bin/marathon': {mode: 0o755, content: marathonConfStartScript('/usr/lib/mesosphere-lab/marathon/marathon-jvm')},
+			...serviceFiles(context, [marathonService]),
+		},
+		conffiles: ['etc/init.d/marathon'],
+		scripts: serviceScripts([marathonService], {startOnInstall: true, directories: ['/var/log/marathon']}),
+	};
+	const chronos = chronosPackage(context, versions.chronos, true);
+	const metapackage: DebianPackage = {
+		name: packageName, version: packageVersion, architecture: 'all',
+		depends: ['mesos', 'marathon', 'chronos', 'zookeeperd'],
+		description: ['Mesos, Marathon, Chronos and ZooKeeper (mesos-setup lab)',
+			'The metapackage the article installs; Debian\'s real zookeeperd comes with it.'],
+		files: {},
+	};
+	return [mesos, marathon, chronos, metapackage];
 }
