@@ -24,6 +24,10 @@ function trackedPaths(): string[] {
 		'/etc/apt/trusted.gpg.d', '/etc/apt/keyrings', '/usr/share/keyrings',
 		'/etc/mesos', '/etc/mesos-master', '/etc/mesos-slave', '/etc/mesos-agent', '/etc/marathon', '/etc/chronos',
 		'/etc/default/mesos', '/etc/default/mesos-master', '/etc/default/mesos-slave', '/etc/default/mesos-agent', '/etc/default/marathon',
+		// docker.io, where a test installs it: its group, its files (its daemon cannot start from its
+		// sysv script here; see README "Docker").
+		'/etc/group', '/etc/gshadow', '/etc/docker', '/var/lib/docker', '/var/lib/containerd', '/run/docker', '/run/docker.sock',
+		'/var/log/docker.log',
 		// Units enabled or disabled (by the packages' postinst, or by systemctl disable).
 		'/etc/systemd/system', '/var/lib/systemd/deb-systemd-helper-enabled', '/var/lib/systemd/deb-systemd-helper-masked',
 		'/etc/default/chronos', '/etc/default/zookeeper', '/etc/init', ...zookeeperConf,
