@@ -33,6 +33,11 @@ describe('layers', () => {
 		expect(await offenders('model', ioImport)).toEqual([]);
 	});
 
+	it('the command-line declaration and parser import no I/O and nothing above the model', async () => {
+		expect(await offenders('cli', ioImport)).toEqual([]);
+		expect(await offenders('cli', /from '\.\.\/(system|ui|commands)\//)).toEqual([]);
+	});
+
 	it('screens import no I/O module and write no console output', async () => {
 		expect(await offenders('ui', ioImport)).toEqual([]);
 		expect(await offenders('ui', /console\.(log|error|warn)/)).toEqual([]);
