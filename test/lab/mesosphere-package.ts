@@ -1,10 +1,8 @@
 import type {DebianPackage} from './debian-package.js';
-import {
-	serviceFiles, serviceScripts, standinBundle, standinLauncher, type BuildContext, type PackagedService,
-} from './lab-package-parts.js';
-import {marathonConfStartScript} from './marathon-start-script.js';
-import {mesosInitWrapper} from './mesos-init-wrapper.js';
-import {chronosUnit, marathonConfUnit, mesosAgentUnit, mesosMasterUnit} from './systemd-units.js';
+import {chronosPackage} from './chronos-package.js';
+import type {BuildContext} from './lab-package-parts.js';
+import {marathonPackage} from './marathon-package.js';
+import {mesosPackage} from './mesos-package.js';
 
 export {serviceLogFiles, standinServices, type StandinService} from './lab-package-parts.js';
 
@@ -23,28 +21,6 @@ export const shippedConfiguration: Record<string, string> = {
 };
 
 const versions = {mesos: '1.4.3', marathon: '1.4.13', chronos: '2.5.1'};
-const lab = (version: string) => `${version}-lab1`;
-
-export const chronosService: PackagedService = {
-	name: 'chronos', description: 'Chronos scheduler', startAs: ['/usr/bin/chronos'], unit: chronosUnit(),
-};
-
-/** The Chronos package of both variants (Chronos is installed and kept manual; nothing configures it). */
-export function chronosPackage(context: BuildContext, version: string, startOnInstall: boolean): DebianPackage {
-	const [bundlePath, bundle] = standinBundle(context, 'chronos');
-	return {
-		name: 'chronos', version: lab(version), architecture: 'all',
-		description: ['Chronos stand-in (mesos-setup lab)', 'Answers on 127.0.0.1:4400 as Chronos would; nothing more.'],
-		files: {
-			[bundlePath]: bundle,
-			'usr/bin/chronos': standinLauncher(context, `/${bundlePath}`, 'chronos', version),
-			...serviceFiles(context, [chronosService]),
-		},
-		conffiles: ['etc/init.d/chronos'],
-		scripts: serviceScripts([chronosService], {startOnInstall, directories: ['/var/log/chronos']}),
-	};
-}
-
 /**
  * The article's repository as it was (repos.mesosphere.io, 2015-2017): `mesos` with the
  * mesos-slave layout, `marathon` before 1.5 (/etc/marathon/conf), `chronos`, and the `mesosphere`
@@ -52,47 +28,15 @@ export function chronosPackage(context: BuildContext, version: string, startOnIn
  * systemd unit; both start the daemon through the package's wrapper or start script.
  */
 export function mesospherePackages(context: BuildContext): DebianPackage[] {
-	const [mesosBundlePath, mesosBundle] = standinBundle(context, 'mesos');
-	const [marathonBundlePath, marathonBundle] = standinBundle(context, 'marathon');
-	const mesosServices: PackagedService[] = [
-		{name: 'mesos-master', description: 'Mesos master', startAs: ['/usr/bin/mesos-init-wrapper', 'master'], unit: mesosMasterUnit()},
-		{name: 'mesos-slave', description: 'Mesos slave', startAs: ['/usr/bin/mesos-init-wrapper', 'slave'], unit: mesosAgentUnit('slave')},
-	];
-	const marathonService: PackagedService = {
-		name: 'marathon', description: 'Marathon scheduler', startAs: ['/usr/bin/marathon'], unit: marathonConfUnit(),
-	};
-	const mesos: DebianPackage = {
-		name: 'mesos', version: lab(versions.mesos), architecture: context.architecture,
+	const mesos = mesosPackage(context, {
+		version: versions.mesos, layout: 'slave', shipped: shippedConfiguration, startOnInstall: true,
 		depends: ['libsasl2-modules'], recommends: ['zookeeperd'],
 		description: ['Mesos stand-ins (mesos-setup lab): the mesos-slave layout',
 			'Not Apache Mesos: a small Node.js program, started by mesos-init-wrapper as the',
 			'Mesosphere package starts the real daemons, that reads the same files and answers',
 			'the documented HTTP endpoints.'],
-		files: {
-			[mesosBundlePath]: mesosBundle,
-			'usr/bin/mesos-init-wrapper': {mode: 0o755, content: mesosInitWrapper('slave')},
-			'usr/sbin/mesos-master': standinLauncher(context, `/${mesosBundlePath}`, 'mesos-master', versions.mesos),
-			'usr/sbin/mesos-slave': standinLauncher(context, `/${mesosBundlePath}`, 'mesos-slave', versions.mesos),
-			...serviceFiles(context, mesosServices),
-			...Object.fromEntries(Object.entries(shippedConfiguration).map(([file, content]) => [file, {content}])),
-		},
-		conffiles: [...mesosServices.map(service => `etc/init.d/${service.name}`), ...Object.keys(shippedConfiguration)],
-		scripts: serviceScripts(mesosServices, {startOnInstall: true, directories: ['/var/lib/mesos', '/var/log/mesos']}),
-	};
-	const marathon: DebianPackage = {
-		name: 'marathon', version: lab(versions.marathon), architecture: 'all',
-		depends: ['java-runtime-headless | java2-runtime-headless'],
-		description: ['Marathon stand-in (mesos-setup lab): reads /etc/marathon/conf',
-			'Marathon before 1.5: /usr/bin/marathon turns /etc/marathon/conf and /etc/mesos/zk into options.'],
-		files: {
-			[marathonBundlePath]: marathonBundle,
-			'usr/lib/mesosphere-lab/marathon/marathon-jvm': standinLauncher(context, `/${marathonBundlePath}`, 'marathon', versions.marathon),
-			'usr/bin/marathon': {mode: 0o755, content: marathonConfStartScript('/usr/lib/mesosphere-lab/marathon/marathon-jvm')},
-			...serviceFiles(context, [marathonService]),
-		},
-		conffiles: ['etc/init.d/marathon'],
-		scripts: serviceScripts([marathonService], {startOnInstall: true, directories: ['/var/log/marathon']}),
-	};
+	});
+	const marathon = marathonPackage(context, versions.marathon, 'conf', true);
 	const chronos = chronosPackage(context, versions.chronos, true);
 	const metapackage: DebianPackage = {
 		name: packageName, version: packageVersion, architecture: 'all',
