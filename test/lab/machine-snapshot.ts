@@ -123,6 +123,8 @@ export async function restoreMachine(snapshot: MachineSnapshot): Promise<Restore
 /** A stand-in or ZooKeeper daemon, or a gpg-agent or dirmngr whose GNUPGHOME has been deleted. */
 function isLabLeftover(command: string): boolean {
 	if (command.includes(`${standinRoot}/`) || command.includes('org.apache.zookeeper.server')) return true;
+	// A dockerd started by lab-dockerd.ts, and its containerd: their state is under a lab work directory.
+	if (/(?:^|\/)(?:dockerd|containerd)\s/.test(command) && command.includes('/mesos-setup-lab-')) return true;
 	const gpgDaemon = /(?:^|\/)(?:gpg-agent|dirmngr|keyboxd)\s.*--homedir\s+(\S+)/.exec(command);
 	return gpgDaemon?.[1] !== undefined && !existsSync(path.resolve(gpgDaemon[1]));
 }
