@@ -70,6 +70,8 @@ export function serviceScripts(services: PackagedService[], options: {startOnIns
 set -e
 if [ "$1" = configure ]; then
 	mkdir -p ${options.directories.join(' ')}
+	# Under a running systemd, the new units are read before they are enabled.
+	if [ -d /run/systemd/system ]; then systemctl --system daemon-reload >/dev/null || true; fi
 	for service in ${names}; do
 		update-rc.d "$service" defaults >/dev/null
 		deb-systemd-helper unmask "$service.service" >/dev/null || true
@@ -96,6 +98,7 @@ if [ "$1" = purge ]; then
 		deb-systemd-helper unmask "$service.service" >/dev/null || true
 	done
 fi
+if [ -d /run/systemd/system ]; then systemctl --system daemon-reload >/dev/null || true; fi
 `,
 	};
 }

@@ -47,12 +47,3 @@ export function mesospherePackages(context: BuildContext): DebianPackage[] {
 	};
 	return [mesos, marathon, chronos, metapackage];
 }
-
-/**
- * The article's packages as .deb files, for a caller that serves them without choosing a variant
- * (see lab-packages.ts for both variants). Imported on call: lab-packages.ts imports this file.
- */
-export async function buildMesospherePackage(workDir: string): Promise<string[]> {
-	const {buildLabPackages} = await import('./lab-packages.js');
-	return (await buildLabPackages(workDir, 'mesosphere')).debs.map(deb => deb.file);
-}

@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {attributeSources, parseMarathonArguments, settingsByName, type FoundFlag} from './command-line.js';
 import {marathonTokens, readFlagDirectory} from './flag-directory.js';
+import {defaultListenAddress} from './lab-node.js';
 import {mesosZkFile} from './mesos-zk-file.js';
 import {checkHostname, checkMasterAddress, checkPort, checkZookeeperUrl} from './setting-checks.js';
 import {sourceEnvFiles} from './shell-env-files.js';
@@ -98,8 +99,7 @@ export function readMarathonConfig(version: string, argv = daemonArguments(), en
 		master,
 		zk,
 		hostname: hostname.value,
-		// The real default is every interface; the lab keeps to loopback.
-		httpAddress: flags.get('http_address')?.value ?? '127.0.0.1',
+		httpAddress: flags.get('http_address')?.value ?? defaultListenAddress(),
 		httpPort: Number(port.value),
 		frameworkName: flags.get('framework_name')?.value ?? 'marathon',
 		flags: Object.fromEntries([...flags].map(([name, flag]) => [name, flag.value])),
