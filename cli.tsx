@@ -12,13 +12,19 @@ import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {createRehearsal} from './source/system/rehearsal.js';
-import {createSystem} from './source/system/system.js';
+import {beginExclusiveRun} from './source/system/exclusive-run.js';
+import {createSystem, type System} from './source/system/system.js';
 
 const output = createOutput();
 
 function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
+
+// setup, edit and undo write, and so may the home menu and the wizard; plan, status and --dry-run do
+// not (live status must open while a setup runs), and a user who is not root cannot on the real machine.
+const mayWrite = (command: string, flags: {dryRun: boolean}, system: System): boolean =>
+	!flags.dryRun && command !== 'plan' && command !== 'status' && (system.sandbox || system.facts.isRoot);
 
 async function main(): Promise<number> {
 	const parsed = parseCommandLine(process.argv.slice(2));
@@ -31,8 +37,10 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const {command, args, options: flags} = parsed;
-	const system = await createSystem({...(flags.root === undefined ? {} : {root: path.resolve(flags.root)}), dryRun: flags.dryRun});
+	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
+	// One run at a time where this one may write; released when the process ends.
+	if (mayWrite(command, flags, system)) await beginExclusiveRun(system, command, output.err);
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
 	if (command === 'undo') return runUndo(system, output);

@@ -11,6 +11,7 @@ import {restartAfterChange, restartStepOf, writeSettingChange} from '../system/a
 import {readCurrentValues} from '../system/current-values.js';
 import {newRunId} from '../system/journal.js';
 import type {System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
 import {refuseUnsafeRealRun} from './gather-answers.js';
 import type {Output} from './output.js';
 import {printEvent} from './setup-yes.js';
@@ -43,6 +44,7 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	}
 	refuseUnsafeRealRun(system, 'edit');
 	const {change} = check;
+	await refuseUnwritableTargets(system.fs, change.plan);
 	for (const edited of handEdited(current)) {
 		out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
 	}

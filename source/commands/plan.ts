@@ -6,6 +6,7 @@ import {type Action, buildPlan} from '../model/plan.js';
 import {renderScript, shellQuote} from '../model/script.js';
 import {probeCommandForScript} from '../model/probe-commands.js';
 import type {System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
 import {describeSystem} from './describe-system.js';
 import {valuesFor} from './gather-answers.js';
 import type {Output} from './output.js';
@@ -43,6 +44,7 @@ async function describeAction(action: Action, system: System): Promise<string[]>
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
 	const values = valuesFor(answers);
 	const plan = buildPlan(values, system.facts);
+	await refuseUnwritableTargets(system.fs, plan);
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));
 		return 0;

@@ -1,8 +1,9 @@
 // `mesos-setup setup --yes`: the whole plan without questions, one plain line per action.
 import type {Answers} from '../model/answers.js';
 import {buildPlan} from '../model/plan.js';
-import {type ApplyEvent, ApplyRun, type OutcomeStatus} from '../system/apply-plan.js';
-import {newRunId} from '../system/journal.js';
+import type {ApplyEvent, OutcomeStatus} from '../system/apply-plan.js';
+import {startSetupRun} from '../system/setup-run.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {refuseUnsafeRealRun, valuesFor} from './gather-answers.js';
@@ -41,11 +42,12 @@ export function summaryLine(counts: Partial<Record<OutcomeStatus, number>>): str
 export async function runSetupYes(system: System, answers: Answers, output: Output): Promise<number> {
 	refuseUnsafeRealRun(system, 'setup');
 	const values = valuesFor(answers);
+	const plan = buildPlan(values, system.facts);
+	await refuseUnwritableTargets(system.fs, plan);
 	// Made before the answers are saved, so the run's journal keeps the answers undo goes back to.
-	const run = new ApplyRun(system, newRunId(system.now()));
+	const run = await startSetupRun(system);
 	if (!system.dryRun) system.state.saveAnswers(answers);
 	for (const line of describeSystem(system, values)) output.out(line);
-	const plan = buildPlan(values, system.facts);
 	const result = await run.applySteps(plan.steps, event => printEvent(event, output));
 	output.out('');
 	if (!result.ok && result.failed) {
@@ -54,7 +56,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : ''}`);
 		return 1;
 	}
-	run.finish();
+	await run.finish();
 	const changed = result.changedFiles.length;
 	output.out(`Done: ${summaryLine(result.counts)}.`);
 	if (system.dryRun) output.out('Dry run: nothing was changed.');

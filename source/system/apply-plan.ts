@@ -14,6 +14,7 @@ import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {OutputStream} from './runner.js';
 import type {System} from './system.js';
+import {DiskFullError} from './target-fs.js';
 
 export type OutcomeStatus = 'wrote' | 'unchanged' | 'skipped' | 'ran' | 'would-run' | 'would-write' | 'passed' | 'warned' | 'failed' | 'healthy';
 
@@ -61,7 +62,7 @@ export class ApplyRun {
 		private readonly options: {recordsProgress?: boolean} = {},
 	) {
 		this.completed = [...completedBefore];
-		this.journal = new Journal(system.fs, runId, 'apply', system.now(), system.state.answers());
+		this.journal = new Journal(system.fs, runId, options.recordsProgress === false ? 'edit' : 'setup', system.now(), system.state.answers());
 		this.log = system.dryRun ? noRunLog : createRunLog(system.fs, runId);
 	}
 
@@ -86,7 +87,7 @@ export class ApplyRun {
 			emit({type: 'action-end', step, action, index, outcome});
 			if (outcome.status === 'failed') {
 				emit({type: 'step-end', step, ok: false});
-				this.saveProgress(step.id);
+				this.saveFailure(step.id);
 				return {...this.result(false), failed: {step, action, outcome}};
 			}
 		}
@@ -105,9 +106,21 @@ export class ApplyRun {
 		return last;
 	}
 
-	// Marks the whole setup finished, so the next start offers the menu instead of the wizard.
-	finish(): void {
+	// Marks the whole setup finished, so the next start offers the menu instead of the wizard and
+	// the next setup starts a journal of its own.
+	async finish(): Promise<void> {
 		this.saveProgress(undefined, true);
+		if (!this.system.dryRun) await this.journal.finish(this.system.now());
+	}
+
+	// A failure is reported even when the progress cannot be saved with it (the disk that filled is
+	// then the failure, already named); the next run finds where to go on from the journal.
+	private saveFailure(failedAt: StepId): void {
+		try {
+			this.saveProgress(failedAt);
+		} catch (error) {
+			if (!(error instanceof DiskFullError)) throw error;
+		}
 	}
 
 	private saveProgress(failedAt?: StepId, finished = false): void {
@@ -204,7 +217,7 @@ export class ApplyRun {
 		try {
 			old = await system.fs.read(action.path);
 		} catch (error) {
-			return {status: 'failed', message: `cannot read ${action.path}: ${errorMessage(error)}`};
+			return {status: 'failed', message: `cannot read ${action.path}: ${errorMessage(error)}`, detail: error instanceof StepError ? error.detail : []};
 		}
 		const content = newContent(action.edit, old);
 		if (old === content) return {status: 'unchanged', message: action.path};
@@ -212,7 +225,8 @@ export class ApplyRun {
 		try {
 			await this.journal.write(action.path, content, {newFileMode: action.mode});
 		} catch (error) {
-			return {status: 'failed', message: `cannot write ${action.path}: ${errorMessage(error)}`, detail: ['The file was left as it was. Check that the folder is writable, then retry.']};
+			const detail = error instanceof StepError ? error.detail : ['The file was left as it was. Check that the folder is writable, then retry.'];
+			return {status: 'failed', message: `cannot write ${action.path}: ${errorMessage(error)}`, detail};
 		}
 		this.changedFiles.push(action.path);
 		for (const service of action.restarts) this.servicesToRestart.add(service);
@@ -294,6 +308,6 @@ const lastLines = (text: string): string[] =>
 export async function applyPlan(plan: Plan, system: System, runId: string, onEvent?: (event: ApplyEvent) => void): Promise<ApplyResult> {
 	const run = new ApplyRun(system, runId);
 	const result = await run.applySteps(plan.steps, onEvent);
-	if (result.ok) run.finish();
+	if (result.ok) await run.finish();
 	return result;
 }

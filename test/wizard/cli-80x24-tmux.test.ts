@@ -6,6 +6,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
+import {findSetting} from '../../source/model/settings.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {startBuiltCli} from '../tmux/built-cli.js';
 import type {TmuxSession} from '../tmux/tmux.js';
@@ -56,8 +57,10 @@ it('wraps why a step was skipped instead of cutting it (the key import in a sand
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
 	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'key'))) await acceptPage(screen, page);
-	for (let i = 0; i < 3; i++) {
-		await session.waitFor('▸ ');
+	// Each field's own focus mark before its Enter: a second Enter sent before the first was drawn
+	// would be read against the screen before it.
+	for (const id of pages.find(p => p.id === 'key')?.fields ?? []) {
+		await session.waitFor(`▸ ${findSetting(id)?.label}`);
 		await session.key('Enter');
 	}
 	await session.waitFor('Press Enter to run it.');

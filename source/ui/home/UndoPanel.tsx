@@ -22,7 +22,7 @@ export function UndoPanel({state}: {state: Exclude<HomeState, {kind: 'menu'}>}) 
 					{state.files.map(file => (
 						<Text key={file}>  {file}</Text>
 					))}
-					<Text color="yellow">Put back what they held before? The files as they are now are kept as a backup. (y/n)</Text>
+					<Text color="yellow">Put back what they held before? Files edited by hand since are kept as a backup. (y/n)</Text>
 				</Box>
 			);
 		case 'undoing':

@@ -5,8 +5,8 @@ import {type Dispatch, useEffect, useReducer, useRef, useState} from 'react';
 import {errorMessage} from '../../model/errors.js';
 import type {WizardAction, WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
-import {ApplyRun} from '../../system/apply-plan.js';
-import {newRunId} from '../../system/journal.js';
+import type {ApplyRun} from '../../system/apply-plan.js';
+import {startSetupRun} from '../../system/setup-run.js';
 import type {System} from '../../system/system.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
@@ -21,34 +21,36 @@ export function useStepRunner(system: System, state: WizardState, page: Page, di
 	viewRef.current = view;
 
 	useEffect(() => {
-		if (state.phase !== 'running' || !page.step) return;
-		// Resuming a killed run goes on under its id, so its journal (and undo) covers all of it.
-		const resumed = state.carried.length > 0 ? system.state.progress()?.runId : undefined;
-		runRef.current ??= new ApplyRun(system, resumed ?? newRunId(system.now()), state.carried);
-		const run = runRef.current;
+		const step = page.step;
+		if (state.phase !== 'running' || !step) return;
+		// A setup that was stopped goes on under its id, so its journal (and undo) covers all of it.
+		const started = runRef.current ? Promise.resolve(runRef.current) : startSetupRun(system, state.carried);
 		const offset = state.fromAction;
-		const actions = page.step.actions.slice(offset);
+		const actions = step.actions.slice(offset);
 		// A retry or a skip goes on in the same pane; a new page starts with an empty one.
 		const out = offset === 0 ? new StepOutput() : output;
 		setOutput(out);
-		changeView({type: 'begin', actions: page.step.actions, from: offset});
+		changeView({type: 'begin', actions: step.actions, from: offset});
 		let current = offset;
 		// Folded here as well as in React state: the notice at the end needs the final view now.
-		let folded = runViewReducer(viewRef.current, {type: 'begin', actions: page.step.actions, from: offset});
-		void run
-			.applyStep(
-				{...page.step, actions},
-				event => {
-					if (event.type === 'output') {
-						out.line(current, event.action, event.line, event.stream);
-						return;
-					}
-					if (event.type === 'action-start') current = offset + event.index;
-					folded = runViewReducer(folded, {type: 'event', event, offset});
-					changeView({type: 'event', event, offset});
-				},
-				{completesStep: page.completesStep},
-			)
+		let folded = runViewReducer(viewRef.current, {type: 'begin', actions: step.actions, from: offset});
+		void started
+			.then(run => {
+				runRef.current = run;
+				return run.applyStep(
+					{...step, actions},
+					event => {
+						if (event.type === 'output') {
+							out.line(current, event.action, event.line, event.stream);
+							return;
+						}
+						if (event.type === 'action-start') current = offset + event.index;
+						folded = runViewReducer(folded, {type: 'event', event, offset});
+						changeView({type: 'event', event, offset});
+					},
+					{completesStep: page.completesStep},
+				);
+			})
 			.then(result => {
 				out.flush();
 				const failedIndex = result.failed ? offset + actions.indexOf(result.failed.action) : undefined;

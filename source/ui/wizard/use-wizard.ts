@@ -44,7 +44,8 @@ export function useWizard({answers, rehearse, onExit}: WizardOptions) {
 	useEffect(() => {
 		if (page.kind !== 'done' || finished.current) return;
 		finished.current = true;
-		runner.run?.finish();
+		// Not marked finished (a full disk) only means the next setup continues this run's journal.
+		void runner.run?.finish().catch(() => undefined);
 	}, [page.kind, runner.run]);
 
 	useEffect(() => {
