@@ -195,3 +195,26 @@ export function clusterFromDocument(value: StrictValue | undefined, file: string
 }
 
 export const parseClusterFile = (text: string, file: string): Cluster => clusterFromDocument(parseStrictDocument(text, file), file);
+
+// The cluster as a file a person can read and edit (the screens save the machine list this way);
+// parseClusterFile reads it back to the same cluster. Values are quoted where YAML would read them
+// otherwise, so the file says what the screens meant.
+const yamlText = (value: string): string => (/^[A-Za-z0-9._/~+-][A-Za-z0-9._/~+@-]*$/.test(value) && !/^[-?]/.test(value) ? value : JSON.stringify(value));
+
+export function clusterFileText(cluster: Cluster): string {
+	const node = (each: ClusterNode, defaultRole: NodeRole) =>
+		`  - {name: ${yamlText(each.name)}, address: ${yamlText(each.address)}${each.role === defaultRole ? '' : `, role: ${yamlText(each.role)}`}}`;
+	const masters = cluster.nodes.filter(each => each.role !== 'agent');
+	const agents = cluster.nodes.filter(each => each.role === 'agent');
+	const ssh = Object.entries(cluster.ssh).map(([key, value]) => `${key}: ${yamlText(String(value))}`);
+	const settings = Object.entries(cluster.settings).map(([id, value]) => `  ${yamlText(id)}: ${yamlText(value)}`);
+	return [
+		'# mesos-setup cluster file: mesos-setup cluster setup|plan|status|undo FILE',
+		'masters:',
+		...masters.map(each => node(each, 'master')),
+		...(agents.length > 0 ? ['agents:', ...agents.map(each => node(each, 'agent'))] : []),
+		...(ssh.length > 0 ? [`ssh: {${ssh.join(', ')}}`] : []),
+		...(settings.length > 0 ? ['settings:', ...settings] : []),
+		'',
+	].join('\n');
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseClusterFile} from '../../source/model/cluster-file.js';
+import {clusterFileText, parseClusterFile} from '../../source/model/cluster-file.js';
 import {InputError} from '../../source/model/errors.js';
 
 const problems = (text: string): string[] => {
@@ -114,5 +114,19 @@ settings: {slave.containerizers: mesos}                      # answers for every
 
 	it('names every problem at once, so one edit fixes the file', () => {
 		expect(problems('masters:\n  - {name: m1, address: 10.0.0.300}\n  - {name: m 2, address: 10.0.0.12}\nssh: {port: x}\n')).toHaveLength(3);
+	});
+});
+
+describe('the cluster file written back', () => {
+	it('reads back as the same cluster, roles, ssh and settings included, values YAML would misread quoted', () => {
+		const cluster = parseClusterFile(
+			'masters:\n  - {name: m1, address: 10.0.0.11, role: master+agent}\n  - {name: m2, address: 10.0.0.12}\n  - {name: "007", address: 10.0.0.13}\nagents:\n  - {name: a1, address: 10.0.0.21}\nssh: {user: admin, port: 2222, identity: "~/.ssh/id ed25519"}\nsettings:\n  slave.containerizers: "docker,mesos"\n  repo.key: "0123456789012345678901234567890123456789"\n  mesos.ulimit: "-n 8192"\n',
+			'c.yaml',
+		);
+		const text = clusterFileText(cluster);
+		expect(text).toContain('  - {name: m1, address: 10.0.0.11, role: master+agent}\n  - {name: m2, address: 10.0.0.12}\n');
+		const again = parseClusterFile(text, 'again.yaml');
+		expect(again).toEqual(cluster);
+		expect({...again.settings}).toEqual({'slave.containerizers': 'docker,mesos', 'repo.key': '0123456789012345678901234567890123456789', 'mesos.ulimit': '-n 8192'});
 	});
 });
