@@ -8,7 +8,7 @@ import path from 'node:path';
 import {StepError} from '../../model/errors.js';
 import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
-import {freeBytesScript, infoScript, listScript, missingDirsScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
+import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
 
 // A node's files: everything TargetFs offers but `resolve`, which names a path on this host.
@@ -143,5 +143,15 @@ export function createNodeFs(session: SshSession): NodeFs {
 			return true;
 		},
 		freeBytes,
+		async readEnd(target, maxBytes) {
+			const result = await call(readEndScript, [target, String(maxBytes)]);
+			if (result.code === scriptExit.missing) return undefined;
+			if (result.code !== 0) return failed('reading', target, result.stderr);
+			const newline = result.stdout.indexOf(0x0a);
+			const size = Number(result.stdout.subarray(0, newline).toString('utf8'));
+			const text = result.stdout.subarray(newline + 1).toString('utf8');
+			// A read that starts mid-file starts mid-line: that first piece is dropped.
+			return size > maxBytes ? text.slice(text.indexOf('\n') + 1) : text;
+		},
 	};
 }

@@ -38,6 +38,12 @@ if [ -f "$f" ]; then exec cat -- "$f"; fi
 if [ -e "$f" ]; then stat -L -c %F -- "$f" >&2; exit 11; fi
 exit 10`;
 
+// end FILE N: the file's size on a line, then its last N bytes; 10 when it is no regular file.
+export const readEndScript = `f=$1
+[ -f "$f" ] || exit 10
+stat -L -c %s -- "$f" || exit 1
+exec tail -c "$2" -- "$f"`;
+
 // info FILE: "mode-in-hex uid gid size" of what the path names (links followed); 10 when missing.
 export const infoScript = `[ -e "$1" ] || exit 10
 exec stat -L -c '%f %u %g %s' -- "$1"`;

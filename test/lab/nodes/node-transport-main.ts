@@ -1,6 +1,7 @@
 // Run on the control machine by node-transport.e2e.test.ts (through onControl): the SSH transport of
 // source/system/ssh against a node, as the cluster commands will use it. Prints one line of JSON with
 // what it saw; the test compares it with what it reads on the node directly.
+import {detectMachine} from '../../../source/system/detect.js';
 import {Journal, newRunId} from '../../../source/system/journal.js';
 import {undoLastRun} from '../../../source/system/undo.js';
 import {acceptHostKeys, fetchHostKeys} from '../../../source/system/ssh/host-keys.js';
@@ -138,6 +139,15 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 			disk: await checks.run({kind: 'disk', path: '/var/lib/mesos', minMegabytes: 1}),
 			clockOffsetMs: await checks.clockOffsetMs(),
 		};
+	},
+
+	// What the installer detects about a machine, read on the node; a log's end.
+	async detect(sessions, endpoint) {
+		const session = sessions.session(endpoint);
+		await session.open();
+		const fs = createNodeFs(session);
+		const facts = await detectMachine(fs, createNodeRunner(session), session.remoteIsRoot);
+		return {facts, logEnd: await fs.readEnd('/var/log/mesos-setup-lab.log', 20), noLog: await fs.readEnd('/var/log/none.log', 20)};
 	},
 
 	// A user without passwordless sudo: the login works, anything as root does not.

@@ -26,8 +26,8 @@ describeLab('the SSH transport against a node of the lab', () => {
 		return lab;
 	};
 	const m1 = () => need().node('m1');
-	const endpoint = (user?: string) => ({name: 'm1', address: '10.77.0.11', ...(user ? {user} : {})});
-	const run = async <T>(scenario: string, user?: string) => (await onControl<{result: T; socketDir: string}>(need(), program, {scenario, endpoint: endpoint(user)})).result;
+	const endpoint = (user?: string, node = m1()) => ({name: node.name, address: node.address, ...(user ? {user} : {})});
+	const run = async <T>(scenario: string, user?: string, node = m1()) => (await onControl<{result: T; socketDir: string}>(need(), program, {scenario, endpoint: endpoint(user, node)})).result;
 
 	/** The files the scenarios start from: owners other than root, a link, a FIFO. */
 	const prepare = async () => {
@@ -39,7 +39,7 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 	};
 
 	beforeAll(async () => {
-		lab = await startNodes([{name: 'm1', address: '10.77.0.11'}]);
+		lab = await startNodes([{name: 'm1', address: '10.77.0.11'}, {name: 's1', address: '10.77.0.12', init: 'systemd'}]);
 		await m1().run(['bash', '-c', 'id -u nosudo >/dev/null 2>&1 || useradd --create-home nosudo; install -d -m 700 -o nosudo ~nosudo/.ssh; install -m 600 -o nosudo /root/.ssh/authorized_keys ~nosudo/.ssh/']);
 	}, 20 * minute);
 
@@ -103,6 +103,17 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 		expect(Math.abs(admin.clockOffsetMs)).toBeLessThan(2000);
 		const refused = (await checks('nosudo')).result;
 		expect(refused.root).toEqual({status: 'failed', message: expect.stringMatching(/^nosudo cannot act as root on m1 without a password \(sudo -n: sudo: a password is required\)/)});
+	});
+
+	it('detects what the installer needs to know on the node itself: its distribution, codename and init (sysv, systemd); reads a log’s end', async () => {
+		for (const node of need().nodes) {
+			await node.run(['bash', '-c', 'printf "first line\\nsecond line\\nthe last line\\n" >/var/log/mesos-setup-lab.log']);
+			const seen = await run<{facts: Record<string, unknown>; logEnd: string; noLog?: string}>('detect', adminUser, node);
+			expect(seen.facts).toMatchObject({distro: 'debian', codename: 'bookworm', init: node.init, hasApt: true, assumed: false, isRoot: false});
+			// 20 bytes from the end start mid-line: only whole lines are kept.
+			expect(seen.logEnd).toBe('the last line\n');
+			expect(seen).not.toHaveProperty('noLog');
+		}
 	});
 
 	it('refuses to act as root for a user without passwordless sudo, saying sudo wants a password', async () => {
