@@ -3,14 +3,15 @@
 import './source/commands/no-color.js';
 import path from 'node:path';
 import meow from 'meow';
-import {gatherAnswers} from './source/commands/gather-answers.js';
 import {createOutput, paint} from './source/commands/output.js';
 import {runPlan} from './source/commands/plan.js';
 import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
+import {stoppedExitCode} from './source/commands/setup-yes.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {createRehearsal} from './source/system/rehearsal.js';
 import {createSystem} from './source/system/system.js';
+import {gatherAnswers} from './source/use-cases/gather-answers.js';
 
 const help = `
   Usage
@@ -98,6 +99,20 @@ function checkFlagsFit(command: Command, args: string[]): void {
 	if (flags.root !== undefined && flags.root.trim() === '') usage('--root needs a folder, such as --root ./mesos-rehearsal.');
 }
 
+// Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
+// step is recorded as stopped, and the command exits 130. A second signal exits at once.
+function stopOnSignals(): AbortSignal {
+	const controller = new AbortController();
+	for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(name, () => {
+			if (controller.signal.aborted) process.exit(stoppedExitCode);
+			output.err(`${name === 'SIGINT' ? 'Ctrl+C' : name}: stopping what runs; press Ctrl+C again to quit at once.`);
+			controller.abort();
+		});
+	}
+	return controller.signal;
+}
+
 async function main(): Promise<number> {
 	checkOptionsKnown(process.argv.slice(2));
 	const {command, args} = parseCommand();
@@ -107,18 +122,22 @@ async function main(): Promise<number> {
 	const answers = await gatherAnswers(system, {...(flags.answers ? {answers: flags.answers} : {}), set: flags.set});
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
-	if (command === 'undo') return runUndo(system, output);
-	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output);
-	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output);
+	if (command === 'undo' && flags.yes) return runUndo(system, output);
+	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopOnSignals());
+	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopOnSignals());
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
-		return runStatusOnce(system, {json: flags.json, out: output.out});
+		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopOnSignals()});
 	}
 	if (command === 'edit' && flags.yes) {
 		const [id, value] = args;
 		if (id === undefined || value === undefined) usage('edit --yes needs a setting id and a value, such as: edit slave.hostname node1 --yes');
 		const {runEditYes} = await import('./source/commands/edit.js');
-		return runEditYes(system, {id, value, answers, out: output.out, err: output.err});
+		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopOnSignals()});
+	}
+	// Undo asks before it changes anything: in a terminal on its screen, elsewhere only --yes answers.
+	if (command === 'undo' && !process.stdin.isTTY) {
+		usage('mesos-setup undo asks before it puts files back, and there is no terminal to ask in: run mesos-setup undo --yes to undo without a question.');
 	}
 	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
 	if (!process.stdin.isTTY) {
@@ -126,6 +145,7 @@ async function main(): Promise<number> {
 	}
 	const {renderApp} = await import('./source/ui/app.js');
 	return renderApp({
+		out: output.out,
 		system,
 		command,
 		answers,

@@ -7,7 +7,7 @@ import {renderScript, shellQuote} from '../model/script.js';
 import {probeCommandForScript} from '../model/probe-commands.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
-import {valuesFor} from './gather-answers.js';
+import {valuesFor} from '../use-cases/gather-answers.js';
 import type {Output} from './output.js';
 
 const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');

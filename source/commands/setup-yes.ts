@@ -1,11 +1,13 @@
-// `mesos-setup setup --yes`: the whole plan without questions, one plain line per action.
+// `mesos-setup setup --yes`: the whole plan without questions, one plain line per action. SIGINT or
+// SIGTERM (the signal) stops the step under way: it is recorded as stopped, nothing after it runs,
+// and the exit code is 130.
 import type {Answers} from '../model/answers.js';
-import {buildPlan} from '../model/plan.js';
-import {type ApplyEvent, ApplyRun, type OutcomeStatus} from '../system/apply-plan.js';
-import {newRunId} from '../system/journal.js';
+import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
+import {runSetup} from '../use-cases/setup.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
-import {refuseUnsafeRealRun, valuesFor} from './gather-answers.js';
+import {valuesFor} from '../use-cases/gather-answers.js';
+import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {type Output, paint, type Tone} from './output.js';
 
 const tones: Partial<Record<OutcomeStatus, Tone>> = {
@@ -15,9 +17,12 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	passed: 'green',
 	warned: 'yellow',
 	failed: 'red',
+	stopped: 'yellow',
 	skipped: 'dim',
 	unchanged: 'dim',
 };
+
+export const stoppedExitCode = 130;
 
 export function printEvent(event: ApplyEvent, output: Output): void {
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));
@@ -30,31 +35,26 @@ export function printEvent(event: ApplyEvent, output: Output): void {
 	}
 }
 
-export function summaryLine(counts: Partial<Record<OutcomeStatus, number>>): string {
-	const order: OutcomeStatus[] = ['wrote', 'would-write', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed'];
-	return order
-		.filter(status => (counts[status] ?? 0) > 0)
-		.map(status => `${counts[status]} ${status}`)
-		.join(', ');
-}
-
-export async function runSetupYes(system: System, answers: Answers, output: Output): Promise<number> {
+export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal): Promise<number> {
+	// Refused (or bad answers) before a word about working here is said.
 	refuseUnsafeRealRun(system, 'setup');
-	const values = valuesFor(answers);
-	// Made before the answers are saved, so the run's journal keeps the answers undo goes back to.
-	const run = new ApplyRun(system, newRunId(system.now()));
-	if (!system.dryRun) system.state.saveAnswers(answers);
-	for (const line of describeSystem(system, values)) output.out(line);
-	const plan = buildPlan(values, system.facts);
-	const result = await run.applySteps(plan.steps, event => printEvent(event, output));
+	for (const line of describeSystem(system, valuesFor(answers))) output.out(line);
+	const result = await runSetup(system, answers, {onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
+	const {values} = result;
 	output.out('');
+	const log = result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : '';
+	if (result.stopped) {
+		const where = result.failed?.step.title ?? 'the step under way';
+		output.err(paint(output, 'yellow', `Stopped at ${where}: it is recorded as stopped, not done, and nothing after it ran.`));
+		output.err(`Files written so far stay (mesos-setup undo puts them back). Run the same command again to continue.${log}`);
+		return stoppedExitCode;
+	}
 	if (!result.ok && result.failed) {
 		const {step, outcome} = result.failed;
 		output.err(paint(output, 'red', `Failed at ${step.title}: ${outcome.message}`));
-		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : ''}`);
+		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${log}`);
 		return 1;
 	}
-	run.finish();
 	const changed = result.changedFiles.length;
 	output.out(`Done: ${summaryLine(result.counts)}.`);
 	if (system.dryRun) output.out('Dry run: nothing was changed.');

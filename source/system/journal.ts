@@ -2,6 +2,7 @@
 // <root>/var/backups/mesos-setup/<run-id>/. `undo` replays the last run's journal backwards.
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
+import type {ProgressBefore} from './state.js';
 import type {TargetFs} from './target-fs.js';
 
 export const backupsDir = '/var/backups/mesos-setup';
@@ -23,6 +24,8 @@ export type JournalFile = {
 	entries: JournalEntry[];
 	// The saved answers before this run, so undo puts them back with the files.
 	answersBefore?: Record<string, string>;
+	// A setup run only: its progress before it, so undo says whether the machine is still set up.
+	progressBefore?: ProgressBefore;
 };
 
 export type WriteResult = 'created' | 'changed' | 'unchanged';
@@ -43,8 +46,9 @@ export class Journal {
 		kind: JournalFile['kind'] = 'apply',
 		now = new Date(),
 		answersBefore?: Record<string, string>,
+		progressBefore?: ProgressBefore,
 	) {
-		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {})};
+		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {}), ...(progressBefore ? {progressBefore} : {})};
 	}
 
 	// A resumed run keeps its id: what the killed run recorded stays in the journal, so undo

@@ -9,10 +9,16 @@ import type {TargetFs} from './target-fs.js';
 
 export const stateDir = '/var/lib/mesos-setup';
 
-export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; finished: boolean};
+// failedAt / stoppedAt: the step a run failed at, or was stopped at (quit, Ctrl+C); the next start
+// offers to continue there.
+export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
 
 // setUpAt: when a setup first finished here; it stays when a later run (setup again) stops half-way.
 export type SavedState = {answers: Answers; progress?: Progress; setUpAt?: string};
+
+// What a setup run found before it started, kept in its journal: undo puts it back, so a machine
+// whose only setup was undone is not called set up.
+export type ProgressBefore = {progress?: Progress; setUpAt?: string};
 
 export type StateStore = {
 	answers(): Answers;
@@ -21,7 +27,13 @@ export type StateStore = {
 	saveProgress(progress: Progress): void;
 	// True once a setup has finished here: the home screen then offers a menu instead of the wizard.
 	setUpBefore(): boolean;
+	saved(): SavedState;
+	// Back to what a run found (undo): the answers, and for a setup its progress too.
+	restore(answers: Answers, progress?: ProgressBefore): void;
 };
+
+const setUpFrom = (state: SavedState): boolean =>
+	Boolean(state.setUpAt) || state.progress?.finished === true || (state.progress?.completed ?? []).includes('configuration');
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -49,7 +61,17 @@ export function createStateStore(fs: TargetFs): StateStore {
 			if (!same(saved().progress, progress)) open().set('progress', progress);
 			if (progress.finished && !saved().setUpAt) open().set('setUpAt', new Date().toISOString());
 		},
-		setUpBefore: () => Boolean(saved().setUpAt) || saved().progress?.finished === true || (saved().progress?.completed ?? []).includes('configuration'),
+		setUpBefore: () => setUpFrom(saved()),
+		saved: () => structuredClone(saved()),
+		restore(answers, progress) {
+			const store = open();
+			store.set('answers', answers);
+			if (!progress) return;
+			if (progress.progress) store.set('progress', progress.progress);
+			else store.delete('progress');
+			if (progress.setUpAt) store.set('setUpAt', progress.setUpAt);
+			else store.delete('setUpAt');
+		},
 	};
 }
 
@@ -85,7 +107,12 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 		saveProgress(progress) {
 			state = {...state, progress, ...(progress.finished && !state.setUpAt ? {setUpAt: new Date().toISOString()} : {})};
 		},
-		setUpBefore: () => Boolean(state.setUpAt) || state.progress?.finished === true,
+		setUpBefore: () => setUpFrom(state),
+		saved: () => structuredClone(state),
+		restore(answers, progress) {
+			const {progress: _progress, setUpAt: _setUpAt, ...rest} = state;
+			state = progress ? {...rest, answers, ...(progress.progress ? {progress: progress.progress} : {}), ...(progress.setUpAt ? {setUpAt: progress.setUpAt} : {})} : {...state, answers};
+		},
 	};
 }
 

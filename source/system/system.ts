@@ -18,7 +18,7 @@ export type System = {
 	fs: TargetFs;
 	commands: CommandRunner;
 	probes: Probes;
-	checks: {run(check: Check): Promise<CheckResult>};
+	checks: {run(check: Check, signal?: AbortSignal): Promise<CheckResult>};
 	state: StateStore;
 	now(): Date;
 };
@@ -43,7 +43,7 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 		fs,
 		commands,
 		probes: createProbes(),
-		checks: {run: check => runCheck(check, fs, isRoot)},
+		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal)},
 		state: dryRun ? createMemoryStateStore(await readSavedState(fs)) : createStateStore(fs),
 		now: () => new Date(),
 	};

@@ -1,12 +1,11 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {Text} from 'ink';
-import {render} from 'ink-testing-library';
+import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import {createSystem} from '../../source/system/system.js';
 import {AfterSetup} from '../../source/ui/home/AfterSetup.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -23,10 +22,9 @@ async function showAfterSetup(start: 'home' | 'status' | 'edit', edit: {editId?:
 	const system = await createSystem({root});
 	expect(await runSetupYes(system, {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
 	const exits: number[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={() => <Text>the wizard</Text>} onExit={code => exits.push(code)} />
-		</SystemProvider>,
+	const screen = renderScreen(
+		system,
+		<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={() => <Text>the wizard</Text>} onExit={code => exits.push(code)} />,
 	);
 	unmount = screen.unmount;
 	return {screen, exits, root};
@@ -76,17 +74,18 @@ describe('the screens of a machine already set up', () => {
 		expect(await runSetupYes(await createSystem({root}), {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
 		const app = await renderWizard({system: await createSystem({root}), command: 'home'});
 		unmount = app.unmount;
-		const setupAgain = async () => {
-			await waitForFrame(app, '❯ Status');
-			await press(app, keys.down, keys.down);
-			await waitForFrame(app, '❯ Run the full setup again');
-			await press(app, keys.enter);
-			return waitForFrame(app, 'Press Enter to begin');
-		};
-		expect(await setupAgain()).toContain('Enter start · Esc back to the menu');
+		await waitForFrame(app, '❯ Status');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Edit a setting');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Run the full setup again');
+		await press(app, keys.enter);
+		expect(await waitForFrame(app, 'Press Enter to begin')).toContain('Enter start · Esc back to the menu');
 		await press(app, keys.escape);
-		await waitForFrame(app, '↑↓ choose · Enter open · q quit');
-		await setupAgain();
+		// Back where one left, the same choice highlighted.
+		await waitForFrame(app, '❯ Run the full setup again');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, 'q');
 		const menu = await waitForFrame(app, '↑↓ choose · Enter open · q quit');
 		expect(menu).not.toContain('Quit now?');

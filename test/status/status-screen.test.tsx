@@ -1,9 +1,8 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
+import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {StatusScreen} from '../../source/ui/status/StatusScreen.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
 import type {CommandRunner} from '../../source/system/runner.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
@@ -26,15 +25,14 @@ async function showStatus(options: {intervalMs?: number; root?: string; machine?
 	const created = await createSystem({root: options.root ?? (await tempRoot())});
 	const system = options.machine ? options.machine(created) : created;
 	const calls: string[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<StatusScreen
+	const screen = renderScreen(
+		system,
+		<StatusScreen
 			endpoints={cluster.endpoints}
 			intervalMs={options.intervalMs ?? 2000}
 			onEdit={() => calls.push('edit')}
 			onQuit={() => calls.push('quit')}
-			/>
-		</SystemProvider>,
+			/>,
 	);
 	unmount = screen.unmount;
 	return {screen, calls, cluster, system};

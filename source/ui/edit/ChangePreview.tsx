@@ -3,8 +3,7 @@
 // after (only once asked). The diffs take the rows the rest leaves and scroll.
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
-import {changeLine, type SettingChange} from '../../model/setting-change.js';
-import {restartStepOf, writeStep} from '../../system/apply-setting-change.js';
+import {changeLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {FileChanges, fileActionsOf} from '../wizard/file-changes.js';
 
