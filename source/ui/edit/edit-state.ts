@@ -12,7 +12,9 @@ import {moveChoice, textField} from '../../model/text-editing.js';
 import {settingRows} from './setting-rows.js';
 
 export type EditMode =
-	| {kind: 'loading'}
+	// Keys typed while the values are read (a Down right after the menu's Enter) are kept and
+	// applied once they are there.
+	| {kind: 'loading'; typedAhead?: EditAction[]}
 	| {kind: 'load-failed'; message: string}
 	| {kind: 'list'}
 	| {kind: 'editing'; id: string; text: string; cursor: number; problems: string[]; note?: string}
@@ -85,13 +87,17 @@ export function highlighted(state: EditState): string | undefined {
 	return rows.find(row => row.id === state.highlight)?.id ?? rows[0]?.id;
 }
 
+// What a key does to the screen: kept for later while the values are still being read.
+const keyActions = new Set<EditAction['type']>(['highlight', 'open', 'field', 'submit', 'back']);
+
 export function editReducer(state: EditState, action: EditAction): EditState {
 	const {mode} = state;
+	if (mode.kind === 'loading' && keyActions.has(action.type)) return {...state, mode: {kind: 'loading', typedAhead: [...(mode.typedAhead ?? []), action]}};
 	switch (action.type) {
 		case 'loaded': {
 			const loaded = {...state, current: action.current, mode: {kind: 'list'} as const};
-			if (!state.opening) return loaded;
-			return openEditor({...loaded, opening: undefined}, state.opening.id, state.opening.value);
+			const opened = state.opening ? openEditor({...loaded, opening: undefined}, state.opening.id, state.opening.value) : loaded;
+			return (mode.kind === 'loading' ? (mode.typedAhead ?? []) : []).reduce(editReducer, opened);
 		}
 		case 'load-failed':
 			return {...state, mode: {kind: 'load-failed', message: action.message}};

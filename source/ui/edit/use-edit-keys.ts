@@ -58,6 +58,11 @@ export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: E
 				if (isKey(press, 'return') || isKey(press, 'escape')) dispatch({type: 'back'});
 				return;
 			case 'loading':
+				// Moving through the list ahead of it: applied once the values are read.
+				if (isKey(press, 'up') || isChar(press, 'k')) dispatch({type: 'highlight', delta: -1});
+				else if (isKey(press, 'down') || isChar(press, 'j')) dispatch({type: 'highlight', delta: 1});
+				else if (isKey(press, 'return')) dispatch({type: 'open'});
+				return;
 			case 'writing':
 			case 'restarting':
 				return;
