@@ -69,4 +69,20 @@ describe('a setup in a sandbox root', () => {
 		await expect(readFile(path.join(root, 'etc/mesos-master/quorum'), 'utf8')).rejects.toThrow(/ENOENT/);
 		expect(system.state.progress()).toMatchObject({failedAt: 'configuration', finished: false});
 	});
+
+	it('says a permission problem in a sentence, not as EACCES', async () => {
+		const root = await tempRoot();
+		const sandbox = await createSystem({root});
+		const denied = async () => {
+			throw Object.assign(new Error('EACCES: permission denied, open /etc/mesos/.zk.mesos-setup-1234'), {code: 'EACCES'});
+		};
+		const system: System = {...sandbox, sandbox: false, fs: {...sandbox.fs, write: denied}};
+		const step = buildPlan(resolveValues({}), system.facts).steps.find(s => s.id === 'configuration');
+		if (!step) throw new Error('no configuration step');
+		const result = await startSetup(system).applyStep({...step, actions: step.actions.slice(0, 1)});
+		expect(result.ok).toBe(false);
+		expect(result.failed?.outcome.message).toBe(
+			'cannot write /etc/zookeeper/conf/myid: permission denied; changing this machine needs root: run mesos-setup with sudo, or rehearse with --root ./mesos-rehearsal.',
+		);
+	});
 });

@@ -3,7 +3,9 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSystem} from '../../source/system/system.js';
+import {runCheck} from '../../source/system/machine-checks.js';
+import {createSystem, type System} from '../../source/system/system.js';
+import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
@@ -160,6 +162,39 @@ describe('welcome', () => {
 		await waitForFrame(app, 'Quit now?');
 		await press(app, 'y');
 		expect(app.exitCode()).toBe(0);
+	});
+});
+
+describe('without root, continuing anyway', () => {
+	it('runs the preflight without writing anything, and the root check cannot be skipped', async () => {
+		const root = await tempRoot();
+		const sandbox = await createSystem({root});
+		const system: System = {
+			...sandbox,
+			sandbox: false,
+			facts: {...sandbox.facts, isRoot: false, hasApt: true, assumed: false, notes: []},
+			// The real root check (as someone without root); the rest pass, as they read this machine.
+			checks: {run: async check => (check.kind === 'root' ? runCheck(check, sandbox.fs, false) : {status: 'passed', message: 'checked (test)'})},
+		};
+		const app = await renderWizard({system, answers: {'slave.hostname': 'node1'}});
+		await waitForFrame(app, '❯ Rehearse in a sandbox');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Continue on this machine anyway');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to begin');
+		await press(app, keys.enter);
+		const failed = await waitForFrame(app, '✖ Running as root failed');
+		expect(failed.replaceAll(/\s+/g, ' ')).toContain('not running as root: run it with sudo, or rehearse with --root ./mesos-rehearsal');
+		expect(failed.replaceAll(/\s+/g, ' ')).toContain('it cannot be skipped: every later step needs it');
+		expect(failed).not.toContain('s skip');
+		expect(failed).not.toContain('offers to continue');
+		await press(app, 's');
+		await press(app, keys.enter);
+		expect(app.lastFrame()).toContain('✖ Running as root failed');
+		// Nothing was written: no log, no saved answers, no progress, no backups.
+		expect(await readTree(root)).toEqual({});
+		await press(app, 'q');
+		await waitForFrame(app, 'Quit now? Nothing has been changed on this machine yet. (y/n)');
 	});
 });
 
