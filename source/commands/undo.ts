@@ -38,6 +38,6 @@ export async function runUndo(system: System, output: Output): Promise<number> {
 		output.out(`${done.services.join(', ')} read the files put back; restart ${done.services.length === 1 ? 'it' : 'them'} to use the old settings:`);
 		for (const command of restartCommands(restartStep(done.services, resolveValues(done.answers)))) output.out(`  sudo ${command}`);
 	}
-	if (!done.setUp) output.out('No setup counts as done here any more: mesos-setup starts the wizard.');
+	if (done.setupRun && !done.setUp) output.out('No setup counts as done here any more: mesos-setup starts the wizard.');
 	return 0;
 }

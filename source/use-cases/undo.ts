@@ -24,7 +24,8 @@ export type UndoDone = {
 	services: UndoPreview['services'];
 	// The saved answers now (those from before the undone run).
 	answers: Answers;
-	// Whether a setup still counts as done here.
+	// The undone run was a setup (not an edit), and whether a setup still counts as done here.
+	setupRun: boolean;
 	setUp: boolean;
 };
 
@@ -49,5 +50,5 @@ export async function undoLastRun(system: System, options: UseCaseOptions<UndoEv
 	if (!run) return undefined;
 	for (const line of lines) options.onEvent?.({type: 'undone', line});
 	system.state.restore(run.answersBefore ?? system.state.answers(), run.progressBefore);
-	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setUp: system.state.setUpBefore()};
+	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
 }

@@ -168,7 +168,7 @@ function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
 							{line.outcome.padEnd(9)} {line.path}
 						</Text>
 					))}
-					<WrappedText text={done.setUp ? 'The saved answers are those from before that run.' : 'The saved answers are those from before that run, and no setup counts as done here any more.'} width={width} />
+					<WrappedText text={done.setupRun && !done.setUp ? 'The saved answers are those from before that run, and no setup counts as done here any more.' : 'The saved answers are those from before that run.'} width={width} />
 					{state.kind === 'ask-restart' ? (
 						<WrappedText text={`${done.services.join(', ')} read${done.services.length === 1 ? 's' : ''} the files put back and keep${done.services.length === 1 ? 's' : ''} the old values until restarted. Restart ${done.services.length === 1 ? 'it' : 'them'} now? (y/n)`} width={width} color="yellow" />
 					) : null}
