@@ -1,4 +1,4 @@
-// Entry of one lab server process: `repository <root> <port>`, `keyserver <fingerprint> <armored-key-file> <port>`
+// Entry of one lab server process: `repository <root> <port> [deb-delay-ms]`, `keyserver <fingerprint> <armored-key-file> <port>`
 // or `impostor-keyserver <armored-key-file> <port>`.
 // It runs apart from the tests so a test that blocks its own event loop cannot starve apt or gpg.
 import {readFileSync} from 'node:fs';
@@ -11,8 +11,8 @@ const log = (line: string) => process.stdout.write(`${new Date().toISOString()} 
 
 let server: Server;
 let port: number;
-if (kind === 'repository' && args.length === 2) {
-	server = createStaticFileServer(args[0] ?? '', log);
+if (kind === 'repository' && (args.length === 2 || args.length === 3)) {
+	server = createStaticFileServer(args[0] ?? '', log, Number(args[2] ?? 0));
 	port = Number(args[1]);
 } else if (kind === 'keyserver' && args.length === 3) {
 	server = createHkpKeyserver([{fingerprint: args[0] ?? '', armored: readFileSync(args[1] ?? '', 'utf8')}], log);
@@ -21,7 +21,7 @@ if (kind === 'repository' && args.length === 2) {
 	server = createImpostorKeyserver(readFileSync(args[0] ?? '', 'utf8'), log);
 	port = Number(args[1]);
 } else {
-	process.stderr.write('usage: lab-servers.mjs repository <root> <port> | keyserver <fingerprint> <armored-key-file> <port> | impostor-keyserver <armored-key-file> <port>\n');
+	process.stderr.write('usage: lab-servers.mjs repository <root> <port> [deb-delay-ms] | keyserver <fingerprint> <armored-key-file> <port> | impostor-keyserver <armored-key-file> <port>\n');
 	process.exit(2);
 }
 server.on('error', (error: Error) => {

@@ -15,7 +15,14 @@ const services = [
 	{name: 'zookeeper', pidfile: '/run/zookeeper/zookeeper.pid'},
 ];
 
-/** Every place the article, the installer or the lab may change; restored entry by entry. */
+/**
+ * mesos-setup's own state from an earlier run on this machine (saved answers and progress, backups
+ * and journals, logs). It would change what the lab sees (a menu instead of the wizard, an undo of
+ * someone else's run), so the lab sets it aside for its whole run and puts it back at the end.
+ */
+export const installerStatePaths = ['/var/lib/mesos-setup', '/var/backups/mesos-setup', '/var/log/mesos-setup'];
+
+/** Every place the article or the lab may change; restored entry by entry. */
 function trackedPaths(): string[] {
 	// /etc/zookeeper/conf is an alternatives symlink (to conf_example on Debian): keep what it points at.
 	const zookeeperConf = existsSync('/etc/zookeeper/conf') ? [realpathSync('/etc/zookeeper/conf')] : [];
@@ -28,7 +35,6 @@ function trackedPaths(): string[] {
 		...['0', '1', '2', '3', '4', '5', '6', 'S'].map(level => `/etc/rc${level}.d`),
 		'/var/lib/zookeeper', '/tmp/zookeeper', '/var/log/zookeeper', '/run/zookeeper', '/tmp/hsperfdata_zookeeper',
 		'/var/lib/mesos', '/tmp/mesos', '/var/log/mesos', '/var/log/marathon', '/var/log/chronos',
-		'/var/lib/mesos-setup', '/var/backups/mesos-setup', '/var/log/mesos-setup',
 		// A daemon that refused its configuration leaves its pidfile behind.
 		...services.map(service => service.pidfile),
 	];
@@ -42,6 +48,8 @@ const aptLabFiles = async () => {
 
 export type MachineSnapshot = {
 	trees: TreeSnapshot;
+	/** mesos-setup's state found here, kept aside while the lab runs. */
+	installerState: TreeSnapshot;
 	packageInstalled: boolean;
 	runningServices: string[];
 	pids: Set<number>;
@@ -49,16 +57,20 @@ export type MachineSnapshot = {
 };
 
 /** What restoreMachine had to undo, for a test to show or assert on. */
-export type RestoreReport = {stoppedServices: string[]; killedProcesses: string[]; purged: boolean; restoredPaths: string[]};
+export type RestoreReport = {stoppedServices: string[]; killedProcesses: string[]; purged: boolean; restoredPaths: string[]; installerState: 'kept aside' | 'put back'};
 
 async function isPackageInstalled(): Promise<boolean> {
 	const {stdout} = await execa('dpkg-query', ['-W', '-f=${Status}', packageName], {reject: false});
 	return stdout.includes('installed') && !stdout.includes('not-installed');
 }
 
+/** Takes the snapshot, and sets aside mesos-setup's own state from an earlier run (kept in the snapshot). */
 export async function machineSnapshot(dir: string): Promise<MachineSnapshot> {
+	const installerState = await snapshotTrees(installerStatePaths, path.join(dir, 'installer-state'));
+	await setInstallerStateAside();
 	return {
-		trees: await snapshotTrees(trackedPaths(), dir),
+		trees: await snapshotTrees(trackedPaths(), path.join(dir, 'machine')),
+		installerState,
 		packageInstalled: await isPackageInstalled(),
 		runningServices: services.filter(service => isServiceRunning(service.pidfile)).map(service => service.name),
 		pids: new Set(listProcesses().map(entry => entry.pid)),
@@ -71,13 +83,20 @@ function isServiceRunning(pidfile: string): boolean {
 	return pid !== undefined && isAlive(pid);
 }
 
+/** The lab's runs leave state of their own there; between tests it goes, so each test starts without it. */
+async function setInstallerStateAside(): Promise<void> {
+	for (const dir of installerStatePaths) await rm(dir, {recursive: true, force: true});
+}
+
 /**
  * Puts the machine back as the snapshot found it: stops the services started since (by their init
  * scripts, then by PID), purges the lab package, restores every tracked path, removes the lab's
  * apt lists, and ends by PID any process left by the lab's daemons or by a gpg whose home is gone.
+ * mesos-setup's own state stays aside (what the lab's runs left of it is removed) unless `putBack`,
+ * which the end of the lab passes: then what was there before the lab is there again.
  */
-export async function restoreMachine(snapshot: MachineSnapshot): Promise<RestoreReport> {
-	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, restoredPaths: []};
+export async function restoreMachine(snapshot: MachineSnapshot, {putBack = false}: {putBack?: boolean} = {}): Promise<RestoreReport> {
+	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, restoredPaths: [], installerState: putBack ? 'put back' : 'kept aside'};
 	for (const service of services) {
 		if (snapshot.runningServices.includes(service.name) || !isServiceRunning(service.pidfile)) continue;
 		const script = `/etc/init.d/${service.name}`;
@@ -92,6 +111,8 @@ export async function restoreMachine(snapshot: MachineSnapshot): Promise<Restore
 		report.purged = true;
 	}
 	report.restoredPaths = await restoreTrees(snapshot.trees);
+	if (putBack) report.restoredPaths.push(...(await restoreTrees(snapshot.installerState)));
+	else await setInstallerStateAside();
 	for (const file of await aptLabFiles()) {
 		if (!snapshot.aptFiles.includes(file)) await rm(file, {force: true});
 	}
