@@ -7,9 +7,9 @@ import {createOutput, paint} from './source/commands/output.js';
 import {runPlan} from './source/commands/plan.js';
 import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
-import {stoppedExitCode} from './source/commands/setup-yes.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {createRehearsal} from './source/system/rehearsal.js';
+import {stopOnSignals} from './source/system/stop-signals.js';
 import {createSystem} from './source/system/system.js';
 import {gatherAnswers} from './source/use-cases/gather-answers.js';
 
@@ -101,17 +101,8 @@ function checkFlagsFit(command: Command, args: string[]): void {
 
 // Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
 // step is recorded as stopped, and the command exits 130. A second signal exits at once.
-function stopOnSignals(): AbortSignal {
-	const controller = new AbortController();
-	for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.on(name, () => {
-			if (controller.signal.aborted) process.exit(stoppedExitCode);
-			output.err(`${name === 'SIGINT' ? 'Ctrl+C' : name}: stopping what runs; press Ctrl+C again to quit at once.`);
-			controller.abort();
-		});
-	}
-	return controller.signal;
-}
+const stopPlainRun = (): AbortSignal =>
+	stopOnSignals(name => output.err(`${name === 'SIGINT' ? 'Ctrl+C' : name}: stopping what runs; press Ctrl+C again to quit at once.`));
 
 async function main(): Promise<number> {
 	checkOptionsKnown(process.argv.slice(2));
@@ -123,17 +114,17 @@ async function main(): Promise<number> {
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
 	if (command === 'undo' && flags.yes) return runUndo(system, output);
-	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopOnSignals());
-	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopOnSignals());
+	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
+	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
-		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopOnSignals()});
+		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopPlainRun()});
 	}
 	if (command === 'edit' && flags.yes) {
 		const [id, value] = args;
 		if (id === undefined || value === undefined) usage('edit --yes needs a setting id and a value, such as: edit slave.hostname node1 --yes');
 		const {runEditYes} = await import('./source/commands/edit.js');
-		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopOnSignals()});
+		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopPlainRun()});
 	}
 	// Undo asks before it changes anything: in a terminal on its screen, elsewhere only --yes answers.
 	if (command === 'undo' && !process.stdin.isTTY) {
@@ -146,6 +137,8 @@ async function main(): Promise<number> {
 	const {renderApp} = await import('./source/ui/app.js');
 	return renderApp({
 		out: output.out,
+		// A signal from outside (Ctrl+C itself is a key there): the screen stops what runs, then ends.
+		signal: stopOnSignals(),
 		system,
 		command,
 		answers,

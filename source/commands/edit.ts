@@ -5,13 +5,13 @@
 import type {Answers} from '../model/answers.js';
 import type {ApplyResult} from '../model/apply-events.js';
 import {handEdited} from '../model/current-values.js';
-import {errorMessage} from '../model/errors.js';
+import {errorMessage, stoppedExitCode} from '../model/errors.js';
 import {changeLine, planSettingChange, servicesOf} from '../model/setting-change.js';
 import type {System} from '../system/system.js';
 import {readSettings, writeSetting} from '../use-cases/change-setting.js';
 import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import type {Output} from './output.js';
-import {printEvent, stoppedExitCode} from './setup-yes.js';
+import {printEvent} from './setup-yes.js';
 
 export type EditYesOptions = {
 	id: string;

@@ -3,6 +3,7 @@
 // and the exit code is 130.
 import type {Answers} from '../model/answers.js';
 import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
+import {stoppedExitCode} from '../model/errors.js';
 import {runSetup} from '../use-cases/setup.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
@@ -21,8 +22,6 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	skipped: 'dim',
 	unchanged: 'dim',
 };
-
-export const stoppedExitCode = 130;
 
 export function printEvent(event: ApplyEvent, output: Output): void {
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));

@@ -21,6 +21,9 @@ export class StepError extends Error {
 	}
 }
 
+// A run stopped from outside (q then y, Ctrl+C, SIGTERM): the shells' 128 + SIGINT.
+export const stoppedExitCode = 130;
+
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // A file that could not be read or written, in a sentence a person can act on: permission denied

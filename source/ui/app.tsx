@@ -80,19 +80,14 @@ export function App({system: first, signal, onExit, rehearse, ...screens}: AppPr
 	);
 }
 
+// Ctrl+C is read as a key (the screens decide: the wizard asks first); `signal`, aborted by a
+// signal from outside, stops what runs, then the app ends.
 export async function renderApp({out, ...options}: AppOptions): Promise<number> {
 	let code = 0;
 	let message: string | undefined;
-	// Ctrl+C is read as a key (the screens decide: the wizard asks first); a signal from outside
-	// stops what runs, then the app ends.
-	const stop = new AbortController();
-	const onSignal = () => stop.abort();
-	const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
-	for (const name of signals) process.on(name, onSignal);
 	const instance = render(
 		<App
 			{...options}
-			signal={stop.signal}
 			onExit={(exitCode, farewell) => {
 				code = exitCode;
 				message = farewell;
@@ -101,11 +96,7 @@ export async function renderApp({out, ...options}: AppOptions): Promise<number> 
 		/>,
 		{exitOnCtrlC: false},
 	);
-	try {
-		await instance.waitUntilExit();
-	} finally {
-		for (const name of signals) process.off(name, onSignal);
-	}
+	await instance.waitUntilExit();
 	if (message) out?.(message);
 	return code;
 }

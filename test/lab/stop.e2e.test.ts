@@ -9,12 +9,11 @@ import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import type {Page} from '../../source/model/wizard-pages.js';
 import {createSystem} from '../../source/system/system.js';
-import {TmuxSession} from '../tmux/tmux.js';
-import {acceptPage, pagesFor, pageShown, type Screen} from '../wizard/walk.js';
-import {fingerprintsIn, keyring} from './apt-trust.js';
+import type {TmuxSession} from '../tmux/tmux.js';
+import {acceptPage, pageShown} from '../wizard/walk.js';
 import {aptProcesses, heldAptLocks} from './apt-at-rest.js';
-import {registeredCluster} from './cluster-state.js';
 import {startLab, type Lab} from './lab.js';
+import {expectLabSetUp, type LabWizard, startLabWizard, startServices} from './lab-wizard.js';
 import {cliPath, labSettings, mesosSetup, repoRoot, requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
 import {waitFor} from './wait-for.js';
@@ -62,9 +61,15 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 	// The repository log's length: what it says after this is about the run that starts now.
 	const logFrom = (): number => readFileSync(lab.repositoryLog, 'utf8').length;
 
-	// The repository has begun to hold the package: apt-get install is mid-download.
-	const downloading = (from: number) =>
-		waitFor('apt-get install to ask for the package', () => (/holding \S+\.deb/.test(readFileSync(lab.repositoryLog, 'utf8').slice(from)) ? true : undefined), 3 * minute);
+	// The repository has begun to hold the package: apt-get install is mid-download. If it never
+	// does, the error shows what the repository was asked and what the program said.
+	async function downloading(from: number, said: () => Promise<string>): Promise<void> {
+		try {
+			await waitFor('apt-get install to ask for the package', () => (/holding \S+\.deb/.test(readFileSync(lab.repositoryLog, 'utf8').slice(from)) ? true : undefined), 3 * minute);
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\nthe repository was asked:\n${readFileSync(lab.repositoryLog, 'utf8').slice(from)}\nthe program said:\n${await said()}`, {cause: error});
+		}
+	}
 
 	async function expectAptAtRestAndInstallStopped(): Promise<void> {
 		expect(aptProcesses()).toEqual([]);
@@ -83,25 +88,10 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 		expect(stdout).not.toContain('install ok installed');
 	}
 
-	async function startWizard(): Promise<{started: TmuxSession; screen: Screen; pages: Page[]}> {
-		const answers = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint};
-		session = await TmuxSession.start({
-			name: `lab-stop-${process.pid}-${Date.now()}`,
-			command: [process.execPath, cliPath, 'setup', ...labSettings(lab)],
-			cwd: repoRoot,
-			env: {CI: 'false', NO_COLOR: '1'},
-			keysTimeoutMs: minute,
-		});
-		const started = session;
-		await started.waitFor('▸ Welcome', minute);
-		const screen: Screen = {waitFor: text => started.waitFor(text, 3 * minute), enter: () => started.key('Enter')};
-		return {started, screen, pages: pagesFor(facts, answers)};
-	}
-
-	async function expectMachineSetUp(): Promise<void> {
-		expect(await fingerprintsIn(keyring)).toEqual([lab.fingerprint]);
-		const cluster = await waitFor('the agent and Marathon registered with the master', registeredCluster, 3 * minute);
-		expect(cluster.slaves.map(slave => slave.hostname)).toEqual(['127.0.0.1']);
+	async function startWizard(): Promise<LabWizard> {
+		const wizard = await startLabWizard(lab, facts, 'lab-stop');
+		session = wizard.session;
+		return wizard;
 	}
 
 	it('q then y in the wizard stops apt-get install, leaves apt at rest, and the next start continues at Install and finishes', async () => {
@@ -110,46 +100,47 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 		const first = await startWizard();
 		const install = first.pages.findIndex(page => page.id === 'install');
 		for (const page of first.pages.slice(0, install)) await acceptPage(first.screen, page);
-		await first.started.waitFor(pageShown(first.pages[install] as Page), 3 * minute);
+		await first.session.waitFor(pageShown(first.pages[install] as Page), 3 * minute);
 		await first.screen.waitFor('Press Enter to run it');
-		await first.started.key('Enter');
-		await downloading(from);
-		await first.started.key('q');
-		const asked = await first.started.waitFor('(y/n)');
+		await first.session.key('Enter');
+		await downloading(from, () => first.session.capture());
+		await first.session.key('q');
+		const asked = await first.session.waitFor('(y/n)');
 		expect(asked.replaceAll(/\s+/g, ' ')).toContain('Install is stopped: what it runs is ended, the step is recorded as stopped, not done, and nothing after it runs.');
-		await first.started.key('y');
-		expect(await first.started.waitForExit(minute)).toBe(130);
+		await first.session.key('y');
+		expect(await first.session.waitForExit(minute)).toBe(130);
 		await expectAptAtRestAndInstallStopped();
-		await first.started.kill();
+		await first.session.kill();
 
 		await mirrorAtFullSpeed();
 		const second = await startWizard();
-		await second.started.waitFor('A setup here stopped at “Install”.', minute);
-		await second.started.key('Enter');
+		await second.session.waitFor('A setup here stopped at “Install”.', minute);
+		await second.session.key('Enter');
 		for (const page of second.pages.slice(install)) {
-			await second.started.waitFor(pageShown(page), 3 * minute);
+			await second.session.waitFor(pageShown(page), 3 * minute);
 			if (page.kind === 'services') {
-				await second.screen.waitFor('Press Enter to start them');
-				await second.started.key('Enter');
-				await second.started.waitFor('Press Enter for the summary', 4 * minute);
-				await second.started.key('Enter');
+				await startServices(second);
 				continue;
 			}
 			await acceptPage(second.screen, page);
 		}
-		expect(await second.started.waitForExit(minute)).toBe(0);
-		await expectMachineSetUp();
+		expect(await second.session.waitForExit(minute)).toBe(0);
+		await expectLabSetUp(lab);
 	}, 20 * minute);
 
 	it('Ctrl+C (SIGINT) in setup --yes stops apt-get install, exits 130 with apt at rest, and the same command finishes after', async () => {
 		await slowMirrorOn();
 		const from = logFrom();
 		const child = execa(process.execPath, [cliPath, 'setup', '--yes', ...labSettings(lab)], {reject: false, all: true, stdin: 'ignore', cwd: repoRoot, env: {CI: 'false', NO_COLOR: '1'}});
-		await downloading(from);
+		let said = '';
+		child.all?.on('data', (chunk: Buffer) => {
+			said += chunk.toString('utf8');
+		});
+		await downloading(from, async () => said);
 		child.kill('SIGINT');
 		const stopped = await child;
 		expect(stopped.exitCode, stopped.all).toBe(130);
-		expect(stopped.stdout).toMatch(/^stopped +“apt-get install -y mesosphere” was stopped before it finished$/m);
+		expect(stopped.stdout, stopped.stderr).toMatch(/^stopped +“apt-get install -y mesosphere” was stopped before it finished$/m);
 		expect(stopped.stderr).toContain('Stopped at Install: it is recorded as stopped, not done, and nothing after it ran.');
 		await expectAptAtRestAndInstallStopped();
 
@@ -157,6 +148,6 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 		const again = await mesosSetup(['setup', '--yes', ...labSettings(lab)]);
 		expect(again.exitCode, again.all).toBe(0);
 		expect(again.stdout).toMatch(/^ran +apt-get install -y mesosphere$/m);
-		await expectMachineSetUp();
+		await expectLabSetUp(lab);
 	}, 20 * minute);
 });

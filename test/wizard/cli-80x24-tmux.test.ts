@@ -6,6 +6,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
+import {findSetting} from '../../source/model/settings.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {startBuiltCli} from '../tmux/built-cli.js';
 import type {TmuxSession} from '../tmux/tmux.js';
@@ -44,7 +45,8 @@ it('shows the whole overrides step at 80×24: five previews scroll, the prompt s
 	expect(top.split('\n')[0]).toMatch(/^mesos-setup · step 6 of 9: Service overrides/);
 	expect(top).toContain('/etc/init/chronos.override · new file');
 	expect(top.split('\n').at(-1)).toBe('Enter write them · ↑↓ scroll · Esc back · q quit');
-	for (let i = 0; i < 10; i++) await session.key('Down');
+	// Ten Downs at once: each is applied in order, whatever the terminal hands over in one read.
+	await session.keysTogether(...Array<string>(10).fill('Down'));
 	const bottom = await session.waitFor('/etc/init/mesos-slave.override · new file');
 	expect(bottom).toMatch(/↑ \d+ more lines \(↑ to scroll\)/);
 	expect(bottom).toContain('Press Enter to write them.');
@@ -55,9 +57,11 @@ it('wraps why a step was skipped instead of cutting it (the key import in a sand
 	const {session} = await wizardAt80x24('key-skipped', {NO_COLOR: '1'});
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
-	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'key'))) await acceptPage(screen, page);
-	for (let i = 0; i < 3; i++) {
-		await session.waitFor('▸ ');
+	const key = pages.findIndex(p => p.id === 'key');
+	for (const page of pages.slice(0, key)) await acceptPage(screen, page);
+	// Each field's own label marks it focused: the key for it is sent only once it is.
+	for (const id of pages[key]?.fields ?? []) {
+		await session.waitFor(`▸ ${findSetting(id)?.label}`);
 		await session.key('Enter');
 	}
 	await session.waitFor('Press Enter to run it.');

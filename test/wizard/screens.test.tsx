@@ -9,6 +9,7 @@ import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
+import type {StepId} from '../../source/model/plan.js';
 import type {RunOptions, RunResult} from '../../source/system/runner.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {fakeMachine} from './fake-machine.js';
@@ -26,6 +27,15 @@ const untilStopped = (options: RunOptions): Promise<Partial<RunResult>> =>
 		else options.signal?.addEventListener('abort', stop, {once: true});
 	});
 
+// The wizard continuing a stopped run whose steps up to `completed` were done, at its first page.
+async function continued(completed: readonly StepId[], options: Omit<Parameters<typeof fakeMachine>[0], 'completed'> = {}) {
+	const {system, ran} = await fakeMachine({...options, completed: [...completed]});
+	const app = await renderWizard({system});
+	await waitForFrame(app, 'Continue from');
+	app.stdin.write('\r');
+	return {app, system, ran};
+}
+
 describe('keys that come in one read', () => {
 	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
 		const app = await renderWizard();
@@ -40,10 +50,7 @@ describe('keys that come in one read', () => {
 	});
 
 	it('Backspace and a digit in one read edit the myid field; Enter Enter writes exactly what was typed', async () => {
-		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
-		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from');
-		app.stdin.write('\r');
+		const {app, system} = await continued(beforeConfiguration);
 		await waitForFrame(app, '▸ ZooKeeper server id');
 		app.stdin.write('\u007F2');
 		const typed = await waitForFrame(app, /server id +2\s/);
@@ -55,10 +62,7 @@ describe('keys that come in one read', () => {
 	});
 
 	it('takes a whole value pasted into a field, with the Enter that ends it', async () => {
-		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
-		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from');
-		app.stdin.write('\r');
+		const {app} = await continued(beforeConfiguration);
 		await waitForFrame(app, '▸ ZooKeeper server id');
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Press Enter to write it');
@@ -71,13 +75,10 @@ describe('keys that come in one read', () => {
 	});
 
 	it('scrolls a preview with arrows sent together, then writes it', async () => {
-		const {system} = await fakeMachine({completed: ['preflight', 'key', 'repository', 'install']});
-		const app = await renderWizard({system});
+		const {app, system} = await continued(['preflight', 'key', 'repository', 'install']);
 		Object.defineProperty(app.stdout, 'columns', {value: 80});
 		Object.assign(app.stdout, {rows: 24});
 		app.stdout.emit('resize');
-		await waitForFrame(app, 'Continue from “Service overrides”');
-		app.stdin.write('\r');
 		await waitForFrame(app, /↓ \d+ more lines, 2 more files/);
 		app.stdin.write(`${keys.down.repeat(10)}\r`);
 		await waitForFrame(app, '✔ Service overrides done.');
@@ -85,13 +86,9 @@ describe('keys that come in one read', () => {
 	});
 
 	it('q and y in one read during a step stop it', async () => {
-		const {system} = await fakeMachine({
-			completed: ['preflight', 'key', 'repository'],
+		const {app} = await continued(['preflight', 'key', 'repository'], {
 			command: (argv, say, options) => (argv.includes('update') ? {} : (say('Unpacking mesos (1.9.0) ...'), untilStopped(options))),
 		});
-		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from “Install”');
-		app.stdin.write('\r');
 		await waitForFrame(app, 'Press Enter to run it');
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
@@ -413,21 +410,15 @@ describe('commands', () => {
 
 describe('quitting while a step runs', () => {
 	async function installing() {
-		const ran: string[] = [];
 		const signals: AbortSignal[] = [];
-		const {system} = await fakeMachine({
-			completed: ['preflight', 'key', 'repository'],
+		const {app, system, ran} = await continued(['preflight', 'key', 'repository'], {
 			async command(argv, say, options) {
-				ran.push(argv.join(' '));
 				if (options.signal) signals.push(options.signal);
 				if (argv.includes('update')) return {};
 				say('Unpacking mesos (1.9.0) ...');
 				return untilStopped(options);
 			},
 		});
-		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from “Install”');
-		await press(app, keys.enter);
 		await waitForFrame(app, 'Press Enter to run it');
 		await press(app, keys.enter);
 		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
