@@ -1,6 +1,6 @@
 // What carrying out a plan reports, as data: every step, action, output line, probe and outcome.
 // The use cases emit these; plain commands print them and screens fold them into their views.
-import type {Action, Step, StepId} from './plan.js';
+import type {Action, Step} from './plan.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -40,9 +40,6 @@ export type ApplyResult = RunSummary & {
 	stopped?: boolean;
 	failed?: {step: Step; action: Action; outcome: Outcome};
 };
-
-// Where a setup stopped, for the saved progress: the step that failed, or that was stopped.
-export type StepEnd = {step: StepId; how: 'failed' | 'stopped'};
 
 // The order of the outcome words in a summary line.
 const summaryOrder: OutcomeStatus[] = ['wrote', 'would-write', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed', 'stopped'];

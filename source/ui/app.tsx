@@ -61,7 +61,7 @@ function Screens({command, answers, editId, editValue, rehearse, onExit}: Screen
 		case 'setup':
 			return wizardFrom();
 		case 'undo':
-			return <UndoScreen answers={answers} onDone={code => onExit(code)} />;
+			return <UndoScreen onDone={code => onExit(code)} />;
 	}
 }
 

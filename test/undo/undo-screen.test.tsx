@@ -33,7 +33,7 @@ async function afterAnEdit() {
 	await journal.write('/etc/mesos-slave/hostname', 'new-name\n');
 	await journal.write('/etc/mesos-slave/attributes', 'rack:1\n');
 	const done: number[] = [];
-	const screen = renderScreen(system, <UndoScreen answers={{}} onDone={code => done.push(code)} />);
+	const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
 	unmount = screen.unmount;
 	return {system, screen, done, restarted, ran};
 }
@@ -72,7 +72,7 @@ describe('the undo screen', () => {
 	it('says when there is nothing to undo', async () => {
 		const {system} = await fakeMachine({});
 		const done: number[] = [];
-		const screen = renderScreen(system, <UndoScreen answers={{}} onDone={code => done.push(code)} />);
+		const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
 		unmount = screen.unmount;
 		await waitForFrame(screen, 'Nothing to undo: no earlier run changed files here.');
 		await press(screen, keys.enter);

@@ -71,7 +71,7 @@ export function AfterSetup({start, answers, editId, editValue, setup, onExit}: A
 			);
 		}
 		case 'undo':
-			return <UndoScreen answers={answersNow} onDone={back} onAnswers={setAnswers} />;
+			return <UndoScreen onDone={back} onAnswers={setAnswers} />;
 		case 'setup':
 			return <>{setup(back)}</>;
 		case undefined:

@@ -20,7 +20,6 @@ import {initialUndo, undoReducer, type UndoState} from './undo-state.js';
 import {useUndoKeys} from './use-undo-keys.js';
 
 type Props = {
-	answers: Answers;
 	// Leaving: 0 after an undo or nothing to undo, and 0 too when the person said no.
 	onDone: (code: number) => void;
 	// Told the saved answers an undo put back, so screens opened later start from them.
@@ -42,7 +41,7 @@ const keysFor = (state: UndoState): KeyHint[] => {
 	}
 };
 
-export function UndoScreen({answers, onDone, onAnswers}: Props) {
+export function UndoScreen({onDone, onAnswers}: Props) {
 	const system = useSystem();
 	const useCases = useUseCases();
 	const [state, screen] = useSyncReducer(undoReducer, initialUndo);

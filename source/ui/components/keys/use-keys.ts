@@ -8,7 +8,7 @@ import {KeyRouter, type StopHandler} from './key-router.js';
 import {useKeyRouter} from './KeyRouterProvider.js';
 import {type KeyPress, splitKeys} from './split-keys.js';
 
-export function useKeys(handler: (press: KeyPress) => void, options: {isActive?: boolean} = {}): KeyRouter {
+export function useKeys(handler: (press: KeyPress) => void, options: {isActive?: boolean} = {}): void {
 	const shared = useKeyRouter();
 	// Tested alone: a router of its own; Ctrl+C then does nothing unless the screen handles stop.
 	const [own] = useState(() => new KeyRouter(() => undefined));
@@ -19,7 +19,6 @@ export function useKeys(handler: (press: KeyPress) => void, options: {isActive?:
 	const active = options.isActive ?? true;
 	useEffect(() => (active ? router.listen(press => latest.current(press)) : undefined), [router, active]);
 	useInput((input, key) => own.deliver(splitKeys(input, key)), {isActive: shared === undefined});
-	return router;
 }
 
 // What Ctrl+C and SIGTERM do while the screen is shown.
