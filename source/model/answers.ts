@@ -1,15 +1,13 @@
 // Answers are what a person set; values are every setting resolved from defaults, derivations
 // and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
 import {findSetting, settings, settingIds} from './settings.js';
+import {show} from './shown-value.js';
 import {parseServers} from './validate.js';
 
 export type Answers = Record<string, string>;
 export type Values = Record<string, string>;
 
 export type AnswerCheck = {ok: true; value: string} | {ok: false; message: string};
-
-// A value as a person can read it in a message: quoted, with invisible characters spelled out.
-export const show = (raw: string): string => JSON.stringify(raw).replace(/[\u007f-\u009f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // No setting may hold a control character: it would end up inside an /etc file or a script.
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;

@@ -36,6 +36,42 @@ describe('the face of the command', () => {
 		expect(misplaced.stderr).toContain('--script goes with plan only');
 	});
 
+	it('--help after a command prints that command’s help and changes nothing, whatever else is given', async () => {
+		const root = await tempRoot();
+		expect((await runCli(['setup', '--yes', '--root', root])).exitCode).toBe(0);
+		const before = await readTree(root);
+		for (const [argv, usage] of [
+			[['setup', '--help', '--yes', '--root', root], '$ mesos-setup setup [options]'],
+			[['edit', '--help', 'slave.hostname', 'x', '--yes', '--root', root], '$ mesos-setup edit [ID] [VALUE] [options]'],
+			[['undo', '--help', '--root', root], '$ mesos-setup undo [options]'],
+			[['undo', '--yes', '--root', root, '-h'], '$ mesos-setup undo [options]'],
+			[['--yes', '--root', root, '--help'], '$ mesos-setup [command] [options]'],
+		] as const) {
+			const result = await runCli([...argv]);
+			expect(result.exitCode, argv.join(' ')).toBe(0);
+			expect(result.stdout).toContain(usage);
+			expect(result.stderr).toBe('');
+		}
+		expect(await readTree(root)).toEqual(before);
+	});
+
+	it('refuses a missing, empty or swallowed option value and a repeated --root before anything runs', async () => {
+		const root = await tempRoot();
+		for (const [argv, message] of [
+			[['setup', '--yes', '--root', root, '--answers'], '--answers needs FILE after it'],
+			[['setup', '--yes', '--root', root, '--answers', ''], '--answers needs FILE after it, not an empty word'],
+			[['setup', '--yes', '--root', root, '--set'], '--set needs ID=VALUE after it'],
+			[['setup', '--yes', '--set', `--root=${root}`], `--set needs ID=VALUE after it; found the option "--root=${root}"`],
+			[['setup', '--yes', '--root', root, '--root', `${root}/x`], '--root was given more than once'],
+		] as const) {
+			const result = await runCli([...argv]);
+			expect(result.exitCode, argv.join(' ')).toBe(2);
+			expect(result.stderr).toContain(message);
+			expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+		}
+		expect(await readTree(root)).toEqual({});
+	});
+
 	it('asks for --yes instead of hanging when there is no terminal', async () => {
 		const root = await tempRoot();
 		const result = await runCli(['setup', '--root', root]);

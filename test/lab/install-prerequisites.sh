@@ -3,7 +3,10 @@
 # Callable from .ci/run and from test/lab/install-prerequisites.ts (one list, here).
 set -euo pipefail
 
-packages=(tmux gnupg dirmngr apt-utils zookeeperd)
+# The single-machine lab: tmux, gpg, apt-ftparchive, ZooKeeper. The lab of several machines
+# (test/lab/nodes): ip, unshare/nsenter, Debian's OpenSSH server and client in every node, sudo for the
+# non-root user, systemd for a node that boots it, curl to ask the cluster from the control namespace.
+packages=(tmux gnupg dirmngr apt-utils zookeeperd iproute2 util-linux openssh-server openssh-client sudo systemd curl)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -16,6 +19,15 @@ done
 if [[ "$(id -u)" != 0 ]]; then
 	echo "lab prerequisites missing (${missing[*]}) and not root: cannot apt-get install them" >&2
 	exit 1
+fi
+
+# Package scripts must start nothing on this machine (openssh-server would start an sshd on the
+# host's network): where no policy-rc.d forbids it, one does for the length of the install.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e "$policy" ]]; then
+	printf '#!/bin/sh\n# mesos-setup lab: no service starts during the install of its prerequisites\nexit 101\n' >"$policy"
+	chmod 755 "$policy"
+	trap 'rm -f "$policy"' EXIT
 fi
 
 echo "lab: installing ${missing[*]}" >&2

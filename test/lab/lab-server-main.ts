@@ -28,7 +28,8 @@ server.on('error', (error: Error) => {
 	process.stderr.write(`${kind} server: ${error.message}\n`);
 	process.exit(1);
 });
-server.listen(port, '127.0.0.1', () => {
+// LAB_SERVER_HOST: an address inside the lab's network (test/lab/nodes), else loopback.
+server.listen(port, process.env.LAB_SERVER_HOST ?? '127.0.0.1', () => {
 	const address = server.address();
 	// The parent reads this one line on stderr to learn the port.
 	process.stderr.write(`listening ${typeof address === 'object' && address ? address.port : port}\n`);

@@ -14,7 +14,7 @@ export function requireBuiltCli(): void {
 }
 
 /** The settings that point the installer at the lab: the same code path as the Mesosphere servers. */
-export function labSettings(lab: Lab, extra: Record<string, string> = {}): string[] {
+export function labSettings(lab: Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint'>, extra: Record<string, string> = {}): string[] {
 	const values = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint, ...extra};
 	return Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {checkAnswer, checkAnswers, consistencyProblems, resolveValues, show, withChange} from '../../source/model/answers.js';
+import {checkAnswer, checkAnswers, consistencyProblems, resolveValues, withChange} from '../../source/model/answers.js';
+import {show} from '../../source/model/shown-value.js';
 import {settings} from '../../source/model/settings.js';
 
 // The list of bad input: each must be refused with the setting, the value and what is allowed.

@@ -1,4 +1,5 @@
 import {readFlagDirectory} from './flag-directory.js';
+import {defaultListenAddress} from './lab-node.js';
 import {checkHostname, checkMasterAddress, checkPort, checkZookeeperUrl} from './setting-checks.js';
 import type {MasterAddress} from './agent-config.js';
 import type {ZookeeperUrl} from './zookeeper-url.js';
@@ -47,8 +48,7 @@ export function readMarathonConfig(): MarathonConfig | string[] {
 		master,
 		zk,
 		hostname: hostname.value,
-		// The real default is every interface; the lab keeps to loopback.
-		httpAddress: flags.get('http_address')?.value ?? '127.0.0.1',
+		httpAddress: flags.get('http_address')?.value ?? defaultListenAddress(),
 		httpPort: Number(port.value),
 		frameworkName: flags.get('framework_name')?.value ?? 'marathon',
 		flags: Object.fromEntries([...flags].map(([name, flag]) => [name, flag.value])),

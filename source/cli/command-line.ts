@@ -1,0 +1,217 @@
+// The command line, declared once. The parser (parse-command-line.ts), the unknown-option check,
+// `--help` (help-text.ts) and, for packaging, the man page and bash completion are all made from
+// this table: a new command or option is one entry here, and nothing else lists them.
+// Pure data: no I/O, so packaging scripts can import it as it is.
+
+// What a value is, for completion and the man page: a folder, a file, a setting id (from the
+// settings catalogue, source/model/settings.ts), a value for a setting, or ID=VALUE.
+export type Completion = 'directory' | 'file' | 'setting-id' | 'setting-value' | 'setting-assignment';
+
+export type ArgumentSpec = {
+	readonly name: string;
+	readonly description: string;
+	readonly required: boolean;
+	readonly completes: Completion;
+};
+
+export type CommandSpec = {
+	// How the code names the command; `home` is the program run without a command.
+	readonly id: string;
+	// What a person types after `mesos-setup`: none for home, two for a command such as `cluster plan`.
+	readonly words: readonly string[];
+	readonly arguments: readonly ArgumentSpec[];
+	// One line for the list of commands.
+	readonly summary: string;
+	// A paragraph for `mesos-setup COMMAND --help` and the man page.
+	readonly description: string;
+	readonly examples: readonly string[];
+};
+
+export type OptionSpec = {
+	// The long name, without its dashes: `dry-run` is typed --dry-run and read as `dryRun`.
+	readonly name: string;
+	readonly short?: string;
+	// Options that take a value say its name (shown as --root DIR) and what it completes to.
+	readonly value?: {readonly name: string; readonly completes: Completion};
+	// May be given more than once; each value is kept, in order.
+	readonly repeatable?: boolean;
+	readonly description: string;
+	// The commands it goes with, by id, or every command.
+	readonly commands: 'every' | readonly string[];
+	// Answers by itself (--help, --version): nothing else is parsed further or run.
+	readonly standalone?: boolean;
+};
+
+export type ExitCodeSpec = {readonly code: number; readonly meaning: string};
+
+export type CommandLineSpec = {
+	readonly program: string;
+	readonly summary: string;
+	readonly commands: readonly CommandSpec[];
+	readonly options: readonly OptionSpec[];
+	readonly exitCodes: readonly ExitCodeSpec[];
+	readonly environment: readonly {readonly name: string; readonly meaning: string}[];
+	readonly files: readonly {readonly path: string; readonly meaning: string}[];
+};
+
+const commands = [
+	{
+		id: 'home',
+		words: [],
+		arguments: [],
+		summary: 'the wizard on a fresh machine; a menu (status, edit, setup again, undo) after',
+		description:
+			'Without a command, mesos-setup starts the guided setup on a machine it has not set up yet, and offers a menu (status, edit one setting, setup again, undo) on one it has. With --yes it runs the whole setup without questions, as setup --yes does.',
+		examples: ['sudo mesos-setup'],
+	},
+	{
+		id: 'setup',
+		words: ['setup'],
+		arguments: [],
+		summary: 'the guided setup wizard; with --yes, the whole setup without questions',
+		description:
+			'Preflight, the repository key (checked by its full fingerprint), the apt repository, the packages, service overrides, one screen per configuration file with a preview of the change, then each service started and probed until healthy. A setup that was stopped continues where it stopped, in the same run, so one undo puts back everything it changed.',
+		examples: ['mesos-setup setup --yes --root ./mesos-rehearsal', 'sudo mesos-setup setup --yes --set slave.hostname=node1.example.com'],
+	},
+	{
+		id: 'edit',
+		words: ['edit'],
+		arguments: [
+			{name: 'ID', description: 'the setting to change, such as slave.hostname', required: false, completes: 'setting-id'},
+			{name: 'VALUE', description: 'its new value', required: false, completes: 'setting-value'},
+		],
+		summary: 'edit one setting; with ID, VALUE and --yes, no questions',
+		description:
+			'Shows every setting with the value its file holds now. A change is checked, previewed as a diff, written safely (the old file kept for undo) and only the services it affects are restarted. With ID, VALUE and --yes nothing is asked.',
+		examples: ['sudo mesos-setup edit', 'sudo mesos-setup edit slave.hostname node1.example.com --yes'],
+	},
+	{
+		id: 'status',
+		words: ['status'],
+		arguments: [],
+		summary: 'live status of every service and the cluster',
+		description:
+			'Live panes for ZooKeeper, the Mesos master and agent and Marathon (init state, health, recent log lines) and a cluster summary (leader, agents, frameworks, resources). --once prints one snapshot and exits 0 when every service is healthy; --json prints it as JSON.',
+		examples: ['mesos-setup status', 'mesos-setup status --once'],
+	},
+	{
+		id: 'plan',
+		words: ['plan'],
+		arguments: [],
+		summary: 'every command and file the setup would run or write; nothing is changed',
+		description:
+			'Prints the plan setup follows, in order: every command, and every file with its full new content. --script prints the same plan as one bash script a person can read or run by hand (ROOT=DIR does what --root DIR does).',
+		examples: ['mesos-setup plan', 'mesos-setup plan --script > setup.sh'],
+	},
+	{
+		id: 'undo',
+		words: ['undo'],
+		arguments: [],
+		summary: 'restore the files the last run changed, from its backups (asks first; --yes without a terminal)',
+		description:
+			'Puts back the bytes, modes and owners every file had before the last setup or edit, removes the files and folders it created, and makes the answers saved before it the saved answers again. It checks the journal and every backup first and changes nothing if one is missing or damaged. In a terminal it first lists every file it will restore or remove and what it does not undo (installed packages, running services, a key an earlier run trusted), and asks; without a terminal it needs --yes. It restarts nothing by itself: afterwards it offers to restart the services that read the files put back (with --yes it prints the commands).',
+		examples: ['sudo mesos-setup undo', 'sudo mesos-setup undo --yes', 'mesos-setup undo --root ./mesos-rehearsal'],
+	},
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof commands)[number]['id'];
+
+const options = [
+	{
+		name: 'root',
+		value: {name: 'DIR', completes: 'directory'},
+		description: 'treat DIR as /: files are read and written under it, system commands are skipped',
+		commands: 'every',
+	},
+	{
+		name: 'dry-run',
+		description: 'change nothing at all: show what would be run and written',
+		commands: 'every',
+	},
+	{
+		name: 'answers',
+		value: {name: 'FILE', completes: 'file'},
+		description: 'answers (JSON or YAML) that prefill the wizard; with --yes nothing is asked',
+		commands: ['home', 'setup', 'edit', 'status', 'plan'],
+	},
+	{
+		name: 'set',
+		value: {name: 'ID=VALUE', completes: 'setting-assignment'},
+		repeatable: true,
+		description: 'one answer (repeatable), such as --set slave.hostname=node1',
+		commands: ['home', 'setup', 'edit', 'status', 'plan'],
+	},
+	{
+		name: 'yes',
+		description: 'non-interactive: take answers and defaults, print progress as plain lines',
+		commands: ['home', 'setup', 'edit', 'undo'],
+	},
+	{
+		name: 'once',
+		description: 'print one snapshot and exit (0 all healthy, 1 otherwise)',
+		commands: ['status'],
+	},
+	{
+		name: 'json',
+		description: 'print one JSON document',
+		commands: ['status'],
+	},
+	{
+		name: 'script',
+		description: 'print the plan as one bash script to run by hand',
+		commands: ['plan'],
+	},
+	{
+		name: 'help',
+		short: 'h',
+		description: 'show this help (after a command: that command’s help); nothing is run',
+		commands: 'every',
+		standalone: true,
+	},
+	{
+		name: 'version',
+		description: 'show the version',
+		commands: 'every',
+		standalone: true,
+	},
+] as const satisfies readonly (OptionSpec & {commands: 'every' | readonly CommandId[]})[];
+
+export const commandLine = {
+	program: 'mesos-setup',
+	summary: 'set up Apache Mesos, Marathon and ZooKeeper on Ubuntu or Debian, then edit and watch them',
+	commands,
+	options,
+	exitCodes: [
+		{code: 0, meaning: 'done'},
+		{code: 1, meaning: 'a step failed (it says which and why), or another mesos-setup run holds the lock'},
+		{code: 2, meaning: 'bad usage or bad input; nothing was changed'},
+		{code: 130, meaning: 'stopped (q then y, Ctrl+C, SIGTERM): the step under way is recorded as stopped and nothing after it ran; the next run offers to continue'},
+	],
+	environment: [
+		{name: 'NO_COLOR', meaning: 'when set, no colour in plain output or on the screens'},
+		{name: 'DEBUG', meaning: 'when set, an unexpected failure prints its stack trace'},
+	],
+	files: [
+		{path: '/var/lib/mesos-setup/state.json', meaning: 'the saved answers and the progress of the last setup'},
+		{path: '/var/lib/mesos-setup/run.lock', meaning: 'held by the one setup, edit or undo running now'},
+		{path: '/var/backups/mesos-setup/RUN-ID/', meaning: 'the journal and the old files of each run, which undo puts back'},
+		{path: '/var/log/mesos-setup/RUN-ID.log', meaning: 'every command line, output line and outcome of each run'},
+	],
+} as const satisfies CommandLineSpec;
+
+type OptionEntry = (typeof options)[number];
+
+// kebab-case to camelCase, as the options are read in code: dry-run → dryRun.
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+// The options a run receives, typed from the table: a value option is a string (or every value
+// given, when repeatable), a flag a boolean. --help and --version never reach a run.
+export type CommandLineOptions = {
+	[O in Exclude<OptionEntry, {standalone: true}> as Camel<O['name']>]: O extends {value: object}
+		? O extends {repeatable: true}
+			? string[]
+			: string | undefined
+		: boolean;
+};
+
+export const camelName = (name: string): string => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
