@@ -51,6 +51,18 @@ describe('the status screen', () => {
 		expect(frame.split('\n').length).toBeLessThan(40);
 	});
 
+	it('takes keys that come in one read one by one: two downs and r ask to restart the third service', async () => {
+		const {screen, calls} = await showStatus();
+		await waitForFrame(screen, 'Cluster');
+		screen.stdin.write(`${keys.down}${keys.down}r`);
+		const asked = await waitForFrame(screen, 'Restart mesos-slave now?');
+		expect(asked).toContain('› mesos-slave');
+		// n answers the question, then q is the panes' own: it leaves.
+		screen.stdin.write('nq');
+		await waitFor(() => calls.includes('quit'), 'q to leave the screen');
+		expect(screen.lastFrame()).not.toContain('Restart mesos-slave now?');
+	});
+
 	it('does not render again while nothing changes, and shows a change at the next refresh', async () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		await waitForFrame(screen, 'Cluster');
