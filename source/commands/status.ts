@@ -2,6 +2,7 @@
 // Exit 0 when every service is healthy, 1 otherwise; what does not answer is shown, never thrown.
 // In a sandbox the probes still go to this machine's addresses, and both forms say so.
 import {sandboxProbes} from '../model/action-preview.js';
+import {stoppedExitCode} from '../model/errors.js';
 import {allHealthy, statusJson, statusLines} from '../model/status-snapshot.js';
 import type {System} from '../system/system.js';
 import {type Endpoints, statusSnapshot} from '../use-cases/status.js';
@@ -20,6 +21,8 @@ export async function runStatusOnce(system: System, options: StatusOnceOptions):
 		logLines: 3,
 		...(options.signal ? {signal: options.signal} : {}),
 	});
+	// Stopped (Ctrl+C) while the probes were out: what they said is not the services' state.
+	if (options.signal?.aborted) return stoppedExitCode;
 	if (options.json) {
 		const sandbox = system.sandbox ? {sandbox: system.root, probing: sandboxProbes} : {};
 		options.out(JSON.stringify({...statusJson(snapshot), ...sandbox}, null, 2));

@@ -315,4 +315,11 @@ describe('the real machine', () => {
 		expect(result.stderr).toContain('sudo mesos-setup setup');
 		expect(result.stderr).toContain('--root ./mesos-rehearsal');
 	});
+
+	it('refuses undo without root too, before it reads or changes anything', async () => {
+		const result = await runCli(['undo', '--yes'], asNobody);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('mesos-setup undo puts back files in /etc, so it needs root.');
+		expect(result.stderr).toContain('Nothing was changed.');
+	});
 });
