@@ -32,7 +32,6 @@ type Driver = {
 	// The wizard is going away: a run under way is stopped, and nothing more is reported.
 	abandon(): void;
 	summary(): RunSummary | undefined;
-	output(): StepOutput;
 };
 
 type DriverDeps = {
@@ -154,7 +153,6 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 			running?.abort();
 		},
 		summary: () => session?.summary(),
-		output: () => output,
 	};
 }
 
