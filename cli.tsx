@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const {command, args, options: flags} = parsed;
-	const system = await createSystem({...(flags.root === undefined ? {} : {root: path.resolve(flags.root)}), dryRun: flags.dryRun});
+	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);

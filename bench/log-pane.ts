@@ -4,7 +4,6 @@
 // of the two, measured in the same run: lines per second, and peak memory above what the process
 // held once started (each measured in a fresh process). Run on its own:
 // node --import tsx bench/log-pane.ts [lines]
-import {EventEmitter} from 'node:events';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {execa} from 'execa';
 import {render} from 'ink';
@@ -12,6 +11,7 @@ import {createElement} from 'react';
 import {createCommandRunner} from '../source/system/runner.js';
 import {LogBuffer} from '../source/ui/components/log-pane/log-buffer.js';
 import {LogPane} from '../source/ui/components/log-pane/log-pane.js';
+import {TerminalSink} from './terminal-sink.js';
 
 export type LogPaneResult = {
 	name: string;
@@ -20,19 +20,6 @@ export type LogPaneResult = {
 	throughputRatio: number;
 	memoryRatio: number;
 };
-
-// A terminal as Ink sees one; it notes when a frame shows the text it waits for.
-class TerminalSink extends EventEmitter {
-	isTTY = true;
-	columns = 120;
-	rows = 40;
-	awaited = '';
-	shown = false;
-	write(chunk: string): boolean {
-		if (this.awaited && chunk.includes(this.awaited)) this.shown = true;
-		return true;
-	}
-}
 
 // The child prints lines like apt's, in large writes, honouring back-pressure.
 const producer = (count: number): string => `

@@ -12,6 +12,8 @@ process.env.CI = 'false';
 const benchmarks: {name: string; run: () => Promise<BenchResult>}[] = [
 	{name: 'log-pane', run: async () => (await import('./log-pane.js')).benchLogPane()},
 	{name: 'status-idle', run: async () => (await import('./status-idle.js')).benchStatusIdle()},
+	{name: 'answers-file', run: async () => (await import('./answers-file.js')).benchAnswersFile()},
+	{name: 'file-preview', run: async () => (await import('./file-preview.js')).benchFilePreview()},
 ];
 
 let failed = 0;

@@ -2,12 +2,12 @@
 // `--script`: the same plan as a bash script to run by hand.
 import type {Answers} from '../model/answers.js';
 import {newContent} from '../model/file-content.js';
-import {type Action, buildPlan} from '../model/plan.js';
+import type {Action} from '../model/plan.js';
 import {renderScript, shellQuote} from '../model/script.js';
 import {probeCommandForScript} from '../model/probe-commands.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
-import {valuesFor} from '../use-cases/gather-answers.js';
+import {planSetup} from '../use-cases/plan-setup.js';
 import type {Output} from './output.js';
 
 const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
@@ -41,8 +41,8 @@ async function describeAction(action: Action, system: System): Promise<string[]>
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
-	const values = valuesFor(answers);
-	const plan = buildPlan(values, system.facts);
+	const plan = await planSetup(system, answers);
+	const {values} = plan;
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));
 		return 0;

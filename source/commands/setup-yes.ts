@@ -24,6 +24,7 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 };
 
 export function printEvent(event: ApplyEvent, output: Output): void {
+	if (event.type === 'notice') output.err(event.line);
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));
 	if (event.type === 'action-end') {
 		const {status, message, detail} = event.outcome;

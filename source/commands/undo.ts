@@ -22,7 +22,7 @@ export async function runUndo(system: System, output: Output): Promise<number> {
 		return 0;
 	}
 	output.out(`Undoing run ${preview.runId} (started ${preview.startedAt}):`);
-	const done = await undoLastRun(system, {onEvent: event => output.out(`${event.line.outcome.padEnd(9)} ${event.line.path}`)});
+	const done = await undoLastRun(system, {onEvent: event => (event.type === 'notice' ? output.err(event.line) : output.out(`${event.line.outcome.padEnd(9)} ${event.line.path}`))});
 	if (!done) {
 		output.out('Nothing to undo any more: another undo came first.');
 		return 0;

@@ -9,6 +9,9 @@ export type Values = Record<string, string>;
 
 export type AnswerCheck = {ok: true; value: string} | {ok: false; message: string};
 
+// No setting needs more (a path is at most 4095); a longer value is refused before it is looked at.
+export const maxValueLength = 4096;
+
 // No setting may hold a control character: it would end up inside an /etc file or a script.
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -22,6 +25,9 @@ export function unknownSettingMessage(id: string): string {
 export function checkAnswer(id: string, raw: string): AnswerCheck {
 	const setting = findSetting(id);
 	if (!setting) return {ok: false, message: unknownSettingMessage(id)};
+	if (raw.length > maxValueLength) {
+		return {ok: false, message: `${id}: ${show(raw)} is not allowed; a value is at most ${maxValueLength} characters.`};
+	}
 	if (controlCharacter.test(raw)) {
 		return {ok: false, message: `${id}: ${show(raw)} is not allowed; it holds a line break or another control character: type the value on one line, without them.`};
 	}

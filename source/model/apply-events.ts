@@ -14,6 +14,8 @@ export type Outcome = {status: OutcomeStatus; message: string; detail?: string[]
 export type ProbeResult = {healthy: boolean; detail: string; gaveUp?: boolean; stopped?: boolean};
 
 export type ApplyEvent =
+	// Said before a run starts, of what was found (a stale lock taken over, a killed run's temp files).
+	| {type: 'notice'; line: string}
 	| {type: 'step-start'; step: Step}
 	| {type: 'action-start'; step: Step; action: Action; index: number}
 	| {type: 'output'; step: Step; action: Action; line: string; stream: OutputStream}

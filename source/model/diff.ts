@@ -1,41 +1,50 @@
-// A line diff for previews: what a file holds now against what it will hold.
+// A line diff for previews: what a file holds now against what it will hold, by jsdiff (Myers'
+// algorithm, so a file of thousands of lines with a few changes diffs at once), as hunks of
+// numbered lines with a few unchanged lines around each change.
+import {structuredPatch} from 'diff';
 
-export type DiffLine = {kind: 'same' | 'added' | 'removed'; text: string};
+// `after`: the line's number in the file as it will be written; `before`: in the file as it is now.
+export type DiffLine = {kind: 'same'; text: string; before: number; after: number} | {kind: 'removed'; text: string; before: number} | {kind: 'added'; text: string; after: number};
 
-const split = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+export type FileDiff = {
+	hunks: DiffLine[][];
+	added: number;
+	removed: number;
+	// Lines of the file now; the ones between hunks are unchanged, so this also says what they are.
+	beforeLines: readonly string[];
+};
 
-// Longest common subsequence; configuration files are short, so the quadratic table is fine.
-export function diffLines(before: string, after: string): DiffLine[] {
-	const a = split(before);
-	const b = split(after);
-	const table: number[][] = Array.from({length: a.length + 1}, () => new Array<number>(b.length + 1).fill(0));
-	for (let i = a.length - 1; i >= 0; i--) {
-		for (let j = b.length - 1; j >= 0; j--) {
-			const row = table[i] as number[];
-			row[j] = a[i] === b[j] ? (table[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-		}
-	}
+// Unchanged lines kept around a change, as `diff -u` does.
+export const contextLines = 3;
+// Beyond this many lines added and removed Myers' algorithm gives up (after about 0.2 s on this
+// project's machines for two 5,000-line files with nothing in common): such a file shows as all
+// removed, then all added, which is how a person reads a file rewritten whole anyway.
+const maxEditLength = 1000;
+
+const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+// Compared as lines: a missing newline at the end is no change of its own.
+const withNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+function numbered(patchLines: readonly string[], beforeStart: number, afterStart: number): DiffLine[] {
+	let before = beforeStart;
+	let after = afterStart;
 	const out: DiffLine[] = [];
-	let i = 0;
-	let j = 0;
-	while (i < a.length || j < b.length) {
-		if (i < a.length && j < b.length && a[i] === b[j]) {
-			out.push({kind: 'same', text: a[i] ?? ''});
-			i++;
-			j++;
-		} else if (i < a.length && (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))) {
-			// Removed before added, as diff shows a replaced line.
-			out.push({kind: 'removed', text: a[i] ?? ''});
-			i++;
-		} else {
-			out.push({kind: 'added', text: b[j] ?? ''});
-			j++;
-		}
+	for (const line of patchLines) {
+		const text = line.slice(1);
+		if (line.startsWith('+')) out.push({kind: 'added', text, after: after++});
+		else if (line.startsWith('-')) out.push({kind: 'removed', text, before: before++});
+		else if (line.startsWith(' ')) out.push({kind: 'same', text, before: before++, after: after++});
 	}
 	return out;
 }
 
-export const diffCounts = (lines: DiffLine[]): {added: number; removed: number} => ({
-	added: lines.filter(l => l.kind === 'added').length,
-	removed: lines.filter(l => l.kind === 'removed').length,
-});
+// The changes, each with `context` unchanged lines around it, as hunks.
+export function diffFile(before: string, after: string, context = contextLines): FileDiff {
+	const beforeLines = lines(before);
+	const patch = structuredPatch('now', 'written', withNewline(before), withNewline(after), undefined, undefined, {context, maxEditLength});
+	const hunks = patch
+		? patch.hunks.map(hunk => numbered(hunk.lines, hunk.oldStart, hunk.newStart))
+		: [[...beforeLines.map((text, i): DiffLine => ({kind: 'removed', text, before: i + 1})), ...lines(after).map((text, i): DiffLine => ({kind: 'added', text, after: i + 1}))]];
+	const all = hunks.flat();
+	return {hunks, added: all.filter(l => l.kind === 'added').length, removed: all.filter(l => l.kind === 'removed').length, beforeLines};
+}

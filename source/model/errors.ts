@@ -29,6 +29,8 @@ export const errorMessage = (error: unknown): string => (error instanceof Error 
 // A file that could not be read or written, in a sentence a person can act on: permission denied
 // says what needs root (or, in a sandbox, that the folder is not writable) instead of EACCES.
 export function describeFileError(error: unknown, doing: string, target: string, where: {sandbox: boolean; root: string}): string {
+	// Already said for a person (a full disk with its free space, a path outside the root).
+	if (error instanceof StepError) return `${doing} ${target}: ${error.message}`;
 	const code = (error as {code?: unknown} | undefined)?.code;
 	if (code === 'EACCES' || code === 'EPERM') {
 		return where.sandbox

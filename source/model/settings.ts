@@ -103,7 +103,7 @@ export const settings: readonly Setting[] = [
 		label: 'ZooKeeper data directory',
 		help: 'Where ZooKeeper keeps its data and reads myid from. Debian links /var/lib/zookeeper/myid to the myid above; Debian 12’s sample says /tmp/zookeeper, which loses data at boot.',
 		default: '/var/lib/zookeeper',
-		validate: v.absolutePath,
+		validate: v.zookeeperDataDir,
 		restarts: ['zookeeper'],
 		location: () => ({path: zooCfg, storage: {kind: 'properties', key: 'dataDir'}}),
 	},

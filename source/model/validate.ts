@@ -32,9 +32,11 @@ export function isIpv4(raw: string): boolean {
 export const ipv4: Validator = raw =>
 	isIpv4(raw.trim()) ? ok(raw.trim()) : no('an IPv4 address such as 127.0.0.1 (four numbers from 0 to 255)');
 
-// RFC 1123 host names: letters, digits and hyphens in dot-separated labels of at most 63 characters.
+// RFC 1123 host names: letters, digits and hyphens in dot-separated labels of at most 63
+// characters, 253 in all. A name of digits and dots only would be read as an address (inet_aton
+// reads 999.999.999.999 and 12345 too), so it must be a valid IPv4 address instead.
 export function isHostname(raw: string): boolean {
-	if (raw.length === 0 || raw.length > 253) return false;
+	if (raw.length === 0 || raw.length > 253 || /^[0-9.]+$/.test(raw)) return false;
 	return raw.split('.').every(label => /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(label));
 }
 
@@ -44,7 +46,7 @@ export const hostname: Validator = raw => {
 	if (/\s/.test(value)) return no('a host name or IPv4 address, without spaces or line breaks');
 	return isIpv4(value) || isHostname(value)
 		? ok(value)
-		: no('a host name (letters, digits, hyphens and dots) or an IPv4 address such as 127.0.0.1');
+		: no('a host name (RFC 1123: letters, digits and hyphens in dot-separated parts; digits and dots alone must be an IPv4 address) or an IPv4 address such as 127.0.0.1');
 };
 
 function isHostPort(raw: string): boolean {
@@ -54,22 +56,56 @@ function isHostPort(raw: string): boolean {
 	return (isIpv4(host) || isHostname(host)) && port(portText).ok;
 }
 
+// A znode path by ZooKeeper's own rules (PathUtils.validatePath: starts with /, no empty, . or ..
+// part, no trailing /), in the characters that are safe in a shell environment file and a script:
+// letters, digits, . _ and -. ZooKeeper would take $(reboot) or a quote; /etc/default files are
+// read by a shell, so they are refused here.
+export function isZnodePath(path: string): boolean {
+	if (!path.startsWith('/') || path === '/' || path.endsWith('/')) return false;
+	return path
+		.slice(1)
+		.split('/')
+		.every(part => part !== '' && part !== '.' && part !== '..' && /^[A-Za-z0-9._-]+$/.test(part));
+}
+
 export const zkUrl: Validator = raw => {
 	const value = raw.trim();
-	const allowed = 'a ZooKeeper URL zk://host:port[,host:port…]/path, such as zk://127.0.0.1:2181/mesos';
-	const match = /^zk:\/\/([^/\s]+)(\/[^\s]*)$/.exec(value);
+	const allowed =
+		'a ZooKeeper URL zk://host:port[,host:port…]/path, such as zk://127.0.0.1:2181/mesos (ports 1–65535; the path by ZooKeeper’s rules: /-separated names of letters, digits, . _ and -, no empty, . or .. name, no / at the end)';
+	const match = /^zk:\/\/([^/\s]+)(\/.*)$/.exec(value);
 	if (!match) return no(allowed);
 	const [, hosts = '', path = ''] = match;
-	if (path.length < 2 || path.endsWith('/')) return no(allowed);
-	return hosts.split(',').every(isHostPort) ? ok(value) : no(allowed);
+	return hosts.split(',').every(isHostPort) && isZnodePath(path) ? ok(value) : no(allowed);
 };
 
-// Paths end up in /etc files and in `plan --script`: letters, digits and . _ - + @ only.
-export const absolutePath: Validator = raw => {
+// Paths end up in /etc files and in `plan --script`: letters, digits and . _ - + @ only, within
+// the kernel's limits (4095 characters, 255 in one name).
+const pathAllowed = 'an absolute path such as /var/lib/mesos (starting with /; letters, digits and . _ - + @; no ..; at most 4095 characters, 255 in one name)';
+function checkedPath(raw: string): string | undefined {
 	const value = raw.trim();
-	return /^\/[A-Za-z0-9._+@/-]*$/.test(value) && !value.split('/').includes('..')
-		? ok(value.length > 1 ? value.replace(/\/+$/, '') : value)
-		: no('an absolute path such as /var/lib/mesos (starting with /; letters, digits and . _ - + @; no ..)');
+	if (!/^\/[A-Za-z0-9._+@/-]*$/.test(value) || value.length > 4095) return undefined;
+	const parts = value.split('/');
+	if (parts.includes('..') || parts.some(part => part.length > 255)) return undefined;
+	return value.length > 1 ? value.replace(/\/+$/, '') : value;
+}
+
+export const absolutePath: Validator = raw => {
+	const value = checkedPath(raw);
+	return value === undefined ? no(pathAllowed) : ok(value);
+};
+
+// ZooKeeper's data folder gets a myid file written into it, so it may not be / nor inside a folder
+// that holds other things' files: /etc (daemon flag files), mesos-setup's own folders, or the
+// kernel's. Whether a file stands there is checked against the machine (system/target-check.ts).
+export const dataDirForbidden = ['/etc', '/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup', '/proc', '/sys', '/dev', '/boot'] as const;
+
+export const zookeeperDataDir: Validator = raw => {
+	const value = checkedPath(raw);
+	const allowed = `an absolute path to a folder of its own, such as /var/lib/zookeeper (letters, digits and . _ - + @; no ..; at most 4095 characters, 255 in one name), not / and not inside ${dataDirForbidden.join(', ')}`;
+	if (value === undefined || value === '/') return no(allowed);
+	// /etc/./x and //etc name /etc too.
+	const normal = `/${value.split('/').filter(part => part !== '' && part !== '.').join('/')}`;
+	return normal === '/' || dataDirForbidden.some(dir => normal === dir || normal.startsWith(`${dir}/`)) ? no(allowed) : ok(value);
 };
 
 // Mesos parses durations as a number and one of these units; `5m` is refused by the daemon.
@@ -129,18 +165,25 @@ export const zkServers: Validator = raw => {
 		: no('one or more N=host:2888:3888 separated by commas, N from 1 to 255 and each N once (such as 1=127.0.0.1:2888:3888)');
 };
 
+// The host and port of a URL: a host name or IPv4 address, and a port from 1 to 65535 if given.
+function urlHostOk(host: string, portText: string | undefined): boolean {
+	return (isIpv4(host) || isHostname(host)) && (portText === undefined || port(portText).ok);
+}
+
 // Only the characters a plain URL needs: a value with quotes or $ would end up in a shell script.
 export const httpUrl: Validator = raw => {
 	const value = raw.trim().replace(/\/+$/, '');
-	return /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%+/-]*)?$/.test(value)
+	const match = /^https?:\/\/([A-Za-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9._~%+/-]*)?$/.exec(value);
+	return match && urlHostOk(match[1] ?? '', match[2])
 		? ok(value)
-		: no('an http:// or https:// URL such as http://repos.mesosphere.io (letters, digits and . _ ~ % + - / only)');
+		: no('an http:// or https:// URL such as http://repos.mesosphere.io (a host name or IPv4 address, a port from 1 to 65535 if any; letters, digits and . _ ~ % + - / only)');
 };
 
 export const keyserver: Validator = raw => {
 	const value = raw.trim().replace(/\/+$/, '');
-	if (/^(hkps?|https?):\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(value)) return ok(value);
-	return isHostname(value) ? ok(value) : no('a key server host name or URL, such as keyserver.ubuntu.com or hkp://127.0.0.1:11371');
+	const match = /^(?:hkps?|https?):\/\/([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(value);
+	if (match) return urlHostOk(match[1] ?? '', match[2]) ? ok(value) : no('a key server URL with a valid host and a port from 1 to 65535, such as hkp://127.0.0.1:11371');
+	return isHostname(value) || isIpv4(value) ? ok(value) : no('a key server host name or URL, such as keyserver.ubuntu.com or hkp://127.0.0.1:11371');
 };
 
 // A full fingerprint, not a short id: short ids collide, and the key must be checked after import.

@@ -61,6 +61,8 @@ export type WizardState = {
 	notice?: string;
 	// A failed action of this page was skipped: the page is marked skipped, not done.
 	skippedHere: boolean;
+	// The page's file previews show whole files instead of the changes only (f toggles it).
+	wholeFiles: boolean;
 	marks: Record<string, PageMark>;
 	hadFailure: boolean;
 	// Where a stopped run stopped, and the steps it finished.
@@ -79,6 +81,7 @@ export type WizardAction =
 	| {type: 'submit-field'}
 	| {type: 'focus-field'; delta: number}
 	| {type: 'scroll'; delta: number}
+	| {type: 'whole-files'}
 	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
 	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string}
@@ -121,6 +124,7 @@ export function initialWizardState(start: WizardStart): WizardState {
 		firstOffer: offer,
 		drafts: {},
 		skippedHere: false,
+		wholeFiles: false,
 		marks: {},
 		hadFailure: false,
 		...(resumeFrom ? {resumeFrom} : {}),
@@ -218,6 +222,7 @@ function enterPage(state: WizardState, pages: readonly Page[], index: number, op
 		pageId: page.id,
 		drafts: Object.fromEntries(page.fields.map(id => [id, values[id] ?? ''])),
 		skippedHere: false,
+		wholeFiles: false,
 		notice: options.notice,
 	};
 	if (page.kind === 'welcome') return {...base, mode: {kind: 'welcome', offer: state.firstOffer, choice: 0}};
@@ -345,6 +350,8 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		}
 		case 'scroll':
 			return mode.kind === 'review' ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
+		case 'whole-files':
+			return mode.kind === 'review' ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
 		case 'choose': {
 			if (mode.kind !== 'welcome') return state;
 			const count = welcomeChoices[mode.offer].length;

@@ -18,6 +18,7 @@ import {waitHealthy} from './probes.js';
 import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
+import {DiskFullError} from './target-fs.js';
 
 export type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus} from '../model/apply-events.js';
 
@@ -65,7 +66,8 @@ export class ApplyRun {
 		this.completed = [...(options.completedBefore ?? [])];
 		const setup = options.recordsProgress !== false;
 		const before = system.state.saved();
-		this.journal = new Journal(system.fs, runId, 'apply', system.now(), options.answersBefore ?? before.answers, setup ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined);
+		const progressBefore = setup ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
+		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), options.answersBefore ?? before.answers, progressBefore);
 		this.log = system.dryRun ? noRunLog : createRunLog(system.fs, runId);
 	}
 
@@ -99,7 +101,7 @@ export class ApplyRun {
 			if (outcome.status === 'stopped') return {...this.stop(step, emit), failed: {step, action, outcome}};
 			if (outcome.status === 'failed') {
 				emit({type: 'step-end', step, ok: false});
-				this.saveProgress({failedAt: step.id});
+				this.saveFailure({failedAt: step.id});
 				return {...this.result(false), failed: {step, action, outcome}};
 			}
 		}
@@ -118,10 +120,22 @@ export class ApplyRun {
 		return last;
 	}
 
-	// Marks the whole setup finished, so the next start offers the menu instead of the wizard.
-	finish(): void {
+	// Marks the whole setup finished, so the next start offers the menu instead of the wizard and
+	// the next setup starts a journal of its own.
+	async finish(): Promise<void> {
 		this.changing = true;
 		this.saveProgress({finished: true});
+		if (!this.system.dryRun) await this.journal.finish(this.system.now());
+	}
+
+	// A failure or a stop is reported even when the progress cannot be saved with it (the disk that
+	// filled is then the failure, already named); the next run finds where to go on from the journal.
+	private saveFailure(end: {failedAt?: StepId; stoppedAt?: StepId}): void {
+		try {
+			this.saveProgress(end);
+		} catch (error) {
+			if (!(error instanceof DiskFullError)) throw error;
+		}
 	}
 
 	// What the run has done so far.
@@ -138,7 +152,7 @@ export class ApplyRun {
 
 	private stop(step: Step, emit: (event: ApplyEvent) => void): ApplyResult {
 		emit({type: 'step-end', step, ok: false, stopped: true});
-		this.saveProgress({stoppedAt: step.id});
+		this.saveFailure({stoppedAt: step.id});
 		return {...this.result(false), stopped: true};
 	}
 
@@ -240,7 +254,7 @@ export class ApplyRun {
 		try {
 			old = await system.fs.read(action.path);
 		} catch (error) {
-			return {status: 'failed', message: describeFileError(error, 'cannot read', action.path, system)};
+			return {status: 'failed', message: describeFileError(error, 'cannot read', action.path, system), detail: error instanceof StepError ? error.detail : []};
 		}
 		const content = newContent(action.edit, old);
 		if (old === content) return {status: 'unchanged', message: action.path};
@@ -248,7 +262,7 @@ export class ApplyRun {
 		try {
 			await this.journal.write(action.path, content, {newFileMode: action.mode});
 		} catch (error) {
-			return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: ['The file was left as it was.']};
+			return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
 		}
 		this.changedFiles.push(action.path);
 		for (const service of action.restarts) this.servicesToRestart.add(service);

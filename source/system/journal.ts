@@ -1,39 +1,25 @@
-// Every file an apply changes is recorded, with a copy of what it held before, under
-// <root>/var/backups/mesos-setup/<run-id>/. `undo` replays the last run's journal backwards.
+// Every file a run changes is recorded, with a copy of what it held before (bytes, mode, owner,
+// size and SHA-256), under <root>/var/backups/mesos-setup/<run-id>/. One journal per setup:
+// a setup that was stopped is continued under the same id, so `undo` (system/undo.ts) puts back
+// the machine as it was before the first attempt.
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
-import type {ProgressBefore} from './state.js';
+import {StepError} from '../model/errors.js';
+import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
 import type {TargetFs} from './target-fs.js';
 
+export type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
+
 export const backupsDir = '/var/backups/mesos-setup';
-
-export type JournalEntry = {
-	path: string;
-	existed: boolean;
-	backup?: string; // file name inside the run folder
-	mode?: number; // the mode the old file had
-	sha256: string; // of what this run wrote, to notice a later hand edit
-	createdDirs: string[];
-};
-
-export type JournalFile = {
-	runId: string;
-	kind: 'apply' | 'undo';
-	startedAt: string;
-	undone?: string;
-	entries: JournalEntry[];
-	// The saved answers before this run, so undo puts them back with the files.
-	answersBefore?: Record<string, string>;
-	// A setup run only: its progress before it, so undo says whether the machine is still set up.
-	progressBefore?: ProgressBefore;
-};
 
 export type WriteResult = 'created' | 'changed' | 'unchanged';
 
 // Sortable, with milliseconds: two runs in one second (a setup, then an edit) must keep their order.
 export const newRunId = (now: Date): string => `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+export const journalPath = (runId: string): string => `${backupsDir}/${runId}/journal.json`;
 
 export class Journal {
 	private file: JournalFile;
@@ -43,7 +29,7 @@ export class Journal {
 	constructor(
 		private readonly fs: TargetFs,
 		runId: string,
-		kind: JournalFile['kind'] = 'apply',
+		kind: RunKind = 'setup',
 		now = new Date(),
 		answersBefore?: Record<string, string>,
 		progressBefore?: ProgressBefore,
@@ -51,15 +37,15 @@ export class Journal {
 		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {}), ...(progressBefore ? {progressBefore} : {})};
 	}
 
-	// A resumed run keeps its id: what the killed run recorded stays in the journal, so undo
-	// puts back the whole run and not only its second half.
+	// A continued run keeps its id: what the stopped run recorded stays in the journal (with the
+	// answers and the time it started), so undo puts back the whole run and not only its second half.
 	private async load(): Promise<void> {
 		if (this.loaded) return;
+		const earlier = await readJournal(this.fs, this.file.runId);
 		this.loaded = true;
-		const text = await this.fs.read(`${this.dir}/journal.json`);
-		if (!text) return;
-		const earlier = JSON.parse(text) as JournalFile;
-		this.file = {...earlier, entries: [...earlier.entries, ...this.file.entries]};
+		if (!earlier) return;
+		const known = new Set(earlier.entries.map(entry => entry.path));
+		this.file = {...earlier, entries: [...earlier.entries, ...this.file.entries.filter(entry => !known.has(entry.path))]};
 		this.saved = true;
 	}
 
@@ -76,11 +62,15 @@ export class Journal {
 	}
 
 	// Writes a file safely; the old bytes are kept before the new ones land. An existing file keeps
-	// its mode unless `exactMode` says otherwise; a new one gets `newFileMode`.
+	// its mode (unless `exactMode` says otherwise) and its owner; a new one gets `newFileMode`.
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 		if ((await this.fs.readBytes(target))?.equals(bytes)) return 'unchanged';
-		return this.track(target, async oldMode => (await this.fs.write(target, bytes, modes.exactMode ?? oldMode ?? modes.newFileMode ?? 0o644)).createdDirs);
+		return this.track(target, async () => {
+			const info = await this.fs.info(target);
+			const owner = info ? {uid: info.uid, gid: info.gid} : undefined;
+			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner)).createdDirs;
+		});
 	}
 
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
@@ -88,19 +78,29 @@ export class Journal {
 	async track(target: string, change: (oldMode: number | undefined) => Promise<string[] | void>): Promise<WriteResult> {
 		await this.load();
 		const old = await this.fs.readBytes(target);
-		const oldMode = old ? await this.fs.mode(target) : undefined;
-		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: []};
-		if (old !== undefined) {
-			entry.backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
-			entry.mode = oldMode;
-			await this.fs.write(`${this.dir}/${entry.backup}`, old, 0o600);
+		const info = old === undefined ? undefined : await this.fs.info(target);
+		// A file this run already changed keeps its first record: that one holds the bytes from before the run.
+		let entry = this.file.entries.find(e => e.path === target);
+		const added = entry === undefined;
+		// The journal exists before its first backup does: a run killed in between is still a run
+		// with an id, which the next setup continues instead of starting a second one.
+		if (!this.saved) await this.save();
+		if (!entry) {
+			entry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
+			if (old !== undefined && info) {
+				const backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
+				Object.assign(entry, {backup, mode: info.mode, uid: info.uid, gid: info.gid, size: old.length, backupSha256: sha256(old)});
+				await this.fs.write(`${this.dir}/${backup}`, old, 0o600);
+			}
+			// Recorded before the change (and the folders before they are made), so a run killed in
+			// between can still be undone.
+			this.file.entries.push(entry);
+			await this.save();
 		}
-		// Recorded before the change, so a run killed in between can still be undone.
-		this.file.entries.push(entry);
-		await this.save();
-		entry.createdDirs = (await change(oldMode)) ?? [];
+		const created = (await change(info?.mode)) ?? [];
+		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = await this.fs.readBytes(target);
-		if (now !== undefined && old?.equals(now)) {
+		if (added && now !== undefined && old?.equals(now)) {
 			this.file.entries.splice(this.file.entries.indexOf(entry), 1);
 			await this.save();
 			return 'unchanged';
@@ -110,8 +110,29 @@ export class Journal {
 		return old === undefined ? 'created' : 'changed';
 	}
 
+	// Keeps a copy of a file as it is now, without changing it: undo keeps hand edits this way.
+	async keep(target: string): Promise<void> {
+		await this.load();
+		const bytes = await this.fs.readBytes(target);
+		const info = await this.fs.info(target);
+		if (bytes === undefined || !info) return;
+		const backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
+		await this.fs.write(`${this.dir}/${backup}`, bytes, 0o600);
+		const hash = sha256(bytes);
+		this.file.entries.push({path: target, existed: true, backup, mode: info.mode, uid: info.uid, gid: info.gid, size: bytes.length, backupSha256: hash, sha256: hash, createdDirs: []});
+		await this.save();
+	}
+
+	// A setup that ran to its end is not continued by the next one.
+	async finish(now: Date): Promise<void> {
+		await this.load();
+		if (!this.saved) return;
+		this.file.finished = now.toISOString();
+		await this.save();
+	}
+
 	private async save(): Promise<void> {
-		await this.fs.write(`${this.dir}/journal.json`, `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
+		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
 		this.saved = true;
 	}
 
@@ -120,51 +141,63 @@ export class Journal {
 	}
 }
 
+export class DamagedJournalError extends StepError {
+	constructor(readonly damaged: {file: string; problems: string[]}[]) {
+		super(
+			`${damaged.length === 1 ? 'a run journal is' : `${damaged.length} run journals are`} damaged, so what to put back cannot be known: ${damaged.map(d => `${d.file} (${d.problems.slice(0, 3).join('; ')}${d.problems.length > 3 ? '; …' : ''})`).join(', ')}`,
+			[
+				'Nothing was changed.',
+				'Put the journal back from a copy, or move its run folder aside (mv it out of /var/backups/mesos-setup) to go on without that run.',
+			],
+		);
+		this.name = 'DamagedJournalError';
+	}
+}
+
+async function readJournal(fs: TargetFs, runId: string): Promise<JournalFile | undefined> {
+	const file = journalPath(runId);
+	const text = await fs.read(file);
+	if (text === undefined) return undefined;
+	const {journal, problems} = parseJournal(text);
+	if (!journal) throw new DamagedJournalError([{file: fs.hostPath(file), problems}]);
+	return journal;
+}
+
+// Every run's journal, in the order they started (the id breaks a tie). One that cannot be read
+// or trusted stops the whole reading: which run came last is then unknown.
 export async function readJournals(fs: TargetFs): Promise<JournalFile[]> {
 	const journals: JournalFile[] = [];
-	for (const id of await fs.list(backupsDir)) {
-		const text = await fs.read(`${backupsDir}/${id}/journal.json`);
-		if (!text) continue;
+	const damaged: {file: string; problems: string[]}[] = [];
+	for (const id of (await fs.list(backupsDir)).sort()) {
+		const info = await fs.info(`${backupsDir}/${id}`);
+		if (info?.kind !== 'folder') continue;
+		const file = `${backupsDir}/${id}/journal.json`;
+		let text: string | undefined;
 		try {
-			journals.push(JSON.parse(text) as JournalFile);
+			text = await fs.read(file);
 		} catch (error) {
-			throw new Error(`${backupsDir}/${id}/journal.json is not readable JSON (${(error as Error).message}); move it aside to undo an earlier run`);
+			damaged.push({file: fs.hostPath(file), problems: [(error as Error).message]});
+			continue;
 		}
+		// A folder without a journal: a run killed before it recorded anything.
+		if (text === undefined) continue;
+		const {journal, problems} = parseJournal(text);
+		if (!journal) damaged.push({file: fs.hostPath(file), problems});
+		else if (journal.runId !== id) damaged.push({file: fs.hostPath(file), problems: [`it names run ${journal.runId}, not ${id}`]});
+		else journals.push(journal);
 	}
-	// In the order they started; the id breaks a tie.
+	if (damaged.length > 0) throw new DamagedJournalError(damaged);
 	return journals.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.runId.localeCompare(b.runId));
 }
 
-// The run `undo` puts back: the last apply not yet undone that changed files.
+// The run `undo` puts back: the last setup or edit not yet undone that changed files.
 export async function lastUndoableRun(fs: TargetFs): Promise<JournalFile | undefined> {
-	return (await readJournals(fs)).filter(j => j.kind === 'apply' && !j.undone && j.entries.length > 0).at(-1);
+	return (await readJournals(fs)).filter(j => j.kind !== 'undo' && !j.undone && j.entries.length > 0).at(-1);
 }
 
-export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
-
-// Puts back exactly the bytes from before the last apply that is not yet undone, and removes the
-// files and folders it created. The files as they are now are kept in an undo run of their own.
-export async function undoLastRun(fs: TargetFs, runId: string, now = new Date()): Promise<{run?: JournalFile; lines: UndoLine[]}> {
-	const run = await lastUndoableRun(fs);
-	if (!run) return {lines: []};
-	const safety = new Journal(fs, runId, 'undo', now);
-	const lines: UndoLine[] = [];
-	for (const entry of [...run.entries].reverse()) {
-		const current = await fs.readBytes(entry.path);
-		const editedSince = current !== undefined && sha256(current) !== entry.sha256;
-		if (entry.existed && entry.backup) {
-			const old = await fs.readBytes(`${backupsDir}/${run.runId}/${entry.backup}`);
-			if (old === undefined) throw new Error(`the backup of ${entry.path} (${backupsDir}/${run.runId}/${entry.backup}) is missing`);
-			await safety.write(entry.path, old, {exactMode: entry.mode ?? 0o644});
-			lines.push({path: entry.path, outcome: editedSince ? 'restored (it had been edited since)' : 'restored'});
-		} else {
-			if (current !== undefined) await fs.write(`${safety.dir}/removed-${lines.length}-${path.basename(entry.path)}`, current, 0o600);
-			await fs.remove(entry.path);
-			for (const dir of [...entry.createdDirs].reverse()) await fs.removeEmptyDir(dir);
-			lines.push({path: entry.path, outcome: 'removed'});
-		}
-	}
-	run.undone = now.toISOString();
-	await fs.write(`${backupsDir}/${run.runId}/journal.json`, `${JSON.stringify(run, null, 2)}\n`, 0o600);
-	return {run, lines};
+// The setup a new setup continues: the last run, when it is a setup that neither finished nor was
+// undone. After an edit or an undo, a setup starts a journal of its own.
+export async function setupToContinue(fs: TargetFs): Promise<JournalFile | undefined> {
+	const last = (await readJournals(fs)).filter(j => j.kind !== 'undo').at(-1);
+	return last?.kind === 'setup' && !last.finished && !last.undone ? last : undefined;
 }

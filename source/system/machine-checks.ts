@@ -1,17 +1,11 @@
 // Preflight checks that read the real machine: listening ports, /etc/hosts, free disk, commands
 // and whether the repository and key server answer. None of them change anything.
-import {access, readFile, readdir, readlink, statfs} from 'node:fs/promises';
+import {readFile, readdir, readlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {Check} from '../model/plan.js';
 import {findOnPath} from './runner.js';
 import type {TargetFs} from './target-fs.js';
-
-const exists = (host: string): Promise<boolean> =>
-	access(host).then(
-		() => true,
-		() => false,
-	);
 
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message: string};
 
@@ -79,10 +73,7 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 			let dir = check.path;
 			while (dir !== '/' && !(await fs.exists(dir))) dir = path.dirname(dir);
 			// A sandbox root that does not exist yet (--dry-run makes nothing): its nearest existing parent.
-			let host = fs.hostPath(dir);
-			while (host !== '/' && !(await exists(host))) host = path.dirname(host);
-			const info = await statfs(host);
-			const freeMb = Math.floor((info.bavail * info.bsize) / 1_048_576);
+			const freeMb = Math.floor((await fs.freeBytes(dir)) / 1_048_576);
 			return freeMb >= check.minMegabytes
 				? {status: 'passed', message: `${freeMb} MB free under ${dir}`}
 				: {status: 'warned', message: `only ${freeMb} MB free under ${dir}; the master’s work_dir wants at least ${check.minMegabytes} MB`};

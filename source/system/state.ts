@@ -1,13 +1,19 @@
 // Saved state (answers, progress of the last run), kept with conf under <root>/var/lib/mesos-setup
 // so a sandbox never touches the real machine's state and a re-run starts from the last answers.
-import {readFileSync} from 'node:fs';
+// It is read once, checked, when the System is made; conf writes it at the path resolved inside
+// the root, so a link there cannot send it elsewhere.
+import path from 'node:path';
 import Conf from 'conf';
 import {InputError} from '../model/errors.js';
 import type {Answers} from '../model/answers.js';
+import type {ProgressBefore} from '../model/journal-record.js';
 import type {StepId} from '../model/plan.js';
-import type {TargetFs} from './target-fs.js';
+import {DiskFullError, freeBytesAt, type TargetFs} from './target-fs.js';
 
 export const stateDir = '/var/lib/mesos-setup';
+export const stateFile = `${stateDir}/state.json`;
+// What conf (through the atomically package) names its temp file while it writes state.json.
+export const stateTempPattern = /^state\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 
 // failedAt / stoppedAt: the step a run failed at, or was stopped at (quit, Ctrl+C); the next start
 // offers to continue there.
@@ -16,9 +22,6 @@ export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; s
 // setUpAt: when a setup first finished here; it stays when a later run (setup again) stops half-way.
 export type SavedState = {answers: Answers; progress?: Progress; setUpAt?: string};
 
-// What a setup run found before it started, kept in its journal: undo puts it back, so a machine
-// whose only setup was undone is not called set up.
-export type ProgressBefore = {progress?: Progress; setUpAt?: string};
 
 export type StateStore = {
 	answers(): Answers;
@@ -32,67 +35,67 @@ export type StateStore = {
 	restore(answers: Answers, progress?: ProgressBefore): void;
 };
 
-const setUpFrom = (state: SavedState): boolean =>
-	Boolean(state.setUpAt) || state.progress?.finished === true || (state.progress?.completed ?? []).includes('configuration');
+// The state after a restore: the answers, and where a setup's progress is given, exactly it.
+const restored = (state: SavedState, answers: Answers, progress?: ProgressBefore): SavedState => {
+	if (!progress) return {...state, answers};
+	const {progress: _progress, setUpAt: _setUpAt, ...rest} = state;
+	return {...rest, answers, ...(progress.progress ? {progress: progress.progress} : {}), ...(progress.setUpAt ? {setUpAt: progress.setUpAt} : {})};
+};
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function createStateStore(fs: TargetFs): StateStore {
+const setUp = (state: SavedState): boolean => Boolean(state.setUpAt) || state.progress?.finished === true || (state.progress?.completed ?? []).includes('configuration');
+
+// `initial` is what readSavedState found; this process is the only writer (the run lock).
+export function createStateStore(fs: TargetFs, initial: SavedState): StateStore {
+	let state = structuredClone(initial);
 	// conf writes its file as soon as it is made, so it is made only when something is saved:
 	// `plan`, `status` and a refused run leave the machine as they found it.
 	let conf: Conf<SavedState> | undefined;
-	const open = (): Conf<SavedState> =>
-		(conf ??= new Conf<SavedState>({
-			cwd: fs.hostPath(stateDir),
-			configName: 'state',
-			projectName: 'mesos-setup',
-			projectSuffix: '',
-			defaults: {answers: {}},
-			clearInvalidConfig: false,
-		}));
-	const saved = (): SavedState => (conf ? conf.store : readSavedStateSync(fs));
+	// `undefined` removes the key.
+	const save = (key: keyof SavedState, value: SavedState[keyof SavedState] | undefined): void => {
+		const {host} = fs.resolve(stateFile);
+		try {
+			conf ??= new Conf<SavedState>({
+				cwd: path.dirname(host),
+				configName: path.basename(host, '.json'),
+				projectName: 'mesos-setup',
+				projectSuffix: '',
+				defaults: {answers: {}},
+				clearInvalidConfig: false,
+			});
+			if (value === undefined) conf.delete(key);
+			else conf.set(key, value);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code !== 'ENOSPC' && code !== 'EDQUOT') throw error;
+			throw new DiskFullError(stateFile, freeBytesAt(path.dirname(host)), path.dirname(fs.hostPath(stateFile)), `the saved answers and progress (${fs.hostPath(stateFile)}) could not be written`);
+		}
+		if (value === undefined) {
+			const {[key]: _gone, ...rest} = state;
+			state = {answers: {}, ...rest};
+		} else state = {...state, [key]: value};
+	};
 	return {
-		answers: () => saved().answers,
+		answers: () => state.answers,
 		saveAnswers(answers) {
-			if (!same(saved().answers, answers)) open().set('answers', answers);
+			if (!same(state.answers, answers)) save('answers', answers);
 		},
-		progress: () => saved().progress,
+		progress: () => state.progress,
 		saveProgress(progress) {
-			if (!same(saved().progress, progress)) open().set('progress', progress);
-			if (progress.finished && !saved().setUpAt) open().set('setUpAt', new Date().toISOString());
+			if (!same(state.progress, progress)) save('progress', progress);
+			if (progress.finished && !state.setUpAt) save('setUpAt', new Date().toISOString());
 		},
-		setUpBefore: () => setUpFrom(saved()),
-		saved: () => structuredClone(saved()),
+		setUpBefore: () => setUp(state),
+		saved: () => structuredClone(state),
 		restore(answers, progress) {
-			const store = open();
-			store.set('answers', answers);
+			const after = restored(state, answers, progress);
+			save('answers', after.answers);
 			if (!progress) return;
-			if (progress.progress) store.set('progress', progress.progress);
-			else store.delete('progress');
-			if (progress.setUpAt) store.set('setUpAt', progress.setUpAt);
-			else store.delete('setUpAt');
+			save('progress', after.progress);
+			save('setUpAt', after.setUpAt);
 		},
 	};
-}
-
-function parseState(text: string | undefined, file: string): SavedState {
-	if (!text) return {answers: {}};
-	try {
-		return {answers: {}, ...(JSON.parse(text) as Partial<SavedState>)};
-	} catch (error) {
-		throw new InputError([`${file} (mesos-setup's saved answers and progress) is not valid JSON: ${(error as Error).message}.`, 'Fix it, or move it aside to start from the defaults.']);
-	}
-}
-
-function readSavedStateSync(fs: TargetFs): SavedState {
-	const file = fs.hostPath(`${stateDir}/state.json`);
-	let text: string | undefined;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-	}
-	return parseState(text, file);
 }
 
 // --dry-run changes nothing at all, not even the saved answers.
@@ -107,16 +110,66 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 		saveProgress(progress) {
 			state = {...state, progress, ...(progress.finished && !state.setUpAt ? {setUpAt: new Date().toISOString()} : {})};
 		},
-		setUpBefore: () => setUpFrom(state),
+		setUpBefore: () => setUp(state),
 		saved: () => structuredClone(state),
 		restore(answers, progress) {
-			const {progress: _progress, setUpAt: _setUpAt, ...rest} = state;
-			state = progress ? {...rest, answers, ...(progress.progress ? {progress: progress.progress} : {}), ...(progress.setUpAt ? {setUpAt: progress.setUpAt} : {})} : {...state, answers};
+			state = restored(state, answers, progress);
 		},
 	};
 }
 
-// Read-only view of the saved state for --dry-run: what is there, without writing.
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// What is wrong with the file's contents, if anything.
+function stateProblem(data: unknown): string | undefined {
+	if (!isObject(data)) return 'it is not a JSON object';
+	if (data.answers !== undefined) {
+		if (!isObject(data.answers)) return '"answers" is not a set of answers';
+		const bad = Object.entries(data.answers).find(([, value]) => typeof value !== 'string');
+		if (bad) return `the answer for ${JSON.stringify(bad[0])} is not text`;
+	}
+	const progress = data.progress;
+	if (progress !== undefined) {
+		if (!isObject(progress)) return '"progress" is not an object';
+		if (typeof progress.runId !== 'string') return 'progress.runId is not text';
+		if (!Array.isArray(progress.completed) || !progress.completed.every(step => typeof step === 'string')) return 'progress.completed is not a list of steps';
+		if (progress.failedAt !== undefined && typeof progress.failedAt !== 'string') return 'progress.failedAt is not a step';
+		if (progress.stoppedAt !== undefined && typeof progress.stoppedAt !== 'string') return 'progress.stoppedAt is not a step';
+		if (typeof progress.finished !== 'boolean') return 'progress.finished is not true or false';
+	}
+	if (data.setUpAt !== undefined && typeof data.setUpAt !== 'string') return 'setUpAt is not a time';
+	return undefined;
+}
+
+export function parseState(text: string | undefined, file: string): SavedState {
+	if (text === undefined) return {answers: {}};
+	let data: unknown;
+	let problem: string | undefined;
+	if (text.trim() === '') problem = 'it is empty';
+	else {
+		try {
+			data = JSON.parse(text);
+			problem = stateProblem(data);
+		} catch (error) {
+			problem = `it is not valid JSON (${(error as Error).message})`;
+		}
+	}
+	if (problem) {
+		throw new InputError([
+			`${file} (mesos-setup's saved answers and progress) is damaged: ${problem}.`,
+			`Fix it, or move it aside (mv ${file} ${file}.damaged) to start from the defaults; the files it set up are not changed by that.`,
+		]);
+	}
+	return {answers: {}, ...(data as Partial<SavedState>)};
+}
+
+// The saved state as it is on disk: read once when the System is made, through the root.
 export async function readSavedState(fs: TargetFs): Promise<SavedState> {
-	return parseState(await fs.read(`${stateDir}/state.json`), fs.hostPath(`${stateDir}/state.json`));
+	let text: string | undefined;
+	try {
+		text = await fs.read(stateFile);
+	} catch (error) {
+		throw new InputError([`${fs.hostPath(stateFile)} (mesos-setup's saved answers and progress) cannot be read: ${(error as Error).message}.`, `Move it aside to start from the defaults.`]);
+	}
+	return parseState(text, fs.hostPath(stateFile));
 }

@@ -7,6 +7,7 @@ import {type CheckResult, runCheck} from './machine-checks.js';
 import {createProbes, type Probes} from './probes.js';
 import {type CommandRunner, createCommandRunner} from './runner.js';
 import {createMemoryStateStore, createStateStore, readSavedState, type StateStore} from './state.js';
+import {sandboxRoot} from './root-path.js';
 import {createTargetFs, type TargetFs} from './target-fs.js';
 
 export type System = {
@@ -23,18 +24,20 @@ export type System = {
 	now(): Date;
 };
 
+// `root`: a sandbox folder (--root); it may not be / itself nor a file. Without it, the real machine.
 export type SystemOptions = {root?: string; dryRun?: boolean; isRoot?: boolean};
 
 export const currentUserIsRoot = (): boolean => process.getuid?.() === 0;
 
 export async function createSystem(options: SystemOptions = {}): Promise<System> {
-	const root = options.root ?? '/';
+	const root = options.root === undefined ? '/' : sandboxRoot(options.root);
 	const fs = createTargetFs(root);
 	const sandbox = fs.root !== '/';
 	const dryRun = options.dryRun ?? false;
 	const isRoot = options.isRoot ?? currentUserIsRoot();
 	const commands = createCommandRunner();
 	const facts = sandbox ? await detectSandbox(fs, isRoot) : await detectMachine(fs, commands, isRoot);
+	const saved = await readSavedState(fs);
 	return {
 		root: fs.root,
 		sandbox,
@@ -44,7 +47,7 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 		commands,
 		probes: createProbes(),
 		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal)},
-		state: dryRun ? createMemoryStateStore(await readSavedState(fs)) : createStateStore(fs),
+		state: dryRun ? createMemoryStateStore(saved) : createStateStore(fs, saved),
 		now: () => new Date(),
 	};
 }

@@ -1,154 +1,237 @@
 // The target machine's files, seen through a root prefix: '/' for the real machine, a folder for
-// a sandbox. Writes are atomic: temp file in the same folder, fsync, rename, fsync the folder.
+// a sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
+// written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
+// folder, fsync, rename, fsync the folder; the old file's owner is kept. Only regular files are
+// read or replaced: a FIFO or a device where a file should be is named, never waited on.
 import {randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
-import {access, chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, rmdir, stat, unlink} from 'node:fs/promises';
+import {constants, lstatSync, statfsSync} from 'node:fs';
+import {chmod, chown, lstat, mkdir, open, readdir, rename, rmdir, unlink} from 'node:fs/promises';
 import path from 'node:path';
+import {StepError} from '../model/errors.js';
+import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
+
+export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
+
+export type FileInfo = {kind: FileKind; mode: number; uid: number; gid: number; size: number};
+
+export type Owner = {uid: number; gid: number};
 
 export type TargetFs = {
 	root: string;
-	// Where a target path (/etc/mesos/zk) lives on this host.
+	// Where a target path (/etc/mesos/zk) is shown on this host, for messages: root + path.
 	hostPath(target: string): string;
+	// The path with every link followed inside the root, and where that is on this host.
+	resolve(target: string): Resolved;
 	read(target: string): Promise<string | undefined>;
 	readBytes(target: string): Promise<Buffer | undefined>;
+	info(target: string): Promise<FileInfo | undefined>;
 	mode(target: string): Promise<number | undefined>;
 	exists(target: string): Promise<boolean>;
 	list(target: string): Promise<string[]>;
+	// The folders a write to `target` would create, outermost first.
+	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
-	write(target: string, data: string | Buffer, mode: number): Promise<{createdDirs: string[]}>;
+	write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}>;
 	remove(target: string): Promise<void>;
 	removeEmptyDir(target: string): Promise<boolean>;
+	// Free bytes on the file system that holds `target` (or would, once its folders are made).
+	freeBytes(target: string): Promise<number>;
 };
 
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+// Temp files are named for the file they replace, so the next run can find what a kill left.
+export const tempFilePattern = /^\..*\.mesos-setup-[0-9a-f]{8}$/;
+const tempName = (name: string): string => `.${name.slice(0, 200)}.mesos-setup-${randomBytes(4).toString('hex')}`;
+
+const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
+const isDiskFull = (error: unknown): boolean => codeOf(error) === 'ENOSPC' || codeOf(error) === 'EDQUOT';
+
+export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean}): FileKind {
+	if (info.isFile()) return 'file';
+	if (info.isDirectory()) return 'folder';
+	if (info.isSymbolicLink()) return 'link';
+	if (info.isFIFO()) return 'FIFO';
+	if (info.isSocket()) return 'socket';
+	return 'device';
+}
+
+export class NotRegularFileError extends StepError {
+	constructor(target: string, hostPath: string, kind: FileKind) {
+		super(`${target} is a ${kind}, not a regular file (${hostPath})`, ['mesos-setup reads and writes only regular files there: move it aside, then run again.']);
+		this.name = 'NotRegularFileError';
+	}
+}
+
+export const formatBytes = (bytes: number): string =>
+	bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+
+export class DiskFullError extends StepError {
+	constructor(
+		readonly target: string,
+		readonly free: number,
+		where: string,
+		what = `${target} could not be written`,
+	) {
+		super(`the disk is full: ${what}; ${formatBytes(free)} free on the file system that holds ${where}`, [
+			'Free some space there, then run the same command again. Every file is either as it was or fully written, and the journal is intact, so mesos-setup undo can still put back what was changed.',
+		]);
+		this.name = 'DiskFullError';
+	}
+}
+
+// Free bytes on the file system holding a host folder (or its nearest existing parent); 0 when it
+// cannot be told, which only a message about a full disk shows.
+export function freeBytesAt(hostDir: string): number {
+	let dir = hostDir;
+	for (;;) {
+		try {
+			if (lstatSync(dir).isDirectory()) {
+				const info = statfsSync(dir);
+				return info.bavail * info.bsize;
+			}
+		} catch (error) {
+			if (!isMissing(error)) return 0;
+		}
+		if (dir === '/') return 0;
+		dir = path.dirname(dir);
+	}
+}
 
 export function createTargetFs(root: string): TargetFs {
-	const base = path.resolve(root);
+	const base = canonicalRoot(root);
 	const hostPath = (target: string): string => (base === '/' ? path.resolve('/', target) : path.join(base, path.resolve('/', target)));
+	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
 
-	// A link is followed to what it names, inside the root, so that writing /var/lib/zookeeper/myid
-	// writes the file Debian links it to instead of replacing the link.
-	async function resolveLinks(target: string): Promise<string> {
-		let current = path.resolve('/', target);
-		for (let hops = 0; hops < 16; hops++) {
-			let info;
-			try {
-				info = await lstat(hostPath(current));
-			} catch (error) {
-				if (isMissing(error)) return current;
-				throw error;
-			}
-			if (!info.isSymbolicLink()) return current;
-			const link = await readlink(hostPath(current));
-			current = path.resolve(path.dirname(current), link);
-		}
-		throw new Error(`${target}: too many symbolic links`);
-	}
-
-	async function readBytes(target: string): Promise<Buffer | undefined> {
+	async function infoAt(host: string): Promise<FileInfo | undefined> {
 		try {
-			return await readFile(hostPath(await resolveLinks(target)));
+			const info = await lstat(host);
+			return {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
 		} catch (error) {
 			if (isMissing(error)) return undefined;
 			throw error;
 		}
 	}
 
-	async function ensureDir(target: string): Promise<string[]> {
-		const missing: string[] = [];
-		for (let dir = target; dir !== '/'; dir = path.dirname(dir)) {
-			try {
-				await stat(hostPath(dir));
-				break;
-			} catch (error) {
-				if (!isMissing(error)) throw error;
-				missing.unshift(dir);
-			}
+	async function readBytes(target: string): Promise<Buffer | undefined> {
+		const {host} = resolve(target);
+		let handle;
+		try {
+			// Non-blocking, so a FIFO is refused instead of waited on; the last part is no link any more.
+			handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+		} catch (error) {
+			if (isMissing(error)) return undefined;
+			throw error;
 		}
-		for (const dir of missing) {
-			await mkdir(hostPath(dir), {mode: 0o755});
-			await chmod(hostPath(dir), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
+		try {
+			const info = await handle.stat();
+			if (!info.isFile()) throw new NotRegularFileError(target, host, kindOf(info));
+			return await handle.readFile();
+		} finally {
+			await handle.close();
+		}
+	}
+
+	const freeBytes = async (target: string): Promise<number> => freeBytesAt(resolve(target).host);
+
+	async function missingDirs(dir: string): Promise<string[]> {
+		const missing: string[] = [];
+		for (let current = resolve(dir).target; current !== '/'; current = path.dirname(current)) {
+			const info = await infoAt(hostPath(current));
+			if (info?.kind === 'folder') break;
+			if (info) throw new StepError(`${current} is a ${info.kind}, not a folder (${hostPath(current)}), so nothing can be written under it`, ['Move it aside, then run again.']);
+			missing.unshift(current);
 		}
 		return missing;
 	}
 
-	return {
-		root: base,
-		hostPath,
-		readBytes,
-		async read(target) {
-			return (await readBytes(target))?.toString('utf8');
-		},
-		async mode(target) {
-			try {
-				return (await stat(hostPath(await resolveLinks(target)))).mode & 0o7777;
-			} catch (error) {
-				if (isMissing(error)) return undefined;
-				throw error;
-			}
-		},
-		async exists(target) {
-			try {
-				await access(hostPath(target), constants.F_OK);
-				return true;
-			} catch {
-				return false; // any error means the file cannot be used, which is what is asked
-			}
-		},
-		async list(target) {
-			try {
-				return await readdir(hostPath(target));
-			} catch (error) {
-				if (isMissing(error)) return [];
-				throw error;
-			}
-		},
-		async write(target, data, mode) {
-			const real = await resolveLinks(target);
-			const createdDirs = await ensureDir(path.dirname(real));
-			const dir = hostPath(path.dirname(real));
-			const temp = path.join(dir, `.${path.basename(real)}.mesos-setup-${randomBytes(4).toString('hex')}`);
+	async function ensureDir(dir: string): Promise<string[]> {
+		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
+		if ((await infoAt(base)) === undefined) await mkdir(base, {recursive: true, mode: 0o755});
+		const missing = await missingDirs(dir);
+		for (const folder of missing) {
+			await mkdir(hostPath(folder), {mode: 0o755});
+			await chmod(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
+		}
+		return missing;
+	}
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}> {
+		const real = resolve(target);
+		const existing = await infoAt(real.host);
+		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
+		const dir = path.dirname(real.host);
+		const temp = path.join(dir, tempName(path.basename(real.host)));
+		let createdDirs: string[] = [];
+		let made = false;
+		try {
+			createdDirs = await ensureDir(path.dirname(real.target));
 			const handle = await open(temp, 'wx', mode);
+			made = true;
 			try {
 				await handle.writeFile(data);
 				await handle.sync();
-			} catch (error) {
+			} finally {
 				await handle.close();
-				await unlink(temp);
-				throw error;
 			}
-			await handle.close();
-			try {
-				await chmod(temp, mode); // open() is subject to the umask; the kept mode is not
-				await rename(temp, hostPath(real));
-			} catch (error) {
-				await unlink(temp).catch(() => undefined); // already gone if the rename half-happened
-				throw error;
-			}
+			await chmod(temp, mode); // open() is subject to the umask; the kept mode is not
+			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) await chown(temp, owner.uid, owner.gid);
+			await rename(temp, real.host);
+			made = false;
 			const dirHandle = await open(dir, 'r');
 			try {
 				await dirHandle.sync(); // the rename itself must survive a crash
 			} finally {
 				await dirHandle.close();
 			}
-			return {createdDirs};
+		} catch (error) {
+			if (made) await unlink(temp).catch(() => undefined); // the temp file may never have been made
+			if (isDiskFull(error)) throw new DiskFullError(target, freeBytesAt(dir), path.dirname(hostPath(real.target)));
+			throw error;
+		}
+		return {createdDirs};
+	}
+
+	return {
+		root: base,
+		hostPath,
+		resolve,
+		readBytes,
+		async read(target) {
+			return (await readBytes(target))?.toString('utf8');
 		},
+		info: target => infoAt(resolve(target).host),
+		async mode(target) {
+			return (await infoAt(resolve(target).host))?.mode;
+		},
+		async exists(target) {
+			return (await infoAt(resolve(target).host)) !== undefined;
+		},
+		async list(target) {
+			try {
+				return await readdir(resolve(target).host);
+			} catch (error) {
+				if (isMissing(error)) return [];
+				throw error;
+			}
+		},
+		missingDirs,
+		write,
 		async remove(target) {
 			try {
-				await unlink(hostPath(await resolveLinks(target)));
+				await unlink(resolve(target).host);
 			} catch (error) {
 				if (!isMissing(error)) throw error;
 			}
 		},
 		async removeEmptyDir(target) {
 			try {
-				await rmdir(hostPath(target));
+				await rmdir(resolve(target).host);
 				return true;
 			} catch (error) {
-				const code = (error as NodeJS.ErrnoException).code;
-				if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') return false;
+				const code = codeOf(error);
+				if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT' || code === 'ENOTDIR') return false;
 				throw error;
 			}
 		},
+		freeBytes,
 	};
 }

@@ -11,7 +11,9 @@ import {ApplyRun} from '../system/apply-plan.js';
 import {readCurrentValues} from '../system/current-values.js';
 import {newRunId} from '../system/journal.js';
 import type {System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
+import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 // Every setting as the machine holds it now, read against `answers` (saved ← --answers ← --set).
@@ -27,17 +29,26 @@ export type WrittenChange = {
 	restart(options?: UseCaseOptions<ApplyEvent>): Promise<ApplyResult>;
 };
 
+// Each part holds the run lock while it runs: one setup, edit or undo at a time.
 export async function writeSetting(system: System, change: SettingChange, options: UseCaseOptions<ApplyEvent> = {}): Promise<WrittenChange> {
 	refuseUnsafeRealRun(system, 'edit');
+	await refuseUnwritableTargets(system.fs, change.plan);
+	const notice = (line: string) => options.onEvent?.({type: 'notice', line});
 	// Not a setup run: a finished setup stays finished.
 	const run = new ApplyRun(system, newRunId(system.now()), {recordsProgress: false});
-	const result = await run.applyStep(writeStep(change), options.onEvent, options.signal ? {signal: options.signal} : {});
-	// The answers follow the files: saved only once the files hold the new values.
-	if (result.ok) system.state.saveAnswers(change.answers);
+	const result = await underRunLock(system, 'edit', notice, async () => {
+		const written = await run.applyStep(writeStep(change), options.onEvent, options.signal ? {signal: options.signal} : {});
+		// The answers follow the files: saved only once the files hold the new values.
+		if (written.ok) system.state.saveAnswers(change.answers);
+		return written;
+	});
 	const restartStep = restartStepOf(change);
 	return {
 		result,
 		restartStep,
-		restart: async (restartOptions = {}) => run.applyStep(restartStep, restartOptions.onEvent, restartOptions.signal ? {signal: restartOptions.signal} : {}),
+		restart: async (restartOptions = {}) =>
+			underRunLock(system, 'edit', line => restartOptions.onEvent?.({type: 'notice', line}), async () =>
+				run.applyStep(restartStep, restartOptions.onEvent, restartOptions.signal ? {signal: restartOptions.signal} : {}),
+			),
 	};
 }

@@ -9,11 +9,14 @@ import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js
 import {describeFileError} from '../model/errors.js';
 import {buildPlan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
-import {newRunId} from '../system/journal.js';
+import type {HeldLock} from '../system/run-lock.js';
+import {setupRunId} from '../system/setup-run.js';
 import {stateDir} from '../system/state.js';
 import type {System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
 import {valuesFor} from './gather-answers.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
+import {holdRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 export type SetupStart = {
@@ -35,21 +38,28 @@ export type SetupSession = {
 	// as soon as they change.
 	keepAnswers(answers: Answers): void;
 	applyStep(step: Step, options?: StepRun): Promise<ApplyResult>;
-	// The setup reached its end: the next start offers the menu.
-	finish(): void;
+	// The setup reached its end: the next start offers the menu, and the next setup starts a
+	// journal of its own.
+	finish(): Promise<void>;
+	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
+	// The session is over (finished, quit, stopped): the run lock goes.
+	close(): void;
 };
+
+const nothingYet: RunSummary = {runId: '', recorded: false, counts: {}, changedFiles: []};
 
 export function startSetup(system: System, start: SetupStart = {}): SetupSession {
 	// Read before anything is saved: undo goes back to these, not to what this run saves.
 	const answersBefore = system.state.answers();
-	const progress = start.continueRun ? system.state.progress() : undefined;
-	const earlierSteps = progress?.completed ?? [];
-	const runId = progress?.runId ?? start.runId ?? newRunId(system.now());
+	const earlierSteps = start.continueRun ? (system.state.progress()?.completed ?? []) : [];
 	let run: ApplyRun | undefined;
+	let lock: HeldLock | undefined;
 	let answers: Answers | undefined;
 	let answersKept = false;
-	const runNow = (): ApplyRun => (run ??= new ApplyRun(system, runId, {completedBefore: earlierSteps, answersBefore}));
+	// A stopped setup's journal goes on (system/setup-run.ts), whichever page the wizard starts from.
+	const runNow = async (): Promise<ApplyRun> =>
+		(run ??= new ApplyRun(system, start.runId ?? (await setupRunId(system)), {completedBefore: earlierSteps, answersBefore}));
 	const saveAnswers = (): void => {
 		if (!answers) return;
 		try {
@@ -66,20 +76,28 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			if (answersKept) saveAnswers();
 		},
 		async applyStep(step, options = {}) {
-			const current = runNow();
-			// About to change the machine (preflight only looks): from here the answers are kept, so a
-			// stopped run continues with them.
-			if (step.actions.some(action => action.kind !== 'check')) saveAnswers();
+			const current = await runNow();
+			// About to change the machine (preflight only looks): one setup at a time from here, the
+			// files it writes checked first, and the answers kept, so a stopped run continues with them.
+			if (step.actions.some(action => action.kind !== 'check')) {
+				lock ??= await holdRunLock(system, 'setup', line => options.onEvent?.({type: 'notice', line}));
+				await refuseUnwritableTargets(system.fs, {steps: [step]});
+				saveAnswers();
+			}
 			return current.applyStep(step, options.onEvent, {
 				...(options.completesStep === undefined ? {} : {completesStep: options.completesStep}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});
 		},
-		finish() {
+		async finish() {
 			saveAnswers();
-			runNow().finish();
+			await (await runNow()).finish();
 		},
-		summary: () => runNow().summary(),
+		summary: () => run?.summary() ?? nothingYet,
+		close() {
+			lock?.release();
+			lock = undefined;
+		},
 	};
 }
 
@@ -90,13 +108,20 @@ export type SetupOutcome = ApplyResult & {values: Values};
 export async function runSetup(system: System, answers: Answers, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
 	refuseUnsafeRealRun(system, 'setup');
 	const values = valuesFor(answers);
+	const plan = buildPlan(values, system.facts);
+	// Every file the plan writes can be written, before anything is.
+	await refuseUnwritableTargets(system.fs, plan);
 	const session = startSetup(system);
 	session.keepAnswers(answers);
-	let last: ApplyResult = {ok: true, ...session.summary()};
-	for (const step of buildPlan(values, system.facts).steps) {
-		last = await session.applyStep(step, options);
-		if (!last.ok) return {...last, values};
+	try {
+		let last: ApplyResult = {ok: true, ...session.summary()};
+		for (const step of plan.steps) {
+			last = await session.applyStep(step, options);
+			if (!last.ok) return {...last, values};
+		}
+		await session.finish();
+		return {...last, ...session.summary(), values};
+	} finally {
+		session.close();
 	}
-	session.finish();
-	return {...last, ...session.summary(), values};
 }

@@ -6,15 +6,17 @@
 import {type Answers, resolveValues} from '../model/answers.js';
 import {buildPlan} from '../model/plan.js';
 import {servicesReading, type UndoFile, type UndoPreview, whatUndoKeeps} from '../model/undo-preview.js';
-import {lastUndoableRun, newRunId, undoLastRun as undoJournal, type UndoLine} from '../system/journal.js';
+import {lastUndoableRun, newRunId, type UndoLine} from '../system/journal.js';
 import type {System} from '../system/system.js';
+import {undoLastRun as undoJournal} from '../system/undo.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
+import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 export type {UndoPreview} from '../model/undo-preview.js';
 export type {UndoLine} from '../system/journal.js';
 
-export type UndoEvent = {type: 'undone'; line: UndoLine};
+export type UndoEvent = {type: 'undone'; line: UndoLine} | {type: 'notice'; line: string};
 
 export type UndoDone = {
 	runId: string;
@@ -33,22 +35,26 @@ export async function previewUndo(system: System): Promise<UndoPreview | undefin
 	const run = await lastUndoableRun(system.fs);
 	if (!run) return undefined;
 	const files: UndoFile[] = [...run.entries].reverse().map(entry => ({path: entry.path, action: entry.existed && entry.backup ? 'restore' : 'remove'}));
-	const setupRun = run.progressBefore !== undefined;
+	const setupRun = run.kind === 'setup';
 	// The files are named by the plan of the answers before the run and of those it saved.
 	const plans = [run.answersBefore ?? {}, system.state.answers()].map(answers => buildPlan(resolveValues(answers), system.facts));
 	const paths = files.map(file => file.path);
 	return {runId: run.runId, startedAt: run.startedAt, setupRun, files, services: servicesReading(paths, plans), keeps: whatUndoKeeps(files, setupRun, system.sandbox)};
 }
 
-// Puts the last run back. A dry run changes nothing and says so; the real machine needs root.
+// Puts the last run back, under the run lock. A dry run changes nothing and says so; the real
+// machine needs root.
 export async function undoLastRun(system: System, options: UseCaseOptions<UndoEvent> = {}): Promise<UndoDone | undefined> {
 	refuseUnsafeRealRun(system, 'undo', 'puts back files in /etc');
 	if (system.dryRun) throw new Error('this is a dry run (--dry-run), so nothing is changed; run without it to undo');
-	const preview = await previewUndo(system);
-	if (!preview) return undefined;
-	const {run, lines} = await undoJournal(system.fs, newRunId(system.now()), system.now());
-	if (!run) return undefined;
-	for (const line of lines) options.onEvent?.({type: 'undone', line});
-	system.state.restore(run.answersBefore ?? system.state.answers(), run.progressBefore);
-	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
+	return underRunLock(system, 'undo', line => options.onEvent?.({type: 'notice', line}), async () => {
+		const preview = await previewUndo(system);
+		if (!preview) return undefined;
+		const {run, lines} = await undoJournal(system.fs, newRunId(system.now()), system.now());
+		if (!run) return undefined;
+		for (const line of lines) options.onEvent?.({type: 'undone', line});
+		// A setup's progress goes back too; an older journal without it leaves the progress as it is.
+		system.state.restore(run.answersBefore ?? system.state.answers(), run.kind === 'setup' ? (run.progressBefore ?? system.state.saved()) : undefined);
+		return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
+	});
 }

@@ -106,18 +106,16 @@ describe('edit ID VALUE --yes', () => {
 		await writeFile(path.join(root, 'var/backups/mesos-setup'), 'not a folder\n');
 		const {code, err} = await edit(root, 'slave.ip', '10.0.0.5');
 		expect(code).toBe(1);
-		expect(err[0]).toMatch(/^Failed: .*ENOTDIR/);
+		expect(err[0]).toMatch(/^Failed: cannot write \/etc\/mesos-slave\/ip: \/var\/backups\/mesos-setup is a file, not a folder/);
 		expect(await read(root, 'etc/mesos-slave/ip')).toBe('127.0.0.1\n');
 	});
 
-	it('exits 1 and writes nothing when the settings cannot be read', async () => {
+	it('refuses as bad input, writing nothing, when a file stands where a settings folder should be', async () => {
 		const root = await setUpSandbox();
 		await rm(path.join(root, 'etc/mesos-slave'), {recursive: true});
 		await writeFile(path.join(root, 'etc/mesos-slave'), 'not a folder\n');
 		const before = await readTree(root);
-		const {code, err} = await edit(root, 'slave.ip', '10.0.0.5');
-		expect(code).toBe(1);
-		expect(err).toEqual([expect.stringMatching(/^The files that hold the settings could not be read: ENOTDIR/), 'Nothing was changed.']);
+		await expect(edit(root, 'slave.ip', '10.0.0.5')).rejects.toThrow(/^\/etc\/mesos-slave\/ip \(from slave.ip\) cannot be written: \/etc\/mesos-slave is a file, not a folder/);
 		expect(await readTree(root)).toEqual(before);
 	});
 });

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the lab needs, only those missing; silent when all are present.
+# Installs the Debian packages the tests need, only those missing; silent when all are present.
 # Callable from .ci/run and from test/lab/install-prerequisites.ts (one list, here).
 set -euo pipefail
 
 # The single-machine lab: tmux, gpg, apt-ftparchive, ZooKeeper. The lab of several machines
 # (test/lab/nodes): ip, unshare/nsenter, Debian's OpenSSH server and client in every node, sudo for the
 # non-root user, systemd for a node that boots it, curl to ask the cluster from the control namespace.
-packages=(tmux gnupg dirmngr apt-utils zookeeperd iproute2 util-linux openssh-server openssh-client sudo systemd curl)
+# The Debian package's test (test/package): strip and dpkg-shlibdeps build the package, man and
+# bash-completion are what it is read with.
+packages=(tmux gnupg dirmngr apt-utils zookeeperd iproute2 util-linux openssh-server openssh-client sudo systemd curl
+	binutils dpkg-dev man-db groff-base bash-completion)
 
 missing=()
 for package in "${packages[@]}"; do

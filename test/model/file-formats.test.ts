@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest';
 import {envText, readEnvKey, readProperty, readServers, setEnvKeys, setProperties, setServers} from '../../source/model/file-formats.js';
-import {diffLines} from '../../source/model/diff.js';
 
 describe('environment files', () => {
 	it('changes only the key’s line and keeps comments and other lines', () => {
@@ -44,18 +43,5 @@ describe('zoo.cfg', () => {
 		expect(readServers(after)).toBe('1=127.0.0.1:2888:3888');
 		expect(readProperty(after, 'dataDir')).toBe('/var/lib/zookeeper');
 		expect(readProperty(after, 'server.1')).toBe('127.0.0.1:2888:3888');
-	});
-});
-
-describe('diffLines', () => {
-	it('marks added, removed and unchanged lines', () => {
-		expect(diffLines('a\nb\nc\n', 'a\nB\nc\nd\n')).toEqual([
-			{kind: 'same', text: 'a'},
-			{kind: 'removed', text: 'b'},
-			{kind: 'added', text: 'B'},
-			{kind: 'same', text: 'c'},
-			{kind: 'added', text: 'd'},
-		]);
-		expect(diffLines('', 'x\n')).toEqual([{kind: 'added', text: 'x'}]);
 	});
 });

@@ -57,17 +57,16 @@ describe('a setup in a sandbox root', () => {
 		expect(await readTree(root)).toEqual(before);
 	});
 
-	it('stops at a file it cannot write, says which, and leaves the rest untouched', async () => {
+	it('refuses a step whose file cannot be written before it writes any of it, and says which', async () => {
 		const root = await tempRoot();
-		// A folder where a file must go: the write fails like a read-only /etc would.
+		// A folder where a file must go: named before the configuration step writes anything.
 		await mkdir(path.join(root, 'etc/mesos/zk'), {recursive: true});
 		const system = await createSystem({root});
-		const result = await applyPlan(system, 'run-d');
-		expect(result.ok).toBe(false);
-		expect(result.failed?.action.kind === 'file' && result.failed.action.path).toBe('/etc/mesos/zk');
-		expect(result.failed?.outcome.message).toMatch(/a folder is in its place/);
+		await expect(applyPlan(system, 'run-d')).rejects.toThrow(/\/etc\/mesos\/zk \(from mesos.zk\) is a folder, not a regular file/);
 		await expect(readFile(path.join(root, 'etc/mesos-master/quorum'), 'utf8')).rejects.toThrow(/ENOENT/);
-		expect(system.state.progress()).toMatchObject({failedAt: 'configuration', finished: false});
+		await expect(readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).rejects.toThrow(/ENOENT/);
+		// The steps before it are done and kept; the next start continues at configuration.
+		expect(system.state.progress()).toMatchObject({completed: ['preflight', 'key', 'repository', 'install', 'overrides'], finished: false});
 	});
 
 	it('says a permission problem in a sentence, not as EACCES', async () => {

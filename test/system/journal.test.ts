@@ -1,7 +1,8 @@
 import {chmod, mkdir, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {Journal, lastUndoableRun, newRunId, readJournals, undoLastRun} from '../../source/system/journal.js';
+import {Journal, lastUndoableRun, newRunId, readJournals} from '../../source/system/journal.js';
+import {undoLastRun} from '../../source/system/undo.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
@@ -100,7 +101,7 @@ describe('undo', () => {
 		const second = new Date('2026-01-01T00:00:00.000Z');
 		for (let i = 0; i < 5; i++) {
 			const at = new Date(second.getTime() + i * 7);
-			await new Journal(fs, newRunId(at), 'apply', at).write('/etc/mesos/zk', `zk://h${i}:1/mesos\n`);
+			await new Journal(fs, newRunId(at), 'setup', at).write('/etc/mesos/zk', `zk://h${i}:1/mesos\n`);
 		}
 		expect((await lastUndoableRun(fs))?.startedAt).toBe('2026-01-01T00:00:00.028Z');
 		await undoLastRun(fs, 'u1');

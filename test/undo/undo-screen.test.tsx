@@ -29,7 +29,7 @@ async function afterAnEdit() {
 	});
 	await mkdir(path.join(system.root, 'etc/mesos-slave'), {recursive: true});
 	await writeFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'old-name\n');
-	const journal = new Journal(system.fs, newRunId(system.now()), 'apply', system.now(), {});
+	const journal = new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {});
 	await journal.write('/etc/mesos-slave/hostname', 'new-name\n');
 	await journal.write('/etc/mesos-slave/attributes', 'rack:1\n');
 	const done: number[] = [];

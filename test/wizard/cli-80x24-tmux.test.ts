@@ -44,7 +44,7 @@ it('shows the whole overrides step at 80×24: five previews scroll, the prompt s
 	expect(top).toContain('Press Enter to write them.');
 	expect(top.split('\n')[0]).toMatch(/^mesos-setup · step 6 of 9: Service overrides/);
 	expect(top).toContain('/etc/init/chronos.override · new file');
-	expect(top.split('\n').at(-1)).toBe('Enter write them · ↑↓ scroll · Esc back · q quit');
+	expect(top.split('\n').at(-1)).toBe('Enter write them · ↑↓ scroll · f whole file · Esc back · q quit');
 	// Ten Downs at once: each is applied in order, whatever the terminal hands over in one read.
 	await session.keysTogether(...Array<string>(10).fill('Down'));
 	const bottom = await session.waitFor('/etc/init/mesos-slave.override · new file');
@@ -57,10 +57,10 @@ it('wraps why a step was skipped instead of cutting it (the key import in a sand
 	const {session} = await wizardAt80x24('key-skipped', {NO_COLOR: '1'});
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
-	const key = pages.findIndex(p => p.id === 'key');
-	for (const page of pages.slice(0, key)) await acceptPage(screen, page);
-	// Each field's own label marks it focused: the key for it is sent only once it is.
-	for (const id of pages[key]?.fields ?? []) {
+	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'key'))) await acceptPage(screen, page);
+	// Each field's own focus mark before its Enter: a second Enter sent before the first was drawn
+	// would be read against the screen before it.
+	for (const id of pages.find(p => p.id === 'key')?.fields ?? []) {
 		await session.waitFor(`▸ ${findSetting(id)?.label}`);
 		await session.key('Enter');
 	}

@@ -235,7 +235,8 @@ describe('configuration files', () => {
 	it('previews a file against what is on disk before writing it, keeping the other lines', async () => {
 		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
 		await mkdir(path.join(system.root, 'etc/default'), {recursive: true});
-		await writeFile(path.join(system.root, 'etc/default/mesos'), '# Set by hand\nLOGS=/var/log/mesos\nULIMIT="-n 1024"\n');
+		const notes = Array.from({length: 12}, (_, n) => `# note ${n + 1}\n`).join('');
+		await writeFile(path.join(system.root, 'etc/default/mesos'), `# Set by hand\n${notes}LOGS=/var/log/mesos\nULIMIT="-n 1024"\n`);
 		const app = await renderWizard({system});
 		await waitForFrame(app, 'Continue from');
 		await press(app, keys.enter);
@@ -249,10 +250,17 @@ describe('configuration files', () => {
 		}
 		await waitForFrame(app, 'Configuration file 3 of 15: /etc/default/mesos');
 		await press(app, keys.enter, keys.enter);
-		const preview = await waitForFrame(app, '/etc/default/mesos · 1 line added, 1 removed');
-		expect(preview).toContain('  # Set by hand');
+		const preview = await waitForFrame(app, '/etc/default/mesos · 1 line added, 1 removed · f: whole file');
+		expect(preview).not.toContain('# Set by hand');
 		expect(preview).toContain('- ULIMIT="-n 1024"');
 		expect(preview).toContain('+ ULIMIT="-n 8192"');
+		// f shows the whole file as it will be written, the other lines kept; f again, the changes.
+		await press(app, 'f');
+		const whole = await waitForFrame(app, 'f: changes only');
+		expect(whole).toContain('# Set by hand');
+		expect(whole).toContain('# note 1');
+		await press(app, 'f');
+		await waitForFrame(app, 'f: whole file');
 		await press(app, keys.enter);
 		await waitForFrame(app, '✔ wrote /etc/default/mesos');
 	});

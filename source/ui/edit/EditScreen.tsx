@@ -56,6 +56,7 @@ const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
 	preview: [
 		{key: 'Enter', does: 'write'},
 		{key: '↑↓', does: 'scroll'},
+		{key: 'f', does: 'whole file / changes'},
 		{key: 'Esc', does: 'change the value'},
 	],
 	writing: [],
@@ -149,7 +150,7 @@ function EditBody({state, height, width, restarts}: BodyProps) {
 				</Box>
 			);
 		case 'preview':
-			return <ChangePreview change={mode.change} offset={mode.offset} height={height} width={width} />;
+			return <ChangePreview change={mode.change} offset={mode.offset} whole={mode.whole} height={height} width={width} />;
 		case 'writing':
 			return <Text>Writing the files (the old ones are kept as backups)…</Text>;
 		case 'ask-restart':

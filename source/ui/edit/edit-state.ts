@@ -19,7 +19,7 @@ export type EditMode =
 	| {kind: 'list'}
 	| {kind: 'editing'; id: string; text: string; cursor: number; problems: string[]; note?: string}
 	| {kind: 'followers'; id: string; value: string; followers: string[]}
-	| {kind: 'preview'; change: SettingChange; offset: number}
+	| {kind: 'preview'; change: SettingChange; offset: number; whole: boolean}
 	| {kind: 'writing'; change: SettingChange}
 	| {kind: 'ask-restart'; change: SettingChange; wrote: string[]}
 	| {kind: 'restarting'; change: SettingChange; wrote: string[]}
@@ -46,6 +46,7 @@ export type EditAction =
 	| {type: 'submit'}
 	| {type: 'followers'; takeAlong: boolean}
 	| {type: 'scroll'; delta: number}
+	| {type: 'whole-files'}
 	| {type: 'write'}
 	| {type: 'written'; ok: boolean; wrote: string[]; message?: string; restartNeeded: boolean}
 	| {type: 'restart'; now: boolean}
@@ -78,7 +79,7 @@ function planned(state: EditState, id: string, value: string, takeAlong: boolean
 	const check = planSettingChange(state.current, state.facts, id, value, takeAlong);
 	if (!check.ok) return {...state, mode: editing(id, value, check.problems)};
 	if (check.change.changes.length === 0) return {...state, mode: editing(id, value, [], `${id} is already ${check.change.value}: nothing to change.`)};
-	return {...state, mode: {kind: 'preview', change: check.change, offset: 0}};
+	return {...state, mode: {kind: 'preview', change: check.change, offset: 0, whole: false}};
 }
 
 // The setting the list highlights: the one remembered, or the first.
@@ -135,6 +136,8 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 			return mode.kind === 'followers' ? planned(state, mode.id, mode.value, action.takeAlong) : state;
 		case 'scroll':
 			return mode.kind === 'preview' ? {...state, mode: {...mode, offset: Math.max(0, mode.offset + action.delta)}} : state;
+		case 'whole-files':
+			return mode.kind === 'preview' ? {...state, mode: {...mode, whole: !mode.whole, offset: 0}} : state;
 		case 'write':
 			return mode.kind === 'preview' ? {...state, mode: {kind: 'writing', change: mode.change}} : state;
 		case 'written': {

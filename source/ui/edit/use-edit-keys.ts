@@ -3,6 +3,7 @@
 // Enter to write a previewed change, arrows to scroll it, Esc back.
 import {findSetting} from '../../model/settings.js';
 import type {SettingChange} from '../../model/setting-change.js';
+import {wholeFileKey} from '../components/file-preview/preview-rows.js';
 import {fieldActionOf} from '../components/keys/field-action-of.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
@@ -46,6 +47,7 @@ export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: E
 					calls.write(mode.change);
 				} else if (isKey(press, 'up')) dispatch({type: 'scroll', delta: -1});
 				else if (isKey(press, 'down')) dispatch({type: 'scroll', delta: 1});
+				else if (isChar(press, wholeFileKey)) dispatch({type: 'whole-files'});
 				else if (isKey(press, 'escape')) dispatch({type: 'back'});
 				return;
 			case 'ask-restart':

@@ -56,7 +56,7 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 	}, [useCases, screen]);
 	useUndoKeys(screen, {
 		undo() {
-			useCases.undoLastRun({signal, onEvent: event => screen.dispatch({type: 'line', line: event.line})}).then(
+			useCases.undoLastRun({signal, onEvent: event => event.type === 'undone' && screen.dispatch({type: 'line', line: event.line})}).then(
 				done => {
 					if (!done) {
 						screen.dispatch({type: 'failed', message: 'there is nothing to undo any more'});
@@ -113,7 +113,7 @@ function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
 			const restored = preview.files.filter(file => file.action === 'restore').length;
 			const removed = preview.files.length - restored;
 			const head = `The last run (${preview.runId}, started ${preview.startedAt}) changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo puts back ${restored} and removes ${removed} it created:`;
-			const question = 'Undo it? The files as they are now are kept as a backup of their own. (y/n)';
+			const question = 'Undo it? A file edited by hand since that run is kept as a backup first. (y/n)';
 			const said = [head, ...preview.keeps, question].reduce((sum, line) => sum + wrapRows(line, width).length, 0) + 2;
 			const room = Math.max(3, rows - said - 1);
 			const first = Math.min(state.scroll, Math.max(0, preview.files.length - room));

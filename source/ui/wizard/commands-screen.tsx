@@ -58,7 +58,7 @@ export function CommandsScreen(props: ScreenProps) {
 				</Box>
 				{mode.kind === 'review' && files.length > 0 ? (
 					<Box marginTop={1}>
-						<FileChanges actions={files} height={rows} width={width} offset={mode.scroll} refresh={page.id} />
+						<FileChanges actions={files} height={rows} width={width} offset={mode.scroll} refresh={page.id} view={state.wholeFiles ? 'whole' : 'changes'} />
 					</Box>
 				) : null}
 				<Box ref={space.below} flexDirection="column">

@@ -41,7 +41,7 @@ export function FileScreen({state, page, pages, view, summary, height, width}: S
 			</Box>
 			{previewing ? (
 				<Box marginTop={1}>
-					<FileChanges actions={files} height={Math.max(0, space.rows - 1)} width={width} offset={mode.kind === 'review' ? mode.scroll : 0} refresh={page.id} />
+					<FileChanges actions={files} height={Math.max(0, space.rows - 1)} width={width} offset={mode.kind === 'review' ? mode.scroll : 0} refresh={page.id} view={state.wholeFiles ? 'whole' : 'changes'} />
 				</Box>
 			) : null}
 			<Box ref={space.below} flexDirection="column">

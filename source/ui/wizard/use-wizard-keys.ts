@@ -8,6 +8,8 @@ import {currentPage, type WizardAction, type WizardState} from '../../model/wiza
 import {fieldActionOf} from '../components/keys/field-action-of.js';
 import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys, useStop} from '../components/keys/use-keys.js';
+import {wholeFileKey} from '../components/file-preview/preview-rows.js';
+import {writesFiles} from './wizard-keys.js';
 import type {SyncReducer} from '../components/use-sync-reducer.js';
 
 export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean): WizardAction | 'leave' | undefined {
@@ -45,6 +47,7 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isKey(press, 'up')) return {type: 'scroll', delta: -1};
 			if (isKey(press, 'down')) return {type: 'scroll', delta: 1};
+			if (isChar(press, wholeFileKey) && writesFiles(page)) return {type: 'whole-files'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
 			return undefined;
 		case 'running':

@@ -50,7 +50,8 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 	let output = new StepOutput();
 	let keptAnswers: Answers | undefined;
 	let rehearsing = false;
-	let finished = false;
+	// Marking the setup finished (journal and progress): the lock goes only once it is done.
+	let finishing: Promise<void> | undefined;
 	let exited = false;
 
 	const sessionFor = (state: WizardState): SetupSession => (session ??= startSetup(state.continueRun));
@@ -80,6 +81,11 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 					onEvent: event => {
 						if (event.type === 'output') {
 							out.line(at, event.action, event.line, event.stream);
+							return;
+						}
+						// What was found before the run (a stale lock taken over): said in the page's log.
+						if (event.type === 'notice') {
+							out.all.push(event.line, 'stdout');
 							return;
 						}
 						if (event.type === 'action-start') at = from + event.index;
@@ -131,14 +137,23 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 		}
 		if (mode.kind === 'welcome' && mode.offer !== 'rehearsing') rehearsing = false;
 		// Reaching the end marks the setup finished, so the next start offers the menu.
-		if (mode.kind === 'done' && !finished) {
-			finished = true;
-			sessionFor(state).finish();
+		if (mode.kind === 'done' && !finishing) {
+			// Not marked finished (a full disk) only means the next setup continues this run's journal.
+			finishing = sessionFor(state)
+				.finish()
+				.catch(() => undefined);
 		}
 		if (mode.kind === 'exit' && !exited) {
 			exited = true;
+			close();
 			latest.current.onExit({code: mode.code, state, ...(session ? {summary: session.summary()} : {})});
 		}
+	}
+
+	// The session is over: its run lock goes, once the end is recorded.
+	function close(): void {
+		const current = session;
+		void (finishing ?? Promise.resolve()).then(() => current?.close());
 	}
 
 	function send(action: WizardAction): void {
@@ -149,6 +164,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 	return {
 		send,
 		abandon() {
+			if (!exited) close();
 			exited = true;
 			running?.abort();
 		},

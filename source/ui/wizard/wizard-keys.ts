@@ -2,6 +2,7 @@
 import {findSetting} from '../../model/settings.js';
 import {activeMode, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
+import {wholeFileKey} from '../components/file-preview/preview-rows.js';
 import type {KeyHint} from '../components/key-help/key-help.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
@@ -21,7 +22,8 @@ function againWord(page: Page): string {
 	return page.fields.length > 0 ? 'back to its settings' : 'back to its review';
 }
 
-const scrolls = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
+// The page previews files before it writes them: ↑↓ scroll them, f shows them whole.
+export const writesFiles = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
 
 // `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
 export function wizardKeys(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
@@ -44,7 +46,12 @@ export function wizardKeys(state: WizardState, page: Page, fromMenu = false): Ke
 			return [...hints, {key: 'Esc', does: 'back'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'review':
-			return [{key: 'Enter', does: acceptWord(page)}, ...(scrolls(page) ? [{key: '↑↓', does: 'scroll'}] : []), {key: 'Esc', does: 'back'}, quit];
+			return [
+				{key: 'Enter', does: acceptWord(page)},
+				...(writesFiles(page) ? [{key: '↑↓', does: 'scroll'}, {key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
+				{key: 'Esc', does: 'back'},
+				quit,
+			];
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':

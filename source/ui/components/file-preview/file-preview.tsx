@@ -1,10 +1,13 @@
 // Files as they will be written, against what is on disk now: each with a header that says new
-// file, how many lines change, or that nothing changes; added lines green with +, removed red
-// with -, unchanged dim, then its notes. What does not fit in the rows given folds and scrolls
-// as one list, with a line above and below saying how much more there is.
+// file, how many lines change, or that nothing changes; then its changes as hunks of numbered lines
+// (added green with +, removed red with -, a few unchanged dim lines around each, the number
+// being the line's in the file as written), or with `f` the whole file; then its notes. What does
+// not fit in the rows given scrolls as one list, with a line above and below saying how much more
+// there is.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {type PreviewFile, type PreviewRow, previewWindow} from './preview-rows.js';
+import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
+import {usePreviewRows} from './use-preview-rows.js';
 
 export {fileChange} from './preview-rows.js';
 
@@ -14,9 +17,14 @@ type Props = {
 	height: number;
 	width: number;
 	offset?: number;
+	// The changes only, or the whole file: the screen's reducer holds it and its keys toggle it with
+	// `f` (wholeFileKey), as the headers say.
+	view?: PreviewView;
 };
 
 const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+
+const number = (value: number | undefined, gutter: number): string => (value === undefined ? '' : String(value)).padStart(gutter);
 
 function Row({row}: {row: PreviewRow}) {
 	switch (row.kind) {
@@ -24,32 +32,38 @@ function Row({row}: {row: PreviewRow}) {
 			return (
 				<Text wrap="truncate-end">
 					<Text bold>{row.path}</Text>
-					<Text dimColor> · {row.change}</Text>
+					<Text dimColor>
+						{' '}
+						· {row.change}
+						{row.hint ? ` · ${row.hint}` : ''}
+					</Text>
 				</Text>
 			);
 		case 'added':
 			return (
 				<Text color="green" wrap="truncate-end">
-					+ {row.text}
+					{number(row.after, row.gutter)} + {row.text}
 				</Text>
 			);
 		case 'removed':
 			return (
 				<Text color="red" wrap="truncate-end">
-					- {row.text}
+					{number(undefined, row.gutter)} - {row.text}
 				</Text>
 			);
 		case 'same':
 			return (
 				<Text dimColor wrap="truncate-end">
-					{'  '}
+					{number(row.after, row.gutter)}
+					{'   '}
 					{row.text}
 				</Text>
 			);
 		case 'fold':
 			return (
 				<Text dimColor italic wrap="truncate-end">
-					{'  '}
+					{number(undefined, row.gutter ?? 0)}
+					{'   '}
 					{row.text}
 				</Text>
 			);
@@ -62,18 +76,19 @@ function Row({row}: {row: PreviewRow}) {
 	}
 }
 
-export function FilePreview({files, height, width, offset = 0}: Props) {
-	const view = previewWindow(files, height, width, offset);
+export function FilePreview({files, height, width, offset = 0, view = 'changes'}: Props) {
+	const rows = usePreviewRows(files, width, view);
+	const shown = previewWindow(rows, height, offset);
 	return (
 		<Box flexDirection="column">
-			{view.above > 0 ? <Text dimColor>↑ {plural(view.above, 'line')} (↑ to scroll)</Text> : null}
-			{view.rows.map((row, index) => (
+			{shown.above > 0 ? <Text dimColor>↑ {plural(shown.above, 'line')} (↑ to scroll)</Text> : null}
+			{shown.rows.map((row, index) => (
 				<Row key={index} row={row} />
 			))}
-			{view.below > 0 ? (
+			{shown.below > 0 ? (
 				<Text dimColor>
-					↓ {plural(view.below, 'line')}
-					{view.filesBelow > 0 ? `, ${plural(view.filesBelow, 'file')}` : ''} (↓ to scroll)
+					↓ {plural(shown.below, 'line')}
+					{shown.filesBelow > 0 ? `, ${plural(shown.filesBelow, 'file')}` : ''} (↓ to scroll)
 				</Text>
 			) : null}
 		</Box>

@@ -1,12 +1,21 @@
-// Which rows of some files' diffs fit in the rows a preview has: every file whole when they fit;
-// otherwise long runs of unchanged lines fold to "… N unchanged lines" around the changes, and
-// what still does not fit scrolls as one list, saying how much is above and below.
-import {diffCounts, diffLines, type DiffLine} from '../../../model/diff.js';
+// The rows of some files' previews: per file a header, then its changes as hunks of numbered lines
+// (a few unchanged lines around each change, "… N unchanged lines" between), or the whole file;
+// then its notes. What does not fit in the rows a preview has scrolls as one list, saying how
+// much is above and below.
+import {diffFile, type DiffLine, type FileDiff} from '../../../model/diff.js';
 import {wrapRows} from '../wrapped-text/text-rows.js';
 
-export type DiffRow = DiffLine | {kind: 'fold'; text: string; count: number};
+// `changes`: hunks with context; `whole`: every line of the file as it will be written.
+export type PreviewView = 'changes' | 'whole';
 
-export type PreviewRow = DiffRow | {kind: 'header'; path: string; change: string} | {kind: 'note'; text: string};
+// `gutter`: the width of the file's line-number column, so its rows line up.
+export type LineRow = DiffLine & {gutter: number};
+
+export type PreviewRow =
+	| LineRow
+	| {kind: 'fold'; text: string; count: number; gutter?: number}
+	| {kind: 'header'; path: string; change: string; hint?: string}
+	| {kind: 'note'; text: string};
 
 export type PreviewFile = {
 	path: string;
@@ -16,48 +25,65 @@ export type PreviewFile = {
 	notes?: readonly string[];
 };
 
-const context = 2;
+export const wholeFileKey = 'f';
 
-export function foldUnchanged(lines: readonly DiffLine[]): DiffRow[] {
-	const rows: DiffRow[] = [];
-	let run: DiffLine[] = [];
-	const closeRun = (atStart: boolean, atEnd: boolean) => {
-		const keepBefore = atStart ? 0 : context;
-		const keepAfter = atEnd ? 0 : context;
-		if (run.length > keepBefore + keepAfter + 1) {
-			rows.push(...run.slice(0, keepBefore));
-			const count = run.length - keepBefore - keepAfter;
-			rows.push({kind: 'fold', count, text: `… ${count} unchanged line${count === 1 ? '' : 's'}`});
-			rows.push(...run.slice(run.length - keepAfter));
-		} else rows.push(...run);
-		run = [];
-	};
-	let seenChange = false;
-	for (const line of lines) {
-		if (line.kind === 'same') {
-			run.push(line);
-			continue;
+const unchanged = (count: number): PreviewRow => ({kind: 'fold', count, text: `… ${count} unchanged line${count === 1 ? '' : 's'}`});
+
+function changeText(file: PreviewFile, diff: FileDiff): string {
+	if (file.before === undefined) return 'new file';
+	if (file.before === file.after) return 'unchanged: nothing to write';
+	return `${diff.added} line${diff.added === 1 ? '' : 's'} added, ${diff.removed} removed`;
+}
+
+export const fileChange = (before: string | undefined, after: string): string => changeText({path: '', before, after}, diffFile(before ?? '', after));
+
+// The unchanged lines from `from` to `to` (numbers in the file now), shifted by `shift` in the
+// file as written: a count when they fold; shown when not, or when there is one (its fold row
+// would take a row too).
+function gap(diff: FileDiff, from: number, to: number, shift: number, fold: boolean): DiffLine[] | number {
+	const count = to - from + 1;
+	if (count <= 0) return [];
+	if (fold && count > 1) return count;
+	return diff.beforeLines.slice(from - 1, to).map((text, i) => ({kind: 'same', text, before: from + i, after: from + i + shift}));
+}
+
+// The hunks with what lies between them folded, or (`fold` false) shown: the whole file.
+function bodyRows(diff: FileDiff, fold: boolean): (DiffLine | PreviewRow)[] {
+	const rows: (DiffLine | PreviewRow)[] = [];
+	const put = (lines: DiffLine[] | number) => (typeof lines === 'number' ? rows.push(unchanged(lines)) : rows.push(...lines));
+	// `next`: the first line (numbered as now) no hunk has shown; `shift`: lines added less removed so far.
+	let next = 1;
+	let shift = 0;
+	for (const hunk of diff.hunks) {
+		const first = hunk.find(line => line.kind !== 'added');
+		if (first) put(gap(diff, next, first.before - 1, shift, fold));
+		rows.push(...hunk);
+		for (const line of hunk) {
+			if (line.kind !== 'added') next = line.before + 1;
+			shift += line.kind === 'added' ? 1 : line.kind === 'removed' ? -1 : 0;
 		}
-		closeRun(!seenChange, false);
-		seenChange = true;
-		rows.push(line);
 	}
-	closeRun(!seenChange, true);
+	put(gap(diff, next, diff.beforeLines.length, shift, fold));
 	return rows;
 }
 
-export function fileChange(before: string | undefined, after: string): string {
-	if (before === undefined) return 'new file';
-	if (before === after) return 'unchanged: nothing to write';
-	const {added, removed} = diffCounts(diffLines(before, after));
-	return `${added} line${added === 1 ? '' : 's'} added, ${removed} removed`;
-}
+const lastNumber = (lines: readonly (DiffLine | PreviewRow)[]): number =>
+	lines.reduce((most, line) => Math.max(most, 'after' in line ? line.after : 0, 'before' in line ? line.before : 0), 0);
 
-// One file as rows: its header, its diff (folded or not), its notes wrapped at `width`.
-function fileRows(file: PreviewFile, width: number, fold: boolean): PreviewRow[] {
-	const lines = diffLines(file.before ?? '', file.after);
-	const notes = (file.notes ?? []).flatMap(note => wrapRows(`note: ${note}`, width, '      ').map(text => ({kind: 'note', text}) as const));
-	return [{kind: 'header', path: file.path, change: fileChange(file.before, file.after)}, ...(fold ? foldUnchanged(lines) : lines), ...notes];
+// One file as rows, its notes wrapped at `width`.
+export function fileRows(file: PreviewFile, width: number, view: PreviewView): PreviewRow[] {
+	const diff = diffFile(file.before ?? '', file.after);
+	const changes = bodyRows(diff, true);
+	const hides = changes.some(row => row.kind === 'fold');
+	const body = view === 'whole' ? bodyRows(diff, false) : changes;
+	const gutter = String(lastNumber(body)).length;
+	const hint = hides ? (view === 'whole' ? `${wholeFileKey}: changes only` : `${wholeFileKey}: whole file`) : undefined;
+	const notes = (file.notes ?? []).flatMap(note => wrapRows(`note: ${note}`, width, '      ').map((text): PreviewRow => ({kind: 'note', text})));
+	return [
+		{kind: 'header', path: file.path, change: changeText(file, diff), ...(hint ? {hint} : {})},
+		...body.map((row): PreviewRow => (row.kind === 'same' || row.kind === 'added' || row.kind === 'removed' || row.kind === 'fold' ? {...row, gutter} : row)),
+		...notes,
+	];
 }
 
 export type PreviewWindow = {
@@ -71,11 +97,8 @@ export type PreviewWindow = {
 
 // The rows shown in `height` rows from `offset` (clamped). When not everything fits, a row above
 // and a row below say what is out of view; the whole, those rows included, never passes `height`.
-export function previewWindow(files: readonly PreviewFile[], height: number, width: number, offset: number): PreviewWindow {
-	const whole = files.flatMap(file => fileRows(file, width, false));
-	if (whole.length <= height) return {rows: whole, above: 0, below: 0, filesBelow: 0, offset: 0};
-	const all = files.flatMap(file => fileRows(file, width, true));
-	if (all.length <= height) return {rows: all, above: 0, below: 0, filesBelow: 0, offset: 0};
+export function previewWindow(all: readonly PreviewRow[], height: number, offset: number): PreviewWindow {
+	if (all.length <= height) return {rows: [...all], above: 0, below: 0, filesBelow: 0, offset: 0};
 	const total = all.length;
 	const from = (visible: number): number => Math.min(Math.max(offset, 0), total - visible);
 	// At the top only the row below says more; scrolled, the row above does too, unless the end is in view.

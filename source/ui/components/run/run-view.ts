@@ -44,6 +44,7 @@ export function runViewReducer(view: RunView, change: RunViewAction): RunView {
 				message: event.outcome.message,
 				...(event.outcome.detail ? {detail: event.outcome.detail} : {}),
 			}));
+		case 'notice':
 		case 'step-start':
 		case 'step-end':
 		case 'output':

@@ -1,0 +1,99 @@
+// Undo as a person means it: the files of the last run back as they were (bytes, mode, owner), and
+// the files and folders it made gone; the undo use case (use-cases/undo.ts) puts back the saved
+// answers and progress. Everything is checked before anything is touched: the journal's shape,
+// every backup's size and SHA-256, what is at each path now, and the free space it needs. Then the files the run made are removed first,
+// which frees space, and the old ones are written back; a copy is kept only of a file edited by
+// hand since the run, so undo needs no more room than what it puts back.
+import {StepError} from '../model/errors.js';
+import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
+import {backupsDir, Journal, journalPath, lastUndoableRun, newRunId, sha256} from './journal.js';
+import {formatBytes, type TargetFs} from './target-fs.js';
+
+type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean};
+
+// File systems hand out space in blocks; a few bytes still take one.
+const blocks = (bytes: number): number => Math.ceil(bytes / 4096) * 4096;
+
+async function readBackups(fs: TargetFs, run: JournalFile): Promise<{steps: Step[]; problems: string[]}> {
+	const steps: Step[] = [];
+	const problems: string[] = [];
+	for (const entry of run.entries) {
+		let now: Buffer | undefined;
+		try {
+			now = await fs.readBytes(entry.path);
+		} catch (error) {
+			problems.push(`${entry.path} cannot be put back: ${(error as Error).message}`);
+			continue;
+		}
+		const editedSince = now !== undefined && entry.sha256 !== '' && sha256(now) !== entry.sha256 && !(entry.backupSha256 && sha256(now) === entry.backupSha256);
+		if (!entry.existed || !entry.backup) {
+			steps.push({entry, ...(now ? {now} : {}), editedSince});
+			continue;
+		}
+		const file = `${backupsDir}/${run.runId}/${entry.backup}`;
+		let backup: Buffer | undefined;
+		try {
+			backup = await fs.readBytes(file);
+		} catch (error) {
+			problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) cannot be read: ${(error as Error).message}`);
+			continue;
+		}
+		if (backup === undefined) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is missing`);
+		else if (backup.length !== entry.size) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is damaged: ${backup.length} bytes, the journal says ${entry.size}`);
+		else if (sha256(backup) !== entry.backupSha256) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is damaged: its SHA-256 is not the one the journal kept`);
+		else steps.push({entry, ...(now ? {now} : {}), backup, editedSince});
+	}
+	return {steps, problems};
+}
+
+// Room needed: the copies of files edited since, the largest file put back (one at a time, each
+// through a temp file), and the journals rewritten. Room freed first: the files the run made.
+async function checkSpace(fs: TargetFs, run: JournalFile, steps: Step[]): Promise<void> {
+	const copies = steps.filter(s => s.editedSince && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
+	const largest = Math.max(0, ...steps.map(s => blocks(s.backup?.length ?? 0)));
+	const journal = blocks(JSON.stringify(run, null, 2).length + 1);
+	const needed = copies + largest + 2 * journal + (copies > 0 ? journal : 0);
+	const freed = steps.filter(s => !s.entry.existed && s.now && !s.editedSince).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
+	const free = await fs.freeBytes(backupsDir);
+	if (free + freed >= needed) return;
+	throw new StepError(
+		`the disk is too full to undo: putting back run ${run.runId}${copies > 0 ? ' and keeping a copy of the files edited since' : ''} needs about ${formatBytes(needed)}; the file system that holds ${fs.hostPath(backupsDir)} has ${formatBytes(free)} free, and removing the files the run made frees ${formatBytes(freed)}`,
+		[`Nothing was changed. Free at least ${formatBytes(needed - free - freed)} there, then run undo again.`],
+	);
+}
+
+export type UndoResult = {run?: JournalFile; lines: UndoLine[]};
+
+export async function undoLastRun(fs: TargetFs, runId: string, now = new Date()): Promise<UndoResult> {
+	const run = await lastUndoableRun(fs);
+	if (!run) return {lines: []};
+	const {steps, problems} = await readBackups(fs, run);
+	if (problems.length > 0) {
+		throw new StepError(`undo did not start: what run ${run.runId} needs to be put back is not all there`, [
+			...problems,
+			'Nothing was changed. Put the missing or damaged backups back from a copy, then run undo again.',
+		]);
+	}
+	await checkSpace(fs, run, steps);
+
+	// The hand edits are kept before anything changes, in an undo journal of their own.
+	const keep = new Journal(fs, runId, 'undo', now);
+	for (const step of steps.filter(s => s.editedSince)) await keep.keep(step.entry.path);
+	const lines = new Map<string, UndoLine>();
+	for (const {entry, now: current} of steps.filter(s => !s.entry.existed)) {
+		if (current !== undefined) await fs.remove(entry.path);
+		lines.set(entry.path, {path: entry.path, outcome: 'removed'});
+	}
+	// Innermost first; a folder that holds something else now stays.
+	const made = [...new Set(steps.flatMap(s => s.entry.createdDirs))].sort((a, b) => b.length - a.length);
+	for (const dir of made) await fs.removeEmptyDir(dir);
+	for (const {entry, now: current, backup, editedSince} of steps.filter(s => s.entry.existed)) {
+		const info = current === undefined ? undefined : await fs.info(entry.path);
+		const same = current?.equals(backup ?? Buffer.alloc(0)) && info?.mode === entry.mode && info?.uid === entry.uid && info?.gid === entry.gid;
+		if (!same) await fs.write(entry.path, backup ?? Buffer.alloc(0), entry.mode ?? 0o644, {uid: entry.uid ?? 0, gid: entry.gid ?? 0});
+		lines.set(entry.path, {path: entry.path, outcome: editedSince ? 'restored (it had been edited since)' : 'restored'});
+	}
+	run.undone = now.toISOString();
+	await fs.write(journalPath(run.runId), `${JSON.stringify(run, null, 2)}\n`, 0o600);
+	return {run, lines: [...run.entries].reverse().flatMap(entry => lines.get(entry.path) ?? [])};
+}
