@@ -6,10 +6,11 @@ set -euo pipefail
 # The single-machine lab: tmux, gpg, apt-ftparchive, ZooKeeper. The lab of several machines
 # (test/lab/nodes): ip, unshare/nsenter, Debian's OpenSSH server and client in every node, sudo for the
 # non-root user, systemd for a node that boots it, curl to ask the cluster from the control namespace.
+# libsasl2-modules and libcurl4: what the lab's mesos packages depend on, as the real ones do.
 # The Debian package's test (test/package): strip and dpkg-shlibdeps build the package, man and
 # bash-completion are what it is read with.
 packages=(tmux gnupg dirmngr apt-utils zookeeperd iproute2 util-linux openssh-server openssh-client sudo systemd curl
-	binutils dpkg-dev man-db groff-base bash-completion)
+	libsasl2-modules libcurl4 binutils dpkg-dev man-db groff-base bash-completion)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,17 +1,44 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {buildAptRepository} from './apt-repository.js';
 import {installLabPrerequisites} from './install-prerequisites.js';
+import {buildLabPackages, type LabPackages, type PackageVariant} from './lab-packages.js';
 import {bundleLabServers, startServerProcess, type ServerProcess} from './lab-server-process.js';
+import {buildLabSources} from './lab-sources.js';
+import {createLabTls} from './lab-tls.js';
 import {acquireMachineLock} from './machine-lock.js';
 import {machineSnapshot, restoreMachine, type MachineSnapshot, type RestoreReport} from './machine-snapshot.js';
-import {buildMesospherePackage} from './mesosphere-package.js';
 import {readDistribution, type Distribution} from './os-release.js';
 import {createSigningKey, type SigningKey} from './signing-key.js';
 
 export {serviceLogFiles, standinServices, packageName} from './mesosphere-package.js';
 export type {RestoreReport} from './machine-snapshot.js';
+export type {LabPackages, PackageVariant} from './lab-packages.js';
+
+export type LabOptions = {
+	/** Which packages every source serves (see lab-packages.ts); the article's `mesosphere` by default. */
+	packages?: PackageVariant;
+};
+
+/** The package sources a test can point `repo.source` at (README: "Package sources"). */
+export type LabSources = {
+	/** repo.source=article: `deb <url>/<distro> <codename> main`, key on the key server. */
+	article: {url: string; keyserver: string; fingerprint: string};
+	/**
+	 * repo.source=apt: `deb <url> <suite> <component>`, signed with a key of its own, to be had from
+	 * the key server, over https (keyUrl; trust caFile), or as a file (armored or binary).
+	 */
+	apt: {
+		url: string; suite: string; component: string; fingerprint: string;
+		keyserver: string; keyUrl: string; caFile: string; keyFile: string; binaryKeyFile: string;
+		/** The same repository over https (the lab CA's certificate). */
+		httpsUrl: string;
+	};
+	/** repo.source=folder: .deb files as mesos-packaging leaves them, and a folder without mesos. */
+	folder: {path: string; withoutMesos: string};
+	/** The article's layout without this machine's codename (published: codenames). */
+	stale: {url: string; codenames: string[]};
+};
 
 /** A hermetic copy of the Mesosphere world on 127.0.0.1, and the machine's state before it. */
 export type Lab = {
@@ -25,6 +52,9 @@ export type Lab = {
 	armoredKeyPath: string;
 	binaryKeyPath: string;
 	distribution: Distribution;
+	/** The packages every source serves: which variant, each .deb's name and dpkg Version. */
+	packages: LabPackages;
+	sources: LabSources;
 	/** The lab's own files (key, package, repository, server logs); deleted by stop(). */
 	workDir: string;
 	repositoryLog: string;
@@ -51,8 +81,8 @@ export type Lab = {
 
 const lockTimeoutMs = 15 * 60_000;
 
-/** Builds the lab from nothing: prerequisites, a key, the package, a signed repository, two servers. */
-export async function startLab(): Promise<Lab> {
+/** Builds the lab from nothing: prerequisites, keys, the packages, every source, the servers. */
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
 	const releaseLock = await acquireMachineLock(lockTimeoutMs);
 	let snapshot: MachineSnapshot | undefined;
 	let workDir: string | undefined;
@@ -63,29 +93,50 @@ export async function startLab(): Promise<Lab> {
 		snapshot = await machineSnapshot(path.join(workDir, 'snapshot'));
 		const distribution = await readDistribution();
 		const key: SigningKey = await createSigningKey(workDir);
-		const deb = await buildMesospherePackage(workDir);
-		const repositoryRoot = path.join(workDir, 'repository');
-		await buildAptRepository(repositoryRoot, deb, distribution, key);
+		const aptKey = await createSigningKey(workDir, {name: 'apt-archive-key', userId: 'mesos-setup lab apt archive <apt@127.0.0.1>', algorithm: 'ed25519'});
+		const packages = await buildLabPackages(workDir, options.packages ?? 'mesosphere');
+		const files = await buildLabSources(workDir, packages, distribution, key, aptKey);
+		const repositoryRoot = files.publishRoot;
+		const tls = await createLabTls(workDir);
 		const bundle = path.join(workDir, 'lab-servers.mjs');
 		await bundleLabServers(bundle);
 		const repositoryLog = path.join(workDir, 'repository.log');
 		const keyserverLog = path.join(workDir, 'keyserver.log');
 		let repository = await startServerProcess(bundle, ['repository', repositoryRoot, '0'], repositoryLog);
 		servers.push(repository);
-		const keyserver = await startServerProcess(bundle, ['keyserver', key.fingerprint, key.armoredPublicKeyPath, '0'], keyserverLog);
+		const keyserver = await startServerProcess(bundle,
+			['keyserver', key.fingerprint, key.armoredPublicKeyPath, aptKey.fingerprint, aptKey.armoredPublicKeyPath, '0'], keyserverLog);
 		servers.push(keyserver);
+		const https = await startServerProcess(bundle,
+			['https-repository', repositoryRoot, tls.certFile, tls.keyFile, '0'], path.join(workDir, 'https-repository.log'));
+		servers.push(https);
 		const port = repository.port;
+		const repoUrl = `http://127.0.0.1:${port}`;
+		const keyserverUrl = `hkp://127.0.0.1:${keyserver.port}`;
+		const httpsUrl = `https://127.0.0.1:${https.port}`;
 		const ownWorkDir = workDir;
 		const ownSnapshot = snapshot;
 		const restore = () => restoreMachine(ownSnapshot);
 		const restoreAll = () => restoreMachine(ownSnapshot, {putBack: true});
 		return {
-			repoUrl: `http://127.0.0.1:${port}`,
-			keyserver: `hkp://127.0.0.1:${keyserver.port}`,
+			repoUrl,
+			keyserver: keyserverUrl,
 			fingerprint: key.fingerprint,
 			armoredKeyPath: key.armoredPublicKeyPath,
 			binaryKeyPath: key.binaryPublicKeyPath,
 			distribution,
+			packages,
+			sources: {
+				article: {url: repoUrl, keyserver: keyserverUrl, fingerprint: key.fingerprint},
+				apt: {
+					url: `${repoUrl}/${files.apt.path}`, suite: files.apt.suite, component: files.apt.component,
+					fingerprint: aptKey.fingerprint, keyserver: keyserverUrl, keyUrl: `${httpsUrl}/${files.aptKey.servedAs}`,
+					caFile: tls.caFile, keyFile: files.aptKey.armored, binaryKeyFile: files.aptKey.binary,
+					httpsUrl: `${httpsUrl}/${files.apt.path}`,
+				},
+				folder: {path: files.folder, withoutMesos: files.folderWithoutMesos},
+				stale: {url: `${repoUrl}/${files.stale.path}`, codenames: files.stale.codenames},
+			},
 			workDir,
 			repositoryLog,
 			keyserverLog,

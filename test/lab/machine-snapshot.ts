@@ -3,7 +3,7 @@ import {readdir, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
 import {isAlive, listProcesses, pidFromFile, stopPid} from './lab-processes.js';
-import {packageName} from './mesosphere-package.js';
+import {standinRoot} from './lab-package-parts.js';
 import {restoreTrees, snapshotTrees, type TreeSnapshot} from './tree-snapshot.js';
 
 /** Services in the order they are stopped, with the pidfile each init script keeps. */
@@ -29,8 +29,14 @@ function trackedPaths(): string[] {
 	return [
 		'/etc/apt/sources.list', '/etc/apt/sources.list.d', '/etc/apt/trusted.gpg', '/etc/apt/trusted.gpg~',
 		'/etc/apt/trusted.gpg.d', '/etc/apt/keyrings', '/usr/share/keyrings',
-		'/etc/mesos', '/etc/mesos-master', '/etc/mesos-slave', '/etc/marathon', '/etc/chronos',
-		'/etc/default/mesos', '/etc/default/mesos-master', '/etc/default/mesos-slave', '/etc/default/marathon',
+		'/etc/mesos', '/etc/mesos-master', '/etc/mesos-slave', '/etc/mesos-agent', '/etc/marathon', '/etc/chronos',
+		'/etc/default/mesos', '/etc/default/mesos-master', '/etc/default/mesos-slave', '/etc/default/mesos-agent', '/etc/default/marathon',
+		// docker.io, where a test installs it: its group, its files (its daemon cannot start from its
+		// sysv script here; see README "Docker").
+		'/etc/group', '/etc/gshadow', '/etc/docker', '/var/lib/docker', '/var/lib/containerd', '/run/docker', '/run/docker.sock',
+		'/var/log/docker.log',
+		// Units enabled or disabled (by the packages' postinst, or by systemctl disable).
+		'/etc/systemd/system', '/var/lib/systemd/deb-systemd-helper-enabled', '/var/lib/systemd/deb-systemd-helper-masked',
 		'/etc/default/chronos', '/etc/default/zookeeper', '/etc/init', ...zookeeperConf,
 		...['0', '1', '2', '3', '4', '5', '6', 'S'].map(level => `/etc/rc${level}.d`),
 		'/var/lib/zookeeper', '/tmp/zookeeper', '/var/log/zookeeper', '/run/zookeeper', '/tmp/hsperfdata_zookeeper',
@@ -40,28 +46,36 @@ function trackedPaths(): string[] {
 	];
 }
 
-const aptLabFiles = async () => {
-	const lists = (await readdir('/var/lib/apt/lists')).filter(name => name.startsWith('127.0.0.1')).map(name => `/var/lib/apt/lists/${name}`);
-	const debs = (await readdir('/var/cache/apt/archives')).filter(name => name.startsWith(`${packageName}_`)).map(name => `/var/cache/apt/archives/${name}`);
-	return [...lists, ...debs];
+/** apt's lists and downloaded .deb files: whatever a source added (the lab's, a folder's, Debian's) goes again. */
+const aptFiles = async () => {
+	const files = async (dir: string, keep: (name: string) => boolean) =>
+		(await readdir(dir, {withFileTypes: true})).filter(entry => entry.isFile() && keep(entry.name)).map(entry => path.join(dir, entry.name));
+	return [
+		...await files('/var/lib/apt/lists', name => name !== 'lock'),
+		...await files('/var/cache/apt/archives', name => name.endsWith('.deb')),
+	];
 };
 
 export type MachineSnapshot = {
 	trees: TreeSnapshot;
 	/** mesos-setup's state found here, kept aside while the lab runs. */
 	installerState: TreeSnapshot;
-	packageInstalled: boolean;
+	/** Every package installed when the lab started: any other is purged on restore. */
+	installedPackages: Set<string>;
 	runningServices: string[];
 	pids: Set<number>;
 	aptFiles: string[];
 };
 
 /** What restoreMachine had to undo, for a test to show or assert on. */
-export type RestoreReport = {stoppedServices: string[]; killedProcesses: string[]; purged: boolean; restoredPaths: string[]; installerState: 'kept aside' | 'put back'};
+export type RestoreReport = {
+	stoppedServices: string[]; killedProcesses: string[]; purged: boolean; purgedPackages: string[]; restoredPaths: string[];
+	installerState: 'kept aside' | 'put back';
+};
 
-async function isPackageInstalled(): Promise<boolean> {
-	const {stdout} = await execa('dpkg-query', ['-W', '-f=${Status}', packageName], {reject: false});
-	return stdout.includes('installed') && !stdout.includes('not-installed');
+async function installedPackages(): Promise<Set<string>> {
+	const {stdout} = await execa('dpkg-query', ['-W', '-f=${Package} ${Status}\n']);
+	return new Set(stdout.split('\n').filter(line => line.endsWith(' install ok installed')).map(line => line.split(' ')[0] ?? ''));
 }
 
 /** Takes the snapshot, and sets aside mesos-setup's own state from an earlier run (kept in the snapshot). */
@@ -71,10 +85,10 @@ export async function machineSnapshot(dir: string): Promise<MachineSnapshot> {
 	return {
 		trees: await snapshotTrees(trackedPaths(), path.join(dir, 'machine')),
 		installerState,
-		packageInstalled: await isPackageInstalled(),
+		installedPackages: await installedPackages(),
 		runningServices: services.filter(service => isServiceRunning(service.pidfile)).map(service => service.name),
 		pids: new Set(listProcesses().map(entry => entry.pid)),
-		aptFiles: await aptLabFiles(),
+		aptFiles: await aptFiles(),
 	};
 }
 
@@ -90,13 +104,14 @@ async function setInstallerStateAside(): Promise<void> {
 
 /**
  * Puts the machine back as the snapshot found it: stops the services started since (by their init
- * scripts, then by PID), purges the lab package, restores every tracked path, removes the lab's
- * apt lists, and ends by PID any process left by the lab's daemons or by a gpg whose home is gone.
- * mesos-setup's own state stays aside (what the lab's runs left of it is removed) unless `putBack`,
- * which the end of the lab passes: then what was there before the lab is there again.
+ * scripts, then by PID), purges every package installed since (the lab's and what they pulled in),
+ * restores every tracked path, removes the apt lists and .deb files added since, and ends by PID any
+ * process left by the lab's daemons or by a gpg whose home is gone. mesos-setup's own state stays
+ * aside (what the lab's runs left of it is removed) unless `putBack`, which the end of the lab
+ * passes: then what was there before the lab is there again.
  */
 export async function restoreMachine(snapshot: MachineSnapshot, {putBack = false}: {putBack?: boolean} = {}): Promise<RestoreReport> {
-	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, restoredPaths: [], installerState: putBack ? 'put back' : 'kept aside'};
+	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, purgedPackages: [], restoredPaths: [], installerState: putBack ? 'put back' : 'kept aside'};
 	for (const service of services) {
 		if (snapshot.runningServices.includes(service.name) || !isServiceRunning(service.pidfile)) continue;
 		const script = `/etc/init.d/${service.name}`;
@@ -105,15 +120,18 @@ export async function restoreMachine(snapshot: MachineSnapshot, {putBack = false
 		if (pid !== undefined) await stopPid(pid);
 		report.stoppedServices.push(service.name);
 	}
-	// The package's prerm asks invoke-rc.d to stop the services, which a policy-rc.d may refuse: they are stopped above.
-	if (!snapshot.packageInstalled && await isPackageInstalled()) {
-		await execa('dpkg', ['--purge', packageName], {env: {DEBIAN_FRONTEND: 'noninteractive'}, timeout: 120_000});
+	// The packages' prerm asks invoke-rc.d to stop the services, which a policy-rc.d may refuse: they are stopped above.
+	const added = [...await installedPackages()].filter(name => !snapshot.installedPackages.has(name));
+	if (added.length > 0) {
+		// One dpkg call, so dependencies among them are no obstacle.
+		await execa('dpkg', ['--purge', ...added], {env: {DEBIAN_FRONTEND: 'noninteractive'}, timeout: 300_000});
 		report.purged = true;
+		report.purgedPackages = added;
 	}
 	report.restoredPaths = await restoreTrees(snapshot.trees);
 	if (putBack) report.restoredPaths.push(...(await restoreTrees(snapshot.installerState)));
 	else await setInstallerStateAside();
-	for (const file of await aptLabFiles()) {
+	for (const file of await aptFiles()) {
 		if (!snapshot.aptFiles.includes(file)) await rm(file, {force: true});
 	}
 	for (const entry of listProcesses()) {
@@ -126,7 +144,9 @@ export async function restoreMachine(snapshot: MachineSnapshot, {putBack = false
 
 /** A stand-in or ZooKeeper daemon, or a gpg-agent or dirmngr whose GNUPGHOME has been deleted. */
 function isLabLeftover(command: string): boolean {
-	if (command.includes('/usr/lib/mesosphere-lab/') || command.includes('org.apache.zookeeper.server')) return true;
+	if (command.includes(`${standinRoot}/`) || command.includes('org.apache.zookeeper.server')) return true;
+	// A dockerd started by lab-dockerd.ts, and its containerd: their state is under a lab work directory.
+	if (/(?:^|\/)(?:dockerd|containerd)\s/.test(command) && command.includes('/mesos-setup-lab-')) return true;
 	const gpgDaemon = /(?:^|\/)(?:gpg-agent|dirmngr|keyboxd)\s.*--homedir\s+(\S+)/.exec(command);
 	return gpgDaemon?.[1] !== undefined && !existsSync(path.resolve(gpgDaemon[1]));
 }

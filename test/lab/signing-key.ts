@@ -11,18 +11,23 @@ export type SigningKey = {
 	binaryPublicKeyPath: string;
 };
 
-export async function createSigningKey(workDir: string): Promise<SigningKey> {
-	const gnupgHome = path.join(workDir, 'gnupg');
+/** What to call a key: the lab makes one per repository that signs with its own key. */
+export type KeyOptions = {name: string; userId: string; algorithm: string};
+
+const articleKey: KeyOptions = {name: 'lab-key', userId: 'mesos-setup lab <lab@127.0.0.1>', algorithm: 'rsa2048'};
+
+export async function createSigningKey(workDir: string, options: KeyOptions = articleKey): Promise<SigningKey> {
+	const gnupgHome = path.join(workDir, options.name === articleKey.name ? 'gnupg' : `gnupg-${options.name}`);
 	await mkdir(gnupgHome, {recursive: true, mode: 0o700});
 	const gpg = gpgIn(gnupgHome);
 	try {
 		await gpg(['--pinentry-mode', 'loopback', '--passphrase', '', '--quick-generate-key',
-			'mesos-setup lab <lab@127.0.0.1>', 'rsa2048', 'sign', 'never']);
+			options.userId, options.algorithm, 'sign', 'never']);
 		const listing = await gpg(['--with-colons', '--list-keys']);
 		const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(listing)?.[1];
 		if (!fingerprint) throw new Error(`gpg made a key but listed no fingerprint:\n${listing}`);
-		const armoredPublicKeyPath = path.join(workDir, 'lab-key.asc');
-		const binaryPublicKeyPath = path.join(workDir, 'lab-key.gpg');
+		const armoredPublicKeyPath = path.join(workDir, `${options.name}.asc`);
+		const binaryPublicKeyPath = path.join(workDir, `${options.name}.gpg`);
 		await writeFile(armoredPublicKeyPath, await gpg(['--armor', '--export', fingerprint]));
 		await gpg(['--output', binaryPublicKeyPath, '--export', fingerprint]);
 		return {gnupgHome, fingerprint, armoredPublicKeyPath, binaryPublicKeyPath};

@@ -2,10 +2,13 @@
 export type InitScriptOptions = {
 	name: string;
 	description: string;
-	/** Absolute path of the node binary that runs the stand-in. */
+	/** Absolute path of the node binary the daemon ends up as (after the wrapper's exec), for pidfile checks. */
 	node: string;
-	standin: string;
+	/** What start runs, as the packaged scripts do: the init wrapper or start script, and its arguments. */
+	startAs: string[];
 	logFile: string;
+	/** Sourced (with allexport) before start, as Marathon 1.5+'s script does with /etc/default/marathon. */
+	environmentFile?: string;
 };
 
 /**
@@ -14,7 +17,11 @@ export type InitScriptOptions = {
  * its configuration is only seen by a health probe and in the log file, as with the real packages.
  */
 export function sysvInitScript(options: InitScriptOptions): string {
-	const {name, description, node, standin, logFile} = options;
+	const {name, description, node, startAs, logFile, environmentFile} = options;
+	const [program = '', ...programArgs] = startAs;
+	const loadEnvironment = environmentFile
+		? `\n\t[ -r ${environmentFile} ] && { set -a; . ${environmentFile}; set +a; }`
+		: '';
 	return `#!/bin/sh
 ### BEGIN INIT INFO
 # Provides:          ${name}
@@ -30,21 +37,22 @@ export function sysvInitScript(options: InitScriptOptions): string {
 NAME=${name}
 DESC="${description}"
 DAEMON=${node}
-STANDIN=${standin}
+PROGRAM=${program}
 PIDFILE=/run/$NAME.pid
 LOGFILE=${logFile}
 SCRIPTNAME=/etc/init.d/$NAME
 
 # Removed but not purged: nothing to run.
-[ -r "$STANDIN" ] || exit 0
+[ -x "$PROGRAM" ] || exit 0
 
 . /lib/lsb/init-functions
 
 do_start() {
 	mkdir -p "$(dirname "$LOGFILE")"
-	start-stop-daemon --start --quiet --pidfile "$PIDFILE" --exec "$DAEMON" --test >/dev/null || return 1
+	start-stop-daemon --start --quiet --pidfile "$PIDFILE" --exec "$DAEMON" --test >/dev/null || return 1${loadEnvironment}
+	# The program execs the daemon in the end, so the pidfile's PID is the daemon's.
 	start-stop-daemon --start --quiet --background --make-pidfile --pidfile "$PIDFILE" \\
-		--output "$LOGFILE" --exec "$DAEMON" -- "$STANDIN" "$NAME" || return 2
+		--output "$LOGFILE" --exec "$DAEMON" --startas "$PROGRAM"${programArgs.length > 0 ? ` -- ${programArgs.join(' ')}` : ''} || return 2
 }
 
 do_stop() {

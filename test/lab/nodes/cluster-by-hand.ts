@@ -12,10 +12,11 @@ export const zookeeperUrl = (masters: Addressed[], path: string) =>
 const keyring = '/etc/apt/keyrings/mesosphere-lab.gpg';
 
 /**
- * apt-get install mesosphere on a node from the lab's repository, the key fetched from the lab's key
- * server by its full fingerprint into a keyring the source trusts (signed-by), all over the lab network.
+ * apt-get install mesosphere (or what the lab's variant installs: lab.packages.install) on a node from
+ * the lab's repository, the key fetched from the lab's key server by its full fingerprint into a keyring
+ * the source trusts (signed-by), all over the lab network.
  */
-export async function installMesosphere(lab: LabNodes, node: LabNode): Promise<void> {
+export async function installMesosphere(lab: LabNodes, node: LabNode, packages = lab.packages.install): Promise<void> {
 	const {distro, codename} = lab.distribution;
 	await node.run(['bash', '-c', `set -e
 home=$(mktemp -d)
@@ -26,7 +27,8 @@ gpgconf --homedir "$home" --kill all
 rm -rf "$home"
 echo "deb [signed-by=${keyring}] $3/${distro} ${codename} main" >/etc/apt/sources.list.d/mesosphere.list
 apt-get update -qq
-apt-get install -y -qq mesosphere`, 'install', lab.keyserver, lab.fingerprint, lab.repoUrl], {timeout: 5 * 60_000});
+shift 3
+apt-get install -y -qq "$@"`, 'install', lab.keyserver, lab.fingerprint, lab.repoUrl, ...packages], {timeout: 5 * 60_000});
 }
 
 const zooCfg = (masters: Addressed[]) => `${[

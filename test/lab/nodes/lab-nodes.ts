@@ -5,7 +5,7 @@ import {buildAptRepository} from '../apt-repository.js';
 import {installLabPrerequisites} from '../install-prerequisites.js';
 import {bundleLabServers, startServerProcess, type ServerProcess} from '../lab-server-process.js';
 import {acquireMachineLock} from '../machine-lock.js';
-import {buildMesospherePackage} from '../mesosphere-package.js';
+import {buildLabPackages, type PackageVariant} from '../lab-packages.js';
 import type {Lab} from '../lab.js';
 import {readDistribution} from '../os-release.js';
 import {createSigningKey} from '../signing-key.js';
@@ -48,7 +48,7 @@ export type LabNodes = {
 	startup: {lockWaitMs: number; buildMs: number; machinesMs: number};
 	/** Ends every machine and server by PID, deletes the namespaces and the work directory, releases the lock. */
 	stop(): Promise<SweepReport>;
-} & Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint' | 'armoredKeyPath' | 'binaryKeyPath' | 'distribution' | 'workDir'>;
+} & Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint' | 'armoredKeyPath' | 'binaryKeyPath' | 'distribution' | 'packages' | 'workDir'>;
 
 const lockTimeoutMs = 15 * 60_000;
 
@@ -57,7 +57,7 @@ const lockTimeoutMs = 15 * 60_000;
  * the single-machine lab changes), sweeps what a killed run left, builds the signed repository and
  * key server and serves them on the control machine's address, then starts the nodes, each with sshd.
  */
-export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
+export async function startNodes(specs: NodeSpec[], options: {packages?: PackageVariant} = {}): Promise<LabNodes> {
 	const asked = Date.now();
 	const releaseLock = await acquireMachineLock(lockTimeoutMs);
 	const locked = Date.now();
@@ -79,9 +79,9 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 		const workDir = await mkdtemp(path.join(tmpdir(), workDirPrefix));
 		const distribution = await readDistribution();
 		const key = await createSigningKey(workDir);
-		const deb = await buildMesospherePackage(workDir);
+		const packages = await buildLabPackages(workDir, options.packages ?? 'mesosphere');
 		const aptRoot = path.join(workDir, 'repository');
-		await buildAptRepository(aptRoot, deb, distribution, key);
+		await buildAptRepository(aptRoot, packages.debs.map(deb => deb.file), distribution, key);
 		const bundle = path.join(workDir, 'lab-servers.mjs');
 		await bundleLabServers(bundle);
 
@@ -135,6 +135,7 @@ export async function startNodes(specs: NodeSpec[]): Promise<LabNodes> {
 			armoredKeyPath: key.armoredPublicKeyPath,
 			binaryKeyPath: key.binaryPublicKeyPath,
 			distribution,
+			packages,
 			workDir,
 			startup: {lockWaitMs: locked - asked, buildMs: built - locked, machinesMs: Date.now() - built},
 			stop,

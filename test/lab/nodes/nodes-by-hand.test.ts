@@ -213,7 +213,10 @@ describeLab('the lab of several machines, by hand', () => {
 		const before = await waitFor('a registered cluster', async () => registeredCluster(need().control, masters, agents));
 		const old = need().node(before.elected[0] ?? '');
 		const killedAt = Date.now();
-		await old.run('kill -KILL "$(cat /run/mesos-master.pid)"');
+		// Under systemd the lab's packages run a native unit (no pidfile): its MainPID is the daemon.
+		await old.run(old.init === 'systemd'
+			? 'kill -KILL "$(systemctl show -p MainPID --value mesos-master)"'
+			: 'kill -KILL "$(cat /run/mesos-master.pid)"');
 		const after = await waitFor('a new leader with both agents active', async () => {
 			const view = await registeredCluster(need().control, masters.filter(master => master !== old), agents);
 			return view && view.elected[0] !== old.name ? view : undefined;

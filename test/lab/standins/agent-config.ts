@@ -1,4 +1,5 @@
 import {readMesosFlags, type Setting} from './mesos-flags.js';
+import {daemonArguments, daemonName} from './standin-arguments.js';
 import {readMesosZkFile} from './mesos-zk-file.js';
 import {checkAbsolutePath, checkContainerizers, checkDuration, checkHostname, checkIpv4, checkMasterAddress, checkPort, checkUlimit} from './setting-checks.js';
 import type {ZookeeperUrl} from './zookeeper-url.js';
@@ -20,20 +21,29 @@ const knownFlags = new Set(['attributes', 'cgroups_root', 'containerizers', 'def
 	'port', 'resources', 'switch_user', 'systemd_enable_support', 'work_dir']);
 
 // The files the article writes; the lab refuses to start without them to catch a missed write.
-const requiredFiles = ['ip', 'hostname', 'containerizers', 'executor_registration_timeout'];
+// Mesos 1.x (the agent layout's packages) has no default work directory: the real agent refuses to
+// start without --work_dir, and those packages ship it only as /etc/mesos-slave/work_dir, which
+// their own wrapper never reads.
+const requiredFiles: Record<'slave' | 'agent', string[]> = {
+	slave: ['ip', 'hostname', 'containerizers', 'executor_registration_timeout'],
+	agent: ['ip', 'hostname', 'containerizers', 'executor_registration_timeout', 'work_dir'],
+};
 
-export function readAgentConfig(): AgentConfig | string[] {
-	const {flags, environment, problems} = readMesosFlags('slave');
+/** The agent's configuration from its command line; `role` is the layout its wrapper read (mesos-slave or mesos-agent). */
+export function readAgentConfig(
+	role: 'slave' | 'agent' = daemonName === 'mesos-agent' ? 'agent' : 'slave', argv = daemonArguments(),
+): AgentConfig | string[] {
+	const {flags, environment, problems} = readMesosFlags(role, argv);
 	const zkFile = readMesosZkFile();
 	if (typeof zkFile === 'string') problems.push(zkFile);
 	for (const [name, setting] of flags) {
-		if (!knownFlags.has(name.replace(/^no-/, ''))) problems.push(`unknown flag '--${name}' from ${setting.source}`);
+		if (!knownFlags.has(name)) problems.push(`unknown flag '--${name}' from ${setting.source}`);
 	}
-	for (const name of requiredFiles) {
-		if (!flags.has(name)) problems.push(`/etc/mesos-slave/${name} is missing`);
+	for (const name of requiredFiles[role]) {
+		if (!flags.has(name)) problems.push(`/etc/mesos-${role}/${name} is missing`);
 	}
 	const masterSetting = flags.get('master');
-	if (!masterSetting) problems.push('the master (MASTER in /etc/default/mesos-slave) is missing');
+	if (!masterSetting) problems.push(`the master (MASTER in /etc/default/mesos-${role}) is missing`);
 	const ulimit = environment.get('ULIMIT');
 	const ip = flags.get('ip') ?? {value: '127.0.0.1', source: 'the default ip'};
 	const port = flags.get('port') ?? {value: '5051', source: 'the default port'};

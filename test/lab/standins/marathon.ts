@@ -6,13 +6,14 @@ import {followMaster} from './master-detector.js';
 import {openZookeeperSession} from './zookeeper-session.js';
 import type {Log} from './standin-log.js';
 import type {Stop} from './standin-main.js';
+import {standinVersion} from './standin-arguments.js';
 
-export const marathonVersion = '1.4.13';
+export const marathonVersion = standinVersion('1.4.13');
 const reregisterEveryMs = 2000;
 const memberPrefix = 'member_';
 
 export async function runMarathon(log: Log): Promise<Stop | string[]> {
-	const config = readMarathonConfig();
+	const config = readMarathonConfig(marathonVersion);
 	if (Array.isArray(config)) return config;
 	log.info(`Options at startup: ${Object.entries(config.flags).map(([name, value]) => `--${name} ${value}`).join(' ')}`);
 	const self = `${config.hostname}:${config.httpPort}`;

@@ -1,5 +1,6 @@
 import {hostname} from 'node:os';
 import {readMesosFlags, type Setting} from './mesos-flags.js';
+import {daemonArguments} from './standin-arguments.js';
 import {readMesosZkFile} from './mesos-zk-file.js';
 import {checkAbsolutePath, checkHostname, checkIpv4, checkPort, checkPositiveInteger, checkUlimit, checkZookeeperUrl} from './setting-checks.js';
 import type {ZookeeperUrl} from './zookeeper-url.js';
@@ -23,12 +24,12 @@ const knownFlags = new Set(['acls', 'advertise_ip', 'advertise_port', 'agent_pin
 	'offer_timeout', 'port', 'quiet', 'quorum', 'registry', 'registry_fetch_timeout', 'registry_store_timeout',
 	'roles', 'slave_ping_timeout', 'webui_dir', 'weights', 'work_dir', 'zk', 'zk_session_timeout']);
 
-export function readMasterConfig(): MasterConfig | string[] {
-	const {flags, environment, problems} = readMesosFlags('master');
+export function readMasterConfig(argv = daemonArguments()): MasterConfig | string[] {
+	const {flags, environment, problems} = readMesosFlags('master', argv);
 	const zkFile = readMesosZkFile();
 	if (typeof zkFile === 'string') problems.push(zkFile);
 	for (const name of flags.keys()) {
-		if (!knownFlags.has(name.replace(/^no-/, ''))) problems.push(`unknown flag '--${name}' from ${flags.get(name)?.source}`);
+		if (!knownFlags.has(name)) problems.push(`unknown flag '--${name}' from ${flags.get(name)?.source}`);
 	}
 	const need = (name: string, what: string): Setting | undefined => {
 		const setting = flags.get(name);

@@ -1,3 +1,5 @@
+import {standinVersion} from './standin-arguments.js';
+
 /** MasterInfo as the real master writes it, as JSON, into its `json.info_<seq>` znode. */
 export type MasterInfo = {
 	address: {hostname: string; ip: string; port: number};
@@ -10,7 +12,7 @@ export type MasterInfo = {
 	version: string;
 };
 
-export const mesosVersion = '1.4.3';
+export const mesosVersion = standinVersion('1.4.3');
 export const masterInfoPrefix = 'json.info_';
 
 export function masterInfo(options: {id: string; ip: string; port: number; hostname: string}): MasterInfo {

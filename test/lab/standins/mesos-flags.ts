@@ -1,38 +1,60 @@
 import {sourceEnvFiles} from './shell-env-files.js';
-import {readFlagDirectory} from './flag-directory.js';
+import {findReading, globReading, mesosToken, readFlagDirectory, type FlagFile} from './flag-directory.js';
+import {attributeSources, parseMesosArguments, settingsByName, type FoundFlag, type Setting} from './command-line.js';
 
-/** A flag value and where it came from, so a refusal can name the file. */
-export type Setting = {value: string; source: string};
+export type {Setting} from './command-line.js';
 
 export type MesosFlags = {
+	/** The daemon's flags: its command line, each named with the file the wrapper read it from. */
 	flags: Map<string, Setting>;
 	/** ULIMIT and LOGS are read by the wrapper itself, not passed on as flags. */
 	environment: Map<string, Setting>;
 	problems: string[];
 };
 
-export type MesosRole = 'master' | 'slave';
+/**
+ * Which wrapper started the daemon: `slave` is the article-era mesos-init-wrapper
+ * (mesosphere/mesos-deb-packaging), `agent` the newer one (mesos/mesos-packaging since 2022,
+ * Apache Mesos' support/packaging) that reads /etc/mesos-agent and /etc/default/mesos-agent.
+ */
+export type MesosRole = 'master' | 'slave' | 'agent';
 
-// Which variables of /etc/default/mesos{,-master,-slave} the init wrapper turns into flags.
+// Which variables of /etc/default/mesos{,-<role>} the init wrapper turns into flags.
+const agentVariables = {MASTER: 'master', IP: 'ip', LOGS: 'log_dir', ISOLATION: 'isolation'};
 const flagOfVariable: Record<MesosRole, Record<string, string>> = {
 	master: {ZK: 'zk', IP: 'ip', PORT: 'port', CLUSTER: 'cluster', LOGS: 'log_dir'},
-	slave: {MASTER: 'master', IP: 'ip', LOGS: 'log_dir', ISOLATION: 'isolation'},
+	slave: agentVariables,
+	agent: agentVariables,
 };
 
 // The variables the article writes; the lab refuses to start without them to catch a missed write.
 const requiredVariables: Record<MesosRole, Record<string, string>> = {
 	master: {LOGS: '/etc/default/mesos', ULIMIT: '/etc/default/mesos', PORT: '/etc/default/mesos-master', ZK: '/etc/default/mesos-master'},
 	slave: {LOGS: '/etc/default/mesos', ULIMIT: '/etc/default/mesos', MASTER: '/etc/default/mesos-slave'},
+	agent: {LOGS: '/etc/default/mesos', ULIMIT: '/etc/default/mesos', MASTER: '/etc/default/mesos-agent'},
 };
 
+/** `--attributes` or `--resources` as the wrapper joins the files of that subdirectory: `name:value;...`. */
+function joinedDirectory(directory: string, role: MesosRole): FoundFlag | undefined {
+	const files = readFlagDirectory(directory, role === 'agent' ? findReading : globReading)
+		.filter(file => file.content !== '');
+	if (files.length === 0) return undefined;
+	return {
+		name: directory.split('/').at(-1) ?? '',
+		value: files.map(file => `${file.name}:${file.content}`).join(';'),
+		source: `the files in ${directory}/`,
+	};
+}
+
 /**
- * Collects a Mesos daemon's flags as the mesosphere init wrapper does: variables from
- * /etc/default/mesos and /etc/default/mesos-<role>, then one flag per file in /etc/mesos-<role>/.
+ * A Mesos daemon's flags. The values are the command line the init wrapper built; to name the file
+ * behind each one, the stand-in reads what the wrapper reads: /etc/default/mesos and
+ * /etc/default/mesos-<role> (sourced by bash with allexport), then one flag per file in /etc/mesos-<role>/.
  */
-export function readMesosFlags(role: MesosRole): MesosFlags {
+export function readMesosFlags(role: MesosRole, argv: string[]): MesosFlags {
 	const problems: string[] = [];
-	const flags = new Map<string, Setting>();
 	const environment = new Map<string, Setting>();
+	const found: FoundFlag[] = [];
 	const envFiles = sourceEnvFiles(['/etc/default/mesos', `/etc/default/mesos-${role}`]);
 	for (const file of envFiles) {
 		if (!file.exists) {
@@ -44,7 +66,7 @@ export function readMesosFlags(role: MesosRole): MesosFlags {
 			const setting = {value, source: `${name} in ${file.path}`};
 			environment.set(name, setting);
 			const flag = flagOfVariable[role][name];
-			if (flag && value !== '') flags.set(flag, setting);
+			if (flag && value !== '') found.push({name: flag, ...setting});
 		}
 	}
 	for (const [name, file] of Object.entries(requiredVariables[role])) {
@@ -53,13 +75,20 @@ export function readMesosFlags(role: MesosRole): MesosFlags {
 		if (!setting && fileExists) problems.push(`${name} is not set in ${file}`);
 		else if (setting?.value === '') problems.push(`${setting.source} is empty`);
 	}
-	for (const flag of readFlagDirectory(`/etc/mesos-${role}`)) {
-		const earlier = flags.get(flag.name);
-		if (earlier) {
-			problems.push(`duplicate flag '--${flag.name}': ${flag.source} and ${earlier.source}`);
-			continue;
-		}
-		flags.set(flag.name, {value: flag.value, source: flag.source});
+	const directory = `/etc/mesos-${role}`;
+	const files: FlagFile[] = readFlagDirectory(directory, role === 'agent' ? findReading : globReading);
+	for (const file of files) {
+		const [parsed] = parseMesosArguments([mesosToken(file)]).args;
+		if (parsed) found.push({...parsed, source: file.source});
 	}
+	if (role !== 'master') {
+		for (const sub of ['attributes', 'resources']) {
+			const joined = joinedDirectory(`${directory}/${sub}`, role);
+			if (joined) found.push(joined);
+		}
+	}
+	const commandLine = parseMesosArguments(argv);
+	problems.push(...commandLine.problems);
+	const flags = settingsByName(attributeSources(commandLine.args, found), problems);
 	return {flags, environment, problems};
 }

@@ -56,12 +56,16 @@ export function openZookeeperSession(connectionString: string, log: Log, onExpir
 			await call<string>(callback => client.create(path, Buffer.from(data), zookeeper.CreateMode.PERSISTENT, callback));
 		},
 		async children(path, onChange) {
-			try {
-				return await call<string[]>(callback => client.getChildren(path, () => onChange(), callback));
-			} catch (error) {
-				if (!isNoNode(error)) throw error;
-				await call(callback => client.exists(path, () => onChange(), callback));
-				return undefined;
+			for (;;) {
+				try {
+					return await call<string[]>(callback => client.getChildren(path, () => onChange(), callback));
+				} catch (error) {
+					if (!isNoNode(error)) throw error;
+				}
+				// Made between the two calls (a master starting with its agent), the znode's exists watch would
+				// fire only on a change to its data, never for its children: read them again instead.
+				const stat = await call<unknown>(callback => client.exists(path, () => onChange(), callback));
+				if (!stat) return undefined;
 			}
 		},
 		async data(path) {
