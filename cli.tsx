@@ -5,15 +5,15 @@ import path from 'node:path';
 import packageJson from './package.json' with {type: 'json'};
 import {helpText} from './source/cli/help-text.js';
 import {parseCommandLine} from './source/cli/parse-command-line.js';
-import {gatherAnswers} from './source/commands/gather-answers.js';
 import {createOutput, paint} from './source/commands/output.js';
 import {runPlan} from './source/commands/plan.js';
 import {runSetupYes} from './source/commands/setup-yes.js';
 import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {createRehearsal} from './source/system/rehearsal.js';
-import {beginExclusiveRun} from './source/system/exclusive-run.js';
-import {createSystem, type System} from './source/system/system.js';
+import {stopOnSignals} from './source/system/stop-signals.js';
+import {createSystem} from './source/system/system.js';
+import {gatherAnswers} from './source/use-cases/gather-answers.js';
 
 const output = createOutput();
 
@@ -21,10 +21,10 @@ function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
 
-// setup, edit and undo write, and so may the home menu and the wizard; plan, status and --dry-run do
-// not (live status must open while a setup runs), and a user who is not root cannot on the real machine.
-const mayWrite = (command: string, flags: {dryRun: boolean}, system: System): boolean =>
-	!flags.dryRun && command !== 'plan' && command !== 'status' && (system.sandbox || system.facts.isRoot);
+// Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
+// step is recorded as stopped, and the command exits 130. A second signal exits at once.
+const stopPlainRun = (): AbortSignal =>
+	stopOnSignals(name => output.err(`${name === 'SIGINT' ? 'Ctrl+C' : name}: stopping what runs; press Ctrl+C again to quit at once.`));
 
 async function main(): Promise<number> {
 	const parsed = parseCommandLine(process.argv.slice(2));
@@ -39,22 +39,24 @@ async function main(): Promise<number> {
 	const {command, args, options: flags} = parsed;
 	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
-	// One run at a time where this one may write; released when the process ends.
-	if (mayWrite(command, flags, system)) await beginExclusiveRun(system, command, output.err);
 
 	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
-	if (command === 'undo') return runUndo(system, output);
-	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output);
-	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output);
+	if (command === 'undo' && flags.yes) return runUndo(system, output);
+	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
+	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
-		return runStatusOnce(system, {json: flags.json, out: output.out});
+		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopPlainRun()});
 	}
 	if (command === 'edit' && flags.yes) {
 		const [id, value] = args;
 		if (id === undefined || value === undefined) usage('edit --yes needs a setting id and a value, such as: edit slave.hostname node1 --yes');
 		const {runEditYes} = await import('./source/commands/edit.js');
-		return runEditYes(system, {id, value, answers, out: output.out, err: output.err});
+		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopPlainRun()});
+	}
+	// Undo asks before it changes anything: in a terminal on its screen, elsewhere only --yes answers.
+	if (command === 'undo' && !process.stdin.isTTY) {
+		usage('mesos-setup undo asks before it puts files back, and there is no terminal to ask in: run mesos-setup undo --yes to undo without a question.');
 	}
 	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
 	if (!process.stdin.isTTY) {
@@ -62,6 +64,9 @@ async function main(): Promise<number> {
 	}
 	const {renderApp} = await import('./source/ui/app.js');
 	return renderApp({
+		out: output.out,
+		// A signal from outside (Ctrl+C itself is a key there): the screen stops what runs, then ends.
+		signal: stopOnSignals(),
 		system,
 		command,
 		answers,

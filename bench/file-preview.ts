@@ -47,14 +47,14 @@ async function firstFrame(file: PreviewFile, shows: string, scroll?: {offset: nu
 	awaiting(stdout, shows);
 	const began = performance.now();
 	// Ink's types want a real stream; the sink has every member Ink uses for output.
-	const app = render(createElement(FilePreview, {files: [file], height, width: 120, keys: false}), {stdout: stdout as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false});
+	const app = render(createElement(FilePreview, {files: [file], height, width: 120}), {stdout: stdout as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false});
 	try {
 		await shown(stdout);
 		const first = performance.now() - began;
 		if (!scroll) return {first, scroll: 0};
 		awaiting(stdout, scroll.shows);
 		const scrolled = performance.now();
-		app.rerender(createElement(FilePreview, {files: [{...file}], height, width: 120, offset: scroll.offset, keys: false}));
+		app.rerender(createElement(FilePreview, {files: [{...file}], height, width: 120, offset: scroll.offset}));
 		await shown(stdout);
 		return {first, scroll: performance.now() - scrolled};
 	} finally {

@@ -107,10 +107,10 @@ const commands = [
 		id: 'undo',
 		words: ['undo'],
 		arguments: [],
-		summary: 'restore the files the last run changed, from its backups',
+		summary: 'restore the files the last run changed, from its backups (asks first; --yes without a terminal)',
 		description:
-			'Puts back the bytes, modes and owners every file had before the last setup or edit, removes the files and folders it created, and makes the answers saved before it the saved answers again. It checks the journal and every backup first and changes nothing if one is missing or damaged. Services are not restarted.',
-		examples: ['sudo mesos-setup undo', 'mesos-setup undo --root ./mesos-rehearsal'],
+			'Puts back the bytes, modes and owners every file had before the last setup or edit, removes the files and folders it created, and makes the answers saved before it the saved answers again. It checks the journal and every backup first and changes nothing if one is missing or damaged. In a terminal it first lists every file it will restore or remove and what it does not undo (installed packages, running services, a key an earlier run trusted), and asks; without a terminal it needs --yes. It restarts nothing by itself: afterwards it offers to restart the services that read the files put back (with --yes it prints the commands).',
+		examples: ['sudo mesos-setup undo', 'sudo mesos-setup undo --yes', 'mesos-setup undo --root ./mesos-rehearsal'],
 	},
 ] as const satisfies readonly CommandSpec[];
 
@@ -185,6 +185,7 @@ export const commandLine = {
 		{code: 0, meaning: 'done'},
 		{code: 1, meaning: 'a step failed (it says which and why), or another mesos-setup run holds the lock'},
 		{code: 2, meaning: 'bad usage or bad input; nothing was changed'},
+		{code: 130, meaning: 'stopped (q then y, Ctrl+C, SIGTERM): the step under way is recorded as stopped and nothing after it ran; the next run offers to continue'},
 	],
 	environment: [
 		{name: 'NO_COLOR', meaning: 'when set, no colour in plain output or on the screens'},

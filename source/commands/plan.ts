@@ -2,13 +2,12 @@
 // `--script`: the same plan as a bash script to run by hand.
 import type {Answers} from '../model/answers.js';
 import {newContent} from '../model/file-content.js';
-import {type Action, buildPlan} from '../model/plan.js';
+import type {Action} from '../model/plan.js';
 import {renderScript, shellQuote} from '../model/script.js';
 import {probeCommandForScript} from '../model/probe-commands.js';
 import type {System} from '../system/system.js';
-import {refuseUnwritableTargets} from '../system/target-check.js';
 import {describeSystem} from './describe-system.js';
-import {valuesFor} from './gather-answers.js';
+import {planSetup} from '../use-cases/plan-setup.js';
 import type {Output} from './output.js';
 
 const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
@@ -42,9 +41,8 @@ async function describeAction(action: Action, system: System): Promise<string[]>
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
-	const values = valuesFor(answers);
-	const plan = buildPlan(values, system.facts);
-	await refuseUnwritableTargets(system.fs, plan);
+	const plan = await planSetup(system, answers);
+	const {values} = plan;
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));
 		return 0;

@@ -1,12 +1,14 @@
-// `mesos-setup setup --yes`: the whole plan without questions, one plain line per action.
+// `mesos-setup setup --yes`: the whole plan without questions, one plain line per action. SIGINT or
+// SIGTERM (the signal) stops the step under way: it is recorded as stopped, nothing after it runs,
+// and the exit code is 130.
 import type {Answers} from '../model/answers.js';
-import {buildPlan} from '../model/plan.js';
-import type {ApplyEvent, OutcomeStatus} from '../system/apply-plan.js';
-import {startSetupRun} from '../system/setup-run.js';
-import {refuseUnwritableTargets} from '../system/target-check.js';
+import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
+import {stoppedExitCode} from '../model/errors.js';
+import {runSetup} from '../use-cases/setup.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
-import {refuseUnsafeRealRun, valuesFor} from './gather-answers.js';
+import {valuesFor} from '../use-cases/gather-answers.js';
+import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {type Output, paint, type Tone} from './output.js';
 
 const tones: Partial<Record<OutcomeStatus, Tone>> = {
@@ -16,11 +18,13 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	passed: 'green',
 	warned: 'yellow',
 	failed: 'red',
+	stopped: 'yellow',
 	skipped: 'dim',
 	unchanged: 'dim',
 };
 
 export function printEvent(event: ApplyEvent, output: Output): void {
+	if (event.type === 'notice') output.err(event.line);
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));
 	if (event.type === 'action-end') {
 		const {status, message, detail} = event.outcome;
@@ -31,32 +35,26 @@ export function printEvent(event: ApplyEvent, output: Output): void {
 	}
 }
 
-export function summaryLine(counts: Partial<Record<OutcomeStatus, number>>): string {
-	const order: OutcomeStatus[] = ['wrote', 'would-write', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed'];
-	return order
-		.filter(status => (counts[status] ?? 0) > 0)
-		.map(status => `${counts[status]} ${status}`)
-		.join(', ');
-}
-
-export async function runSetupYes(system: System, answers: Answers, output: Output): Promise<number> {
+export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal): Promise<number> {
+	// Refused (or bad answers) before a word about working here is said.
 	refuseUnsafeRealRun(system, 'setup');
-	const values = valuesFor(answers);
-	const plan = buildPlan(values, system.facts);
-	await refuseUnwritableTargets(system.fs, plan);
-	// Made before the answers are saved, so the run's journal keeps the answers undo goes back to.
-	const run = await startSetupRun(system);
-	if (!system.dryRun) system.state.saveAnswers(answers);
-	for (const line of describeSystem(system, values)) output.out(line);
-	const result = await run.applySteps(plan.steps, event => printEvent(event, output));
+	for (const line of describeSystem(system, valuesFor(answers))) output.out(line);
+	const result = await runSetup(system, answers, {onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
+	const {values} = result;
 	output.out('');
+	const log = result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : '';
+	if (result.stopped) {
+		const where = result.failed?.step.title ?? 'the step under way';
+		output.err(paint(output, 'yellow', `Stopped at ${where}: it is recorded as stopped, not done, and nothing after it ran.`));
+		output.err(`Files written so far stay (mesos-setup undo puts them back). Run the same command again to continue.${log}`);
+		return stoppedExitCode;
+	}
 	if (!result.ok && result.failed) {
 		const {step, outcome} = result.failed;
 		output.err(paint(output, 'red', `Failed at ${step.title}: ${outcome.message}`));
-		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : ''}`);
+		output.err(`Nothing after it was done. Fix the cause, then run the same command again: the steps already done find nothing left to change.${log}`);
 		return 1;
 	}
-	await run.finish();
 	const changed = result.changedFiles.length;
 	output.out(`Done: ${summaryLine(result.counts)}.`);
 	if (system.dryRun) output.out('Dry run: nothing was changed.');

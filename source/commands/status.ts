@@ -2,21 +2,27 @@
 // Exit 0 when every service is healthy, 1 otherwise; what does not answer is shown, never thrown.
 // In a sandbox the probes still go to this machine's addresses, and both forms say so.
 import {sandboxProbes} from '../model/action-preview.js';
+import {stoppedExitCode} from '../model/errors.js';
 import {allHealthy, statusJson, statusLines} from '../model/status-snapshot.js';
-import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
-import {readValuesForStatus} from '../system/current-values.js';
 import type {System} from '../system/system.js';
+import {type Endpoints, statusSnapshot} from '../use-cases/status.js';
 
 export type StatusOnceOptions = {
 	json: boolean;
 	out: (line: string) => void;
 	// Where the services answer, when not where the settings say (tests use ephemeral ports).
 	endpoints?: Partial<Endpoints>;
+	signal?: AbortSignal;
 };
 
 export async function runStatusOnce(system: System, options: StatusOnceOptions): Promise<number> {
-	const values = await readValuesForStatus(system, system.state.answers());
-	const snapshot = await takeStatusSnapshot(system, values, {...(options.endpoints ? {endpoints: options.endpoints} : {}), logLines: 3});
+	const snapshot = await statusSnapshot(system, {
+		...(options.endpoints ? {endpoints: options.endpoints} : {}),
+		logLines: 3,
+		...(options.signal ? {signal: options.signal} : {}),
+	});
+	// Stopped (Ctrl+C) while the probes were out: what they said is not the services' state.
+	if (options.signal?.aborted) return stoppedExitCode;
 	if (options.json) {
 		const sandbox = system.sandbox ? {sandbox: system.root, probing: sandboxProbes} : {};
 		options.out(JSON.stringify({...statusJson(snapshot), ...sandbox}, null, 2));

@@ -21,4 +21,24 @@ export class StepError extends Error {
 	}
 }
 
+// A run stopped from outside (q then y, Ctrl+C, SIGTERM): the shells' 128 + SIGINT.
+export const stoppedExitCode = 130;
+
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+// A file that could not be read or written, in a sentence a person can act on: permission denied
+// says what needs root (or, in a sandbox, that the folder is not writable) instead of EACCES.
+export function describeFileError(error: unknown, doing: string, target: string, where: {sandbox: boolean; root: string}): string {
+	// Already said for a person (a full disk with its free space, a path outside the root).
+	if (error instanceof StepError) return `${doing} ${target}: ${error.message}`;
+	const code = (error as {code?: unknown} | undefined)?.code;
+	if (code === 'EACCES' || code === 'EPERM') {
+		return where.sandbox
+			? `${doing} ${target}: permission denied; the sandbox ${where.root} must be a folder you can write.`
+			: `${doing} ${target}: permission denied; changing this machine needs root: run mesos-setup with sudo, or rehearse with --root ./mesos-rehearsal.`;
+	}
+	if (code === 'EROFS') return `${doing} ${target}: the file system is read-only.`;
+	if (code === 'ENOSPC') return `${doing} ${target}: the disk is full; free some space, then retry.`;
+	if (code === 'EISDIR') return `${doing} ${target}: a folder is in its place; move it aside, then retry.`;
+	return `${doing} ${target}: ${errorMessage(error)}`;
+}

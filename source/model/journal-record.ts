@@ -1,6 +1,7 @@
 // What a run's journal records, and the check undo makes of its shape before it trusts a word of
 // it: a journal is read back from disk, so it may be empty, cut short, edited or from elsewhere.
 // Pure: the bytes are read by system/journal.ts.
+import type {StepId} from './plan.js';
 
 export type JournalEntry = {
 	path: string;
@@ -31,6 +32,14 @@ export type JournalFile = {
 	entries: JournalEntry[];
 	// The saved answers before this run, so undo puts them back with the files.
 	answersBefore?: Record<string, string>;
+	// A setup only: its saved progress before it, so undo says whether the machine is still set up.
+	progressBefore?: ProgressBefore;
+};
+
+// What the saved state said of earlier setups when a setup began (the shape system/state.ts keeps).
+export type ProgressBefore = {
+	progress?: {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
+	setUpAt?: string;
 };
 
 export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
@@ -77,6 +86,17 @@ function entryProblems(entry: unknown, index: number): string[] {
 	return problems;
 }
 
+function progressBeforeProblems(value: unknown): string[] {
+	if (!isObject(value)) return ['progressBefore is not an object'];
+	const problems: string[] = [];
+	if (value.setUpAt !== undefined && (typeof value.setUpAt !== 'string' || Number.isNaN(Date.parse(value.setUpAt)))) problems.push('progressBefore.setUpAt is not a time');
+	const {progress} = value;
+	if (progress !== undefined) {
+		if (!isObject(progress) || typeof progress.runId !== 'string' || !Array.isArray(progress.completed) || typeof progress.finished !== 'boolean') problems.push('progressBefore.progress is not a setup\'s progress');
+	}
+	return problems;
+}
+
 // The journal as written, or the reasons it cannot be trusted (an empty list means it can).
 export function parseJournal(text: string): {journal: JournalFile; problems: []} | {journal?: undefined; problems: string[]} {
 	if (text.trim() === '') return {problems: ['it is empty']};
@@ -97,6 +117,7 @@ export function parseJournal(text: string): {journal: JournalFile; problems: []}
 	if (data.answersBefore !== undefined && !(isObject(data.answersBefore) && Object.values(data.answersBefore).every(v => typeof v === 'string'))) {
 		problems.push('answersBefore is not a set of answers');
 	}
+	if (data.progressBefore !== undefined) problems.push(...progressBeforeProblems(data.progressBefore));
 	if (!Array.isArray(data.entries)) problems.push('entries is not a list');
 	else {
 		data.entries.forEach((entry, index) => problems.push(...entryProblems(entry, index)));

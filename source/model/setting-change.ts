@@ -4,7 +4,8 @@
 import {type Answers, checkAnswer, consistencyProblems, resolveValues, type Values, withChange} from './answers.js';
 import {type CurrentValues, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
-import {buildChangePlan, type Plan} from './plan.js';
+import {buildChangePlan, type Plan, type Step} from './plan.js';
+import type {ServiceName} from './services.js';
 import {followersOf} from './settings.js';
 
 // `fileMissing`: the file that holds it does not exist, so `before` is only what would be written.
@@ -47,3 +48,13 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: stri
 }
 
 export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : change.before} → ${change.after}`;
+
+const stepOf = (change: SettingChange, id: Step['id']): Step =>
+	change.plan.steps.find(step => step.id === id) ?? {id, title: id, summary: '', actions: []};
+
+// A change is carried out in two parts, so the edit screen can ask between them: the files, then
+// the restart of what they affect.
+export const writeStep = (change: SettingChange): Step => stepOf(change, 'configuration');
+export const restartStepOf = (change: SettingChange): Step => stepOf(change, 'start');
+
+export const servicesOf = (step: Step): ServiceName[] => step.actions.flatMap(action => (action.kind === 'service' ? [action.service] : []));

@@ -1,78 +1,112 @@
-// Every state transition of the setup wizard, as one pure reducer: which page is shown, in which
-// phase (fields → review → running → finished, or failed), the answers typed so far, and the
-// quit question. The Ink screens render this state and turn keys into these actions; the hook
-// that runs a page's actions reports back with `run-ended`.
+// Every state transition of the setup wizard, as one pure reducer. The state is the page shown and
+// one mode, a union, so no impossible combination can be written down: the welcome with its
+// offers, the fields being typed, the review, a run under way, a page finished or failed, the end,
+// the quit question (over the mode it interrupts), a run being stopped, and the exit. The Ink
+// screens render this state and turn keys into these actions, one key at a time; the wizard's
+// driver (ui/wizard/use-wizard.ts) starts and stops the runs the modes ask for and reports back.
 import {type Answers, checkAnswer, consistencyProblems, resolveValues} from './answers.js';
 import type {Facts} from './facts.js';
+import {applyFieldAction, type FieldAction} from './field-input.js';
 import {buildPlan, type Check, type StepId} from './plan.js';
+import {findSetting} from './settings.js';
+import {moveChoice, textField} from './text-editing.js';
 import {type Page, problemPage, problemSettings, wizardPages} from './wizard-pages.js';
 
-export type Phase = 'fields' | 'review' | 'running' | 'finished' | 'failed';
-
-// done: carried out in this run; skipped: a failed action was skipped; earlier: a killed run did it.
+// done: carried out in this run; skipped: a failed action was skipped; earlier: a stopped run did it.
 export type PageMark = 'done' | 'skipped' | 'earlier';
 
-// rehearsal: not root or no apt, so a sandbox is offered; resume: a killed run can be continued.
-export type Welcome = 'rehearsal' | 'rehearsing' | 'resume' | 'ready';
+// rehearsal: not root or no apt, so a sandbox is offered; rehearsing: the sandbox is being made;
+// resume: a stopped run can be continued; ready: Enter begins.
+export type WelcomeOffer = 'rehearsal' | 'rehearsing' | 'resume' | 'ready';
+
+export type WelcomeChoice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
+
+// What each offer lets a person choose, in order.
+export const welcomeChoices: Record<WelcomeOffer, WelcomeChoice[]> = {
+	rehearsal: ['rehearse', 'here', 'quit'],
+	rehearsing: [],
+	resume: ['resume', 'restart', 'quit'],
+	ready: [],
+};
+
+// How the wizard ended: its last page accepted, quit by the person, or a run stopped.
+export type ExitReason = 'finished' | 'quit' | 'stopped';
+
+export type Failure = {index: number; message: string; canSkip: boolean};
+
+export type WizardMode =
+	| {kind: 'welcome'; offer: WelcomeOffer; choice: number; notice?: string}
+	| {kind: 'fields'; focus: number; cursor: number; problems: string[]}
+	| {kind: 'review'; scroll: number}
+	// The page's actions from `from` on are being carried out.
+	| {kind: 'running'; from: number}
+	| {kind: 'finished'}
+	| ({kind: 'failed'} & Failure)
+	| {kind: 'done'}
+	// Quit was confirmed while a run was under way: it is being stopped.
+	| {kind: 'stopping'}
+	| {kind: 'exit'; code: number; reason: ExitReason};
+
+// The quit question, asked over the mode it interrupts (which goes on: a run keeps running).
+export type Asking = {kind: 'quitting'; under: Exclude<WizardMode, {kind: 'stopping' | 'exit'}>};
 
 export type WizardState = {
 	facts: Facts;
 	answers: Answers;
 	pageId: string;
-	phase: Phase;
-	welcome: Welcome;
-	resumeFrom?: StepId;
-	// Steps a killed run finished; carried into this run's progress when it is resumed.
-	earlierSteps: StepId[];
-	carried: StepId[];
-	// What is typed in each field of the current page, valid or not.
+	mode: WizardMode | Asking;
+	// What is typed in each field of the current page, allowed or not.
 	drafts: Record<string, string>;
-	focus: number;
-	// How far the file previews of a review are scrolled.
-	scroll: number;
-	// Rules across settings that stop this page from going on (myid not among the servers …).
-	problems: string[];
-	// The next run of this page starts at this action (after a retry or a skip).
-	fromAction: number;
-	runToken: number;
+	// What the page before said it did ("wrote /etc/mesos/zk"), shown at the top of this one.
+	notice?: string;
+	// A failed action of this page was skipped: the page is marked skipped, not done.
 	skippedHere: boolean;
-	failure?: {index: number; message: string};
+	// The page's file previews show whole files instead of the changes only (f toggles it).
+	wholeFiles: boolean;
 	marks: Record<string, PageMark>;
 	hadFailure: boolean;
-	quitting: boolean;
-	exitCode?: number;
-	notice?: string;
+	// Where a stopped run stopped, and the steps it finished.
+	resumeFrom?: StepId;
+	earlierSteps: StepId[];
+	// Whether this run continues the stopped one (its run id, its journal).
+	continueRun: boolean;
+	// What the welcome offers when it is shown again (Esc from the preflight).
+	firstOffer: Exclude<WelcomeOffer, 'rehearsing'>;
 };
 
 export type WizardAction =
 	| {type: 'accept'}
 	| {type: 'back'}
-	| {type: 'edit'; id: string; text: string}
-	| {type: 'submit-field'; id: string; text: string}
+	| {type: 'field'; action: FieldAction}
+	| {type: 'submit-field'}
 	| {type: 'focus-field'; delta: number}
 	| {type: 'scroll'; delta: number}
-	| {type: 'welcome-choice'; choice: 'rehearse' | 'here' | 'resume' | 'restart'}
+	| {type: 'whole-files'}
+	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
-	| {type: 'run-ended'; ok: boolean; failedIndex?: number; message?: string; notice?: string}
+	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string}
 	| {type: 'retry'}
 	| {type: 'skip'}
 	| {type: 'ask-quit'}
 	| {type: 'stay'}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	// SIGTERM and the like: stop what runs and end, without a question.
+	| {type: 'stop-now'};
 
 export type WizardStart = {
 	facts: Facts;
 	answers: Answers;
 	sandbox: boolean;
-	progress?: {completed: StepId[]; failedAt?: StepId; finished: boolean};
+	progress?: {completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
 };
 
 const stepOrder: StepId[] = ['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start'];
 
-// Where a killed run stopped: the step that failed, or the first one it had not finished.
+// Where a stopped run stopped: the step that failed or was stopped, or the first one it had not finished.
 export function resumePoint(progress: WizardStart['progress']): StepId | undefined {
 	if (!progress || progress.finished) return undefined;
 	if (progress.failedAt) return progress.failedAt;
+	if (progress.stoppedAt) return progress.stoppedAt;
 	if (progress.completed.length === 0) return undefined;
 	return stepOrder.find(id => !progress.completed.includes(id));
 }
@@ -81,33 +115,38 @@ export const needsRehearsal = (facts: Facts, sandbox: boolean): boolean => !sand
 
 export function initialWizardState(start: WizardStart): WizardState {
 	const resumeFrom = resumePoint(start.progress);
+	const offer = needsRehearsal(start.facts, start.sandbox) ? 'rehearsal' : resumeFrom ? 'resume' : 'ready';
 	return {
 		facts: start.facts,
 		answers: start.answers,
 		pageId: 'welcome',
-		phase: 'review',
-		welcome: needsRehearsal(start.facts, start.sandbox) ? 'rehearsal' : resumeFrom ? 'resume' : 'ready',
-		...(resumeFrom ? {resumeFrom} : {}),
-		earlierSteps: resumeFrom ? (start.progress?.completed ?? []) : [],
-		carried: [],
+		mode: {kind: 'welcome', offer, choice: 0},
+		firstOffer: offer,
 		drafts: {},
-		focus: 0,
-		scroll: 0,
-		problems: [],
-		fromAction: 0,
-		runToken: 0,
 		skippedHere: false,
+		wholeFiles: false,
 		marks: {},
 		hadFailure: false,
-		quitting: false,
+		...(resumeFrom ? {resumeFrom} : {}),
+		earlierSteps: resumeFrom ? (start.progress?.completed ?? []) : [],
+		continueRun: false,
 	};
 }
 
 export const pagesOf = (state: Pick<WizardState, 'answers' | 'facts'>): Page[] => wizardPages(buildPlan(resolveValues(state.answers), state.facts));
 
-export function currentPage(state: WizardState, pages: readonly Page[] = pagesOf(state)): {page: Page; index: number} {
+export function currentPage(state: Pick<WizardState, 'answers' | 'facts' | 'pageId'>, pages: readonly Page[] = pagesOf(state)): {page: Page; index: number} {
 	const index = Math.max(0, pages.findIndex(p => p.id === state.pageId));
 	return {page: pages[index] as Page, index};
+}
+
+// The mode under the quit question, or the mode itself.
+export const activeMode = (state: Pick<WizardState, 'mode'>): WizardMode => (state.mode.kind === 'quitting' ? state.mode.under : state.mode);
+
+// The field that has the keys, while fields are typed.
+export function focusedField(state: WizardState, page: Page = currentPage(state).page): string | undefined {
+	const mode = state.mode;
+	return mode.kind === 'fields' ? page.fields[mode.focus] : undefined;
 }
 
 // Problems whose settings are all on this page or earlier ones: they must be mended before going
@@ -159,6 +198,22 @@ export function commandsNeededBy(state: WizardState, page: Page): NeededCommand[
 	return commandChecks(pageAnswers(state, page)).filter(check => !anyway.has(check.name));
 }
 
+// A failed check that every later step needs (root, a Debian-family system with apt) cannot be
+// skipped: skipping it would only fail every step after it.
+function canSkip(page: Page, index: number): boolean {
+	const action = page.step?.actions[index];
+	return !(action?.kind === 'check' && (action.check.kind === 'root' || action.check.kind === 'apt'));
+}
+
+type Fields = Extract<WizardMode, {kind: 'fields'}>;
+
+const fieldsMode = (state: Pick<WizardState, 'drafts'>, page: Page, focus: number): Fields => ({
+	kind: 'fields',
+	focus,
+	cursor: textField(state.drafts[page.fields[focus] ?? ''] ?? '').cursor,
+	problems: [],
+});
+
 function enterPage(state: WizardState, pages: readonly Page[], index: number, options: {notice?: string; focusLast?: boolean} = {}): WizardState {
 	const page = pages[Math.min(Math.max(index, 0), pages.length - 1)] as Page;
 	const values = resolveValues(state.answers);
@@ -166,66 +221,55 @@ function enterPage(state: WizardState, pages: readonly Page[], index: number, op
 		...state,
 		pageId: page.id,
 		drafts: Object.fromEntries(page.fields.map(id => [id, values[id] ?? ''])),
-		focus: options.focusLast ? Math.max(0, page.fields.length - 1) : 0,
-		scroll: 0,
-		problems: [],
-		fromAction: 0,
 		skippedHere: false,
-		failure: undefined,
+		wholeFiles: false,
 		notice: options.notice,
 	};
+	if (page.kind === 'welcome') return {...base, mode: {kind: 'welcome', offer: state.firstOffer, choice: 0}};
 	// Preflight only reads the machine, so it runs as soon as it is shown.
-	if (page.kind === 'checks') return {...base, phase: 'running', runToken: state.runToken + 1};
-	if (page.fields.length > 0) return {...base, phase: 'fields'};
-	return {...base, phase: page.kind === 'done' ? 'finished' : 'review'};
+	if (page.kind === 'checks') return {...base, mode: {kind: 'running', from: 0}};
+	if (page.kind === 'done') return {...base, mode: {kind: 'done'}};
+	if (page.fields.length > 0) return {...base, mode: fieldsMode(base, page, options.focusLast ? page.fields.length - 1 : 0)};
+	return {...base, mode: {kind: 'review', scroll: 0}};
 }
 
-const startRun = (state: WizardState, from: number): WizardState => ({
-	...state,
-	phase: 'running',
-	fromAction: from,
-	runToken: state.runToken + 1,
-	failure: undefined,
-	notice: undefined,
-});
-
+// The page again from its start: its fields, or its review.
 const firstPhase = (state: WizardState, page: Page): WizardState => ({
 	...state,
-	phase: page.fields.length > 0 ? 'fields' : 'review',
-	focus: 0,
-	scroll: 0,
-	failure: undefined,
-	fromAction: 0,
 	skippedHere: false,
+	mode: page.fields.length > 0 ? fieldsMode(state, page, 0) : {kind: 'review', scroll: 0},
 });
 
 // A finished page: file pages move straight on (the next page says what was written); pages
 // that ran commands stay, so their output can be read.
 function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string): WizardState {
 	const page = pages[index] as Page;
-	const marked: WizardState = {...state, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}, fromAction: 0};
+	const marked: WizardState = {...state, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
 	if (page.kind === 'file' && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
-	return {...marked, phase: 'finished', notice};
+	return {...marked, notice, mode: {kind: 'finished'}};
 }
 
-function submitField(state: WizardState, pages: readonly Page[], index: number, id: string, text: string): WizardState {
+function submitField(state: WizardState, pages: readonly Page[], index: number, mode: Extract<WizardMode, {kind: 'fields'}>): WizardState {
 	const page = pages[index] as Page;
-	const checked = checkAnswer(id, text);
+	const id = page.fields[mode.focus] ?? '';
+	const checked = checkAnswer(id, state.drafts[id] ?? '');
 	// Enter is refused while the value is not allowed; the error is already shown beside it.
-	if (!checked.ok) return {...state, drafts: {...state.drafts, [id]: text}};
-	const position = page.fields.indexOf(id);
+	if (!checked.ok) return state;
 	const drafts = {...state.drafts, [id]: checked.value};
-	if (position >= 0 && position < page.fields.length - 1) return {...state, answers: commit(state.answers, id, checked.value), drafts, focus: position + 1, problems: []};
+	if (mode.focus < page.fields.length - 1) {
+		const next = {...state, answers: commit(state.answers, id, checked.value), drafts};
+		return {...next, mode: fieldsMode(next, page, mode.focus + 1)};
+	}
 	// The last field: every field on the page must hold an allowed value before the review.
 	let answers = state.answers;
 	for (const [fieldIndex, field] of page.fields.entries()) {
 		const result = checkAnswer(field, drafts[field] ?? '');
-		if (!result.ok) return {...state, drafts, focus: fieldIndex};
+		if (!result.ok) return {...state, drafts, mode: fieldsMode({drafts}, page, fieldIndex)};
 		answers = commit(answers, field, result.value);
 	}
 	const problems = blockingProblems(answers, pagesOf({...state, answers}), index);
-	if (problems.length > 0) return {...state, answers, drafts, problems};
-	return {...state, answers, drafts, problems: [], phase: 'review'};
+	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems}};
+	return {...state, answers, drafts, mode: {kind: 'review', scroll: 0}};
 }
 
 // A value equal to what the setting already resolves to is not pinned, so a derived setting
@@ -236,83 +280,147 @@ function commit(answers: Answers, id: string, value: string): Answers {
 	return {...answers, [id]: value};
 }
 
-function welcomeChoice(state: WizardState, pages: readonly Page[], choice: 'rehearse' | 'here' | 'resume' | 'restart'): WizardState {
+function welcomeChoice(state: WizardState, pages: readonly Page[], choice: WelcomeChoice): WizardState {
 	switch (choice) {
 		case 'rehearse':
-			return {...state, welcome: 'rehearsing', notice: undefined};
+			return {...state, mode: {kind: 'welcome', offer: 'rehearsing', choice: 0}};
 		case 'here':
-			return {...state, welcome: state.resumeFrom ? 'resume' : 'ready', notice: undefined};
+			return {...state, mode: {kind: 'welcome', offer: state.resumeFrom ? 'resume' : 'ready', choice: 0}};
 		case 'restart':
-			return enterPage({...state, welcome: 'ready', carried: []}, pages, 1);
+			return enterPage({...state, continueRun: false}, pages, 1);
 		case 'resume': {
 			const marks: Record<string, PageMark> = {...state.marks};
 			for (const page of pages) if (page.step && state.earlierSteps.includes(page.step.id)) marks[page.id] = 'earlier';
 			const target = pages.findIndex(page => page.step?.id === state.resumeFrom);
-			return enterPage({...state, welcome: 'ready', marks, carried: [...state.earlierSteps]}, pages, target > 0 ? target : 1);
+			return enterPage({...state, marks, continueRun: true}, pages, target > 0 ? target : 1);
 		}
+		case 'quit':
+			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
+	}
+}
+
+const quitCode = (state: WizardState, under: WizardMode): number => (state.hadFailure || under.kind === 'failed' ? 1 : 0);
+
+// The keys' actions on the mode under the quit question (or with none asked).
+function onMode(state: WizardState, mode: WizardMode, action: WizardAction, pages: readonly Page[], index: number): WizardState {
+	const page = pages[index] as Page;
+	switch (action.type) {
+		case 'accept':
+			switch (mode.kind) {
+				case 'welcome': {
+					if (mode.offer === 'ready') return enterPage(state, pages, index + 1);
+					const choice = welcomeChoices[mode.offer][mode.choice];
+					return choice ? welcomeChoice(state, pages, choice) : state;
+				}
+				case 'review':
+					return {...state, notice: undefined, mode: {kind: 'running', from: 0}};
+				case 'finished':
+					return enterPage(state, pages, index + 1);
+				case 'done':
+					return {...state, mode: {kind: 'exit', code: state.hadFailure ? 1 : 0, reason: 'finished'}};
+				default:
+					return state;
+			}
+		case 'back':
+			switch (mode.kind) {
+				case 'fields':
+					return enterPage(state, pages, index - 1, {focusLast: true});
+				case 'review':
+					return page.fields.length > 0 ? {...state, mode: fieldsMode(state, page, page.fields.length - 1)} : enterPage(state, pages, index - 1, {focusLast: true});
+				case 'finished':
+				case 'failed':
+					return page.kind === 'checks' ? enterPage(state, pages, index - 1) : firstPhase(state, page);
+				default:
+					return state;
+			}
+		case 'field': {
+			if (mode.kind !== 'fields') return state;
+			const id = page.fields[mode.focus];
+			const setting = id ? findSetting(id) : undefined;
+			if (!id || !setting) return state;
+			const field = applyFieldAction(setting, {text: state.drafts[id] ?? '', cursor: mode.cursor}, action.action);
+			return {...state, drafts: {...state.drafts, [id]: field.text}, mode: {...mode, cursor: field.cursor, problems: []}};
+		}
+		case 'submit-field':
+			return mode.kind === 'fields' ? submitField(state, pages, index, mode) : state;
+		case 'focus-field': {
+			if (mode.kind !== 'fields') return state;
+			const focus = Math.min(Math.max(mode.focus + action.delta, 0), Math.max(page.fields.length - 1, 0));
+			return focus === mode.focus ? state : {...state, mode: {...fieldsMode(state, page, focus), problems: mode.problems}};
+		}
+		case 'scroll':
+			return mode.kind === 'review' ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
+		case 'whole-files':
+			return mode.kind === 'review' ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
+		case 'choose': {
+			if (mode.kind !== 'welcome') return state;
+			const count = welcomeChoices[mode.offer].length;
+			return count === 0 ? state : {...state, mode: {...mode, choice: moveChoice(mode.choice, action.delta, count)}};
+		}
+		case 'rehearsal-failed':
+			return mode.kind === 'welcome' ? {...state, mode: {kind: 'welcome', offer: 'rehearsal', choice: 0, notice: action.message}} : state;
+		case 'run-ended':
+			if (mode.kind !== 'running') return state;
+			if (!action.ok) {
+				const failed = action.failedIndex ?? mode.from;
+				return {...state, mode: {kind: 'failed', index: failed, message: action.message ?? 'the step failed', canSkip: canSkip(page, failed)}};
+			}
+			return finishPage(state, pages, index, action.notice);
+		case 'retry':
+			return mode.kind === 'failed' ? {...state, mode: {kind: 'running', from: mode.index}} : state;
+		case 'skip': {
+			if (mode.kind !== 'failed' || !mode.canSkip) return state;
+			const skipped: WizardState = {...state, skippedHere: true, hadFailure: true};
+			const next = mode.index + 1;
+			if (next >= (page.step?.actions.length ?? 0)) return finishPage(skipped, pages, index);
+			return {...skipped, mode: {kind: 'running', from: next}};
+		}
+		default:
+			return state;
 	}
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
-	if (state.exitCode !== undefined) return state;
-	const pages = pagesOf(state);
-	const {page, index} = currentPage(state, pages);
+	const {mode} = state;
+	if (mode.kind === 'exit') return state;
+	if (mode.kind === 'stopping') {
+		// Only the end of the run that is being stopped moves on: then the wizard exits.
+		if (action.type === 'run-ended') return {...state, mode: {kind: 'exit', code: 130, reason: 'stopped'}};
+		return state;
+	}
+	if (mode.kind === 'quitting') {
+		const {under} = mode;
+		switch (action.type) {
+			case 'quit':
+			case 'stop-now':
+				return under.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: action.type === 'stop-now' ? 130 : quitCode(state, under), reason: 'quit'}};
+			case 'stay':
+			case 'back':
+				return {...state, mode: under};
+			case 'run-ended': {
+				// The run ended while the question was asked: the question stays, over what it led to.
+				const next = wizardReducer({...state, mode: under}, action);
+				const after = next.mode;
+				if (after.kind === 'quitting' || after.kind === 'stopping' || after.kind === 'exit') return next;
+				return {...next, mode: {kind: 'quitting', under: after}};
+			}
+			default:
+				return state;
+		}
+	}
 	switch (action.type) {
 		case 'ask-quit':
-			return {...state, quitting: true};
-		case 'stay':
-			return {...state, quitting: false};
+			return {...state, mode: {kind: 'quitting', under: mode}};
 		case 'quit':
-			return {...state, exitCode: state.hadFailure || state.phase === 'failed' ? 1 : 0};
-		case 'accept':
-			if (state.quitting) return state;
-			if (page.kind === 'welcome') return state.welcome === 'ready' ? enterPage(state, pages, index + 1) : state;
-			if (page.kind === 'done') return {...state, exitCode: state.hadFailure ? 1 : 0};
-			if (state.phase === 'review') return startRun(state, 0);
-			if (state.phase === 'finished') return enterPage(state, pages, index + 1);
+			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: quitCode(state, mode), reason: 'quit'}};
+		case 'stop-now':
+			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: 130, reason: 'quit'}};
+		case 'stay':
 			return state;
-		case 'back':
-			if (state.quitting) return {...state, quitting: false};
-			if (page.kind === 'welcome' || page.kind === 'done') return state;
-			switch (state.phase) {
-				case 'fields':
-					return enterPage(state, pages, index - 1, {focusLast: true});
-				case 'review':
-					return page.fields.length > 0 ? {...state, phase: 'fields', focus: page.fields.length - 1} : enterPage(state, pages, index - 1, {focusLast: true});
-				case 'running':
-					return state;
-				case 'finished':
-				case 'failed':
-					return page.kind === 'checks' ? enterPage(state, pages, index - 1) : firstPhase(state, page);
-			}
-			return state;
-		case 'edit':
-			// Only the focused field takes text: a key that reaches a field just left is dropped.
-			if (state.phase !== 'fields' || page.fields[state.focus] !== action.id) return state;
-			return {...state, drafts: {...state.drafts, [action.id]: action.text}, problems: []};
-		case 'submit-field':
-			return state.phase === 'fields' && !state.quitting ? submitField(state, pages, index, action.id, action.text) : state;
-		case 'focus-field':
-			if (state.phase !== 'fields') return state;
-			return {...state, focus: Math.min(Math.max(state.focus + action.delta, 0), Math.max(page.fields.length - 1, 0))};
-		case 'scroll':
-			return state.phase === 'review' ? {...state, scroll: Math.max(0, state.scroll + action.delta)} : state;
-		case 'welcome-choice':
-			return page.kind === 'welcome' ? welcomeChoice(state, pages, action.choice) : state;
-		case 'rehearsal-failed':
-			return {...state, welcome: 'rehearsal', notice: action.message};
-		case 'run-ended':
-			if (state.phase !== 'running') return state;
-			if (!action.ok) return {...state, phase: 'failed', failure: {index: action.failedIndex ?? state.fromAction, message: action.message ?? 'the step failed'}};
-			return finishPage(state, pages, index, action.notice);
-		case 'retry':
-			return state.phase === 'failed' && state.failure ? startRun(state, state.failure.index) : state;
-		case 'skip': {
-			if (state.phase !== 'failed' || !state.failure) return state;
-			const skipped: WizardState = {...state, skippedHere: true, hadFailure: true};
-			const next = state.failure.index + 1;
-			if (next >= (page.step?.actions.length ?? 0)) return finishPage({...skipped, failure: undefined}, pages, index);
-			return startRun(skipped, next);
+		default: {
+			const pages = pagesOf(state);
+			const {index} = currentPage(state, pages);
+			return onMode(state, mode, action, pages, index);
 		}
 	}
 }

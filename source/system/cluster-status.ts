@@ -48,11 +48,13 @@ export type SnapshotOptions = {
 	logLines?: number;
 	// How the init system is asked; by default every time (the live screen asks less often).
 	initState?: InitStateAsker;
+	// Aborted: the probes and requests under way give up at once (the screen was left).
+	signal?: AbortSignal;
 };
 
-async function fetched(system: System, url: string): Promise<Fetched> {
+async function fetched(system: System, url: string, signal?: AbortSignal): Promise<Fetched> {
 	try {
-		return {ok: true, data: await system.probes.fetchJson(url)};
+		return {ok: true, data: await system.probes.fetchJson(url, 2000, signal)};
 	} catch (error) {
 		const reason = reasonOf(error);
 		return {ok: false, error: reason.includes(url) ? reason : `${url}: ${reason}`};
@@ -68,18 +70,18 @@ function reasonOf(error: unknown): string {
 	return cause?.message ?? errorMessage(error);
 }
 
-async function zookeeperExtra(system: System, endpoints: Endpoints): Promise<string> {
+async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: AbortSignal): Promise<string> {
 	try {
-		return mntrSummary(parseMntr(await system.probes.fourLetterWord(endpoints.zookeeper.host, endpoints.zookeeper.port, 'mntr')));
+		return mntrSummary(parseMntr(await system.probes.fourLetterWord(endpoints.zookeeper.host, endpoints.zookeeper.port, 'mntr', signal)));
 	} catch {
 		// srvr already said whether ZooKeeper is healthy; mntr only adds detail, so none is shown.
 		return '';
 	}
 }
 
-async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, askInit: InitStateAsker): Promise<ServiceStatus> {
+async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, askInit: InitStateAsker, signal?: AbortSignal): Promise<ServiceStatus> {
 	const [health, log] = await Promise.all([
-		system.probes.probe(statusProbe(service, values, endpoints)),
+		system.probes.probe(statusProbe(service, values, endpoints), signal),
 		readLogTail(system.fs, serviceLogFiles(service, values), logLines).catch((error: unknown) => ({
 			file: null,
 			lines: [`the log could not be read: ${errorMessage(error)}`],
@@ -88,7 +90,7 @@ async function serviceStatus(system: System, service: ServiceName, values: Value
 	const init = await askInit(service, health.healthy);
 	let detail = health.detail;
 	if (service === 'zookeeper' && health.healthy) {
-		const extra = await zookeeperExtra(system, endpoints);
+		const extra = await zookeeperExtra(system, endpoints, signal);
 		if (extra) detail = `${detail}, ${extra}`;
 	}
 	return {name: service, init, healthy: health.healthy, detail, log};
@@ -98,11 +100,12 @@ export async function takeStatusSnapshot(system: System, values: Values, options
 	const endpoints = endpointsFor(values, options.endpoints);
 	const logLines = options.logLines ?? 5;
 	const askInit = options.initState ?? ((service: ServiceName) => initStateOf(system, service));
+	const {signal} = options;
 	const [services, state, metrics, marathon] = await Promise.all([
-		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, askInit))),
-		fetched(system, `${endpoints.master}/master/state`),
-		fetched(system, `${endpoints.master}/metrics/snapshot`),
-		fetched(system, `${endpoints.marathon}/v2/info`),
+		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, askInit, signal))),
+		fetched(system, `${endpoints.master}/master/state`, signal),
+		fetched(system, `${endpoints.master}/metrics/snapshot`, signal),
+		fetched(system, `${endpoints.marathon}/v2/info`, signal),
 	]);
 	return {services, cluster: summarizeCluster({state, metrics, marathon})};
 }

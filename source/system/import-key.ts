@@ -6,7 +6,8 @@ import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import type {Action} from '../model/plan.js';
 import type {Journal, WriteResult} from './journal.js';
-import type {CommandRunner, OutputStream} from './runner.js';
+import type {OutputStream} from '../model/apply-events.js';
+import type {CommandRunner} from './runner.js';
 
 type ImportKey = Extract<Action, {kind: 'import-key'}>;
 
@@ -26,10 +27,14 @@ export async function importKey(
 	runner: CommandRunner,
 	journal: Journal,
 	onLine: (line: string, stream: OutputStream) => void,
+	signal?: AbortSignal,
 ): Promise<{result: WriteResult | 'added'; message: string}> {
 	const home = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-gnupg-'));
 	const env = {GNUPGHOME: home};
-	const gpg = (args: string[], timeoutMs = 60_000) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine});
+	// A stop ends the fetch and the checks; the trust itself (apt-key add, the keyring write) is
+	// short and always finishes, so the journal records what it changed.
+	const stoppable = signal ? {signal} : {};
+	const gpg = (args: string[], timeoutMs = 60_000) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine, ...stoppable});
 	try {
 		const fetched = await gpg(['--keyserver', action.keyserver, '--recv-keys', action.fingerprint], 120_000);
 		// gpg itself refuses a key that is not the one asked for by fingerprint, before the check below.
@@ -51,14 +56,16 @@ export async function importKey(
 				['Check repo.key (the full fingerprint) and repo.keyserver.'],
 			);
 		}
-		const exported = await runner.runForBytes(['gpg', '--batch', '--export', action.fingerprint], {timeoutMs: 30_000, env});
+		const exported = await runner.runForBytes(['gpg', '--batch', '--export', action.fingerprint], {timeoutMs: 30_000, env, ...stoppable});
+		if (signal?.aborted) throw new StepError('stopped before the key was trusted: nothing was trusted');
 		if (!exported.ok || exported.bytes.length === 0) throw new StepError(`could not export key ${action.fingerprint}: ${exported.failure ?? 'no data'}`);
 		if (action.method === 'keyring') {
 			const result = await journal.write(action.keyring, exported.bytes, {newFileMode: 0o644});
 			return {result, message: `key ${action.fingerprint} checked and saved to ${action.keyring}`};
 		}
 		// Already trusted: a second run changes nothing (apt-key add would rewrite trusted.gpg).
-		const trusted = await runner.run(['apt-key', 'export', action.fingerprint], {timeoutMs: 30_000});
+		const trusted = await runner.run(['apt-key', 'export', action.fingerprint], {timeoutMs: 30_000, ...stoppable});
+		if (signal?.aborted) throw new StepError('stopped before the key was trusted: nothing was trusted');
 		if (trusted.ok && trusted.stdout.includes('BEGIN PGP PUBLIC KEY BLOCK')) {
 			return {result: 'unchanged', message: `key ${action.fingerprint} is already trusted by apt-key`};
 		}

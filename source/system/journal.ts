@@ -5,7 +5,7 @@
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
-import {type JournalEntry, type JournalFile, parseJournal, type RunKind} from '../model/journal-record.js';
+import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
 import type {TargetFiles} from './target-fs.js';
 
 export type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
@@ -32,8 +32,9 @@ export class Journal {
 		kind: RunKind = 'setup',
 		now = new Date(),
 		answersBefore?: Record<string, string>,
+		progressBefore?: ProgressBefore,
 	) {
-		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {})};
+		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {}), ...(progressBefore ? {progressBefore} : {})};
 	}
 
 	// A continued run keeps its id: what the stopped run recorded stays in the journal (with the

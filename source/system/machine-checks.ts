@@ -36,7 +36,7 @@ async function listeners(port: number): Promise<string[]> {
 	return owners.length > 0 ? owners : ['another program'];
 }
 
-export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean): Promise<CheckResult> {
+export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, signal?: AbortSignal): Promise<CheckResult> {
 	switch (check.kind) {
 		case 'root':
 			return isRoot
@@ -84,7 +84,7 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean): Pro
 				: {status: 'warned', message: `${check.name} is not installed, but ${check.why}; install it or choose the mesos containerizer only`};
 		case 'reachable':
 			try {
-				await fetch(check.url, {method: 'GET', signal: AbortSignal.timeout(5000)});
+				await fetch(check.url, {method: 'GET', signal: signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000)});
 				return {status: 'passed', message: `the ${check.what} ${check.url} answers`};
 			} catch (error) {
 				const cause = (error as {cause?: Error}).cause?.message ?? (error as Error).message;

@@ -2,7 +2,6 @@
 // this machine (its os-release is copied in), so the plan rehearsed is the one this machine would
 // get. Where this machine has no os-release (not Linux), the article's machine is assumed.
 import {readFile} from 'node:fs/promises';
-import {beginExclusiveRun} from './exclusive-run.js';
 import {sandboxRoot} from './root-path.js';
 import {createSystem, type System} from './system.js';
 import {createTargetFs} from './target-fs.js';
@@ -19,8 +18,6 @@ export async function createRehearsal(folder: string, options: {dryRun: boolean;
 		}
 		if (text !== undefined) await fs.write('/etc/os-release', text, 0o644);
 	}
-	const system = await createSystem({root: folder, dryRun: options.dryRun});
-	// The sandbox is one machine like any other: one run at a time in it too.
-	if (!options.dryRun) await beginExclusiveRun(system, 'setup');
-	return system;
+	// The sandbox is one machine like any other: its setup takes the run lock there (use-cases/setup.ts).
+	return createSystem({root: folder, dryRun: options.dryRun});
 }

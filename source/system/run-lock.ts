@@ -100,8 +100,17 @@ function madeFolders(dir: string): string[] {
 			missing.unshift(current);
 		}
 	}
-	for (const folder of missing) mkdirSync(folder, {mode: 0o755});
-	return missing;
+	const made: string[] = [];
+	for (const folder of missing) {
+		try {
+			mkdirSync(folder, {mode: 0o755});
+			made.push(folder);
+		} catch (error) {
+			// Another run made it a moment ago: there, and not this run's to remove.
+			if (codeOf(error) !== 'EEXIST') throw error;
+		}
+	}
+	return made;
 }
 
 const sameHolder = (a: LockHolder | undefined, b: LockHolder | undefined): boolean => a !== undefined && b !== undefined && holderText(a) === holderText(b);

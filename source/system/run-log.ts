@@ -1,37 +1,69 @@
 // The full output of a run, every command line and outcome, at <root>/var/log/mesos-setup/<run-id>.log
-// (a continued setup goes on in its log). The path is resolved inside the root once.
+// (a continued setup goes on in its log). The path is resolved inside the root once. Lines are kept
+// in memory until the run starts to change something (open()): a run that only looked at the
+// machine (preflight, or a person without root who only wanted to see) writes nothing.
 import {closeSync, constants, mkdirSync, openSync, writeSync} from 'node:fs';
 import path from 'node:path';
+import {codeOf} from './root-path.js';
 import type {TargetFs} from './target-fs.js';
 
 export const runLogDir = '/var/log/mesos-setup';
 
-export type RunLog = {path: string; write(line: string): void; failure?: string};
+export type RunLog = {
+	path: string;
+	readonly opened: boolean;
+	write(line: string): void;
+	// Creates the file with the lines so far; every later line is appended as it comes. Throws
+	// only where the log may not be written at all (permission denied), which a person must hear.
+	open(): void;
+	failure?: string;
+};
 
 const appendFlags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 
 export function createRunLog(fs: TargetFs, runId: string): RunLog {
 	const target = `${runLogDir}/${runId}.log`;
 	let file: string | undefined;
+	let pending: string[] | undefined = [];
+	const append = (text: string): void => {
+		file ??= fs.resolve(target).host;
+		mkdirSync(path.dirname(file), {recursive: true, mode: 0o755});
+		// Synchronous on purpose: a killed run keeps every line written before it died.
+		const fd = openSync(file, appendFlags, 0o644);
+		try {
+			writeSync(fd, text);
+		} finally {
+			closeSync(fd);
+		}
+	};
 	const log: RunLog = {
 		path: target,
+		get opened() {
+			return pending === undefined;
+		},
 		write(line) {
+			const stamped = `${new Date().toISOString()} ${line}\n`;
+			if (pending) {
+				pending.push(stamped);
+				return;
+			}
 			if (log.failure) return;
 			try {
-				if (!file) {
-					file = fs.resolve(target).host;
-					mkdirSync(path.dirname(file), {recursive: true, mode: 0o755});
-				}
-				// Synchronous on purpose: a killed run keeps every line written before it died.
-				const fd = openSync(file, appendFlags, 0o644);
-				try {
-					writeSync(fd, `${new Date().toISOString()} ${line}\n`);
-				} finally {
-					closeSync(fd);
-				}
+				append(stamped);
 			} catch (error) {
 				// The log is the record, not the work: a full disk stops the run at its next file write,
 				// which names the file; the log says no more from here.
+				log.failure = (error as Error).message;
+			}
+		},
+		open() {
+			if (!pending) return;
+			const lines = pending.join('');
+			pending = undefined;
+			try {
+				append(lines);
+			} catch (error) {
+				if (codeOf(error) === 'EACCES' || codeOf(error) === 'EPERM') throw error;
 				log.failure = (error as Error).message;
 			}
 		},
@@ -39,4 +71,4 @@ export function createRunLog(fs: TargetFs, runId: string): RunLog {
 	return log;
 }
 
-export const noRunLog: RunLog = {path: '', write: () => undefined};
+export const noRunLog: RunLog = {path: '', opened: false, write: () => undefined, open: () => undefined};

@@ -1,20 +1,23 @@
 // Runs system commands: execa with an argument array (values never reach a shell), a timeout,
 // and every output line streamed as it comes, with carriage-return progress and colour removed.
+// Each command runs in a process group of its own, so a timeout or a stop (the AbortSignal)
+// ends everything it started, not only the command itself.
 import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
 import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
+import type {OutputStream} from '../model/apply-events.js';
 import {cleanLine} from '../model/terminal-text.js';
-
-export type OutputStream = 'stdout' | 'stderr';
+import {processGroup} from './process-group.js';
 
 export type RunOptions = {
 	timeoutMs: number;
 	env?: Record<string, string>;
 	input?: string | Buffer;
 	onLine?: (line: string, stream: OutputStream) => void;
+	// Aborted: the command's process group gets SIGTERM, then SIGKILL after a short grace.
 	signal?: AbortSignal;
 };
 
@@ -25,6 +28,8 @@ export type RunResult = {
 	stderr: string;
 	// For a person: what failed and why, when ok is false.
 	failure?: string;
+	// Ended because the signal was aborted, not by itself.
+	stopped?: boolean;
 };
 
 export type CommandRunner = {
@@ -67,9 +72,15 @@ export function streamLines(child: {stdout?: Readable | null; stderr?: Readable 
 	}
 }
 
-function describeFailure(argv: readonly string[], result: {exitCode?: number; timedOut?: boolean; code?: string; signal?: string; stderr?: unknown}, timeoutMs: number): string {
+function describeFailure(
+	argv: readonly string[],
+	result: {exitCode?: number; timedOut?: boolean; stopped?: boolean; code?: string; signal?: string; stderr?: unknown},
+	timeoutMs: number,
+): string {
 	const name = argv.join(' ');
 	if (result.code === 'ENOENT') return `${argv[0]} is not installed (command not found), so “${name}” could not run`;
+	if (result.code === 'EACCES') return `“${name}” could not be started: permission denied`;
+	if (result.stopped) return `“${name}” was stopped before it finished`;
 	if (result.timedOut) return `“${name}” did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`;
 	if (result.signal) return `“${name}” was stopped by ${result.signal}`;
 	const lastError = String(result.stderr ?? '')
@@ -83,23 +94,43 @@ function describeFailure(argv: readonly string[], result: {exitCode?: number; ti
 async function runWith(argv: readonly string[], options: RunOptions, binary: boolean) {
 	const [file, ...args] = argv;
 	if (!file) throw new Error('empty command');
+	const {signal} = options;
 	const child = execa(file, args, {
 		reject: false,
-		timeout: options.timeoutMs,
 		env: options.env,
 		extendEnv: true,
 		input: options.input,
 		stdin: options.input === undefined ? 'ignore' : undefined,
-		cancelSignal: options.signal,
 		encoding: binary ? 'buffer' : 'utf8',
 		stripFinalNewline: false,
+		// A group of its own: the timeout and the signal end the command and all it started.
+		detached: true,
 	});
+	const group = processGroup(child.pid);
+	let ended: 'timed-out' | 'stopped' | undefined;
+	const end = (why: 'timed-out' | 'stopped') => {
+		ended ??= why;
+		void group.stop();
+	};
+	const timer = setTimeout(() => end('timed-out'), options.timeoutMs);
+	const onAbort = () => end('stopped');
+	if (signal?.aborted) onAbort();
+	else signal?.addEventListener('abort', onAbort, {once: true});
 	if (options.onLine) streamLines(child, options.onLine);
-	const result = await child;
+	let result;
+	try {
+		result = await child;
+	} finally {
+		clearTimeout(timer);
+		signal?.removeEventListener('abort', onAbort);
+	}
+	// What the command started must be gone too before a stopped command counts as ended.
+	if (ended) await group.stop();
+	else group.forget();
 	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer'.
 	const bytesOf = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(typeof value === 'string' ? value : ''));
 	const text = (value: unknown): string => bytesOf(value).toString('utf8');
-	const ok = !result.failed;
+	const ok = !result.failed && ended === undefined;
 	const errno = (result as {code?: string}).code;
 	return {
 		ok,
@@ -107,10 +138,15 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		stdout: text(result.stdout),
 		stderr: text(result.stderr),
 		bytes: bytesOf(result.stdout),
+		...(ended === 'stopped' ? {stopped: true} : {}),
 		...(ok
 			? {}
 			: {
-					failure: describeFailure(argv, {exitCode: result.exitCode, timedOut: result.timedOut, code: errno, signal: result.signal, stderr: text(result.stderr)}, options.timeoutMs),
+					failure: describeFailure(
+						argv,
+						{exitCode: result.exitCode, timedOut: ended === 'timed-out', stopped: ended === 'stopped', code: errno, signal: result.signal, stderr: text(result.stderr)},
+						options.timeoutMs,
+					),
 				}),
 	};
 }

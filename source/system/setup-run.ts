@@ -1,12 +1,10 @@
 // The run a setup writes into: the one a stopped setup left unfinished (killed, failed or quit,
 // from the wizard or --yes), so its journal goes on and one undo puts back the machine as it was
 // before the first attempt; otherwise a new one.
-import type {StepId} from '../model/plan.js';
-import {ApplyRun} from './apply-plan.js';
 import {DamagedJournalError, newRunId, setupToContinue} from './journal.js';
 import type {System} from './system.js';
 
-export async function startSetupRun(system: System, completedBefore: readonly StepId[] = []): Promise<ApplyRun> {
+export async function setupRunId(system: System): Promise<string> {
 	let earlier;
 	try {
 		earlier = system.dryRun ? undefined : await setupToContinue(system.fs);
@@ -15,5 +13,5 @@ export async function startSetupRun(system: System, completedBefore: readonly St
 		// names the damaged one when it gets there.
 		if (!(error instanceof DamagedJournalError)) throw error;
 	}
-	return new ApplyRun(system, earlier?.runId ?? newRunId(system.now()), completedBefore);
+	return earlier?.runId ?? newRunId(system.now());
 }

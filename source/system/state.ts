@@ -6,6 +6,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import {InputError} from '../model/errors.js';
 import type {Answers} from '../model/answers.js';
+import type {ProgressBefore} from '../model/journal-record.js';
 import type {StepId} from '../model/plan.js';
 import {DiskFullError, freeBytesAt, type TargetFs} from './target-fs.js';
 
@@ -14,10 +15,13 @@ export const stateFile = `${stateDir}/state.json`;
 // What conf (through the atomically package) names its temp file while it writes state.json.
 export const stateTempPattern = /^state\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 
-export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; finished: boolean};
+// failedAt / stoppedAt: the step a run failed at, or was stopped at (quit, Ctrl+C); the next start
+// offers to continue there.
+export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
 
 // setUpAt: when a setup first finished here; it stays when a later run (setup again) stops half-way.
 export type SavedState = {answers: Answers; progress?: Progress; setUpAt?: string};
+
 
 export type StateStore = {
 	answers(): Answers;
@@ -26,6 +30,16 @@ export type StateStore = {
 	saveProgress(progress: Progress): void;
 	// True once a setup has finished here: the home screen then offers a menu instead of the wizard.
 	setUpBefore(): boolean;
+	saved(): SavedState;
+	// Back to what a run found (undo): the answers, and for a setup its progress too.
+	restore(answers: Answers, progress?: ProgressBefore): void;
+};
+
+// The state after a restore: the answers, and where a setup's progress is given, exactly it.
+const restored = (state: SavedState, answers: Answers, progress?: ProgressBefore): SavedState => {
+	if (!progress) return {...state, answers};
+	const {progress: _progress, setUpAt: _setUpAt, ...rest} = state;
+	return {...rest, answers, ...(progress.progress ? {progress: progress.progress} : {}), ...(progress.setUpAt ? {setUpAt: progress.setUpAt} : {})};
 };
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -38,7 +52,8 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 	// conf writes its file as soon as it is made, so it is made only when something is saved:
 	// `plan`, `status` and a refused run leave the machine as they found it.
 	let conf: Conf<SavedState> | undefined;
-	const save = (key: keyof SavedState, value: SavedState[keyof SavedState]): void => {
+	// `undefined` removes the key.
+	const save = (key: keyof SavedState, value: SavedState[keyof SavedState] | undefined): void => {
 		const {host} = fs.resolve(stateFile);
 		try {
 			conf ??= new Conf<SavedState>({
@@ -49,13 +64,17 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 				defaults: {answers: {}},
 				clearInvalidConfig: false,
 			});
-			conf.set(key, value);
+			if (value === undefined) conf.delete(key);
+			else conf.set(key, value);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code !== 'ENOSPC' && code !== 'EDQUOT') throw error;
 			throw new DiskFullError(stateFile, freeBytesAt(path.dirname(host)), path.dirname(fs.hostPath(stateFile)), `the saved answers and progress (${fs.hostPath(stateFile)}) could not be written`);
 		}
-		state = {...state, [key]: value};
+		if (value === undefined) {
+			const {[key]: _gone, ...rest} = state;
+			state = {answers: {}, ...rest};
+		} else state = {...state, [key]: value};
 	};
 	return {
 		answers: () => state.answers,
@@ -68,6 +87,14 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 			if (progress.finished && !state.setUpAt) save('setUpAt', new Date().toISOString());
 		},
 		setUpBefore: () => setUp(state),
+		saved: () => structuredClone(state),
+		restore(answers, progress) {
+			const after = restored(state, answers, progress);
+			save('answers', after.answers);
+			if (!progress) return;
+			save('progress', after.progress);
+			save('setUpAt', after.setUpAt);
+		},
 	};
 }
 
@@ -84,6 +111,10 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 			state = {...state, progress, ...(progress.finished && !state.setUpAt ? {setUpAt: new Date().toISOString()} : {})};
 		},
 		setUpBefore: () => setUp(state),
+		saved: () => structuredClone(state),
+		restore(answers, progress) {
+			state = restored(state, answers, progress);
+		},
 	};
 }
 
@@ -103,6 +134,7 @@ function stateProblem(data: unknown): string | undefined {
 		if (typeof progress.runId !== 'string') return 'progress.runId is not text';
 		if (!Array.isArray(progress.completed) || !progress.completed.every(step => typeof step === 'string')) return 'progress.completed is not a list of steps';
 		if (progress.failedAt !== undefined && typeof progress.failedAt !== 'string') return 'progress.failedAt is not a step';
+		if (progress.stoppedAt !== undefined && typeof progress.stoppedAt !== 'string') return 'progress.stoppedAt is not a step';
 		if (typeof progress.finished !== 'boolean') return 'progress.finished is not true or false';
 	}
 	if (data.setUpAt !== undefined && typeof data.setUpAt !== 'string') return 'setUpAt is not a time';

@@ -19,7 +19,7 @@ export type System = {
 	fs: TargetFs;
 	commands: CommandRunner;
 	probes: Probes;
-	checks: {run(check: Check): Promise<CheckResult>};
+	checks: {run(check: Check, signal?: AbortSignal): Promise<CheckResult>};
 	state: StateStore;
 	now(): Date;
 };
@@ -46,7 +46,7 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 		fs,
 		commands,
 		probes: createProbes(),
-		checks: {run: check => runCheck(check, fs, isRoot)},
+		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal)},
 		state: dryRun ? createMemoryStateStore(saved) : createStateStore(fs, saved),
 		now: () => new Date(),
 	};

@@ -6,7 +6,7 @@ import {InputError} from '../model/errors.js';
 import type {Plan} from '../model/plan.js';
 import type {TargetFs} from './target-fs.js';
 
-export async function refuseUnwritableTargets(fs: TargetFs, plan: Plan): Promise<void> {
+export async function refuseUnwritableTargets(fs: TargetFs, plan: Pick<Plan, 'steps'>): Promise<void> {
 	const problems: string[] = [];
 	for (const action of plan.steps.flatMap(step => step.actions)) {
 		const target = action.kind === 'file' ? action.path : action.kind === 'import-key' && action.method === 'keyring' ? action.keyring : undefined;

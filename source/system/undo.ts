@@ -1,13 +1,12 @@
-// Undo as a person means it: the files of the last run back as they were (bytes, mode, owner), the
-// files and folders it made gone, and the answers saved before it saved again. Everything is
-// checked before anything is touched: the journal's shape, every backup's size and SHA-256, what
-// is at each path now, and the free space it needs. Then the files the run made are removed first,
+// Undo as a person means it: the files of the last run back as they were (bytes, mode, owner), and
+// the files and folders it made gone; the undo use case (use-cases/undo.ts) puts back the saved
+// answers and progress. Everything is checked before anything is touched: the journal's shape,
+// every backup's size and SHA-256, what is at each path now, and the free space it needs. Then the files the run made are removed first,
 // which frees space, and the old ones are written back; a copy is kept only of a file edited by
 // hand since the run, so undo needs no more room than what it puts back.
 import {StepError} from '../model/errors.js';
 import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
 import {backupsDir, Journal, journalPath, lastUndoableRun, newRunId, sha256} from './journal.js';
-import type {System} from './system.js';
 import {formatBytes, type TargetFiles} from './target-fs.js';
 
 type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean};
@@ -97,10 +96,4 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 	run.undone = now.toISOString();
 	await fs.write(journalPath(run.runId), `${JSON.stringify(run, null, 2)}\n`, 0o600);
 	return {run, lines: [...run.entries].reverse().flatMap(entry => lines.get(entry.path) ?? [])};
-}
-
-export async function undoLastChange(system: System): Promise<UndoResult> {
-	const result = await undoLastRun(system.fs, newRunId(system.now()), system.now());
-	if (result.run?.answersBefore) system.state.saveAnswers(result.run.answersBefore);
-	return result;
 }

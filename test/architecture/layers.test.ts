@@ -1,5 +1,6 @@
-// The layering ARCHITECTURE.md promises: the model does no I/O, screens reach the machine only
-// through the System, and no command goes through a shell string.
+// The layering ARCHITECTURE.md promises, read from the import graph: which layer may import which,
+// the model doing no I/O, screens reaching the machine only through the use cases, keys read in one
+// place, and no command going through a shell string.
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -26,9 +27,83 @@ async function offenders(dir: string, pattern: RegExp): Promise<string[]> {
 	return found;
 }
 
+// cli: source/cli, the command line declared once (cli.tsx itself, outside source/, may import all).
+type Layer = 'model' | 'system' | 'use-cases' | 'commands' | 'ui' | 'cli';
+
+type Import = {from: string; layer: Layer; target: string; targetLayer: Layer | 'package'; typeOnly: boolean};
+
+const layerOf = (file: string): Layer => {
+	const top = path.relative(source, file).split(path.sep)[0];
+	if (top === 'model' || top === 'system' || top === 'use-cases' || top === 'commands' || top === 'ui' || top === 'cli') return top;
+	throw new Error(`${file} is in no layer: source/ holds model, cli, system, use-cases, commands and ui`);
+};
+
+// Every import and export … from of every source file, static or dynamic, with its layer.
+async function importGraph(): Promise<Import[]> {
+	const edges: Import[] = [];
+	const pattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)'|import\('([^']+)'\)/g;
+	for (const file of await filesUnder(source)) {
+		const text = await readFile(file, 'utf8');
+		for (const match of text.matchAll(pattern)) {
+			const specifier = match[3] ?? match[4] ?? '';
+			const typeOnly = Boolean(match[2]);
+			const resolved = specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : undefined;
+			edges.push({
+				from: path.relative(source, file),
+				layer: layerOf(file),
+				target: resolved ? path.relative(source, resolved) : specifier,
+				targetLayer: resolved ? layerOf(resolved) : 'package',
+				typeOnly,
+			});
+		}
+	}
+	return edges;
+}
+
+// Which layers each layer may import values from. Types may come from the layers listed, and
+// screens and commands may name the System's own types (the System reaches them through context).
+const allowed: Record<Layer, Layer[]> = {
+	model: ['model'],
+	system: ['model', 'system'],
+	'use-cases': ['model', 'system', 'use-cases'],
+	commands: ['model', 'use-cases', 'commands'],
+	ui: ['model', 'use-cases', 'ui'],
+	cli: ['model', 'cli'],
+};
+
+// What keeps the bookkeeping of a run: only the use cases (and the system itself) touch it.
+const bookkeeping = ['system/apply-plan.js', 'system/journal.js', 'system/state.js'];
+
 const ioImport = /from '(node:)?(fs|fs\/promises|child_process|net|http|https)'|from 'execa'/;
 
 describe('layers', () => {
+	it('each layer imports only the layers beneath it', async () => {
+		const wrong = (await importGraph())
+			.filter(edge => edge.targetLayer !== 'package')
+			.filter(edge => !allowed[edge.layer].includes(edge.targetLayer as Layer))
+			// A type from the system (System, Endpoints, ProbeResult…) names what a layer is handed.
+			.filter(edge => !(edge.typeOnly && (edge.layer === 'ui' || edge.layer === 'commands') && edge.targetLayer === 'system' && !bookkeeping.includes(edge.target)))
+			.map(edge => `${edge.from} imports ${edge.typeOnly ? 'types from ' : ''}${edge.target}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('the graph is read: every layer is seen importing what it should', async () => {
+		const graph = await importGraph();
+		const seen = (from: Layer, to: Layer) => graph.some(edge => edge.layer === from && edge.targetLayer === to);
+		expect(seen('ui', 'use-cases')).toBe(true);
+		expect(seen('commands', 'use-cases')).toBe(true);
+		expect(seen('use-cases', 'system')).toBe(true);
+		expect(seen('system', 'model')).toBe(true);
+	});
+
+	it('screens and commands never touch a run’s bookkeeping: ApplyRun, the journal, the state store', async () => {
+		const touching = (await importGraph())
+			.filter(edge => (edge.layer === 'ui' || edge.layer === 'commands') && bookkeeping.includes(edge.target))
+			.map(edge => `${edge.from} imports ${edge.target}`);
+		expect(touching).toEqual([]);
+		expect(await offenders('ui', /\bsystem\.state\b|\.state\.(saveAnswers|saveProgress|restore)\(/)).toEqual([]);
+	});
+
 	it('the model imports no I/O module', async () => {
 		expect(await offenders('model', ioImport)).toEqual([]);
 	});
@@ -41,6 +116,12 @@ describe('layers', () => {
 	it('screens import no I/O module and write no console output', async () => {
 		expect(await offenders('ui', ioImport)).toEqual([]);
 		expect(await offenders('ui', /console\.(log|error|warn)/)).toEqual([]);
+	});
+
+	it('keys are read in one place, and no screen keeps a widget of its own state', async () => {
+		const readers = (await offenders('ui', /\buseInput\b/)).filter(line => !line.startsWith(["ui", "components", "keys", ""].join(path.sep)));
+		expect(readers).toEqual([]);
+		expect(await offenders('.', /from 'ink-(text|select)-input'/)).toEqual([]);
 	});
 
 	it('no command goes through a shell string', async () => {

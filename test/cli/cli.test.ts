@@ -115,12 +115,22 @@ describe('setup --yes --root', () => {
 		const before = await readTree(root);
 		expect((await runCli(['setup', '--yes', '--root', root])).exitCode).toBe(0);
 		expect(await readFile(path.join(root, 'etc/default/mesos'), 'utf8')).toBe('# set by hand\nLOGS=/var/log/mesos\nEXTRA="keep me"\nULIMIT="-n 8192"\n');
-		const undo = await runCli(['undo', '--root', root]);
+		// Without a terminal, undo does not guess: it needs --yes, and changes nothing without it.
+		const unasked = await runCli(['undo', '--root', root]);
+		expect(unasked.exitCode).toBe(2);
+		expect(unasked.stderr).toContain('mesos-setup undo --yes');
+		expect(unasked.stderr).toContain('Nothing was changed.');
+		expect(await readFile(path.join(root, 'etc/default/mesos'), 'utf8')).toContain('ULIMIT="-n 8192"');
+		const undo = await runCli(['undo', '--yes', '--root', root]);
 		expect(undo.exitCode).toBe(0);
 		expect(undo.stdout).toMatch(/^restored +\/etc\/default\/mesos$/m);
 		expect(undo.stdout).toMatch(/^removed +\/etc\/mesos\/zk$/m);
+		// What it does not undo, and that no setup counts as done any more.
+		expect(undo.stdout).toContain('Installed packages stay installed');
+		expect(undo.stdout).toContain('No setup counts as done here any more');
+		expect(undo.stdout).toMatch(/In a real setup these would be restarted to use the old files: zookeeper, mesos-master, mesos-slave, marathon\./);
 		expect(await readTree(root, ownBookkeeping)).toEqual(before);
-		expect((await runCli(['undo', '--root', root])).stdout).toContain('Nothing to undo');
+		expect((await runCli(['undo', '--yes', '--root', root])).stdout).toContain('Nothing to undo');
 	});
 
 	it('--dry-run writes nothing at all', async () => {
@@ -162,8 +172,9 @@ describe('undo after an edit', () => {
 		const root = await tempRoot();
 		await runCli(['setup', '--yes', '--root', root]);
 		expect((await runCli(['edit', 'slave.hostname', 'node7', '--yes', '--root', root])).exitCode).toBe(0);
-		const undo = await runCli(['undo', '--root', root]);
+		const undo = await runCli(['undo', '--yes', '--root', root]);
 		expect(undo.stdout).toMatch(/^restored +\/etc\/mesos-slave\/hostname$/m);
+		expect(undo.stdout).toContain('In a real setup these would be restarted to use the old files: mesos-slave.');
 		expect(undo.stdout).not.toContain('/etc/mesos/zk');
 		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('127.0.0.1\n');
 		// The next setup does not write the undone value again.
@@ -303,5 +314,12 @@ describe('the real machine', () => {
 		expect(result.stderr).toContain('needs root');
 		expect(result.stderr).toContain('sudo mesos-setup setup');
 		expect(result.stderr).toContain('--root ./mesos-rehearsal');
+	});
+
+	it('refuses undo without root too, before it reads or changes anything', async () => {
+		const result = await runCli(['undo', '--yes'], asNobody);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('mesos-setup undo puts back files in /etc, so it needs root.');
+		expect(result.stderr).toContain('Nothing was changed.');
 	});
 });

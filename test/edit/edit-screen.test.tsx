@@ -1,11 +1,10 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
+import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import {createSystem} from '../../source/system/system.js';
 import {EditScreen} from '../../source/ui/edit/EditScreen.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -26,10 +25,9 @@ async function setUpSandbox(): Promise<string> {
 async function showEdit(root: string, options: {editId?: string; editValue?: string} = {}) {
 	const system = await createSystem({root});
 	const calls: string[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<EditScreen {...options} onBack={() => calls.push('back')} />
-		</SystemProvider>,
+	const screen = renderScreen(
+		system,
+		<EditScreen {...options} onBack={() => calls.push('back')} />,
 	);
 	unmount = screen.unmount;
 	return {screen, calls, system};

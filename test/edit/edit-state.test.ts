@@ -1,15 +1,24 @@
 import {describe, expect, it} from 'vitest';
 import {currentValues} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
-import {editReducer, type EditState, initialEdit} from '../../source/ui/edit/edit-state.js';
+import {type EditAction, editReducer, type EditState, initialEdit} from '../../source/ui/edit/edit-state.js';
 
 const current = currentValues({'/etc/mesos/zk': 'zk://127.0.0.1:2181/mesos\n'}, {}, articleMachine);
 const loaded = (opening?: {id: string; value?: string}): EditState => editReducer(initialEdit(articleMachine, opening), {type: 'loaded', current});
 
+// The value typed over what the field holds, then Enter.
+const submit = (state: EditState, value: string): EditState =>
+	[
+		{type: 'field', action: {type: 'text', edit: {type: 'end'}}},
+		{type: 'field', action: {type: 'text', edit: {type: 'clear-before'}}},
+		{type: 'field', action: {type: 'text', edit: {type: 'insert', text: value}}},
+		{type: 'submit'},
+	].reduce((next, action) => editReducer(next, action as EditAction), state);
+
 describe('the edit screen’s states', () => {
 	it('opens the setting asked for on the command line once the values are read', () => {
-		expect(loaded({id: 'slave.ip', value: '10.0.0.5'}).mode).toEqual({kind: 'editing', id: 'slave.ip', text: '10.0.0.5', problems: []});
-		expect(loaded({id: 'slave.ip'}).mode).toEqual({kind: 'editing', id: 'slave.ip', text: '127.0.0.1', problems: []});
+		expect(loaded({id: 'slave.ip', value: '10.0.0.5'}).mode).toEqual({kind: 'editing', id: 'slave.ip', text: '10.0.0.5', cursor: 8, problems: []});
+		expect(loaded({id: 'slave.ip'}).mode).toEqual({kind: 'editing', id: 'slave.ip', text: '127.0.0.1', cursor: 9, problems: []});
 		const unknown = loaded({id: 'nope'});
 		expect(unknown.mode.kind).toBe('list');
 		expect(unknown.notice).toContain('unknown setting "nope"');
@@ -17,20 +26,22 @@ describe('the edit screen’s states', () => {
 
 	it('asks about followers only when the value moves away from theirs', () => {
 		const editing = loaded({id: 'mesos.zk'});
-		expect(editReducer(editing, {type: 'submit', value: 'zk://127.0.0.1:2181/mesos'}).mode).toMatchObject({kind: 'editing', note: 'mesos.zk is already zk://127.0.0.1:2181/mesos: nothing to change.'});
-		const asked = editReducer(editing, {type: 'submit', value: 'zk://10.0.0.1:2181/mesos'});
+		expect(submit(editing, 'zk://127.0.0.1:2181/mesos').mode).toMatchObject({kind: 'editing', note: 'mesos.zk is already zk://127.0.0.1:2181/mesos: nothing to change.'});
+		const asked = submit(editing, 'zk://10.0.0.1:2181/mesos');
 		expect(asked.mode).toEqual({kind: 'followers', id: 'mesos.zk', value: 'zk://10.0.0.1:2181/mesos', followers: ['master.zk', 'slave.master', 'marathon.master']});
 		const preview = editReducer(asked, {type: 'followers', takeAlong: true});
 		expect(preview.mode.kind === 'preview' ? preview.mode.change.changes.length : 0).toBe(4);
 	});
 
 	it('keeps the value typed when a rule across settings refuses it', () => {
-		const refused = editReducer(loaded({id: 'master.quorum'}), {type: 'submit', value: '2'});
-		expect(refused.mode).toEqual({kind: 'editing', id: 'master.quorum', text: '2', problems: ['master.quorum: "2" is not a majority of the 1 master in zookeeper.servers; use 1.']});
+		const refused = submit(loaded({id: 'master.quorum'}), '2');
+		expect(refused.mode).toEqual({kind: 'editing', id: 'master.quorum', text: '2', cursor: 1, problems: ['master.quorum: "2" is not a majority of the 1 master in zookeeper.servers; use 1.']});
+		// A value its validator refuses does not go on: Enter leaves the editor as it is.
+		expect(submit(loaded({id: 'master.quorum'}), 'x').mode).toMatchObject({kind: 'editing', text: 'x', problems: []});
 	});
 
 	it('goes from a write to the restart question, or straight to done when nothing restarts', () => {
-		const preview = editReducer(loaded({id: 'slave.ip'}), {type: 'submit', value: '10.0.0.5'});
+		const preview = submit(loaded({id: 'slave.ip'}), '10.0.0.5');
 		const writing = editReducer(preview, {type: 'write'});
 		expect(writing.mode.kind).toBe('writing');
 		expect(editReducer(writing, {type: 'written', ok: true, wrote: ['wrote /etc/mesos-slave/ip'], restartNeeded: true}).mode.kind).toBe('ask-restart');
@@ -38,5 +49,13 @@ describe('the edit screen’s states', () => {
 		const asked = editReducer(writing, {type: 'written', ok: true, wrote: [], restartNeeded: true});
 		expect(editReducer(asked, {type: 'restart', now: false}).mode).toMatchObject({kind: 'done', failed: false});
 		expect(editReducer(editReducer(asked, {type: 'restart', now: false}), {type: 'back'}).mode.kind).toBe('loading');
+	});
+
+	it('moves the highlight through the list, wrapping round, and opens the one highlighted', () => {
+		const list = loaded();
+		const down = editReducer(list, {type: 'highlight', delta: 1});
+		expect(down.highlight).toBe('zookeeper.servers');
+		expect(editReducer(list, {type: 'highlight', delta: -1}).highlight).toBeDefined();
+		expect(editReducer(down, {type: 'open'}).mode).toMatchObject({kind: 'editing', id: 'zookeeper.servers'});
 	});
 });

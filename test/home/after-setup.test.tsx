@@ -1,12 +1,12 @@
-import {readFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {Text} from 'ink';
-import {render} from 'ink-testing-library';
+import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
+import type {Answers} from '../../source/model/answers.js';
 import {createSystem} from '../../source/system/system.js';
 import {AfterSetup} from '../../source/ui/home/AfterSetup.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -18,15 +18,18 @@ afterEach(() => {
 	unmount = undefined;
 });
 
-async function showAfterSetup(start: 'home' | 'status' | 'edit', edit: {editId?: string; editValue?: string} = {}) {
+async function showAfterSetup(start: 'home' | 'status' | 'edit', edit: {editId?: string; editValue?: string} = {}, setUp: {answers?: Answers; files?: Record<string, string>} = {}) {
 	const root = await tempRoot();
+	for (const [file, content] of Object.entries(setUp.files ?? {})) {
+		await mkdir(path.dirname(path.join(root, file)), {recursive: true});
+		await writeFile(path.join(root, file), content);
+	}
 	const system = await createSystem({root});
-	expect(await runSetupYes(system, {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
+	expect(await runSetupYes(system, setUp.answers ?? {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
 	const exits: number[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={() => <Text>the wizard</Text>} onExit={code => exits.push(code)} />
-		</SystemProvider>,
+	const screen = renderScreen(
+		system,
+		<AfterSetup start={start} answers={system.state.answers()} {...edit} setup={() => <Text>the wizard</Text>} onExit={code => exits.push(code)} />,
 	);
 	unmount = screen.unmount;
 	return {screen, exits, root};
@@ -76,17 +79,18 @@ describe('the screens of a machine already set up', () => {
 		expect(await runSetupYes(await createSystem({root}), {}, {out: () => undefined, err: () => undefined, color: false})).toBe(0);
 		const app = await renderWizard({system: await createSystem({root}), command: 'home'});
 		unmount = app.unmount;
-		const setupAgain = async () => {
-			await waitForFrame(app, '❯ Status');
-			await press(app, keys.down, keys.down);
-			await waitForFrame(app, '❯ Run the full setup again');
-			await press(app, keys.enter);
-			return waitForFrame(app, 'Press Enter to begin');
-		};
-		expect(await setupAgain()).toContain('Enter start · Esc back to the menu');
+		await waitForFrame(app, '❯ Status');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Edit a setting');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Run the full setup again');
+		await press(app, keys.enter);
+		expect(await waitForFrame(app, 'Press Enter to begin')).toContain('Enter start · Esc back to the menu');
 		await press(app, keys.escape);
-		await waitForFrame(app, '↑↓ choose · Enter open · q quit');
-		await setupAgain();
+		// Back where one left, the same choice highlighted.
+		await waitForFrame(app, '❯ Run the full setup again');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, 'q');
 		const menu = await waitForFrame(app, '↑↓ choose · Enter open · q quit');
 		expect(menu).not.toContain('Quit now?');
@@ -110,5 +114,50 @@ describe('the screens of a machine already set up', () => {
 		const frame = await waitForFrame(screen, '❯ Agent host name                 node1');
 		expect(frame).not.toContain('edited by hand');
 		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('node1\n');
+	});
+
+	it('after an undo from the menu, says what the machine is now: not set up, the restored value not a hand edit', async () => {
+		const {screen, root} = await showAfterSetup('home', {}, {answers: {'slave.hostname': 'node1'}, files: {'etc/mesos-slave/hostname': '127.0.0.1\n'}});
+		await waitForFrame(screen, '❯ Status');
+		for (const label of ['Edit a setting', 'Run the full setup again', 'Undo the last change']) {
+			await press(screen, keys.down);
+			await waitForFrame(screen, `❯ ${label}`);
+		}
+		await press(screen, keys.enter);
+		const asked = await waitForFrame(screen, '(y/n)');
+		expect(asked).toContain('restore /etc/mesos-slave/hostname');
+		expect(asked).toContain('remove  /etc/mesos/zk');
+		expect(asked).toContain('Installed packages stay installed');
+		await press(screen, 'y');
+		const done = await waitForFrame(screen, 'no setup counts as done here any more');
+		expect(done).toContain('In a real setup zookeeper, mesos-master, mesos-slave, marathon would be restarted');
+		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('127.0.0.1\n');
+		await press(screen, keys.enter);
+		const menu = await waitForFrame(screen, 'Nothing mesos-setup set up is left on this machine');
+		expect(menu).toContain('❯ Undo the last change');
+		expect(menu).toContain('Run the setup ');
+		await press(screen, keys.up);
+		await waitForFrame(screen, '❯ Run the setup');
+		await press(screen, keys.up);
+		await waitForFrame(screen, '❯ Edit a setting');
+		await press(screen, keys.enter);
+		const list = await waitForFrame(screen, 'Agent host name');
+		expect(list).toMatch(/Agent host name +127\.0\.0\.1\n/);
+		expect(list).not.toContain('edited by hand');
+	});
+
+	it('takes keys that come in one read on the menu, the edit list, the editor and the preview, in order', async () => {
+		const {screen, root} = await showAfterSetup('home');
+		await waitForFrame(screen, '❯ Status');
+		// Down and Enter: edit opens, and the keys after Enter in the same read are the edit screen's.
+		screen.stdin.write(`${keys.down}${keys.enter}${keys.down}${keys.down}`);
+		await waitForFrame(screen, '❯ ZooKeeper data directory');
+		// Enter opens the editor; six Backspaces, two letters and Enter in one read edit and preview.
+		screen.stdin.write(`\r${'\u007F'.repeat(6)}zk\r`);
+		const preview = await waitForFrame(screen, '+ dataDir=/var/lib/zoozk');
+		expect(preview).toContain('- dataDir=/var/lib/zookeeper');
+		screen.stdin.write('\r');
+		await waitForFrame(screen, '(y/n)');
+		expect(await readFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 'utf8')).toContain('dataDir=/var/lib/zoozk\n');
 	});
 });

@@ -64,3 +64,26 @@ it('edits the setting named on the command line: preview, write, and back out', 
 	await session.key('Escape');
 	expect(await exitShown(session)).toBe(0);
 });
+
+it('undo in a terminal lists what it will do and asks first: n changes nothing, y puts the files back', async () => {
+	const root = await setUpSandbox();
+	const before = await readFile(path.join(root, 'etc/mesos/zk'), 'utf8');
+	session = await start(root, ['undo']);
+	const asked = await session.waitFor('(y/n)');
+	expect(asked).toContain('remove  /etc/mesos/zk');
+	expect(asked).toContain('Undo does not undo:');
+	expect(asked.replaceAll(/\s+/g, ' ')).toContain('Installed packages stay installed');
+	await session.key('n');
+	expect(await exitShown(session)).toBe(0);
+	expect(await readFile(path.join(root, 'etc/mesos/zk'), 'utf8')).toBe(before);
+	await session.kill();
+	session = await start(root, ['undo']);
+	await session.waitFor('(y/n)');
+	await session.key('y');
+	const done = await session.waitFor('Enter back');
+	expect(done).toMatch(/Undid run \S+: \d+ files put back/);
+	expect(done.replaceAll(/\s+/g, ' ')).toContain('no setup counts as done here any more');
+	await session.key('Enter');
+	expect(await exitShown(session)).toBe(0);
+	await expect(readFile(path.join(root, 'etc/mesos/zk'), 'utf8')).rejects.toThrow(/ENOENT/);
+});

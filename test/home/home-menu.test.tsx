@@ -1,11 +1,8 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
-import path from 'node:path';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {Journal, newRunId} from '../../source/system/journal.js';
 import {createSystem} from '../../source/system/system.js';
 import {HomeMenu} from '../../source/ui/home/HomeMenu.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
+import type {HomeChoice} from '../../source/ui/home/home-choices.js';
+import {renderScreen} from '../ui/render-screen.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -17,22 +14,22 @@ afterEach(() => {
 	unmount = undefined;
 });
 
-// Down until the menu highlights `label`.
-async function moveTo(screen: ReturnType<typeof render>, label: string): Promise<void> {
+// Down until the menu highlights `label`, each key sent once the one before has moved the highlight.
+async function moveTo(screen: ReturnType<typeof renderScreen>, label: string): Promise<void> {
 	for (let presses = 0; !(screen.lastFrame() ?? '').includes(`❯ ${label}`); presses++) {
 		if (presses > 5) throw new Error(`${label} is not in the menu`);
+		const before = /❯ (\S+)/.exec(screen.lastFrame() ?? '')?.[1];
 		await press(screen, keys.down);
+		await waitForFrame(screen, frame => /❯ (\S+)/.exec(frame)?.[1] !== before);
 	}
 }
 
 async function showHome(root?: string) {
 	const system = await createSystem({root: root ?? (await tempRoot())});
-	const calls: string[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<HomeMenu onStatus={() => calls.push('status')} onEdit={() => calls.push('edit')} onSetup={() => calls.push('setup')} onQuit={() => calls.push('quit')} />
-		</SystemProvider>,
-	);
+	// A setup finished here: the menu says the machine is set up.
+	system.state.saveProgress({runId: 'a-run', completed: [], finished: true});
+	const calls: HomeChoice[] = [];
+	const screen = renderScreen(system, <HomeMenu onChoose={choice => calls.push(choice)} />);
 	unmount = screen.unmount;
 	return {screen, calls, system};
 }
@@ -65,36 +62,21 @@ describe('the home menu', () => {
 		expect(calls).toEqual(['status', 'edit', 'setup', 'quit']);
 	});
 
-	it('says when there is nothing to undo', async () => {
-		const {screen} = await showHome();
+	it('takes ↓↓ and Enter typed in one read as three keys, in order', async () => {
+		const {screen, calls} = await showHome();
 		await waitForFrame(screen, '❯ Status');
-		await moveTo(screen, 'Undo the last change');
-		await press(screen, keys.enter);
-		await waitForFrame(screen, 'Nothing to undo: no earlier run changed files here.');
-		await press(screen, keys.enter);
-		await waitForFrame(screen, '❯ Undo the last change');
+		screen.stdin.write(`${keys.down}${keys.down}${keys.enter}`);
+		await waitFor(() => calls.length === 1, 'a choice');
+		expect(calls).toEqual(['setup']);
 	});
 
-	it('shows the files of the last run, asks, and puts them back on yes', async () => {
+	it('says so when the only setup here was undone, and offers the setup instead of "again"', async () => {
 		const root = await tempRoot();
-		await mkdir(path.join(root, 'etc/mesos-slave'), {recursive: true});
-		await writeFile(path.join(root, 'etc/mesos-slave/hostname'), 'old-name\n');
-		const {screen, system} = await showHome(root);
-		const journal = new Journal(system.fs, newRunId(system.now()));
-		await journal.write('/etc/mesos-slave/hostname', 'new-name\n');
-		await waitForFrame(screen, '❯ Status');
-		await moveTo(screen, 'Undo the last change');
-		await press(screen, keys.enter);
-		await waitForFrame(screen, 'changed 1 file:');
-		await waitForFrame(screen, '/etc/mesos-slave/hostname');
-		await waitForFrame(screen, '(y/n)');
-		await press(screen, 'n');
-		await waitForFrame(screen, '❯ Undo the last change');
-		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('new-name\n');
-		await press(screen, keys.enter);
-		await waitForFrame(screen, '(y/n)');
-		await press(screen, 'y');
-		await waitForFrame(screen, 'restored  /etc/mesos-slave/hostname');
-		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('old-name\n');
+		const system = await createSystem({root});
+		const screen = renderScreen(system, <HomeMenu onChoose={() => undefined} />);
+		unmount = screen.unmount;
+		const frame = await waitForFrame(screen, 'Nothing mesos-setup set up is left on this machine');
+		expect(frame).toContain('Run the setup');
+		expect(frame).not.toContain('Run the full setup again');
 	});
 });

@@ -1,4 +1,4 @@
-// Entry of one lab server process: `repository <root> <port>`, `https-repository <root> <cert> <key> <port>`,
+// Entry of one lab server process: `repository <root> <port> [deb-delay-ms]`, `https-repository <root> <cert> <key> <port>`,
 // `keyserver (<fingerprint> <armored-key-file>)... <port>` or `impostor-keyserver <armored-key-file> <port>`.
 // It runs apart from the tests so a test that blocks its own event loop cannot starve apt or gpg.
 import {readFileSync} from 'node:fs';
@@ -12,8 +12,8 @@ const log = (line: string) => process.stdout.write(`${new Date().toISOString()} 
 
 let server: Server;
 let port: number;
-if (kind === 'repository' && args.length === 2) {
-	server = createStaticFileServer(args[0] ?? '', log);
+if (kind === 'repository' && (args.length === 2 || args.length === 3)) {
+	server = createStaticFileServer(args[0] ?? '', log, Number(args[2] ?? 0));
 	port = Number(args[1]);
 } else if (kind === 'https-repository' && args.length === 4) {
 	// The same files over TLS, with the lab CA's certificate: the repository's own request handler.
@@ -30,7 +30,7 @@ if (kind === 'repository' && args.length === 2) {
 	server = createImpostorKeyserver(readFileSync(args[0] ?? '', 'utf8'), log);
 	port = Number(args[1]);
 } else {
-	process.stderr.write('usage: lab-servers.mjs repository <root> <port> | https-repository <root> <cert> <key> <port>'
+	process.stderr.write('usage: lab-servers.mjs repository <root> <port> [deb-delay-ms] | https-repository <root> <cert> <key> <port>'
 		+ ' | keyserver (<fingerprint> <armored-key-file>)... <port> | impostor-keyserver <armored-key-file> <port>\n');
 	process.exit(2);
 }

@@ -59,17 +59,23 @@ export type Lab = {
 	workDir: string;
 	repositoryLog: string;
 	keyserverLog: string;
-	/** Fault injection: the repository stops answering, then comes back on the same port. */
+	/**
+	 * Fault injection: the repository stops answering, then comes back on the same port; with
+	 * `debDelayMs` it answers indexes at once but holds every package's bytes that long (a slow mirror).
+	 */
 	stopRepository(): Promise<void>;
-	startRepository(): Promise<void>;
+	startRepository(options?: {debDelayMs?: number}): Promise<void>;
 	/**
 	 * Fault injection: a second key server (hkp://127.0.0.1:<port>) that answers every fingerprint
 	 * with the lab's key, as a compromised server would; stopped by stop().
 	 */
 	startImpostorKeyserver(): Promise<string>;
-	/** Back to the state startLab found, keeping the lab's servers up (between tests). */
+	/**
+	 * Back to the state startLab found, keeping the lab's servers up (between tests). mesos-setup's
+	 * own state from before the lab (/var/lib/mesos-setup and the rest) stays set aside.
+	 */
 	restoreMachine(): Promise<RestoreReport>;
-	/** restoreMachine, then stop the servers by PID and delete workDir. */
+	/** restoreMachine with mesos-setup's earlier state put back, then stop the servers by PID and delete workDir. */
 	stop(): Promise<RestoreReport>;
 };
 
@@ -111,6 +117,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 		const ownWorkDir = workDir;
 		const ownSnapshot = snapshot;
 		const restore = () => restoreMachine(ownSnapshot);
+		const restoreAll = () => restoreMachine(ownSnapshot, {putBack: true});
 		return {
 			repoUrl,
 			keyserver: keyserverUrl,
@@ -136,8 +143,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 			async stopRepository() {
 				await repository.stop();
 			},
-			async startRepository() {
-				repository = await startServerProcess(bundle, ['repository', repositoryRoot, String(port)], repositoryLog);
+			async startRepository(options = {}) {
+				const slow = options.debDelayMs ? [String(options.debDelayMs)] : [];
+				repository = await startServerProcess(bundle, ['repository', repositoryRoot, String(port), ...slow], repositoryLog);
 				servers.push(repository);
 			},
 			async startImpostorKeyserver() {
@@ -149,7 +157,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 			async stop() {
 				// The servers, the work directory and the lock go even when restoring fails.
 				try {
-					return await restore();
+					return await restoreAll();
 				} finally {
 					try {
 						for (const server of servers) await server.stop();
@@ -162,7 +170,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 		};
 	} catch (error) {
 		for (const server of servers) await server.stop();
-		if (snapshot) await restoreMachine(snapshot);
+		if (snapshot) await restoreMachine(snapshot, {putBack: true});
 		if (workDir) await rm(workDir, {recursive: true, force: true});
 		releaseLock();
 		throw error;

@@ -15,7 +15,14 @@ const services = [
 	{name: 'zookeeper', pidfile: '/run/zookeeper/zookeeper.pid'},
 ];
 
-/** Every place the article, the installer or the lab may change; restored entry by entry. */
+/**
+ * mesos-setup's own state from an earlier run on this machine (saved answers and progress, backups
+ * and journals, logs). It would change what the lab sees (a menu instead of the wizard, an undo of
+ * someone else's run), so the lab sets it aside for its whole run and puts it back at the end.
+ */
+export const installerStatePaths = ['/var/lib/mesos-setup', '/var/backups/mesos-setup', '/var/log/mesos-setup'];
+
+/** Every place the article or the lab may change; restored entry by entry. */
 function trackedPaths(): string[] {
 	// /etc/zookeeper/conf is an alternatives symlink (to conf_example on Debian): keep what it points at.
 	const zookeeperConf = existsSync('/etc/zookeeper/conf') ? [realpathSync('/etc/zookeeper/conf')] : [];
@@ -34,7 +41,6 @@ function trackedPaths(): string[] {
 		...['0', '1', '2', '3', '4', '5', '6', 'S'].map(level => `/etc/rc${level}.d`),
 		'/var/lib/zookeeper', '/tmp/zookeeper', '/var/log/zookeeper', '/run/zookeeper', '/tmp/hsperfdata_zookeeper',
 		'/var/lib/mesos', '/tmp/mesos', '/var/log/mesos', '/var/log/marathon', '/var/log/chronos',
-		'/var/lib/mesos-setup', '/var/backups/mesos-setup', '/var/log/mesos-setup',
 		// A daemon that refused its configuration leaves its pidfile behind.
 		...services.map(service => service.pidfile),
 	];
@@ -52,6 +58,8 @@ const aptFiles = async () => {
 
 export type MachineSnapshot = {
 	trees: TreeSnapshot;
+	/** mesos-setup's state found here, kept aside while the lab runs. */
+	installerState: TreeSnapshot;
 	/** Every package installed when the lab started: any other is purged on restore. */
 	installedPackages: Set<string>;
 	runningServices: string[];
@@ -62,6 +70,7 @@ export type MachineSnapshot = {
 /** What restoreMachine had to undo, for a test to show or assert on. */
 export type RestoreReport = {
 	stoppedServices: string[]; killedProcesses: string[]; purged: boolean; purgedPackages: string[]; restoredPaths: string[];
+	installerState: 'kept aside' | 'put back';
 };
 
 async function installedPackages(): Promise<Set<string>> {
@@ -69,9 +78,13 @@ async function installedPackages(): Promise<Set<string>> {
 	return new Set(stdout.split('\n').filter(line => line.endsWith(' install ok installed')).map(line => line.split(' ')[0] ?? ''));
 }
 
+/** Takes the snapshot, and sets aside mesos-setup's own state from an earlier run (kept in the snapshot). */
 export async function machineSnapshot(dir: string): Promise<MachineSnapshot> {
+	const installerState = await snapshotTrees(installerStatePaths, path.join(dir, 'installer-state'));
+	await setInstallerStateAside();
 	return {
-		trees: await snapshotTrees(trackedPaths(), dir),
+		trees: await snapshotTrees(trackedPaths(), path.join(dir, 'machine')),
+		installerState,
 		installedPackages: await installedPackages(),
 		runningServices: services.filter(service => isServiceRunning(service.pidfile)).map(service => service.name),
 		pids: new Set(listProcesses().map(entry => entry.pid)),
@@ -84,14 +97,21 @@ function isServiceRunning(pidfile: string): boolean {
 	return pid !== undefined && isAlive(pid);
 }
 
+/** The lab's runs leave state of their own there; between tests it goes, so each test starts without it. */
+async function setInstallerStateAside(): Promise<void> {
+	for (const dir of installerStatePaths) await rm(dir, {recursive: true, force: true});
+}
+
 /**
  * Puts the machine back as the snapshot found it: stops the services started since (by their init
  * scripts, then by PID), purges every package installed since (the lab's and what they pulled in),
  * restores every tracked path, removes the apt lists and .deb files added since, and ends by PID any
- * process left by the lab's daemons or by a gpg whose home is gone.
+ * process left by the lab's daemons or by a gpg whose home is gone. mesos-setup's own state stays
+ * aside (what the lab's runs left of it is removed) unless `putBack`, which the end of the lab
+ * passes: then what was there before the lab is there again.
  */
-export async function restoreMachine(snapshot: MachineSnapshot): Promise<RestoreReport> {
-	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, purgedPackages: [], restoredPaths: []};
+export async function restoreMachine(snapshot: MachineSnapshot, {putBack = false}: {putBack?: boolean} = {}): Promise<RestoreReport> {
+	const report: RestoreReport = {stoppedServices: [], killedProcesses: [], purged: false, purgedPackages: [], restoredPaths: [], installerState: putBack ? 'put back' : 'kept aside'};
 	for (const service of services) {
 		if (snapshot.runningServices.includes(service.name) || !isServiceRunning(service.pidfile)) continue;
 		const script = `/etc/init.d/${service.name}`;
@@ -109,6 +129,8 @@ export async function restoreMachine(snapshot: MachineSnapshot): Promise<Restore
 		report.purgedPackages = added;
 	}
 	report.restoredPaths = await restoreTrees(snapshot.trees);
+	if (putBack) report.restoredPaths.push(...(await restoreTrees(snapshot.installerState)));
+	else await setInstallerStateAside();
 	for (const file of await aptFiles()) {
 		if (!snapshot.aptFiles.includes(file)) await rm(file, {force: true});
 	}

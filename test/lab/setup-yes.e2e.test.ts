@@ -131,14 +131,17 @@ describeLab('mesos-setup setup --yes against the lab (key in a keyring with sign
 	}, 3 * minute);
 
 	it('puts the edited file back with undo', async () => {
-		const result = await mesosSetup(['undo'], 2 * minute);
+		const result = await mesosSetup(['undo', '--yes'], 2 * minute);
 		expect(result.exitCode, result.all).toBe(0);
 		expect(result.stdout).toMatch(/^restored +\/etc\/mesos-slave\/hostname$/m);
 		expect(readFileSync('/etc/mesos-slave/hostname', 'utf8')).toBe('127.0.0.1\n');
+		// The agent still runs with lab-node-2 until it is restarted: undo says so and prints the command.
+		expect(result.stdout).toContain('Running services are not stopped');
+		expect(result.stdout).toMatch(/^ {2}sudo service mesos-slave restart$/m);
 	}, 3 * minute);
 
 	it('puts back every file the setup wrote with a second undo', async () => {
-		const result = await mesosSetup(['undo'], 2 * minute);
+		const result = await mesosSetup(['undo', '--yes'], 2 * minute);
 		expect(result.exitCode, result.all).toBe(0);
 		const written = filesWritten(firstRun);
 		expect(written).toEqual(expect.arrayContaining([keyring, sourceList, zooCfg, '/etc/mesos-slave/hostname']));

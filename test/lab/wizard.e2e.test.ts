@@ -1,23 +1,18 @@
 // End to end in a real terminal: the built CLI's wizard, as root in tmux (120×40), against the real
 // apt, gpg, service and ZooKeeper, with --set pointing the repository settings at the lab. Every
 // screen is accepted as shown, waiting for each screen before pressing a key, one key at a time.
-import {readFileSync} from 'node:fs';
 import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import type {Page} from '../../source/model/wizard-pages.js';
 import {createSystem} from '../../source/system/system.js';
-import {TmuxSession} from '../tmux/tmux.js';
-import {acceptPage, pagesFor, type Screen} from '../wizard/walk.js';
-import {fingerprintsIn, keyring} from './apt-trust.js';
-import {articleFiles} from './article-configuration.js';
-import {registeredCluster} from './cluster-state.js';
+import type {TmuxSession} from '../tmux/tmux.js';
+import {acceptPage, type Screen} from '../wizard/walk.js';
 import {startLab, type Lab} from './lab.js';
-import {cliPath, labSettings, repoRoot, requireBuiltCli} from './mesos-setup-cli.js';
+import {expectLabSetUp, startLabWizard, startServices as startServicesPage} from './lab-wizard.js';
+import {requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
 
 const minute = 60_000;
-const services = ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon'];
 
 describeLab('the setup wizard in a terminal against the lab', () => {
 	let lab: Lab;
@@ -47,20 +42,9 @@ describeLab('the setup wizard in a terminal against the lab', () => {
 	}, 5 * minute);
 
 	async function startWizard(): Promise<{session: TmuxSession; screen: Screen; pages: Page[]}> {
-		const answers = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint};
-		session = await TmuxSession.start({
-			name: `lab-wizard-${process.pid}-${Date.now()}`,
-			command: [process.execPath, cliPath, 'setup', ...labSettings(lab)],
-			cwd: repoRoot,
-			// Ink draws its live screen only where it does not think it runs in CI.
-			env: {CI: 'false', NO_COLOR: '1'},
-			keysTimeoutMs: minute,
-		});
-		const started = session;
-		await started.waitFor('▸ Welcome', minute);
-		// apt and the services take longer than a sandbox's screens.
-		const screen: Screen = {waitFor: text => started.waitFor(text, 3 * minute), enter: () => started.key('Enter')};
-		return {session: started, screen, pages: pagesFor(facts, answers)};
+		const wizard = await startLabWizard(lab, facts, 'lab-wizard');
+		session = wizard.session;
+		return wizard;
 	}
 
 	/** The text that says this page is the one on screen: a file's heading, else its title marked current in the step list. */
@@ -70,22 +54,8 @@ describeLab('the setup wizard in a terminal against the lab', () => {
 		return `Configuration file ${files.indexOf(page) + 1} of ${files.length}: ${page.title}`;
 	}
 
-	/** The services page: start them, see every pane turn healthy, go on to the summary. */
-	async function startServices(started: TmuxSession, screen: Screen): Promise<string> {
-		await screen.waitFor('Press Enter to start them');
-		await screen.enter();
-		const panes = await started.waitFor('Press Enter for the summary', 4 * minute);
-		for (const service of services) expect(panes).toMatch(new RegExp(`✔ ${service} healthy`));
-		await screen.enter();
-		return panes;
-	}
-
-	async function expectMachineSetUp(): Promise<void> {
-		expect(await fingerprintsIn(keyring)).toEqual([lab.fingerprint]);
-		for (const [file, content] of Object.entries(articleFiles)) expect(readFileSync(file, 'utf8'), file).toBe(content);
-		const state = await waitFor('the agent and Marathon registered with the master', registeredCluster);
-		expect(state.slaves.map(slave => slave.hostname)).toEqual(['127.0.0.1']);
-	}
+	const startServices = (started: TmuxSession, screen: Screen) => startServicesPage({session: started, screen});
+	const expectMachineSetUp = () => expectLabSetUp(lab);
 
 	it('accepts the defaults on every screen, and the service panes turn healthy', async () => {
 		const {session: started, screen, pages} = await startWizard();

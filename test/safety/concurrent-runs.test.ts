@@ -87,7 +87,7 @@ describe('one run at a time', () => {
 				const root = await tempRoot();
 				// cp -a: owners too (fs.cp does not keep them).
 				await execa('cp', ['-a', `${template}/.`, root]);
-				const [setup, undo] = await together(['setup', '--yes', '--root', root, '--set', 'slave.hostname=b.example'], ['undo', '--root', root]);
+				const [setup, undo] = await together(['setup', '--yes', '--root', root, '--set', 'slave.hostname=b.example'], ['undo', '--yes', '--root', root]);
 				const outcome = `setup ${outcomeOf(setup, 'setup')}, undo ${outcomeOf(undo, 'undo')}`;
 				figures[outcome] = (figures[outcome] ?? 0) + 1;
 				const now = states(trees, await exactTree(root));
@@ -101,7 +101,7 @@ describe('one run at a time', () => {
 				// Whatever happened, undo to the end puts the machine back as it was before any setup.
 				for (let undos = 0; !states(trees, await exactTree(root)).includes('before'); undos++) {
 					expect(undos, 'undos needed').toBeLessThan(2);
-					const more = await runCli(['undo', '--root', root]);
+					const more = await runCli(['undo', '--yes', '--root', root]);
 					expect(more.exitCode, more.stderr).toBe(0);
 				}
 			},
@@ -118,7 +118,7 @@ describe('one run at a time', () => {
 		expect(taken.stderr).toContain('An earlier mesos-setup (setup, PID 999999, since 2020-01-02T03:04:05.000Z) ended without releasing its lock; it no longer runs, so this run took the lock over.');
 		// A live holder: this test's own process, as if it were a run that started now.
 		await symlink(`${process.pid} ${new Date().toISOString()} edit`, path.join(root, 'var/lib/mesos-setup/run.lock'));
-		const refused = await runCli(['undo', '--root', root]);
+		const refused = await runCli(['undo', '--yes', '--root', root]);
 		expect(refused.exitCode).toBe(1);
 		expect(refused.stderr).toContain(`another mesos-setup (edit, PID ${process.pid}) has been running here since`);
 		expect(refused.stderr).toContain(`stop it (kill ${process.pid})`);

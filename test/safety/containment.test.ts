@@ -53,7 +53,7 @@ describe('links under the root', () => {
 			await symlink(attack.style === 'absolute' ? target : path.relative(path.dirname(link), target), link);
 			const before = await readTree(outside, () => false, {folders: true, owners: true});
 			const name = `${attack.style} link at ${attack.at}`;
-			const commands = [['setup', '--yes'], ...(attack.edit ? [['edit', 'slave.ip', '10.0.0.9', '--yes']] : []), ['undo'], ...(attack.edit ? [['undo']] : [])];
+			const commands = [['setup', '--yes'], ...(attack.edit ? [['edit', 'slave.ip', '10.0.0.9', '--yes']] : []), ['undo', '--yes'], ...(attack.edit ? [['undo', '--yes']] : [])];
 			for (const command of commands) {
 				const result = await runCli([...command, '--root', root]);
 				expect(result.exitCode, `${name}: ${command.join(' ')}: ${result.stderr}`).toBe(0);
@@ -92,8 +92,8 @@ describe('a root that is / is no sandbox', () => {
 		const aliases = ['/', '//', '/.', '/tmp/..', `${dir}/../..`, path.join(dir, 'slash'), path.join(dir, 'slash-again'), `${path.join(dir, 'slash')}/.`];
 		const runs = [
 			...aliases.map(root => ['setup', '--yes', '--root', root]),
-			['undo', '--root', '/'],
-			['undo', '--root', path.join(dir, 'slash')],
+			['undo', '--yes', '--root', '/'],
+			['undo', '--yes', '--root', path.join(dir, 'slash')],
 			['edit', 'slave.ip', '10.0.0.9', '--yes', '--root', '/'],
 			['plan', '--root', '/'],
 			['status', '--once', '--root', '/'],
@@ -126,7 +126,7 @@ describe('a root that is / is no sandbox', () => {
 		await machineBefore(path.join(dir, 'real'));
 		const before = await exactTree(path.join(dir, 'real'));
 		expect((await runCli(['setup', '--yes', '--root', path.join(dir, 'via')])).exitCode).toBe(0);
-		expect((await runCli(['undo', '--root', path.join(dir, 'via')])).exitCode).toBe(0);
+		expect((await runCli(['undo', '--yes', '--root', path.join(dir, 'via')])).exitCode).toBe(0);
 		expect(await exactTree(path.join(dir, 'real'))).toEqual(before);
 	});
 });

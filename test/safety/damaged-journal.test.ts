@@ -63,7 +63,7 @@ it(`undo refuses each of ${damages.length} damaged journals or backups, changing
 		const journalText = await readFile(path.join(run, 'journal.json'), 'utf8');
 		await damage(run, JSON.parse(journalText) as Journal);
 		const damaged = await readTree(root, () => false, {folders: true, owners: true});
-		const result = await runCli(['undo', '--root', root]);
+		const result = await runCli(['undo', '--yes', '--root', root]);
 		expect(result.exitCode, `${name}: ${result.stdout}${result.stderr}`).toBe(1);
 		expect(result.stderr, name).toMatch(says);
 		expect(result.stderr, name).toContain('Nothing was changed.');
@@ -71,7 +71,7 @@ it(`undo refuses each of ${damages.length} damaged journals or backups, changing
 		// Mended from the template's copy, the same undo puts the machine back.
 		await rm(run, {recursive: true, force: true});
 		await execa('cp', ['-a', path.join(template, 'var/backups/mesos-setup', id), run]);
-		const mended = await runCli(['undo', '--root', root]);
+		const mended = await runCli(['undo', '--yes', '--root', root]);
 		expect(mended.exitCode, `${name}, mended: ${mended.stderr}`).toBe(0);
 		expect(await exactTree(root), name).toEqual(before);
 	});

@@ -71,7 +71,7 @@ describe.skipIf(!asRoot)('a full disk', () => {
 			// Not one block left: undo removes the files the run made first, then puts the old ones back.
 			await fill(path.join(mount, 'filler'));
 			expect(await freeKb(mount)).toBe(0);
-			const undo = await runCli(['undo', '--root', root]);
+			const undo = await runCli(['undo', '--yes', '--root', root]);
 			expect(undo.exitCode, undo.stderr).toBe(0);
 			expect(await exactTree(root)).toEqual(before);
 			expect(await tempFilesUnder(root)).toEqual([]);
@@ -89,13 +89,13 @@ describe.skipIf(!asRoot)('a full disk', () => {
 			expect((await runCli(['setup', '--yes', '--root', root])).exitCode).toBe(0);
 			await fill(path.join(mount, 'filler'));
 			const full: Tree = await readTree(root, () => false, {folders: true, owners: true});
-			const undo = await runCli(['undo', '--root', root]);
+			const undo = await runCli(['undo', '--yes', '--root', root]);
 			expect(undo.exitCode).toBe(1);
 			expect(undo.stderr).toMatch(/the disk is too full to undo: putting back run \S+ needs about [\d.]+ KB; the file system that holds \S+ has 0 bytes free, and removing the files the run made frees [\d.]+ KB/);
 			expect(undo.stderr).toMatch(/Nothing was changed\. Free at least [\d.]+ KB there, then run undo again\./);
 			expect(await readTree(root, () => false, {folders: true, owners: true})).toEqual(full);
 			await execa('rm', [path.join(mount, 'filler')]);
-			const again = await runCli(['undo', '--root', root]);
+			const again = await runCli(['undo', '--yes', '--root', root]);
 			expect(again.exitCode, again.stderr).toBe(0);
 			expect(await exactTree(root)).toEqual(before);
 		});

@@ -68,7 +68,7 @@ it(`${machines * killsEach} SIGKILLs at random points, each followed by a re-run
 			expect(runs).toHaveLength(1);
 			const {journal} = parseJournal(await readFile(path.join(root, 'var/backups/mesos-setup', runs[0] ?? '', 'journal.json'), 'utf8'));
 			expect(journal).toMatchObject({kind: 'setup', finished: expect.any(String)});
-			const undo = await runCli(['undo', '--root', root]);
+			const undo = await runCli(['undo', '--yes', '--root', root]);
 			expect(undo.exitCode, undo.stderr).toBe(0);
 			expect(await exactTree(root)).toEqual(before);
 			expect(await tempFilesUnder(root)).toEqual([]);

@@ -53,7 +53,7 @@ it('the wizard continues the journal of a killed setup --yes, and one undo resto
 	await expect.poll(async () => (await read()).finished, {timeout: 10_000}).toEqual(expect.any(String));
 	const journal = await read();
 	expect(journal.entries.length).toBeGreaterThan(15);
-	const undo = await runCli(['undo', '--root', root]);
+	const undo = await runCli(['undo', '--yes', '--root', root]);
 	expect(undo.exitCode, undo.stderr).toBe(0);
 	expect(await exactTree(root)).toEqual(before);
 });

@@ -1,9 +1,8 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
+import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {StatusScreen} from '../../source/ui/status/StatusScreen.js';
-import {SystemProvider} from '../../source/ui/system-context.js';
 import type {CommandRunner} from '../../source/system/runner.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
@@ -26,15 +25,14 @@ async function showStatus(options: {intervalMs?: number; root?: string; machine?
 	const created = await createSystem({root: options.root ?? (await tempRoot())});
 	const system = options.machine ? options.machine(created) : created;
 	const calls: string[] = [];
-	const screen = render(
-		<SystemProvider system={system}>
-			<StatusScreen
+	const screen = renderScreen(
+		system,
+		<StatusScreen
 			endpoints={cluster.endpoints}
 			intervalMs={options.intervalMs ?? 2000}
 			onEdit={() => calls.push('edit')}
 			onQuit={() => calls.push('quit')}
-			/>
-		</SystemProvider>,
+			/>,
 	);
 	unmount = screen.unmount;
 	return {screen, calls, cluster, system};
@@ -51,6 +49,18 @@ describe('the status screen', () => {
 		expect(frame).toContain('Memory:     1 GB of 6.8 GB used');
 		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q quit');
 		expect(frame.split('\n').length).toBeLessThan(40);
+	});
+
+	it('takes keys that come in one read one by one: two downs and r ask to restart the third service', async () => {
+		const {screen, calls} = await showStatus();
+		await waitForFrame(screen, 'Cluster');
+		screen.stdin.write(`${keys.down}${keys.down}r`);
+		const asked = await waitForFrame(screen, 'Restart mesos-slave now?');
+		expect(asked).toContain('› mesos-slave');
+		// n answers the question, then q is the panes' own: it leaves.
+		screen.stdin.write('nq');
+		await waitFor(() => calls.includes('quit'), 'q to leave the screen');
+		expect(screen.lastFrame()).not.toContain('Restart mesos-slave now?');
 	});
 
 	it('does not render again while nothing changes, and shows a change at the next refresh', async () => {
@@ -70,7 +80,8 @@ describe('the status screen', () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		await waitForFrame(screen, 'Cluster');
 		await cluster.stop();
-		const frame = await waitForFrame(screen, 'Unreachable: Marathon info');
+		// The refresh after the servers closed (not one under way as they closed): nothing listening.
+		const frame = await waitForFrame(screen, shown => shown.includes('Unreachable: Marathon info') && shown.includes(`${cluster.master.url}/master/state: connection refused`));
 		expect(frame).toContain('zookeeper     unknown             unhealthy: 127.0.0.1:');
 		expect(frame).toContain(`Unreachable: master state: ${cluster.master.url}/master/state: connection refused`);
 		expect(frame).toContain('Leader:     none known');
@@ -111,14 +122,15 @@ describe('the status screen', () => {
 		screen.stdout.emit('resize');
 		await waitForFrame(screen, 'Cluster');
 		await cluster.stop();
-		const frame = await waitForFrame(screen, 'Unreachable: Marathon info');
+		// Probes under way as the servers close see "other side closed"; the refresh after them sees
+		// nothing listening. The frame waited for is that one, whole.
+		const urls = [cluster.master.url + '/master/health', cluster.agent.url + '/health', cluster.marathon.url + '/ping'];
+		const refused = (frame: string) => urls.every(url => frame.replaceAll(/\s+/g, ' ').includes(`unhealthy: ${url}: connection refused (nothing listening)`));
+		const frame = await waitForFrame(screen, shown => shown.includes('Unreachable: Marathon info') && refused(shown));
 		const rows = frame.split('\n');
 		expect(rows.length).toBeLessThanOrEqual(23);
 		expect(rows.every(row => row.length <= 80)).toBe(true);
 		const text = frame.replaceAll(/\s+/g, ' ');
-		for (const url of [cluster.master.url + '/master/health', cluster.agent.url + '/health', cluster.marathon.url + '/ping']) {
-			expect(text).toContain(`unhealthy: ${url}: connection refused (nothing listening)`);
-		}
 		expect(text).toMatch(/zookeeper unknown unhealthy: 127\.0\.0\.1:\d+: connection refused \(nothing listening\)/);
 		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q quit');
 	});

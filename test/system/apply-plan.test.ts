@@ -3,17 +3,30 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {buildPlan} from '../../source/model/plan.js';
-import {type ApplyEvent, applyPlan} from '../../source/system/apply-plan.js';
-import {createSystem} from '../../source/system/system.js';
+import type {ApplyEvent} from '../../source/model/apply-events.js';
+import {createSystem, type System} from '../../source/system/system.js';
+import {startSetup} from '../../source/use-cases/setup.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
 
-describe('applyPlan in a sandbox root', () => {
+// The whole plan through one setup session, as setup --yes runs it, under a given run id.
+async function applyPlan(system: System, runId: string, onEvent?: (event: ApplyEvent) => void) {
+	const session = startSetup(system, {runId});
+	let last;
+	for (const step of buildPlan(resolveValues({}), system.facts).steps) {
+		last = await session.applyStep(step, onEvent ? {onEvent} : {});
+		if (!last.ok) return last;
+	}
+	session.finish();
+	return {...last, ...session.summary(), ok: true};
+}
+
+describe('a setup in a sandbox root', () => {
 	it('writes every file, skips every system command, and reports each action', async () => {
 		const root = await tempRoot();
 		const system = await createSystem({root});
 		const events: ApplyEvent[] = [];
-		const result = await applyPlan(buildPlan(resolveValues({}), system.facts), system, 'run-a', e => events.push(e));
+		const result = await applyPlan(system, 'run-a', e => events.push(e));
 		expect(result.ok).toBe(true);
 		const ends = events.filter((e): e is Extract<ApplyEvent, {type: 'action-end'}> => e.type === 'action-end');
 		expect(ends.filter(e => e.action.kind === 'run' || e.action.kind === 'service' || e.action.kind === 'import-key').every(e => e.outcome.status === 'skipped')).toBe(true);
@@ -27,7 +40,7 @@ describe('applyPlan in a sandbox root', () => {
 		await mkdir(path.join(root, 'etc/zookeeper/conf'), {recursive: true});
 		await writeFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), '# The number of milliseconds of each tick\ntickTime=2000\ndataDir=/tmp/zookeeper\nclientPort=2181\n');
 		const system = await createSystem({root});
-		await applyPlan(buildPlan(resolveValues({}), system.facts), system, 'run-b');
+		await applyPlan(system, 'run-b');
 		expect(await readFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 'utf8')).toBe(
 			'# The number of milliseconds of each tick\ntickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\nserver.1=127.0.0.1:2888:3888\nadmin.enableServer=false\n4lw.commands.whitelist=ruok,srvr,mntr,stat\n',
 		);
@@ -38,22 +51,37 @@ describe('applyPlan in a sandbox root', () => {
 		const system = await createSystem({root, dryRun: true});
 		const before = await readTree(root);
 		const events: ApplyEvent[] = [];
-		const result = await applyPlan(buildPlan(resolveValues({}), system.facts), system, 'run-c', e => events.push(e));
+		const result = await applyPlan(system, 'run-c', e => events.push(e));
 		expect(result.ok).toBe(true);
 		expect(result.counts['would-write']).toBe(21);
 		expect(await readTree(root)).toEqual(before);
 	});
 
-	it('stops at a file it cannot write, says which, and leaves the rest untouched', async () => {
+	it('refuses a step whose file cannot be written before it writes any of it, and says which', async () => {
 		const root = await tempRoot();
-		// A folder where a file must go: the write fails like a read-only /etc would.
+		// A folder where a file must go: named before the configuration step writes anything.
 		await mkdir(path.join(root, 'etc/mesos/zk'), {recursive: true});
 		const system = await createSystem({root});
-		const result = await applyPlan(buildPlan(resolveValues({}), system.facts), system, 'run-d');
-		expect(result.ok).toBe(false);
-		expect(result.failed?.action.kind === 'file' && result.failed.action.path).toBe('/etc/mesos/zk');
-		expect(result.failed?.outcome.message).toMatch(/\/etc\/mesos\/zk is a folder, not a regular file/);
+		await expect(applyPlan(system, 'run-d')).rejects.toThrow(/\/etc\/mesos\/zk \(from mesos.zk\) is a folder, not a regular file/);
 		await expect(readFile(path.join(root, 'etc/mesos-master/quorum'), 'utf8')).rejects.toThrow(/ENOENT/);
-		expect(system.state.progress()).toMatchObject({failedAt: 'configuration', finished: false});
+		await expect(readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).rejects.toThrow(/ENOENT/);
+		// The steps before it are done and kept; the next start continues at configuration.
+		expect(system.state.progress()).toMatchObject({completed: ['preflight', 'key', 'repository', 'install', 'overrides'], finished: false});
+	});
+
+	it('says a permission problem in a sentence, not as EACCES', async () => {
+		const root = await tempRoot();
+		const sandbox = await createSystem({root});
+		const denied = async () => {
+			throw Object.assign(new Error('EACCES: permission denied, open /etc/mesos/.zk.mesos-setup-1234'), {code: 'EACCES'});
+		};
+		const system: System = {...sandbox, sandbox: false, fs: {...sandbox.fs, write: denied}};
+		const step = buildPlan(resolveValues({}), system.facts).steps.find(s => s.id === 'configuration');
+		if (!step) throw new Error('no configuration step');
+		const result = await startSetup(system).applyStep({...step, actions: step.actions.slice(0, 1)});
+		expect(result.ok).toBe(false);
+		expect(result.failed?.outcome.message).toBe(
+			'cannot write /etc/zookeeper/conf/myid: permission denied; changing this machine needs root: run mesos-setup with sudo, or rehearse with --root ./mesos-rehearsal.',
+		);
 	});
 });

@@ -229,6 +229,13 @@ export class TmuxSession {
 		await tmux(this.socket, 'send-keys', '-t', this.pane, key);
 	}
 
+	// Several keys in ONE send-keys (names as key() takes them, or text), so the program may read
+	// them together, as it does when someone types fast, pastes, or works over a slow link.
+	async keysTogether(...keys: string[]): Promise<void> {
+		await this.readsKeys();
+		await tmux(this.socket, 'send-keys', '-t', this.pane, ...keys);
+	}
+
 	// Text typed literally, one character per send-keys, as a person types it.
 	async type(text: string): Promise<void> {
 		await this.readsKeys();

@@ -1,8 +1,15 @@
 import {cleanup, render} from 'ink-testing-library';
-import React, {useState} from 'react';
+import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
+import {applyFieldAction, type FieldAction} from '../../source/model/field-input.js';
 import {findSetting, type Setting} from '../../source/model/settings.js';
+import {textField} from '../../source/model/text-editing.js';
 import {FieldEditor} from '../../source/ui/components/field-editor/field-editor.js';
+import {fieldActionOf} from '../../source/ui/components/keys/field-action-of.js';
+import {isKey} from '../../source/ui/components/keys/split-keys.js';
+import {useKeys} from '../../source/ui/components/keys/use-keys.js';
+import {useSyncReducer} from '../../source/ui/components/use-sync-reducer.js';
+import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from './ink-keys.js';
 
 afterEach(() => cleanup());
@@ -13,9 +20,21 @@ const setting = (id: string): Setting => {
 	return found;
 };
 
+// The field as a screen holds it: its value and cursor in a reducer, keys mapped one at a time,
+// Enter passing on the value as it will be stored, only while it is allowed.
 function Harness({id, initial, submitted}: {id: string; initial: string; submitted: string[]}) {
-	const [value, setValue] = useState(initial);
-	return <FieldEditor setting={setting(id)} value={value} focus onChange={setValue} onSubmit={v => submitted.push(v)} />;
+	const edited = setting(id);
+	const [field, store] = useSyncReducer((now: ReturnType<typeof textField>, action: FieldAction) => applyFieldAction(edited, now, action), textField(initial));
+	useKeys(key => {
+		if (isKey(key, 'return')) {
+			const checked = edited.validate(store.get().text);
+			if (checked.ok) submitted.push(checked.value);
+			return;
+		}
+		const action = fieldActionOf(key, Boolean(edited.choices));
+		if (action) store.dispatch(action);
+	});
+	return <FieldEditor setting={edited} value={field.text} cursor={field.cursor} focus />;
 }
 
 describe('FieldEditor', () => {
@@ -59,5 +78,30 @@ describe('FieldEditor', () => {
 		await waitForFrame(app, '❯ docker,mesos');
 		await press(app, keys.enter);
 		expect(submitted).toEqual(['docker,mesos']);
+	});
+
+	it('applies keys that come in one read one by one: Backspace edits, nothing invisible enters', async () => {
+		const submitted: string[] = [];
+		const app = render(<Harness id="zookeeper.myid" initial="1" submitted={submitted} />);
+		await waitForFrame(app, '▸ ZooKeeper server id');
+		app.stdin.write('\u007F2');
+		await waitForFrame(app, /server id +2\s/);
+		app.stdin.write('\u007F\u007F3\r');
+		await waitFor(() => submitted.length === 1, 'Enter');
+		expect(submitted).toEqual(['3']);
+		expect(app.lastFrame()).not.toContain('not allowed');
+	});
+
+	it('moves the cursor with the arrows and types where it is', async () => {
+		const submitted: string[] = [];
+		const app = render(<Harness id="slave.hostname" initial="node1" submitted={submitted} />);
+		await waitForFrame(app, 'node1');
+		app.stdin.write(keys.left);
+		app.stdin.write(keys.left);
+		app.stdin.write('-x');
+		await waitForFrame(app, 'nod-xe1');
+		app.stdin.write('\r');
+		await waitFor(() => submitted.length === 1, 'Enter');
+		expect(submitted).toEqual(['nod-xe1']);
 	});
 });

@@ -100,19 +100,20 @@ describe('FilePreview', () => {
 		]);
 	});
 
-	it('shows the whole file with f, and only the changes again with f', async () => {
+	it('shows the whole file in the whole view, and only the changes in the other (the screens toggle it with f)', async () => {
 		const before = numberedFile(40);
 		const after = before.replace('line21=x', 'line21=y');
-		const app = render(<FilePreview files={[{path: '/etc/default/mesos', before, after}]} height={60} width={80} />);
+		const files = [{path: '/etc/default/mesos', before, after}];
+		const app = render(<FilePreview files={files} height={60} width={80} />);
 		expect(app.lastFrame()).toContain('/etc/default/mesos · 1 line added, 1 removed · f: whole file');
 		expect(app.lastFrame()).not.toContain('line1=x');
-		await press(app, 'f');
+		app.rerender(<FilePreview files={files} height={60} width={80} view="whole" />);
 		const whole = await waitForFrame(app, 'f: changes only');
 		expect(whole.split('\n')).toHaveLength(42);
 		expect(whole).toContain(' 1   line1=x');
 		expect(whole).toContain('   - line21=x\n21 + line21=y');
 		expect(whole).toContain('40   line40=x');
-		await press(app, 'f');
+		app.rerender(<FilePreview files={files} height={60} width={80} view="changes" />);
 		await waitForFrame(app, frame => frame.includes('f: whole file') && !frame.includes('line1=x'));
 	});
 

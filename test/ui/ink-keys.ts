@@ -9,6 +9,8 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	up: '\u001B[A',
 	down: '\u001B[B',
+	left: '\u001B[D',
+	right: '\u001B[C',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
 };

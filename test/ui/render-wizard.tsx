@@ -6,22 +6,24 @@ import {App, type AppCommand} from '../../source/ui/app.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
-export type RenderedApp = ReturnType<typeof render> & {system: System; root: string; exitCode: () => number | undefined};
+export type RenderedApp = ReturnType<typeof render> & {system: System; root: string; exitCode: () => number | undefined; farewell: () => string | undefined};
 
 export async function renderWizard(options: {answers?: Answers; command?: AppCommand; system?: System; rehearse?: () => Promise<System>} = {}): Promise<RenderedApp> {
 	const root = options.system?.root ?? (await tempRoot());
 	const system = options.system ?? (await createSystem({root}));
 	let code: number | undefined;
+	let message: string | undefined;
 	const app = render(
 		<App
 			system={system}
 			command={options.command ?? 'setup'}
 			answers={options.answers ?? {}}
 			{...(options.rehearse ? {rehearse: options.rehearse} : {})}
-			onExit={exitCode => {
+			onExit={(exitCode, said) => {
 				code = exitCode;
+				message = said;
 			}}
 		/>,
 	);
-	return Object.assign(app, {system, root, exitCode: () => code});
+	return Object.assign(app, {system, root, exitCode: () => code, farewell: () => message});
 }

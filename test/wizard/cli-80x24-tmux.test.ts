@@ -44,8 +44,9 @@ it('shows the whole overrides step at 80×24: five previews scroll, the prompt s
 	expect(top).toContain('Press Enter to write them.');
 	expect(top.split('\n')[0]).toMatch(/^mesos-setup · step 6 of 9: Service overrides/);
 	expect(top).toContain('/etc/init/chronos.override · new file');
-	expect(top.split('\n').at(-1)).toBe('Enter write them · ↑↓ scroll · Esc back · q quit');
-	for (let i = 0; i < 10; i++) await session.key('Down');
+	expect(top.split('\n').at(-1)).toBe('Enter write them · ↑↓ scroll · f whole file · Esc back · q quit');
+	// Ten Downs at once: each is applied in order, whatever the terminal hands over in one read.
+	await session.keysTogether(...Array<string>(10).fill('Down'));
 	const bottom = await session.waitFor('/etc/init/mesos-slave.override · new file');
 	expect(bottom).toMatch(/↑ \d+ more lines \(↑ to scroll\)/);
 	expect(bottom).toContain('Press Enter to write them.');

@@ -1,7 +1,7 @@
 // The built CLI in a real terminal (tmux, 120×40): every screen accepted with Enter in a --root
 // sandbox, then the files on disk checked against the catalogue. Needs dist/cli.js (npm test
 // builds it first).
-import {readdir} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
@@ -39,4 +39,30 @@ it('walks the whole setup in a terminal, accepting the defaults, and writes them
 	expect(await session.waitForExit()).toBe(0);
 	await expectCatalogueDefaults(root, articleMachine);
 	expect(await readdir(path.join(root, 'var/log/mesos-setup'))).toHaveLength(1);
+});
+
+it('applies keys sent together in one send-keys, at a field and at a preview, and writes exactly what was typed', async () => {
+	const root = await tempRoot();
+	const session = await startBuiltCli({name: `keys-together-${path.basename(root)}`, args: ['--root', root]});
+	const screen = tmuxScreen(session);
+	const pages = pagesFor(articleMachine);
+	for (const page of pages.slice(0, pages.findIndex(p => p.kind === 'file'))) await acceptPage(screen, page);
+	// The myid field: Backspace, 2 and Enter together (the keys that once left "21" and a hidden DEL).
+	await session.waitFor('▸ ZooKeeper server id');
+	await session.keysTogether('BSpace', '2', 'Enter');
+	const myid = await session.waitFor('+ 2');
+	expect(myid).not.toContain('not allowed');
+	await session.keysTogether('Enter');
+	// zoo.cfg: clear the servers, type the new line, accept it and the data directory, all at once.
+	await session.waitFor('▸ ZooKeeper servers');
+	await session.keysTogether('C-u', '2=127.0.0.1:2888:3888', 'Enter', 'Enter');
+	await session.waitFor('+ server.2=127.0.0.1:2888:3888');
+	// At the preview: scroll down and back, then write, together.
+	await session.keysTogether('Down', 'Down', 'Up', 'Enter');
+	await session.waitFor(/Configuration file 3 of \d+: \/etc\/default\/mesos/);
+	expect(await readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).toBe('2\n');
+	const zooCfg = await readFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 'utf8');
+	expect(zooCfg).toContain('server.2=127.0.0.1:2888:3888\n');
+	expect(zooCfg).not.toContain('server.1=');
+	expect(zooCfg).toContain('dataDir=/var/lib/zookeeper\n');
 });

@@ -2,13 +2,14 @@
 // and health probes answered by the test, so failures, retries and live output can be shown
 // without touching this machine.
 import type {Probe} from '../../source/model/plan.js';
-import type {ProbeResult} from '../../source/system/probes.js';
+import type {ProbeResult} from '../../source/model/apply-events.js';
 import type {CommandRunner, RunOptions, RunResult} from '../../source/system/runner.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import type {StepId} from '../../source/model/plan.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
-export type FakeCommand = (argv: readonly string[], say: (line: string, stream?: 'stdout' | 'stderr') => void) => Promise<Partial<RunResult>> | Partial<RunResult>;
+// `options.signal`: the stop a real command would get; a fake that waits should end on it.
+export type FakeCommand = (argv: readonly string[], say: (line: string, stream?: 'stdout' | 'stderr') => void, options: RunOptions) => Promise<Partial<RunResult>> | Partial<RunResult>;
 
 export type FakeMachine = {system: System; ran: string[]};
 
@@ -26,15 +27,23 @@ export async function fakeMachine(options: {
 	const run = async (argv: readonly string[], runOptions: RunOptions): Promise<RunResult> => {
 		ran.push(argv.join(' '));
 		const said: string[] = [];
-		const result = (await options.command?.(argv, (line, stream = 'stdout') => {
-			said.push(line);
-			runOptions.onLine?.(line, stream);
-		})) ?? {};
+		const result =
+			(await options.command?.(
+				argv,
+				(line, stream = 'stdout') => {
+					said.push(line);
+					runOptions.onLine?.(line, stream);
+				},
+				runOptions,
+			)) ?? {};
 		return {ok: true, exitCode: 0, stdout: said.join('\n'), stderr: '', ...result};
 	};
 	const commands: CommandRunner = {
 		run,
-		runForBytes: async (argv, runOptions) => ({...(await run(argv, runOptions)), bytes: Buffer.alloc(0)}),
+		runForBytes: async (argv, runOptions) => {
+			const result = await run(argv, runOptions);
+			return {...result, bytes: Buffer.from(result.stdout)};
+		},
 		has: async command => options.installed?.(command) ?? true,
 	};
 	const system: System = {

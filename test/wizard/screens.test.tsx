@@ -1,18 +1,102 @@
 // Each wizard screen with keys typed into it, on a sandbox root or a machine faked by the test.
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSystem} from '../../source/system/system.js';
+import {runCheck} from '../../source/system/machine-checks.js';
+import {createSystem, type System} from '../../source/system/system.js';
+import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
+import type {StepId} from '../../source/model/plan.js';
+import type {RunOptions, RunResult} from '../../source/system/runner.js';
+import {waitFor} from '../fixtures/wait-for.js';
 import {fakeMachine} from './fake-machine.js';
 import {acceptPage, inkScreen, pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
 
 const beforeConfiguration = ['preflight', 'key', 'repository', 'install', 'overrides'] as const;
+
+// A command that runs until it is stopped, as apt-get install on a slow mirror would.
+const untilStopped = (options: RunOptions): Promise<Partial<RunResult>> =>
+	new Promise(resolve => {
+		const stop = () => resolve({ok: false, stopped: true, exitCode: undefined, failure: 'it was stopped before it finished'});
+		if (options.signal?.aborted) stop();
+		else options.signal?.addEventListener('abort', stop, {once: true});
+	});
+
+// The wizard continuing a stopped run whose steps up to `completed` were done, at its first page.
+async function continued(completed: readonly StepId[], options: Omit<Parameters<typeof fakeMachine>[0], 'completed'> = {}) {
+	const {system, ran} = await fakeMachine({...options, completed: [...completed]});
+	const app = await renderWizard({system});
+	await waitForFrame(app, 'Continue from');
+	app.stdin.write('\r');
+	return {app, system, ran};
+}
+
+describe('keys that come in one read', () => {
+	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
+		const app = await renderWizard();
+		await waitForFrame(app, 'Press Enter to begin');
+		app.stdin.write('\r');
+		await waitForFrame(app, 'Press Enter to go on to the repository key.');
+		app.stdin.write('\r');
+		await waitForFrame(app, '▸ Key server');
+		app.stdin.write('\r\r\r');
+		const review = await waitForFrame(app, 'Press Enter to run it.');
+		expect(review).toContain('Will run');
+	});
+
+	it('Backspace and a digit in one read edit the myid field; Enter Enter writes exactly what was typed', async () => {
+		const {app, system} = await continued(beforeConfiguration);
+		await waitForFrame(app, '▸ ZooKeeper server id');
+		app.stdin.write('\u007F2');
+		const typed = await waitForFrame(app, /server id +2\s/);
+		expect(typed).not.toContain('not allowed');
+		app.stdin.write('\r\r');
+		const next = await waitForFrame(app, 'Configuration file 2 of 15');
+		expect(next).toContain('✔ wrote /etc/zookeeper/conf/myid');
+		expect(await readFile(path.join(system.root, 'etc/zookeeper/conf/myid'), 'utf8')).toBe('2\n');
+	});
+
+	it('takes a whole value pasted into a field, with the Enter that ends it', async () => {
+		const {app} = await continued(beforeConfiguration);
+		await waitForFrame(app, '▸ ZooKeeper server id');
+		app.stdin.write('\r');
+		await waitForFrame(app, 'Press Enter to write it');
+		app.stdin.write('\r');
+		await waitForFrame(app, '▸ ZooKeeper servers');
+		// Ctrl+U clears what is before the cursor (as in a shell); then the paste and its Enter, then Enter.
+		app.stdin.write('\u00151=10.0.0.9:2888:3888\r\r');
+		const review = await waitForFrame(app, '+ server.1=10.0.0.9:2888:3888');
+		expect(review).toContain('Press Enter to write it');
+	});
+
+	it('scrolls a preview with arrows sent together, then writes it', async () => {
+		const {app, system} = await continued(['preflight', 'key', 'repository', 'install']);
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		Object.assign(app.stdout, {rows: 24});
+		app.stdout.emit('resize');
+		await waitForFrame(app, /↓ \d+ more lines, 2 more files/);
+		app.stdin.write(`${keys.down.repeat(10)}\r`);
+		await waitForFrame(app, '✔ Service overrides done.');
+		expect(await readFile(path.join(system.root, 'etc/init/mesos-slave.override'), 'utf8')).toBe('manual\n');
+	});
+
+	it('q and y in one read during a step stop it', async () => {
+		const {app} = await continued(['preflight', 'key', 'repository'], {
+			command: (argv, say, options) => (argv.includes('update') ? {} : (say('Unpacking mesos (1.9.0) ...'), untilStopped(options))),
+		});
+		await waitForFrame(app, 'Press Enter to run it');
+		app.stdin.write('\r');
+		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
+		app.stdin.write('qy');
+		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		expect(app.exitCode()).toBe(130);
+	});
+});
 
 describe('welcome', () => {
 	it('says when a real setup cannot work here and switches to a rehearsal when accepted', async () => {
@@ -68,13 +152,46 @@ describe('welcome', () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, 'q');
-		await waitForFrame(app, 'Quit now? Files written so far stay');
+		await waitForFrame(app, 'Quit now? Nothing has been changed on this machine yet. (y/n)');
 		await press(app, 'n');
 		await waitForFrame(app, 'Enter start · q quit');
 		await press(app, keys.ctrlC);
 		await waitForFrame(app, 'Quit now?');
 		await press(app, 'y');
 		expect(app.exitCode()).toBe(0);
+	});
+});
+
+describe('without root, continuing anyway', () => {
+	it('runs the preflight without writing anything, and the root check cannot be skipped', async () => {
+		const root = await tempRoot();
+		const sandbox = await createSystem({root});
+		const system: System = {
+			...sandbox,
+			sandbox: false,
+			facts: {...sandbox.facts, isRoot: false, hasApt: true, assumed: false, notes: []},
+			// The real root check (as someone without root); the rest pass, as they read this machine.
+			checks: {run: async check => (check.kind === 'root' ? runCheck(check, sandbox.fs, false) : {status: 'passed', message: 'checked (test)'})},
+		};
+		const app = await renderWizard({system, answers: {'slave.hostname': 'node1'}});
+		await waitForFrame(app, '❯ Rehearse in a sandbox');
+		await press(app, keys.down);
+		await waitForFrame(app, '❯ Continue on this machine anyway');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to begin');
+		await press(app, keys.enter);
+		const failed = await waitForFrame(app, '✖ Running as root failed');
+		expect(failed.replaceAll(/\s+/g, ' ')).toContain('not running as root: run it with sudo, or rehearse with --root ./mesos-rehearsal');
+		expect(failed.replaceAll(/\s+/g, ' ')).toContain('it cannot be skipped: every later step needs it');
+		expect(failed).not.toContain('s skip');
+		expect(failed).not.toContain('offers to continue');
+		await press(app, 's');
+		await press(app, keys.enter);
+		expect(app.lastFrame()).toContain('✖ Running as root failed');
+		// Nothing was written: no log, no saved answers, no progress, no backups.
+		expect(await readTree(root)).toEqual({});
+		await press(app, 'q');
+		await waitForFrame(app, 'Quit now? Nothing has been changed on this machine yet. (y/n)');
 	});
 });
 
@@ -118,7 +235,8 @@ describe('configuration files', () => {
 	it('previews a file against what is on disk before writing it, keeping the other lines', async () => {
 		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
 		await mkdir(path.join(system.root, 'etc/default'), {recursive: true});
-		await writeFile(path.join(system.root, 'etc/default/mesos'), '# Set by hand\nLOGS=/var/log/mesos\nULIMIT="-n 1024"\n');
+		const notes = Array.from({length: 12}, (_, n) => `# note ${n + 1}\n`).join('');
+		await writeFile(path.join(system.root, 'etc/default/mesos'), `# Set by hand\n${notes}LOGS=/var/log/mesos\nULIMIT="-n 1024"\n`);
 		const app = await renderWizard({system});
 		await waitForFrame(app, 'Continue from');
 		await press(app, keys.enter);
@@ -132,10 +250,17 @@ describe('configuration files', () => {
 		}
 		await waitForFrame(app, 'Configuration file 3 of 15: /etc/default/mesos');
 		await press(app, keys.enter, keys.enter);
-		const preview = await waitForFrame(app, '/etc/default/mesos · 1 line added, 1 removed');
-		expect(preview).toContain('  # Set by hand');
+		const preview = await waitForFrame(app, '/etc/default/mesos · 1 line added, 1 removed · f: whole file');
+		expect(preview).not.toContain('# Set by hand');
 		expect(preview).toContain('- ULIMIT="-n 1024"');
 		expect(preview).toContain('+ ULIMIT="-n 8192"');
+		// f shows the whole file as it will be written, the other lines kept; f again, the changes.
+		await press(app, 'f');
+		const whole = await waitForFrame(app, 'f: changes only');
+		expect(whole).toContain('# Set by hand');
+		expect(whole).toContain('# note 1');
+		await press(app, 'f');
+		await waitForFrame(app, 'f: whole file');
 		await press(app, keys.enter);
 		await waitForFrame(app, '✔ wrote /etc/default/mesos');
 	});
@@ -291,6 +416,74 @@ describe('commands', () => {
 	});
 });
 
+describe('quitting while a step runs', () => {
+	async function installing() {
+		const signals: AbortSignal[] = [];
+		const {app, system, ran} = await continued(['preflight', 'key', 'repository'], {
+			async command(argv, say, options) {
+				if (options.signal) signals.push(options.signal);
+				if (argv.includes('update')) return {};
+				say('Unpacking mesos (1.9.0) ...');
+				return untilStopped(options);
+			},
+		});
+		await waitForFrame(app, 'Press Enter to run it');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
+		return {app, system, ran, signals};
+	}
+
+	it('asks, saying exactly what happens; y stops the command, records the step as stopped and exits 130', async () => {
+		const {app, system, ran, signals} = await installing();
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		Object.assign(app.stdout, {rows: 24});
+		app.stdout.emit('resize');
+		await press(app, 'q');
+		const asked = await waitForFrame(app, /\(y\/n\)$/);
+		const rows = asked.split('\n');
+		expect(rows.length).toBeLessThanOrEqual(23);
+		expect(rows.every(row => row.length <= 80)).toBe(true);
+		expect(asked.replaceAll(/\s+/g, ' ')).toContain(
+			'Quit now? Install is stopped: what it runs is ended, the step is recorded as stopped, not done, and nothing after it runs. Files written so far stay (mesos-setup undo puts them back); the next mesos-setup offers to continue at Install. (y/n)',
+		);
+		// The question does not stop anything by itself.
+		expect(signals.every(signal => !signal.aborted)).toBe(true);
+		await press(app, 'y');
+		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		expect(app.exitCode()).toBe(130);
+		expect(signals.at(-1)?.aborted).toBe(true);
+		expect(ran).toEqual(['apt-get -y update', 'apt-get install -y mesosphere']);
+		expect(system.state.progress()).toMatchObject({completed: ['preflight', 'key', 'repository'], stoppedAt: 'install', finished: false});
+		expect(app.farewell()).toMatch(/^Stopped at Install: what it ran was ended, and the step is recorded as stopped; nothing after it ran\..*Run mesos-setup again to continue at Install\.$/);
+	});
+
+	it('n goes on as if nothing was asked; Ctrl+C twice stops it too', async () => {
+		const {app, system, signals} = await installing();
+		await press(app, 'q');
+		await waitForFrame(app, 'Quit now? Install is stopped');
+		await press(app, 'n');
+		await waitForFrame(app, 'q quit (stops what is running)');
+		expect(signals.every(signal => !signal.aborted)).toBe(true);
+		await press(app, keys.ctrlC);
+		await waitForFrame(app, 'Quit now? Install is stopped');
+		await press(app, keys.ctrlC);
+		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		expect(app.exitCode()).toBe(130);
+		expect(system.state.progress()?.stoppedAt).toBe('install');
+	});
+
+	it('offers to continue at the stopped step on the next start', async () => {
+		const {app, system} = await installing();
+		await press(app, 'q');
+		await waitForFrame(app, 'Quit now?');
+		await press(app, 'y');
+		await waitFor(() => app.exitCode() === 130, 'the wizard to end');
+		app.unmount();
+		const again = await renderWizard({system});
+		await waitForFrame(again, 'A setup here stopped at “Install”.');
+	});
+});
+
 describe('start services', () => {
 	it('shows one pane per service, the log tail of a failed one, and goes on when it is skipped', async () => {
 		const started = new Set<string>();
@@ -366,7 +559,7 @@ describe('layout', () => {
 		const rows = frame.split('\n');
 		expect(rows.length).toBeLessThanOrEqual(23);
 		expect(rows.every(row => row.length <= 80)).toBe(true);
-		expect(rows.slice(-2).join(' ')).toBe('Quit now? Files written so far stay; running mesos-setup again offers to continue. (y/n)');
+		expect(rows.at(-1)).toBe('Quit now? Nothing has been changed on this machine yet. (y/n)');
 	});
 
 	it('gives a narrow terminal the whole width and names the step in the title', async () => {

@@ -3,12 +3,11 @@
 // after (only once asked). The diffs take the rows the rest leaves and scroll.
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
-import {changeLine, type SettingChange} from '../../model/setting-change.js';
-import {restartStepOf, writeStep} from '../../system/apply-setting-change.js';
+import {changeLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {FileChanges, fileActionsOf} from '../wizard/file-changes.js';
 
-export function ChangePreview({change, offset, height, width}: {change: SettingChange; offset: number; height: number; width: number}) {
+export function ChangePreview({change, offset, whole, height, width}: {change: SettingChange; offset: number; whole: boolean; height: number; width: number}) {
 	const files = fileActionsOf(writeStep(change).actions);
 	// A repository change also re-trusts the key and refreshes apt: those commands are shown first.
 	const commands = previewActions(writeStep(change).actions.filter(action => action.kind !== 'file'));
@@ -35,7 +34,7 @@ export function ChangePreview({change, offset, height, width}: {change: SettingC
 			</Box>
 			{files.length > 0 ? (
 				<Box marginTop={1}>
-					<FileChanges actions={files} height={Math.max(3, space.rows - 1)} width={width} offset={offset} refresh={change} />
+					<FileChanges actions={files} height={Math.max(3, space.rows - 1)} width={width} offset={offset} refresh={change} view={whole ? 'whole' : 'changes'} />
 				</Box>
 			) : null}
 			<Box ref={space.below} flexDirection="column">

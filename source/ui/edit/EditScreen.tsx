@@ -16,8 +16,9 @@ import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {useServiceRun} from '../status/use-service-run.js';
 import {useSyncReducer} from '../components/use-sync-reducer.js';
 import {useSystem} from '../system-context.js';
+import {useUseCases} from '../use-cases-context.js';
 import {ChangePreview} from './ChangePreview.js';
-import {editReducer, type EditState, initialEdit} from './edit-state.js';
+import {editReducer, type EditState, highlighted, initialEdit} from './edit-state.js';
 import {RestartQuestion} from './RestartQuestion.js';
 import {SettingList} from './SettingList.js';
 import {useEditActions} from './use-edit-actions.js';
@@ -55,6 +56,7 @@ const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
 	preview: [
 		{key: 'Enter', does: 'write'},
 		{key: '↑↓', does: 'scroll'},
+		{key: 'f', does: 'whole file / changes'},
 		{key: 'Esc', does: 'change the value'},
 	],
 	writing: [],
@@ -68,12 +70,14 @@ const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
 
 export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}: EditScreenProps) {
 	const system = useSystem();
-	const [saved] = useState(() => answers ?? system.state.answers());
-	const [state, screen] = useSyncReducer(editReducer, initialEdit(system.facts, editId ? {id: editId, ...(editValue === undefined ? {} : {value: editValue})} : undefined));
+	const useCases = useUseCases();
+	const [saved] = useState(() => answers ?? useCases.savedAnswers());
+	const [initial] = useState(() => initialEdit(system.facts, editId ? {id: editId, ...(editValue === undefined ? {} : {value: editValue})} : undefined));
+	const [state, screen] = useSyncReducer(editReducer, initial);
 	const restarts = useServiceRun();
-	const actions = useEditActions(system, saved, screen.dispatch, restarts, onAnswersSaved);
+	const actions = useEditActions(saved, screen.dispatch, restarts, onAnswersSaved);
 	const {rows, columns} = useTerminalSize();
-	useEditKeys(screen, {write: change => void actions.write(change), restart: change => void actions.restart(change), leave: onBack});
+	useEditKeys(screen, {write: change => void actions.write(change), restart: () => void actions.restart(), leave: onBack});
 	const {mode} = state;
 	useEffect(() => {
 		if (mode.kind === 'loading') void actions.load();
@@ -91,7 +95,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 			{note ? <Text color="yellow">{note}</Text> : null}
 			{state.notice ? <Text color="red">{state.notice}</Text> : null}
 			<Box marginTop={1} flexDirection="column">
-				<EditBody state={state} height={body} width={columns} restarts={restarts} onHighlight={id => screen.dispatch({type: 'highlight', id})} onOpen={id => screen.dispatch({type: 'open', id})} onText={text => screen.dispatch({type: 'text', text})} onSubmit={value => screen.dispatch({type: 'submit', value})} />
+				<EditBody state={state} height={body} width={columns} restarts={restarts} />
 			</Box>
 			<KeyHelp keys={keysFor[mode.kind]} />
 		</Box>
@@ -103,13 +107,9 @@ type BodyProps = {
 	height: number;
 	width: number;
 	restarts: ReturnType<typeof useServiceRun>;
-	onHighlight: (id: string) => void;
-	onOpen: (id: string) => void;
-	onText: (text: string) => void;
-	onSubmit: (value: string) => void;
 };
 
-function EditBody({state, height, width, restarts, onHighlight, onOpen, onText, onSubmit}: BodyProps) {
+function EditBody({state, height, width, restarts}: BodyProps) {
 	const {mode, current} = state;
 	switch (mode.kind) {
 		case 'loading':
@@ -117,7 +117,7 @@ function EditBody({state, height, width, restarts, onHighlight, onOpen, onText, 
 		case 'load-failed':
 			return <Text color="red">The files that hold the settings could not be read: {mode.message}</Text>;
 		case 'list':
-			return current ? <SettingList current={current} highlight={state.highlight} height={height - 4} onHighlight={onHighlight} onSelect={onOpen} /> : null;
+			return current ? <SettingList current={current} highlight={highlighted(state)} height={height - 4} /> : null;
 		case 'editing': {
 			const setting = findSetting(mode.id);
 			const now = current?.settings.find(s => s.id === mode.id);
@@ -128,7 +128,7 @@ function EditBody({state, height, width, restarts, onHighlight, onOpen, onText, 
 						{mode.id} · {now?.path ?? 'kept in the saved answers'} · now {now ? shownValue(now) : setting.default}
 						{now?.editedByHand ? ' (edited by hand)' : ''}
 					</Text>
-					<FieldEditor setting={setting} value={mode.text} focus onChange={onText} onSubmit={onSubmit} />
+					<FieldEditor setting={setting} value={mode.text} cursor={mode.cursor} focus />
 					{mode.problems.map(problem => (
 						<Text key={problem} color="red">
 							✖ {problem}
@@ -150,7 +150,7 @@ function EditBody({state, height, width, restarts, onHighlight, onOpen, onText, 
 				</Box>
 			);
 		case 'preview':
-			return <ChangePreview change={mode.change} offset={mode.offset} height={height} width={width} />;
+			return <ChangePreview change={mode.change} offset={mode.offset} whole={mode.whole} height={height} width={width} />;
 		case 'writing':
 			return <Text>Writing the files (the old ones are kept as backups)…</Text>;
 		case 'ask-restart':

@@ -1,8 +1,7 @@
 // After the write: what the restart will run and check, and the question.
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
-import type {SettingChange} from '../../model/setting-change.js';
-import {restartStepOf} from '../../system/apply-setting-change.js';
+import {restartStepOf, type SettingChange} from '../../model/setting-change.js';
 
 export function RestartQuestion({change, wrote}: {change: SettingChange; wrote: string[]}) {
 	const step = restartStepOf(change);

@@ -1,11 +1,13 @@
-// Every setting, grouped by file, with its value on disk now; ink-select-input moves and picks.
-// Below it, the highlighted setting's help, and where the disk differs from the saved answer.
+// Every setting, grouped by file, with its value on disk now; the highlighted one marked ❯ (the
+// edit screen's reducer holds which). Below it, the highlighted setting's help, and where the disk
+// differs from the saved answer. Render only.
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
-import {useMemo} from 'react';
+import React, {useMemo} from 'react';
 import type {CurrentValues} from '../../model/current-values.js';
 import {findSetting} from '../../model/settings.js';
-import {rowLabel, type SettingRow, settingRows} from './setting-rows.js';
+import {ChoiceList} from '../components/choice-list/ChoiceList.js';
+import {choiceWindow} from '../components/choice-list/choice-window.js';
+import {rowLabel, settingRows} from './setting-rows.js';
 
 type Props = {
 	current: CurrentValues;
@@ -13,47 +15,34 @@ type Props = {
 	highlight: string | undefined;
 	// Rows the list may use, besides the help under it.
 	height: number;
-	onHighlight: (id: string) => void;
-	onSelect: (id: string) => void;
 };
 
 const labelWidth = 30;
 
-const NoIndicator = () => null;
-
-export function SettingList({current, highlight, height, onHighlight, onSelect}: Props) {
+export function SettingList({current, highlight, height}: Props) {
 	const rows = useMemo(() => settingRows(current), [current]);
-	const items = rows.map(row => ({key: row.id, value: row.id, label: rowLabel(row, labelWidth)}));
-	// The item component sees only the label; the row behind it gives the group heading.
-	const Item = useMemo(() => {
-		const byLabel = new Map<string, SettingRow>(rows.map(row => [rowLabel(row, labelWidth), row]));
-		return function SettingItem({isSelected = false, label}: {isSelected?: boolean; label: string}) {
-			const row = byLabel.get(label);
-			return (
-				<Box flexDirection="column">
-					{row?.first ? <Text bold>{row.group}</Text> : null}
-					<Text color={isSelected ? 'cyan' : row?.problem ? 'red' : row?.editedByHand ? 'yellow' : undefined} wrap="truncate-end">
-						{isSelected ? '❯ ' : '  '}
-						{label}
-					</Text>
-				</Box>
-			);
-		};
-	}, [rows]);
-	const row = rows.find(r => r.id === highlight) ?? rows[0];
+	const items = rows.map(row => ({...row, value: row.id, label: rowLabel(row, labelWidth)}));
+	const selected = Math.max(0, rows.findIndex(r => r.id === highlight));
+	const row = rows[selected];
 	// A heading can come with every row: half the rows are items, so the list never overflows.
 	const limit = Math.max(3, Math.min(rows.length, Math.floor(height / 2)));
+	const {start} = choiceWindow(rows.length, selected, limit);
 	return (
 		<Box flexDirection="column">
-			<SelectInput
+			<ChoiceList
 				items={items}
+				selected={selected}
 				limit={limit}
-				initialIndex={Math.max(0, items.findIndex(item => item.value === highlight))}
-				itemComponent={Item}
-				// The pointer is drawn by the item, on its setting's line rather than its heading.
-				indicatorComponent={NoIndicator}
-				onHighlight={item => onHighlight(item.value)}
-				onSelect={item => onSelect(item.value)}
+				renderItem={(item, isSelected, index) => (
+					<Box flexDirection="column">
+						{/* The first row shown carries its group's heading too, so a scrolled list still says which file. */}
+						{item.first || index === start ? <Text bold>{item.group}</Text> : null}
+						<Text color={isSelected ? 'cyan' : item.problem ? 'red' : item.editedByHand ? 'yellow' : undefined} wrap="truncate-end">
+							{isSelected ? '❯ ' : '  '}
+							{item.label}
+						</Text>
+					</Box>
+				)}
 			/>
 			{row ? (
 				<Box flexDirection="column" marginTop={1}>

@@ -1,19 +1,25 @@
 // Every state of the edit screen, and how keys and results move it: the list of settings, the
 // field editor, the question about followers, the preview, the write, the question about the
-// restart, the restart, and what was done. Pure: the component renders it and maps keys to it.
+// restart, the restart, and what was done. Pure: the component renders it and maps keys to it,
+// one key at a time (the value is typed through this reducer, never into a widget of its own).
 import {unknownSettingMessage} from '../../model/answers.js';
 import type {CurrentValues} from '../../model/current-values.js';
 import type {Facts} from '../../model/facts.js';
+import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
 import {followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
 import {findSetting} from '../../model/settings.js';
+import {moveChoice, textField} from '../../model/text-editing.js';
+import {settingRows} from './setting-rows.js';
 
 export type EditMode =
-	| {kind: 'loading'}
+	// Keys typed while the values are read (a Down right after the menu's Enter) are kept and
+	// applied once they are there.
+	| {kind: 'loading'; typedAhead?: EditAction[]}
 	| {kind: 'load-failed'; message: string}
 	| {kind: 'list'}
-	| {kind: 'editing'; id: string; text: string; problems: string[]; note?: string}
+	| {kind: 'editing'; id: string; text: string; cursor: number; problems: string[]; note?: string}
 	| {kind: 'followers'; id: string; value: string; followers: string[]}
-	| {kind: 'preview'; change: SettingChange; offset: number}
+	| {kind: 'preview'; change: SettingChange; offset: number; whole: boolean}
 	| {kind: 'writing'; change: SettingChange}
 	| {kind: 'ask-restart'; change: SettingChange; wrote: string[]}
 	| {kind: 'restarting'; change: SettingChange; wrote: string[]}
@@ -34,12 +40,13 @@ export type EditAction =
 	| {type: 'loaded'; current: CurrentValues}
 	| {type: 'load-failed'; message: string}
 	| {type: 'reload'}
-	| {type: 'highlight'; id: string}
-	| {type: 'open'; id: string}
-	| {type: 'text'; text: string}
-	| {type: 'submit'; value: string}
+	| {type: 'highlight'; delta: number}
+	| {type: 'open'}
+	| {type: 'field'; action: FieldAction}
+	| {type: 'submit'}
 	| {type: 'followers'; takeAlong: boolean}
 	| {type: 'scroll'; delta: number}
+	| {type: 'whole-files'}
 	| {type: 'write'}
 	| {type: 'written'; ok: boolean; wrote: string[]; message?: string; restartNeeded: boolean}
 	| {type: 'restart'; now: boolean}
@@ -52,51 +59,85 @@ export function initialEdit(facts: Facts, opening?: {id: string; value?: string}
 
 const valueOf = (state: EditState, id: string): string => state.current?.values[id] ?? findSetting(id)?.default ?? '';
 
+// The editor on `text`, its cursor at the end.
+const editing = (id: string, text: string, problems: string[] = [], note?: string): EditMode => ({
+	kind: 'editing',
+	id,
+	...textField(text),
+	problems,
+	...(note === undefined ? {} : {note}),
+});
+
 function openEditor(state: EditState, id: string, text?: string): EditState {
 	if (!findSetting(id)) return {...state, mode: {kind: 'list'}, notice: unknownSettingMessage(id)};
-	return {...state, highlight: id, notice: undefined, mode: {kind: 'editing', id, text: text ?? valueOf(state, id), problems: []}};
+	return {...state, highlight: id, notice: undefined, mode: editing(id, text ?? valueOf(state, id))};
 }
 
 // The change for `value`, or the editor again with what is wrong (or that nothing changes).
 function planned(state: EditState, id: string, value: string, takeAlong: boolean): EditState {
 	if (!state.current) return state;
 	const check = planSettingChange(state.current, state.facts, id, value, takeAlong);
-	if (!check.ok) return {...state, mode: {kind: 'editing', id, text: value, problems: check.problems}};
-	if (check.change.changes.length === 0) return {...state, mode: {kind: 'editing', id, text: value, problems: [], note: `${id} is already ${check.change.value}: nothing to change.`}};
-	return {...state, mode: {kind: 'preview', change: check.change, offset: 0}};
+	if (!check.ok) return {...state, mode: editing(id, value, check.problems)};
+	if (check.change.changes.length === 0) return {...state, mode: editing(id, value, [], `${id} is already ${check.change.value}: nothing to change.`)};
+	return {...state, mode: {kind: 'preview', change: check.change, offset: 0, whole: false}};
 }
+
+// The setting the list highlights: the one remembered, or the first.
+export function highlighted(state: EditState): string | undefined {
+	const rows = state.current ? settingRows(state.current) : [];
+	return rows.find(row => row.id === state.highlight)?.id ?? rows[0]?.id;
+}
+
+// What a key does to the screen: kept for later while the values are still being read.
+const keyActions = new Set<EditAction['type']>(['highlight', 'open', 'field', 'submit', 'back']);
 
 export function editReducer(state: EditState, action: EditAction): EditState {
 	const {mode} = state;
+	if (mode.kind === 'loading' && keyActions.has(action.type)) return {...state, mode: {kind: 'loading', typedAhead: [...(mode.typedAhead ?? []), action]}};
 	switch (action.type) {
 		case 'loaded': {
 			const loaded = {...state, current: action.current, mode: {kind: 'list'} as const};
-			if (!state.opening) return loaded;
-			return openEditor({...loaded, opening: undefined}, state.opening.id, state.opening.value);
+			const opened = state.opening ? openEditor({...loaded, opening: undefined}, state.opening.id, state.opening.value) : loaded;
+			return (mode.kind === 'loading' ? (mode.typedAhead ?? []) : []).reduce(editReducer, opened);
 		}
 		case 'load-failed':
 			return {...state, mode: {kind: 'load-failed', message: action.message}};
 		case 'reload':
 			return {...state, mode: {kind: 'loading'}};
-		case 'highlight':
-			return mode.kind === 'list' ? {...state, highlight: action.id} : state;
-		case 'open':
-			return mode.kind === 'list' ? openEditor(state, action.id) : state;
-		case 'text':
-			return mode.kind === 'editing' ? {...state, mode: {kind: 'editing', id: mode.id, text: action.text, problems: []}} : state;
+		case 'highlight': {
+			if (mode.kind !== 'list' || !state.current) return state;
+			const ids = settingRows(state.current).map(row => row.id);
+			const at = Math.max(0, ids.indexOf(highlighted(state) ?? ''));
+			return {...state, highlight: ids[moveChoice(at, action.delta, ids.length)]};
+		}
+		case 'open': {
+			const id = highlighted(state);
+			return mode.kind === 'list' && id ? openEditor(state, id) : state;
+		}
+		case 'field': {
+			const setting = mode.kind === 'editing' ? findSetting(mode.id) : undefined;
+			if (mode.kind !== 'editing' || !setting) return state;
+			const field = applyFieldAction(setting, mode, action.action);
+			return {...state, mode: {kind: 'editing', id: mode.id, ...field, problems: []}};
+		}
 		case 'submit': {
 			if (mode.kind !== 'editing' || !state.current) return state;
+			// Not allowed: Enter does nothing; the reason is already shown beside the field.
+			const checked = findSetting(mode.id)?.validate(mode.text);
+			if (!checked?.ok) return state;
 			const followers = followersFollowing(state.current, mode.id);
 			// Asked only when the value really moves away from theirs.
-			if (followers.length > 0 && action.value !== valueOf(state, mode.id)) {
-				return {...state, mode: {kind: 'followers', id: mode.id, value: action.value, followers}};
+			if (followers.length > 0 && checked.value !== valueOf(state, mode.id)) {
+				return {...state, mode: {kind: 'followers', id: mode.id, value: checked.value, followers}};
 			}
-			return planned(state, mode.id, action.value, false);
+			return planned(state, mode.id, checked.value, false);
 		}
 		case 'followers':
 			return mode.kind === 'followers' ? planned(state, mode.id, mode.value, action.takeAlong) : state;
 		case 'scroll':
 			return mode.kind === 'preview' ? {...state, mode: {...mode, offset: Math.max(0, mode.offset + action.delta)}} : state;
+		case 'whole-files':
+			return mode.kind === 'preview' ? {...state, mode: {...mode, whole: !mode.whole, offset: 0}} : state;
 		case 'write':
 			return mode.kind === 'preview' ? {...state, mode: {kind: 'writing', change: mode.change}} : state;
 		case 'written': {
@@ -116,9 +157,9 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 				case 'editing':
 					return {...state, mode: {kind: 'list'}};
 				case 'followers':
-					return {...state, mode: {kind: 'editing', id: mode.id, text: mode.value, problems: []}};
+					return {...state, mode: editing(mode.id, mode.value)};
 				case 'preview':
-					return {...state, mode: {kind: 'editing', id: mode.change.id, text: mode.change.value, problems: []}};
+					return {...state, mode: editing(mode.change.id, mode.change.value)};
 				case 'done':
 					// Back to the list, which reads the files again: it shows what is there now.
 					return {...state, mode: {kind: 'loading'}};

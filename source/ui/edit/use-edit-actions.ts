@@ -1,57 +1,66 @@
-// What the edit screen sets off, through the System: read the settings from disk, write a change
-// (backups, journal, saved answers), restart what it affects, followed in ServicePanes.
-import {type Dispatch, useMemo, useRef} from 'react';
+// What the edit screen sets off, through the use cases: read the settings from disk, write a
+// change (backups, journal, saved answers), restart what it affects, followed in ServicePanes.
+// What runs is stopped if the screen goes away.
+import {type Dispatch, useMemo, useState} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
-import type {SettingChange} from '../../model/setting-change.js';
-import {ApplyRun} from '../../system/apply-plan.js';
-import {restartAfterChange, restartStepOf, writeSettingChange} from '../../system/apply-setting-change.js';
-import {readCurrentValues} from '../../system/current-values.js';
-import {newRunId} from '../../system/journal.js';
-import type {System} from '../../system/system.js';
+import {servicesOf, type SettingChange} from '../../model/setting-change.js';
+import type {WrittenChange} from '../../use-cases/change-setting.js';
+import {useAbortOnLeave} from '../components/use-abort-on-leave.js';
 import type {ServiceRun} from '../status/use-service-run.js';
+import {useSystem} from '../system-context.js';
+import {useUseCases} from '../use-cases-context.js';
 import type {EditAction} from './edit-state.js';
 
-export function useEditActions(system: System, answers: Answers, dispatch: Dispatch<EditAction>, restarts: ServiceRun, onAnswersSaved?: (answers: Answers) => void) {
-	// The answers the list is read against: after a write, the ones the write saved.
-	const answersNow = useRef(answers);
-	// One run for a change's write and its restart: one run id, one log.
-	const run = useRef<ApplyRun | undefined>(undefined);
+export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>, restarts: ServiceRun, onAnswersSaved?: (answers: Answers) => void) {
+	const system = useSystem();
+	const useCases = useUseCases();
+	const signal = useAbortOnLeave();
+	// The answers the list is read against, and the change last written (its restart runs in the
+	// same run): both kept across renders, outside the screen's state, as what was done.
+	const [kept] = useState(() => ({answers, written: undefined as WrittenChange | undefined}));
 	const {track} = restarts;
 	return useMemo(
 		() => ({
 			async load(): Promise<void> {
 				try {
-					dispatch({type: 'loaded', current: await readCurrentValues(system, answersNow.current)});
+					dispatch({type: 'loaded', current: await useCases.readSettings(kept.answers)});
 				} catch (error) {
 					dispatch({type: 'load-failed', message: errorMessage(error)});
 				}
 			},
 			async write(change: SettingChange): Promise<void> {
-				run.current = new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
 				const wrote: string[] = [];
 				try {
-					const result = await writeSettingChange(system, run.current, change, event => {
-						if (event.type === 'action-end') wrote.push(`${event.outcome.status} ${event.outcome.message}`);
+					const written = await useCases.writeSetting(change, {
+						signal,
+						onEvent: event => {
+							if (event.type === 'action-end') wrote.push(`${event.outcome.status} ${event.outcome.message}`);
+						},
 					});
+					kept.written = written;
+					const {result} = written;
 					if (result.ok) {
-						answersNow.current = change.answers;
+						kept.answers = change.answers;
 						onAnswersSaved?.(change.answers);
 					}
 					if (result.ok && result.backupsDir) wrote.push(`The old files are kept in ${system.fs.hostPath(result.backupsDir)} (Undo on the menu puts them back).`);
-					const restartNeeded = restartStepOf(change).actions.length > 0;
-					dispatch({type: 'written', ok: result.ok, wrote, restartNeeded, ...(result.failed ? {message: `Failed: ${result.failed.outcome.message}`} : {})});
+					dispatch({type: 'written', ok: result.ok, wrote, restartNeeded: written.restartStep.actions.length > 0, ...(result.failed ? {message: `Failed: ${result.failed.outcome.message}`} : {})});
 				} catch (error) {
 					dispatch({type: 'written', ok: false, wrote, restartNeeded: false, message: `Failed: ${errorMessage(error)}`});
 				}
 			},
-			async restart(change: SettingChange): Promise<void> {
-				const step = restartStepOf(change);
-				const current = run.current ?? new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
+			async restart(): Promise<void> {
+				const {written} = kept;
+				if (!written) return;
+				const services = servicesOf(written.restartStep);
 				try {
-					const result = await track(step, onEvent => restartAfterChange(system, current, change, onEvent));
+					const result = await track(listener => {
+						listener.onStep(written.restartStep);
+						return written.restart({signal, onEvent: listener.onEvent});
+					});
 					const lines = result.ok
-						? [`${system.sandbox || system.dryRun ? 'Restart shown, not run' : 'Restarted'}: ${step.actions.map(a => (a.kind === 'service' ? a.service : a.title)).join(', ')}.`]
+						? [`${system.sandbox || system.dryRun ? 'Restart shown, not run' : 'Restarted'}: ${services.join(', ')}.`]
 						: [`Failed: ${result.failed?.outcome.message ?? 'the restart failed'}`, ...(result.failed?.outcome.detail ?? [])];
 					dispatch({type: 'restarted', ok: result.ok, lines});
 				} catch (error) {
@@ -59,6 +68,6 @@ export function useEditActions(system: System, answers: Answers, dispatch: Dispa
 				}
 			},
 		}),
-		[system, dispatch, track, onAnswersSaved],
+		[system, useCases, dispatch, track, onAnswersSaved, signal, kept],
 	);
 }

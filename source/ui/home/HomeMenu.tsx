@@ -1,84 +1,79 @@
 // `mesos-setup` on a machine already set up: Status, Edit a setting, Run the full setup again,
-// Undo the last change, Quit. Undo is done here (after a yes); the others go to their screens.
-import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
-import {useState} from 'react';
+// Undo the last change, Quit. Each opens its screen. The header says what the machine is now:
+// after the undo of its only setup, nothing set up by mesos-setup is left, and it says so.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {moveChoice} from '../../model/text-editing.js';
+import {ChoiceList} from '../components/choice-list/ChoiceList.js';
 import {KeyHelp} from '../components/key-help/key-help.js';
-import {useSystem} from '../system-context.js';
+import {isChar, isKey} from '../components/keys/split-keys.js';
+import {useKeys} from '../components/keys/use-keys.js';
 import {useSyncReducer} from '../components/use-sync-reducer.js';
-import {type HomeChoice, homeChoices, homeReducer, initialHome} from './home-state.js';
-import {UndoPanel} from './UndoPanel.js';
-import {useUndo} from './use-undo.js';
+import {useSystem} from '../system-context.js';
+import {useUseCases} from '../use-cases-context.js';
+import {type HomeChoice, homeChoices, type HomeItem} from './home-choices.js';
 
 export type HomeMenuProps = {
-	onStatus: () => void;
-	onEdit: () => void;
-	onSetup: () => void;
-	onQuit: () => void;
+	onChoose: (choice: HomeChoice) => void;
+	// Where the highlight starts (coming back to the menu, it stays where it was).
+	start?: HomeChoice;
 };
-
-const items = homeChoices.map(choice => ({key: choice.value, value: choice.value, label: choice.label}));
 
 const labelWidth = 26;
 
 // A choice and what it does; the hint wraps in its own column rather than under the choices.
-function MenuItem({isSelected = false, label}: {isSelected?: boolean; label: string}) {
-	const hint = homeChoices.find(choice => choice.label === label)?.hint;
+function MenuItem({item, selected}: {item: HomeItem; selected: boolean}) {
 	return (
 		<Box>
 			<Box width={labelWidth} flexShrink={0}>
-				<Text {...(isSelected ? {color: 'blue'} : {})}>{label}</Text>
+				<Text {...(selected ? {color: 'blue'} : {})}>
+					{selected ? '❯ ' : '  '}
+					{item.label}
+				</Text>
 			</Box>
-			{hint ? (
+			{item.hint ? (
 				<Box flexShrink={1}>
-					<Text dimColor={!isSelected}>{hint}</Text>
+					<Text dimColor={!selected}>{item.hint}</Text>
 				</Box>
 			) : null}
 		</Box>
 	);
 }
 
-export function HomeMenu({onStatus, onEdit, onSetup, onQuit}: HomeMenuProps) {
+const moved = (index: number, delta: number): number => moveChoice(index, delta, homeChoices(true).length);
+
+export function HomeMenu({onChoose, start = 'status'}: HomeMenuProps) {
 	const system = useSystem();
-	const [state, home] = useSyncReducer(homeReducer, initialHome);
-	const undo = useUndo(system, home.dispatch);
-	// Back from undo, the highlight stays where it was.
-	const [lastChoice, setLastChoice] = useState(0);
-	const choose = (choice: HomeChoice): void => {
-		setLastChoice(homeChoices.findIndex(c => c.value === choice));
-		const calls: Record<HomeChoice, () => void> = {status: onStatus, edit: onEdit, setup: onSetup, undo: () => void undo.look(), quit: onQuit};
-		calls[choice]();
-	};
-	// The menu's arrows and Enter belong to SelectInput; these are the keys around it.
-	useInput((input, key) => {
-		const now = home.get();
-		if (now.kind === 'undo-confirm') {
-			if (input === 'y') void undo.undo();
-			else if (input === 'n' || key.escape) home.dispatch({type: 'back'});
-		} else if (now.kind !== 'menu' && (key.return || key.escape)) home.dispatch({type: 'back'});
-		else if (now.kind === 'menu' && input === 'q') onQuit();
+	const useCases = useUseCases();
+	const setUp = useCases.setUpBefore();
+	const items = homeChoices(setUp);
+	const [selected, menu] = useSyncReducer(moved, Math.max(0, items.findIndex(item => item.value === start)));
+	useKeys(press => {
+		const choose = onChoose;
+		if (isKey(press, 'up') || isChar(press, 'k')) menu.dispatch(-1);
+		else if (isKey(press, 'down') || isChar(press, 'j')) menu.dispatch(1);
+		else if (isKey(press, 'return')) choose(items[menu.get()]?.value ?? 'status');
+		else if (isChar(press, 'q')) choose('quit');
 	});
 	const {facts} = system;
+	const where = `(${facts.distro} ${facts.codename}, ${facts.init})${system.sandbox ? ` in the sandbox ${system.root}` : ''}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold>mesos-setup</Text>
 			<Text>
-				This machine is set up ({facts.distro} {facts.codename}, {facts.init})
-				{system.sandbox ? ` in the sandbox ${system.root}` : ''}
+				{setUp ? `This machine is set up ${where}` : `Nothing mesos-setup set up is left on this machine ${where}: its last setup was undone`}
 				{system.dryRun ? '; dry run: nothing will be changed' : ''}. What would you like to do?
 			</Text>
 			<Box marginTop={1}>
-				{state.kind === 'menu' ? <SelectInput items={items} initialIndex={lastChoice} itemComponent={MenuItem} onSelect={item => choose(item.value)} /> : <UndoPanel state={state} />}
+				<ChoiceList items={items} selected={selected} renderItem={(item, isSelected) => <MenuItem item={item} selected={isSelected} />} />
 			</Box>
-			{state.kind === 'menu' ? (
-				<KeyHelp
-					keys={[
-						{key: '↑↓', does: 'choose'},
-						{key: 'Enter', does: 'open'},
-						{key: 'q', does: 'quit'},
-					]}
-				/>
-			) : null}
+			<KeyHelp
+				keys={[
+					{key: '↑↓', does: 'choose'},
+					{key: 'Enter', does: 'open'},
+					{key: 'q', does: 'quit'},
+				]}
+			/>
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
-// Where a person is among the screens of a machine already set up: the menu, status, edit, or the
-// wizard again. A stack, so q or Esc goes back to the screen one came from, and out at the end.
-export type Route = 'menu' | 'status' | 'edit' | 'setup';
+// Where a person is among the screens of a machine already set up: the menu, status, edit, undo,
+// or the wizard again. A stack, so q or Esc goes back to the screen one came from, and out at the end.
+export type Route = 'menu' | 'status' | 'edit' | 'undo' | 'setup';
 
 export type RouteAction = {type: 'open'; route: Route} | {type: 'back'};
 

@@ -5,10 +5,9 @@ import {useState} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {sandboxProbes} from '../../model/action-preview.js';
 import {startOrder} from '../../model/services.js';
-import {sharedInitReason, type StatusSnapshot} from '../../model/status-snapshot.js';
-import {type Endpoints, takeStatusSnapshot} from '../../system/cluster-status.js';
-import {readValuesForStatus} from '../../system/current-values.js';
-import {initStatesAskedEvery} from '../../system/service-status.js';
+import {sharedInitReason} from '../../model/status-snapshot.js';
+import type {Endpoints} from '../../use-cases/status.js';
+import {useUseCases} from '../use-cases-context.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
@@ -58,18 +57,14 @@ const initStateMaxAgeMs = 10_000;
 export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQuit}: StatusScreenProps) {
 	const {exit} = useApp();
 	const system = useSystem();
-	const [saved] = useState(() => answers ?? system.state.answers());
-	const [initStates] = useState(() => initStatesAskedEvery(system, initStateMaxAgeMs));
-	const [store] = useState(() =>
-		createStatusStore(async (): Promise<StatusSnapshot> => {
-			const values = await readValuesForStatus(system, saved);
-			return takeStatusSnapshot(system, values, {...(endpoints ? {endpoints} : {}), logLines: logLinesFetched, initState: initStates.ask});
-		}, intervalMs),
-	);
+	const useCases = useUseCases();
+	const [saved] = useState(() => answers ?? useCases.savedAnswers());
+	const [reader] = useState(() => useCases.statusReader({answers: saved, ...(endpoints ? {endpoints} : {}), logLines: logLinesFetched, initStateMaxAgeMs}));
+	const [store] = useState(() => createStatusStore(signal => reader.take(signal), intervalMs));
 	const view = useStatusView(store);
 	const [state, screen] = useSyncReducer(statusScreenReducer, initialStatusScreen);
 	const restarts = useServiceRun();
-	const actions = useStatusActions(system, saved, endpoints, screen.dispatch, restarts);
+	const actions = useStatusActions(saved, endpoints, screen.dispatch, restarts);
 	const {rows, columns} = useTerminalSize();
 	const logPage = Math.max(3, rows - 3);
 	useStatusKeys(screen, startOrder, logPage, {
@@ -78,7 +73,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 		edit: () => onEdit?.(),
 		quit: () => (onQuit ? onQuit() : exit()),
 		refresh: () => {
-			initStates.forget();
+			reader.forgetInitStates();
 			store.refresh();
 		},
 	});

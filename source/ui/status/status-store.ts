@@ -14,12 +14,14 @@ export type StatusStore = {
 	refresh(): void;
 };
 
-export function createStatusStore(take: () => Promise<StatusSnapshot>, intervalMs = 2000): StatusStore {
+// `take` gets a signal that aborts when the store stops (the screen is left), so probes under way end.
+export function createStatusStore(take: (signal: AbortSignal) => Promise<StatusSnapshot>, intervalMs = 2000): StatusStore {
 	let view: StatusView = {};
 	let timer: NodeJS.Timeout | undefined;
 	let running = false;
 	let taking = false;
 	let again = false;
+	let stopping = new AbortController();
 	const listeners = new Set<() => void>();
 
 	function publish(next: StatusView): void {
@@ -36,7 +38,7 @@ export function createStatusStore(take: () => Promise<StatusSnapshot>, intervalM
 		taking = true;
 		clearTimeout(timer);
 		try {
-			publish({snapshot: await take()});
+			publish({snapshot: await take(stopping.signal)});
 		} catch (error) {
 			// take() reports what does not answer inside the snapshot; this is anything else.
 			publish({...(view.snapshot ? {snapshot: view.snapshot} : {}), error: errorMessage(error)});
@@ -61,11 +63,13 @@ export function createStatusStore(take: () => Promise<StatusSnapshot>, intervalM
 		start() {
 			if (running) return;
 			running = true;
+			if (stopping.signal.aborted) stopping = new AbortController();
 			void tick();
 		},
 		stop() {
 			running = false;
 			clearTimeout(timer);
+			stopping.abort();
 		},
 		refresh() {
 			if (running) void tick();

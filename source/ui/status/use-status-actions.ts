@@ -1,17 +1,13 @@
-// What the status screen's keys set off: a restart followed in its pane, and the full log read.
-// Both go through the System, with the settings read from disk at that moment.
+// What the status screen's keys set off, through the use cases: a restart followed in its pane,
+// and the full log read. Both read the settings from disk at that moment; both stop if the screen
+// goes away.
 import {type Dispatch, useMemo} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
-import {serviceLogFiles} from '../../model/plan.js';
 import type {ServiceName} from '../../model/services.js';
-import {ApplyRun} from '../../system/apply-plan.js';
-import {type Endpoints, endpointsFor, statusProbe} from '../../system/cluster-status.js';
-import {readValuesForStatus} from '../../system/current-values.js';
-import {newRunId} from '../../system/journal.js';
-import {readLogTail} from '../../system/log-tail.js';
-import {restartStep} from '../../system/restart-service.js';
-import type {System} from '../../system/system.js';
+import type {Endpoints} from '../../use-cases/status.js';
+import {useAbortOnLeave} from '../components/use-abort-on-leave.js';
+import {useUseCases} from '../use-cases-context.js';
 import type {StatusScreenAction} from './status-screen-state.js';
 import type {ServiceRun} from './use-service-run.js';
 
@@ -19,19 +15,18 @@ import type {ServiceRun} from './use-service-run.js';
 const fullLogLines = 5000;
 const fullLogBytes = 2 * 1024 * 1024;
 
-export function useStatusActions(system: System, answers: Answers, endpoints: Partial<Endpoints> | undefined, dispatch: Dispatch<StatusScreenAction>, restarts: ServiceRun) {
+export function useStatusActions(answers: Answers, endpoints: Partial<Endpoints> | undefined, dispatch: Dispatch<StatusScreenAction>, restarts: ServiceRun) {
+	const useCases = useUseCases();
+	const signal = useAbortOnLeave();
 	const {track} = restarts;
 	return useMemo(
 		() => ({
 			async restart(service: ServiceName): Promise<void> {
 				dispatch({type: 'restart-started', service});
 				try {
-					const values = await readValuesForStatus(system, answers);
 					// Probed where the screen looks, which is where the settings say unless moved.
-					const step = restartStep(service, values, statusProbe(service, values, endpointsFor(values, endpoints)));
-					const run = new ApplyRun(system, newRunId(system.now()), [], {recordsProgress: false});
-					await track(step, onEvent => run.applyStep(step, onEvent));
-					dispatch({type: 'restart-ended'});
+					const result = await track(listener => useCases.restartServices([service], {answers, ...(endpoints ? {endpoints} : {}), signal, ...listener}));
+					dispatch({type: 'restart-ended', ...(result.ok ? {} : {error: `${service} could not be restarted: ${result.failed?.outcome.message ?? 'the restart failed'}`})});
 				} catch (error) {
 					dispatch({type: 'restart-ended', error: `${service} could not be restarted: ${errorMessage(error)}`});
 				}
@@ -39,14 +34,13 @@ export function useStatusActions(system: System, answers: Answers, endpoints: Pa
 			async openLog(service: ServiceName): Promise<void> {
 				dispatch({type: 'open-log', service});
 				try {
-					const values = await readValuesForStatus(system, answers);
-					const tail = await readLogTail(system.fs, serviceLogFiles(service, values), fullLogLines, fullLogBytes);
+					const tail = await useCases.serviceLog(answers, service, {lines: fullLogLines, bytes: fullLogBytes});
 					dispatch({type: 'log-loaded', file: tail.file, lines: tail.lines});
 				} catch (error) {
 					dispatch({type: 'log-failed', error: errorMessage(error)});
 				}
 			},
 		}),
-		[system, answers, endpoints, dispatch, track],
+		[useCases, answers, endpoints, dispatch, track, signal],
 	);
 }

@@ -1,8 +1,10 @@
-// Keys of the status screen, mapped to reducer actions and to the calls the screen was given.
-import {useInput} from 'ink';
+// Keys of the status screen, one at a time, mapped to reducer actions and to the calls the
+// screen was given.
 import type {ServiceName} from '../../model/services.js';
-import type {StatusScreenAction, StatusScreenState} from './status-screen-state.js';
+import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
+import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../components/use-sync-reducer.js';
+import type {StatusScreenAction, StatusScreenState} from './status-screen-state.js';
 
 export type StatusKeyCalls = {
 	restart(service: ServiceName): void;
@@ -12,39 +14,42 @@ export type StatusKeyCalls = {
 	refresh(): void;
 };
 
+const up = (press: KeyPress) => isKey(press, 'up') || isChar(press, 'k');
+const down = (press: KeyPress) => isKey(press, 'down') || isChar(press, 'j');
+
 export function useStatusKeys(screen: SyncReducer<StatusScreenState, StatusScreenAction>, services: readonly ServiceName[], logPage: number, calls: StatusKeyCalls): void {
-	useInput((input, key) => {
+	useKeys(press => {
 		const state = screen.get();
 		const {dispatch} = screen;
 		const {mode} = state;
 		const selected = services[state.selected];
 		switch (mode.kind) {
 			case 'panes':
-				if (key.upArrow || input === 'k') dispatch({type: 'select', delta: -1, count: services.length});
-				else if (key.downArrow || input === 'j' || key.tab) dispatch({type: 'select', delta: 1, count: services.length});
-				else if (input === 'r' && selected) dispatch({type: 'ask-restart', service: selected});
-				else if (input === 'l' && selected) calls.openLog(selected);
-				else if (input === 'e') calls.edit();
-				else if (input === 'q' || key.escape) calls.quit();
+				if (up(press)) dispatch({type: 'select', delta: -1, count: services.length});
+				else if (down(press) || isKey(press, 'tab')) dispatch({type: 'select', delta: 1, count: services.length});
+				else if (isChar(press, 'r') && selected) dispatch({type: 'ask-restart', service: selected});
+				else if (isChar(press, 'l') && selected) calls.openLog(selected);
+				else if (isChar(press, 'e')) calls.edit();
+				else if (isChar(press, 'q') || isKey(press, 'escape')) calls.quit();
 				return;
 			case 'confirm-restart':
-				if (input === 'y') calls.restart(mode.service);
-				else if (input === 'n' || key.escape || key.return) dispatch({type: 'back'});
+				if (isChar(press, 'y')) calls.restart(mode.service);
+				else if (isChar(press, 'n') || isKey(press, 'escape') || isKey(press, 'return')) dispatch({type: 'back'});
 				return;
 			case 'restarting':
-				if (mode.ended && (key.return || key.escape || input === 'q')) {
+				if (mode.ended && (isKey(press, 'return') || isKey(press, 'escape') || isChar(press, 'q'))) {
 					dispatch({type: 'back'});
 					calls.refresh();
 				}
 				return;
 			case 'log':
-				if (key.upArrow || input === 'k') dispatch({type: 'scroll', delta: -1, page: logPage});
-				else if (key.downArrow || input === 'j') dispatch({type: 'scroll', delta: 1, page: logPage});
-				else if (key.pageUp || input === 'b') dispatch({type: 'scroll', delta: -logPage, page: logPage});
-				else if (key.pageDown || input === ' ') dispatch({type: 'scroll', delta: logPage, page: logPage});
-				else if (input === 'g') dispatch({type: 'scroll', delta: -Number.MAX_SAFE_INTEGER, page: logPage});
-				else if (input === 'G') dispatch({type: 'scroll', delta: Number.MAX_SAFE_INTEGER, page: logPage});
-				else if (key.escape || input === 'q' || input === 'l') dispatch({type: 'back'});
+				if (up(press)) dispatch({type: 'scroll', delta: -1, page: logPage});
+				else if (down(press)) dispatch({type: 'scroll', delta: 1, page: logPage});
+				else if (isKey(press, 'pageup') || isChar(press, 'b')) dispatch({type: 'scroll', delta: -logPage, page: logPage});
+				else if (isKey(press, 'pagedown') || isChar(press, ' ')) dispatch({type: 'scroll', delta: logPage, page: logPage});
+				else if (isChar(press, 'g')) dispatch({type: 'scroll', delta: -Number.MAX_SAFE_INTEGER, page: logPage});
+				else if (isChar(press, 'G')) dispatch({type: 'scroll', delta: Number.MAX_SAFE_INTEGER, page: logPage});
+				else if (isKey(press, 'escape') || isChar(press, 'q') || isChar(press, 'l')) dispatch({type: 'back'});
 				return;
 		}
 	});

@@ -2,15 +2,17 @@
 // setup, but they are said before anything changes.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {ActionList} from './action-list.js';
 import {FailurePanel} from './failure-panel.js';
 import type {ScreenProps} from './screen-props.js';
 
-export function ChecksScreen({state, page, view, height, width}: ScreenProps) {
+export function ChecksScreen({state, page, view, summary, height, width}: ScreenProps) {
 	const count = (status: string) => view.actions.filter(a => a.state === status).length;
 	const warned = count('warned');
-	const failed = state.failure ? view.actions[state.failure.index] : undefined;
+	const mode = activeMode(state);
+	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	// The list gets what the summary and the prompt leave (one row is the gap above it).
 	const space = useRowsLeft(height);
 	return (
@@ -22,7 +24,7 @@ export function ChecksScreen({state, page, view, height, width}: ScreenProps) {
 				<ActionList view={view} width={width} rows={space.rows - 1} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
-				{state.phase === 'finished' ? (
+				{mode.kind === 'finished' ? (
 					<Box marginTop={1} flexDirection="column">
 						<Text color={warned > 0 ? 'yellow' : 'green'}>
 							{count('passed')} passed, {warned} warning{warned === 1 ? '' : 's'}, {count('skipped')} not needed here.
@@ -31,8 +33,8 @@ export function ChecksScreen({state, page, view, height, width}: ScreenProps) {
 						<Text>Press Enter to go on to the repository key.</Text>
 					</Box>
 				) : null}
-				{state.phase === 'failed' && state.failure ? (
-					<FailurePanel title={failed?.action.title ?? 'A check'} message={state.failure.message} detail={failed?.detail} detailLines={6} canChangeSettings={false} />
+				{mode.kind === 'failed' ? (
+					<FailurePanel title={failed?.action.title ?? 'A check'} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings={false} resumable={Boolean(summary?.recorded)} />
 				) : null}
 			</Box>
 		</Box>

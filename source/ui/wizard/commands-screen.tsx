@@ -7,6 +7,7 @@ import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/log-pane.js';
 import {useLogLines} from '../components/log-pane/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/progress-bar.js';
+import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {useSystem} from '../system-context.js';
 import {PageWarnings} from './page-warnings.js';
@@ -29,16 +30,17 @@ function AptBar({props, index}: {props: ScreenProps; index: number}) {
 }
 
 export function CommandsScreen(props: ScreenProps) {
-	const {state, dispatch, page, view, output, height, width} = props;
+	const {state, page, view, output, summary, height, width} = props;
+	const mode = activeMode(state);
 	const system = useSystem();
 	const actions = page.step?.actions ?? [];
 	const note = modeNote(system);
 	const running = view.actions.findIndex(a => a.state === 'running');
-	const failed = state.failure ? view.actions[state.failure.index] : undefined;
+	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	// The file previews or the output take the rows the rest leaves (one is the gap above them).
 	const space = useRowsLeft(height);
 	const rows = Math.max(0, space.rows - 1);
-	if (state.phase === 'fields' || state.phase === 'review') {
+	if (mode.kind === 'fields' || mode.kind === 'review') {
 		const files = fileActionsOf(actions);
 		return (
 			<Box flexDirection="column">
@@ -46,7 +48,7 @@ export function CommandsScreen(props: ScreenProps) {
 					<Text bold>{page.step?.summary}</Text>
 					{page.fields.length > 0 ? (
 						<Box marginTop={1}>
-							<FieldsForm fields={page.fields} state={state} dispatch={dispatch} editable={state.phase === 'fields'} />
+							<FieldsForm fields={page.fields} state={state} />
 						</Box>
 					) : null}
 					<PageWarnings state={state} pages={props.pages} page={page} width={width} />
@@ -54,14 +56,14 @@ export function CommandsScreen(props: ScreenProps) {
 						<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
 					</Box>
 				</Box>
-				{state.phase === 'review' && files.length > 0 ? (
+				{mode.kind === 'review' && files.length > 0 ? (
 					<Box marginTop={1}>
-						<FileChanges actions={files} height={rows} width={width} offset={state.scroll} refresh={state.runToken} />
+						<FileChanges actions={files} height={rows} width={width} offset={mode.scroll} refresh={page.id} view={state.wholeFiles ? 'whole' : 'changes'} />
 					</Box>
 				) : null}
 				<Box ref={space.below} flexDirection="column">
 					{note ? <Text color="yellow">{note}</Text> : null}
-					{state.phase === 'review' ? <Text>Press Enter to {acceptWord(page)}.</Text> : null}
+					{mode.kind === 'review' ? <Text>Press Enter to {acceptWord(page)}.</Text> : null}
 				</Box>
 			</Box>
 		);
@@ -76,12 +78,12 @@ export function CommandsScreen(props: ScreenProps) {
 				{running >= 0 ? <AptBar props={props} index={running} /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<LogPane buffer={output.all} height={Math.max(1, rows)} empty={state.phase === 'running' ? 'waiting for output…' : 'no output'} />
+				<LogPane buffer={output.all} height={Math.max(1, rows)} empty={mode.kind === 'running' ? 'waiting for output…' : 'no output'} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
-				{state.phase === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
-				{state.phase === 'failed' && state.failure ? (
-					<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} />
+				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
+				{mode.kind === 'failed' ? (
+					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} resumable={Boolean(summary?.recorded)} />
 				) : null}
 			</Box>
 		</Box>

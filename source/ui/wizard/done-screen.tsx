@@ -14,14 +14,14 @@ const later: [string, string][] = [
 	['undo', 'put back the files this run changed'],
 ];
 
-export function DoneScreen({state, pages, run, height}: ScreenProps) {
+export function DoneScreen({state, pages, summary, height}: ScreenProps) {
 	const system = useSystem();
 	const values = resolveValues(state.answers);
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
 	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
-	const counts = run?.counts ?? {};
-	const changed = run?.changedFiles ?? [];
-	const summary = [
+	const counts = summary?.counts ?? {};
+	const changed = summary?.changedFiles ?? [];
+	const changes = [
 		plural(counts.wrote ?? 0, 'file') + ' written',
 		`${counts.unchanged ?? 0} already right`,
 		plural(counts.ran ?? 0, 'command') + ' run',
@@ -53,8 +53,8 @@ export function DoneScreen({state, pages, run, height}: ScreenProps) {
 				</Text>
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				{run?.journal.hasChanges ? <Text>Backups of the old files: {system.fs.hostPath(run.journal.dir)}</Text> : null}
-				{run?.log.path ? <Text>Full log: {system.fs.hostPath(run.log.path)}</Text> : null}
+				{summary?.backupsDir ? <Text>Backups of the old files: {system.fs.hostPath(summary.backupsDir)}</Text> : null}
+				{summary?.logPath ? <Text>Full log: {system.fs.hostPath(summary.logPath)}</Text> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Later:</Text>
@@ -75,7 +75,7 @@ export function DoneScreen({state, pages, run, height}: ScreenProps) {
 				))}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<Text bold>What changed: {summary}</Text>
+				<Text bold>What changed: {changes}</Text>
 				{changed.slice(0, room).map(file => (
 					<Text key={file} dimColor>
 						{'  '}

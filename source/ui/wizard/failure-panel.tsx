@@ -1,14 +1,16 @@
 // What failed, why, and what the person can do now.
 import {Box, Text} from 'ink';
 import React from 'react';
+import type {Failure} from '../../model/wizard-state.js';
 
-type Props = {title: string; message: string; detail?: readonly string[]; detailLines: number; canChangeSettings: boolean};
+// resumable: the run has changed something, so its progress is kept for a later start.
+type Props = {title: string; failure: Failure; detail?: readonly string[]; detailLines: number; canChangeSettings: boolean; resumable: boolean};
 
-export function FailurePanel({title, message, detail = [], detailLines, canChangeSettings}: Props) {
+export function FailurePanel({title, failure, detail = [], detailLines, canChangeSettings, resumable}: Props) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text color="red" bold>
-				✖ {title} failed: {message}
+				✖ {title} failed: {failure.message}
 			</Text>
 			{detail.slice(-Math.max(detailLines, 0)).map((line, index) => (
 				<Text key={index} color="yellow" wrap="truncate-end">
@@ -16,7 +18,9 @@ export function FailurePanel({title, message, detail = [], detailLines, canChang
 				</Text>
 			))}
 			<Text>
-				r retries it · s skips it and goes on{canChangeSettings ? ' · Esc changes the settings first' : ''} · q quits (a later run offers to continue from here)
+				r retries it
+				{failure.canSkip ? ' · s skips it and goes on' : ' · it cannot be skipped: every later step needs it'}
+				{canChangeSettings ? ' · Esc changes the settings first' : ''} · q quits{resumable ? ' (a later run offers to continue from here)' : ''}
 			</Text>
 		</Box>
 	);

@@ -1,14 +1,17 @@
-// The settings a page asks for, one FieldEditor each; the focused one takes the keys. Problems
-// that span settings (myid not among the servers, quorum not a majority) are shown under them.
+// The settings a page asks for, one FieldEditor each; the focused one shows its cursor and help.
+// Problems that span settings (myid not among the servers, quorum not a majority) are shown
+// under them. Render only: the wizard's reducer holds what is typed.
 import {Box, Text} from 'ink';
-import React, {type Dispatch} from 'react';
+import React from 'react';
 import {findSetting} from '../../model/settings.js';
-import type {WizardAction, WizardState} from '../../model/wizard-state.js';
+import type {WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/field-editor.js';
 
-type Props = {fields: readonly string[]; state: WizardState; dispatch: Dispatch<WizardAction>; editable: boolean};
+type Props = {fields: readonly string[]; state: WizardState};
 
-export function FieldsForm({fields, state, dispatch, editable}: Props) {
+export function FieldsForm({fields, state}: Props) {
+	const {mode} = state;
+	const typing = mode.kind === 'fields' ? mode : undefined;
 	// Labels as wide as the longest on the page, so values start close to them.
 	const labelWidth = Math.min(34, Math.max(...fields.map(id => findSetting(id)?.label.length ?? 0)) + 4);
 	return (
@@ -16,19 +19,10 @@ export function FieldsForm({fields, state, dispatch, editable}: Props) {
 			{fields.map((id, index) => {
 				const setting = findSetting(id);
 				if (!setting) return null;
-				return (
-					<FieldEditor
-						key={id}
-						setting={setting}
-						value={state.drafts[id] ?? ''}
-						focus={editable && !state.quitting && index === state.focus}
-						labelWidth={labelWidth}
-						// Enter is read by the wizard's key handler, which always sees the latest state.
-						onChange={text => dispatch({type: 'edit', id, text})}
-					/>
-				);
+				const focus = typing?.focus === index;
+				return <FieldEditor key={id} setting={setting} value={state.drafts[id] ?? ''} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} />;
 			})}
-			{state.problems.map(problem => (
+			{(typing?.problems ?? []).map(problem => (
 				<Text key={problem} color="red">
 					✖ {problem}
 				</Text>

@@ -6,15 +6,16 @@ import React from 'react';
 import {newContent} from '../../model/file-content.js';
 import type {Action} from '../../model/plan.js';
 import {FilePreview} from '../components/file-preview/file-preview.js';
+import type {PreviewView} from '../components/file-preview/preview-rows.js';
 import {useDiskFiles} from '../components/file-preview/use-disk-files.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
 
 export const fileActionsOf = (actions: readonly Action[]): FileAction[] => actions.filter((a): a is FileAction => a.kind === 'file');
 
-type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown};
+type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown; view?: PreviewView};
 
-export function FileChanges({actions, height, width, offset, refresh}: Props) {
+export function FileChanges({actions, height, width, offset, refresh, view = 'changes'}: Props) {
 	const {files, error} = useDiskFiles(
 		actions.map(a => a.path),
 		refresh,
@@ -25,5 +26,5 @@ export function FileChanges({actions, height, width, offset, refresh}: Props) {
 		const before = files.get(action.path);
 		return {path: action.path, before, after: newContent(action.edit, before), notes: action.notes};
 	});
-	return <FilePreview files={previews} height={height} width={width} offset={offset} />;
+	return <FilePreview files={previews} height={height} width={width} offset={offset} view={view} />;
 }

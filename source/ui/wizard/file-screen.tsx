@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
+import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {useSystem} from '../system-context.js';
 import {FailurePanel} from './failure-panel.js';
@@ -12,14 +13,15 @@ import {PageWarnings} from './page-warnings.js';
 import type {ScreenProps} from './screen-props.js';
 import {acceptWord} from './wizard-keys.js';
 
-export function FileScreen({state, dispatch, page, pages, view, height, width}: ScreenProps) {
+export function FileScreen({state, page, pages, view, summary, height, width}: ScreenProps) {
 	const system = useSystem();
 	const files = fileActionsOf(page.step?.actions ?? []);
 	const filePages = pages.filter(p => p.kind === 'file');
 	const number = filePages.findIndex(p => p.id === page.id) + 1;
 	const note = modeNote(system);
-	const failed = state.failure ? view.actions[state.failure.index] : undefined;
-	const previewing = state.phase === 'review' || state.phase === 'running';
+	const mode = activeMode(state);
+	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
+	const previewing = mode.kind === 'review' || mode.kind === 'running';
 	// The preview gets the rows the rest leaves (one is the gap above it); the prompt stays in view.
 	const space = useRowsLeft(height);
 	return (
@@ -31,23 +33,23 @@ export function FileScreen({state, dispatch, page, pages, view, height, width}: 
 				</Text>
 				{page.fields.length > 0 ? (
 					<Box marginTop={1}>
-						<FieldsForm fields={page.fields} state={state} dispatch={dispatch} editable={state.phase === 'fields'} />
+						<FieldsForm fields={page.fields} state={state} />
 					</Box>
 				) : null}
-				{state.phase === 'fields' || state.phase === 'review' ? <PageWarnings state={state} pages={pages} page={page} width={width} /> : null}
-				{state.phase === 'fields' ? <Text dimColor>Next: the whole file as it will be written, compared with what is on disk.</Text> : null}
+				{mode.kind === 'fields' || mode.kind === 'review' ? <PageWarnings state={state} pages={pages} page={page} width={width} /> : null}
+				{mode.kind === 'fields' ? <Text dimColor>Next: the whole file as it will be written, compared with what is on disk.</Text> : null}
 			</Box>
 			{previewing ? (
 				<Box marginTop={1}>
-					<FileChanges actions={files} height={Math.max(0, space.rows - 1)} width={width} offset={state.scroll} refresh={state.runToken} />
+					<FileChanges actions={files} height={Math.max(0, space.rows - 1)} width={width} offset={mode.kind === 'review' ? mode.scroll : 0} refresh={page.id} view={state.wholeFiles ? 'whole' : 'changes'} />
 				</Box>
 			) : null}
 			<Box ref={space.below} flexDirection="column">
 				{previewing && note ? <Text color="yellow">{note}</Text> : null}
-				{previewing ? <Text>{state.phase === 'running' ? 'Writing…' : `Press Enter to ${acceptWord(page)} (a file that is replaced is kept as a backup first).`}</Text> : null}
-				{state.phase === 'finished' ? <Text color="green">✔ {page.title}: {view.actions.map(a => a.state).join(', ')}. Press Enter for the next file.</Text> : null}
-				{state.phase === 'failed' && state.failure ? (
-					<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} />
+				{previewing ? <Text>{mode.kind === 'running' ? 'Writing…' : `Press Enter to ${acceptWord(page)} (a file that is replaced is kept as a backup first).`}</Text> : null}
+				{mode.kind === 'finished' ? <Text color="green">✔ {page.title}: {view.actions.map(a => a.state).join(', ')}. Press Enter for the next file.</Text> : null}
+				{mode.kind === 'failed' ? (
+					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} resumable={Boolean(summary?.recorded)} />
 				) : null}
 			</Box>
 		</Box>

@@ -1,20 +1,20 @@
 // What every wizard screen is given: the state to render, where to send actions, the run so far
 // and the rows and columns it may use.
-import type {Dispatch} from 'react';
+import type {RunSummary} from '../../model/apply-events.js';
 import type {WizardAction, WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
-import type {ApplyRun} from '../../system/apply-plan.js';
 import type {RunView} from '../components/run/run-view.js';
 import type {StepOutput} from '../components/run/step-output.js';
 
 export type ScreenProps = {
 	state: WizardState;
-	dispatch: Dispatch<WizardAction>;
+	send: (action: WizardAction) => void;
 	page: Page;
 	pages: readonly Page[];
 	view: RunView;
 	output: StepOutput;
-	run?: ApplyRun;
+	// What this session's run has done (counts, files, backups, log); none before it starts.
+	summary?: RunSummary;
 	height: number;
 	width: number;
 };

@@ -4,19 +4,21 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
+import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../components/use-rows-left.js';
 import {useSystem} from '../system-context.js';
 import {FailurePanel} from './failure-panel.js';
 import {PreviewList} from './preview-list.js';
 import type {ScreenProps} from './screen-props.js';
 
-export function ServicesScreen({state, page, view, output, height, width}: ScreenProps) {
+export function ServicesScreen({state, page, view, output, summary, height, width}: ScreenProps) {
 	const system = useSystem();
 	const actions = page.step?.actions ?? [];
 	const note = modeNote(system);
 	// The panes take the rows the rest leaves.
 	const space = useRowsLeft(height);
-	if (state.phase === 'review') {
+	const mode = activeMode(state);
+	if (mode.kind === 'review') {
 		return (
 			<Box flexDirection="column">
 				<Text bold>{page.step?.summary}</Text>
@@ -28,7 +30,7 @@ export function ServicesScreen({state, page, view, output, height, width}: Scree
 			</Box>
 		);
 	}
-	const failed = state.failure ? view.actions[state.failure.index] : undefined;
+	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
@@ -37,10 +39,8 @@ export function ServicesScreen({state, page, view, output, height, width}: Scree
 			{/* The same panes as a restart from the edit and status screens. */}
 			<ServiceRunPanes view={view} output={output} height={space.rows} width={width} />
 			<Box ref={space.below} flexDirection="column">
-				{state.phase === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
-				{state.phase === 'failed' && state.failure ? (
-					<FailurePanel title={failed?.action.title ?? page.title} message={state.failure.message} detailLines={0} canChangeSettings={false} />
-				) : null}
+				{mode.kind === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
+				{mode.kind === 'failed' ? <FailurePanel title={failed?.action.title ?? page.title} failure={mode} detailLines={0} canChangeSettings={false} resumable={Boolean(summary?.recorded)} /> : null}
 			</Box>
 		</Box>
 	);

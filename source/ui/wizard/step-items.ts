@@ -1,5 +1,5 @@
 // The step list beside every screen: the article's steps, the configuration files counted as one.
-import type {WizardState} from '../../model/wizard-state.js';
+import {activeMode, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import type {StepItem, StepState} from '../components/step-list/step-list.js';
 
@@ -15,7 +15,7 @@ export function stepItems(state: WizardState, pages: readonly Page[], current: n
 		const here = members.includes(current);
 		const marks = members.map(index => state.marks[pages[index]?.id ?? '']);
 		let itemState: StepState;
-		if (here) itemState = state.phase === 'failed' ? 'failed' : 'current';
+		if (here) itemState = activeMode(state).kind === 'failed' ? 'failed' : 'current';
 		else if (marks.includes('skipped')) itemState = 'skipped';
 		else if (marks.every(mark => mark === 'earlier')) itemState = 'earlier';
 		else if (marks.every(mark => mark !== undefined) || (members.at(-1) ?? 0) < current) itemState = 'done';

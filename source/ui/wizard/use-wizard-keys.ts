@@ -1,63 +1,85 @@
-// Maps keys to wizard actions. One handler for the whole wizard, which always reads the state of
-// the last render: Ink attaches key handlers in effects that run a moment after a screen is
-// drawn, and a key typed in that moment must not reach the screen before. Text typed into a
-// field belongs to its ink-text-input; everything else, Enter in a field included, is read here.
-// Ctrl+C asks before quitting like q (twice quits at once). Opened from the home menu, Esc and q on
-// the welcome go back to the menu (`leave`).
-import {useInput} from 'ink';
-import {type Dispatch, useCallback, useRef} from 'react';
+// Maps keys to wizard actions, one key at a time, reading the state the moment each key comes
+// (store.get()), so keys that arrive together are applied in order. Text typed into a field edits
+// it through the reducer; Enter submits it. Ctrl+C (and a signal) is "stop": the first asks, as q
+// does; the second, or y, quits, and stops what runs. Opened from the home menu, Esc and q on the
+// welcome go back to the menu (`leave`).
 import {findSetting} from '../../model/settings.js';
-import type {WizardAction, WizardState} from '../../model/wizard-state.js';
-import type {Page} from '../../model/wizard-pages.js';
+import {currentPage, type WizardAction, type WizardState} from '../../model/wizard-state.js';
+import {fieldActionOf} from '../components/keys/field-action-of.js';
+import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
+import {useKeys, useStop} from '../components/keys/use-keys.js';
+import {wholeFileKey} from '../components/file-preview/preview-rows.js';
+import {writesFiles} from './wizard-keys.js';
+import type {SyncReducer} from '../components/use-sync-reducer.js';
 
-export function useWizardKeys(state: WizardState, page: Page, dispatch: Dispatch<WizardAction>, leave?: () => void): void {
-	const latest = useRef({state, page, leave});
-	latest.current = {state, page, leave};
-	const onKey = useCallback(
-		(input: string, key: {ctrl: boolean; escape: boolean; return: boolean; tab: boolean; shift: boolean; upArrow: boolean; downArrow: boolean}) => {
-			const {state, page, leave} = latest.current;
-			if (key.ctrl && input === 'c') {
-				dispatch({type: state.quitting ? 'quit' : 'ask-quit'});
-				return;
-			}
-			if (state.quitting) {
-				if (input === 'y') dispatch({type: 'quit'});
-				else if (input === 'n' || key.escape) dispatch({type: 'stay'});
-				return;
-			}
-			if (page.kind === 'done') {
-				if (key.return || input === 'q') dispatch({type: 'accept'});
-				return;
-			}
-			if (state.phase === 'fields') {
-				const id = page.fields[state.focus] ?? '';
-				const choice = Boolean(findSetting(id)?.choices);
-				if (key.return) dispatch({type: 'submit-field', id, text: state.drafts[id] ?? ''});
-				else if (key.escape) dispatch({type: 'back'});
-				else if (key.tab) dispatch({type: 'focus-field', delta: key.shift ? -1 : 1});
-				// Up and down move between fields, except in a list of choices, where they choose.
-				else if (!choice && key.upArrow) dispatch({type: 'focus-field', delta: -1});
-				else if (!choice && key.downArrow) dispatch({type: 'focus-field', delta: 1});
-				return;
-			}
-			if (page.kind === 'welcome' && leave && state.welcome !== 'rehearsing' && (key.escape || input === 'q')) {
-				leave();
-				return;
-			}
-			if (input === 'q') {
-				dispatch({type: 'ask-quit'});
-				return;
-			}
-			// The welcome offers are a select list, which reads Enter itself.
-			if (page.kind === 'welcome' && state.welcome !== 'ready') return;
-			if (key.escape) dispatch({type: 'back'});
-			else if (key.return) dispatch({type: 'accept'});
-			else if (state.phase === 'failed' && input === 'r') dispatch({type: 'retry'});
-			else if (state.phase === 'failed' && input === 's') dispatch({type: 'skip'});
-			else if (state.phase === 'review' && key.upArrow) dispatch({type: 'scroll', delta: -1});
-			else if (state.phase === 'review' && key.downArrow) dispatch({type: 'scroll', delta: 1});
-		},
-		[dispatch],
-	);
-	useInput(onKey);
+export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean): WizardAction | 'leave' | undefined {
+	const {mode} = state;
+	if (mode.kind === 'quitting') {
+		if (isChar(press, 'y')) return {type: 'quit'};
+		if (isChar(press, 'n') || isKey(press, 'escape')) return {type: 'stay'};
+		return undefined;
+	}
+	const {page} = currentPage(state);
+	switch (mode.kind) {
+		case 'welcome':
+			if (mode.offer === 'rehearsing') return undefined;
+			if (canLeave && (isKey(press, 'escape') || isChar(press, 'q'))) return 'leave';
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			if (isKey(press, 'return')) return {type: 'accept'};
+			if (isKey(press, 'up')) return {type: 'choose', delta: -1};
+			if (isKey(press, 'down')) return {type: 'choose', delta: 1};
+			return undefined;
+		case 'fields': {
+			const choices = Boolean(findSetting(page.fields[mode.focus] ?? '')?.choices);
+			if (isKey(press, 'return')) return {type: 'submit-field'};
+			if (isKey(press, 'escape')) return {type: 'back'};
+			if (isKey(press, 'tab')) return {type: 'focus-field', delta: 1};
+			if (isKey(press, 'backtab')) return {type: 'focus-field', delta: -1};
+			const edit = fieldActionOf(press, choices);
+			if (edit) return {type: 'field', action: edit};
+			// Up and down move between fields, except in a list of choices, where they choose.
+			if (isKey(press, 'up')) return {type: 'focus-field', delta: -1};
+			if (isKey(press, 'down')) return {type: 'focus-field', delta: 1};
+			return undefined;
+		}
+		case 'review':
+			if (isKey(press, 'return')) return {type: 'accept'};
+			if (isKey(press, 'escape')) return {type: 'back'};
+			if (isKey(press, 'up')) return {type: 'scroll', delta: -1};
+			if (isKey(press, 'down')) return {type: 'scroll', delta: 1};
+			if (isChar(press, wholeFileKey) && writesFiles(page)) return {type: 'whole-files'};
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			return undefined;
+		case 'running':
+			return isChar(press, 'q') ? {type: 'ask-quit'} : undefined;
+		case 'finished':
+			if (isKey(press, 'return')) return {type: 'accept'};
+			if (isKey(press, 'escape')) return {type: 'back'};
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			return undefined;
+		case 'failed':
+			if (isChar(press, 'r')) return {type: 'retry'};
+			if (isChar(press, 's') && mode.canSkip) return {type: 'skip'};
+			if (isKey(press, 'escape')) return {type: 'back'};
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			return undefined;
+		case 'done':
+			return isKey(press, 'return') || isChar(press, 'q') ? {type: 'accept'} : undefined;
+		case 'stopping':
+		case 'exit':
+			return undefined;
+	}
+}
+
+export function useWizardKeys(store: SyncReducer<WizardState, WizardAction>, send: (action: WizardAction) => void, leave?: () => void): void {
+	useKeys(press => {
+		const action = wizardActionOf(store.get(), press, leave !== undefined);
+		if (action === 'leave') leave?.();
+		else if (action) send(action);
+	});
+	useStop(reason => {
+		if (reason === 'signal') send({type: 'stop-now'});
+		// Ctrl+C asks first, as q does; pressed again at the question, it quits.
+		else send({type: store.get().mode.kind === 'quitting' ? 'quit' : 'ask-quit'});
+	});
 }

@@ -1,11 +1,22 @@
-// The wizard's state and its effects: the reducer (source/model/wizard-state.ts), the page runner,
-// the rehearsal offer, the saved answers, the end of the run and the exit code.
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+// The wizard's state and the runs it asks for. The state lives in one reducer (model/wizard-state)
+// dispatched through useSyncReducer, so keys that come together are applied one by one. `send`
+// dispatches an action and then does what the new state asks of the world, at once: a page's run
+// starts when the mode becomes running (through the setup use case, with an AbortSignal), a quit
+// confirmed during a run aborts it, the rehearsal is prepared, the end is recorded, and the exit
+// is reported. The run's events are folded into a RunView and its output into a StepOutput.
+import {useEffect, useMemo, useState} from 'react';
 import type {Answers} from '../../model/answers.js';
+import type {RunSummary} from '../../model/apply-events.js';
 import {errorMessage} from '../../model/errors.js';
-import {currentPage, initialWizardState, pagesOf, wizardReducer} from '../../model/wizard-state.js';
+import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction, type WizardState, wizardReducer} from '../../model/wizard-state.js';
+import type {SetupSession} from '../../use-cases/setup.js';
+import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
+import {StepOutput} from '../components/run/step-output.js';
+import {type SyncReducer, useSyncReducer} from '../components/use-sync-reducer.js';
 import {useSystem} from '../system-context.js';
-import {useStepRunner} from './use-step-runner.js';
+import {useUseCases} from '../use-cases-context.js';
+
+export type WizardExit = {code: number; state: WizardState; summary?: RunSummary};
 
 export type WizardOptions = {
 	answers: Answers;
@@ -13,44 +24,167 @@ export type WizardOptions = {
 	rehearse?: () => Promise<void>;
 	// Opened from the home menu: back to it from the welcome (Esc or q).
 	onBack?: () => void;
-	onExit: (code: number) => void;
+	onExit: (exit: WizardExit) => void;
 };
 
-export function useWizard({answers, rehearse, onExit}: WizardOptions) {
+type Driver = {
+	send(action: WizardAction): void;
+	// The wizard is going away: a run under way is stopped, and nothing more is reported.
+	abandon(): void;
+	summary(): RunSummary | undefined;
+};
+
+type DriverDeps = {
+	store: SyncReducer<WizardState, WizardAction>;
+	fold: SyncReducer<RunView, Parameters<typeof runViewReducer>[1]>;
+	startSetup: (continueRun: boolean) => SetupSession;
+	onOutput: (output: StepOutput) => void;
+	// The latest callbacks from the props (they are functions, not state).
+	latest: {current: Pick<WizardOptions, 'rehearse' | 'onExit'>};
+};
+
+function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): Driver {
+	let session: SetupSession | undefined;
+	// The run under way, if any: its mode is running (or stopping) exactly while this is set.
+	let running: AbortController | undefined;
+	let output = new StepOutput();
+	let keptAnswers: Answers | undefined;
+	let rehearsing = false;
+	// Marking the setup finished (journal and progress): the lock goes only once it is done.
+	let finishing: Promise<void> | undefined;
+	let exited = false;
+
+	const sessionFor = (state: WizardState): SetupSession => (session ??= startSetup(state.continueRun));
+
+	function startRun(state: WizardState, from: number): void {
+		const {page} = currentPage(state);
+		const {step} = page;
+		if (!step) return;
+		const current = sessionFor(state);
+		keepAnswers(state);
+		const controller = new AbortController();
+		running = controller;
+		// A retry or a skip goes on in the same pane; a new page starts with an empty one.
+		if (from === 0) {
+			output = new StepOutput();
+			onOutput(output);
+		}
+		const out = output;
+		fold.dispatch({type: 'begin', actions: step.actions, from});
+		let at = from;
+		current
+			.applyStep(
+				{...step, actions: step.actions.slice(from)},
+				{
+					completesStep: page.completesStep,
+					signal: controller.signal,
+					onEvent: event => {
+						if (event.type === 'output') {
+							out.line(at, event.action, event.line, event.stream);
+							return;
+						}
+						// What was found before the run (a stale lock taken over): said in the page's log.
+						if (event.type === 'notice') {
+							out.all.push(event.line, 'stdout');
+							return;
+						}
+						if (event.type === 'action-start') at = from + event.index;
+						fold.dispatch({type: 'event', event, offset: from});
+					},
+				},
+			)
+			.then(
+				result => {
+					running = undefined;
+					out.flush();
+					const failedIndex = result.failed ? from + step.actions.slice(from).indexOf(result.failed.action) : undefined;
+					const notice = runNotice(fold.get());
+					send({
+						type: 'run-ended',
+						ok: result.ok,
+						...(result.stopped ? {stopped: true} : {}),
+						...(failedIndex === undefined ? {} : {failedIndex}),
+						...(result.failed ? {message: result.failed.outcome.message} : {}),
+						...(notice ? {notice} : {}),
+					});
+				},
+				(error: unknown) => {
+					running = undefined;
+					out.flush();
+					send({type: 'run-ended', ok: false, failedIndex: at, message: errorMessage(error)});
+				},
+			);
+	}
+
+	function keepAnswers(state: WizardState): void {
+		if (!session || state.answers === keptAnswers) return;
+		keptAnswers = state.answers;
+		session.keepAnswers(state.answers);
+	}
+
+	// What the state asks of the world, done once.
+	function follow(): void {
+		const state = store.get();
+		const mode = activeMode(state);
+		keepAnswers(state);
+		if (mode.kind === 'running' && !running) startRun(state, mode.from);
+		if (mode.kind === 'stopping') running?.abort();
+		if (mode.kind === 'welcome' && mode.offer === 'rehearsing' && !rehearsing) {
+			rehearsing = true;
+			const {rehearse} = latest.current;
+			if (!rehearse) send({type: 'rehearsal-failed', message: 'A rehearsal cannot be started from here: run mesos-setup --root ./mesos-rehearsal instead.'});
+			else rehearse().catch((error: unknown) => send({type: 'rehearsal-failed', message: `The rehearsal could not start: ${errorMessage(error)}`}));
+		}
+		if (mode.kind === 'welcome' && mode.offer !== 'rehearsing') rehearsing = false;
+		// Reaching the end marks the setup finished, so the next start offers the menu.
+		if (mode.kind === 'done' && !finishing) {
+			// Not marked finished (a full disk) only means the next setup continues this run's journal.
+			finishing = sessionFor(state)
+				.finish()
+				.catch(() => undefined);
+		}
+		if (mode.kind === 'exit' && !exited) {
+			exited = true;
+			close();
+			latest.current.onExit({code: mode.code, state, ...(session ? {summary: session.summary()} : {})});
+		}
+	}
+
+	// The session is over: its run lock goes, once the end is recorded.
+	function close(): void {
+		const current = session;
+		void (finishing ?? Promise.resolve()).then(() => current?.close());
+	}
+
+	function send(action: WizardAction): void {
+		store.dispatch(action);
+		follow();
+	}
+
+	return {
+		send,
+		abandon() {
+			if (!exited) close();
+			exited = true;
+			running?.abort();
+		},
+		summary: () => session?.summary(),
+	};
+}
+
+export function useWizard(options: WizardOptions) {
 	const system = useSystem();
-	const [state, dispatch] = useReducer(wizardReducer, undefined, () =>
-		initialWizardState({facts: system.facts, answers, sandbox: system.sandbox, progress: system.state.progress()}),
-	);
+	const useCases = useUseCases();
+	const [initial] = useState(() => initialWizardState({facts: system.facts, answers: options.answers, sandbox: system.sandbox, progress: useCases.savedProgress()}));
+	const [state, store] = useSyncReducer(wizardReducer, initial);
+	const [view, fold] = useSyncReducer(runViewReducer, emptyRunView);
+	const [output, setOutput] = useState(() => new StepOutput());
+	const [latest] = useState(() => ({current: options}));
+	latest.current = options;
+	const [driver] = useState(() => createDriver({store, fold, startSetup: continueRun => useCases.startSetup({continueRun}), onOutput: setOutput, latest}));
+	// A run under way when the wizard goes away (the program ends) is stopped with it.
+	useEffect(() => () => driver.abandon(), [driver]);
 	const pages = useMemo(() => pagesOf(state), [state.answers, state.facts]);
 	const {page, index} = currentPage(state, pages);
-	const runner = useStepRunner(system, state, page, dispatch);
-
-	// Answers are kept as soon as a page accepts them, so a killed run resumes with them.
-	useEffect(() => {
-		system.state.saveAnswers(state.answers);
-	}, [system, state.answers]);
-
-	useEffect(() => {
-		if (state.welcome !== 'rehearsing') return;
-		if (!rehearse) {
-			dispatch({type: 'rehearsal-failed', message: 'A rehearsal cannot be started from here: run mesos-setup --root ./mesos-rehearsal instead.'});
-			return;
-		}
-		rehearse().catch((error: unknown) => dispatch({type: 'rehearsal-failed', message: `The rehearsal could not start: ${errorMessage(error)}`}));
-	}, [state.welcome, rehearse]);
-
-	// Reaching the end marks the setup finished, so the next start offers the menu.
-	const finished = useRef(false);
-	useEffect(() => {
-		if (page.kind !== 'done' || finished.current) return;
-		finished.current = true;
-		// Not marked finished (a full disk) only means the next setup continues this run's journal.
-		void runner.run?.finish().catch(() => undefined);
-	}, [page.kind, runner.run]);
-
-	useEffect(() => {
-		if (state.exitCode !== undefined) onExit(state.exitCode);
-	}, [state.exitCode, onExit]);
-
-	return {state, dispatch, pages, page, index, ...runner};
+	return {state, send: driver.send, store, pages, page, index, view, output, summary: driver.summary()};
 }

@@ -2,11 +2,12 @@
 // before anything else: a rehearsal when a real setup cannot work here, or continuing a run that
 // was stopped.
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import type {Facts} from '../../model/facts.js';
+import {type WelcomeChoice, welcomeChoices} from '../../model/wizard-state.js';
+import {ChoiceList} from '../components/choice-list/ChoiceList.js';
 import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
 import {useSystem} from '../system-context.js';
 import type {ScreenProps} from './screen-props.js';
@@ -33,13 +34,21 @@ function whyRehearse(facts: Facts): string {
 	return `A real setup cannot work here: ${reasons.join(' and ')}.`;
 }
 
-type Choice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
-
-export function WelcomeScreen({state, dispatch, pages, width}: ScreenProps) {
+export function WelcomeScreen({state, pages, width}: ScreenProps) {
 	const system = useSystem();
-	const choose = (choice: Choice) => dispatch(choice === 'quit' ? {type: 'ask-quit'} : {type: 'welcome-choice', choice});
 	const note = modeNote(system);
+	const {mode} = state;
+	const welcome = mode.kind === 'welcome' ? mode : mode.kind === 'quitting' && mode.under.kind === 'welcome' ? mode.under : undefined;
 	const resumeTitle = pages.find(page => page.step?.id === state.resumeFrom)?.step?.title ?? state.resumeFrom;
+	const labels: Record<WelcomeChoice, string> = {
+		rehearse: 'Rehearse in a sandbox (./mesos-rehearsal)',
+		here: 'Continue on this machine anyway (the preflight shows what it lacks)',
+		resume: `Continue from “${resumeTitle}” with the earlier answers`,
+		restart: 'Start from the beginning',
+		quit: 'Quit',
+	};
+	const offer = welcome?.offer;
+	const choices = offer ? welcomeChoices[offer].map(value => ({value, label: labels[value]})) : [];
 	return (
 		<Box flexDirection="column">
 			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
@@ -53,42 +62,21 @@ export function WelcomeScreen({state, dispatch, pages, width}: ScreenProps) {
 				{note ? <Text color="yellow">{note}</Text> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				{state.welcome === 'rehearsal' ? (
+				{offer === 'rehearsal' ? (
 					<>
 						<Text color="yellow">{whyRehearse(system.facts)}</Text>
 						<Text>A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run.</Text>
-						<SelectInput<Choice>
-							isFocused={!state.quitting}
-							items={[
-								{label: 'Rehearse in a sandbox (./mesos-rehearsal)', value: 'rehearse'},
-								{label: 'Continue on this machine anyway', value: 'here'},
-								{label: 'Quit', value: 'quit'},
-							]}
-							onSelect={item => choose(item.value)}
-						/>
 					</>
 				) : null}
-				{state.welcome === 'rehearsing' ? (
+				{offer === 'rehearsing' ? (
 					<Text>
 						<Spinner type="dots" /> Preparing the rehearsal…
 					</Text>
 				) : null}
-				{state.welcome === 'resume' ? (
-					<>
-						<Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text>
-						<SelectInput<Choice>
-							isFocused={!state.quitting}
-							items={[
-								{label: `Continue from “${resumeTitle}” with the earlier answers`, value: 'resume'},
-								{label: 'Start from the beginning', value: 'restart'},
-								{label: 'Quit', value: 'quit'},
-							]}
-							onSelect={item => choose(item.value)}
-						/>
-					</>
-				) : null}
-				{state.welcome === 'ready' ? <Text>Press Enter to begin with the preflight checks: they only look at this machine.</Text> : null}
-				{state.notice ? <Text color="red">{state.notice}</Text> : null}
+				{offer === 'resume' ? <Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text> : null}
+				{choices.length > 0 && welcome ? <ChoiceList items={choices} selected={welcome.choice} /> : null}
+				{offer === 'ready' ? <Text>Press Enter to begin with the preflight checks: they only look at this machine.</Text> : null}
+				{welcome?.notice ? <Text color="red">{welcome.notice}</Text> : null}
 			</Box>
 		</Box>
 	);

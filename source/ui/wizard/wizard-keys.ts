@@ -1,7 +1,8 @@
 // The keys each wizard screen answers to, for the help line; use-wizard-keys.ts maps the same keys.
 import {findSetting} from '../../model/settings.js';
-import type {WizardState} from '../../model/wizard-state.js';
+import {activeMode, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
+import {wholeFileKey} from '../components/file-preview/preview-rows.js';
 import type {KeyHint} from '../components/key-help/key-help.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
@@ -21,33 +22,45 @@ function againWord(page: Page): string {
 	return page.fields.length > 0 ? 'back to its settings' : 'back to its review';
 }
 
-const scrolls = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
+// The page previews files before it writes them: ↑↓ scroll them, f shows them whole.
+export const writesFiles = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
 
 // `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
 export function wizardKeys(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
-	if (state.quitting) return [{key: 'y', does: 'quit now'}, {key: 'n', does: 'stay'}];
-	if (page.kind === 'welcome') {
-		if (state.welcome === 'rehearsing') return [{key: 'Ctrl+C', does: 'quit'}];
-		const leave: KeyHint = fromMenu ? {key: 'Esc', does: 'back to the menu'} : quit;
-		if (state.welcome === 'ready') return [{key: 'Enter', does: 'start'}, leave];
-		return [{key: '↑↓', does: 'choose'}, {key: 'Enter', does: 'accept'}, leave];
-	}
-	if (page.kind === 'done') return [{key: 'Enter', does: 'exit'}];
-	switch (state.phase) {
+	if (state.mode.kind === 'quitting') return [{key: 'y', does: 'quit now'}, {key: 'n', does: 'stay'}];
+	const mode = activeMode(state);
+	switch (mode.kind) {
+		case 'welcome': {
+			if (mode.offer === 'rehearsing') return [{key: 'Ctrl+C', does: 'quit'}];
+			const leave: KeyHint = fromMenu ? {key: 'Esc', does: 'back to the menu'} : quit;
+			if (mode.offer === 'ready') return [{key: 'Enter', does: 'start'}, leave];
+			return [{key: '↑↓', does: 'choose'}, {key: 'Enter', does: 'accept'}, leave];
+		}
+		case 'done':
+			return [{key: 'Enter', does: 'exit'}];
 		case 'fields': {
-			const focused = findSetting(page.fields[state.focus] ?? '');
+			const focused = findSetting(page.fields[mode.focus] ?? '');
 			const hints: KeyHint[] = [{key: 'Enter', does: 'accept'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
 			if (page.fields.length > 1) hints.push({key: 'Tab', does: 'next field'});
 			return [...hints, {key: 'Esc', does: 'back'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'review':
-			return [{key: 'Enter', does: acceptWord(page)}, ...(scrolls(page) ? [{key: '↑↓', does: 'scroll'}] : []), {key: 'Esc', does: 'back'}, quit];
+			return [
+				{key: 'Enter', does: acceptWord(page)},
+				...(writesFiles(page) ? [{key: '↑↓', does: 'scroll'}, {key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
+				{key: 'Esc', does: 'back'},
+				quit,
+			];
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
 			return [{key: 'Enter', does: 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
 		case 'failed':
-			return [{key: 'r', does: 'retry'}, {key: 's', does: 'skip it and go on'}, {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page)}, quit];
+		case 'stopping':
+			return [{key: '…', does: 'stopping what runs'}];
+		case 'exit':
+			return [];
 	}
 }

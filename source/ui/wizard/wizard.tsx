@@ -11,6 +11,7 @@ import {ChecksScreen} from './checks-screen.js';
 import {CommandsScreen} from './commands-screen.js';
 import {DoneScreen} from './done-screen.js';
 import {FileScreen} from './file-screen.js';
+import {quitQuestion} from './quit-words.js';
 import type {ScreenProps} from './screen-props.js';
 import {ServicesScreen} from './services-screen.js';
 import {stepItems} from './step-items.js';
@@ -38,17 +39,20 @@ function Screen(props: ScreenProps) {
 	}
 }
 
-const quitQuestion = (running: boolean): string =>
-	`Quit now?${running ? ' What is running is stopped.' : ''} Files written so far stay; running mesos-setup again offers to continue. (y/n)`;
-
 export function Wizard(options: WizardOptions) {
 	const system = useSystem();
 	const wizard = useWizard(options);
-	const {state, dispatch, page, pages, index} = wizard;
-	useWizardKeys(state, page, dispatch, options.onBack);
+	const {state, store, send, page, pages, index, summary} = wizard;
+	useWizardKeys(store, send, options.onBack);
 	const {rows, columns} = useTerminalSize();
-	// The quit question explains itself, so it wraps; the screen gives up the rows it takes.
-	const question = state.quitting ? wrapRows(quitQuestion(state.phase === 'running'), columns - 1) : [];
+	const {mode} = state;
+	// The quit question (and the stop after it) explains itself, so it wraps; the screen gives up the rows it takes.
+	const question =
+		mode.kind === 'quitting'
+			? wrapRows(quitQuestion(state, page, summary, system.dryRun), columns - 1)
+			: mode.kind === 'stopping'
+				? wrapRows(`Stopping ${page.step?.title ?? page.title}: ending what it runs…`, columns - 1)
+				: [];
 	// Title, key help (or the question) and one spare row: Ink redraws the whole screen if the frame fills it.
 	const height = Math.max(8, rows - 2 - Math.max(1, question.length));
 	// A narrow terminal gives the step list's columns to the screen and names the step in the title.
@@ -86,7 +90,7 @@ export function Wizard(options: WizardOptions) {
 					</Box>
 				</Box>
 			</Box>
-			{state.quitting ? (
+			{question.length > 0 ? (
 				question.map(row => (
 					<Text key={row} color="yellow" wrap="truncate-end">
 						{row}

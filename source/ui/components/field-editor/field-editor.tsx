@@ -1,38 +1,26 @@
-// One setting, edited: its label, its value (free text with ink-text-input, or a list of
-// choices with ink-select-input), the catalogue's help while focused, and the validator's
-// verdict beside it as the person types. Enter is passed on only while the value is allowed.
+// One setting, edited: its label, its value (free text with its cursor, or the catalogue's choices
+// with the one chosen marked), the catalogue's help while focused, and the validator's verdict
+// beside it as the person types. Render only: the screen's reducer holds the value and the cursor
+// (model/field-input.ts) and its key handler maps keys to them (keys/field-action-of.ts).
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
-import TextInput from 'ink-text-input';
 import React from 'react';
+import {choicesFor} from '../../../model/field-input.js';
 import type {Setting} from '../../../model/settings.js';
+import {ChoiceList} from '../choice-list/ChoiceList.js';
+import {TextField} from '../text-field/TextField.js';
 
 type Props = {
 	setting: Setting;
 	value: string;
+	// Where the cursor is in a free-text value (characters from its start).
+	cursor?: number;
 	focus: boolean;
-	onChange: (text: string) => void;
-	// Enter on this field: called with the value as it will be stored (trimmed, normalised), only
-	// when it is allowed. Leave it out where a key handler above reads Enter (the wizard does).
-	onSubmit?: (value: string) => void;
 	labelWidth?: number;
 };
 
-// The choices, with the current value added when it is allowed but not one of them.
-export function choiceItems(setting: Setting, value: string): {label: string; value: string}[] {
-	const choices = [...(setting.choices ?? [])];
-	if (value !== '' && !choices.includes(value)) choices.push(value);
-	return choices.map(choice => ({label: choice, value: choice}));
-}
-
-export function FieldEditor({setting, value, focus, onChange, onSubmit, labelWidth = 34}: Props) {
+export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34}: Props) {
 	const verdict = setting.validate(value);
-	const submit = (text: string) => {
-		const checked = setting.validate(text);
-		// Not allowed: Enter does nothing; the reason is already shown beside the field.
-		if (checked.ok) onSubmit?.(checked.value);
-	};
-	const items = setting.choices ? choiceItems(setting, value) : [];
+	const choices = setting.choices ? choicesFor(setting, value) : [];
 	return (
 		<Box flexDirection="column">
 			<Box>
@@ -44,16 +32,9 @@ export function FieldEditor({setting, value, focus, onChange, onSubmit, labelWid
 				</Box>
 				<Box flexShrink={0} marginRight={2}>
 					{setting.choices && focus ? (
-						<SelectInput
-							items={items}
-							initialIndex={Math.max(0, items.findIndex(item => item.value === value))}
-							onHighlight={item => onChange(item.value)}
-							{...(onSubmit ? {onSelect: (item: {value: string}) => submit(item.value)} : {})}
-						/>
-					) : focus ? (
-						<TextInput value={value} onChange={onChange} {...(onSubmit ? {onSubmit: submit} : {})} />
+						<ChoiceList items={choices.map(choice => ({value: choice, label: choice}))} selected={Math.max(0, choices.indexOf(value))} />
 					) : (
-						<Text>{value === '' ? ' ' : value}</Text>
+						<TextField text={value} cursor={cursor} focus={focus} />
 					)}
 				</Box>
 				{verdict.ok ? null : (

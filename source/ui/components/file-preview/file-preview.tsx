@@ -6,9 +6,8 @@
 // there is.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {type PreviewFile, type PreviewRow, previewWindow} from './preview-rows.js';
+import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
 import {usePreviewRows} from './use-preview-rows.js';
-import {usePreviewView} from './use-preview-view.js';
 
 export {fileChange} from './preview-rows.js';
 
@@ -18,8 +17,9 @@ type Props = {
 	height: number;
 	width: number;
 	offset?: number;
-	// Whether `f` (whole file / changes only) is read; off where another part of the screen takes letters.
-	keys?: boolean;
+	// The changes only, or the whole file: the screen's reducer holds it and its keys toggle it with
+	// `f` (wholeFileKey), as the headers say.
+	view?: PreviewView;
 };
 
 const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
@@ -76,8 +76,7 @@ function Row({row}: {row: PreviewRow}) {
 	}
 }
 
-export function FilePreview({files, height, width, offset = 0, keys = true}: Props) {
-	const view = usePreviewView(keys);
+export function FilePreview({files, height, width, offset = 0, view = 'changes'}: Props) {
 	const rows = usePreviewRows(files, width, view);
 	const shown = previewWindow(rows, height, offset);
 	return (

@@ -1,8 +1,7 @@
 // What a page's run has done so far, folded from ApplyRun's events (all but output lines, which
 // go to a LogBuffer): each action waiting, running or with its outcome, and its last probe.
 import type {Action} from '../../../model/plan.js';
-import type {ApplyEvent, OutcomeStatus} from '../../../system/apply-plan.js';
-import type {ProbeResult} from '../../../system/probes.js';
+import type {ApplyEvent, OutcomeStatus, ProbeResult} from '../../../model/apply-events.js';
 import type {ServiceState} from '../service-pane/service-pane.js';
 
 export type ActionState = 'waiting' | 'running' | OutcomeStatus;
@@ -45,6 +44,7 @@ export function runViewReducer(view: RunView, change: RunViewAction): RunView {
 				message: event.outcome.message,
 				...(event.outcome.detail ? {detail: event.outcome.detail} : {}),
 			}));
+		case 'notice':
 		case 'step-start':
 		case 'step-end':
 		case 'output':
@@ -75,6 +75,7 @@ export const outcomeLook: Record<ActionState, {mark: string; color?: string; wor
 	waiting: {mark: '·', word: 'waiting'},
 	running: {mark: '…', color: 'cyan', word: 'running'},
 	wrote: {mark: '✔', color: 'green', word: 'wrote'},
+	stopped: {mark: '■', color: 'yellow', word: 'stopped'},
 	unchanged: {mark: '✔', color: 'green', word: 'unchanged'},
 	skipped: {mark: '–', color: 'yellow', word: 'skipped'},
 	ran: {mark: '✔', color: 'green', word: 'ran'},

@@ -37,21 +37,3 @@ export function valuesFor(answers: Answers): Values {
 	if (problems.length > 0) throw new InputError(problems);
 	return values;
 }
-
-// The real machine is changed only by root on a Debian-family system with apt.
-export function refuseUnsafeRealRun(system: System, command: string): void {
-	if (system.sandbox || system.dryRun) return;
-	const rehearse = `mesos-setup ${command} --root ./mesos-rehearsal`;
-	if (!system.facts.isRoot) {
-		throw new InputError([
-			`mesos-setup ${command} changes files in /etc and runs apt-get and service, so it needs root.`,
-			`Run it with sudo (sudo mesos-setup ${command}), or rehearse without changing this machine: ${rehearse}`,
-		]);
-	}
-	if (!system.facts.hasApt) {
-		throw new InputError([
-			`This machine is not a Debian-family system with apt (found ${system.facts.distro} ${system.facts.codename}); mesos-setup installs with apt.`,
-			`Rehearse in a sandbox instead: ${rehearse}`,
-		]);
-	}
-}

@@ -1,0 +1,185 @@
+// Undo, asked first: which files of the last run are put back and which it created are removed,
+// what undo does not undo (packages, running services, a key an earlier run trusted), y/n; then
+// what was done, and an offer to restart the services that read the files put back (shown in
+// service panes). `mesos-setup undo` in a terminal and the home menu's Undo both show it.
+import {Box, Text} from 'ink';
+import React, {useEffect} from 'react';
+import type {Answers} from '../../model/answers.js';
+import {errorMessage} from '../../model/errors.js';
+import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
+import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
+import {useAbortOnLeave} from '../components/use-abort-on-leave.js';
+import {useSyncReducer} from '../components/use-sync-reducer.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
+import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
+import {useServiceRun} from '../status/use-service-run.js';
+import {useSystem} from '../system-context.js';
+import {useUseCases} from '../use-cases-context.js';
+import {initialUndo, undoReducer, type UndoState} from './undo-state.js';
+import {useUndoKeys} from './use-undo-keys.js';
+
+type Props = {
+	// Leaving: 0 after an undo or nothing to undo, and 0 too when the person said no.
+	onDone: (code: number) => void;
+	// Told the saved answers an undo put back, so screens opened later start from them.
+	onAnswers?: (answers: Answers) => void;
+};
+
+const keysFor = (state: UndoState): KeyHint[] => {
+	switch (state.kind) {
+		case 'confirm':
+			return [{key: 'y', does: 'undo'}, {key: 'n', does: 'leave it'}, {key: '↑↓', does: 'scroll'}];
+		case 'ask-restart':
+			return [{key: 'y', does: 'restart now'}, {key: 'n', does: 'later'}];
+		case 'nothing':
+		case 'done':
+		case 'failed':
+			return [{key: 'Enter', does: 'back'}];
+		default:
+			return [];
+	}
+};
+
+export function UndoScreen({onDone, onAnswers}: Props) {
+	const system = useSystem();
+	const useCases = useUseCases();
+	const [state, screen] = useSyncReducer(undoReducer, initialUndo);
+	const restarts = useServiceRun();
+	const signal = useAbortOnLeave();
+	const {rows, columns} = useTerminalSize();
+	useEffect(() => {
+		useCases.previewUndo().then(
+			preview => screen.dispatch({type: 'found', preview}),
+			(error: unknown) => screen.dispatch({type: 'failed', message: errorMessage(error)}),
+		);
+	}, [useCases, screen]);
+	useUndoKeys(screen, {
+		undo() {
+			useCases.undoLastRun({signal, onEvent: event => event.type === 'undone' && screen.dispatch({type: 'line', line: event.line})}).then(
+				done => {
+					if (!done) {
+						screen.dispatch({type: 'failed', message: 'there is nothing to undo any more'});
+						return;
+					}
+					onAnswers?.(done.answers);
+					screen.dispatch({type: 'undone', done, canRestart: !system.sandbox && !system.dryRun});
+				},
+				(error: unknown) => screen.dispatch({type: 'failed', message: errorMessage(error)}),
+			);
+		},
+		restart() {
+			const current = screen.get();
+			if (current.kind !== 'restarting') return;
+			const {done} = current;
+			restarts
+				.track(listener => useCases.restartServices(done.services, {answers: done.answers, signal, ...listener}))
+				.then(
+					result => {
+						const lines = result.ok
+							? [`Restarted: ${done.services.join(', ')}.`]
+							: [`Failed: ${result.failed?.outcome.message ?? 'the restart failed'}`, ...(result.failed?.outcome.detail ?? [])];
+						screen.dispatch({type: 'restarted', ok: result.ok, lines});
+					},
+					(error: unknown) => screen.dispatch({type: 'restarted', ok: false, lines: [`Failed: ${errorMessage(error)}`]}),
+				);
+		},
+		leave: () => onDone(0),
+	});
+	const width = columns - 1;
+	return (
+		<Box flexDirection="column">
+			<Text bold>mesos-setup undo</Text>
+			<Box marginTop={1} flexDirection="column">
+				<UndoBody state={state} rows={rows - 4} width={width} sandbox={system.sandbox} restarts={restarts} />
+			</Box>
+			<KeyHelp keys={keysFor(state)} />
+		</Box>
+	);
+}
+
+type BodyProps = {state: UndoState; rows: number; width: number; sandbox: boolean; restarts: ReturnType<typeof useServiceRun>};
+
+function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
+	switch (state.kind) {
+		case 'looking':
+			return <Text>Looking for the last run…</Text>;
+		case 'nothing':
+			return <Text>Nothing to undo: no earlier run changed files here.</Text>;
+		case 'failed':
+			return <WrappedText text={`Undo did not happen: ${state.message}`} width={width} color="red" />;
+		case 'confirm': {
+			const {preview} = state;
+			const restored = preview.files.filter(file => file.action === 'restore').length;
+			const removed = preview.files.length - restored;
+			const head = `The last run (${preview.runId}, started ${preview.startedAt}) changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo puts back ${restored} and removes ${removed} it created:`;
+			const question = 'Undo it? A file edited by hand since that run is kept as a backup first. (y/n)';
+			const said = [head, ...preview.keeps, question].reduce((sum, line) => sum + wrapRows(line, width).length, 0) + 2;
+			const room = Math.max(3, rows - said - 1);
+			const first = Math.min(state.scroll, Math.max(0, preview.files.length - room));
+			const shown = preview.files.slice(first, first + room);
+			return (
+				<Box flexDirection="column">
+					<WrappedText text={head} width={width} />
+					{first > 0 ? <Text dimColor>  ↑ {first} more</Text> : null}
+					{shown.map(file => (
+						<Text key={file.path} wrap="truncate-end">
+							{'  '}
+							{file.action === 'restore' ? 'restore' : 'remove '} {file.path}
+						</Text>
+					))}
+					{first + shown.length < preview.files.length ? <Text dimColor>  ↓ {preview.files.length - first - shown.length} more (↓ to scroll)</Text> : null}
+					<Box marginTop={1} flexDirection="column">
+						<Text bold>Undo does not undo:</Text>
+						{preview.keeps.map(line => (
+							<WrappedText key={line} text={`· ${line}`} width={width} indent="  " />
+						))}
+					</Box>
+					<WrappedText text={question} width={width} color="yellow" />
+				</Box>
+			);
+		}
+		case 'undoing':
+			return (
+				<Box flexDirection="column">
+					<Text>Putting the files back…</Text>
+					{state.lines.slice(-Math.max(1, rows - 2)).map(line => (
+						<Text key={line.path}>
+							{'  '}
+							{line.outcome.padEnd(9)} {line.path}
+						</Text>
+					))}
+				</Box>
+			);
+		case 'ask-restart':
+		case 'restarting':
+		case 'done': {
+			const {done} = state;
+			const lines = done.lines.slice(-Math.max(1, Math.floor(rows / 3)));
+			return (
+				<Box flexDirection="column">
+					<Text color="green">
+						Undid run {done.runId}: {done.lines.length} file{done.lines.length === 1 ? '' : 's'} put back{lines.length < done.lines.length ? ` (the last ${lines.length} shown)` : ''}:
+					</Text>
+					{lines.map(line => (
+						<Text key={line.path} wrap="truncate-end">
+							{'  '}
+							{line.outcome.padEnd(9)} {line.path}
+						</Text>
+					))}
+					<WrappedText text={done.setupRun && !done.setUp ? 'The saved answers are those from before that run, and no setup counts as done here any more.' : 'The saved answers are those from before that run.'} width={width} />
+					{state.kind === 'ask-restart' ? (
+						<WrappedText text={`${done.services.join(', ')} read${done.services.length === 1 ? 's' : ''} the files put back and keep${done.services.length === 1 ? 's' : ''} the old values until restarted. Restart ${done.services.length === 1 ? 'it' : 'them'} now? (y/n)`} width={width} color="yellow" />
+					) : null}
+					{state.kind === 'restarting' || (state.kind === 'done' && state.restart.length > 0 && restarts.view.actions.length > 0) ? (
+						<ServiceRunPanes view={restarts.view} output={restarts.output} height={Math.max(4, rows - lines.length - 6)} width={width} />
+					) : null}
+					{state.kind === 'done' && done.services.length > 0 && sandbox ? <WrappedText text={`In a real setup ${done.services.join(', ')} would be restarted to use the files put back.`} width={width} /> : null}
+					{state.kind === 'done'
+						? state.restart.map(line => <WrappedText key={line} text={line} width={width} {...(state.restartFailed && line.startsWith('Failed') ? {color: 'red'} : {})} />)
+						: null}
+				</Box>
+			);
+		}
+	}
+}

@@ -1,0 +1,40 @@
+// Keys of the undo screen: y/n at the questions, ↑↓ through a long list of files, Enter or Esc
+// to leave once it is over (or before anything was done).
+import {isChar, isKey} from '../components/keys/split-keys.js';
+import {useKeys} from '../components/keys/use-keys.js';
+import type {SyncReducer} from '../components/use-sync-reducer.js';
+import type {UndoAction, UndoState} from './undo-state.js';
+
+export type UndoKeyCalls = {undo(): void; restart(): void; leave(): void};
+
+export function useUndoKeys(screen: SyncReducer<UndoState, UndoAction>, calls: UndoKeyCalls): void {
+	useKeys(press => {
+		const state = screen.get();
+		const leave = calls.leave;
+		switch (state.kind) {
+			case 'confirm':
+				if (isChar(press, 'y')) {
+					screen.dispatch({type: 'confirm'});
+					calls.undo();
+				} else if (isChar(press, 'n') || isKey(press, 'escape') || isChar(press, 'q')) leave();
+				else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1});
+				else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1});
+				return;
+			case 'ask-restart':
+				if (isChar(press, 'y')) {
+					screen.dispatch({type: 'restart', now: true});
+					calls.restart();
+				} else if (isChar(press, 'n') || isKey(press, 'escape')) screen.dispatch({type: 'restart', now: false});
+				return;
+			case 'nothing':
+			case 'done':
+			case 'failed':
+				if (isKey(press, 'return') || isKey(press, 'escape') || isChar(press, 'q')) leave();
+				return;
+			case 'looking':
+			case 'undoing':
+			case 'restarting':
+				return;
+		}
+	});
+}

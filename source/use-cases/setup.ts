@@ -1,0 +1,127 @@
+// Start or continue the setup. One session is one run: one run id, one journal (undo puts back all
+// of it) and one log, however many steps or parts of steps the caller applies. The session owns the
+// bookkeeping: the answers from before the run (kept in its journal for undo, whatever is saved
+// later), the answers saved once the run is about to change the machine, the progress saved as
+// steps end, and the run marked finished. `runSetup` is the whole plan at once (setup --yes); the
+// wizard applies a page at a time through a session.
+import type {Answers, Values} from '../model/answers.js';
+import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
+import {describeFileError} from '../model/errors.js';
+import {buildPlan, type Step, type StepId} from '../model/plan.js';
+import {ApplyRun} from '../system/apply-plan.js';
+import type {HeldLock} from '../system/run-lock.js';
+import {setupRunId} from '../system/setup-run.js';
+import {stateDir} from '../system/state.js';
+import type {System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
+import {valuesFor} from './gather-answers.js';
+import {refuseUnsafeRealRun} from './real-machine.js';
+import {holdRunLock} from './run-lock.js';
+import type {UseCaseOptions} from './use-case-options.js';
+
+export type SetupStart = {
+	// Continue the stopped run the saved progress names: its run id (so its journal) and its steps.
+	continueRun?: boolean;
+	// The id of a new run (by default one made from the time).
+	runId?: string;
+};
+
+export type StepRun = UseCaseOptions<ApplyEvent> & {
+	// false for a part of a step that does not end it (one file page of the configuration).
+	completesStep?: boolean;
+};
+
+export type SetupSession = {
+	// The steps a stopped run finished, when this session continues it.
+	readonly earlierSteps: readonly StepId[];
+	// Keeps the answers for the next start: saved once the run changes something, and from then on
+	// as soon as they change.
+	keepAnswers(answers: Answers): void;
+	applyStep(step: Step, options?: StepRun): Promise<ApplyResult>;
+	// The setup reached its end: the next start offers the menu, and the next setup starts a
+	// journal of its own.
+	finish(): Promise<void>;
+	// What the run has done so far (nothing before it starts).
+	summary(): RunSummary;
+	// The session is over (finished, quit, stopped): the run lock goes.
+	close(): void;
+};
+
+const nothingYet: RunSummary = {runId: '', recorded: false, counts: {}, changedFiles: []};
+
+export function startSetup(system: System, start: SetupStart = {}): SetupSession {
+	// Read before anything is saved: undo goes back to these, not to what this run saves.
+	const answersBefore = system.state.answers();
+	const earlierSteps = start.continueRun ? (system.state.progress()?.completed ?? []) : [];
+	let run: ApplyRun | undefined;
+	let lock: HeldLock | undefined;
+	let answers: Answers | undefined;
+	let answersKept = false;
+	// A stopped setup's journal goes on (system/setup-run.ts), whichever page the wizard starts from.
+	const runNow = async (): Promise<ApplyRun> =>
+		(run ??= new ApplyRun(system, start.runId ?? (await setupRunId(system)), {completedBefore: earlierSteps, answersBefore}));
+	const saveAnswers = (): void => {
+		if (!answers) return;
+		try {
+			system.state.saveAnswers(answers);
+		} catch (error) {
+			throw new Error(describeFileError(error, 'cannot save the answers in', `${stateDir}/state.json`, system));
+		}
+		answersKept = true;
+	};
+	return {
+		earlierSteps,
+		keepAnswers(next) {
+			answers = next;
+			if (answersKept) saveAnswers();
+		},
+		async applyStep(step, options = {}) {
+			const current = await runNow();
+			// About to change the machine (preflight only looks): one setup at a time from here, the
+			// files it writes checked first, and the answers kept, so a stopped run continues with them.
+			if (step.actions.some(action => action.kind !== 'check')) {
+				lock ??= await holdRunLock(system, 'setup', line => options.onEvent?.({type: 'notice', line}));
+				await refuseUnwritableTargets(system.fs, {steps: [step]});
+				saveAnswers();
+			}
+			return current.applyStep(step, options.onEvent, {
+				...(options.completesStep === undefined ? {} : {completesStep: options.completesStep}),
+				...(options.signal ? {signal: options.signal} : {}),
+			});
+		},
+		async finish() {
+			saveAnswers();
+			await (await runNow()).finish();
+		},
+		summary: () => run?.summary() ?? nothingYet,
+		close() {
+			lock?.release();
+			lock = undefined;
+		},
+	};
+}
+
+export type SetupOutcome = ApplyResult & {values: Values};
+
+// The whole setup without questions: every step of the plan in order, stopping at the first that
+// fails or is stopped; the setup is marked finished only when every step is done.
+export async function runSetup(system: System, answers: Answers, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
+	refuseUnsafeRealRun(system, 'setup');
+	const values = valuesFor(answers);
+	const plan = buildPlan(values, system.facts);
+	// Every file the plan writes can be written, before anything is.
+	await refuseUnwritableTargets(system.fs, plan);
+	const session = startSetup(system);
+	session.keepAnswers(answers);
+	try {
+		let last: ApplyResult = {ok: true, ...session.summary()};
+		for (const step of plan.steps) {
+			last = await session.applyStep(step, options);
+			if (!last.ok) return {...last, values};
+		}
+		await session.finish();
+		return {...last, ...session.summary(), values};
+	} finally {
+		session.close();
+	}
+}

@@ -1,0 +1,62 @@
+// Take a status snapshot: every service's init state, health probe and log tail, and the cluster
+// summary, with the values read from the files on disk (the saved answers stand in where they
+// cannot be read). Also a service's full log for the log view.
+import type {Answers} from '../model/answers.js';
+import {serviceLogFiles} from '../model/plan.js';
+import type {ServiceName} from '../model/services.js';
+import type {StatusSnapshot} from '../model/status-snapshot.js';
+import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
+import {readValuesForStatus} from '../system/current-values.js';
+import {type LogTail, readLogTail} from '../system/log-tail.js';
+import {initStatesAskedEvery} from '../system/service-status.js';
+import type {System} from '../system/system.js';
+
+export type StatusOptions = {
+	// The answers the values are read against; the saved ones by default.
+	answers?: Answers;
+	// Where the services answer, when not where the settings say (tests use ephemeral ports).
+	endpoints?: Partial<Endpoints>;
+	logLines?: number;
+};
+
+export type {Endpoints} from '../system/cluster-status.js';
+
+// One snapshot (status --once, --json).
+export async function statusSnapshot(system: System, options: StatusOptions & {signal?: AbortSignal}): Promise<StatusSnapshot> {
+	const values = await readValuesForStatus(system, options.answers ?? system.state.answers());
+	return takeStatusSnapshot(system, values, {
+		...(options.endpoints ? {endpoints: options.endpoints} : {}),
+		logLines: options.logLines ?? 5,
+		...(options.signal ? {signal: options.signal} : {}),
+	});
+}
+
+export type StatusReader = {
+	take(signal?: AbortSignal): Promise<StatusSnapshot>;
+	// After a restart: the next snapshot asks the init system again.
+	forgetInitStates(): void;
+};
+
+// Snapshots for the live screen, which asks the init system at most every `initStateMaxAgeMs`
+// (and at once when a service's health changed): each ask spawns a process per service.
+export function statusReader(system: System, options: StatusOptions & {initStateMaxAgeMs: number}): StatusReader {
+	const initStates = initStatesAskedEvery(system, options.initStateMaxAgeMs);
+	return {
+		async take(signal) {
+			const values = await readValuesForStatus(system, options.answers ?? system.state.answers());
+			return takeStatusSnapshot(system, values, {
+				...(options.endpoints ? {endpoints: options.endpoints} : {}),
+				logLines: options.logLines ?? 5,
+				initState: initStates.ask,
+				...(signal ? {signal} : {}),
+			});
+		},
+		forgetInitStates: () => initStates.forget(),
+	};
+}
+
+// The end of a service's log, as much as the log view shows.
+export async function serviceLog(system: System, answers: Answers, service: ServiceName, limits: {lines: number; bytes: number}): Promise<LogTail> {
+	const values = await readValuesForStatus(system, answers);
+	return readLogTail(system.fs, serviceLogFiles(service, values), limits.lines, limits.bytes);
+}

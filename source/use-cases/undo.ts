@@ -1,0 +1,60 @@
+// Undo: the files of the last run back as they were (from its backups), the files it created
+// removed, and the saved state as it was before that run: its answers, and for a setup its
+// progress, so a machine whose only setup was undone is no longer called set up. The preview says
+// all of that before anything changes; the restart of the services that read the files is offered
+// after (restartServices), never done by undo itself.
+import {type Answers, resolveValues} from '../model/answers.js';
+import {buildPlan} from '../model/plan.js';
+import {servicesReading, type UndoFile, type UndoPreview, whatUndoKeeps} from '../model/undo-preview.js';
+import {lastUndoableRun, newRunId, type UndoLine} from '../system/journal.js';
+import type {System} from '../system/system.js';
+import {undoLastRun as undoJournal} from '../system/undo.js';
+import {refuseUnsafeRealRun} from './real-machine.js';
+import {underRunLock} from './run-lock.js';
+import type {UseCaseOptions} from './use-case-options.js';
+
+export type {UndoPreview} from '../model/undo-preview.js';
+export type {UndoLine} from '../system/journal.js';
+
+export type UndoEvent = {type: 'undone'; line: UndoLine} | {type: 'notice'; line: string};
+
+export type UndoDone = {
+	runId: string;
+	startedAt: string;
+	lines: UndoLine[];
+	// The services that read a file that was put back: restart them to use the old values.
+	services: UndoPreview['services'];
+	// The saved answers now (those from before the undone run).
+	answers: Answers;
+	// The undone run was a setup (not an edit), and whether a setup still counts as done here.
+	setupRun: boolean;
+	setUp: boolean;
+};
+
+export async function previewUndo(system: System): Promise<UndoPreview | undefined> {
+	const run = await lastUndoableRun(system.fs);
+	if (!run) return undefined;
+	const files: UndoFile[] = [...run.entries].reverse().map(entry => ({path: entry.path, action: entry.existed && entry.backup ? 'restore' : 'remove'}));
+	const setupRun = run.kind === 'setup';
+	// The files are named by the plan of the answers before the run and of those it saved.
+	const plans = [run.answersBefore ?? {}, system.state.answers()].map(answers => buildPlan(resolveValues(answers), system.facts));
+	const paths = files.map(file => file.path);
+	return {runId: run.runId, startedAt: run.startedAt, setupRun, files, services: servicesReading(paths, plans), keeps: whatUndoKeeps(files, setupRun, system.sandbox)};
+}
+
+// Puts the last run back, under the run lock. A dry run changes nothing and says so; the real
+// machine needs root.
+export async function undoLastRun(system: System, options: UseCaseOptions<UndoEvent> = {}): Promise<UndoDone | undefined> {
+	refuseUnsafeRealRun(system, 'undo', 'puts back files in /etc');
+	if (system.dryRun) throw new Error('this is a dry run (--dry-run), so nothing is changed; run without it to undo');
+	return underRunLock(system, 'undo', line => options.onEvent?.({type: 'notice', line}), async () => {
+		const preview = await previewUndo(system);
+		if (!preview) return undefined;
+		const {run, lines} = await undoJournal(system.fs, newRunId(system.now()), system.now());
+		if (!run) return undefined;
+		for (const line of lines) options.onEvent?.({type: 'undone', line});
+		// A setup's progress goes back too; an older journal without it leaves the progress as it is.
+		system.state.restore(run.answersBefore ?? system.state.answers(), run.kind === 'setup' ? (run.progressBefore ?? system.state.saved()) : undefined);
+		return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
+	});
+}

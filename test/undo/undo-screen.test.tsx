@@ -1,0 +1,81 @@
+// The undo screen: it lists every file it restores and removes, says what it does not undo, asks,
+// and after a yes offers to restart the services that read the files put back.
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {Journal, newRunId} from '../../source/system/journal.js';
+import {UndoScreen} from '../../source/ui/undo/UndoScreen.js';
+import {waitFor} from '../fixtures/wait-for.js';
+import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {renderScreen} from '../ui/render-screen.js';
+import {fakeMachine} from '../wizard/fake-machine.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+	unmount?.();
+	unmount = undefined;
+});
+
+// A machine (not a sandbox: its services are restarted through the fake commands) where an edit
+// changed the agent's host name and created a new file.
+async function afterAnEdit() {
+	const restarted: string[] = [];
+	const {system, ran} = await fakeMachine({
+		command(argv) {
+			if (argv[0] === 'service') restarted.push(argv.join(' '));
+			return {};
+		},
+		probe: () => ({healthy: true, detail: 'answered 200 (test)'}),
+	});
+	await mkdir(path.join(system.root, 'etc/mesos-slave'), {recursive: true});
+	await writeFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'old-name\n');
+	const journal = new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {});
+	await journal.write('/etc/mesos-slave/hostname', 'new-name\n');
+	await journal.write('/etc/mesos-slave/attributes', 'rack:1\n');
+	const done: number[] = [];
+	const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
+	unmount = screen.unmount;
+	return {system, screen, done, restarted, ran};
+}
+
+describe('the undo screen', () => {
+	it('lists what it restores and removes, says what it leaves, and changes nothing on n', async () => {
+		const {system, screen, done} = await afterAnEdit();
+		const asked = await waitForFrame(screen, '(y/n)');
+		expect(asked.replaceAll(/\s+/g, ' ')).toContain('changed 2 files. Undo puts back 1 and removes 1 it created:');
+		expect(asked).toContain('restore /etc/mesos-slave/hostname');
+		expect(asked).toContain('remove  /etc/mesos-slave/attributes');
+		expect(asked).toContain('Undo does not undo:');
+		expect(asked).toContain('Running services are not stopped');
+		await press(screen, 'n');
+		await waitFor(() => done.length === 1, 'the screen to be left');
+		expect(await readFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('new-name\n');
+	});
+
+	it('undoes on y, then offers to restart the service that reads the file and restarts it on y', async () => {
+		const {system, screen, restarted} = await afterAnEdit();
+		await waitForFrame(screen, '(y/n)');
+		await press(screen, 'y');
+		const offer = await waitForFrame(screen, /Restart it now\?\s+\(y\/n\)/);
+		expect(offer).toContain('The saved answers are those from before that run.');
+		expect(offer).toContain('restored  /etc/mesos-slave/hostname');
+		expect(offer).toContain('removed   /etc/mesos-slave/attributes');
+		expect(offer).toContain('mesos-slave reads the files put back');
+		expect(await readFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('old-name\n');
+		expect(restarted).toEqual([]);
+		await press(screen, 'y');
+		await waitForFrame(screen, 'Restarted: mesos-slave.');
+		expect(restarted).toEqual(['service mesos-slave restart']);
+		await press(screen, keys.enter);
+	});
+
+	it('says when there is nothing to undo', async () => {
+		const {system} = await fakeMachine({});
+		const done: number[] = [];
+		const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
+		unmount = screen.unmount;
+		await waitForFrame(screen, 'Nothing to undo: no earlier run changed files here.');
+		await press(screen, keys.enter);
+		await waitFor(() => done.length === 1, 'the screen to be left');
+	});
+});
