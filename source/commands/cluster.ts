@@ -4,7 +4,6 @@ import {type Cluster, type ClusterNode} from '../model/cluster.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../model/errors.js';
 import {renderScript} from '../model/script.js';
-import {createProbes} from '../system/probes.js';
 import {type ClusterEvent, type ClusterOutcome, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
 import {type Output, paint} from './output.js';
 import {describeAction} from './plan.js';
@@ -83,7 +82,7 @@ export async function runClusterSetupYes(cluster: Cluster, options: {root?: stri
 }
 
 export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean}, output: Output): Promise<number> {
-	const health = await clusterStatus(createProbes(), cluster);
+	const health = await clusterStatus(cluster);
 	if (options.json) output.out(JSON.stringify({nodes: cluster.nodes, ...health}, null, 2));
 	else for (const line of clusterStatusLines(health)) output.out(line);
 	return health.problems.length === 0 ? 0 : 1;

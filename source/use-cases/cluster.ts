@@ -14,7 +14,7 @@ import {ApplyRun} from '../system/apply-plan.js';
 import {readCluster} from '../system/cluster-readings.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
 import {createNodeSystem, type NodeSystem, nodeRunLog} from '../system/node-system.js';
-import type {Probes} from '../system/probes.js';
+import {createProbes, type Probes} from '../system/probes.js';
 import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
 import {type SshEndpoint, SshError, SshSessions} from '../system/ssh/ssh-session.js';
 import {createSystem, type System} from '../system/system.js';
@@ -211,6 +211,6 @@ export async function undoRehearsedCluster(cluster: Cluster, rootDir: string, op
 }
 
 // cluster status: what every node's services answer, judged whole, from this machine.
-export async function clusterStatus(probes: Probes, cluster: Cluster): Promise<ClusterHealth> {
+export async function clusterStatus(cluster: Cluster, probes: Probes = createProbes()): Promise<ClusterHealth> {
 	return judgeCluster(await readCluster(probes, cluster));
 }
