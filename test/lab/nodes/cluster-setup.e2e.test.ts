@@ -91,8 +91,8 @@ settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.
 		expect(out).toMatch(/ZooKeeper: 3 of 3 serving, leader m\d, quorum 2: holds/);
 		expect(out).toMatch(/agents 2 of 2 active/);
 		// Each node's own derived files, on the node itself.
-		expect((await need().node('m2').run(['cat', '/etc/zookeeper/conf/myid'])).stdout).toBe('2\n');
-		expect((await need().node('a2').run(['cat', '/etc/mesos-slave/ip'])).stdout).toBe('10.77.0.22\n');
+		expect((await need().node('m2').run(['cat', '/etc/zookeeper/conf/myid'])).stdout).toBe('2');
+		expect((await need().node('a2').run(['cat', '/etc/mesos-slave/ip'])).stdout).toBe('10.77.0.22');
 		const once = await cli('status', '--once');
 		expect(once.exitCode).toBe(0);
 		expect(once.stdout).toContain('The cluster is healthy.');
