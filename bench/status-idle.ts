@@ -17,6 +17,7 @@ import {createSystem, type System} from '../source/system/system.js';
 import {StatusScreen} from '../source/ui/status/StatusScreen.js';
 import {SystemProvider} from '../source/ui/system-context.js';
 import {type FixtureCluster, startCluster} from '../test/fixtures/cluster.js';
+import {verdict} from './figures.js';
 
 export type StatusIdleResult = {
 	name: string;
@@ -118,7 +119,7 @@ async function measureScreen(system: System, cluster: FixtureCluster, seconds: n
 
 export async function benchStatusIdle(options: {seconds?: number; limitPercent?: number} = {}): Promise<StatusIdleResult> {
 	const seconds = options.seconds ?? 10;
-	const limitPercent = options.limitPercent ?? 3;
+	const limitPercent = options.limitPercent ?? 1;
 	const cluster = await startCluster();
 	const root = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-bench-'));
 	try {
@@ -130,11 +131,12 @@ export async function benchStatusIdle(options: {seconds?: number; limitPercent?:
 		const machine = await measureScreen(await createSystem({dryRun: true}), cluster, seconds);
 		const cpuPercent = Math.max(sandbox.cpuPercent, machine.cpuPercent);
 		const idleWrites = sandbox.idleWrites + machine.idleWrites;
-		const pass = cpuPercent < limitPercent && idleWrites === 0;
+		const pass = cpuPercent <= limitPercent && idleWrites === 0;
+		const within = (percent: number) => `(target ≤ ${limitPercent}% of one core): ${verdict(percent <= limitPercent)}`;
 		const lines = [
-			`status screen idle, sandbox root: ${sandbox.cpuPercent.toFixed(2)}% of one core over ${seconds} s (${sandbox.refreshes} refreshes)`,
-			`status screen idle, this machine (init system asked): ${machine.cpuPercent.toFixed(2)}% (${machine.refreshes} refreshes)`,
-			`  same process without the screen: ${baselinePercent.toFixed(2)}%; frames written while idle: ${idleWrites}; limit ${limitPercent}%: ${pass ? 'pass' : 'FAIL'}`,
+			`status screen idle, sandbox root, stand-ins on loopback: ${sandbox.cpuPercent.toFixed(2)}% of one core over ${seconds} s, ${sandbox.refreshes} refreshes ${within(sandbox.cpuPercent)}`,
+			`status screen idle, this machine (init system asked): ${machine.cpuPercent.toFixed(2)}%, ${machine.refreshes} refreshes ${within(machine.cpuPercent)}`,
+			`  the same process without the screen: ${baselinePercent.toFixed(2)}%; frames written while idle: ${idleWrites} (target 0): ${verdict(idleWrites === 0)}`,
 		];
 		return {name: 'status-idle', seconds, cpuPercent, baselinePercent, limitPercent, idleWrites, refreshes: sandbox.refreshes + machine.refreshes, pass, lines};
 	} finally {
@@ -146,5 +148,4 @@ export async function benchStatusIdle(options: {seconds?: number; limitPercent?:
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const result = await benchStatusIdle({seconds: Number(process.argv[2] ?? 10)});
 	for (const line of result.lines) process.stdout.write(`${line}\n`);
-	process.exitCode = result.pass ? 0 : 1;
 }
