@@ -15,7 +15,8 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {createSystem, type System} from '../source/system/system.js';
 import {StatusScreen} from '../source/ui/status/StatusScreen.js';
-import {SystemProvider} from '../source/ui/system-context.js';
+import {KeyRouterProvider} from '../source/ui/components/keys/KeyRouterProvider.js';
+import {UseCasesProvider} from '../source/ui/use-cases-context.js';
 import {type FixtureCluster, startCluster} from '../test/fixtures/cluster.js';
 import {verdict} from './figures.js';
 
@@ -96,7 +97,8 @@ async function measureScreen(system: System, cluster: FixtureCluster, seconds: n
 	const stdout = new TerminalSink();
 	const screen = createElement(StatusScreen, {endpoints: cluster.endpoints, onQuit: () => undefined});
 	// Ink's types want real streams; these two have every member Ink uses.
-	const app = render(createElement(SystemProvider, {system, children: screen}), {
+	// As the app renders it: the System and its use cases in context, keys through the router.
+	const app = render(createElement(UseCasesProvider, {system, children: createElement(KeyRouterProvider, {onStop: () => undefined, children: screen})}), {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: new IdleKeyboard() as unknown as NodeJS.ReadStream,
 		patchConsole: false,
