@@ -42,7 +42,6 @@ export type StatusReader = {
 // setting files are read again only when one of them changed.
 export function statusReader(system: System, options: StatusOptions & {initStateMaxAgeMs: number}): StatusReader {
 	const initStates = initStatesAskedEvery(system, options.initStateMaxAgeMs);
-	// The setting files are read again only when one changed.
 	const valuesFor = valuesForStatusWhenChanged(system);
 	return {
 		async take(signal) {
