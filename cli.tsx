@@ -7,11 +7,7 @@ import {helpText} from './source/cli/help-text.js';
 import type {CommandLineOptions} from './source/cli/command-line.js';
 import {parseCommandLine} from './source/cli/parse-command-line.js';
 import {createOutput, paint} from './source/commands/output.js';
-import {runPlan} from './source/commands/plan.js';
-import {runSetupYes} from './source/commands/setup-yes.js';
-import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
-import {createRehearsal} from './source/system/rehearsal.js';
 import {stopOnSignals} from './source/system/stop-signals.js';
 import {createSystem} from './source/system/system.js';
 import {gatherAnswers} from './source/use-cases/gather-answers.js';
@@ -43,10 +39,14 @@ async function main(): Promise<number> {
 	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
 
-	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
-	if (command === 'undo' && flags.yes) return runUndo(system, output);
-	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
-	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
+	// Each path loads what it needs when it runs (import()): the bundle evaluates no module a path
+	// does not use, and the wizard's first frame waits for none of the plain commands.
+	if (command === 'plan') return (await import('./source/commands/plan.js')).runPlan(system, answers, {script: flags.script}, output);
+	if (command === 'undo' && flags.yes) return (await import('./source/commands/undo.js')).runUndo(system, output);
+	if ((command === 'setup' || command === 'home') && flags.yes) {
+		const {runSetupYes} = await import('./source/commands/setup-yes.js');
+		return runSetupYes(system, answers, output, stopPlainRun());
+	}
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
 		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopPlainRun()});
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 		answers,
 		...(command === 'edit' && args[0] !== undefined ? {editId: args[0]} : {}),
 		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
-		rehearse: () => createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
+		rehearse: async () => (await import('./source/system/rehearsal.js')).createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
 	});
 }
 
