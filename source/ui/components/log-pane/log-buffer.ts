@@ -1,7 +1,8 @@
 // A command's output kept outside React: a fixed-size ring of the last lines, cleaned of colour
 // codes and carriage-return progress, whose listeners are told at most 30 times a second. A
 // pane that kept every line in React state and re-rendered per line took 46 s for 80,000 lines;
-// this keeps up with hundreds of thousands a second.
+// this keeps up with hundreds of thousands a second. A line is cleaned when it is shown, not when
+// it comes: at that rate most lines leave the ring before any frame shows them.
 import {cleanLine} from '../../../model/terminal-text.js';
 
 export type LogLine = {text: string; stderr: boolean};
@@ -36,7 +37,7 @@ export class LogBuffer {
 		// Output that did not come through the command runner may still hold several lines.
 		for (const part of raw.includes('\n') ? raw.split('\n') : [raw]) {
 			const slot = (this.start + this.size) % this.capacity;
-			this.texts[slot] = cleanLine(part);
+			this.texts[slot] = part;
 			this.stderr[slot] = stream === 'stderr';
 			if (this.size < this.capacity) this.size++;
 			else this.start = (this.start + 1) % this.capacity;
@@ -51,7 +52,7 @@ export class LogBuffer {
 		const lines: LogLine[] = [];
 		for (let i = this.size - n; i < this.size; i++) {
 			const slot = (this.start + i) % this.capacity;
-			lines.push({text: this.texts[slot] ?? '', stderr: this.stderr[slot] ?? false});
+			lines.push({text: cleanLine(this.texts[slot] ?? ''), stderr: this.stderr[slot] ?? false});
 		}
 		return lines;
 	}
