@@ -4,6 +4,7 @@ import './source/commands/no-color.js';
 import path from 'node:path';
 import packageJson from './package.json' with {type: 'json'};
 import {helpText} from './source/cli/help-text.js';
+import type {CommandLineOptions} from './source/cli/command-line.js';
 import {parseCommandLine} from './source/cli/parse-command-line.js';
 import {createOutput, paint} from './source/commands/output.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
@@ -33,6 +34,8 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const {command, args, options: flags} = parsed;
+	// Several machines: the cluster file holds the answers; this machine's saved state plays no part.
+	if (command === 'cluster setup' || command === 'cluster plan' || command === 'cluster status' || command === 'cluster undo') return runCluster(command, args[0] ?? '', flags);
 	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
 
@@ -74,6 +77,22 @@ async function main(): Promise<number> {
 		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
 		rehearse: async () => (await import('./source/system/rehearsal.js')).createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
 	});
+}
+
+async function runCluster(command: string, file: string, flags: CommandLineOptions): Promise<number> {
+	const {readClusterFile} = await import('./source/system/cluster-file.js');
+	const cluster = await readClusterFile(file);
+	const commands = await import('./source/commands/cluster.js');
+	const root = flags.root === undefined ? {} : {root: flags.root};
+	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
+	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
+	if (command === 'cluster status') {
+		if (!flags.once && !flags.json) usage(`the live cluster status screen is not built yet; use mesos-setup cluster status ${file} --once (or --json).`);
+		return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	}
+	if (!flags.yes) usage(`${command} without --yes would open the cluster screens, which are not built yet; run mesos-setup ${command} ${file} --yes.`);
+	if (command === 'cluster undo') return commands.runClusterUndo(cluster, root, output);
+	return commands.runClusterSetupYes(cluster, {...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
 }
 
 try {
