@@ -12,7 +12,8 @@ import {
 	type ServiceName,
 	startOrder,
 } from './services.js';
-import {type Setting, settings, zooCfgExtras, zookeeperLoggingFiles} from './settings.js';
+import {zooCfgExtras, zookeeperLoggingFiles} from './files.js';
+import {findSetting, type Setting, type SettingId, settings} from './settings.js';
 import {parseServers} from './validate.js';
 
 export type StepId = 'preflight' | 'key' | 'repository' | 'install' | 'overrides' | 'configuration' | 'start';
@@ -37,7 +38,7 @@ export type Action =
 	| {kind: 'check'; title: string; check: Check}
 	| {kind: 'import-key'; title: string; method: 'apt-key' | 'keyring'; keyserver: string; fingerprint: string; keyring: string}
 	| {kind: 'run'; title: string; argv: string[]; timeoutMs: number; env?: Record<string, string>; progress?: 'apt'}
-	| {kind: 'file'; title: string; path: string; settings: string[]; edit: FileEdit; mode: number; notes: string[]; restarts: ServiceName[]}
+	| {kind: 'file'; title: string; path: string; settings: SettingId[]; edit: FileEdit; mode: number; notes: string[]; restarts: ServiceName[]}
 	| {
 			kind: 'service';
 			title: string;
@@ -87,9 +88,9 @@ function preflight(values: Values, facts: Facts): Step {
 	checks.push({
 		kind: 'check',
 		title: `At least 1 GB free under ${values['master.work_dir']}`,
-		check: {kind: 'disk', path: values['master.work_dir'] ?? '/var/lib/mesos', minMegabytes: 1024},
+		check: {kind: 'disk', path: values['master.work_dir'], minMegabytes: 1024},
 	});
-	if ((values['slave.containerizers'] ?? '').includes('docker')) {
+	if (values['slave.containerizers'].includes('docker')) {
 		checks.push({
 			kind: 'check',
 			title: 'Docker is installed',
@@ -97,11 +98,11 @@ function preflight(values: Values, facts: Facts): Step {
 		});
 	}
 	checks.push(
-		{kind: 'check', title: 'The package repository answers', check: {kind: 'reachable', url: values['repo.url'] ?? '', what: 'repository'}},
+		{kind: 'check', title: 'The package repository answers', check: {kind: 'reachable', url: values['repo.url'], what: 'repository'}},
 		{
 			kind: 'check',
 			title: 'The key server answers',
-			check: {kind: 'reachable', url: keyserverUrl(values['repo.keyserver'] ?? ''), what: 'key server'},
+			check: {kind: 'reachable', url: keyserverUrl(values['repo.keyserver']), what: 'key server'},
 		},
 	);
 	return {
@@ -137,8 +138,8 @@ function keyStep(values: Values, facts: Facts): Step {
 				kind: 'import-key',
 				title: `Import key ${values['repo.key']} from ${values['repo.keyserver']}`,
 				method,
-				keyserver: values['repo.keyserver'] ?? '',
-				fingerprint: values['repo.key'] ?? '',
+				keyserver: values['repo.keyserver'],
+				fingerprint: values['repo.key'],
 				keyring: keyringPath,
 			},
 		],
@@ -220,7 +221,7 @@ function settingsByFile(facts: Facts): Map<string, Setting[]> {
 }
 
 // The file actions for the given settings (every file when `only` is undefined), in catalogue order.
-export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<string>): Action[] {
+export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<SettingId>): Action[] {
 	const actions: Action[] = [];
 	for (const [path, group] of settingsByFile(facts)) {
 		const chosen = only ? group.filter(s => only.has(s.id)) : group;
@@ -265,13 +266,13 @@ function zookeeperLogging(): Action[] {
 // anywhere else the id must be written there too, or an ensemble will not form.
 function myidInDataDir(values: Values): Action | undefined {
 	const dataDir = values['zookeeper.dataDir'];
-	if (!dataDir || dataDir === '/var/lib/zookeeper') return undefined;
+	if (dataDir === '/var/lib/zookeeper') return undefined;
 	return {
 		kind: 'file',
 		title: 'ZooKeeper id in its data directory',
 		path: `${dataDir}/myid`,
 		settings: ['zookeeper.myid', 'zookeeper.dataDir'],
-		edit: {format: 'whole', content: wholeFileContent(values['zookeeper.myid'] ?? '1')},
+		edit: {format: 'whole', content: wholeFileContent(values['zookeeper.myid'])},
 		mode: 0o644,
 		notes: [`ZooKeeper reads myid from dataDir (${dataDir}), not from /etc/zookeeper/conf.`],
 		restarts: ['zookeeper'],
@@ -286,29 +287,29 @@ function fileAction(path: string, group: Setting[], values: Values, facts: Facts
 	const first = group[0];
 	const storage = first?.location(facts)?.storage;
 	if (group.length === 1 && first && storage?.kind === 'whole') {
-		const value = values[first.id] ?? '';
+		const value = values[first.id];
 		// The article copies /etc/mesos/zk to Marathon's master file; a script can do the same.
 		const copyOf = first.derivedFrom && value === values[first.derivedFrom] ? locationOf(first.derivedFrom, facts) : undefined;
 		return {...base, edit: {format: 'whole', content: wholeFileContent(value), ...(copyOf ? {copyOf} : {})}, notes: []};
 	}
 	if (path === '/etc/zookeeper/conf/zoo.cfg') {
-		const servers = (parseServers(values['zookeeper.servers'] ?? '') ?? []).map(s => ({
+		const servers = (parseServers(values['zookeeper.servers']) ?? []).map(s => ({
 			key: `server.${s.id}`,
 			text: `${s.host}:${s.peerPort}:${s.electionPort}`,
 		}));
-		const keys: KeyEdit[] = [{key: 'dataDir', text: values['zookeeper.dataDir'] ?? ''}, ...zooCfgExtras.map(e => ({key: e.key, text: e.value}))];
+		const keys: KeyEdit[] = [{key: 'dataDir', text: values['zookeeper.dataDir']}, ...zooCfgExtras.map(e => ({key: e.key, text: e.value}))];
 		return {...base, edit: {format: 'properties', keys, servers}, notes: zooCfgExtras.map(e => `${e.key}=${e.value}: ${e.why}`)};
 	}
 	const keys = group.map(s => {
 		const location = s.location(facts);
 		const key = location?.storage.kind === 'env' ? location.storage.key : s.id;
-		return {key, text: envText(values[s.id] ?? '')};
+		return {key, text: envText(values[s.id])};
 	});
 	return {...base, edit: {format: 'env', keys}, notes: []};
 }
 
-function locationOf(id: string, facts: Facts): string | undefined {
-	const location = settings.find(s => s.id === id)?.location(facts);
+function locationOf(id: SettingId, facts: Facts): string | undefined {
+	const location = findSetting(id).location(facts);
 	return location?.storage.kind === 'whole' ? location.path : undefined;
 }
 
@@ -337,7 +338,7 @@ export function probeFor(service: ServiceName, values: Values): Probe {
 
 export function serviceLogFiles(service: ServiceName, values: Values): string[] {
 	if (service === 'mesos-master' || service === 'mesos-slave') {
-		const dir = values['mesos.logs'] ?? '/var/log/mesos';
+		const dir = values['mesos.logs'];
 		return [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]];
 	}
 	return logFiles[service];
@@ -391,24 +392,24 @@ export function buildPlan(values: Values, facts: Facts): Plan {
 }
 
 // The services a set of changed settings asks to restart, in start order.
-export function servicesToRestart(changed: Iterable<string>): ServiceName[] {
+export function servicesToRestart(changed: Iterable<SettingId>): ServiceName[] {
 	const wanted = new Set<ServiceName>();
-	for (const id of changed) for (const service of settings.find(s => s.id === id)?.restarts ?? []) wanted.add(service);
+	for (const id of changed) for (const service of findSetting(id).restarts) wanted.add(service);
 	return startOrder.filter(s => wanted.has(s));
 }
 
 // Repository settings live in no /etc file of their own: a change to them re-trusts the key and
 // rewrites the source list as the setup does, then refreshes apt's lists so the change is tried.
-function repositoryChange(values: Values, facts: Facts, changed: ReadonlySet<string>): Action[] {
-	const key = ['repo.key', 'repo.keyserver', 'repo.keyMethod'].some(id => changed.has(id)) ? keyStep(values, facts).actions : [];
-	const list = ['repo.url', 'repo.keyMethod'].some(id => changed.has(id)) ? repositoryStep(values, facts).actions : [];
+function repositoryChange(values: Values, facts: Facts, changed: ReadonlySet<SettingId>): Action[] {
+	const key = (['repo.key', 'repo.keyserver', 'repo.keyMethod'] as const).some(id => changed.has(id)) ? keyStep(values, facts).actions : [];
+	const list = (['repo.url', 'repo.keyMethod'] as const).some(id => changed.has(id)) ? repositoryStep(values, facts).actions : [];
 	if (key.length + list.length === 0) return [];
 	const update = installStep().actions.filter(action => action.kind === 'run' && action.argv.includes('update'));
 	return [...key, ...list, ...update];
 }
 
 // Editing settings later: only their files, then a restart of the services they affect.
-export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlySet<string>): Plan {
+export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlySet<SettingId>): Plan {
 	const restart = servicesToRestart(changed);
 	return {
 		facts,

@@ -155,6 +155,6 @@ export function renderScript(plan: Plan): string {
 		}
 		out.push('');
 	}
-	out.push('echo "Mesos: http://127.0.0.1:' + (plan.values['master.port'] ?? '5050') + '  Marathon: http://127.0.0.1:8080"');
+	out.push('echo "Mesos: http://127.0.0.1:' + plan.values['master.port'] + '  Marathon: http://127.0.0.1:8080"');
 	return `${out.join('\n')}\n`;
 }

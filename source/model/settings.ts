@@ -2,18 +2,12 @@
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
 import type {Facts} from './facts.js';
 import type {ServiceName} from './services.js';
+import {show} from './shown-value.js';
+import type {Location} from './storage.js';
 import * as v from './validate.js';
 
-// How a value is kept in its file.
-export type Storage =
-	| {kind: 'whole'} // the file holds the value and a final newline
-	| {kind: 'env'; key: string} // KEY=VALUE in a shell environment file, other lines kept
-	| {kind: 'properties'; key: string} // key=value in a Java properties file, other lines kept
-	| {kind: 'servers'}; // the server.N=host:2888:3888 lines of zoo.cfg
-
-export type Location = {path: string; storage: Storage};
-
-export type Setting = {
+// One entry of the catalogue, as it is written below; `Setting` is the same with its ids typed.
+type SettingEntry = {
 	id: string;
 	label: string;
 	help: string;
@@ -21,7 +15,7 @@ export type Setting = {
 	validate: v.Validator;
 	// A fixed list of choices, shown as a select list instead of free text.
 	choices?: readonly string[];
-	restarts: ServiceName[];
+	restarts: readonly ServiceName[];
 	// Follows another setting's value until a person sets it.
 	derivedFrom?: string;
 	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
@@ -30,7 +24,7 @@ export type Setting = {
 
 const whole = (path: string) => (): Location => ({path, storage: {kind: 'whole'}});
 const env = (path: string, key: string) => (): Location => ({path, storage: {kind: 'env', key}});
-const zooCfg = '/etc/zookeeper/conf/zoo.cfg';
+export const zooCfgPath = '/etc/zookeeper/conf/zoo.cfg';
 
 // Marathon 1.5+ reads MARATHON_<NAME> from /etc/default/marathon; older ones one file per flag.
 const marathon =
@@ -42,7 +36,7 @@ const marathon =
 
 export const defaultFingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
 
-export const settings: readonly Setting[] = [
+const catalogue = [
 	{
 		id: 'repo.url',
 		label: 'Repository URL',
@@ -96,7 +90,7 @@ export const settings: readonly Setting[] = [
 		default: '1=127.0.0.1:2888:3888',
 		validate: v.zkServers,
 		restarts: ['zookeeper'],
-		location: () => ({path: zooCfg, storage: {kind: 'servers'}}),
+		location: () => ({path: zooCfgPath, storage: {kind: 'servers'}}),
 	},
 	{
 		id: 'zookeeper.dataDir',
@@ -105,7 +99,7 @@ export const settings: readonly Setting[] = [
 		default: '/var/lib/zookeeper',
 		validate: v.zookeeperDataDir,
 		restarts: ['zookeeper'],
-		location: () => ({path: zooCfg, storage: {kind: 'properties', key: 'dataDir'}}),
+		location: () => ({path: zooCfgPath, storage: {kind: 'properties', key: 'dataDir'}}),
 	},
 	{
 		id: 'mesos.logs',
@@ -246,46 +240,36 @@ export const settings: readonly Setting[] = [
 		restarts: ['marathon'],
 		location: marathon('zk'),
 	},
-];
+] as const satisfies readonly SettingEntry[];
 
-// Lines zoo.cfg must hold besides the settings, each with the reason shown in the preview.
-export const zooCfgExtras: readonly {key: string; value: string; why: string}[] = [
-	{
-		key: 'admin.enableServer',
-		value: 'false',
-		why: 'ZooKeeper 3.5+ opens an admin web server on port 8080, which Marathon needs.',
-	},
-	{
-		key: '4lw.commands.whitelist',
-		value: 'ruok,srvr,mntr,stat',
-		why: 'ZooKeeper 3.5+ answers only srvr of the four-letter words unless listed; the health checks use srvr and mntr.',
-	},
-];
+// Every setting's id, as a type: a misspelt id is a type error wherever one is written.
+export type SettingId = (typeof catalogue)[number]['id'];
 
-// Debian's ZooKeeper 3.8 logs nowhere (no slf4j binding): these give it one, so a failed start has
-// a log to show. /etc/zookeeper/conf is on its CLASSPATH, where slf4j-simple finds its properties.
-export const zookeeperLogFile = '/var/log/zookeeper/zookeeper.log';
-export const zookeeperLoggingFiles = {
-	environment: {
-		path: '/etc/zookeeper/conf/environment',
-		key: 'CLASSPATH',
-		value: '/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar',
-		why: 'Debian’s ZooKeeper has no logging binding and writes no log; slf4j-simple gives it one.',
-	},
-	properties: {
-		path: '/etc/zookeeper/conf/simplelogger.properties',
-		content: `org.slf4j.simpleLogger.logFile=${zookeeperLogFile}\norg.slf4j.simpleLogger.showDateTime=true\n`,
-		why: `Sends ZooKeeper’s log to ${zookeeperLogFile}, where a failed start can be read.`,
-	},
-} as const;
+export type Setting = Omit<SettingEntry, 'id' | 'derivedFrom'> & {id: SettingId; derivedFrom?: SettingId};
 
-const byId = new Map(settings.map(s => [s.id, s]));
+// Typed here, so a `derivedFrom` that names no setting fails to compile.
+export const settings: readonly Setting[] = catalogue;
 
-export function findSetting(id: string): Setting | undefined {
-	return byId.get(id);
+const byId = new Map<string, Setting>(settings.map(s => [s.id, s]));
+
+export const settingIds: readonly SettingId[] = settings.map(s => s.id);
+
+export const isSettingId = (id: string): id is SettingId => byId.has(id);
+
+export function findSetting(id: SettingId): Setting;
+export function findSetting(id: SettingId | undefined): Setting | undefined;
+export function findSetting(id: SettingId | undefined): Setting | undefined {
+	return id === undefined ? undefined : byId.get(id);
 }
 
-export const settingIds = settings.map(s => s.id);
+// Text from outside (an answers file, --set, a saved state, a command's ID) becomes a setting id
+// only here: an id the catalogue does not hold is refused with the ids it does.
+export function settingIdFrom(raw: string): {ok: true; id: SettingId} | {ok: false; message: string} {
+	if (isSettingId(raw)) return {ok: true, id: raw};
+	const near = settingIds.filter(known => known.split('.')[0] === raw.split('.')[0]);
+	const list = near.length > 0 ? near : settingIds;
+	return {ok: false, message: `unknown setting ${show(raw)}: known settings are ${list.join(', ')}.`};
+}
 
 // Settings that follow `id` until set by a person.
-export const followersOf = (id: string): Setting[] => settings.filter(s => s.derivedFrom === id);
+export const followersOf = (id: SettingId): Setting[] => settings.filter(s => s.derivedFrom === id);

@@ -8,7 +8,7 @@ import {type Answers, checkAnswer, consistencyProblems, resolveValues} from './a
 import type {Facts} from './facts.js';
 import {applyFieldAction, type FieldAction} from './field-input.js';
 import {buildPlan, type Check, type StepId} from './plan.js';
-import {findSetting} from './settings.js';
+import {findSetting, type SettingId} from './settings.js';
 import {moveChoice, textField} from './text-editing.js';
 import {type Page, problemPage, problemSettings, wizardPages} from './wizard-pages.js';
 
@@ -56,7 +56,7 @@ export type WizardState = {
 	pageId: string;
 	mode: WizardMode | Asking;
 	// What is typed in each field of the current page, allowed or not.
-	drafts: Record<string, string>;
+	drafts: Partial<Record<SettingId, string>>;
 	// What the page before said it did ("wrote /etc/mesos/zk"), shown at the top of this one.
 	notice?: string;
 	// A failed action of this page was skipped: the page is marked skipped, not done.
@@ -144,7 +144,7 @@ export function currentPage(state: Pick<WizardState, 'answers' | 'facts' | 'page
 export const activeMode = (state: Pick<WizardState, 'mode'>): WizardMode => (state.mode.kind === 'quitting' ? state.mode.under : state.mode);
 
 // The field that has the keys, while fields are typed.
-export function focusedField(state: WizardState, page: Page = currentPage(state).page): string | undefined {
+export function focusedField(state: WizardState, page: Page = currentPage(state).page): SettingId | undefined {
 	const mode = state.mode;
 	return mode.kind === 'fields' ? page.fields[mode.focus] : undefined;
 }
@@ -193,7 +193,8 @@ export function commandsNeededBy(state: WizardState, page: Page): NeededCommand[
 		buildPlan(resolveValues(answers), state.facts)
 			.steps.flatMap(step => step.actions)
 			.flatMap(action => (action.kind === 'check' && action.check.kind === 'command' ? [action.check] : []));
-	const withoutPage = Object.fromEntries(Object.entries(state.answers).filter(([id]) => !page.fields.includes(id)));
+	const withoutPage: Answers = {...state.answers};
+	for (const id of page.fields) delete withoutPage[id];
 	const anyway = new Set(commandChecks(withoutPage).map(check => check.name));
 	return commandChecks(pageAnswers(state, page)).filter(check => !anyway.has(check.name));
 }
@@ -207,10 +208,12 @@ function canSkip(page: Page, index: number): boolean {
 
 type Fields = Extract<WizardMode, {kind: 'fields'}>;
 
+const draftOf = (state: Pick<WizardState, 'drafts'>, id: SettingId | undefined): string => (id ? (state.drafts[id] ?? '') : '');
+
 const fieldsMode = (state: Pick<WizardState, 'drafts'>, page: Page, focus: number): Fields => ({
 	kind: 'fields',
 	focus,
-	cursor: textField(state.drafts[page.fields[focus] ?? ''] ?? '').cursor,
+	cursor: textField(draftOf(state, page.fields[focus])).cursor,
 	problems: [],
 });
 
@@ -220,7 +223,7 @@ function enterPage(state: WizardState, pages: readonly Page[], index: number, op
 	const base: WizardState = {
 		...state,
 		pageId: page.id,
-		drafts: Object.fromEntries(page.fields.map(id => [id, values[id] ?? ''])),
+		drafts: Object.fromEntries(page.fields.map(id => [id, values[id]])),
 		skippedHere: false,
 		wholeFiles: false,
 		notice: options.notice,
@@ -251,7 +254,8 @@ function finishPage(state: WizardState, pages: readonly Page[], index: number, n
 
 function submitField(state: WizardState, pages: readonly Page[], index: number, mode: Extract<WizardMode, {kind: 'fields'}>): WizardState {
 	const page = pages[index] as Page;
-	const id = page.fields[mode.focus] ?? '';
+	const id = page.fields[mode.focus];
+	if (!id) return state;
 	const checked = checkAnswer(id, state.drafts[id] ?? '');
 	// Enter is refused while the value is not allowed; the error is already shown beside it.
 	if (!checked.ok) return state;
@@ -274,7 +278,7 @@ function submitField(state: WizardState, pages: readonly Page[], index: number, 
 
 // A value equal to what the setting already resolves to is not pinned, so a derived setting
 // accepted as shown keeps following the one it derives from.
-function commit(answers: Answers, id: string, value: string): Answers {
+function commit(answers: Answers, id: SettingId, value: string): Answers {
 	if (answers[id] === value) return answers;
 	if (!(id in answers) && resolveValues(answers)[id] === value) return answers;
 	return {...answers, [id]: value};

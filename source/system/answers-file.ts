@@ -7,10 +7,9 @@
 import {constants} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {isAlias, isMap, isScalar, isSeq, parseDocument, type YAMLMap} from 'yaml';
-import type {Answers} from '../model/answers.js';
-import {unknownSettingMessage} from '../model/answers.js';
+import type {RawAnswers} from '../model/answers.js';
 import {errorMessage, InputError} from '../model/errors.js';
-import {findSetting} from '../model/settings.js';
+import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
 import {kindOf} from './target-fs.js';
 
@@ -29,7 +28,7 @@ class Problems {
 	}
 }
 
-type Found = {answers: Answers; problems: Problems; ids: Set<string>};
+type Found = {answers: Record<string, string>; problems: Problems; ids: Set<string>};
 
 function readMap(map: YAMLMap, prefix: string, depth: number, file: string, found: Found): void {
 	const keys = new Set<string>();
@@ -52,7 +51,8 @@ function readMap(map: YAMLMap, prefix: string, depth: number, file: string, foun
 			continue;
 		}
 		found.ids.add(id);
-		if (!findSetting(id)) found.problems.push(found.problems.shown.length < maxProblemsShown ? `${file}: ${unknownSettingMessage(id)}` : '');
+		const known = settingIdFrom(id);
+		if (!known.ok) found.problems.push(found.problems.shown.length < maxProblemsShown ? `${file}: ${known.message}` : '');
 		else if (isSeq(value)) found.problems.push(`${file}: ${id} must be a single value, not a list.`);
 		else if (isAlias(value)) found.problems.push(`${file}: ${id} is an alias (*name); write the value itself.`);
 		else if (value === null || isScalar(value)) found.answers[id] = value === null || value.value === null ? '' : String(value.value);
@@ -60,7 +60,7 @@ function readMap(map: YAMLMap, prefix: string, depth: number, file: string, foun
 	}
 }
 
-export function parseAnswers(text: string, file: string): Answers {
+export function parseAnswers(text: string, file: string): RawAnswers {
 	let doc;
 	try {
 		doc = parseDocument(text, {schema: 'failsafe', uniqueKeys: false, prettyErrors: false});
@@ -73,7 +73,7 @@ export function parseAnswers(text: string, file: string): Answers {
 	if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return {};
 	if (!isMap(contents)) throw new InputError([`${file} must hold a mapping of setting ids to values, such as {"zookeeper.myid": "1"} or zookeeper.myid: 1.`]);
 	// No prototype: an id such as __proto__ is a key like any other (and refused as unknown).
-	const found: Found = {answers: Object.create(null) as Answers, problems: new Problems(), ids: new Set()};
+	const found: Found = {answers: Object.create(null) as Record<string, string>, problems: new Problems(), ids: new Set()};
 	readMap(contents, '', 1, file, found);
 	const {shown, more} = found.problems;
 	if (more > 0) throw new InputError([...shown, `… and ${more} more problems in ${file}.`]);
@@ -81,7 +81,7 @@ export function parseAnswers(text: string, file: string): Answers {
 	return {...found.answers};
 }
 
-export async function readAnswersFile(file: string): Promise<Answers> {
+export async function readAnswersFile(file: string): Promise<RawAnswers> {
 	let handle;
 	try {
 		handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

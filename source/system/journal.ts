@@ -4,6 +4,7 @@
 // the machine as it was before the first attempt.
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
+import type {Answers} from '../model/answers.js';
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
 import type {TargetFs} from './target-fs.js';
@@ -31,7 +32,7 @@ export class Journal {
 		runId: string,
 		kind: RunKind = 'setup',
 		now = new Date(),
-		answersBefore?: Record<string, string>,
+		answersBefore?: Answers,
 		progressBefore?: ProgressBefore,
 	) {
 		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {}), ...(progressBefore ? {progressBefore} : {})};
