@@ -2,9 +2,8 @@
 // someone changed in /etc by hand wins over the saved answer, and is marked so a person sees it.
 import {type Answers, checkAnswer, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
-import {readEnvKey, readProperty, readServers, readWholeFile} from './file-formats.js';
 import {findSetting, type SettingId, settings} from './settings.js';
-import type {Location} from './storage.js';
+import {readStored} from './storage.js';
 
 // What the files hold: target path → content, undefined when the file is absent.
 export type FileContents = Readonly<Record<string, string | undefined>>;
@@ -39,21 +38,6 @@ export function settingFiles(facts: Facts): string[] {
 	return [...new Set(paths)];
 }
 
-export function readStoredValue(location: Location, content: string): string | undefined {
-	switch (location.storage.kind) {
-		case 'whole': {
-			const value = readWholeFile(content);
-			return value === '' ? undefined : value;
-		}
-		case 'env':
-			return readEnvKey(content, location.storage.key);
-		case 'properties':
-			return readProperty(content, location.storage.key);
-		case 'servers':
-			return readServers(content);
-	}
-}
-
 export function currentValues(contents: FileContents, saved: Answers, facts: Facts): CurrentValues {
 	const expected = resolveValues(saved);
 	const answers: Answers = {...saved};
@@ -62,7 +46,7 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 	for (const setting of settings) {
 		const location = setting.location(facts);
 		const content = location ? contents[location.path] : undefined;
-		const raw = location && content !== undefined ? readStoredValue(location, content) : undefined;
+		const raw = location && content !== undefined ? readStored(location.storage, content) : undefined;
 		const wouldBe = resolveValues(answers)[setting.id];
 		const savedValue = expected[setting.id];
 		if (raw === undefined) {

@@ -4,8 +4,12 @@
 import type {Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {ServiceName} from './services.js';
-import {type SettingId, zooCfgPath} from './settings.js';
+import type {SettingId} from './settings.js';
 import type {FixedLine, Location} from './storage.js';
+
+// mesos-setup's own folders: its saved state, the runs' backups and journals, the runs' logs. A
+// journal never lists a file in them, and no setting may point into them.
+export const bookkeepingDirs = ['/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup'] as const;
 
 // apt: the repository's signing key (keyring method), its source list, and apt-key's global keyring.
 export const keyringPath = '/usr/share/keyrings/mesosphere-archive-keyring.gpg';
@@ -17,7 +21,7 @@ export const overridePath = (service: ServiceName): string => `/etc/init/${servi
 
 // Where each service logs, for the tail shown when it fails and on the status screen. The Mesos
 // daemons log under mesos.logs; these are where they log by default.
-export const mesosLogDir = '/var/log/mesos';
+const mesosLogDir = '/var/log/mesos';
 export const logFiles: Record<ServiceName, string[]> = {
 	zookeeper: ['/var/log/zookeeper/zookeeper.log'],
 	'mesos-master': [`${mesosLogDir}/mesos-master.INFO`, `${mesosLogDir}/mesos-master.log`],
@@ -26,6 +30,9 @@ export const logFiles: Record<ServiceName, string[]> = {
 	marathon: ['/var/log/marathon/marathon.log'],
 	chronos: ['/var/log/chronos/chronos.log'],
 };
+
+// ZooKeeper's configuration: two settings (its servers and dataDir) and the lines below.
+export const zooCfgPath = '/etc/zookeeper/conf/zoo.cfg';
 
 // Lines a file must hold besides its settings, each with the reason shown in the preview.
 export const zooCfgExtras: readonly FixedLine[] = [

@@ -2,6 +2,7 @@
 // it: a journal is read back from disk, so it may be empty, cut short, edited or from elsewhere.
 // Pure: the bytes are read by system/journal.ts.
 import {type Answers, unknownIdIn} from './answers.js';
+import {bookkeepingDirs} from './files.js';
 import type {StepId} from './plan.js';
 
 export type JournalEntry = {
@@ -45,8 +46,6 @@ export type ProgressBefore = {
 
 export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
 
-// mesos-setup's own folders: a journal never lists a file in them.
-export const bookkeepingDirs = ['/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup'] as const;
 
 export const isInside = (target: string, dir: string): boolean => target === dir || target.startsWith(dir === '/' ? '/' : `${dir}/`);
 

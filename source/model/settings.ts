@@ -1,30 +1,15 @@
 // The settings catalogue: the only list of the files mesos-setup writes and of their defaults.
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
 import type {Facts} from './facts.js';
-import type {ServiceName} from './services.js';
+import {zooCfgPath} from './files.js';
+import {repositorySettings} from './repository-settings.js';
+import {env, type SettingEntry, whole} from './setting-entry.js';
 import {show} from './shown-value.js';
 import type {Location} from './storage.js';
 import * as v from './validate.js';
 
-// One entry of the catalogue, as it is written below; `Setting` is the same with its ids typed.
-type SettingEntry = {
-	id: string;
-	label: string;
-	help: string;
-	default: string;
-	validate: v.Validator;
-	// A fixed list of choices, shown as a select list instead of free text.
-	choices?: readonly string[];
-	restarts: readonly ServiceName[];
-	// Follows another setting's value until a person sets it.
-	derivedFrom?: string;
-	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
-	location: (facts: Facts) => Location | undefined;
-};
+export {defaultFingerprint} from './repository-settings.js';
 
-const whole = (path: string) => (): Location => ({path, storage: {kind: 'whole'}});
-const env = (path: string, key: string) => (): Location => ({path, storage: {kind: 'env', key}});
-export const zooCfgPath = '/etc/zookeeper/conf/zoo.cfg';
 
 // Marathon 1.5+ reads MARATHON_<NAME> from /etc/default/marathon; older ones one file per flag.
 const marathon =
@@ -34,46 +19,8 @@ const marathon =
 			? {path: '/etc/default/marathon', storage: {kind: 'env', key: `MARATHON_${name.toUpperCase()}`}}
 			: {path: `/etc/marathon/conf/${name}`, storage: {kind: 'whole'}};
 
-export const defaultFingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
-
 const catalogue = [
-	{
-		id: 'repo.url',
-		label: 'Repository URL',
-		help: 'Where apt downloads the mesosphere packages; the distribution and codename are added to it. Change it to a mirror if the original host no longer serves.',
-		default: 'http://repos.mesosphere.io',
-		validate: v.httpUrl,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.keyserver',
-		label: 'Key server',
-		help: 'The OpenPGP key server the repository signing key is fetched from, as in the article.',
-		default: 'keyserver.ubuntu.com',
-		validate: v.keyserver,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.key',
-		label: 'Signing key fingerprint',
-		help: 'The full fingerprint of the repository signing key. The imported key is checked against it and refused if it differs.',
-		default: defaultFingerprint,
-		validate: v.fingerprint,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.keyMethod',
-		label: 'How the key is trusted',
-		help: 'apt-key adds the key to apt’s global keyring, as the article does; keyring keeps it in /usr/share/keyrings and trusts it for this repository only (signed-by). auto picks keyring where apt-key is missing or deprecated.',
-		default: 'auto',
-		choices: ['auto', 'apt-key', 'keyring'],
-		validate: v.oneOf(['auto', 'apt-key', 'keyring']),
-		restarts: [],
-		location: () => undefined,
-	},
+	...repositorySettings,
 	{
 		id: 'zookeeper.myid',
 		label: 'ZooKeeper server id',

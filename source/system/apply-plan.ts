@@ -11,7 +11,7 @@ import type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus, OutputStream, RunS
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import {newContent} from '../model/file-content.js';
 import type {Action, Step, StepId} from '../model/plan.js';
-import type {ServiceName} from '../model/services.js';
+import {serviceCommand, type ServiceName} from '../model/services.js';
 import {importKey} from './import-key.js';
 import {Journal} from './journal.js';
 import {waitHealthy} from './probes.js';
@@ -285,7 +285,7 @@ export class ApplyRun {
 			const affected = this.servicesToRestart.has(action.service);
 			if (before.healthy && !affected) return {status: 'unchanged', message: `${action.service} is already running and healthy (${before.detail})`};
 			// Running with old settings: a start would do nothing, so it is restarted to read the new ones.
-			if (before.healthy) argv = argv.map(word => (word === 'start' ? 'restart' : word));
+			if (before.healthy) argv = serviceCommand(action.service, 'restart');
 		}
 		const ran = await system.commands.run(argv, {timeoutMs: 120_000, onLine, ...(signal ? {signal} : {})});
 		if (ran.stopped) return {status: 'stopped', message: ran.failure ?? `${argv.join(' ')} was stopped`};
