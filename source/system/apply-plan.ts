@@ -11,11 +11,10 @@ import type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus, OutputStream, RunS
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import {newContent} from '../model/file-content.js';
 import type {Action, Step, StepId} from '../model/plan.js';
-import {serviceCommand, type ServiceName} from '../model/services.js';
-import {importKey} from './import-key.js';
+import type {ServiceName} from '../model/services.js';
+import {runCheck, runCommand, runImportKey} from './apply-command.js';
+import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
-import {waitHealthy} from './probes.js';
-import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
 import {DiskFullError} from './target-fs.js';
@@ -40,9 +39,6 @@ export type StepOptions = {
 	completesStep?: boolean;
 	signal?: AbortSignal;
 };
-
-const sandboxSkip = '--root: system commands are not run';
-const tailLines = 20;
 
 // One run: one journal, one log and one run id across however many steps the caller applies,
 // so the wizard can apply step by step (and retry one) while undo still sees one run.
@@ -203,49 +199,19 @@ export class ApplyRun {
 		const onLine = (line: string, stream: OutputStream): void => emit({type: 'output', step, action, line, stream});
 		switch (action.kind) {
 			case 'check':
-				return this.check(action, signal);
+				return runCheck(system, action, signal);
 			case 'file':
 				return this.file(action);
 			case 'import-key': {
-				if (system.sandbox) return {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`};
-				if (system.dryRun) return {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`};
-				const {result, message} = await importKey(action, system.commands, this.journal, onLine, signal);
-				if (result === 'created' || result === 'changed') this.changedFiles.push(action.keyring);
-				return {status: result === 'unchanged' ? 'unchanged' : result === 'added' ? 'ran' : 'wrote', message};
+				const {outcome, changed} = await runImportKey(system, action, this.journal, onLine, signal);
+				if (changed) this.changedFiles.push(changed);
+				return outcome;
 			}
-			case 'run': {
-				const shown = action.argv.join(' ');
-				if (system.sandbox) return {status: 'skipped', message: `${shown} (${sandboxSkip})`};
-				if (system.dryRun) return {status: 'would-run', message: shown};
-				const result = await system.commands.run(action.argv, {timeoutMs: action.timeoutMs, ...(action.env ? {env: action.env} : {}), onLine, ...(signal ? {signal} : {})});
-				if (result.stopped) return {status: 'stopped', message: result.failure ?? `${shown} was stopped`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
-				if (!result.ok) return {status: 'failed', message: result.failure ?? `${shown} failed`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
-				// apt-get update exits 0 when a source cannot be fetched; the install after it would then
-				// fail with "Unable to locate package", which hides the cause (and a retry of it alone fails again).
-				const unfetched = action.argv[0] === 'apt-get' && action.argv.includes('update') ? failedFetches(result.stderr) : [];
-				if (unfetched.length > 0) {
-					return {
-						status: 'failed',
-						message: `${shown} could not fetch ${unfetched[0]}`,
-						detail: [...unfetched.slice(1).map(line => `also could not fetch ${line}`), 'Check the network and the repository address (repo.url), then retry.'],
-					};
-				}
-				return {status: 'ran', message: shown};
-			}
+			case 'run':
+				return runCommand(system, action, onLine, signal);
 			case 'service':
-				return this.service(step, action, emit, onLine, signal);
+				return runService(system, action, {step, emit, onLine, signal, affected: this.servicesToRestart.has(action.service)});
 		}
-	}
-
-	private async check(action: Extract<Action, {kind: 'check'}>, signal: AbortSignal | undefined): Promise<Outcome> {
-		const {system} = this;
-		const {check} = action;
-		const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command';
-		if (system.sandbox && machineOnly) return {status: 'skipped', message: `${action.title} (a sandbox root does not need it)`};
-		const result = await system.checks.run(check, signal);
-		// A rehearsal shows what would stop a real run without stopping itself.
-		if (result.status === 'failed' && system.dryRun) return {status: 'warned', message: result.message};
-		return {status: result.status, message: result.message};
 	}
 
 	private async file(action: Extract<Action, {kind: 'file'}>): Promise<Outcome> {
@@ -268,85 +234,6 @@ export class ApplyRun {
 		for (const service of action.restarts) this.servicesToRestart.add(service);
 		return {status: 'wrote', message: action.path};
 	}
-
-	private async service(
-		step: Step,
-		action: Extract<Action, {kind: 'service'}>,
-		emit: (event: ApplyEvent) => void,
-		onLine: (line: string, stream: OutputStream) => void,
-		signal: AbortSignal | undefined,
-	): Promise<Outcome> {
-		const {system} = this;
-		if (system.sandbox) return {status: 'skipped', message: `${action.argv.join(' ')} and its health check (${sandboxSkip})`};
-		if (system.dryRun) return {status: 'would-run', message: `${action.argv.join(' ')}, then wait up to ${action.deadlineMs / 1000} s for it to be healthy`};
-		let argv = action.argv;
-		if (action.op === 'start') {
-			const before = await system.probes.probe(action.probe, signal);
-			const affected = this.servicesToRestart.has(action.service);
-			if (before.healthy && !affected) return {status: 'unchanged', message: `${action.service} is already running and healthy (${before.detail})`};
-			// Running with old settings: a start would do nothing, so it is restarted to read the new ones.
-			if (before.healthy) argv = serviceCommand(action.service, 'restart');
-		}
-		const ran = await system.commands.run(argv, {timeoutMs: 120_000, onLine, ...(signal ? {signal} : {})});
-		if (ran.stopped) return {status: 'stopped', message: ran.failure ?? `${argv.join(' ')} was stopped`};
-		if (!ran.ok) {
-			return {status: 'failed', message: ran.failure ?? `${argv.join(' ')} failed`, detail: await this.logTail(action.logFiles)};
-		}
-		// `service X start` can exit 0 while the daemon dies a second later: only the probe says.
-		const health = await waitHealthy(system.probes, action.probe, {
-			deadlineMs: action.deadlineMs,
-			onTry: result => emit({type: 'probe', step, action, result}),
-			giveUp: this.stoppedRunning(action.service),
-			...(signal ? {signal} : {}),
-		});
-		if (health.stopped) return {status: 'stopped', message: `${action.service}: ${health.detail}`};
-		if (!health.healthy) {
-			return {
-				status: 'failed',
-				message: health.gaveUp
-					? `${action.service} stopped after it was started: ${health.detail}`
-					: `${action.service} did not become healthy within ${action.deadlineMs / 1000} s: ${health.detail}`,
-				detail: await this.logTail(action.logFiles),
-			};
-		}
-		return {status: 'healthy', message: `${action.service}: ${health.detail}`};
-	}
-
-	// Asks the init system every few probes; two "not running" answers in a row mean the daemon
-	// died after `service X start` said it started, so the wait ends with that reason.
-	private stoppedRunning(service: ServiceName): () => Promise<string | undefined> {
-		let tries = 0;
-		let gone = 0;
-		return async () => {
-			tries++;
-			if (tries % 3 !== 0) return undefined;
-			const init = await initStateOf(this.system, service);
-			gone = init.state === 'stopped' || init.state === 'failed' ? gone + 1 : 0;
-			return gone >= 2 ? `the init system says it is not running (${init.detail})` : undefined;
-		};
-	}
-
-	private async logTail(files: readonly string[]): Promise<string[]> {
-		for (const file of files) {
-			const text = await this.system.fs.read(file).catch(() => undefined);
-			if (text !== undefined) return [`last lines of ${file}:`, ...lastLines(text)];
-		}
-		return [`no log found (looked at ${files.join(', ')})`];
-	}
 }
-
-// apt's "W: Failed to fetch <url>  <reason>" lines, as "<url>: <reason>".
-const failedFetches = (stderr: string): string[] =>
-	stderr
-		.split('\n')
-		.map(line => /^[WE]: Failed to fetch (\S+)\s+(.*)$/.exec(line.trim()))
-		.filter((match): match is RegExpExecArray => match !== null)
-		.map(([, url, reason]) => `${url}: ${reason?.trim()}`);
-
-const lastLines = (text: string): string[] =>
-	text
-		.split('\n')
-		.filter(line => line.trim().length > 0)
-		.slice(-tailLines);
 
 const stoppedMessage = (action: Action, outcome: Outcome): string => (outcome.message.includes('stopped') ? outcome.message : `${action.title}: stopped before it finished (${outcome.message})`);
