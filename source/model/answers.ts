@@ -68,29 +68,37 @@ export function resolveValues(answers: Answers): Values {
 	return values as Values;
 }
 
+// A rule across settings that the values break: the settings it is about (a page that asks one of
+// them can mend it) and the sentence that says what is wrong and what to do.
+export type Problem = {settings: SettingId[]; text: string};
+
 // Rules that span settings: checked before anything is written.
-export function consistencyProblems(values: Values): string[] {
-	const problems: string[] = [];
+export function consistencyProblems(values: Values): Problem[] {
+	const problems: Problem[] = [];
 	const servers = parseServers(values['zookeeper.servers']) ?? [];
 	const myid = Number(values['zookeeper.myid']);
 	if (servers.length > 0 && !servers.some(s => s.id === myid)) {
-		problems.push(
-			`zookeeper.myid: ${show(values['zookeeper.myid'])} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
-		);
+		problems.push({
+			settings: ['zookeeper.myid', 'zookeeper.servers'],
+			text: `zookeeper.myid: ${show(values['zookeeper.myid'])} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
+		});
 	}
 	// The masters run the ZooKeeper ensemble, so its size is the number of masters.
 	const masters = Math.max(servers.length, 1);
 	const quorum = Number(values['master.quorum']);
 	const majority = Math.floor(masters / 2) + 1;
 	if (quorum < majority || quorum > masters) {
-		problems.push(
-			`master.quorum: ${show(values['master.quorum'])} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
-		);
+		problems.push({
+			settings: ['master.quorum', 'zookeeper.servers'],
+			text: `master.quorum: ${show(values['master.quorum'])} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
+		});
 	}
 	return problems;
 }
 
 // What changes when one setting changes: itself and the settings that still follow it.
+export const problemTexts = (problems: readonly Problem[]): string[] => problems.map(problem => problem.text);
+
 export function withChange(answers: Answers, id: SettingId, value: string, followersToo: boolean): Answers {
 	const before = resolveValues(answers);
 	const next: Answers = {...answers, [id]: value};

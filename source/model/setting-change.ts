@@ -1,7 +1,7 @@
 // One setting changed, from what the machine holds now: the value checked, the settings that
 // follow it (when a person asks), the problems a change would add, and the plan that writes
 // only the files that hold them and restarts only the services they affect.
-import {type Answers, checkAnswer, consistencyProblems, resolveValues, type Values, withChange} from './answers.js';
+import {type Answers, checkAnswer, consistencyProblems, problemTexts, resolveValues, type Values, withChange} from './answers.js';
 import {type CurrentValues, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan, type Step} from './plan.js';
@@ -36,8 +36,8 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 	const answers = withChange(current.answers, id, checked.value, followersToo);
 	const values = resolveValues(answers);
 	// Only problems the change brings are refused: one already on disk is not this edit's doing.
-	const before = new Set(consistencyProblems(current.values));
-	const added = consistencyProblems(values).filter(problem => !before.has(problem));
+	const before = new Set(problemTexts(consistencyProblems(current.values)));
+	const added = problemTexts(consistencyProblems(values)).filter(problem => !before.has(problem));
 	if (added.length > 0) return {ok: false, problems: added};
 	const missing = new Set(current.settings.filter(s => s.fileMissing).map(s => s.id));
 	const changes = settingIds

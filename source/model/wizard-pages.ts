@@ -1,6 +1,7 @@
 // The wizard's pages, read from the plan: welcome, one page per plan step, the configuration
 // step split into one page per file (in plan order), then done. Recomputed whenever an answer
 // changes, so every page shows the plan as it stands.
+import type {Problem} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Action, Plan, Step, StepId} from './plan.js';
 import {findSetting, type SettingId} from './settings.js';
@@ -73,12 +74,11 @@ function filePages(step: Step, facts: Facts): Page[] {
 	}));
 }
 
-// The page where a consistency problem can last be mended: the latest page holding a setting it
-// names (myid against the servers: the zoo.cfg page, after the myid page).
-export function problemPage(problem: string, pages: readonly Page[]): number {
-	const named = problemSettings(problem);
-	return Math.max(-1, ...pages.flatMap((page, index) => (page.fields.some(id => named.has(id)) ? [index] : [])));
-}
+// Whether a page asks one of the settings a problem is about.
+export const pageMends = (page: Page, problem: Problem): boolean => page.fields.some(id => problem.settings.includes(id));
 
-// The settings a consistency problem names (its message names them by id).
-export const problemSettings = (problem: string): Set<string> => new Set(problem.match(/\b[a-z]+\.[A-Za-z_]+\b/g) ?? []);
+// The page where a consistency problem can last be mended: the latest page holding a setting it is
+// about (myid against the servers: the zoo.cfg page, after the myid page).
+export function problemPage(problem: Problem, pages: readonly Page[]): number {
+	return Math.max(-1, ...pages.flatMap((page, index) => (pageMends(page, problem) ? [index] : [])));
+}

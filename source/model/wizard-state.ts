@@ -4,13 +4,13 @@
 // the quit question (over the mode it interrupts), a run being stopped, and the exit. The Ink
 // screens render this state and turn keys into these actions, one key at a time; the wizard's
 // driver (ui/wizard/use-wizard.ts) starts and stops the runs the modes ask for and reports back.
-import {type Answers, checkAnswer, consistencyProblems, resolveValues} from './answers.js';
+import {type Answers, checkAnswer, consistencyProblems, type Problem, problemTexts, resolveValues} from './answers.js';
 import type {Facts} from './facts.js';
 import {applyFieldAction, type FieldAction} from './field-input.js';
 import {buildPlan, type Check, type StepId} from './plan.js';
 import {findSetting, type SettingId} from './settings.js';
 import {moveChoice, textField} from './text-editing.js';
-import {type Page, problemPage, problemSettings, wizardPages} from './wizard-pages.js';
+import {type Page, pageMends, problemPage, wizardPages} from './wizard-pages.js';
 
 // done: carried out in this run; skipped: a failed action was skipped; earlier: a stopped run did it.
 export type PageMark = 'done' | 'skipped' | 'earlier';
@@ -151,7 +151,7 @@ export function focusedField(state: WizardState, page: Page = currentPage(state)
 
 // Problems whose settings are all on this page or earlier ones: they must be mended before going
 // on. One that names a later setting waits for that page, where it can still be mended.
-export function blockingProblems(answers: Answers, pages: readonly Page[], index: number): string[] {
+export function blockingProblems(answers: Answers, pages: readonly Page[], index: number): Problem[] {
 	return consistencyProblems(resolveValues(answers)).filter(problem => {
 		const at = problemPage(problem, pages);
 		return at === -1 || at <= index;
@@ -168,7 +168,7 @@ function pageAnswers(state: WizardState, page: Page): Answers {
 	return answers;
 }
 
-export type LaterProblem = {problem: string; mendOn: Page};
+export type LaterProblem = {problem: Problem; mendOn: Page};
 
 // Problems that name a setting of this page but also one asked later (myid against the servers
 // of zoo.cfg): they stop only that later page, but are said here, before this page writes its file.
@@ -178,8 +178,7 @@ export function laterProblems(state: WizardState, pages: readonly Page[], index:
 	return consistencyProblems(resolveValues(pageAnswers(state, page))).flatMap(problem => {
 		const at = problemPage(problem, pages);
 		const mendOn = pages[at];
-		const named = problemSettings(problem);
-		return at > index && mendOn && page.fields.some(id => named.has(id)) ? [{problem, mendOn}] : [];
+		return at > index && mendOn && pageMends(page, problem) ? [{problem, mendOn}] : [];
 	});
 }
 
@@ -272,7 +271,7 @@ function submitField(state: WizardState, pages: readonly Page[], index: number, 
 		answers = commit(answers, field, result.value);
 	}
 	const problems = blockingProblems(answers, pagesOf({...state, answers}), index);
-	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems}};
+	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems: problemTexts(problems)}};
 	return {...state, answers, drafts, mode: {kind: 'review', scroll: 0}};
 }
 

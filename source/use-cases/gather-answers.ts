@@ -1,5 +1,5 @@
 // The answers a run starts from: saved ← --answers FILE ← --set ID=VALUE, every one validated.
-import {type Answers, checkAnswers, consistencyProblems, type RawAnswers, resolveValues, type Values} from '../model/answers.js';
+import {type Answers, checkAnswers, consistencyProblems, problemTexts, type RawAnswers, resolveValues, type Values} from '../model/answers.js';
 import {InputError} from '../model/errors.js';
 import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
@@ -35,6 +35,6 @@ export async function gatherAnswers(system: System, flags: {answers?: string; se
 export function valuesFor(answers: Answers): Values {
 	const values = resolveValues(answers);
 	const problems = consistencyProblems(values);
-	if (problems.length > 0) throw new InputError(problems);
+	if (problems.length > 0) throw new InputError(problemTexts(problems));
 	return values;
 }

@@ -105,6 +105,9 @@ describe('consistencyProblems', () => {
 		const problems = consistencyProblems(
 			resolveValues({'zookeeper.myid': '4', 'zookeeper.servers': '1=10.0.0.1:2888:3888,2=10.0.0.2:2888:3888,3=10.0.0.3:2888:3888', 'master.quorum': '1'}),
 		);
-		expect(problems).toEqual([expect.stringMatching(/zookeeper.myid: "4" is not one of the server ids.*1, 2, 3/), expect.stringMatching(/master.quorum: "1" is not a majority of the 3 masters in zookeeper.servers; use a number from 2 to 3/)]);
+		expect(problems).toEqual([
+			{settings: ['zookeeper.myid', 'zookeeper.servers'], text: expect.stringMatching(/zookeeper.myid: "4" is not one of the server ids.*1, 2, 3/)},
+			{settings: ['master.quorum', 'zookeeper.servers'], text: expect.stringMatching(/master.quorum: "1" is not a majority of the 3 masters in zookeeper.servers; use a number from 2 to 3/)},
+		]);
 	});
 });

@@ -82,7 +82,7 @@ describe('wizard state', () => {
 		const pages = pagesOf(state);
 		const index = pages.findIndex(page => page.id === state.pageId);
 		const later = laterProblems(state, pages, index);
-		expect(later.map(l => l.problem)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
+		expect(later.map(l => l.problem.text)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
 		expect(later[0]?.mendOn.id).toBe('file:/etc/zookeeper/conf/zoo.cfg');
 		// It does not stop this page: the other half is asked later.
 		expect(apply(state, {type: 'submit-field'}).mode.kind).toBe('review');

@@ -24,7 +24,7 @@ export function PageWarnings({state, pages, page, width}: Props) {
 		}
 	}
 	for (const {problem, mendOn} of later) {
-		lines.push(`${problem} ${mendOn.title} comes later and will not go on until they agree; this page writes its file first.`);
+		lines.push(`${problem.text} ${mendOn.title} comes later and will not go on until they agree; this page writes its file first.`);
 	}
 	if (lines.length === 0) return null;
 	return (
