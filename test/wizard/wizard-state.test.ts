@@ -1,17 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {
-	activeMode,
-	commandsNeededBy,
-	currentPage,
-	initialWizardState,
-	laterProblems,
-	pagesOf,
-	resumePoint,
-	type WizardAction,
-	type WizardState,
-	wizardReducer,
-} from '../../source/model/wizard-state.js';
+import {commandsNeededBy, laterProblems} from '../../source/model/wizard-problems.js';
+import {wizardReducer} from '../../source/model/wizard-reducer.js';
+import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
 
 const start = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
 	initialWizardState({facts: articleMachine, answers: {}, sandbox: true, ...overrides});

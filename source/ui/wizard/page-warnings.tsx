@@ -3,7 +3,8 @@
 // whose other half is asked on a later page (myid against zoo.cfg's servers).
 import {Box} from 'ink';
 import React, {useMemo} from 'react';
-import {commandsNeededBy, laterProblems, type WizardState} from '../../model/wizard-state.js';
+import {commandsNeededBy, laterProblems} from '../../model/wizard-problems.js';
+import type {WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
 import {useInstalledCommands} from './use-installed-commands.js';
