@@ -11,6 +11,12 @@ import type {FixedLine, Location} from './storage.js';
 // journal never lists a file in them, and no setting may point into them.
 export const bookkeepingDirs = ['/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup'] as const;
 
+// No data directory may be inside these: the system's own folders and mesos-setup's.
+export const dataDirForbidden = ['/etc', ...bookkeepingDirs, '/proc', '/sys', '/dev', '/boot'] as const;
+
+// The preflight looks here for a host name that resolves to 127.0.1.1.
+export const hostsPath = '/etc/hosts';
+
 // apt: the repository's signing key (keyring method), its source list, and apt-key's global keyring.
 export const keyringPath = '/usr/share/keyrings/mesosphere-archive-keyring.gpg';
 export const sourceListPath = '/etc/apt/sources.list.d/mesosphere.list';

@@ -1,12 +1,11 @@
 // How the wizard moves between pages and phases: entering a page, finishing it, and the fields'
 // last Enter that checks the page before its review.
-import {checkAnswer, problemTexts} from './answers.js';
+import {checkAnswer, problemTexts, resolveValues} from './answers.js';
 import type {SettingId} from './settings.js';
 import {textField} from './text-editing.js';
 import type {Page} from './wizard-pages.js';
 import {blockingProblems, commit} from './wizard-problems.js';
 import {pagesOf, type WizardMode, type WizardState} from './wizard-state.js';
-import {resolveValues} from './answers.js';
 
 // A failed check that every later step needs (root, a Debian-family system with apt) cannot be
 // skipped: skipping it would only fail every step after it.

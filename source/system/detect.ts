@@ -2,7 +2,6 @@
 // a sandbox root is only read, and where it says nothing the article's machine is assumed.
 import {access} from 'node:fs/promises';
 import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
-import {readEnvKey} from '../model/file-formats.js';
 import type {CommandRunner} from './runner.js';
 import type {TargetFs} from './target-fs.js';
 
@@ -133,8 +132,3 @@ export async function detectMachine(fs: TargetFs, runner: CommandRunner, isRoot:
 		notes,
 	};
 }
-
-export const readDefaultsKey = async (fs: TargetFs, file: string, key: string): Promise<string | undefined> => {
-	const text = await fs.read(file);
-	return text === undefined ? undefined : readEnvKey(text, key);
-};
