@@ -47,6 +47,10 @@ export function unknownIdIn(answers: object): string | undefined {
 	return undefined;
 }
 
+// The answers given, in the order they were given. Their keys are setting ids by construction: every
+// way into Answers from outside goes through settingIdFrom.
+export const answerEntries = (answers: Answers): [SettingId, string][] => Object.entries(answers) as [SettingId, string][];
+
 export function checkAnswers(answers: RawAnswers): {answers: Answers; problems: string[]} {
 	const checked: Answers = {};
 	const problems: string[] = [];

@@ -5,7 +5,8 @@ import type {Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {ServiceName} from './services.js';
 import type {SettingId} from './settings.js';
-import type {FixedLine, Location} from './storage.js';
+import type {FileShape, FixedLine, Location} from './storage.js';
+import {zooCfgSample} from './zookeeper-sample.js';
 
 // mesos-setup's own folders: its saved state, the runs' backups and journals, the runs' logs. A
 // journal never lists a file in them, and no setting may point into them.
@@ -21,6 +22,9 @@ export const hostsPath = '/etc/hosts';
 export const keyringPath = '/usr/share/keyrings/mesosphere-archive-keyring.gpg';
 export const sourceListPath = '/etc/apt/sources.list.d/mesosphere.list';
 export const aptKeyringPath = '/etc/apt/trusted.gpg';
+
+// A cluster's master: the address it listens on and advertises (mesos-master's ip and hostname flags).
+export const masterAddressPath = (flag: 'ip' | 'hostname'): string => `/etc/mesos-master/${flag}`;
 
 // upstart reads "manual" here and leaves the service to be started by hand.
 export const overridePath = (service: ServiceName): string => `/etc/init/${service}.override`;
@@ -54,7 +58,8 @@ export const zooCfgExtras: readonly FixedLine[] = [
 	},
 ];
 
-export const fixedLinesOf = (path: string): readonly FixedLine[] => (path === zooCfgPath ? zooCfgExtras : []);
+// zoo.cfg also starts from the package's sample where none exists (zookeeper-sample.ts).
+export const fileShapeOf = (path: string): FileShape => (path === zooCfgPath ? {fixed: zooCfgExtras, base: zooCfgSample} : {fixed: []});
 
 // Debian's ZooKeeper 3.8 logs nowhere (no slf4j binding): these give it one, so a failed start has
 // a log to show. /etc/zookeeper/conf is on its CLASSPATH, where slf4j-simple finds its properties.

@@ -17,7 +17,8 @@ export type Location = {path: string; storage: Storage};
 export type FileEdit =
 	| {format: 'whole'; content: string; copyOf?: string}
 	| {format: 'env'; keys: KeyEdit[]}
-	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]};
+	// `base`: what the file starts from where none exists (the package's sample).
+	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]; base?: string};
 
 // One value as its file keeps it.
 export type StoredValue = {storage: Storage; value: string};
@@ -25,6 +26,9 @@ export type StoredValue = {storage: Storage; value: string};
 // A line a file must hold besides its settings (zoo.cfg's admin server and four-letter words),
 // with the reason the preview shows.
 export type FixedLine = {key: string; value: string; why: string};
+
+// What a file holds besides its settings: its fixed lines, and what it starts from where none exists.
+export type FileShape = {fixed: readonly FixedLine[]; base?: string};
 
 // The value a file holds for one setting, or undefined where it holds none.
 export function readStored(storage: Storage, content: string): string | undefined {
@@ -49,9 +53,10 @@ export const setsEveryValue = (storage: Storage): boolean => storage.kind === 'p
 const serverEdits = (value: string): KeyEdit[] =>
 	(parseServers(value) ?? []).map(s => ({key: `server.${s.id}`, text: `${s.host}:${s.peerPort}:${s.electionPort}`}));
 
-// The edit that writes these values (all kept in one file, in this order) and the file's fixed lines.
+// The edit that writes these values (all kept in one file, in this order) into a file of that shape.
 // copyOf: the file is a copy of another (a whole file whose value follows that one's).
-export function editOf(stored: readonly StoredValue[], fixed: readonly FixedLine[] = [], copyOf?: string): FileEdit {
+export function editOf(stored: readonly StoredValue[], shape: FileShape = {fixed: []}, copyOf?: string): FileEdit {
+	const {fixed, base} = shape;
 	const [first] = stored;
 	if (first?.storage.kind === 'whole') return {format: 'whole', content: wholeFileContent(first.value), ...(copyOf ? {copyOf} : {})};
 	const keys: KeyEdit[] = [];
@@ -62,7 +67,7 @@ export function editOf(stored: readonly StoredValue[], fixed: readonly FixedLine
 		else if (storage.kind === 'servers') servers = serverEdits(value);
 	}
 	if (first?.storage.kind === 'env') return {format: 'env', keys: [...keys, ...fixed.map(line => ({key: line.key, text: envText(line.value)}))]};
-	return {format: 'properties', keys: [...keys, ...fixed.map(line => ({key: line.key, text: line.value}))], ...(servers ? {servers} : {})};
+	return {format: 'properties', keys: [...keys, ...fixed.map(line => ({key: line.key, text: line.value}))], ...(servers ? {servers} : {}), ...(base === undefined ? {} : {base})};
 }
 
 // What the preview says of each fixed line.

@@ -3,7 +3,7 @@
 // after the file it goes with.
 import type {Values} from '../answers.js';
 import type {Facts} from '../facts.js';
-import {companionFiles, fixedLinesOf} from '../files.js';
+import {companionFiles, fileShapeOf} from '../files.js';
 import {startOrder} from '../services.js';
 import {findSetting, type Setting, type SettingId, settings} from '../settings.js';
 import {editOf, fixedLineNotes, setsEveryValue} from '../storage.js';
@@ -33,10 +33,10 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 	const storageOf = (setting: Setting) => setting.location(facts)?.storage ?? {kind: 'whole' as const};
 	const [first] = chosen;
 	const written = first && setsEveryValue(storageOf(first)) ? group : chosen;
-	const fixed = fixedLinesOf(path);
+	const shape = fileShapeOf(path);
 	const edit = editOf(
 		written.map(setting => ({storage: storageOf(setting), value: values[setting.id]})),
-		fixed,
+		shape,
 		chosen.length === 1 && first ? copyOf(first, values, facts) : undefined,
 	);
 	return {
@@ -46,7 +46,7 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 		settings: chosen.map(s => s.id),
 		edit,
 		mode: 0o644,
-		notes: fixedLineNotes(fixed),
+		notes: fixedLineNotes(shape.fixed),
 		restarts: startOrder.filter(service => chosen.some(s => s.restarts.includes(service))),
 	};
 }
