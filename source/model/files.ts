@@ -94,6 +94,18 @@ export type CompanionFile = {
 	file: (values: Values, facts: Facts) => {location: Location; value: string; note: string} | undefined;
 };
 
+// Written by the setup after zoo.cfg, where Debian's ZooKeeper has no logging binding.
+function zookeeperLogging(title: string, file: () => {location: Location; value: string; note: string}): CompanionFile {
+	return {
+		title,
+		follows: 'zookeeper.servers',
+		setupOnly: true,
+		settings: [],
+		restarts: ['zookeeper'],
+		file: (_values, facts) => (facts.zookeeperLogging === 'needs-binding' ? file() : undefined),
+	};
+}
+
 export const companionFiles: readonly CompanionFile[] = [
 	{
 		// ZooKeeper reads myid from its dataDir. Debian links /var/lib/zookeeper/myid to the conf
@@ -113,29 +125,13 @@ export const companionFiles: readonly CompanionFile[] = [
 			};
 		},
 	},
-	{
-		title: 'ZooKeeper logging binding',
-		follows: 'zookeeper.servers',
-		setupOnly: true,
-		settings: [],
-		restarts: ['zookeeper'],
-		file: (_values, facts) => {
-			if (facts.zookeeperLogging !== 'needs-binding') return undefined;
-			const {path, key, value, why} = zookeeperLoggingFiles.environment;
-			return {location: {path, storage: {kind: 'env', key}}, value, note: why};
-		},
-	},
-	{
-		title: 'ZooKeeper log file',
-		follows: 'zookeeper.servers',
-		setupOnly: true,
-		settings: [],
-		restarts: ['zookeeper'],
-		file: (_values, facts) => {
-			if (facts.zookeeperLogging !== 'needs-binding') return undefined;
-			const {path, content, why} = zookeeperLoggingFiles.properties;
-			// A whole file is its value and a final newline.
-			return {location: {path, storage: {kind: 'whole'}}, value: content.replace(/\n$/, ''), note: why};
-		},
-	},
+	zookeeperLogging('ZooKeeper logging binding', () => {
+		const {path, key, value, why} = zookeeperLoggingFiles.environment;
+		return {location: {path, storage: {kind: 'env', key}}, value, note: why};
+	}),
+	zookeeperLogging('ZooKeeper log file', () => {
+		const {path, content, why} = zookeeperLoggingFiles.properties;
+		// A whole file is its value and a final newline.
+		return {location: {path, storage: {kind: 'whole'}}, value: content.replace(/\n$/, ''), note: why};
+	}),
 ];
