@@ -18,7 +18,7 @@ export default defineConfig({
 	},
 	esbuildOptions(options) {
 		// Ink imports react-devtools-core only when DEV is set; the bundle must not need it.
-		options.alias = {'react-devtools-core': './source/system/empty-module.ts'};
+		options.alias = {'react-devtools-core': './scripts/build/empty-module.ts'};
 		options.jsx = 'automatic';
 	},
 	define: {'process.env.NODE_ENV': '"production"'},

@@ -7,6 +7,7 @@ import type {ApplyResult} from '../model/apply-events.js';
 import {handEdited} from '../model/current-values.js';
 import {errorMessage, stoppedExitCode} from '../model/errors.js';
 import {changeLine, planSettingChange, servicesOf} from '../model/setting-change.js';
+import {settingIdFrom} from '../model/settings.js';
 import type {System} from '../system/system.js';
 import {readSettings, writeSetting} from '../use-cases/change-setting.js';
 import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
@@ -34,7 +35,8 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 		err('Nothing was changed.');
 		return 1;
 	}
-	const check = planSettingChange(current, system.facts, id, value, true);
+	const known = settingIdFrom(id);
+	const check = known.ok ? planSettingChange(current, system.facts, known.id, value, true) : {ok: false as const, problems: [known.message]};
 	if (!check.ok) {
 		for (const problem of check.problems) err(problem);
 		err('Nothing was changed.');

@@ -2,9 +2,9 @@
 // flat ("zookeeper.myid": 1) or nested (zookeeper: {myid: 1}), every value the text written
 // (strict-document.ts). Each id once, counted flat and nested alike, in one pass; an unknown id is
 // named with the known ones. Pure.
-import {type Answers, unknownSettingMessage} from './answers.js';
+import type {Answers} from './answers.js';
 import {InputError} from './errors.js';
-import {findSetting} from './settings.js';
+import {settingIdFrom} from './settings.js';
 import {show} from './shown-value.js';
 import {parseStrictDocument, type StrictValue} from './strict-document.js';
 
@@ -51,9 +51,10 @@ export function answersIn(value: StrictValue, file: string, at = ''): {answers: 
 				continue;
 			}
 			ids.add(id);
-			if (!findSetting(id)) problems.push(() => `${where}${unknownSettingMessage(id)}`);
+			const known = settingIdFrom(id);
+			if (!known.ok) problems.push(() => `${where}${known.message}`);
 			else if (inner.kind === 'list') problems.push(() => `${where}${id} must be a single value, not a list.`);
-			else answers[id] = inner.text;
+			else answers[known.id] = inner.text;
 		}
 	};
 	visit(value, '', 1);

@@ -1,13 +1,17 @@
 // Answers are what a person set; values are every setting resolved from defaults, derivations
 // and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
-import {findSetting, settings, settingIds} from './settings.js';
+import {type SettingId, settingIdFrom, findSetting, settings} from './settings.js';
 import {show} from './shown-value.js';
 import {parseServers} from './validate.js';
 
-export type Answers = Record<string, string>;
-export type Values = Record<string, string>;
+// What a person set, by setting id; a setting not set follows its default or derivation.
+export type Answers = Partial<Record<SettingId, string>>;
+// Every setting's value: the type guarantees one for each id, so no lookup needs a fallback.
+export type Values = Readonly<Record<SettingId, string>>;
+// Answers as they come from outside (a file, --set, the saved state): ids not yet checked.
+export type RawAnswers = Readonly<Record<string, string>>;
 
-export type AnswerCheck = {ok: true; value: string} | {ok: false; message: string};
+export type AnswerCheck = {ok: true; id: SettingId; value: string} | {ok: false; message: string};
 
 // No setting needs more (a path is at most 4095); a longer value is refused before it is looked at.
 export const maxValueLength = 4096;
@@ -15,16 +19,13 @@ export const maxValueLength = 4096;
 // No setting may hold a control character: it would end up inside an /etc file or a script.
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
-export function unknownSettingMessage(id: string): string {
-	const near = settingIds.filter(known => known.split('.')[0] === id.split('.')[0]);
-	const list = near.length > 0 ? near : settingIds;
-	return `unknown setting ${show(id)}: known settings are ${list.join(', ')}.`;
-}
-
 // One value for one setting, checked; the message names the setting, the value and what is allowed.
-export function checkAnswer(id: string, raw: string): AnswerCheck {
+// The id may come from outside: one the catalogue does not hold is refused with the ones it does.
+export function checkAnswer(rawId: string, raw: string): AnswerCheck {
+	const known = settingIdFrom(rawId);
+	if (!known.ok) return known;
+	const {id} = known;
 	const setting = findSetting(id);
-	if (!setting) return {ok: false, message: unknownSettingMessage(id)};
 	if (raw.length > maxValueLength) {
 		return {ok: false, message: `${id}: ${show(raw)} is not allowed; a value is at most ${maxValueLength} characters.`};
 	}
@@ -32,61 +33,84 @@ export function checkAnswer(id: string, raw: string): AnswerCheck {
 		return {ok: false, message: `${id}: ${show(raw)} is not allowed; it holds a line break or another control character: type the value on one line, without them.`};
 	}
 	const result = setting.validate(raw);
-	if (result.ok) return {ok: true, value: result.value};
+	if (result.ok) return {ok: true, id, value: result.value};
 	return {ok: false, message: `${id}: ${show(raw)} is not allowed; use ${result.allowed}.`};
 }
 
-export function checkAnswers(answers: Answers): {answers: Answers; problems: string[]} {
+// Answers read back from disk (the saved state, a journal) name only settings of the catalogue:
+// the message for the first id that is not one.
+export function unknownIdIn(answers: object): string | undefined {
+	for (const id of Object.keys(answers)) {
+		const known = settingIdFrom(id);
+		if (!known.ok) return known.message;
+	}
+	return undefined;
+}
+
+// The answers given, in the order they were given. Their keys are setting ids by construction: every
+// way into Answers from outside goes through settingIdFrom.
+export const answerEntries = (answers: Answers): [SettingId, string][] => Object.entries(answers) as [SettingId, string][];
+
+export function checkAnswers(answers: RawAnswers): {answers: Answers; problems: string[]} {
 	const checked: Answers = {};
 	const problems: string[] = [];
 	for (const [id, raw] of Object.entries(answers)) {
 		const result = checkAnswer(id, raw);
-		if (result.ok) checked[id] = result.value;
+		if (result.ok) checked[result.id] = result.value;
 		else problems.push(result.message);
 	}
 	return {answers: checked, problems};
 }
 
 export function resolveValues(answers: Answers): Values {
-	const values: Values = {};
+	const values: Partial<Record<SettingId, string>> = {};
+	// Catalogue order puts every setting after the one it derives from.
 	for (const setting of settings) {
 		const derived = setting.derivedFrom ? values[setting.derivedFrom] : undefined;
 		values[setting.id] = answers[setting.id] ?? derived ?? setting.default;
 	}
-	return values;
+	return values as Values;
 }
 
+// A rule across settings that the values break: the settings it is about (a page that asks one of
+// them can mend it) and the sentence that says what is wrong and what to do.
+export type Problem = {settings: SettingId[]; text: string};
+
 // Rules that span settings: checked before anything is written.
-export function consistencyProblems(values: Values): string[] {
-	const problems: string[] = [];
-	const servers = parseServers(values['zookeeper.servers'] ?? '') ?? [];
+export function consistencyProblems(values: Values): Problem[] {
+	const problems: Problem[] = [];
+	const servers = parseServers(values['zookeeper.servers']) ?? [];
 	const myid = Number(values['zookeeper.myid']);
 	if (servers.length > 0 && !servers.some(s => s.id === myid)) {
-		problems.push(
-			`zookeeper.myid: ${show(values['zookeeper.myid'] ?? '')} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
-		);
+		problems.push({
+			settings: ['zookeeper.myid', 'zookeeper.servers'],
+			text: `zookeeper.myid: ${show(values['zookeeper.myid'])} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
+		});
 	}
 	// The masters run the ZooKeeper ensemble, so its size is the number of masters.
 	const masters = Math.max(servers.length, 1);
 	const quorum = Number(values['master.quorum']);
 	const majority = Math.floor(masters / 2) + 1;
 	if (quorum < majority || quorum > masters) {
-		problems.push(
-			`master.quorum: ${show(values['master.quorum'] ?? '')} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
-		);
+		problems.push({
+			settings: ['master.quorum', 'zookeeper.servers'],
+			text: `master.quorum: ${show(values['master.quorum'])} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
+		});
 	}
 	return problems;
 }
 
 // What changes when one setting changes: itself and the settings that still follow it.
-export function withChange(answers: Answers, id: string, value: string, followersToo: boolean): Answers {
+export const problemTexts = (problems: readonly Problem[]): string[] => problems.map(problem => problem.text);
+
+export function withChange(answers: Answers, id: SettingId, value: string, followersToo: boolean): Answers {
 	const before = resolveValues(answers);
 	const next: Answers = {...answers, [id]: value};
 	for (const follower of settings.filter(s => s.derivedFrom === id)) {
 		const following = before[follower.id] === before[id];
 		if (following && followersToo) next[follower.id] = value;
 		// Pinned, so that a follower left alone keeps its value instead of following by derivation.
-		else next[follower.id] = before[follower.id] ?? follower.default;
+		else next[follower.id] = before[follower.id];
 	}
 	return next;
 }

@@ -5,6 +5,7 @@
 import type {Answers} from './answers.js';
 import {type Cluster, type ClusterNode, mastersOf, quorumOf, roleServices, runsAgent, runsMaster} from './cluster.js';
 import type {ServiceName} from './services.js';
+import type {SettingId} from './settings.js';
 import {formatServers, type ZkServer} from './validate.js';
 
 // ZooKeeper's ports, as Debian's sample zoo.cfg and the article use them.
@@ -45,7 +46,7 @@ export function deriveNode(cluster: Cluster, node: ClusterNode): NodeDerivation 
 // table: the answers a node gets and the settings a cluster file may not give are both read from it.
 // (A master's own ip and host name join it once the catalogue has them.)
 export type DerivedSetting = {
-	id: string;
+	id: SettingId;
 	perNode: boolean;
 	how: string;
 	value(derived: NodeDerivation): string | undefined;
@@ -65,7 +66,7 @@ export const derivedSettings: readonly DerivedSetting[] = [
 	{id: 'marathon.hostname', perNode: true, how: 'each master’s address', value: d => (runsMaster(d.node.role) ? d.advertised.hostname : undefined)},
 ];
 
-export const findDerivedSetting = (id: string): DerivedSetting | undefined => derivedSettings.find(setting => setting.id === id);
+export const findDerivedSetting = (id: SettingId): DerivedSetting | undefined => derivedSettings.find(setting => setting.id === id);
 
 // The answers a node starts from: the cluster's shared settings, then what its place in the
 // cluster decides (those always win; the cluster file cannot give them).

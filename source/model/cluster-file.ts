@@ -5,7 +5,7 @@
 //   settings: {slave.containerizers: mesos}            answers for every node
 // Every problem is named with its place in the file, the value and what is allowed. Pure.
 import {answersIn} from './answers-document.js';
-import {type Answers, checkAnswers} from './answers.js';
+import {type Answers, answerEntries, checkAnswers} from './answers.js';
 import {findDerivedSetting} from './cluster-derivation.js';
 import {allowedMasterCounts, type Cluster, type ClusterNode, maxMasters, type NodeRole, runsAgent, type SshAccess} from './cluster.js';
 import {InputError} from './errors.js';
@@ -136,7 +136,7 @@ function readSettings(reader: Reader, value: StrictValue | undefined): Answers {
 	const given = answersIn(value, reader.file, 'settings');
 	reader.problems.push(...given.problems);
 	const allowed = Object.create(null) as Answers;
-	for (const [id, raw] of Object.entries(given.answers)) {
+	for (const [id, raw] of answerEntries(given.answers)) {
 		const derived = findDerivedSetting(id);
 		if (!derived) {
 			allowed[id] = raw;

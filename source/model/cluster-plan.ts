@@ -7,8 +7,10 @@ import {deriveNode, nodeAnswers} from './cluster-derivation.js';
 import {type Cluster, type ClusterNode, runsAgent, runsMaster} from './cluster.js';
 import {InputError} from './errors.js';
 import type {Facts} from './facts.js';
+import {masterAddressPath} from './files.js';
 import {type Action, buildPlan, type Plan, type Probe, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
+import {editOf} from './storage.js';
 
 export type NodePlan = {node: ClusterNode; services: ServiceName[]; values: Values; plan: Plan};
 
@@ -22,15 +24,15 @@ const servicePorts = (values: Values): Record<ServiceName, number[]> => ({
 });
 
 // A master listens on and advertises its own address; on one machine the master's defaults do.
-// (These join the settings catalogue as master.ip and master.hostname once its ids are typed.)
+// (These may join the settings catalogue as master.ip and master.hostname.)
 function masterAddressFiles(node: ClusterNode): Action[] {
 	return (['ip', 'hostname'] as const).map(
 		(name): Action => ({
 			kind: 'file',
 			title: `Master ${name === 'ip' ? 'IP address' : 'host name'}`,
-			path: `/etc/mesos-master/${name}`,
+			path: masterAddressPath(name),
 			settings: [],
-			edit: {format: 'whole', content: `${node.address}\n`},
+			edit: editOf([{storage: {kind: 'whole'}, value: node.address}]),
 			mode: 0o644,
 			notes: [`The address ${node.name} listens on and tells the other masters, agents and frameworks.`],
 			restarts: ['mesos-master'],
@@ -58,7 +60,7 @@ function keptToRole(step: Step, node: ClusterNode, services: readonly ServiceNam
 export function nodePlan(cluster: Cluster, node: ClusterNode, facts: Facts): NodePlan {
 	const values = resolveValues(nodeAnswers(cluster, node));
 	const problems = consistencyProblems(values);
-	if (problems.length > 0) throw new InputError(problems.map(problem => `${node.name}: ${problem}`));
+	if (problems.length > 0) throw new InputError(problems.map(problem => `${node.name}: ${problem.text}`));
 	const {services} = deriveNode(cluster, node);
 	const plan = buildPlan(values, facts);
 	return {node, services, values, plan: {...plan, steps: plan.steps.map(step => keptToRole(step, node, services, values))}};

@@ -2,14 +2,14 @@
 // someone changed in /etc by hand wins over the saved answer, and is marked so a person sees it.
 import {type Answers, checkAnswer, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
-import {readEnvKey, readProperty, readServers, readWholeFile} from './file-formats.js';
-import {findSetting, type Location, settings} from './settings.js';
+import {findSetting, type SettingId, settings} from './settings.js';
+import {readStored} from './storage.js';
 
 // What the files hold: target path → content, undefined when the file is absent.
 export type FileContents = Readonly<Record<string, string | undefined>>;
 
 export type CurrentSetting = {
-	id: string;
+	id: SettingId;
 	value: string;
 	// Where the value came from: the file, or (no file, or no line for it) the saved answers and defaults.
 	from: 'disk' | 'saved';
@@ -38,21 +38,6 @@ export function settingFiles(facts: Facts): string[] {
 	return [...new Set(paths)];
 }
 
-export function readStoredValue(location: Location, content: string): string | undefined {
-	switch (location.storage.kind) {
-		case 'whole': {
-			const value = readWholeFile(content);
-			return value === '' ? undefined : value;
-		}
-		case 'env':
-			return readEnvKey(content, location.storage.key);
-		case 'properties':
-			return readProperty(content, location.storage.key);
-		case 'servers':
-			return readServers(content);
-	}
-}
-
 export function currentValues(contents: FileContents, saved: Answers, facts: Facts): CurrentValues {
 	const expected = resolveValues(saved);
 	const answers: Answers = {...saved};
@@ -61,9 +46,9 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 	for (const setting of settings) {
 		const location = setting.location(facts);
 		const content = location ? contents[location.path] : undefined;
-		const raw = location && content !== undefined ? readStoredValue(location, content) : undefined;
-		const wouldBe = resolveValues(answers)[setting.id] ?? setting.default;
-		const savedValue = expected[setting.id] ?? setting.default;
+		const raw = location && content !== undefined ? readStored(location.storage, content) : undefined;
+		const wouldBe = resolveValues(answers)[setting.id];
+		const savedValue = expected[setting.id];
 		if (raw === undefined) {
 			const fileMissing = location !== undefined && content === undefined;
 			current.push({id: setting.id, value: wouldBe, from: 'saved', ...(location ? {path: location.path} : {}), editedByHand: false, saved: savedValue, fileMissing});
@@ -88,8 +73,8 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 }
 
 // How a value reads where its file is missing: nothing is set; the setup would write `value`.
-export function notSetText(id: string, value: string): string {
-	return `not set (file missing; ${value === findSetting(id)?.default ? 'default' : 'would be'} ${value})`;
+export function notSetText(id: SettingId, value: string): string {
+	return `not set (file missing; ${value === findSetting(id).default ? 'default' : 'would be'} ${value})`;
 }
 
 // A setting's value as a person should read it: the value, or that its file is missing.

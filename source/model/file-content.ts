@@ -1,7 +1,7 @@
 // What a file will hold after an action, given what it holds now (undefined: absent). Pure, so the
 // preview and the write compute the same bytes.
 import {setEnvKeys, setProperties, setServers} from './file-formats.js';
-import type {FileEdit} from './plan.js';
+import type {FileEdit} from './storage.js';
 
 export function newContent(edit: FileEdit, old: string | undefined): string {
 	switch (edit.format) {

@@ -3,6 +3,7 @@
 // idle): upstart `initctl list`, systemd one `systemctl show` of every unit, sysv one shell running
 // each init script's `status` as `service X status` would. Pure: the answers come in as text.
 import type {InitSystem} from './facts.js';
+import {initScriptsDir} from './files.js';
 import type {ServiceName} from './services.js';
 
 export type InitState = {
@@ -89,7 +90,7 @@ const sysvStatusAll = [
 
 const systemdProperties = 'Id,ActiveState,MainPID';
 
-export function initStatusAllCommand(init: InitSystem, services: readonly ServiceName[], initScripts = '/etc/init.d'): string[] {
+export function initStatusAllCommand(init: InitSystem, services: readonly ServiceName[], initScripts = initScriptsDir): string[] {
 	switch (init) {
 		case 'upstart':
 			return ['initctl', 'list'];

@@ -1,6 +1,8 @@
 // What a run's journal records, and the check undo makes of its shape before it trusts a word of
 // it: a journal is read back from disk, so it may be empty, cut short, edited or from elsewhere.
 // Pure: the bytes are read by system/journal.ts.
+import {type Answers, unknownIdIn} from './answers.js';
+import {bookkeepingDirs} from './files.js';
 import type {StepId} from './plan.js';
 
 export type JournalEntry = {
@@ -31,7 +33,7 @@ export type JournalFile = {
 	undone?: string;
 	entries: JournalEntry[];
 	// The saved answers before this run, so undo puts them back with the files.
-	answersBefore?: Record<string, string>;
+	answersBefore?: Answers;
 	// A setup only: its saved progress before it, so undo says whether the machine is still set up.
 	progressBefore?: ProgressBefore;
 };
@@ -44,8 +46,6 @@ export type ProgressBefore = {
 
 export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
 
-// mesos-setup's own folders: a journal never lists a file in them.
-export const bookkeepingDirs = ['/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup'] as const;
 
 export const isInside = (target: string, dir: string): boolean => target === dir || target.startsWith(dir === '/' ? '/' : `${dir}/`);
 
@@ -116,6 +116,9 @@ export function parseJournal(text: string): {journal: JournalFile; problems: []}
 	}
 	if (data.answersBefore !== undefined && !(isObject(data.answersBefore) && Object.values(data.answersBefore).every(v => typeof v === 'string'))) {
 		problems.push('answersBefore is not a set of answers');
+	} else if (data.answersBefore !== undefined) {
+		const unknown = unknownIdIn(data.answersBefore);
+		if (unknown) problems.push(`answersBefore: ${unknown}`);
 	}
 	if (data.progressBefore !== undefined) problems.push(...progressBeforeProblems(data.progressBefore));
 	if (!Array.isArray(data.entries)) problems.push('entries is not a list');

@@ -1,6 +1,7 @@
 // `plan --script`: the plan as one bash script a person could read and run by hand. Where the
 // article's `sudo echo x > file` and `sudo cp a > b` fail (the redirection runs unprivileged),
 // the script uses tee and install.
+import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
 import type {Action, Check, Plan} from './plan.js';
 
@@ -72,7 +73,7 @@ function checkLines(check: Check): string[] {
 			return ['command -v apt-get >/dev/null || { echo "this needs a Debian-family system with apt" >&2; exit 1; }'];
 		case 'hosts-loopback':
 			return [
-				'if grep -qsE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" "$ROOT"/etc/hosts; then',
+				`if grep -qsE "^127\\.0\\.1\\.1[[:space:]].*\\b$(hostname)\\b" "$ROOT"${hostsPath}; then`,
 				`  ${warn('this host name resolves to 127.0.1.1 in /etc/hosts; Mesos would register on loopback')}`,
 				'fi',
 			];
@@ -158,6 +159,6 @@ export function renderScript(plan: Plan): string {
 		}
 		out.push('');
 	}
-	out.push('echo "Mesos: http://127.0.0.1:' + (plan.values['master.port'] ?? '5050') + '  Marathon: http://127.0.0.1:8080"');
+	out.push('echo "Mesos: http://127.0.0.1:' + plan.values['master.port'] + '  Marathon: http://127.0.0.1:8080"');
 	return `${out.join('\n')}\n`;
 }

@@ -23,14 +23,3 @@ export function disableAtBootCommand(init: InitSystem, service: ServiceName): st
 			return undefined; // upstart reads /etc/init/<service>.override instead
 	}
 }
-
-export const overridePath = (service: ServiceName): string => `/etc/init/${service}.override`;
-
-export const logFiles: Record<ServiceName, string[]> = {
-	zookeeper: ['/var/log/zookeeper/zookeeper.log'],
-	'mesos-master': ['/var/log/mesos/mesos-master.INFO', '/var/log/mesos/mesos-master.log'],
-	'mesos-slave': ['/var/log/mesos/mesos-slave.INFO', '/var/log/mesos/mesos-slave.log'],
-	// Not /var/log/syslog: its lines are not Marathon's, and showing them as its log would mislead.
-	marathon: ['/var/log/marathon/marathon.log'],
-	chronos: ['/var/log/chronos/chronos.log'],
-};

@@ -1,18 +1,18 @@
 // One setting changed, from what the machine holds now: the value checked, the settings that
 // follow it (when a person asks), the problems a change would add, and the plan that writes
 // only the files that hold them and restarts only the services they affect.
-import {type Answers, checkAnswer, consistencyProblems, resolveValues, type Values, withChange} from './answers.js';
+import {type Answers, checkAnswer, consistencyProblems, problemTexts, resolveValues, type Values, withChange} from './answers.js';
 import {type CurrentValues, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
-import {followersOf} from './settings.js';
+import {followersOf, type SettingId, settingIds} from './settings.js';
 
 // `fileMissing`: the file that holds it does not exist, so `before` is only what would be written.
-export type ValueChange = {id: string; before: string; after: string; fileMissing?: boolean};
+export type ValueChange = {id: SettingId; before: string; after: string; fileMissing?: boolean};
 
 export type SettingChange = {
-	id: string;
+	id: SettingId;
 	value: string;
 	answers: Answers;
 	values: Values;
@@ -24,25 +24,25 @@ export type SettingChange = {
 export type ChangeCheck = {ok: true; change: SettingChange} | {ok: false; problems: string[]};
 
 // The settings that follow `id` now (same value on disk), so a change of `id` can take them along.
-export function followersFollowing(current: CurrentValues, id: string): string[] {
+export function followersFollowing(current: CurrentValues, id: SettingId): SettingId[] {
 	return followersOf(id)
 		.filter(follower => current.values[follower.id] === current.values[id])
 		.map(follower => follower.id);
 }
 
-export function planSettingChange(current: CurrentValues, facts: Facts, id: string, raw: string, followersToo: boolean): ChangeCheck {
+export function planSettingChange(current: CurrentValues, facts: Facts, id: SettingId, raw: string, followersToo: boolean): ChangeCheck {
 	const checked = checkAnswer(id, raw);
 	if (!checked.ok) return {ok: false, problems: [checked.message]};
 	const answers = withChange(current.answers, id, checked.value, followersToo);
 	const values = resolveValues(answers);
 	// Only problems the change brings are refused: one already on disk is not this edit's doing.
-	const before = new Set(consistencyProblems(current.values));
-	const added = consistencyProblems(values).filter(problem => !before.has(problem));
+	const before = new Set(problemTexts(consistencyProblems(current.values)));
+	const added = problemTexts(consistencyProblems(values)).filter(problem => !before.has(problem));
 	if (added.length > 0) return {ok: false, problems: added};
 	const missing = new Set(current.settings.filter(s => s.fileMissing).map(s => s.id));
-	const changes = Object.keys(values)
+	const changes = settingIds
 		.filter(key => values[key] !== current.values[key])
-		.map(key => ({id: key, before: current.values[key] ?? '', after: values[key] ?? '', ...(missing.has(key) ? {fileMissing: true} : {})}));
+		.map(key => ({id: key, before: current.values[key], after: values[key], ...(missing.has(key) ? {fileMissing: true} : {})}));
 	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
 }

@@ -1,36 +1,15 @@
 // The settings catalogue: the only list of the files mesos-setup writes and of their defaults.
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
 import type {Facts} from './facts.js';
-import type {ServiceName} from './services.js';
+import {zooCfgPath} from './files.js';
+import {repositorySettings} from './repository-settings.js';
+import {env, type SettingEntry, whole} from './setting-entry.js';
+import {show} from './shown-value.js';
+import type {Location} from './storage.js';
 import * as v from './validate.js';
 
-// How a value is kept in its file.
-export type Storage =
-	| {kind: 'whole'} // the file holds the value and a final newline
-	| {kind: 'env'; key: string} // KEY=VALUE in a shell environment file, other lines kept
-	| {kind: 'properties'; key: string} // key=value in a Java properties file, other lines kept
-	| {kind: 'servers'}; // the server.N=host:2888:3888 lines of zoo.cfg
+export {defaultFingerprint} from './repository-settings.js';
 
-export type Location = {path: string; storage: Storage};
-
-export type Setting = {
-	id: string;
-	label: string;
-	help: string;
-	default: string;
-	validate: v.Validator;
-	// A fixed list of choices, shown as a select list instead of free text.
-	choices?: readonly string[];
-	restarts: ServiceName[];
-	// Follows another setting's value until a person sets it.
-	derivedFrom?: string;
-	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
-	location: (facts: Facts) => Location | undefined;
-};
-
-const whole = (path: string) => (): Location => ({path, storage: {kind: 'whole'}});
-const env = (path: string, key: string) => (): Location => ({path, storage: {kind: 'env', key}});
-const zooCfg = '/etc/zookeeper/conf/zoo.cfg';
 
 // Marathon 1.5+ reads MARATHON_<NAME> from /etc/default/marathon; older ones one file per flag.
 const marathon =
@@ -40,46 +19,8 @@ const marathon =
 			? {path: '/etc/default/marathon', storage: {kind: 'env', key: `MARATHON_${name.toUpperCase()}`}}
 			: {path: `/etc/marathon/conf/${name}`, storage: {kind: 'whole'}};
 
-export const defaultFingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
-
-export const settings: readonly Setting[] = [
-	{
-		id: 'repo.url',
-		label: 'Repository URL',
-		help: 'Where apt downloads the mesosphere packages; the distribution and codename are added to it. Change it to a mirror if the original host no longer serves.',
-		default: 'http://repos.mesosphere.io',
-		validate: v.httpUrl,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.keyserver',
-		label: 'Key server',
-		help: 'The OpenPGP key server the repository signing key is fetched from, as in the article.',
-		default: 'keyserver.ubuntu.com',
-		validate: v.keyserver,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.key',
-		label: 'Signing key fingerprint',
-		help: 'The full fingerprint of the repository signing key. The imported key is checked against it and refused if it differs.',
-		default: defaultFingerprint,
-		validate: v.fingerprint,
-		restarts: [],
-		location: () => undefined,
-	},
-	{
-		id: 'repo.keyMethod',
-		label: 'How the key is trusted',
-		help: 'apt-key adds the key to apt’s global keyring, as the article does; keyring keeps it in /usr/share/keyrings and trusts it for this repository only (signed-by). auto picks keyring where apt-key is missing or deprecated.',
-		default: 'auto',
-		choices: ['auto', 'apt-key', 'keyring'],
-		validate: v.oneOf(['auto', 'apt-key', 'keyring']),
-		restarts: [],
-		location: () => undefined,
-	},
+const catalogue = [
+	...repositorySettings,
 	{
 		id: 'zookeeper.myid',
 		label: 'ZooKeeper server id',
@@ -96,7 +37,7 @@ export const settings: readonly Setting[] = [
 		default: '1=127.0.0.1:2888:3888',
 		validate: v.zkServers,
 		restarts: ['zookeeper'],
-		location: () => ({path: zooCfg, storage: {kind: 'servers'}}),
+		location: () => ({path: zooCfgPath, storage: {kind: 'servers'}}),
 	},
 	{
 		id: 'zookeeper.dataDir',
@@ -105,7 +46,7 @@ export const settings: readonly Setting[] = [
 		default: '/var/lib/zookeeper',
 		validate: v.zookeeperDataDir,
 		restarts: ['zookeeper'],
-		location: () => ({path: zooCfg, storage: {kind: 'properties', key: 'dataDir'}}),
+		location: () => ({path: zooCfgPath, storage: {kind: 'properties', key: 'dataDir'}}),
 	},
 	{
 		id: 'mesos.logs',
@@ -246,46 +187,36 @@ export const settings: readonly Setting[] = [
 		restarts: ['marathon'],
 		location: marathon('zk'),
 	},
-];
+] as const satisfies readonly SettingEntry[];
 
-// Lines zoo.cfg must hold besides the settings, each with the reason shown in the preview.
-export const zooCfgExtras: readonly {key: string; value: string; why: string}[] = [
-	{
-		key: 'admin.enableServer',
-		value: 'false',
-		why: 'ZooKeeper 3.5+ opens an admin web server on port 8080, which Marathon needs.',
-	},
-	{
-		key: '4lw.commands.whitelist',
-		value: 'ruok,srvr,mntr,stat',
-		why: 'ZooKeeper 3.5+ answers only srvr of the four-letter words unless listed; the health checks use srvr and mntr.',
-	},
-];
+// Every setting's id, as a type: a misspelt id is a type error wherever one is written.
+export type SettingId = (typeof catalogue)[number]['id'];
 
-// Debian's ZooKeeper 3.8 logs nowhere (no slf4j binding): these give it one, so a failed start has
-// a log to show. /etc/zookeeper/conf is on its CLASSPATH, where slf4j-simple finds its properties.
-export const zookeeperLogFile = '/var/log/zookeeper/zookeeper.log';
-export const zookeeperLoggingFiles = {
-	environment: {
-		path: '/etc/zookeeper/conf/environment',
-		key: 'CLASSPATH',
-		value: '/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar',
-		why: 'Debian’s ZooKeeper has no logging binding and writes no log; slf4j-simple gives it one.',
-	},
-	properties: {
-		path: '/etc/zookeeper/conf/simplelogger.properties',
-		content: `org.slf4j.simpleLogger.logFile=${zookeeperLogFile}\norg.slf4j.simpleLogger.showDateTime=true\n`,
-		why: `Sends ZooKeeper’s log to ${zookeeperLogFile}, where a failed start can be read.`,
-	},
-} as const;
+export type Setting = Omit<SettingEntry, 'id' | 'derivedFrom'> & {id: SettingId; derivedFrom?: SettingId};
 
-const byId = new Map(settings.map(s => [s.id, s]));
+// Typed here, so a `derivedFrom` that names no setting fails to compile.
+export const settings: readonly Setting[] = catalogue;
 
-export function findSetting(id: string): Setting | undefined {
-	return byId.get(id);
+const byId = new Map<string, Setting>(settings.map(s => [s.id, s]));
+
+export const settingIds: readonly SettingId[] = settings.map(s => s.id);
+
+export const isSettingId = (id: string): id is SettingId => byId.has(id);
+
+export function findSetting(id: SettingId): Setting;
+export function findSetting(id: SettingId | undefined): Setting | undefined;
+export function findSetting(id: SettingId | undefined): Setting | undefined {
+	return id === undefined ? undefined : byId.get(id);
 }
 
-export const settingIds = settings.map(s => s.id);
+// Text from outside (an answers file, --set, a saved state, a command's ID) becomes a setting id
+// only here: an id the catalogue does not hold is refused with the ids it does.
+export function settingIdFrom(raw: string): {ok: true; id: SettingId} | {ok: false; message: string} {
+	if (isSettingId(raw)) return {ok: true, id: raw};
+	const near = settingIds.filter(known => known.split('.')[0] === raw.split('.')[0]);
+	const list = near.length > 0 ? near : settingIds;
+	return {ok: false, message: `unknown setting ${show(raw)}: known settings are ${list.join(', ')}.`};
+}
 
 // Settings that follow `id` until set by a person.
-export const followersOf = (id: string): Setting[] => settings.filter(s => s.derivedFrom === id);
+export const followersOf = (id: SettingId): Setting[] => settings.filter(s => s.derivedFrom === id);

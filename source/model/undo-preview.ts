@@ -1,7 +1,7 @@
 // What undo will do before it does it: every file of the last run it puts back or removes, the
 // services that read those files (to restart once they are back), and what undo does not undo.
 import type {Plan} from './plan.js';
-import {keyringPath} from './plan.js';
+import {aptKeyringPath, keyringPath} from './files.js';
 import {type ServiceName, startOrder} from './services.js';
 
 export type UndoFile = {path: string; action: 'restore' | 'remove'};
@@ -18,7 +18,6 @@ export type UndoPreview = {
 	keeps: string[];
 };
 
-export const aptKeyringPath = '/etc/apt/trusted.gpg';
 
 // The services whose files are among `paths`, by the plans' file actions, in start order.
 export function servicesReading(paths: readonly string[], plans: readonly Plan[]): ServiceName[] {

@@ -1,5 +1,6 @@
 // Validators for the values a person types. Each returns the value as it will be stored
 // (normalised) or a message that names what is allowed; the caller adds the setting and value.
+import {dataDirForbidden} from './files.js';
 
 export type Checked = {ok: true; value: string} | {ok: false; allowed: string};
 
@@ -97,7 +98,6 @@ export const absolutePath: Validator = raw => {
 // ZooKeeper's data folder gets a myid file written into it, so it may not be / nor inside a folder
 // that holds other things' files: /etc (daemon flag files), mesos-setup's own folders, or the
 // kernel's. Whether a file stands there is checked against the machine (system/target-check.ts).
-export const dataDirForbidden = ['/etc', '/var/backups/mesos-setup', '/var/lib/mesos-setup', '/var/log/mesos-setup', '/proc', '/sys', '/dev', '/boot'] as const;
 
 export const zookeeperDataDir: Validator = raw => {
 	const value = checkedPath(raw);

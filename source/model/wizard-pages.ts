@@ -1,9 +1,10 @@
 // The wizard's pages, read from the plan: welcome, one page per plan step, the configuration
 // step split into one page per file (in plan order), then done. Recomputed whenever an answer
 // changes, so every page shows the plan as it stands.
+import type {Problem} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Action, Plan, Step, StepId} from './plan.js';
-import {findSetting} from './settings.js';
+import {findSetting, type SettingId} from './settings.js';
 
 export type PageKind = 'welcome' | 'checks' | 'commands' | 'file' | 'services' | 'done';
 
@@ -14,13 +15,13 @@ export type Page = {
 	// The plan step the page carries out (for a file page: only that file's actions).
 	step?: Step;
 	// Settings a person can change on this page, in catalogue order.
-	fields: string[];
+	fields: SettingId[];
 	// Applying this page finishes its plan step (the last file page finishes configuration).
 	completesStep: boolean;
 };
 
 // Installer settings with no file of their own are asked where they are used.
-const stepFields: Partial<Record<StepId, string[]>> = {
+const stepFields: Partial<Record<StepId, SettingId[]>> = {
 	key: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
 	repository: ['repo.url'],
 };
@@ -39,7 +40,7 @@ export function wizardPages(plan: Plan): Page[] {
 	return pages;
 }
 
-const homeOf = (id: string, facts: Facts): string | undefined => findSetting(id)?.location(facts)?.path;
+const homeOf = (id: SettingId, facts: Facts): string | undefined => findSetting(id).location(facts)?.path;
 
 // One page per file. A file that holds none of its own settings (ZooKeeper's myid copied into a
 // dataDir) goes on the page of the last setting it follows, so changing dataDir there writes it.
@@ -49,8 +50,8 @@ function filePages(step: Step, facts: Facts): Page[] {
 		if (action.kind !== 'file') continue;
 		byPath.set(action.path, [...(byPath.get(action.path) ?? []), action]);
 	}
-	const pages: {path: string; actions: Action[]; fields: string[]}[] = [];
-	const orphans: {path: string; actions: Action[]; settings: string[]}[] = [];
+	const pages: {path: string; actions: Action[]; fields: SettingId[]}[] = [];
+	const orphans: {path: string; actions: Action[]; settings: SettingId[]}[] = [];
 	for (const [path, actions] of byPath) {
 		const settings = [...new Set(actions.flatMap(a => (a.kind === 'file' ? a.settings : [])))];
 		const fields = settings.filter(id => homeOf(id, facts) === path);
@@ -73,12 +74,11 @@ function filePages(step: Step, facts: Facts): Page[] {
 	}));
 }
 
-// The page where a consistency problem can last be mended: the latest page holding a setting it
-// names (myid against the servers: the zoo.cfg page, after the myid page).
-export function problemPage(problem: string, pages: readonly Page[]): number {
-	const named = problemSettings(problem);
-	return Math.max(-1, ...pages.flatMap((page, index) => (page.fields.some(id => named.has(id)) ? [index] : [])));
-}
+// Whether a page asks one of the settings a problem is about.
+export const pageMends = (page: Page, problem: Problem): boolean => page.fields.some(id => problem.settings.includes(id));
 
-// The settings a consistency problem names (its message names them by id).
-export const problemSettings = (problem: string): Set<string> => new Set(problem.match(/\b[a-z]+\.[A-Za-z_]+\b/g) ?? []);
+// The page where a consistency problem can last be mended: the latest page holding a setting it is
+// about (myid against the servers: the zoo.cfg page, after the myid page).
+export function problemPage(problem: Problem, pages: readonly Page[]): number {
+	return Math.max(-1, ...pages.flatMap((page, index) => (pageMends(page, problem) ? [index] : [])));
+}

@@ -9,13 +9,13 @@
 import type {Answers} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus, OutputStream, RunSummary} from '../model/apply-events.js';
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
-import {newContent} from '../model/file-content.js';
 import type {Action, Step, StepId} from '../model/plan.js';
+import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
-import {importKey} from './import-key.js';
+import {runCheck, runCommand, runImportKey} from './apply-command.js';
+import {type FileRow, runFile} from './apply-file.js';
+import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
-import {waitHealthy} from './probes.js';
-import {initStateOf} from './service-status.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
 import {DiskFullError} from './target-fs.js';
@@ -43,9 +43,6 @@ export type StepOptions = {
 	signal?: AbortSignal;
 };
 
-const sandboxSkip = '--root: system commands are not run';
-const tailLines = 20;
-
 // One run: one journal, one log and one run id across however many steps the caller applies,
 // so the wizard can apply step by step (and retry one) while undo still sees one run.
 export class ApplyRun {
@@ -60,7 +57,7 @@ export class ApplyRun {
 	// progress saved, so a run that only looked (preflight) leaves nothing behind.
 	private changing = false;
 	// Whether the row of file actions under way has recorded its files in the journal yet.
-	private recordedAhead = false;
+	private readonly row: FileRow = {recordedAhead: false};
 
 	constructor(
 		private readonly system: System,
@@ -103,7 +100,7 @@ export class ApplyRun {
 			let outcome: Outcome;
 			try {
 				if (action.kind !== 'check') this.startChanging();
-				if (action.kind !== 'file') this.recordedAhead = false;
+				if (action.kind !== 'file') this.row.recordedAhead = false;
 				outcome = await this.applyAction(step, action, step.actions.slice(index), emit, signal);
 			} catch (error) {
 				outcome = {status: 'failed', message: errorMessage(error), detail: error instanceof StepError ? error.detail : []};
@@ -190,26 +187,7 @@ export class ApplyRun {
 	}
 
 	private record(event: ApplyEvent): void {
-		switch (event.type) {
-			case 'step-start':
-				this.log.write(`== ${event.step.title}`);
-				break;
-			case 'action-start':
-				this.log.write(`-- ${event.action.title}`);
-				break;
-			case 'output':
-				this.log.write(`${event.stream === 'stderr' ? '!' : '|'} ${event.line}`);
-				break;
-			case 'probe':
-				this.log.write(`? ${event.result.healthy ? 'healthy' : 'not yet'}: ${event.result.detail}`);
-				break;
-			case 'action-end':
-				this.log.write(`${event.outcome.status} ${event.outcome.message}`);
-				for (const line of event.outcome.detail ?? []) this.log.write(`  ${line}`);
-				break;
-			case 'step-end':
-				break;
-		}
+		for (const line of runLogLines(event)) this.log.write(line);
 	}
 
 	// `rest`: this action and the ones after it in the part of the step being applied.
@@ -218,133 +196,28 @@ export class ApplyRun {
 		const onLine = (line: string, stream: OutputStream): void => emit({type: 'output', step, action, line, stream});
 		switch (action.kind) {
 			case 'check':
-				return this.check(action, signal);
+				return runCheck(system, action, signal);
 			case 'file':
 				return this.file(action, rest);
 			case 'import-key': {
-				if (system.sandbox) return {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`};
-				if (system.dryRun) return {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`};
-				const {result, message} = await importKey(action, system.commands, this.journal, onLine, signal);
-				if (result === 'created' || result === 'changed') this.changedFiles.push(action.keyring);
-				return {status: result === 'unchanged' ? 'unchanged' : result === 'added' ? 'ran' : 'wrote', message};
+				const {outcome, changed} = await runImportKey(system, action, this.journal, onLine, signal);
+				if (changed) this.changedFiles.push(changed);
+				return outcome;
 			}
-			case 'run': {
-				const shown = action.argv.join(' ');
-				if (system.sandbox) return {status: 'skipped', message: `${shown} (${sandboxSkip})`};
-				if (system.dryRun) return {status: 'would-run', message: shown};
-				const result = await system.commands.run(action.argv, {timeoutMs: action.timeoutMs, ...(action.env ? {env: action.env} : {}), onLine, ...(signal ? {signal} : {})});
-				if (result.stopped) return {status: 'stopped', message: result.failure ?? `${shown} was stopped`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
-				if (!result.ok) return {status: 'failed', message: result.failure ?? `${shown} failed`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
-				// apt-get update exits 0 when a source cannot be fetched; the install after it would then
-				// fail with "Unable to locate package", which hides the cause (and a retry of it alone fails again).
-				const unfetched = action.argv[0] === 'apt-get' && action.argv.includes('update') ? failedFetches(result.stderr) : [];
-				if (unfetched.length > 0) {
-					return {
-						status: 'failed',
-						message: `${shown} could not fetch ${unfetched[0]}`,
-						detail: [...unfetched.slice(1).map(line => `also could not fetch ${line}`), 'Check the network and the repository address (repo.url), then retry.'],
-					};
-				}
-				return {status: 'ran', message: shown};
-			}
+			case 'run':
+				return runCommand(system, action, onLine, signal);
 			case 'service':
-				return this.service(step, action, emit, onLine, signal);
+				return runService(system, action, {step, emit, onLine, signal, affected: this.servicesToRestart.has(action.service)});
 		}
-	}
-
-	private async check(action: Extract<Action, {kind: 'check'}>, signal: AbortSignal | undefined): Promise<Outcome> {
-		const {system} = this;
-		const {check} = action;
-		const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command';
-		if (system.sandbox && machineOnly) return {status: 'skipped', message: `${action.title} (a sandbox root does not need it)`};
-		const result = await system.checks.run(check, signal);
-		// A rehearsal shows what would stop a real run without stopping itself.
-		if (result.status === 'failed' && system.dryRun) return {status: 'warned', message: result.message};
-		return {status: result.status, message: result.message};
 	}
 
 	private async file(action: Extract<Action, {kind: 'file'}>, rest: readonly Action[]): Promise<Outcome> {
-		const {system} = this;
-		let old: string | undefined;
-		try {
-			old = await system.fs.read(action.path);
-		} catch (error) {
-			return {status: 'failed', message: describeFileError(error, 'cannot read', action.path, system), detail: error instanceof StepError ? error.detail : []};
+		const outcome = await runFile(this.system, this.journal, action, rest, this.row);
+		if (outcome.status === 'wrote') {
+			this.changedFiles.push(action.path);
+			for (const service of action.restarts) this.servicesToRestart.add(service);
 		}
-		const content = newContent(action.edit, old);
-		if (old === content) return {status: 'unchanged', message: action.path};
-		if (system.dryRun) return {status: 'would-write', message: action.path};
-		try {
-			// The first of a row of file actions records those whose bytes will change, in one journal
-			// save. Only a row: a command after it (apt-get install) may make or change what the next
-			// files hold, so those are recorded after it ran.
-			if (!this.recordedAhead) {
-				this.recordedAhead = true;
-				const end = rest.findIndex(next => next.kind !== 'file');
-				await this.journal.recordAhead(await this.filesThatWillChange(end === -1 ? rest : rest.slice(0, end)));
-			}
-			await this.journal.write(action.path, content, {newFileMode: action.mode});
-		} catch (error) {
-			return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
-		}
-		this.changedFiles.push(action.path);
-		for (const service of action.restarts) this.servicesToRestart.add(service);
-		return {status: 'wrote', message: action.path};
-	}
-
-	private async service(
-		step: Step,
-		action: Extract<Action, {kind: 'service'}>,
-		emit: (event: ApplyEvent) => void,
-		onLine: (line: string, stream: OutputStream) => void,
-		signal: AbortSignal | undefined,
-	): Promise<Outcome> {
-		const {system} = this;
-		if (system.sandbox) return {status: 'skipped', message: `${action.argv.join(' ')} and its health check (${sandboxSkip})`};
-		if (system.dryRun) return {status: 'would-run', message: `${action.argv.join(' ')}, then wait up to ${action.deadlineMs / 1000} s for it to be healthy`};
-		let argv = action.argv;
-		if (action.op === 'start') {
-			const before = await system.probes.probe(action.probe, signal);
-			const affected = this.servicesToRestart.has(action.service);
-			if (before.healthy && !affected) return {status: 'unchanged', message: `${action.service} is already running and healthy (${before.detail})`};
-			// Running with old settings: a start would do nothing, so it is restarted to read the new ones.
-			if (before.healthy) argv = argv.map(word => (word === 'start' ? 'restart' : word));
-		}
-		const ran = await system.commands.run(argv, {timeoutMs: 120_000, onLine, ...(signal ? {signal} : {})});
-		if (ran.stopped) return {status: 'stopped', message: ran.failure ?? `${argv.join(' ')} was stopped`};
-		if (!ran.ok) {
-			return {status: 'failed', message: ran.failure ?? `${argv.join(' ')} failed`, detail: await this.logTail(action.logFiles)};
-		}
-		// `service X start` can exit 0 while the daemon dies a second later: only the probe says.
-		const health = await waitHealthy(system.probes, action.probe, {
-			deadlineMs: action.deadlineMs,
-			onTry: result => emit({type: 'probe', step, action, result}),
-			giveUp: this.stoppedRunning(action.service),
-			...(signal ? {signal} : {}),
-		});
-		if (health.stopped) return {status: 'stopped', message: `${action.service}: ${health.detail}`};
-		if (!health.healthy) {
-			return {
-				status: 'failed',
-				message: health.gaveUp
-					? `${action.service} stopped after it was started: ${health.detail}`
-					: `${action.service} did not become healthy within ${action.deadlineMs / 1000} s: ${health.detail}`,
-				detail: await this.logTail(action.logFiles),
-			};
-		}
-		return {status: 'healthy', message: `${action.service}: ${health.detail}`};
-	}
-
-	// The files of these actions whose bytes will change. One that cannot be read is left out: its
-	// own action says why when its turn comes.
-	private async filesThatWillChange(actions: readonly Action[]): Promise<string[]> {
-		const paths: string[] = [];
-		for (const action of actions) {
-			if (action.kind !== 'file') continue;
-			const old = await this.system.fs.read(action.path).catch(() => null);
-			if (old !== null && newContent(action.edit, old) !== old) paths.push(action.path);
-		}
-		return paths;
+		return outcome;
 	}
 
 	// What a step's end saves in the journal is only what undo can do without: the SHA-256 of what
@@ -353,46 +226,10 @@ export class ApplyRun {
 	// cannot be saved then (a full disk, a failed step's own cause) leaves the step's outcome as it
 	// is; the next write names the problem.
 	private async settleJournal(): Promise<void> {
-		this.recordedAhead = false;
+		this.row.recordedAhead = false;
 		if (this.system.dryRun) return;
 		await this.journal.settle().catch(() => undefined);
 	}
-
-	// Asks the init system every few probes; two "not running" answers in a row mean the daemon
-	// died after `service X start` said it started, so the wait ends with that reason.
-	private stoppedRunning(service: ServiceName): () => Promise<string | undefined> {
-		let tries = 0;
-		let gone = 0;
-		return async () => {
-			tries++;
-			if (tries % 3 !== 0) return undefined;
-			const init = await initStateOf(this.system, service);
-			gone = init.state === 'stopped' || init.state === 'failed' ? gone + 1 : 0;
-			return gone >= 2 ? `the init system says it is not running (${init.detail})` : undefined;
-		};
-	}
-
-	private async logTail(files: readonly string[]): Promise<string[]> {
-		for (const file of files) {
-			const text = await this.system.fs.read(file).catch(() => undefined);
-			if (text !== undefined) return [`last lines of ${file}:`, ...lastLines(text)];
-		}
-		return [`no log found (looked at ${files.join(', ')})`];
-	}
 }
-
-// apt's "W: Failed to fetch <url>  <reason>" lines, as "<url>: <reason>".
-const failedFetches = (stderr: string): string[] =>
-	stderr
-		.split('\n')
-		.map(line => /^[WE]: Failed to fetch (\S+)\s+(.*)$/.exec(line.trim()))
-		.filter((match): match is RegExpExecArray => match !== null)
-		.map(([, url, reason]) => `${url}: ${reason?.trim()}`);
-
-const lastLines = (text: string): string[] =>
-	text
-		.split('\n')
-		.filter(line => line.trim().length > 0)
-		.slice(-tailLines);
 
 const stoppedMessage = (action: Action, outcome: Outcome): string => (outcome.message.includes('stopped') ? outcome.message : `${action.title}: stopped before it finished (${outcome.message})`);

@@ -1,46 +1,17 @@
 // One snapshot of everything the status screen shows: every service's init state, health probe
 // and log tail, and the cluster summary. Nothing here throws: what does not answer is shown with
-// its error. The addresses come from the settings (probeFor), and a test can point them elsewhere.
+// its error. The addresses come from the settings (model/endpoints.ts), and a test can point them elsewhere.
 import type {Values} from '../model/answers.js';
 import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
 import {errorMessage} from '../model/errors.js';
-import {type Probe, probeFor, serviceLogFiles} from '../model/plan.js';
+import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
+import {serviceLogFiles} from '../model/plan.js';
 import {type ServiceName, startOrder} from '../model/services.js';
 import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
 import {readLogTail} from './log-tail.js';
 import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
-
-// Base URLs (scheme, host and port) of the HTTP services, and ZooKeeper's client address.
-export type Endpoints = {
-	zookeeper: {host: string; port: number};
-	master: string;
-	agent: string;
-	marathon: string;
-};
-
-const httpBase = (probe: Probe): string => (probe.kind === 'http' ? new URL(probe.url).origin : '');
-
-export function endpointsFor(values: Values, overrides: Partial<Endpoints> = {}): Endpoints {
-	const zookeeper = probeFor('zookeeper', values);
-	return {
-		zookeeper: zookeeper.kind === 'zookeeper' ? {host: zookeeper.host, port: zookeeper.port} : {host: '127.0.0.1', port: 2181},
-		master: httpBase(probeFor('mesos-master', values)),
-		agent: httpBase(probeFor('mesos-slave', values)),
-		marathon: httpBase(probeFor('marathon', values)),
-		...overrides,
-	};
-}
-
-// The plan's probe for a service, moved to the given endpoints (same path, same expectation).
-export function statusProbe(service: ServiceName, values: Values, endpoints: Endpoints): Probe {
-	const probe = probeFor(service, values);
-	if (probe.kind === 'zookeeper') return {...probe, ...endpoints.zookeeper};
-	const base = service === 'mesos-master' ? endpoints.master : service === 'mesos-slave' ? endpoints.agent : endpoints.marathon;
-	const url = new URL(probe.url);
-	return {...probe, url: `${base}${url.pathname}${url.search}`};
-}
 
 export type SnapshotOptions = {
 	endpoints?: Partial<Endpoints>;

@@ -1,7 +1,6 @@
 // Detection: what the target machine is. The real machine is asked (lsb_release, dpkg-query);
 // a sandbox root is only read, and where it says nothing the article's machine is assumed.
 import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
-import {readEnvKey} from '../model/file-formats.js';
 import type {CommandRunner} from './runner.js';
 import type {TargetFiles, TargetFs} from './target-fs.js';
 
@@ -124,8 +123,3 @@ export async function detectMachine(fs: TargetFiles, runner: CommandRunner, isRo
 		notes,
 	};
 }
-
-export const readDefaultsKey = async (fs: TargetFs, file: string, key: string): Promise<string | undefined> => {
-	const text = await fs.read(file);
-	return text === undefined ? undefined : readEnvKey(text, key);
-};

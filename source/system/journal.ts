@@ -4,6 +4,7 @@
 // the machine as it was before the first attempt.
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
+import type {Answers} from '../model/answers.js';
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
 import type {FileInfo, TargetFiles} from './target-fs.js';
@@ -37,7 +38,7 @@ export class Journal {
 		runId: string,
 		kind: RunKind = 'setup',
 		now = new Date(),
-		answersBefore?: Record<string, string>,
+		answersBefore?: Answers,
 		progressBefore?: ProgressBefore,
 	) {
 		this.file = {runId, kind, startedAt: now.toISOString(), entries: [], ...(answersBefore ? {answersBefore} : {}), ...(progressBefore ? {progressBefore} : {})};
@@ -231,43 +232,4 @@ async function readJournal(fs: TargetFiles, runId: string): Promise<JournalFile 
 	const {journal, problems} = parseJournal(text);
 	if (!journal) throw new DamagedJournalError([{file: fs.hostPath(file), problems}]);
 	return journal;
-}
-
-// Every run's journal, in the order they started (the id breaks a tie). One that cannot be read
-// or trusted stops the whole reading: which run came last is then unknown.
-export async function readJournals(fs: TargetFiles): Promise<JournalFile[]> {
-	const journals: JournalFile[] = [];
-	const damaged: {file: string; problems: string[]}[] = [];
-	for (const id of (await fs.list(backupsDir)).sort()) {
-		const info = await fs.info(`${backupsDir}/${id}`);
-		if (info?.kind !== 'folder') continue;
-		const file = `${backupsDir}/${id}/journal.json`;
-		let text: string | undefined;
-		try {
-			text = await fs.read(file);
-		} catch (error) {
-			damaged.push({file: fs.hostPath(file), problems: [(error as Error).message]});
-			continue;
-		}
-		// A folder without a journal: a run killed before it recorded anything.
-		if (text === undefined) continue;
-		const {journal, problems} = parseJournal(text);
-		if (!journal) damaged.push({file: fs.hostPath(file), problems});
-		else if (journal.runId !== id) damaged.push({file: fs.hostPath(file), problems: [`it names run ${journal.runId}, not ${id}`]});
-		else journals.push(journal);
-	}
-	if (damaged.length > 0) throw new DamagedJournalError(damaged);
-	return journals.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.runId.localeCompare(b.runId));
-}
-
-// The run `undo` puts back: the last setup or edit not yet undone that changed files.
-export async function lastUndoableRun(fs: TargetFiles): Promise<JournalFile | undefined> {
-	return (await readJournals(fs)).filter(j => j.kind !== 'undo' && !j.undone && j.entries.length > 0).at(-1);
-}
-
-// The setup a new setup continues: the last run, when it is a setup that neither finished nor was
-// undone. After an edit or an undo, a setup starts a journal of its own.
-export async function setupToContinue(fs: TargetFiles): Promise<JournalFile | undefined> {
-	const last = (await readJournals(fs)).filter(j => j.kind !== 'undo').at(-1);
-	return last?.kind === 'setup' && !last.finished && !last.undone ? last : undefined;
 }

@@ -3,6 +3,7 @@
 import {readFile, readdir, readlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {findOnPath} from './runner.js';
 import type {TargetFs} from './target-fs.js';
@@ -51,8 +52,8 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 				: {status: 'failed', message: 'this is not a Debian-family system with apt-get; rehearse with --root ./mesos-rehearsal instead'};
 		}
 		case 'hosts-loopback': {
-			const hosts = await fs.read('/etc/hosts');
-			if (hosts === undefined) return {status: 'passed', message: `there is no ${fs.hostPath('/etc/hosts')}, so no name maps to 127.0.1.1`};
+			const hosts = await fs.read(hostsPath);
+			if (hosts === undefined) return {status: 'passed', message: `there is no ${fs.hostPath(hostsPath)}, so no name maps to 127.0.1.1`};
 			// A sandbox may carry its own host name; the real one is the fallback.
 			const name = (await fs.read('/etc/hostname'))?.trim() || os.hostname();
 			const loopback = hosts.split('\n').some(line => {

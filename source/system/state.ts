@@ -5,7 +5,7 @@
 import path from 'node:path';
 import Conf from 'conf';
 import {InputError} from '../model/errors.js';
-import type {Answers} from '../model/answers.js';
+import {type Answers, unknownIdIn} from '../model/answers.js';
 import type {ProgressBefore} from '../model/journal-record.js';
 import type {StepId} from '../model/plan.js';
 import {DiskFullError, freeBytesAt, type TargetFs} from './target-fs.js';
@@ -127,6 +127,8 @@ function stateProblem(data: unknown): string | undefined {
 		if (!isObject(data.answers)) return '"answers" is not a set of answers';
 		const bad = Object.entries(data.answers).find(([, value]) => typeof value !== 'string');
 		if (bad) return `the answer for ${JSON.stringify(bad[0])} is not text`;
+		const unknown = unknownIdIn(data.answers);
+		if (unknown) return unknown;
 	}
 	const progress = data.progress;
 	if (progress !== undefined) {

@@ -1,20 +1,21 @@
 // The answers a run starts from: saved ← --answers FILE ← --set ID=VALUE, every one validated.
-import {type Answers, checkAnswers, consistencyProblems, resolveValues, unknownSettingMessage, type Values} from '../model/answers.js';
+import {type Answers, checkAnswers, consistencyProblems, problemTexts, type RawAnswers, resolveValues, type Values} from '../model/answers.js';
 import {InputError} from '../model/errors.js';
-import {findSetting} from '../model/settings.js';
+import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
 import {readAnswersFile} from '../system/answers-file.js';
 import type {System} from '../system/system.js';
 
-export function parseSetFlags(sets: readonly string[]): Answers {
+export function parseSetFlags(sets: readonly string[]): RawAnswers {
 	// No prototype: --set __proto__=x is an unknown setting like any other, not a lost assignment.
-	const answers = Object.create(null) as Answers;
+	const answers = Object.create(null) as Record<string, string>;
 	const problems: string[] = [];
 	for (const item of sets) {
 		const at = item.indexOf('=');
 		const id = item.slice(0, at).trim();
+		const known = settingIdFrom(id);
 		if (at <= 0) problems.push(`--set ${show(item)}: write it as ID=VALUE, such as --set zookeeper.myid=2.`);
-		else if (!findSetting(id)) problems.push(`--set: ${unknownSettingMessage(id)}`);
+		else if (!known.ok) problems.push(`--set: ${known.message}`);
 		else if (id in answers) problems.push(`--set ${id} is given more than once (${show(answers[id] ?? '')} and ${show(item.slice(at + 1))}); give each setting once.`);
 		else answers[id] = item.slice(at + 1);
 	}
@@ -34,6 +35,6 @@ export async function gatherAnswers(system: System, flags: {answers?: string; se
 export function valuesFor(answers: Answers): Values {
 	const values = resolveValues(answers);
 	const problems = consistencyProblems(values);
-	if (problems.length > 0) throw new InputError(problems);
+	if (problems.length > 0) throw new InputError(problemTexts(problems));
 	return values;
 }

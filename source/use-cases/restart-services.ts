@@ -7,7 +7,7 @@ import type {Probe, Step} from '../model/plan.js';
 import {restartStep} from '../model/restart-step.js';
 import type {ServiceName} from '../model/services.js';
 import {ApplyRun} from '../system/apply-plan.js';
-import {type Endpoints, endpointsFor, statusProbe} from '../system/cluster-status.js';
+import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
 import {readValuesForStatus} from '../system/current-values.js';
 import {newRunId} from '../system/journal.js';
 import type {System} from '../system/system.js';

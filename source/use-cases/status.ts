@@ -5,7 +5,8 @@ import type {Answers} from '../model/answers.js';
 import {serviceLogFiles} from '../model/plan.js';
 import type {ServiceName} from '../model/services.js';
 import type {StatusSnapshot} from '../model/status-snapshot.js';
-import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
+import type {Endpoints} from '../model/endpoints.js';
+import {takeStatusSnapshot} from '../system/cluster-status.js';
 import {readValuesForStatus, valuesForStatusWhenChanged} from '../system/current-values.js';
 import {type LogTail, readLogTail} from '../system/log-tail.js';
 import {initStatesAskedEvery} from '../system/service-status.js';
@@ -19,7 +20,7 @@ export type StatusOptions = {
 	logLines?: number;
 };
 
-export type {Endpoints} from '../system/cluster-status.js';
+export type {Endpoints} from '../model/endpoints.js';
 
 // One snapshot (status --once, --json).
 export async function statusSnapshot(system: System, options: StatusOptions & {signal?: AbortSignal}): Promise<StatusSnapshot> {

@@ -6,7 +6,9 @@
 import {type Answers, resolveValues} from '../model/answers.js';
 import {buildPlan} from '../model/plan.js';
 import {servicesReading, type UndoFile, type UndoPreview, whatUndoKeeps} from '../model/undo-preview.js';
-import {lastUndoableRun, newRunId, type UndoLine} from '../system/journal.js';
+import type {UndoLine} from '../model/journal-record.js';
+import {newRunId} from '../system/journal.js';
+import {lastUndoableRun} from '../system/journal-reading.js';
 import type {System} from '../system/system.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
@@ -14,7 +16,7 @@ import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 export type {UndoPreview} from '../model/undo-preview.js';
-export type {UndoLine} from '../system/journal.js';
+export type {UndoLine} from '../model/journal-record.js';
 
 export type UndoEvent = {type: 'undone'; line: UndoLine} | {type: 'notice'; line: string};
 

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {currentValues, handEdited, settingFiles, shownValue} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
+import type {SettingId} from '../../source/model/settings.js';
 
 const setUp = {
 	'/etc/mesos/zk': 'zk://127.0.0.1:2181/mesos\n',
@@ -12,7 +13,7 @@ const setUp = {
 	'/etc/marathon/conf/master': 'zk://127.0.0.1:2181/mesos\n',
 };
 
-const byId = (current: ReturnType<typeof currentValues>, id: string) => current.settings.find(s => s.id === id);
+const byId = (current: ReturnType<typeof currentValues>, id: SettingId) => current.settings.find(s => s.id === id);
 
 describe('current values', () => {
 	it('lists every file that holds a setting once, in catalogue order', () => {
@@ -37,7 +38,7 @@ describe('current values', () => {
 
 	it('says a setting whose file is missing is not set, with what the setup would write', () => {
 		const current = currentValues({...setUp, '/etc/mesos-slave/ip': ''}, {'master.quorum': '2'}, articleMachine);
-		const shown = (id: string) => shownValue(byId(current, id) ?? {id, value: '', fileMissing: false});
+		const shown = (id: SettingId) => shownValue(byId(current, id) ?? {id, value: '', fileMissing: false});
 		expect(shown('slave.hostname')).toBe('127.0.0.1');
 		expect(shown('marathon.hostname')).toBe('not set (file missing; default 127.0.0.1)');
 		expect(shown('master.quorum')).toBe('not set (file missing; would be 2)');

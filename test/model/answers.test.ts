@@ -55,16 +55,16 @@ describe('checkAnswer', () => {
 	});
 
 	it('accepts and normalises good values', () => {
-		expect(checkAnswer('repo.key', '8102 6D00 04C4 4CF7 EF55  ADF8 DF7D 54CB E561 51bf')).toEqual({ok: true, value: '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF'});
-		expect(checkAnswer('slave.containerizers', 'docker, mesos')).toEqual({ok: true, value: 'docker,mesos'});
-		expect(checkAnswer('master.work_dir', '/var/lib/mesos/')).toEqual({ok: true, value: '/var/lib/mesos'});
-		expect(checkAnswer('mesos.zk', 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos')).toEqual({ok: true, value: 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos'});
-		expect(checkAnswer('slave.executor_registration_timeout', '90secs')).toEqual({ok: true, value: '90secs'});
-		expect(checkAnswer('mesos.ulimit', '"-n 8192"')).toEqual({ok: true, value: '-n 8192'});
+		expect(checkAnswer('repo.key', '8102 6D00 04C4 4CF7 EF55  ADF8 DF7D 54CB E561 51bf')).toMatchObject({ok: true, value: '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF'});
+		expect(checkAnswer('slave.containerizers', 'docker, mesos')).toMatchObject({ok: true, value: 'docker,mesos'});
+		expect(checkAnswer('master.work_dir', '/var/lib/mesos/')).toMatchObject({ok: true, value: '/var/lib/mesos'});
+		expect(checkAnswer('mesos.zk', 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos')).toMatchObject({ok: true, value: 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos'});
+		expect(checkAnswer('slave.executor_registration_timeout', '90secs')).toMatchObject({ok: true, value: '90secs'});
+		expect(checkAnswer('mesos.ulimit', '"-n 8192"')).toMatchObject({ok: true, value: '-n 8192'});
 	});
 
 	it('accepts every default in the catalogue', () => {
-		for (const setting of settings) expect(checkAnswer(setting.id, setting.default)).toEqual({ok: true, value: setting.default});
+		for (const setting of settings) expect(checkAnswer(setting.id, setting.default)).toEqual({ok: true, id: setting.id, value: setting.default});
 	});
 
 	it('collects every problem of a set of answers at once', () => {
@@ -105,6 +105,9 @@ describe('consistencyProblems', () => {
 		const problems = consistencyProblems(
 			resolveValues({'zookeeper.myid': '4', 'zookeeper.servers': '1=10.0.0.1:2888:3888,2=10.0.0.2:2888:3888,3=10.0.0.3:2888:3888', 'master.quorum': '1'}),
 		);
-		expect(problems).toEqual([expect.stringMatching(/zookeeper.myid: "4" is not one of the server ids.*1, 2, 3/), expect.stringMatching(/master.quorum: "1" is not a majority of the 3 masters in zookeeper.servers; use a number from 2 to 3/)]);
+		expect(problems).toEqual([
+			{settings: ['zookeeper.myid', 'zookeeper.servers'], text: expect.stringMatching(/zookeeper.myid: "4" is not one of the server ids.*1, 2, 3/)},
+			{settings: ['master.quorum', 'zookeeper.servers'], text: expect.stringMatching(/master.quorum: "1" is not a majority of the 3 masters in zookeeper.servers; use a number from 2 to 3/)},
+		]);
 	});
 });

@@ -5,34 +5,22 @@ import {resolveValues} from '../../source/model/answers.js';
 import {buildPlan} from '../../source/model/plan.js';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
 import {createSystem, type System} from '../../source/system/system.js';
-import {startSetup} from '../../source/use-cases/setup.js';
+import {runSetup, startSetup} from '../../source/use-cases/setup.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
-
-// The whole plan through one setup session, as setup --yes runs it, under a given run id.
-async function applyPlan(system: System, runId: string, onEvent?: (event: ApplyEvent) => void) {
-	const session = startSetup(system, {runId});
-	let last;
-	for (const step of buildPlan(resolveValues({}), system.facts).steps) {
-		last = await session.applyStep(step, onEvent ? {onEvent} : {});
-		if (!last.ok) return last;
-	}
-	session.finish();
-	return {...last, ...session.summary(), ok: true};
-}
 
 describe('a setup in a sandbox root', () => {
 	it('writes every file, skips every system command, and reports each action', async () => {
 		const root = await tempRoot();
 		const system = await createSystem({root});
 		const events: ApplyEvent[] = [];
-		const result = await applyPlan(system, 'run-a', e => events.push(e));
+		const result = await runSetup(system, {}, {onEvent: e => events.push(e)});
 		expect(result.ok).toBe(true);
 		const ends = events.filter((e): e is Extract<ApplyEvent, {type: 'action-end'}> => e.type === 'action-end');
 		expect(ends.filter(e => e.action.kind === 'run' || e.action.kind === 'service' || e.action.kind === 'import-key').every(e => e.outcome.status === 'skipped')).toBe(true);
 		expect(ends.filter(e => e.action.kind === 'file').map(e => e.outcome.status)).toEqual(new Array(21).fill('wrote'));
 		expect(await readFile(path.join(root, 'etc/mesos-slave/executor_registration_timeout'), 'utf8')).toBe('5mins\n');
-		expect(system.state.progress()).toMatchObject({runId: 'run-a', finished: true});
+		expect(system.state.progress()).toMatchObject({runId: result.runId, finished: true});
 	});
 
 	it('edits an existing zoo.cfg in place, keeping its other lines', async () => {
@@ -40,7 +28,7 @@ describe('a setup in a sandbox root', () => {
 		await mkdir(path.join(root, 'etc/zookeeper/conf'), {recursive: true});
 		await writeFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), '# The number of milliseconds of each tick\ntickTime=2000\ndataDir=/tmp/zookeeper\nclientPort=2181\n');
 		const system = await createSystem({root});
-		await applyPlan(system, 'run-b');
+		expect((await runSetup(system, {})).ok).toBe(true);
 		expect(await readFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 'utf8')).toBe(
 			'# The number of milliseconds of each tick\ntickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\nserver.1=127.0.0.1:2888:3888\nadmin.enableServer=false\n4lw.commands.whitelist=ruok,srvr,mntr,stat\n',
 		);
@@ -50,8 +38,7 @@ describe('a setup in a sandbox root', () => {
 		const root = await tempRoot();
 		const system = await createSystem({root, dryRun: true});
 		const before = await readTree(root);
-		const events: ApplyEvent[] = [];
-		const result = await applyPlan(system, 'run-c', e => events.push(e));
+		const result = await runSetup(system, {});
 		expect(result.ok).toBe(true);
 		expect(result.counts['would-write']).toBe(21);
 		expect(await readTree(root)).toEqual(before);
@@ -62,7 +49,12 @@ describe('a setup in a sandbox root', () => {
 		// A folder where a file must go: named before the configuration step writes anything.
 		await mkdir(path.join(root, 'etc/mesos/zk'), {recursive: true});
 		const system = await createSystem({root});
-		await expect(applyPlan(system, 'run-d')).rejects.toThrow(/\/etc\/mesos\/zk \(from mesos.zk\) is a folder, not a regular file/);
+		// Step by step through one setup session, as the wizard applies the plan.
+		const session = startSetup(system);
+		const stepByStep = async () => {
+			for (const step of buildPlan(resolveValues({}), system.facts).steps) await session.applyStep(step);
+		};
+		await expect(stepByStep()).rejects.toThrow(/\/etc\/mesos\/zk \(from mesos.zk\) is a folder, not a regular file/);
 		await expect(readFile(path.join(root, 'etc/mesos-master/quorum'), 'utf8')).rejects.toThrow(/ENOENT/);
 		await expect(readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).rejects.toThrow(/ENOENT/);
 		// The steps before it are done and kept; the next start continues at configuration.

@@ -1,7 +1,8 @@
 import {chmod, mkdir, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {Journal, lastUndoableRun, newRunId, readJournals} from '../../source/system/journal.js';
+import {Journal, newRunId} from '../../source/system/journal.js';
+import {lastUndoableRun, readJournals} from '../../source/system/journal-reading.js';
 import {undoLastRun} from '../../source/system/undo.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';

@@ -2,7 +2,7 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {applyFieldAction, type FieldAction} from '../../source/model/field-input.js';
-import {findSetting, type Setting} from '../../source/model/settings.js';
+import {findSetting, type Setting, type SettingId} from '../../source/model/settings.js';
 import {textField} from '../../source/model/text-editing.js';
 import {FieldEditor} from '../../source/ui/components/field-editor/field-editor.js';
 import {fieldActionOf} from '../../source/ui/components/keys/field-action-of.js';
@@ -14,7 +14,7 @@ import {keys, press, waitForFrame} from './ink-keys.js';
 
 afterEach(() => cleanup());
 
-const setting = (id: string): Setting => {
+const setting = (id: SettingId): Setting => {
 	const found = findSetting(id);
 	if (!found) throw new Error(`no setting ${id}`);
 	return found;
@@ -22,7 +22,7 @@ const setting = (id: string): Setting => {
 
 // The field as a screen holds it: its value and cursor in a reducer, keys mapped one at a time,
 // Enter passing on the value as it will be stored, only while it is allowed.
-function Harness({id, initial, submitted}: {id: string; initial: string; submitted: string[]}) {
+function Harness({id, initial, submitted}: {id: SettingId; initial: string; submitted: string[]}) {
 	const edited = setting(id);
 	const [field, store] = useSyncReducer((now: ReturnType<typeof textField>, action: FieldAction) => applyFieldAction(edited, now, action), textField(initial));
 	useKeys(key => {

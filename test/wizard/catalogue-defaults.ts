@@ -5,7 +5,8 @@ import path from 'node:path';
 import {expect} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import {readEnvKey, readProperty, readServers, readWholeFile} from '../../source/model/file-formats.js';
-import {settings, zooCfgExtras} from '../../source/model/settings.js';
+import {zooCfgExtras} from '../../source/model/files.js';
+import {settings} from '../../source/model/settings.js';
 
 export async function expectCatalogueDefaults(root: string, facts: Facts): Promise<void> {
 	const read = (target: string) => readFile(path.join(root, target), 'utf8');

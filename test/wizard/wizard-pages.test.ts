@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {resolveValues} from '../../source/model/answers.js';
+import {consistencyProblems, resolveValues} from '../../source/model/answers.js';
 import {articleMachine} from '../../source/model/facts.js';
 import {buildPlan} from '../../source/model/plan.js';
 import {settings} from '../../source/model/settings.js';
@@ -47,11 +47,19 @@ describe('wizard pages', () => {
 		expect(files.at(-1)?.completesStep).toBe(true);
 	});
 
-	it('place a problem between settings on the page of the last setting it names', () => {
+	it('place a problem between settings on the page of the last setting it is about', () => {
 		const pages = pagesFor();
-		const myid = 'zookeeper.myid: "2" is not one of the server ids in zookeeper.servers (1); use one of them, or add this server to zookeeper.servers.';
-		expect(pages[problemPage(myid, pages)]?.title).toBe('/etc/zookeeper/conf/zoo.cfg');
-		const quorum = 'master.quorum: "2" is not a majority of the 1 master in zookeeper.servers; use 1.';
-		expect(pages[problemPage(quorum, pages)]?.title).toBe('/etc/mesos-master/quorum');
+		const [myid, quorum] = consistencyProblems(resolveValues({'zookeeper.myid': '2', 'master.quorum': '2'}));
+		expect(myid?.settings).toEqual(['zookeeper.myid', 'zookeeper.servers']);
+		expect(pages[problemPage(myid ?? {settings: [], text: ''}, pages)]?.title).toBe('/etc/zookeeper/conf/zoo.cfg');
+		expect(quorum?.settings).toEqual(['master.quorum', 'zookeeper.servers']);
+		expect(pages[problemPage(quorum ?? {settings: [], text: ''}, pages)]?.title).toBe('/etc/mesos-master/quorum');
+	});
+
+	it('pick a problem’s page from the settings it is about, never from its wording', () => {
+		const pages = pagesFor();
+		const worded = {settings: ['master.quorum' as const], text: 'zookeeper.servers and marathon.zk are named here, but only master.quorum is meant.'};
+		expect(pages[problemPage(worded, pages)]?.title).toBe('/etc/mesos-master/quorum');
+		expect(problemPage({settings: [], text: 'master.quorum'}, pages)).toBe(-1);
 	});
 });

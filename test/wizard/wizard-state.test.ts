@@ -1,17 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {
-	activeMode,
-	commandsNeededBy,
-	currentPage,
-	initialWizardState,
-	laterProblems,
-	pagesOf,
-	resumePoint,
-	type WizardAction,
-	type WizardState,
-	wizardReducer,
-} from '../../source/model/wizard-state.js';
+import {commandsNeededBy, laterProblems} from '../../source/model/wizard-problems.js';
+import {wizardReducer} from '../../source/model/wizard-reducer.js';
+import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
 
 const start = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
 	initialWizardState({facts: articleMachine, answers: {}, sandbox: true, ...overrides});
@@ -82,7 +73,7 @@ describe('wizard state', () => {
 		const pages = pagesOf(state);
 		const index = pages.findIndex(page => page.id === state.pageId);
 		const later = laterProblems(state, pages, index);
-		expect(later.map(l => l.problem)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
+		expect(later.map(l => l.problem.text)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
 		expect(later[0]?.mendOn.id).toBe('file:/etc/zookeeper/conf/zoo.cfg');
 		// It does not stop this page: the other half is asked later.
 		expect(apply(state, {type: 'submit-field'}).mode.kind).toBe('review');

@@ -2,12 +2,11 @@
 // field editor, the question about followers, the preview, the write, the question about the
 // restart, the restart, and what was done. Pure: the component renders it and maps keys to it,
 // one key at a time (the value is typed through this reducer, never into a widget of its own).
-import {unknownSettingMessage} from '../../model/answers.js';
 import type {CurrentValues} from '../../model/current-values.js';
 import type {Facts} from '../../model/facts.js';
 import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
 import {followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
-import {findSetting} from '../../model/settings.js';
+import {findSetting, type SettingId, settingIdFrom} from '../../model/settings.js';
 import {moveChoice, textField} from '../../model/text-editing.js';
 import {settingRows} from './setting-rows.js';
 
@@ -17,8 +16,8 @@ export type EditMode =
 	| {kind: 'loading'; typedAhead?: EditAction[]}
 	| {kind: 'load-failed'; message: string}
 	| {kind: 'list'}
-	| {kind: 'editing'; id: string; text: string; cursor: number; problems: string[]; note?: string}
-	| {kind: 'followers'; id: string; value: string; followers: string[]}
+	| {kind: 'editing'; id: SettingId; text: string; cursor: number; problems: string[]; note?: string}
+	| {kind: 'followers'; id: SettingId; value: string; followers: SettingId[]}
 	| {kind: 'preview'; change: SettingChange; offset: number; whole: boolean}
 	| {kind: 'writing'; change: SettingChange}
 	| {kind: 'ask-restart'; change: SettingChange; wrote: string[]}
@@ -29,7 +28,7 @@ export type EditState = {
 	facts: Facts;
 	current?: CurrentValues;
 	// The setting the list highlights, so coming back lands where one left; at first the first one.
-	highlight?: string;
+	highlight?: SettingId;
 	mode: EditMode;
 	// Asked for on the command line (edit ID [VALUE]): opened once the values are read.
 	opening?: {id: string; value?: string};
@@ -54,13 +53,14 @@ export type EditAction =
 	| {type: 'back'};
 
 export function initialEdit(facts: Facts, opening?: {id: string; value?: string}): EditState {
-	return {facts, mode: {kind: 'loading'}, ...(opening ? {opening, highlight: opening.id} : {})};
+	const known = opening ? settingIdFrom(opening.id) : undefined;
+	return {facts, mode: {kind: 'loading'}, ...(opening ? {opening} : {}), ...(known?.ok ? {highlight: known.id} : {})};
 }
 
-const valueOf = (state: EditState, id: string): string => state.current?.values[id] ?? findSetting(id)?.default ?? '';
+const valueOf = (state: EditState, id: SettingId): string => state.current?.values[id] ?? findSetting(id).default;
 
 // The editor on `text`, its cursor at the end.
-const editing = (id: string, text: string, problems: string[] = [], note?: string): EditMode => ({
+const editing = (id: SettingId, text: string, problems: string[] = [], note?: string): EditMode => ({
 	kind: 'editing',
 	id,
 	...textField(text),
@@ -68,13 +68,16 @@ const editing = (id: string, text: string, problems: string[] = [], note?: strin
 	...(note === undefined ? {} : {note}),
 });
 
-function openEditor(state: EditState, id: string, text?: string): EditState {
-	if (!findSetting(id)) return {...state, mode: {kind: 'list'}, notice: unknownSettingMessage(id)};
+// `rawId` may come from the command line (edit ID): one the catalogue does not hold is said.
+function openEditor(state: EditState, rawId: string, text?: string): EditState {
+	const known = settingIdFrom(rawId);
+	if (!known.ok) return {...state, mode: {kind: 'list'}, notice: known.message};
+	const {id} = known;
 	return {...state, highlight: id, notice: undefined, mode: editing(id, text ?? valueOf(state, id))};
 }
 
 // The change for `value`, or the editor again with what is wrong (or that nothing changes).
-function planned(state: EditState, id: string, value: string, takeAlong: boolean): EditState {
+function planned(state: EditState, id: SettingId, value: string, takeAlong: boolean): EditState {
 	if (!state.current) return state;
 	const check = planSettingChange(state.current, state.facts, id, value, takeAlong);
 	if (!check.ok) return {...state, mode: editing(id, value, check.problems)};
@@ -83,7 +86,7 @@ function planned(state: EditState, id: string, value: string, takeAlong: boolean
 }
 
 // The setting the list highlights: the one remembered, or the first.
-export function highlighted(state: EditState): string | undefined {
+export function highlighted(state: EditState): SettingId | undefined {
 	const rows = state.current ? settingRows(state.current) : [];
 	return rows.find(row => row.id === state.highlight)?.id ?? rows[0]?.id;
 }
@@ -107,7 +110,7 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 		case 'highlight': {
 			if (mode.kind !== 'list' || !state.current) return state;
 			const ids = settingRows(state.current).map(row => row.id);
-			const at = Math.max(0, ids.indexOf(highlighted(state) ?? ''));
+			const at = Math.max(0, ids.findIndex(id => id === highlighted(state)));
 			return {...state, highlight: ids[moveChoice(at, action.delta, ids.length)]};
 		}
 		case 'open': {

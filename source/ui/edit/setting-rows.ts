@@ -1,10 +1,10 @@
 // The settings list, grouped by the file that holds them (in the catalogue's order), each with
 // its value read from disk now and a mark where the disk differs from the saved answer.
 import {type CurrentValues, shownValue} from '../../model/current-values.js';
-import {settings} from '../../model/settings.js';
+import {type SettingId, settings} from '../../model/settings.js';
 
 export type SettingRow = {
-	id: string;
+	id: SettingId;
 	label: string;
 	value: string;
 	group: string;

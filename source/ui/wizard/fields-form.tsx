@@ -3,11 +3,11 @@
 // under them. Render only: the wizard's reducer holds what is typed.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {findSetting} from '../../model/settings.js';
+import {findSetting, type SettingId} from '../../model/settings.js';
 import type {WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/field-editor.js';
 
-type Props = {fields: readonly string[]; state: WizardState};
+type Props = {fields: readonly SettingId[]; state: WizardState};
 
 export function FieldsForm({fields, state}: Props) {
 	const {mode} = state;

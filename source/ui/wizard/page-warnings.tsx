@@ -3,7 +3,8 @@
 // whose other half is asked on a later page (myid against zoo.cfg's servers).
 import {Box} from 'ink';
 import React, {useMemo} from 'react';
-import {commandsNeededBy, laterProblems, type WizardState} from '../../model/wizard-state.js';
+import {commandsNeededBy, laterProblems} from '../../model/wizard-problems.js';
+import type {WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
 import {useInstalledCommands} from './use-installed-commands.js';
@@ -24,7 +25,7 @@ export function PageWarnings({state, pages, page, width}: Props) {
 		}
 	}
 	for (const {problem, mendOn} of later) {
-		lines.push(`${problem} ${mendOn.title} comes later and will not go on until they agree; this page writes its file first.`);
+		lines.push(`${problem.text} ${mendOn.title} comes later and will not go on until they agree; this page writes its file first.`);
 	}
 	if (lines.length === 0) return null;
 	return (

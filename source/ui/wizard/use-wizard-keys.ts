@@ -30,7 +30,7 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'down')) return {type: 'choose', delta: 1};
 			return undefined;
 		case 'fields': {
-			const choices = Boolean(findSetting(page.fields[mode.focus] ?? '')?.choices);
+			const choices = Boolean(findSetting(page.fields[mode.focus])?.choices);
 			if (isKey(press, 'return')) return {type: 'submit-field'};
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isKey(press, 'tab')) return {type: 'focus-field', delta: 1};

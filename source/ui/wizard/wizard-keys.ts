@@ -39,7 +39,7 @@ export function wizardKeys(state: WizardState, page: Page, fromMenu = false): Ke
 		case 'done':
 			return [{key: 'Enter', does: 'exit'}];
 		case 'fields': {
-			const focused = findSetting(page.fields[mode.focus] ?? '');
+			const focused = findSetting(page.fields[mode.focus]);
 			const hints: KeyHint[] = [{key: 'Enter', does: 'accept'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
 			if (page.fields.length > 1) hints.push({key: 'Tab', does: 'next field'});

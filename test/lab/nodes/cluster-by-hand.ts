@@ -1,6 +1,6 @@
 // The article's steps for several machines, done by hand on lab nodes (no mesos-setup): what the
 // cluster commands will automate, so the lab is proven before they exist.
-import {zookeeperLogFile, zookeeperLoggingFiles} from '../../../source/model/settings.js';
+import {zookeeperLogFile, zookeeperLoggingFiles} from '../../../source/model/files.js';
 import type {LabNode, LabNodes} from './lab-nodes.js';
 
 type Addressed = {address: string};

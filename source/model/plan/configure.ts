@@ -1,0 +1,84 @@
+// Configuration: one file action per file the catalogue names, in catalogue order, each edit made
+// by the storage kinds of the settings it holds (storage.ts); a companion file (files.ts) right
+// after the file it goes with.
+import type {Values} from '../answers.js';
+import type {Facts} from '../facts.js';
+import {companionFiles, fileShapeOf} from '../files.js';
+import {startOrder} from '../services.js';
+import {findSetting, type Setting, type SettingId, settings} from '../settings.js';
+import {editOf, fixedLineNotes, setsEveryValue} from '../storage.js';
+import type {Action, FileAction, Step} from './types.js';
+
+function settingsByFile(facts: Facts): Map<string, Setting[]> {
+	const files = new Map<string, Setting[]>();
+	for (const setting of settings) {
+		const location = setting.location(facts);
+		if (!location) continue;
+		files.set(location.path, [...(files.get(location.path) ?? []), setting]);
+	}
+	return files;
+}
+
+// A whole file whose value is the one it follows: the article copies /etc/mesos/zk to Marathon's
+// master file, and a script can do the same.
+function copyOf(setting: Setting, values: Values, facts: Facts): string | undefined {
+	const source = setting.derivedFrom;
+	if (!source || values[setting.id] !== values[source]) return undefined;
+	const location = findSetting(source).location(facts);
+	return location?.storage.kind === 'whole' ? location.path : undefined;
+}
+
+// The action that writes `chosen` (settings kept in `path`; `group` is all the file holds).
+function fileAction(path: string, group: readonly Setting[], chosen: readonly Setting[], values: Values, facts: Facts): FileAction {
+	const storageOf = (setting: Setting) => setting.location(facts)?.storage ?? {kind: 'whole' as const};
+	const [first] = chosen;
+	const written = first && setsEveryValue(storageOf(first)) ? group : chosen;
+	const shape = fileShapeOf(path);
+	const edit = editOf(
+		written.map(setting => ({storage: storageOf(setting), value: values[setting.id]})),
+		shape,
+		chosen.length === 1 && first ? copyOf(first, values, facts) : undefined,
+	);
+	return {
+		kind: 'file',
+		title: chosen.length === 1 ? (first?.label ?? path) : path,
+		path,
+		settings: chosen.map(s => s.id),
+		edit,
+		mode: 0o644,
+		notes: fixedLineNotes(shape.fixed),
+		restarts: startOrder.filter(service => chosen.some(s => s.restarts.includes(service))),
+	};
+}
+
+// The companion files written after the file that holds `group`.
+function companionsOf(group: readonly Setting[], values: Values, facts: Facts, setupOnlyToo: boolean): FileAction[] {
+	return companionFiles
+		.filter(companion => (setupOnlyToo || !companion.setupOnly) && group.some(s => s.id === companion.follows))
+		.flatMap(companion => {
+			const file = companion.file(values, facts);
+			if (!file) return [];
+			const {location, value, note} = file;
+			return [{kind: 'file', title: companion.title, path: location.path, settings: companion.settings, edit: editOf([{storage: location.storage, value}]), mode: 0o644, notes: [note], restarts: companion.restarts}];
+		});
+}
+
+// The file actions for the given settings (every file when `only` is undefined), in catalogue order.
+export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<SettingId>): Action[] {
+	const actions: Action[] = [];
+	for (const [path, group] of settingsByFile(facts)) {
+		const chosen = only ? group.filter(s => only.has(s.id)) : group;
+		if (chosen.length === 0) continue;
+		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only));
+	}
+	return actions;
+}
+
+export function configurationStep(values: Values, facts: Facts): Step {
+	return {
+		id: 'configuration',
+		title: 'Configuration',
+		summary: 'Writes each configuration file in the article’s order; edited files keep every other line.',
+		actions: fileActions(values, facts),
+	};
+}

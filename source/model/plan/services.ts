@@ -1,0 +1,68 @@
+// Services: how each is started or restarted, the probe that says it is healthy, how long it may
+// take, and where its log is.
+import type {Values} from '../answers.js';
+import {logFiles} from '../files.js';
+import {serviceCommand, type ServiceName, startOrder} from '../services.js';
+import {findSetting, type SettingId} from '../settings.js';
+import type {Action, Probe, Step} from './types.js';
+
+export function probeFor(service: ServiceName, values: Values): Probe {
+	switch (service) {
+		case 'zookeeper':
+			return {kind: 'zookeeper', host: '127.0.0.1', port: 2181};
+		case 'mesos-master':
+			return {kind: 'http', url: `http://127.0.0.1:${values['master.port']}/master/health`, expect: 'ok'};
+		case 'mesos-slave':
+			return {kind: 'http', url: `http://${values['slave.ip']}:5051/health`, expect: 'ok'};
+		case 'marathon':
+		case 'chronos':
+			return {kind: 'http', url: 'http://127.0.0.1:8080/ping', expect: 'pong'};
+	}
+}
+
+// The Mesos daemons log under mesos.logs first; the package's own places after.
+export function serviceLogFiles(service: ServiceName, values: Values): string[] {
+	if (service === 'mesos-master' || service === 'mesos-slave') {
+		const dir = values['mesos.logs'];
+		return [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]];
+	}
+	return logFiles[service];
+}
+
+// The JVM services take a while to open their ports; the Mesos daemons are quick.
+const probeDeadline: Record<ServiceName, number> = {
+	zookeeper: 60_000,
+	'mesos-master': 45_000,
+	'mesos-slave': 45_000,
+	marathon: 90_000,
+	chronos: 90_000,
+};
+
+export function serviceAction(service: ServiceName, op: 'start' | 'restart', values: Values): Action {
+	return {
+		kind: 'service',
+		title: `${op === 'start' ? 'Start' : 'Restart'} ${service}`,
+		service,
+		op,
+		argv: serviceCommand(service, op),
+		probe: probeFor(service, values),
+		deadlineMs: probeDeadline[service],
+		logFiles: serviceLogFiles(service, values),
+	};
+}
+
+export function startStep(values: Values): Step {
+	return {
+		id: 'start',
+		title: 'Start services',
+		summary: 'Starts ZooKeeper, the Mesos master, the Mesos agent and Marathon in that order, each checked healthy before the next.',
+		actions: startOrder.map(service => serviceAction(service, 'start', values)),
+	};
+}
+
+// The services a set of changed settings asks to restart, in start order.
+export function servicesToRestart(changed: Iterable<SettingId>): ServiceName[] {
+	const wanted = new Set<ServiceName>();
+	for (const id of changed) for (const service of findSetting(id).restarts) wanted.add(service);
+	return startOrder.filter(s => wanted.has(s));
+}

@@ -1,0 +1,44 @@
+// What a plan is made of: steps of actions. Each kind of action is carried out by
+// system/apply-plan.ts and written as bash by model/script.ts.
+import type {Values} from '../answers.js';
+import type {Facts} from '../facts.js';
+import type {ServiceName} from '../services.js';
+import type {SettingId} from '../settings.js';
+import type {FileEdit} from '../storage.js';
+
+export type StepId = 'preflight' | 'key' | 'repository' | 'install' | 'overrides' | 'configuration' | 'start';
+
+export type Probe = {kind: 'zookeeper'; host: string; port: number} | {kind: 'http'; url: string; expect: 'ok' | 'pong'};
+
+export type Check =
+	| {kind: 'root'}
+	| {kind: 'apt'}
+	| {kind: 'hosts-loopback'}
+	| {kind: 'port-free'; port: number; owner: string}
+	| {kind: 'disk'; path: string; minMegabytes: number}
+	| {kind: 'command'; name: string; why: string}
+	| {kind: 'reachable'; url: string; what: string};
+
+export type Action =
+	| {kind: 'check'; title: string; check: Check}
+	| {kind: 'import-key'; title: string; method: 'apt-key' | 'keyring'; keyserver: string; fingerprint: string; keyring: string}
+	| {kind: 'run'; title: string; argv: string[]; timeoutMs: number; env?: Record<string, string>; progress?: 'apt'}
+	| {kind: 'file'; title: string; path: string; settings: SettingId[]; edit: FileEdit; mode: number; notes: string[]; restarts: ServiceName[]}
+	| {
+			kind: 'service';
+			title: string;
+			service: ServiceName;
+			op: 'start' | 'restart';
+			argv: string[];
+			probe: Probe;
+			deadlineMs: number;
+			logFiles: string[];
+	  };
+
+export type FileAction = Extract<Action, {kind: 'file'}>;
+
+export type Step = {id: StepId; title: string; summary: string; actions: Action[]};
+
+export type Plan = {steps: Step[]; facts: Facts; values: Values};
+
+export const minutes = (n: number): number => n * 60_000;

@@ -1,0 +1,27 @@
+// What one entry of the settings catalogue says, and how it says where its value is kept.
+// `Setting` (settings.ts) is the same with its ids typed by the catalogue.
+import type {Facts} from './facts.js';
+import type {ServiceName} from './services.js';
+import type {Location} from './storage.js';
+import type {Validator} from './validate.js';
+
+export type SettingEntry = {
+	id: string;
+	label: string;
+	help: string;
+	default: string;
+	validate: Validator;
+	// A fixed list of choices, shown as a select list instead of free text.
+	choices?: readonly string[];
+	restarts: readonly ServiceName[];
+	// Follows another setting's value until a person sets it.
+	derivedFrom?: string;
+	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
+	location: (facts: Facts) => Location | undefined;
+};
+
+// The value is the whole file; the value is KEY=VALUE in a shell environment file.
+export const whole = (path: string) => (): Location => ({path, storage: {kind: 'whole'}});
+export const env = (path: string, key: string) => (): Location => ({path, storage: {kind: 'env', key}});
+// Kept only in the saved answers: the installer reads it, no /etc file holds it.
+export const savedOnly = (): undefined => undefined;

@@ -1,0 +1,65 @@
+// What a wizard page's values mean beyond themselves: the rules across settings they break (ones
+// to mend here, and ones a later page will hold), and the commands they need that the preflight
+// could not check. Pure, read from the wizard's state.
+import {type Answers, checkAnswer, consistencyProblems, type Problem, resolveValues} from './answers.js';
+import {buildPlan, type Check} from './plan.js';
+import type {SettingId} from './settings.js';
+import {type Page, pageMends, problemPage} from './wizard-pages.js';
+import type {WizardState} from './wizard-state.js';
+
+// Problems whose settings are all on this page or earlier ones: they must be mended before going
+// on. One that names a later setting waits for that page, where it can still be mended.
+export function blockingProblems(answers: Answers, pages: readonly Page[], index: number): Problem[] {
+	return consistencyProblems(resolveValues(answers)).filter(problem => {
+		const at = problemPage(problem, pages);
+		return at === -1 || at <= index;
+	});
+}
+
+// The answers with what is typed on this page, where it is allowed: what the page would write.
+export function pageAnswers(state: WizardState, page: Page): Answers {
+	let answers = state.answers;
+	for (const id of page.fields) {
+		const checked = checkAnswer(id, state.drafts[id] ?? '');
+		if (checked.ok) answers = commit(answers, id, checked.value);
+	}
+	return answers;
+}
+
+export type LaterProblem = {problem: Problem; mendOn: Page};
+
+// Problems that name a setting of this page but also one asked later (myid against the servers
+// of zoo.cfg): they stop only that later page, but are said here, before this page writes its file.
+export function laterProblems(state: WizardState, pages: readonly Page[], index: number): LaterProblem[] {
+	const page = pages[index];
+	if (!page || page.fields.length === 0) return [];
+	return consistencyProblems(resolveValues(pageAnswers(state, page))).flatMap(problem => {
+		const at = problemPage(problem, pages);
+		const mendOn = pages[at];
+		return at > index && mendOn && pageMends(page, problem) ? [{problem, mendOn}] : [];
+	});
+}
+
+export type NeededCommand = Extract<Check, {kind: 'command'}>;
+
+// Commands the preflight checks for only because of this page's values (docker, when the agent's
+// containerizers include it): the preflight ran before this page, so the page says it itself.
+export function commandsNeededBy(state: WizardState, page: Page): NeededCommand[] {
+	if (page.fields.length === 0) return [];
+	const commandChecks = (answers: Answers): NeededCommand[] =>
+		buildPlan(resolveValues(answers), state.facts)
+			.steps.flatMap(step => step.actions)
+			.flatMap(action => (action.kind === 'check' && action.check.kind === 'command' ? [action.check] : []));
+	const withoutPage: Answers = {...state.answers};
+	for (const id of page.fields) delete withoutPage[id];
+	const anyway = new Set(commandChecks(withoutPage).map(check => check.name));
+	return commandChecks(pageAnswers(state, page)).filter(check => !anyway.has(check.name));
+}
+
+// A value equal to what the setting already resolves to is not pinned, so a derived setting
+// accepted as shown keeps following the one it derives from.
+export function commit(answers: Answers, id: SettingId, value: string): Answers {
+	if (answers[id] === value) return answers;
+	if (!(id in answers) && resolveValues(answers)[id] === value) return answers;
+	return {...answers, [id]: value};
+}

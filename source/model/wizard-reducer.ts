@@ -1,0 +1,153 @@
+// Every state transition of the setup wizard, as one pure reducer: the keys' actions on the mode
+// shown, the quit question over it, and the end of a run.
+import {applyFieldAction} from './field-input.js';
+import {findSetting} from './settings.js';
+import {moveChoice} from './text-editing.js';
+import type {Page} from './wizard-pages.js';
+import {canSkip, enterPage, fieldsMode, finishPage, firstPhase, submitField} from './wizard-moves.js';
+import {currentPage, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
+
+function welcomeChoice(state: WizardState, pages: readonly Page[], choice: WelcomeChoice): WizardState {
+	switch (choice) {
+		case 'rehearse':
+			return {...state, mode: {kind: 'welcome', offer: 'rehearsing', choice: 0}};
+		case 'here':
+			return {...state, mode: {kind: 'welcome', offer: state.resumeFrom ? 'resume' : 'ready', choice: 0}};
+		case 'restart':
+			return enterPage({...state, continueRun: false}, pages, 1);
+		case 'resume': {
+			const marks: Record<string, PageMark> = {...state.marks};
+			for (const page of pages) if (page.step && state.earlierSteps.includes(page.step.id)) marks[page.id] = 'earlier';
+			const target = pages.findIndex(page => page.step?.id === state.resumeFrom);
+			return enterPage({...state, marks, continueRun: true}, pages, target > 0 ? target : 1);
+		}
+		case 'quit':
+			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
+	}
+}
+
+const quitCode = (state: WizardState, under: WizardMode): number => (state.hadFailure || under.kind === 'failed' ? 1 : 0);
+
+// The keys' actions on the mode under the quit question (or with none asked).
+function onMode(state: WizardState, mode: WizardMode, action: WizardAction, pages: readonly Page[], index: number): WizardState {
+	const page = pages[index] as Page;
+	switch (action.type) {
+		case 'accept':
+			switch (mode.kind) {
+				case 'welcome': {
+					if (mode.offer === 'ready') return enterPage(state, pages, index + 1);
+					const choice = welcomeChoices[mode.offer][mode.choice];
+					return choice ? welcomeChoice(state, pages, choice) : state;
+				}
+				case 'review':
+					return {...state, notice: undefined, mode: {kind: 'running', from: 0}};
+				case 'finished':
+					return enterPage(state, pages, index + 1);
+				case 'done':
+					return {...state, mode: {kind: 'exit', code: state.hadFailure ? 1 : 0, reason: 'finished'}};
+				default:
+					return state;
+			}
+		case 'back':
+			switch (mode.kind) {
+				case 'fields':
+					return enterPage(state, pages, index - 1, {focusLast: true});
+				case 'review':
+					return page.fields.length > 0 ? {...state, mode: fieldsMode(state, page, page.fields.length - 1)} : enterPage(state, pages, index - 1, {focusLast: true});
+				case 'finished':
+				case 'failed':
+					return page.kind === 'checks' ? enterPage(state, pages, index - 1) : firstPhase(state, page);
+				default:
+					return state;
+			}
+		case 'field': {
+			if (mode.kind !== 'fields') return state;
+			const id = page.fields[mode.focus];
+			const setting = id ? findSetting(id) : undefined;
+			if (!id || !setting) return state;
+			const field = applyFieldAction(setting, {text: state.drafts[id] ?? '', cursor: mode.cursor}, action.action);
+			return {...state, drafts: {...state.drafts, [id]: field.text}, mode: {...mode, cursor: field.cursor, problems: []}};
+		}
+		case 'submit-field':
+			return mode.kind === 'fields' ? submitField(state, pages, index, mode) : state;
+		case 'focus-field': {
+			if (mode.kind !== 'fields') return state;
+			const focus = Math.min(Math.max(mode.focus + action.delta, 0), Math.max(page.fields.length - 1, 0));
+			return focus === mode.focus ? state : {...state, mode: {...fieldsMode(state, page, focus), problems: mode.problems}};
+		}
+		case 'scroll':
+			return mode.kind === 'review' ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
+		case 'whole-files':
+			return mode.kind === 'review' ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
+		case 'choose': {
+			if (mode.kind !== 'welcome') return state;
+			const count = welcomeChoices[mode.offer].length;
+			return count === 0 ? state : {...state, mode: {...mode, choice: moveChoice(mode.choice, action.delta, count)}};
+		}
+		case 'rehearsal-failed':
+			return mode.kind === 'welcome' ? {...state, mode: {kind: 'welcome', offer: 'rehearsal', choice: 0, notice: action.message}} : state;
+		case 'run-ended':
+			if (mode.kind !== 'running') return state;
+			if (!action.ok) {
+				const failed = action.failedIndex ?? mode.from;
+				return {...state, mode: {kind: 'failed', index: failed, message: action.message ?? 'the step failed', canSkip: canSkip(page, failed)}};
+			}
+			return finishPage(state, pages, index, action.notice);
+		case 'retry':
+			return mode.kind === 'failed' ? {...state, mode: {kind: 'running', from: mode.index}} : state;
+		case 'skip': {
+			if (mode.kind !== 'failed' || !mode.canSkip) return state;
+			const skipped: WizardState = {...state, skippedHere: true, hadFailure: true};
+			const next = mode.index + 1;
+			if (next >= (page.step?.actions.length ?? 0)) return finishPage(skipped, pages, index);
+			return {...skipped, mode: {kind: 'running', from: next}};
+		}
+		default:
+			return state;
+	}
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+	const {mode} = state;
+	if (mode.kind === 'exit') return state;
+	if (mode.kind === 'stopping') {
+		// Only the end of the run that is being stopped moves on: then the wizard exits.
+		if (action.type === 'run-ended') return {...state, mode: {kind: 'exit', code: 130, reason: 'stopped'}};
+		return state;
+	}
+	if (mode.kind === 'quitting') {
+		const {under} = mode;
+		switch (action.type) {
+			case 'quit':
+			case 'stop-now':
+				return under.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: action.type === 'stop-now' ? 130 : quitCode(state, under), reason: 'quit'}};
+			case 'stay':
+			case 'back':
+				return {...state, mode: under};
+			case 'run-ended': {
+				// The run ended while the question was asked: the question stays, over what it led to.
+				const next = wizardReducer({...state, mode: under}, action);
+				const after = next.mode;
+				if (after.kind === 'quitting' || after.kind === 'stopping' || after.kind === 'exit') return next;
+				return {...next, mode: {kind: 'quitting', under: after}};
+			}
+			default:
+				return state;
+		}
+	}
+	switch (action.type) {
+		case 'ask-quit':
+			return {...state, mode: {kind: 'quitting', under: mode}};
+		case 'quit':
+			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: quitCode(state, mode), reason: 'quit'}};
+		case 'stop-now':
+			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: 130, reason: 'quit'}};
+		case 'stay':
+			return state;
+		default: {
+			const pages = pagesOf(state);
+			const {index} = currentPage(state, pages);
+			return onMode(state, mode, action, pages, index);
+		}
+	}
+}

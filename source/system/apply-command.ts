@@ -1,0 +1,72 @@
+// Carrying out the actions that run something on the machine: a check, a command, the key
+// import. Each returns its outcome; the sandbox skips what only the real machine can do, and a
+// dry run says what it would do.
+import type {Outcome, OutputStream} from '../model/apply-events.js';
+import type {Action} from '../model/plan.js';
+import {importKey} from './import-key.js';
+import type {Journal} from './journal.js';
+import type {System} from './system.js';
+
+export const sandboxSkip = '--root: system commands are not run';
+const tailLines = 20;
+
+export type OnLine = (line: string, stream: OutputStream) => void;
+
+export async function runCheck(system: System, action: Extract<Action, {kind: 'check'}>, signal: AbortSignal | undefined): Promise<Outcome> {
+	const {check} = action;
+	const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command';
+	if (system.sandbox && machineOnly) return {status: 'skipped', message: `${action.title} (a sandbox root does not need it)`};
+	const result = await system.checks.run(check, signal);
+	// A rehearsal shows what would stop a real run without stopping itself.
+	if (result.status === 'failed' && system.dryRun) return {status: 'warned', message: result.message};
+	return {status: result.status, message: result.message};
+}
+
+// The key's outcome, and the keyring file it changed, if any.
+export async function runImportKey(
+	system: System,
+	action: Extract<Action, {kind: 'import-key'}>,
+	journal: Journal,
+	onLine: OnLine,
+	signal: AbortSignal | undefined,
+): Promise<{outcome: Outcome; changed?: string}> {
+	if (system.sandbox) return {outcome: {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`}};
+	if (system.dryRun) return {outcome: {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`}};
+	const {result, message} = await importKey(action, system.commands, journal, onLine, signal);
+	const changed = result === 'created' || result === 'changed' ? action.keyring : undefined;
+	return {outcome: {status: result === 'unchanged' ? 'unchanged' : result === 'added' ? 'ran' : 'wrote', message}, ...(changed ? {changed} : {})};
+}
+
+export async function runCommand(system: System, action: Extract<Action, {kind: 'run'}>, onLine: OnLine, signal: AbortSignal | undefined): Promise<Outcome> {
+	const shown = action.argv.join(' ');
+	if (system.sandbox) return {status: 'skipped', message: `${shown} (${sandboxSkip})`};
+	if (system.dryRun) return {status: 'would-run', message: shown};
+	const result = await system.commands.run(action.argv, {timeoutMs: action.timeoutMs, ...(action.env ? {env: action.env} : {}), onLine, ...(signal ? {signal} : {})});
+	if (result.stopped) return {status: 'stopped', message: result.failure ?? `${shown} was stopped`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
+	if (!result.ok) return {status: 'failed', message: result.failure ?? `${shown} failed`, detail: lastLines(`${result.stdout}\n${result.stderr}`)};
+	// apt-get update exits 0 when a source cannot be fetched; the install after it would then
+	// fail with "Unable to locate package", which hides the cause (and a retry of it alone fails again).
+	const unfetched = action.argv[0] === 'apt-get' && action.argv.includes('update') ? failedFetches(result.stderr) : [];
+	if (unfetched.length > 0) {
+		return {
+			status: 'failed',
+			message: `${shown} could not fetch ${unfetched[0]}`,
+			detail: [...unfetched.slice(1).map(line => `also could not fetch ${line}`), 'Check the network and the repository address (repo.url), then retry.'],
+		};
+	}
+	return {status: 'ran', message: shown};
+}
+
+// apt's "W: Failed to fetch <url>  <reason>" lines, as "<url>: <reason>".
+const failedFetches = (stderr: string): string[] =>
+	stderr
+		.split('\n')
+		.map(line => /^[WE]: Failed to fetch (\S+)\s+(.*)$/.exec(line.trim()))
+		.filter((match): match is RegExpExecArray => match !== null)
+		.map(([, url, reason]) => `${url}: ${reason?.trim()}`);
+
+export const lastLines = (text: string): string[] =>
+	text
+		.split('\n')
+		.filter(line => line.trim().length > 0)
+		.slice(-tailLines);

@@ -1,0 +1,53 @@
+// Carrying out a file action: read the old bytes, write the new ones through the journal. The
+// first of a row of file actions records every file of the row that will change in one journal
+// save (fewer syncs than one save per file, the same safety: each backup is durable before its
+// file is replaced).
+import type {Outcome} from '../model/apply-events.js';
+import {describeFileError, StepError} from '../model/errors.js';
+import {newContent} from '../model/file-content.js';
+import type {Action} from '../model/plan.js';
+import type {Journal} from './journal.js';
+import type {System} from './system.js';
+
+type FileAction = Extract<Action, {kind: 'file'}>;
+
+// What the run keeps across the actions of a step: whether the row under way is recorded yet.
+export type FileRow = {recordedAhead: boolean};
+
+// `rest`: this action and the ones after it in the part of the step being applied.
+export async function runFile(system: System, journal: Journal, action: FileAction, rest: readonly Action[], row: FileRow): Promise<Outcome> {
+	let old: string | undefined;
+	try {
+		old = await system.fs.read(action.path);
+	} catch (error) {
+		return {status: 'failed', message: describeFileError(error, 'cannot read', action.path, system), detail: error instanceof StepError ? error.detail : []};
+	}
+	const content = newContent(action.edit, old);
+	if (old === content) return {status: 'unchanged', message: action.path};
+	if (system.dryRun) return {status: 'would-write', message: action.path};
+	try {
+		// Only a row: a command after it (apt-get install) may make or change what the next files
+		// hold, so those are recorded after it ran.
+		if (!row.recordedAhead) {
+			row.recordedAhead = true;
+			const end = rest.findIndex(next => next.kind !== 'file');
+			await journal.recordAhead(await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end)));
+		}
+		await journal.write(action.path, content, {newFileMode: action.mode});
+	} catch (error) {
+		return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
+	}
+	return {status: 'wrote', message: action.path};
+}
+
+// The files of these actions whose bytes will change. One that cannot be read is left out: its
+// own action says why when its turn comes.
+async function filesThatWillChange(system: System, actions: readonly Action[]): Promise<string[]> {
+	const paths: string[] = [];
+	for (const action of actions) {
+		if (action.kind !== 'file') continue;
+		const old = await system.fs.read(action.path).catch(() => null);
+		if (old !== null && newContent(action.edit, old) !== old) paths.push(action.path);
+	}
+	return paths;
+}
