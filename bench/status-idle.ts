@@ -15,7 +15,7 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {createSystem, type System} from '../source/system/system.js';
 import {StatusScreen} from '../source/ui/status/StatusScreen.js';
-import {SystemProvider} from '../source/ui/system-context.js';
+import {SystemProvider} from '../source/ui/SystemProvider.js';
 import {type FixtureCluster, startCluster} from '../test/fixtures/cluster.js';
 
 export type StatusIdleResult = {

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import type {Answers} from '../../source/model/answers.js';
 import {createSystem} from '../../source/system/system.js';
-import {AfterSetup} from '../../source/ui/home/AfterSetup.js';
+import {AfterSetup} from '../../source/ui/AfterSetup.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from '../ui/ink-keys.js';
 import {tempRoot} from '../helpers/temp-root.js';

@@ -4,11 +4,11 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {applyFieldAction, type FieldAction} from '../../source/model/field-input.js';
 import {findSetting, type Setting} from '../../source/model/settings.js';
 import {textField} from '../../source/model/text-editing.js';
-import {FieldEditor} from '../../source/ui/components/field-editor/field-editor.js';
+import {FieldEditor} from '../../source/ui/components/field-editor/FieldEditor.js';
 import {fieldActionOf} from '../../source/ui/components/keys/field-action-of.js';
 import {isKey} from '../../source/ui/components/keys/split-keys.js';
 import {useKeys} from '../../source/ui/components/keys/use-keys.js';
-import {useSyncReducer} from '../../source/ui/components/use-sync-reducer.js';
+import {useSyncReducer} from '../../source/ui/hooks/use-sync-reducer.js';
 import {waitFor} from '../fixtures/wait-for.js';
 import {keys, press, waitForFrame} from './ink-keys.js';
 

@@ -12,9 +12,9 @@ import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction,
 import type {SetupSession} from '../../use-cases/setup.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
-import {type SyncReducer, useSyncReducer} from '../components/use-sync-reducer.js';
-import {useSystem} from '../system-context.js';
-import {useUseCases} from '../use-cases-context.js';
+import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useSystem} from '../SystemProvider.js';
+import {useUseCases} from '../UseCasesProvider.js';
 
 export type WizardExit = {code: number; state: WizardState; summary?: RunSummary};
 

@@ -4,7 +4,7 @@
 import React, {createContext, type ReactNode, useContext, useMemo} from 'react';
 import type {System} from '../system/system.js';
 import {createUseCases, type UseCases} from '../use-cases/use-cases.js';
-import {SystemProvider} from './system-context.js';
+import {SystemProvider} from './SystemProvider.js';
 
 const UseCasesContext = createContext<UseCases | undefined>(undefined);
 

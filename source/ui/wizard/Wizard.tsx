@@ -2,23 +2,23 @@
 // key help below. The whole frame stays shorter than the terminal and follows its size.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {KeyHelp} from '../components/key-help/key-help.js';
-import {StepList} from '../components/step-list/step-list.js';
-import {useTerminalSize} from '../components/use-terminal-size.js';
+import {KeyHelp} from '../components/key-help/KeyHelp.js';
+import {StepList} from '../components/step-list/StepList.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
-import {useSystem} from '../system-context.js';
-import {ChecksScreen} from './checks-screen.js';
-import {CommandsScreen} from './commands-screen.js';
-import {DoneScreen} from './done-screen.js';
-import {FileScreen} from './file-screen.js';
+import {useSystem} from '../SystemProvider.js';
+import {ChecksScreen} from './ChecksScreen.js';
+import {CommandsScreen} from './CommandsScreen.js';
+import {DoneScreen} from './DoneScreen.js';
+import {FileScreen} from './FileScreen.js';
 import {quitQuestion} from './quit-words.js';
 import type {ScreenProps} from './screen-props.js';
-import {ServicesScreen} from './services-screen.js';
+import {ServicesScreen} from './ServicesScreen.js';
 import {stepItems} from './step-items.js';
 import {useWizard, type WizardOptions} from './use-wizard.js';
 import {useWizardKeys} from './use-wizard-keys.js';
-import {WelcomeScreen} from './welcome-screen.js';
-import {wizardKeys} from './wizard-keys.js';
+import {WelcomeScreen} from './WelcomeScreen.js';
+import {wizardKeys} from './wizard-key-help.js';
 
 const sidebarWidth = 24;
 

@@ -3,14 +3,14 @@
 // came from, and out of the program from the first screen. Keys typed while a screen hands over
 // wait for the next one (the KeyRouter holds them).
 import React, {type ReactNode, useEffect, useReducer, useState} from 'react';
-import type {Answers} from '../../model/answers.js';
-import {useKeyRouter} from '../components/keys/KeyRouterProvider.js';
-import {EditScreen} from '../edit/EditScreen.js';
-import {StatusScreen} from '../status/StatusScreen.js';
-import {UndoScreen} from '../undo/UndoScreen.js';
+import type {Answers} from '../model/answers.js';
+import {useKeyRouter} from './components/keys/KeyRouterProvider.js';
+import {EditScreen} from './edit/EditScreen.js';
+import {StatusScreen} from './status/StatusScreen.js';
+import {UndoScreen} from './undo/UndoScreen.js';
 import {type Route, routesReducer} from './after-setup-routes.js';
-import type {HomeChoice} from './home-choices.js';
-import {HomeMenu} from './HomeMenu.js';
+import type {HomeChoice} from './home/home-choices.js';
+import {HomeMenu} from './home/HomeMenu.js';
 
 export type AfterSetupProps = {
 	start: 'home' | 'status' | 'edit';

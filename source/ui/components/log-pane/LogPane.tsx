@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {LogBuffer} from './log-buffer.js';
-import {useLogLines} from './use-log-lines.js';
+import {useLogLines} from '../../hooks/use-log-lines.js';
 
 type Props = {
 	buffer: LogBuffer;

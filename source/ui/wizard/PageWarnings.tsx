@@ -5,7 +5,7 @@ import {Box} from 'ink';
 import React, {useMemo} from 'react';
 import {commandsNeededBy, laterProblems, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
-import {WrappedText} from '../components/wrapped-text/wrapped-text.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useInstalledCommands} from './use-installed-commands.js';
 
 type Props = {state: WizardState; pages: readonly Page[]; page: Page; width: number};

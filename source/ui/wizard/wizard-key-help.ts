@@ -3,7 +3,7 @@ import {findSetting} from '../../model/settings.js';
 import {activeMode, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
-import type {KeyHint} from '../components/key-help/key-help.js';
+import type {KeyHint} from '../components/key-help/KeyHelp.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
 

@@ -4,14 +4,14 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import {activeMode} from '../../model/wizard-state.js';
-import {useRowsLeft} from '../components/use-rows-left.js';
-import {useSystem} from '../system-context.js';
-import {FailurePanel} from './failure-panel.js';
-import {FieldsForm} from './fields-form.js';
-import {FileChanges, fileActionsOf} from './file-changes.js';
-import {PageWarnings} from './page-warnings.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {useSystem} from '../SystemProvider.js';
+import {FailurePanel} from './FailurePanel.js';
+import {FieldsForm} from './FieldsForm.js';
+import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';
+import {PageWarnings} from './PageWarnings.js';
 import type {ScreenProps} from './screen-props.js';
-import {acceptWord} from './wizard-keys.js';
+import {acceptWord} from './wizard-key-help.js';
 
 export function FileScreen({state, page, pages, view, summary, height, width}: ScreenProps) {
 	const system = useSystem();

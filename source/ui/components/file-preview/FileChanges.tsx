@@ -3,11 +3,11 @@
 // scrolls, with a line saying how much more there is.
 import {Text} from 'ink';
 import React from 'react';
-import {newContent} from '../../model/file-content.js';
-import type {Action} from '../../model/plan.js';
-import {FilePreview} from '../components/file-preview/file-preview.js';
-import type {PreviewView} from '../components/file-preview/preview-rows.js';
-import {useDiskFiles} from '../components/file-preview/use-disk-files.js';
+import {newContent} from '../../../model/file-content.js';
+import type {Action} from '../../../model/plan.js';
+import {FilePreview} from './FilePreview.js';
+import type {PreviewView} from './preview-rows.js';
+import {useDiskFiles} from '../../hooks/use-disk-files.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
 

@@ -5,10 +5,10 @@ import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {activeMode} from '../../model/wizard-state.js';
-import {useRowsLeft} from '../components/use-rows-left.js';
-import {useSystem} from '../system-context.js';
-import {FailurePanel} from './failure-panel.js';
-import {PreviewList} from './preview-list.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {useSystem} from '../SystemProvider.js';
+import {FailurePanel} from './FailurePanel.js';
+import {PreviewList} from './PreviewList.js';
 import type {ScreenProps} from './screen-props.js';
 
 export function ServicesScreen({state, page, view, output, summary, height, width}: ScreenProps) {

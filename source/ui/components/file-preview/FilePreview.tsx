@@ -7,7 +7,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
-import {usePreviewRows} from './use-preview-rows.js';
+import {usePreviewRows} from '../../hooks/use-preview-rows.js';
 
 export {fileChange} from './preview-rows.js';
 

@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {findSetting} from '../../model/settings.js';
 import type {WizardState} from '../../model/wizard-state.js';
-import {FieldEditor} from '../components/field-editor/field-editor.js';
+import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 
 type Props = {fields: readonly string[]; state: WizardState};
 

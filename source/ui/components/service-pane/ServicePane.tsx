@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import type {LogBuffer} from '../log-pane/log-buffer.js';
-import {LogPane} from '../log-pane/log-pane.js';
+import {LogPane} from '../log-pane/LogPane.js';
 import {textWidth, wrapRows} from '../wrapped-text/text-rows.js';
 
 export type ServiceState = 'waiting' | 'starting' | 'probing' | 'healthy' | 'failed' | 'skipped';

@@ -6,7 +6,7 @@ import type {ApplyEvent} from '../../model/apply-events.js';
 import type {Step} from '../../model/plan.js';
 import {emptyRunView, type RunView, runViewReducer} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
-import {useSyncReducer} from '../components/use-sync-reducer.js';
+import {useSyncReducer} from './use-sync-reducer.js';
 
 export type RunListener = {
 	// The step is about to run: its panes show it waiting.

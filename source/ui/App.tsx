@@ -8,12 +8,12 @@ import type {Answers} from '../model/answers.js';
 import {currentPage} from '../model/wizard-state.js';
 import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
-import {AfterSetup} from './home/AfterSetup.js';
+import {AfterSetup} from './AfterSetup.js';
 import {UndoScreen} from './undo/UndoScreen.js';
-import {UseCasesProvider, useUseCases} from './use-cases-context.js';
+import {UseCasesProvider, useUseCases} from './UseCasesProvider.js';
 import {farewell} from './wizard/quit-words.js';
 import type {WizardExit} from './wizard/use-wizard.js';
-import {Wizard} from './wizard/wizard.js';
+import {Wizard} from './wizard/Wizard.js';
 
 export type AppCommand = 'home' | 'setup' | 'edit' | 'status' | 'undo';
 

@@ -1,8 +1,8 @@
 // What some files hold on the target machine now, read through the System (undefined: absent),
 // for previews. Read again whenever `refresh` changes, such as after a write.
 import {useEffect, useState} from 'react';
-import {errorMessage} from '../../../model/errors.js';
-import {useSystem} from '../../system-context.js';
+import {errorMessage} from '../../model/errors.js';
+import {useSystem} from '../SystemProvider.js';
 
 export type DiskFiles = {files?: ReadonlyMap<string, string | undefined>; error?: string};
 

@@ -3,9 +3,9 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {activeMode} from '../../model/wizard-state.js';
-import {useRowsLeft} from '../components/use-rows-left.js';
-import {ActionList} from './action-list.js';
-import {FailurePanel} from './failure-panel.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {ActionList} from './ActionList.js';
+import {FailurePanel} from './FailurePanel.js';
 import type {ScreenProps} from './screen-props.js';
 
 export function ChecksScreen({state, page, view, summary, height, width}: ScreenProps) {

@@ -2,7 +2,7 @@
 // build their file list anew on every render (a key that scrolls, say), and a file of thousands
 // of lines must not be diffed again for each.
 import {useRef} from 'react';
-import {fileRows, type PreviewFile, type PreviewRow, type PreviewView} from './preview-rows.js';
+import {fileRows, type PreviewFile, type PreviewRow, type PreviewView} from '../components/file-preview/preview-rows.js';
 
 type Made = {file: PreviewFile; width: number; view: PreviewView; rows: PreviewRow[]};
 
