@@ -67,7 +67,7 @@ export function sourceLine(values: Values, facts: Facts): string {
 	return `deb ${signedBy}${values['repo.url']}/${facts.distro} ${facts.codename} main`;
 }
 
-function preflight(values: Values, facts: Facts): Step {
+function preflight(values: Values): Step {
 	const checks: Action[] = [
 		{kind: 'check', title: 'Running as root', check: {kind: 'root'}},
 		{kind: 'check', title: 'A Debian-family system with apt', check: {kind: 'apt'}},
@@ -379,7 +379,7 @@ export function buildPlan(values: Values, facts: Facts): Plan {
 		facts,
 		values,
 		steps: [
-			preflight(values, facts),
+			preflight(values),
 			keyStep(values, facts),
 			repositoryStep(values, facts),
 			installStep(),

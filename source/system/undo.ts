@@ -6,7 +6,7 @@
 // hand since the run, so undo needs no more room than what it puts back.
 import {StepError} from '../model/errors.js';
 import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
-import {backupsDir, Journal, journalPath, lastUndoableRun, newRunId, sha256} from './journal.js';
+import {backupsDir, Journal, journalPath, lastUndoableRun, sha256} from './journal.js';
 import {formatBytes, type TargetFs} from './target-fs.js';
 
 type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean};

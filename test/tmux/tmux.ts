@@ -112,7 +112,9 @@ function endLiveServersOnExit(): void {
 		for (const session of live) {
 			try {
 				process.kill(session.serverPid, 'SIGTERM');
-			} catch {}
+			} catch {
+				// Already gone: nothing to end.
+			}
 			rmSync(session.socketPath, {force: true});
 		}
 	});

@@ -12,8 +12,10 @@ type Props = {state: WizardState; pages: readonly Page[]; page: Page; width: num
 
 export function PageWarnings({state, pages, page, width}: Props) {
 	const index = pages.findIndex(p => p.id === page.id);
-	const needed = useMemo(() => commandsNeededBy(state, page), [state.answers, state.drafts, state.facts, page]);
-	const later = useMemo(() => laterProblems(state, pages, index), [state.answers, state.drafts, pages, index]);
+	// Worked out again only when what they read changes, not on every key of the page.
+	const {answers, drafts, facts} = state;
+	const needed = useMemo(() => commandsNeededBy({answers, drafts, facts}, page), [answers, drafts, facts, page]);
+	const later = useMemo(() => laterProblems({answers, drafts}, pages, index), [answers, drafts, pages, index]);
 	const installed = useInstalledCommands(needed.map(check => check.name));
 	const lines: string[] = [];
 	for (const check of needed) {

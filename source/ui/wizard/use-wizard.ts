@@ -184,7 +184,8 @@ export function useWizard(options: WizardOptions) {
 	const [driver] = useState(() => createDriver({store, fold, startSetup: continueRun => useCases.startSetup({continueRun}), onOutput: setOutput, latest}));
 	// A run under way when the wizard goes away (the program ends) is stopped with it.
 	useEffect(() => () => driver.abandon(), [driver]);
-	const pages = useMemo(() => pagesOf(state), [state.answers, state.facts]);
+	const {answers, facts} = state;
+	const pages = useMemo(() => pagesOf({answers, facts}), [answers, facts]);
 	const {page, index} = currentPage(state, pages);
 	return {state, send: driver.send, store, pages, page, index, view, output, summary: driver.summary()};
 }
