@@ -4,7 +4,7 @@
 // wait for the next one (the KeyRouter holds them).
 import React, {type ReactNode, useEffect, useReducer, useState} from 'react';
 import type {Answers} from '../model/answers.js';
-import {useKeyRouter} from './components/keys/KeyRouterProvider.js';
+import {useKeyRouter} from './components/keys/use-key-router.js';
 import {EditScreen} from './edit/EditScreen.js';
 import {StatusScreen} from './status/StatusScreen.js';
 import {UndoScreen} from './undo/UndoScreen.js';

@@ -2,7 +2,6 @@
 // exit code (0 done, 1 a step failed, 2 bad input, 130 stopped). The System and its use cases come
 // in from the command line and reach every screen through context; keys reach the screen shown
 // through one KeyRouter, one key at a time.
-import {render} from 'ink';
 import React, {useCallback, useState} from 'react';
 import type {Answers} from '../model/answers.js';
 import {currentPage} from '../model/wizard-state.js';
@@ -10,7 +9,8 @@ import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
 import {AfterSetup} from './AfterSetup.js';
 import {UndoScreen} from './undo/UndoScreen.js';
-import {UseCasesProvider, useUseCases} from './UseCasesProvider.js';
+import {useUseCases} from './hooks/use-use-cases.js';
+import {UseCasesProvider} from './UseCasesProvider.js';
 import {farewell} from './wizard/quit-words.js';
 import type {WizardExit} from './wizard/use-wizard.js';
 import {Wizard} from './wizard/Wizard.js';
@@ -78,25 +78,4 @@ export function App({system: first, signal, onExit, rehearse, ...screens}: AppPr
 			</KeyRouterProvider>
 		</UseCasesProvider>
 	);
-}
-
-// Ctrl+C is read as a key (the screens decide: the wizard asks first); `signal`, aborted by a
-// signal from outside, stops what runs, then the app ends.
-export async function renderApp({out, ...options}: AppOptions): Promise<number> {
-	let code = 0;
-	let message: string | undefined;
-	const instance = render(
-		<App
-			{...options}
-			onExit={(exitCode, farewell) => {
-				code = exitCode;
-				message = farewell;
-				instance.unmount();
-			}}
-		/>,
-		{exitOnCtrlC: false},
-	);
-	await instance.waitUntilExit();
-	if (message) out?.(message);
-	return code;
 }

@@ -9,8 +9,8 @@ import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
-import {useSystem} from '../SystemProvider.js';
-import {useUseCases} from '../UseCasesProvider.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import {type HomeChoice, homeChoices, type HomeItem} from './home-choices.js';
 
 export type HomeMenuProps = {

@@ -2,7 +2,7 @@
 // for previews. Read again whenever `refresh` changes, such as after a write.
 import {useEffect, useState} from 'react';
 import {errorMessage} from '../../model/errors.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from './use-system.js';
 
 export type DiskFiles = {files?: ReadonlyMap<string, string | undefined>; error?: string};
 

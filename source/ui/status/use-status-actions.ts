@@ -7,7 +7,7 @@ import {errorMessage} from '../../model/errors.js';
 import type {ServiceName} from '../../model/services.js';
 import type {Endpoints} from '../../use-cases/status.js';
 import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
-import {useUseCases} from '../UseCasesProvider.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import type {StatusScreenAction} from './status-screen-state.js';
 import type {ServiceRun} from '../hooks/use-service-run.js';
 

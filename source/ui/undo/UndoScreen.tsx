@@ -14,8 +14,8 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useServiceRun} from '../hooks/use-service-run.js';
-import {useSystem} from '../SystemProvider.js';
-import {useUseCases} from '../UseCasesProvider.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import {initialUndo, undoReducer, type UndoState} from './undo-state.js';
 import {useUndoKeys} from './use-undo-keys.js';
 

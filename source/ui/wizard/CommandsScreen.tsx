@@ -9,7 +9,7 @@ import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import {PageWarnings} from './PageWarnings.js';
 import {acceptWord} from './wizard-key-help.js';
 import {ActionList} from './ActionList.js';

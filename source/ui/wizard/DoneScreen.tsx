@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {resolveValues} from '../../model/answers.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

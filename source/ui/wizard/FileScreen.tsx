@@ -5,7 +5,7 @@ import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import {FailurePanel} from './FailurePanel.js';
 import {FieldsForm} from './FieldsForm.js';
 import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';

@@ -6,7 +6,7 @@ import {modeNote, previewActions} from '../../model/action-preview.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import {FailurePanel} from './FailurePanel.js';
 import {PreviewList} from './PreviewList.js';
 import type {ScreenProps} from './screen-props.js';

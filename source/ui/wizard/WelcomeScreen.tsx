@@ -9,7 +9,7 @@ import type {Facts} from '../../model/facts.js';
 import {type WelcomeChoice, welcomeChoices} from '../../model/wizard-state.js';
 import {ChoiceList} from '../components/choice-list/ChoiceList.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 
 // Detection says in a note when it assumes the article's machine (a sandbox without os-release).

@@ -6,7 +6,7 @@ import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {StepList} from '../components/step-list/StepList.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
-import {useSystem} from '../SystemProvider.js';
+import {useSystem} from '../hooks/use-system.js';
 import {ChecksScreen} from './ChecksScreen.js';
 import {CommandsScreen} from './CommandsScreen.js';
 import {DoneScreen} from './DoneScreen.js';
@@ -18,7 +18,7 @@ import {stepItems} from './step-items.js';
 import {useWizard, type WizardOptions} from './use-wizard.js';
 import {useWizardKeys} from './use-wizard-keys.js';
 import {WelcomeScreen} from './WelcomeScreen.js';
-import {wizardKeys} from './wizard-key-help.js';
+import {wizardKeyHelp} from './wizard-key-help.js';
 
 const sidebarWidth = 24;
 
@@ -97,7 +97,7 @@ export function Wizard(options: WizardOptions) {
 					</Text>
 				))
 			) : (
-				<KeyHelp keys={wizardKeys(state, page, Boolean(options.onBack))} />
+				<KeyHelp keys={wizardKeyHelp(state, page, Boolean(options.onBack))} />
 			)}
 		</Box>
 	);

@@ -13,8 +13,8 @@ import type {SetupSession} from '../../use-cases/setup.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
 import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
-import {useSystem} from '../SystemProvider.js';
-import {useUseCases} from '../UseCasesProvider.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 
 export type WizardExit = {code: number; state: WizardState; summary?: RunSummary};
 

@@ -26,7 +26,7 @@ function againWord(page: Page): string {
 export const writesFiles = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
 
 // `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
-export function wizardKeys(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
+export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
 	if (state.mode.kind === 'quitting') return [{key: 'y', does: 'quit now'}, {key: 'n', does: 'stay'}];
 	const mode = activeMode(state);
 	switch (mode.kind) {
