@@ -10,7 +10,7 @@ import {ServicePane} from '../../source/ui/components/service-pane/ServicePane.j
 import {StepList} from '../../source/ui/components/step-list/StepList.js';
 import {wrapRows} from '../../source/ui/components/wrapped-text/text-rows.js';
 import {ActionList} from '../../source/ui/wizard/ActionList.js';
-import {waitForFrame} from './ink-keys.js';
+import {waitForFrame} from '../helpers/ink-app.js';
 
 afterEach(() => cleanup());
 

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {diffFile} from '../../source/model/diff.js';
 import {FilePreview} from '../../source/ui/components/file-preview/FilePreview.js';
 import {fileRows, previewWindow} from '../../source/ui/components/file-preview/preview-rows.js';
-import {waitForFrame} from './ink-keys.js';
+import {waitForFrame} from '../helpers/ink-app.js';
 
 afterEach(() => cleanup());
 

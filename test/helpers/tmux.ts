@@ -184,9 +184,10 @@ export class TmuxSession {
 		return started;
 	}
 
-	// The screen as it is now, one line per row, trailing blanks removed.
-	async capture(): Promise<string> {
-		const text = await tmux(this.socket, 'capture-pane', '-p', '-t', this.pane);
+	// The screen as it is now, one line per row, trailing blanks removed; with `escapes`, its
+	// colours and attributes as escape codes (capture-pane -e).
+	async capture({escapes = false}: {escapes?: boolean} = {}): Promise<string> {
+		const text = await tmux(this.socket, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.pane);
 		return text
 			.split('\n')
 			.map(line => line.trimEnd())

@@ -3,7 +3,7 @@
 // every session started is killed after each test.
 import {existsSync} from 'node:fs';
 import {afterEach, expect} from 'vitest';
-import {cliPath} from '../helpers/cli.js';
+import {cliPath} from './cli.js';
 import {type TmuxStart, TmuxSession} from './tmux.js';
 
 const started: TmuxSession[] = [];
