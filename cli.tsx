@@ -4,13 +4,10 @@ import './source/commands/no-color.js';
 import path from 'node:path';
 import packageJson from './package.json' with {type: 'json'};
 import {helpText} from './source/cli/help-text.js';
+import type {CommandLineOptions} from './source/cli/command-line.js';
 import {parseCommandLine} from './source/cli/parse-command-line.js';
 import {createOutput, paint} from './source/commands/output.js';
-import {runPlan} from './source/commands/plan.js';
-import {runSetupYes} from './source/commands/setup-yes.js';
-import {runUndo} from './source/commands/undo.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
-import {createRehearsal} from './source/system/rehearsal.js';
 import {stopOnSignals} from './source/system/stop-signals.js';
 import {createSystem} from './source/system/system.js';
 import {gatherAnswers} from './source/use-cases/gather-answers.js';
@@ -37,13 +34,19 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const {command, args, options: flags} = parsed;
+	// Several machines: the cluster file holds the answers; this machine's saved state plays no part.
+	if (command === 'cluster setup' || command === 'cluster plan' || command === 'cluster status' || command === 'cluster undo') return runCluster(command, args[0] ?? '', flags);
 	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
 	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
 
-	if (command === 'plan') return runPlan(system, answers, {script: flags.script}, output);
-	if (command === 'undo' && flags.yes) return runUndo(system, output);
-	if (command === 'setup' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
-	if (command === 'home' && flags.yes) return runSetupYes(system, answers, output, stopPlainRun());
+	// Each path loads what it needs when it runs (import()): the bundle evaluates no module a path
+	// does not use, and the wizard's first frame waits for none of the plain commands.
+	if (command === 'plan') return (await import('./source/commands/plan.js')).runPlan(system, answers, {script: flags.script}, output);
+	if (command === 'undo' && flags.yes) return (await import('./source/commands/undo.js')).runUndo(system, output);
+	if ((command === 'setup' || command === 'home') && flags.yes) {
+		const {runSetupYes} = await import('./source/commands/setup-yes.js');
+		return runSetupYes(system, answers, output, stopPlainRun());
+	}
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
 		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopPlainRun()});
@@ -72,8 +75,24 @@ async function main(): Promise<number> {
 		answers,
 		...(command === 'edit' && args[0] !== undefined ? {editId: args[0]} : {}),
 		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
-		rehearse: () => createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
+		rehearse: async () => (await import('./source/system/rehearsal.js')).createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
 	});
+}
+
+async function runCluster(command: string, file: string, flags: CommandLineOptions): Promise<number> {
+	const {readClusterFile} = await import('./source/system/cluster-file.js');
+	const cluster = await readClusterFile(file);
+	const commands = await import('./source/commands/cluster.js');
+	const root = flags.root === undefined ? {} : {root: flags.root};
+	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
+	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
+	if (command === 'cluster status') {
+		if (!flags.once && !flags.json) usage(`the live cluster status screen is not built yet; use mesos-setup cluster status ${file} --once (or --json).`);
+		return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	}
+	if (!flags.yes) usage(`${command} without --yes would open the cluster screens, which are not built yet; run mesos-setup ${command} ${file} --yes.`);
+	if (command === 'cluster undo') return commands.runClusterUndo(cluster, root, output);
+	return commands.runClusterSetupYes(cluster, {...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
 }
 
 try {

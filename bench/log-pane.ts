@@ -11,6 +11,7 @@ import {createElement} from 'react';
 import {createCommandRunner} from '../source/system/runner.js';
 import {LogBuffer} from '../source/ui/components/log-pane/log-buffer.js';
 import {LogPane} from '../source/ui/components/log-pane/LogPane.js';
+import {median, meets, ratioLine} from './figures.js';
 import {TerminalSink} from './terminal-sink.js';
 
 export type LogPaneResult = {
@@ -85,7 +86,8 @@ async function readIntoPane(count: number): Promise<number> {
 	}
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const throughputTarget = 0.75;
+const memoryTarget = 1.1;
 
 export async function benchLogPane(options: {lines?: number; rounds?: number} = {}): Promise<LogPaneResult> {
 	const count = options.lines ?? 200_000;
@@ -105,16 +107,17 @@ export async function benchLogPane(options: {lines?: number; rounds?: number} = 
 	const throughputRatio = paneRate / plainRate;
 	const memoryRatio = panePeak / Math.max(plainPeak, 1);
 	const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
-	// The pane must not halve the reading rate, nor hold much more than reading alone does.
-	const pass = throughputRatio >= 0.5 && panePeak - plainPeak < 64 * 1_048_576;
+	// The pane keeps three quarters of the reading rate, and holds no more than a tenth above what
+	// reading alone does (the buffer keeps a fixed number of lines, so memory is flat in the count).
+	const pass = meets(throughputRatio, throughputTarget, true) && meets(memoryRatio, memoryTarget, false);
 	return {
 		name: 'log-pane',
 		throughputRatio,
 		memoryRatio,
 		pass,
 		lines: [
-			`log pane, ${count.toLocaleString('en')} lines (median of ${rounds}): ${Math.round(paneRate).toLocaleString('en')} lines/s through the pane, ${Math.round(plainRate).toLocaleString('en')} lines/s read with no UI: ratio ${throughputRatio.toFixed(2)}`,
-			`  peak memory above the start: ${mb(panePeak)} MB with the pane, ${mb(plainPeak)} MB with no UI: ratio ${memoryRatio.toFixed(2)}; ${pass ? 'pass' : 'FAIL'} (ratio at least 0.5, at most 64 MB more)`,
+			ratioLine(`log pane, ${count.toLocaleString('en')} lines (median of ${rounds}): ${Math.round(paneRate).toLocaleString('en')} lines/s through the pane against ${Math.round(plainRate).toLocaleString('en')} lines/s read with no UI`, throughputRatio, throughputTarget, true),
+			ratioLine(`  peak memory above the start: ${mb(panePeak)} MB with the pane against ${mb(plainPeak)} MB with no UI`, memoryRatio, memoryTarget, false),
 		],
 	};
 }
@@ -126,6 +129,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	} else {
 		const result = await benchLogPane({lines: Number(flag ?? 200_000)});
 		for (const line of result.lines) process.stdout.write(`${line}\n`);
-		process.exitCode = result.pass ? 0 : 1;
 	}
 }

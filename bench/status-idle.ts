@@ -15,8 +15,10 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {createSystem, type System} from '../source/system/system.js';
 import {StatusScreen} from '../source/ui/status/StatusScreen.js';
-import {SystemProvider} from '../source/ui/SystemProvider.js';
+import {KeyRouterProvider} from '../source/ui/components/keys/KeyRouterProvider.js';
+import {UseCasesProvider} from '../source/ui/UseCasesProvider.js';
 import {type FixtureCluster, startCluster} from '../test/fixtures/cluster.js';
+import {verdict} from './figures.js';
 
 export type StatusIdleResult = {
 	name: string;
@@ -95,7 +97,8 @@ async function measureScreen(system: System, cluster: FixtureCluster, seconds: n
 	const stdout = new TerminalSink();
 	const screen = createElement(StatusScreen, {endpoints: cluster.endpoints, onQuit: () => undefined});
 	// Ink's types want real streams; these two have every member Ink uses.
-	const app = render(createElement(SystemProvider, {system, children: screen}), {
+	// As the app renders it: the System and its use cases in context, keys through the router.
+	const app = render(createElement(UseCasesProvider, {system, children: createElement(KeyRouterProvider, {onStop: () => undefined, children: screen})}), {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: new IdleKeyboard() as unknown as NodeJS.ReadStream,
 		patchConsole: false,
@@ -118,7 +121,7 @@ async function measureScreen(system: System, cluster: FixtureCluster, seconds: n
 
 export async function benchStatusIdle(options: {seconds?: number; limitPercent?: number} = {}): Promise<StatusIdleResult> {
 	const seconds = options.seconds ?? 10;
-	const limitPercent = options.limitPercent ?? 3;
+	const limitPercent = options.limitPercent ?? 1;
 	const cluster = await startCluster();
 	const root = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-bench-'));
 	try {
@@ -130,11 +133,12 @@ export async function benchStatusIdle(options: {seconds?: number; limitPercent?:
 		const machine = await measureScreen(await createSystem({dryRun: true}), cluster, seconds);
 		const cpuPercent = Math.max(sandbox.cpuPercent, machine.cpuPercent);
 		const idleWrites = sandbox.idleWrites + machine.idleWrites;
-		const pass = cpuPercent < limitPercent && idleWrites === 0;
+		const pass = cpuPercent <= limitPercent && idleWrites === 0;
+		const within = (percent: number) => `(target ≤ ${limitPercent}% of one core): ${verdict(percent <= limitPercent)}`;
 		const lines = [
-			`status screen idle, sandbox root: ${sandbox.cpuPercent.toFixed(2)}% of one core over ${seconds} s (${sandbox.refreshes} refreshes)`,
-			`status screen idle, this machine (init system asked): ${machine.cpuPercent.toFixed(2)}% (${machine.refreshes} refreshes)`,
-			`  same process without the screen: ${baselinePercent.toFixed(2)}%; frames written while idle: ${idleWrites}; limit ${limitPercent}%: ${pass ? 'pass' : 'FAIL'}`,
+			`status screen idle, sandbox root, stand-ins on loopback: ${sandbox.cpuPercent.toFixed(2)}% of one core over ${seconds} s, ${sandbox.refreshes} refreshes ${within(sandbox.cpuPercent)}`,
+			`status screen idle, this machine (init system asked): ${machine.cpuPercent.toFixed(2)}%, ${machine.refreshes} refreshes ${within(machine.cpuPercent)}`,
+			`  the same process without the screen: ${baselinePercent.toFixed(2)}%; frames written while idle: ${idleWrites} (target 0): ${verdict(idleWrites === 0)}`,
 		];
 		return {name: 'status-idle', seconds, cpuPercent, baselinePercent, limitPercent, idleWrites, refreshes: sandbox.refreshes + machine.refreshes, pass, lines};
 	} finally {
@@ -146,5 +150,4 @@ export async function benchStatusIdle(options: {seconds?: number; limitPercent?:
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const result = await benchStatusIdle({seconds: Number(process.argv[2] ?? 10)});
 	for (const line of result.lines) process.stdout.write(`${line}\n`);
-	process.exitCode = result.pass ? 0 : 1;
 }

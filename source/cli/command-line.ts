@@ -112,6 +112,40 @@ const commands = [
 			'Puts back the bytes, modes and owners every file had before the last setup or edit, removes the files and folders it created, and makes the answers saved before it the saved answers again. It checks the journal and every backup first and changes nothing if one is missing or damaged. In a terminal it first lists every file it will restore or remove and what it does not undo (installed packages, running services, a key an earlier run trusted), and asks; without a terminal it needs --yes. It restarts nothing by itself: afterwards it offers to restart the services that read the files put back (with --yes it prints the commands).',
 		examples: ['sudo mesos-setup undo', 'sudo mesos-setup undo --yes', 'mesos-setup undo --root ./mesos-rehearsal'],
 	},
+	{
+		id: 'cluster setup',
+		words: ['cluster', 'setup'],
+		arguments: [{name: 'FILE', description: 'the cluster file (YAML or JSON): masters, agents, ssh, settings', required: true, completes: 'file'}],
+		summary: 'set up every machine of a cluster file over SSH: preflight, deploy in stages, postflight',
+		description:
+			'Reads the cluster file (an odd number of masters, 1 to 7, at least one agent), derives each node’s ZooKeeper id, server lines, quorum, zk:// URLs and address, then reaches every node with the system’s ssh (host keys checked; with --yes an unknown one is refused) and runs the preflight on all of them before any changes. The deploy goes in stages, nodes in parallel within each: key, repository, packages and files on every node, then the ZooKeeper ensemble on the masters, the Mesos masters, the agents, Marathon. The postflight proves one ZooKeeper leader, one Mesos leader that every master names with every agent active, and one Marathon leader. Each node keeps its own journal and backups, so cluster undo restores it. --root DIR rehearses instead: node NAME’s files are written under DIR/NAME and nothing goes over SSH.',
+		examples: ['mesos-setup cluster setup cluster.yaml --yes', 'mesos-setup cluster setup cluster.yaml --yes --root ./cluster-rehearsal'],
+	},
+	{
+		id: 'cluster plan',
+		words: ['cluster', 'plan'],
+		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
+		summary: 'every node’s commands and files; --script: one bash script per node',
+		description: 'Prints, node by node, every command and every file with its full content that cluster setup would run or write there. Nothing is changed and no node is reached. --script prints one bash script per node, each after a line naming its node.',
+		examples: ['mesos-setup cluster plan cluster.yaml', 'mesos-setup cluster plan cluster.yaml --script'],
+	},
+	{
+		id: 'cluster status',
+		words: ['cluster', 'status'],
+		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
+		summary: 'the whole cluster’s health, asked from this machine; --once, --json',
+		description:
+			'Asks every master’s ZooKeeper (srvr), Mesos master (/master/state) and Marathon (/v2/leader) over the network and judges the whole: the ZooKeeper leader and how many of the ensemble serve, the Mesos leader and whether every master names it, agents active of all, frameworks, the Marathon leader. --once prints it and exits 0 when the cluster is healthy, 1 otherwise; --json prints it as JSON.',
+		examples: ['mesos-setup cluster status cluster.yaml --once'],
+	},
+	{
+		id: 'cluster undo',
+		words: ['cluster', 'undo'],
+		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
+		summary: 'undo the last cluster setup on every node, from each node’s own backups (--yes)',
+		description: 'Reaches every node first (one that cannot be reached stops the undo before any node changes), then puts back on each node the files its last run changed, from the journal and backups kept on that node. With --root DIR, the rehearsed nodes under DIR/NAME. Services are not restarted.',
+		examples: ['mesos-setup cluster undo cluster.yaml --yes'],
+	},
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof commands)[number]['id'];
@@ -144,22 +178,22 @@ const options = [
 	{
 		name: 'yes',
 		description: 'non-interactive: take answers and defaults, print progress as plain lines',
-		commands: ['home', 'setup', 'edit', 'undo'],
+		commands: ['home', 'setup', 'edit', 'undo', 'cluster setup', 'cluster undo'],
 	},
 	{
 		name: 'once',
 		description: 'print one snapshot and exit (0 all healthy, 1 otherwise)',
-		commands: ['status'],
+		commands: ['status', 'cluster status'],
 	},
 	{
 		name: 'json',
 		description: 'print one JSON document',
-		commands: ['status'],
+		commands: ['status', 'cluster status'],
 	},
 	{
 		name: 'script',
-		description: 'print the plan as one bash script to run by hand',
-		commands: ['plan'],
+		description: 'print the plan as one bash script to run by hand (cluster plan: one per node)',
+		commands: ['plan', 'cluster plan'],
 	},
 	{
 		name: 'help',

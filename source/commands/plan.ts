@@ -12,7 +12,8 @@ import type {Output} from './output.js';
 
 const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
 
-async function describeAction(action: Action, system: System): Promise<string[]> {
+// `read`: what a file holds now (undefined: absent), to say whether it is new, changed or unchanged.
+export async function describeAction(action: Action, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
 	switch (action.kind) {
 		case 'check':
 			return [`check  ${action.title}`];
@@ -25,7 +26,7 @@ async function describeAction(action: Action, system: System): Promise<string[]>
 		case 'run':
 			return [`run    ${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`];
 		case 'file': {
-			const old = await system.fs.read(action.path);
+			const old = await read(action.path);
 			const content = newContent(action.edit, old);
 			const state = old === undefined ? 'new file' : old === content ? 'unchanged' : 'changed';
 			const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
@@ -52,7 +53,7 @@ export async function runPlan(system: System, answers: Answers, options: {script
 	for (const step of plan.steps) {
 		output.out('');
 		output.out(`== ${step.title}: ${step.summary}`);
-		for (const action of step.actions) for (const line of await describeAction(action, system)) output.out(line);
+		for (const action of step.actions) for (const line of await describeAction(action, async file => system.fs.read(file))) output.out(line);
 	}
 	return 0;
 }

@@ -10,7 +10,8 @@ export function newContent(edit: FileEdit, old: string | undefined): string {
 		case 'env':
 			return setEnvKeys(old ?? '', edit.keys);
 		case 'properties': {
-			const withServers = edit.servers ? setServers(old ?? '', edit.servers) : (old ?? '');
+			const start = old ?? edit.base ?? '';
+			const withServers = edit.servers ? setServers(start, edit.servers) : start;
 			return setProperties(withServers, edit.keys);
 		}
 	}

@@ -13,6 +13,7 @@ import {
 	startOrder,
 } from './services.js';
 import {type Setting, settings, zooCfgExtras, zookeeperLoggingFiles} from './settings.js';
+import {zooCfgSample} from './zookeeper-sample.js';
 import {parseServers} from './validate.js';
 
 export type StepId = 'preflight' | 'key' | 'repository' | 'install' | 'overrides' | 'configuration' | 'start';
@@ -31,7 +32,8 @@ export type Check =
 export type FileEdit =
 	| {format: 'whole'; content: string; copyOf?: string}
 	| {format: 'env'; keys: KeyEdit[]}
-	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]};
+	// `base`: what the file starts from where none exists (the package's sample).
+	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]; base?: string};
 
 export type Action =
 	| {kind: 'check'; title: string; check: Check}
@@ -297,7 +299,7 @@ function fileAction(path: string, group: Setting[], values: Values, facts: Facts
 			text: `${s.host}:${s.peerPort}:${s.electionPort}`,
 		}));
 		const keys: KeyEdit[] = [{key: 'dataDir', text: values['zookeeper.dataDir'] ?? ''}, ...zooCfgExtras.map(e => ({key: e.key, text: e.value}))];
-		return {...base, edit: {format: 'properties', keys, servers}, notes: zooCfgExtras.map(e => `${e.key}=${e.value}: ${e.why}`)};
+		return {...base, edit: {format: 'properties', keys, servers, base: zooCfgSample}, notes: zooCfgExtras.map(e => `${e.key}=${e.value}: ${e.why}`)};
 	}
 	const keys = group.map(s => {
 		const location = s.location(facts);

@@ -129,6 +129,9 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 				else lines.push(`printf '%s\\n' ${shellQuote(edit.content.replace(/\n$/, ''))} | $SUDO tee ${target(action.path)} >/dev/null`);
 				return lines;
 			}
+			if (edit.format === 'properties' && edit.base !== undefined) {
+				lines.push(`[ -e ${target(action.path)} ] || printf '%s' ${shellQuote(edit.base)} | $SUDO tee ${target(action.path)} >/dev/null`);
+			}
 			if (edit.format === 'properties' && edit.servers) {
 				lines.push(`keep_servers ${target(action.path)} ${edit.servers.map(s => s.key.replace('server.', '')).join(' ')}`);
 				for (const s of edit.servers) lines.push(`set_key ${target(action.path)} ${shellQuote(s.key)} ${shellQuote(s.text)}`);

@@ -31,6 +31,8 @@ export type ApplyRunOptions = {
 	// The saved answers from before this run (and for a setup, its progress), kept in the journal so
 	// undo puts them back with the files. By default, what the state holds when the run is made.
 	answersBefore?: Answers;
+	// Where the run's lines go, when not <root>/var/log/mesos-setup (a node's run is logged here).
+	log?: RunLog;
 };
 
 export type StepOptions = {
@@ -68,7 +70,7 @@ export class ApplyRun {
 		const before = system.state.saved();
 		const progressBefore = setup ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
 		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), options.answersBefore ?? before.answers, progressBefore);
-		this.log = system.dryRun ? noRunLog : createRunLog(system.fs, runId);
+		this.log = options.log ?? (system.dryRun ? noRunLog : createRunLog(system.fs, runId));
 	}
 
 	// Whether this run has started changing the machine (and so keeps a log and progress).

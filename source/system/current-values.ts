@@ -1,4 +1,5 @@
 // Reads every file that holds a setting, so the model can say what the machine runs now.
+import {stat} from 'node:fs/promises';
 import {type Answers, resolveValues, type Values} from '../model/answers.js';
 import {type CurrentValues, currentValues, type FileContents, settingFiles} from '../model/current-values.js';
 import type {System} from './system.js';
@@ -24,4 +25,33 @@ export async function readValuesForStatus(system: Pick<System, 'fs' | 'facts'>, 
 		if (!(error as NodeJS.ErrnoException).code) throw error;
 		return resolveValues(saved);
 	}
+}
+
+// The live status reads the values every 2 s; the files that hold them rarely change. This reads
+// them again only when one of them did (its inode, size or modification time, one stat each) or
+// the saved answers are other ones; otherwise it gives the values it read last.
+export function valuesForStatusWhenChanged(system: Pick<System, 'fs' | 'facts'>): (saved: Answers) => Promise<Values> {
+	let last: {signature: string; saved: Answers; values: Values} | undefined;
+	return async saved => {
+		const signature = await filesSignature(system, settingFiles(system.facts));
+		if (last?.signature === signature && last.saved === saved) return last.values;
+		const values = await readValuesForStatus(system, saved);
+		last = {signature, saved, values};
+		return values;
+	};
+}
+
+async function filesSignature(system: Pick<System, 'fs'>, paths: readonly string[]): Promise<string> {
+	const seen = await Promise.all(
+		paths.map(async target => {
+			try {
+				const info = await stat(system.fs.resolve(target).host);
+				return `${info.ino}:${info.size}:${info.mtimeMs}`;
+			} catch {
+				// Missing, or a link that leaves the root: the read says which; here it is only "not a file".
+				return '-';
+			}
+		}),
+	);
+	return seen.join('|');
 }

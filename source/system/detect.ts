@@ -1,10 +1,9 @@
 // Detection: what the target machine is. The real machine is asked (lsb_release, dpkg-query);
 // a sandbox root is only read, and where it says nothing the article's machine is assumed.
-import {access} from 'node:fs/promises';
 import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
 import {readEnvKey} from '../model/file-formats.js';
 import type {CommandRunner} from './runner.js';
-import type {TargetFs} from './target-fs.js';
+import type {TargetFiles, TargetFs} from './target-fs.js';
 
 export function parseOsRelease(text: string): Record<string, string> {
 	const fields: Record<string, string> = {};
@@ -27,18 +26,10 @@ function initFromRelease(distro: string, codename: string): InitSystem {
 	return 'systemd';
 }
 
-async function present(path: string): Promise<boolean> {
-	try {
-		await access(path);
-		return true;
-	} catch {
-		return false; // absent or unreadable: either way not there for us
-	}
-}
-
-async function realInit(): Promise<InitSystem> {
-	if (await present('/run/systemd/system')) return 'systemd';
-	if ((await present('/sbin/initctl')) && (await present('/etc/init'))) return 'upstart';
+// What the machine runs as its init, from what its files show (on a node, read over SSH).
+async function realInit(fs: TargetFiles): Promise<InitSystem> {
+	if (await fs.exists('/run/systemd/system')) return 'systemd';
+	if ((await fs.exists('/sbin/initctl')) && (await fs.exists('/etc/init'))) return 'upstart';
 	return 'sysv';
 }
 
@@ -48,7 +39,7 @@ async function packageVersion(runner: CommandRunner, pkg: string): Promise<strin
 	return result.ok && match ? match[1] : undefined;
 }
 
-async function marathonLayout(fs: TargetFs, version: string | undefined): Promise<Facts['marathonLayout']> {
+async function marathonLayout(fs: TargetFiles, version: string | undefined): Promise<Facts['marathonLayout']> {
 	if (version) return marathonLayoutFor(version);
 	const defaults = await fs.read('/etc/default/marathon');
 	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : 'conf-dir';
@@ -97,7 +88,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 	};
 }
 
-export async function detectMachine(fs: TargetFs, runner: CommandRunner, isRoot: boolean): Promise<Facts> {
+export async function detectMachine(fs: TargetFiles, runner: CommandRunner, isRoot: boolean): Promise<Facts> {
 	const notes: string[] = [];
 	const fields = parseOsRelease((await fs.read('/etc/os-release')) ?? '');
 	let distro = (fields.ID ?? '').toLowerCase();
@@ -122,7 +113,7 @@ export async function detectMachine(fs: TargetFs, runner: CommandRunner, isRoot:
 	return {
 		distro: distro || 'unknown',
 		codename: codename || 'unknown',
-		init: await realInit(),
+		init: await realInit(fs),
 		aptKey: aptKeyState(distro, codename, await runner.has('apt-key')),
 		hasApt,
 		assumed: false,

@@ -1,8 +1,5 @@
 // Imports the repository signing key into a throwaway GNUPGHOME, checks its full fingerprint, and
 // only then trusts it (apt-key add, or a keyring for signed-by). A wrong key is never trusted.
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import type {Action} from '../model/plan.js';
 import type {Journal, WriteResult} from './journal.js';
@@ -29,7 +26,10 @@ export async function importKey(
 	onLine: (line: string, stream: OutputStream) => void,
 	signal?: AbortSignal,
 ): Promise<{result: WriteResult | 'added'; message: string}> {
-	const home = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-gnupg-'));
+	// Made and removed by the runner, so on a node it is the node's own temp folder.
+	const made = await runner.run(['mktemp', '-d', '-t', 'mesos-setup-gnupg-XXXXXXXX'], {timeoutMs: 10_000});
+	const home = made.stdout.trim();
+	if (!made.ok || !home) throw new StepError(`could not make a temporary folder for gpg: ${made.failure ?? 'mktemp printed no folder'}`);
 	const env = {GNUPGHOME: home};
 	// A stop ends the fetch and the checks; the trust itself (apt-key add, the keyring write) is
 	// short and always finishes, so the journal records what it changed.
@@ -79,6 +79,6 @@ export async function importKey(
 	} finally {
 		// gpg leaves a dirmngr and a gpg-agent running for every GNUPGHOME.
 		await runner.run(['gpgconf', '--kill', 'all'], {timeoutMs: 10_000, env});
-		await rm(home, {recursive: true, force: true});
+		await runner.run(['rm', '-rf', '--', home], {timeoutMs: 10_000});
 	}
 }

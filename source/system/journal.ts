@@ -6,7 +6,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
-import type {TargetFs} from './target-fs.js';
+import type {TargetFiles} from './target-fs.js';
 
 export type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
 
@@ -27,7 +27,7 @@ export class Journal {
 	private loaded = false;
 
 	constructor(
-		private readonly fs: TargetFs,
+		private readonly fs: TargetFiles,
 		runId: string,
 		kind: RunKind = 'setup',
 		now = new Date(),
@@ -154,7 +154,7 @@ export class DamagedJournalError extends StepError {
 	}
 }
 
-async function readJournal(fs: TargetFs, runId: string): Promise<JournalFile | undefined> {
+async function readJournal(fs: TargetFiles, runId: string): Promise<JournalFile | undefined> {
 	const file = journalPath(runId);
 	const text = await fs.read(file);
 	if (text === undefined) return undefined;
@@ -165,7 +165,7 @@ async function readJournal(fs: TargetFs, runId: string): Promise<JournalFile | u
 
 // Every run's journal, in the order they started (the id breaks a tie). One that cannot be read
 // or trusted stops the whole reading: which run came last is then unknown.
-export async function readJournals(fs: TargetFs): Promise<JournalFile[]> {
+export async function readJournals(fs: TargetFiles): Promise<JournalFile[]> {
 	const journals: JournalFile[] = [];
 	const damaged: {file: string; problems: string[]}[] = [];
 	for (const id of (await fs.list(backupsDir)).sort()) {
@@ -191,13 +191,13 @@ export async function readJournals(fs: TargetFs): Promise<JournalFile[]> {
 }
 
 // The run `undo` puts back: the last setup or edit not yet undone that changed files.
-export async function lastUndoableRun(fs: TargetFs): Promise<JournalFile | undefined> {
+export async function lastUndoableRun(fs: TargetFiles): Promise<JournalFile | undefined> {
 	return (await readJournals(fs)).filter(j => j.kind !== 'undo' && !j.undone && j.entries.length > 0).at(-1);
 }
 
 // The setup a new setup continues: the last run, when it is a setup that neither finished nor was
 // undone. After an edit or an undo, a setup starts a journal of its own.
-export async function setupToContinue(fs: TargetFs): Promise<JournalFile | undefined> {
+export async function setupToContinue(fs: TargetFiles): Promise<JournalFile | undefined> {
 	const last = (await readJournals(fs)).filter(j => j.kind !== 'undo').at(-1);
 	return last?.kind === 'setup' && !last.finished && !last.undone ? last : undefined;
 }

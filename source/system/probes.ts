@@ -46,6 +46,8 @@ const reason = (error: unknown): string => {
 	if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'no answer in time';
 	return e.cause?.message ?? e.message ?? String(error);
 };
+// Also for the cluster's readings (cluster-readings.ts), which ask the same services over the network.
+export {reason as networkReason};
 
 export async function probeZookeeper(host: string, port: number, signal?: AbortSignal): Promise<ProbeResult> {
 	try {

@@ -21,8 +21,8 @@ export type RunLog = {
 
 const appendFlags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 
-export function createRunLog(fs: TargetFs, runId: string): RunLog {
-	const target = `${runLogDir}/${runId}.log`;
+// `target`: the log's path under the root, when not the run's own file in runLogDir.
+export function createRunLog(fs: TargetFs, runId: string, target = `${runLogDir}/${runId}.log`): RunLog {
 	let file: string | undefined;
 	let pending: string[] | undefined = [];
 	const append = (text: string): void => {

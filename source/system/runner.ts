@@ -5,6 +5,7 @@
 import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
+import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
 import type {OutputStream} from '../model/apply-events.js';
@@ -57,6 +58,20 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 	};
 }
 
+// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts).
+export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void): void {
+	for (const stream of ['stdout', 'stderr'] as const) {
+		const splitter = lineSplitter(line => onLine(line, stream));
+		// One decoder per stream: a character split across two chunks is not mangled.
+		const decoder = new StringDecoder('utf8');
+		child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
+		child[stream]?.on('end', () => {
+			splitter.push(decoder.end());
+			splitter.end();
+		});
+	}
+}
+
 function describeFailure(
 	argv: readonly string[],
 	result: {exitCode?: number; timedOut?: boolean; stopped?: boolean; code?: string; signal?: string; stderr?: unknown},
@@ -101,19 +116,7 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	const onAbort = () => end('stopped');
 	if (signal?.aborted) onAbort();
 	else signal?.addEventListener('abort', onAbort, {once: true});
-	if (options.onLine) {
-		const onLine = options.onLine;
-		for (const stream of ['stdout', 'stderr'] as const) {
-			const splitter = lineSplitter(line => onLine(line, stream));
-			// One decoder per stream: a character split across two chunks is not mangled.
-			const decoder = new StringDecoder('utf8');
-			child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
-			child[stream]?.on('end', () => {
-				splitter.push(decoder.end());
-				splitter.end();
-			});
-		}
-	}
+	if (options.onLine) streamLines(child, options.onLine);
 	let result;
 	try {
 		result = await child;

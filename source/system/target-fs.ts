@@ -36,7 +36,14 @@ export type TargetFs = {
 	removeEmptyDir(target: string): Promise<boolean>;
 	// Free bytes on the file system that holds `target` (or would, once its folders are made).
 	freeBytes(target: string): Promise<number>;
+	// The last `maxBytes` of a regular file (a log), from its first whole line; undefined when there
+	// is no such file.
+	readEnd(target: string, maxBytes: number): Promise<string | undefined>;
 };
+
+// What a target's files offer wherever they are: this machine's under a root, or a node's over SSH
+// (system/ssh/node-fs.ts). The journal and undo need no more; `resolve` gives a path on this host.
+export type TargetFiles = Omit<TargetFs, 'resolve'>;
 
 // Temp files are named for the file they replace, so the next run can find what a kill left.
 export const tempFilePattern = /^\..*\.mesos-setup-[0-9a-f]{8}$/;
@@ -93,6 +100,32 @@ export function freeBytesAt(hostDir: string): number {
 		}
 		if (dir === '/') return 0;
 		dir = path.dirname(dir);
+	}
+}
+
+const isMissingForReading = (error: unknown): boolean => ['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP'].includes(codeOf(error) ?? '');
+
+async function readEndAt(host: string, maxBytes: number): Promise<string | undefined> {
+	let handle;
+	try {
+		// Non-blocking and no link at the end (the path was resolved inside the root): a FIFO is not waited on.
+		handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+	} catch (error) {
+		if (isMissingForReading(error)) return undefined;
+		throw error;
+	}
+	try {
+		const info = await handle.stat();
+		if (!info.isFile()) return undefined;
+		const {size} = info;
+		const length = Math.min(size, maxBytes);
+		const buffer = Buffer.alloc(length);
+		await handle.read(buffer, 0, length, size - length);
+		const text = buffer.toString('utf8');
+		// A read that starts mid-file starts mid-line: that first piece is dropped.
+		return length < size ? text.slice(text.indexOf('\n') + 1) : text;
+	} finally {
+		await handle.close();
 	}
 }
 
@@ -233,5 +266,6 @@ export function createTargetFs(root: string): TargetFs {
 			}
 		},
 		freeBytes,
+		readEnd: async (target, maxBytes) => readEndAt(resolve(target).host, maxBytes),
 	};
 }

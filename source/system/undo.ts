@@ -7,14 +7,14 @@
 import {StepError} from '../model/errors.js';
 import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
 import {backupsDir, Journal, journalPath, lastUndoableRun, sha256} from './journal.js';
-import {formatBytes, type TargetFs} from './target-fs.js';
+import {formatBytes, type TargetFiles} from './target-fs.js';
 
 type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean};
 
 // File systems hand out space in blocks; a few bytes still take one.
 const blocks = (bytes: number): number => Math.ceil(bytes / 4096) * 4096;
 
-async function readBackups(fs: TargetFs, run: JournalFile): Promise<{steps: Step[]; problems: string[]}> {
+async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: Step[]; problems: string[]}> {
 	const steps: Step[] = [];
 	const problems: string[] = [];
 	for (const entry of run.entries) {
@@ -48,7 +48,7 @@ async function readBackups(fs: TargetFs, run: JournalFile): Promise<{steps: Step
 
 // Room needed: the copies of files edited since, the largest file put back (one at a time, each
 // through a temp file), and the journals rewritten. Room freed first: the files the run made.
-async function checkSpace(fs: TargetFs, run: JournalFile, steps: Step[]): Promise<void> {
+async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Promise<void> {
 	const copies = steps.filter(s => s.editedSince && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
 	const largest = Math.max(0, ...steps.map(s => blocks(s.backup?.length ?? 0)));
 	const journal = blocks(JSON.stringify(run, null, 2).length + 1);
@@ -64,7 +64,7 @@ async function checkSpace(fs: TargetFs, run: JournalFile, steps: Step[]): Promis
 
 export type UndoResult = {run?: JournalFile; lines: UndoLine[]};
 
-export async function undoLastRun(fs: TargetFs, runId: string, now = new Date()): Promise<UndoResult> {
+export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date()): Promise<UndoResult> {
 	const run = await lastUndoableRun(fs);
 	if (!run) return {lines: []};
 	const {steps, problems} = await readBackups(fs, run);

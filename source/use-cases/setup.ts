@@ -7,7 +7,7 @@
 import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
 import {describeFileError} from '../model/errors.js';
-import {buildPlan, type Step, type StepId} from '../model/plan.js';
+import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import type {HeldLock} from '../system/run-lock.js';
 import {setupRunId} from '../system/setup-run.js';
@@ -107,10 +107,15 @@ export type SetupOutcome = ApplyResult & {values: Values};
 // fails or is stopped; the setup is marked finished only when every step is done.
 export async function runSetup(system: System, answers: Answers, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
 	refuseUnsafeRealRun(system, 'setup');
-	const values = valuesFor(answers);
-	const plan = buildPlan(values, system.facts);
+	const plan = buildPlan(valuesFor(answers), system.facts);
 	// Every file the plan writes can be written, before anything is.
 	await refuseUnwritableTargets(system.fs, plan);
+	return runSetupPlan(system, answers, plan, options);
+}
+
+// The same with a plan made elsewhere (a cluster node's, kept to its role), already checked.
+export async function runSetupPlan(system: System, answers: Answers, plan: Plan, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
+	const {values} = plan;
 	const session = startSetup(system);
 	session.keepAnswers(answers);
 	try {

@@ -6,7 +6,7 @@ import {serviceLogFiles} from '../model/plan.js';
 import type {ServiceName} from '../model/services.js';
 import type {StatusSnapshot} from '../model/status-snapshot.js';
 import {type Endpoints, takeStatusSnapshot} from '../system/cluster-status.js';
-import {readValuesForStatus} from '../system/current-values.js';
+import {readValuesForStatus, valuesForStatusWhenChanged} from '../system/current-values.js';
 import {type LogTail, readLogTail} from '../system/log-tail.js';
 import {initStatesAskedEvery} from '../system/service-status.js';
 import type {System} from '../system/system.js';
@@ -38,12 +38,14 @@ export type StatusReader = {
 };
 
 // Snapshots for the live screen, which asks the init system at most every `initStateMaxAgeMs`
-// (and at once when a service's health changed): each ask spawns a process per service.
+// (and at once when a service's health changed): each ask spawns a process per service. The
+// setting files are read again only when one of them changed.
 export function statusReader(system: System, options: StatusOptions & {initStateMaxAgeMs: number}): StatusReader {
 	const initStates = initStatesAskedEvery(system, options.initStateMaxAgeMs);
+	const valuesFor = valuesForStatusWhenChanged(system);
 	return {
 		async take(signal) {
-			const values = await readValuesForStatus(system, options.answers ?? system.state.answers());
+			const values = await valuesFor(options.answers ?? system.state.answers());
 			return takeStatusSnapshot(system, values, {
 				...(options.endpoints ? {endpoints: options.endpoints} : {}),
 				logLines: options.logLines ?? 5,

@@ -26,14 +26,14 @@ describe('the face of the command', () => {
 	it('refuses an unknown command, flag or misplaced option with exit 2', async () => {
 		const unknownCommand = await runCli(['instal']);
 		expect(unknownCommand.exitCode).toBe(2);
-		expect(unknownCommand.stderr).toContain('unknown command "instal": use one of setup, edit, status, plan, undo');
+		expect(unknownCommand.stderr).toContain('unknown command "instal": use one of setup, edit, status, plan, undo, cluster');
 		const unknownFlag = await runCli(['setup', '--frobnicate']);
 		expect(unknownFlag.exitCode).toBe(2);
 		expect(unknownFlag.stderr).toContain('unknown option --frobnicate: the options are --root, --dry-run');
 		expect(unknownFlag.stderr).toContain('mesos-setup --help');
 		const misplaced = await runCli(['setup', '--script']);
 		expect(misplaced.exitCode).toBe(2);
-		expect(misplaced.stderr).toContain('--script goes with plan only');
+		expect(misplaced.stderr).toContain('--script goes with plan and cluster plan only');
 	});
 
 	it('--help after a command prints that command’s help and changes nothing, whatever else is given', async () => {

@@ -46,19 +46,19 @@ describe('parsing', () => {
 	});
 
 	it('refuses unknown commands and options, options with the wrong command, and extra arguments', () => {
-		expect(refused(['instal'])).toContain('unknown command "instal": use one of setup, edit, status, plan, undo.');
+		expect(refused(['instal'])).toContain('unknown command "instal": use one of setup, edit, status, plan, undo, cluster.');
 		expect(refused(['setup', '--frobnicate'])).toContain('unknown option --frobnicate: the options are --root, --dry-run, --answers, --set, --yes, --once, --json, --script, --help, --version.');
 		expect(refused(['setup', '-x'])).toContain('unknown option -x');
-		expect(refused(['setup', '--script'])).toContain('--script goes with plan only.');
+		expect(refused(['setup', '--script'])).toContain('--script goes with plan and cluster plan only.');
 		expect(refused(['undo', '--set', 'a=1'])).toContain('--set goes with mesos-setup alone, setup, edit, status and plan only.');
-		expect(refused(['status', '--yes'])).toContain('--yes goes with mesos-setup alone, setup, edit and undo only.');
+		expect(refused(['status', '--yes'])).toContain('--yes goes with mesos-setup alone, setup, edit, undo, cluster setup and cluster undo only.');
 		expect(refused(['setup', 'now'])).toContain('setup takes no arguments; found "now".');
 		expect(refused(['edit', 'a', 'b', 'c'])).toContain('edit takes at most ID and VALUE; found "a" "b" "c".');
 		expect(refused(['setup', '--root', 'x'.repeat(5000), '--root', 'y'])).toMatch(/"x{100}…" \(5000 characters\)/);
 		// Every problem is named at once, with the way to the help.
 		expect(refused(['setup', '--frobnicate', '--script']).split('\n')).toEqual([
 			'unknown option --frobnicate: the options are --root, --dry-run, --answers, --set, --yes, --once, --json, --script, --help, --version.',
-			'--script goes with plan only.',
+			'--script goes with plan and cluster plan only.',
 			'Run mesos-setup --help for the commands and options.',
 		]);
 	});
@@ -103,10 +103,10 @@ describe('help', () => {
 	it('lists every declared command with its arguments and every option with its value name', () => {
 		const text = helpText();
 		for (const command of commandLine.commands.filter(c => c.words.length > 0)) {
-			expect(text).toContain([...command.words, ...command.arguments.map(a => `[${a.name}]`)].join(' '));
+			expect(text).toContain([...command.words, ...command.arguments.map(a => (a.required ? a.name : `[${a.name}]`))].join(' '));
 		}
 		for (const option of commandLine.options) expect(text).toContain(`--${option.name}${'value' in option ? ` ${option.value.name}` : ''}`);
-		expect(text).toMatch(/--script +plan: print the plan/);
+		expect(text).toMatch(/--script +plan and cluster plan: print the plan/);
 		for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
 	});
 

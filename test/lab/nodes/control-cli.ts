@@ -15,6 +15,7 @@ export const controlSharedPaths = () => path.relative(repoRoot, cliPath).startsW
 export async function mesosSetupOnControl(lab: LabNodes, args: string[], timeoutMs = 10 * 60_000): Promise<CliRun> {
 	if (!process.env.MESOS_SETUP_CLI && !existsSync(cliPath)) await execa('npm', ['run', 'build', '--silent'], {cwd: repoRoot, timeout: 5 * 60_000});
 	requireBuiltCli();
-	const result = await lab.control.run([process.execPath, cliPath, ...args], {reject: false, timeout: timeoutMs, env: {CI: 'false', NO_COLOR: '1'}});
+	// From root's home: nsenter's working folder is not one the CLI (or execa inside it) can read.
+	const result = await lab.control.run(['env', '--chdir=/root', process.execPath, cliPath, ...args], {reject: false, timeout: timeoutMs, env: {CI: 'false', NO_COLOR: '1'}});
 	return {exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? ''};
 }

@@ -90,6 +90,7 @@ export async function startNodes(specs: NodeSpec[], options: {packages?: Package
 		await cableMachine('control', controlAddress);
 		const control = await startMachine({name: 'control', address: controlAddress, init: 'sysv', workDir, shared: [...controlSharedPaths(), workDir]});
 		machines.push(control);
+		await freshRootShell(control);
 		const inNetwork = {host: controlAddress, prefix: ['nsenter', `--net=/run/netns/${namespaceOf('control')}`]};
 		const repository = await startServerProcess(bundle, ['repository', aptRoot, '0'], path.join(workDir, 'repository.log'), inNetwork);
 		servers.push(repository);
@@ -155,6 +156,7 @@ async function startNode(spec: NodeSpec, workDir: string, clientKey: string, sta
 	const machine = await startMachine({name: spec.name, address: spec.address, init: spec.init ?? 'sysv', workDir});
 	started(machine);
 	await machine.run('rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*');
+	await freshRootShell(machine);
 	const hostKey = await makeKeyPair(path.join(workDir, 'ssh', 'hosts', spec.name, 'ssh_host_ed25519_key'), `root@${spec.name}`);
 	await startSshServer(machine, hostKey, clientKey);
 	return {
@@ -163,6 +165,16 @@ async function startNode(spec: NodeSpec, workDir: string, clientKey: string, sta
 		unplug: async () => setCable(spec.name, false),
 		plug: async () => setCable(spec.name, true),
 	};
+}
+
+/**
+ * Root's shell files as a fresh Debian has them, not this host's: bash reads ~/.bashrc even for a command
+ * that sshd runs (or that a program runs with a socket as its input), and a host's own (a pyenv init that
+ * rehashes in the background) would slow down, and hold open, every command sent to a node.
+ */
+async function freshRootShell(machine: LabMachine): Promise<void> {
+	await machine.run(['cp', '/usr/share/base-files/dot.bashrc', '/root/.bashrc']);
+	await machine.run(['cp', '/usr/share/base-files/dot.profile', '/root/.profile']);
 }
 
 /** Every machine's /etc/hosts names every machine; the control machine's known_hosts holds every node's host key. */

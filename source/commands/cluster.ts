@@ -1,0 +1,99 @@
+// The plain (no terminal) cluster commands: cluster plan [--script], cluster setup --yes [--root DIR],
+// cluster status --once|--json, cluster undo --yes. Every line a node says starts with its name.
+import {type Cluster, type ClusterNode} from '../model/cluster.js';
+import {clusterStatusLines} from '../model/cluster-status-lines.js';
+import {stoppedExitCode} from '../model/errors.js';
+import {renderScript} from '../model/script.js';
+import {type ClusterEvent, type ClusterOutcome, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
+import {type Output, paint} from './output.js';
+import {describeAction} from './plan.js';
+import {printEvent} from './setup-yes.js';
+
+const nodeTitle = (node: ClusterNode): string => `${node.name} (${node.role}, ${node.address})`;
+
+// One Output per node whose lines start with its name, so parallel nodes can be told apart.
+const prefixed = (output: Output, name: string): Output => ({...output, out: line => output.out(`${name}: ${line}`), err: line => output.err(`${name}: ${line}`)});
+
+export async function runClusterPlan(cluster: Cluster, options: {script: boolean; root?: string}, output: Output): Promise<number> {
+	const plans = await planCluster(cluster, options.root === undefined ? {} : {root: options.root});
+	if (options.script) {
+		for (const {node, plan} of plans) {
+			output.out(`# ===== node ${nodeTitle(node)}: run this part on ${node.name} =====`);
+			output.out(renderScript(plan).replace(/\n$/, ''));
+		}
+		return 0;
+	}
+	const facts = plans[0]?.plan.facts;
+	if (facts?.assumed) output.out(`Planned for the article's machine (${facts.distro} ${facts.codename}, ${facts.init}); cluster setup detects each node over SSH first.`);
+	output.out('This is what cluster setup would do on each node. Nothing has been changed.');
+	for (const {node, plan, services, read} of plans) {
+		output.out('');
+		output.out(paint(output, 'bold', `######## ${nodeTitle(node)}: runs ${services.join(', ')}`));
+		for (const step of plan.steps) {
+			output.out(`== ${node.name}: ${step.title}: ${step.summary}`);
+			for (const action of step.actions) for (const line of await describeAction(action, read)) output.out(line);
+		}
+	}
+	return 0;
+}
+
+function printClusterEvent(event: ClusterEvent, output: Output): void {
+	switch (event.type) {
+		case 'stage-start':
+			output.out(paint(output, 'bold', `==== ${event.stage.title}: ${event.stage.parts.map(part => part.node.name).join(', ')}`));
+			return;
+		case 'stage-end':
+			if (!event.ok) output.err(paint(output, 'red', `==== ${event.stage.title} failed`));
+			return;
+		case 'node':
+			printEvent(event.event, prefixed(output, event.node));
+			return;
+		case 'notice':
+			(event.node ? prefixed(output, event.node) : output).out(event.line);
+			return;
+		case 'postflight':
+			output.out(paint(output, 'bold', `==== Postflight: ${event.settled ? 'the cluster is proven' : 'the cluster is not proven'}`));
+			for (const line of clusterStatusLines(event.health)) output.out(line);
+	}
+}
+
+function ending(outcome: ClusterOutcome, output: Output, how: string): number {
+	if (outcome.stopped) {
+		output.err(paint(output, 'yellow', 'Stopped: the steps under way are recorded as stopped; nothing after them ran. Run the same command again to continue, or cluster undo.'));
+		return stoppedExitCode;
+	}
+	for (const {node, message} of outcome.failed) output.err(paint(output, 'red', `${node}: failed: ${message}`));
+	if (!outcome.ok) {
+		output.err(outcome.failed.length > 0 ? `Nothing after the failed stage ran. Fix the cause and run the same command again, or put every node back with mesos-setup cluster undo.` : 'The deploy finished but the cluster is not proven: see the problems above.');
+		return 1;
+	}
+	output.out(`Done: ${how}.`);
+	return 0;
+}
+
+export async function runClusterSetupYes(cluster: Cluster, options: {root?: string; dryRun?: boolean; signal?: AbortSignal}, output: Output): Promise<number> {
+	const common = {onEvent: (event: ClusterEvent) => printClusterEvent(event, output), ...(options.signal ? {signal: options.signal} : {})};
+	if (options.root !== undefined) {
+		const outcome = await rehearseCluster(cluster, options.root, {...common, dryRun: options.dryRun ?? false});
+		return ending(outcome, output, `every node's files are under ${options.root}/NAME; nothing went over SSH`);
+	}
+	const outcome = await deployCluster(cluster, common);
+	return ending(outcome, output, `${cluster.nodes.length} nodes set up and the cluster proven`);
+}
+
+export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean}, output: Output): Promise<number> {
+	const health = await clusterStatus(cluster);
+	if (options.json) output.out(JSON.stringify({nodes: cluster.nodes, ...health}, null, 2));
+	else for (const line of clusterStatusLines(health)) output.out(line);
+	return health.problems.length === 0 ? 0 : 1;
+}
+
+export async function runClusterUndo(cluster: Cluster, options: {root?: string}, output: Output): Promise<number> {
+	const onEvent = (event: ClusterEvent): void => printClusterEvent(event, output);
+	const undone = options.root === undefined ? await undoCluster(cluster, {onEvent}) : await undoRehearsedCluster(cluster, options.root, {onEvent});
+	for (const node of undone) {
+		output.out(node.runId ? `${node.node}: put back run ${node.runId} (${node.lines.length} file${node.lines.length === 1 ? '' : 's'})` : `${node.node}: nothing to undo`);
+	}
+	output.out('Services are not restarted by undo: restart them on each node to use the files put back.');
+	return 0;
+}

@@ -1,0 +1,112 @@
+// The plan's preflight checks, answered on a node through its SSH session: the same Check kinds and
+// results machine-checks.ts gives for this machine, read there (its /etc, its ports, its disk, and
+// whether the package source answers from the node, which is where apt will fetch from). Plus what
+// only a cluster needs: that sudo -n works, and the node's clock. None of them change anything.
+import type {Check} from '../../model/plan.js';
+import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import type {CheckResult} from '../machine-checks.js';
+import type {CommandRunner} from '../runner.js';
+import type {NodeFs} from './node-fs.js';
+import {clockScript, listenersScript, reachScript} from './node-scripts.js';
+import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
+
+export type NodeChecks = {
+	run(check: Check): Promise<CheckResult>;
+	// The node's clock minus this machine's, in ms, measured halfway through the round trip.
+	clockOffsetMs(): Promise<number>;
+};
+
+function urlParts(url: string): {host: string; port: string; path: string} | undefined {
+	try {
+		const parsed = new URL(url);
+		const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+		return {host: parsed.hostname, port, path: `${parsed.pathname}${parsed.search}` || '/'};
+	} catch {
+		return undefined;
+	}
+}
+
+// `setUpBefore`: mesos-setup already set this node up, so its own services may hold their ports
+// (a port in use is then a warning, as on one machine); on a fresh node it stops the deploy.
+export function createNodeChecks(session: SshSession, fs: NodeFs, runner: CommandRunner, options: {setUpBefore?: boolean} = {}): NodeChecks {
+	const node = session.endpoint.name;
+	// As the login user (no sudo), for what needs no root.
+	const plain = async (script: string, args: string[] = [], timeoutMs = 30_000) => {
+		const result = await session.call(remoteCommandLine(bashScript(script, args)), {timeoutMs});
+		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
+		return result;
+	};
+	const asRootScript = async (script: string, args: string[]) => runner.run(bashScript(script, args), {timeoutMs: 60_000});
+
+	async function run(check: Check): Promise<CheckResult> {
+		switch (check.kind) {
+			case 'root': {
+				if (session.remoteIsRoot) return {status: 'passed', message: `logged in to ${node} as root`};
+				const sudo = await plain('sudo -n true');
+				const user = session.endpoint.user ?? 'the login user';
+				return sudo.exitCode === 0
+					? {status: 'passed', message: `${user} may act as root on ${node} (sudo -n)`}
+					: {
+							status: 'failed',
+							message: `${user} cannot act as root on ${node} without a password (sudo -n: ${sudo.stderr.trim().split('\n').at(-1) ?? 'refused'}); allow it in /etc/sudoers.d (NOPASSWD), or log in as root`,
+						};
+			}
+			case 'apt': {
+				const release = (await fs.read('/etc/os-release')) ?? '';
+				const family = /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release);
+				const name = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(release)?.[1] ?? 'a system without /etc/os-release';
+				return family && (await runner.has('apt-get'))
+					? {status: 'passed', message: `${node} runs ${name}, a Debian-family system with apt`}
+					: {status: 'failed', message: `${node} runs ${name}, not a Debian-family system with apt-get: mesos-setup installs with apt`};
+			}
+			case 'hosts-loopback': {
+				const hosts = (await fs.read('/etc/hosts')) ?? '';
+				const name = (await fs.read('/etc/hostname'))?.trim() ?? node;
+				const loopback = hosts.split('\n').some(line => {
+					const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+					return ip === '127.0.1.1' && (names.includes(name) || names.includes(name.split('.')[0] ?? ''));
+				});
+				// In a cluster each node's ip and hostname are set to its address, so this is a note only.
+				return loopback
+					? {status: 'warned', message: `/etc/hosts on ${node} maps ${name} to 127.0.1.1; its ip and hostname are set to its address, so Mesos still registers there`}
+					: {status: 'passed', message: `${name} does not resolve to 127.0.1.1 on ${node}`};
+			}
+			case 'port-free': {
+				const owners = (await asRootScript(listenersScript, [String(check.port)])).stdout.trim();
+				return owners === ''
+					? {status: 'passed', message: `port ${check.port} is free on ${node}`}
+					: {status: options.setUpBefore ? 'warned' : 'failed', message: `port ${check.port}, needed by ${check.owner}, is in use on ${node} by ${owners.split('\n').join(', ')}`};
+			}
+			case 'disk': {
+				const freeMb = Math.floor((await fs.freeBytes(check.path)) / 1_048_576);
+				return freeMb >= check.minMegabytes
+					? {status: 'passed', message: `${freeMb} MB free under ${check.path} on ${node}`}
+					: {status: 'warned', message: `only ${freeMb} MB free under ${check.path} on ${node}; the master’s work_dir wants at least ${check.minMegabytes} MB`};
+			}
+			case 'command':
+				return (await runner.has(check.name))
+					? {status: 'passed', message: `${check.name} is installed on ${node}`}
+					: {status: 'warned', message: `${check.name} is not installed on ${node}, but ${check.why}; install it or choose the mesos containerizer only`};
+			case 'reachable': {
+				const parts = urlParts(check.url);
+				const answer = parts ? await plain(reachScript, [parts.host, parts.port, parts.path]) : undefined;
+				const line = answer?.stdout.toString('utf8').trim() ?? '';
+				return answer?.exitCode === 0 && /^HTTP\/\d/.test(line)
+					? {status: 'passed', message: `the ${check.what} ${check.url} answers from ${node}`}
+					: {status: 'failed', message: `the ${check.what} ${check.url} does not answer from ${node}: apt and gpg on ${node} need it; check the node’s network and DNS, or set a mirror`};
+			}
+		}
+	}
+
+	return {
+		run,
+		async clockOffsetMs() {
+			const before = Date.now();
+			const answer = await plain(clockScript);
+			const after = Date.now();
+			const remote = Number(answer.stdout.toString('utf8').trim()) * 1000;
+			if (!Number.isFinite(remote)) throw new Error(`${describeEndpoint(session.endpoint)} did not tell its time: ${answer.stderr.trim()}`);
+			return remote - (before + after) / 2;
+		},
+	};
+}

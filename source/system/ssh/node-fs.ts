@@ -1,0 +1,157 @@
+// The TargetFs of a node: its files, read and written through its SSH session as root, with the
+// same guarantees as target-fs.ts gives on this machine (atomic replace with a temp file in the same
+// folder, synced and renamed; the mode and the owner it is given; links followed to the file they
+// name; only regular files read or replaced). So the Journal, ApplyRun and undo run unchanged
+// against a node, and the backups and journal of a node's run stay on that node.
+import {randomBytes} from 'node:crypto';
+import path from 'node:path';
+import {StepError} from '../../model/errors.js';
+import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
+import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
+import {type SshSession, sshErrorFor} from './ssh-session.js';
+
+// A node's files: everything TargetFs offers but `resolve`, which names a path on this host.
+export type NodeFs = TargetFiles;
+
+const timeoutMs = 120_000;
+
+// The S_IFMT bits of a mode, as stat's %f gives them.
+function kindOfMode(mode: number): FileKind {
+	switch (mode & 0o170000) {
+		case 0o100000:
+			return 'file';
+		case 0o040000:
+			return 'folder';
+		case 0o120000:
+			return 'link';
+		case 0o010000:
+			return 'FIFO';
+		case 0o140000:
+			return 'socket';
+		default:
+			return 'device';
+	}
+}
+
+// stat's %F words, as target-fs.ts names the kinds.
+function kindOfStat(described: string): FileKind {
+	const word = described.trim();
+	if (word === 'directory') return 'folder';
+	if (word === 'fifo') return 'FIFO';
+	if (word === 'symbolic link') return 'link';
+	if (word === 'socket') return 'socket';
+	return word === 'regular file' || word === 'regular empty file' ? 'file' : 'device';
+}
+
+const entries = (output: string): string[] => output.split('\0').filter(Boolean);
+
+export function createNodeFs(session: SshSession): NodeFs {
+	const node = session.endpoint.name;
+	const where = (target: string): string => `${node}:${target}`;
+
+	async function call(script: string, args: readonly string[], options: {input?: Buffer} = {}) {
+		const commandLine = remoteCommandLine(asRoot(bashScript(script, args), session.remoteIsRoot));
+		const result = await session.call(commandLine, {timeoutMs, input: options.input});
+		// 255 is ssh's own: the node was not reached, or the connection was lost.
+		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
+		if (result.timedOut) throw new StepError(`a file operation on ${node} did not finish within ${timeoutMs / 1000} s`);
+		return {code: result.exitCode, stdout: result.stdout, stderr: result.stderr.trim()};
+	}
+
+	const failed = (what: string, target: string, stderr: string): never => {
+		throw new StepError(`${what} ${where(target)} failed${stderr ? `: ${stderr.split('\n').at(-1)}` : ''}`);
+	};
+
+	const notRegular = (target: string, stderr: string): never => {
+		throw new NotRegularFileError(target, where(target), kindOfStat(stderr));
+	};
+
+	async function readBytes(target: string): Promise<Buffer | undefined> {
+		const result = await call(readScript, [target]);
+		if (result.code === scriptExit.missing) return undefined;
+		if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
+		if (result.code !== 0) return failed('reading', target, result.stderr);
+		return Buffer.from(result.stdout);
+	}
+
+	async function info(target: string): Promise<FileInfo | undefined> {
+		const result = await call(infoScript, [target]);
+		if (result.code === scriptExit.missing) return undefined;
+		const match = /^([0-9a-f]+) (\d+) (\d+) (\d+)\s*$/.exec(String(result.stdout));
+		if (result.code !== 0 || !match) return failed('looking at', target, result.stderr);
+		const [, rawMode = '0', uid = '0', gid = '0', size = '0'] = match;
+		const mode = Number.parseInt(rawMode, 16);
+		return {kind: kindOfMode(mode), mode: mode & 0o7777, uid: Number(uid), gid: Number(gid), size: Number(size)};
+	}
+
+	async function missingDirs(target: string): Promise<string[]> {
+		const result = await call(missingDirsScript, [target]);
+		if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so nothing can be written under it`, ['Move it aside, then run again.']);
+		if (result.code !== 0) return failed('looking at', target, result.stderr);
+		return entries(String(result.stdout));
+	}
+
+	async function freeBytes(target: string): Promise<number> {
+		const result = await call(freeBytesScript, [target]);
+		const free = Number(result.stdout.toString('utf8').trim());
+		return result.code === 0 && Number.isFinite(free) ? free : 0;
+	}
+
+	return {
+		root: '/',
+		hostPath: where,
+		readBytes,
+		async read(target) {
+			return (await readBytes(target))?.toString('utf8');
+		},
+		info,
+		async mode(target) {
+			return (await info(target))?.mode;
+		},
+		async exists(target) {
+			return (await info(target)) !== undefined;
+		},
+		async list(target) {
+			const result = await call(listScript, [target]);
+			if (result.code !== 0) return failed('listing', target, result.stderr);
+			return entries(String(result.stdout));
+		},
+		missingDirs,
+		async write(target: string, data: string | Buffer, mode: number, owner?: Owner) {
+			const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+			const suffix = randomBytes(4).toString('hex');
+			const ownerArg = owner ? `${owner.uid}:${owner.gid}` : '';
+			const result = await call(writeScript, [target, mode.toString(8), ownerArg, String(bytes.length), suffix], {input: bytes});
+			if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
+			if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so ${target} cannot be written`, ['Move it aside, then run again.']);
+			if (/No space left on device|Disk quota exceeded/.test(result.stderr)) {
+				const folder = path.posix.dirname(target);
+				throw new DiskFullError(target, await freeBytes(folder), where(folder));
+			}
+			if (result.code !== 0) return failed('writing', target, result.stderr);
+			return {createdDirs: entries(String(result.stdout))};
+		},
+		async remove(target) {
+			const result = await call(removeScript, [target]);
+			if (result.code !== 0) failed('removing', target, result.stderr);
+		},
+		async removeEmptyDir(target) {
+			const result = await call(removeEmptyDirScript, [target]);
+			if (result.code === scriptExit.missing || result.code === scriptExit.notEmpty) return false;
+			if (result.code !== 0) return failed('removing the folder', target, result.stderr);
+			return true;
+		},
+		freeBytes,
+		async readEnd(target, maxBytes) {
+			const result = await call(readEndScript, [target, String(maxBytes)]);
+			if (result.code === scriptExit.missing) return undefined;
+			if (result.code !== 0) return failed('reading', target, result.stderr);
+			const newline = result.stdout.indexOf(0x0a);
+			const size = Number(result.stdout.subarray(0, newline).toString('utf8'));
+			const text = result.stdout.subarray(newline + 1).toString('utf8');
+			// A read that starts mid-file starts mid-line: that first piece is dropped.
+			return size > maxBytes ? text.slice(text.indexOf('\n') + 1) : text;
+		},
+	};
+}

@@ -1,0 +1,138 @@
+// What runs on a node for each file operation and command: bash and coreutils only (and setsid
+// from util-linux), which every Debian and Ubuntu machine has, so a node needs nothing the
+// article's machine lacks. Each script takes its values as arguments ("$1"…), never in its text.
+
+// run N COMMAND…: the command with N bytes of standard input read first, in a process group of
+// its own. This shell's standard input stays open as long as mesos-setup's ssh runs; when it
+// closes (the run was stopped, timed out, or the connection was lost) the whole group gets
+// SIGTERM, then SIGKILL if it is still there 5 s later, so nothing a stopped command started keeps
+// running on the node. The watcher holds none of the session's output, so ssh ends with the command.
+export const runScript = `n=$1; shift
+input=/dev/null
+if [ "$n" -gt 0 ]; then
+  input=$(mktemp) || exit 125
+  trap 'rm -f -- "$input"' EXIT
+  head -c "$n" >"$input"
+fi
+exec 3<&0
+setsid "$@" <"$input" 3<&- &
+pid=$!
+(
+  while IFS= read -r _; do :; done
+  kill -TERM -- "-$pid" || exit 0
+  for _ in 1 2 3 4 5 6 7 8 9 10; do sleep 0.5; kill -0 -- "-$pid" || exit 0; done
+  kill -KILL -- "-$pid"
+) <&3 >/dev/null 2>&1 &
+watcher=$!
+exec 3<&-
+wait "$pid" 2>/dev/null; status=$?
+kill "$watcher" 2>/dev/null
+exit "$status"`;
+
+// Exit codes the file scripts use for answers that are not failures.
+export const scriptExit = {missing: 10, notRegular: 11, notFolder: 12, shortWrite: 13, notEmpty: 14} as const;
+
+// read FILE: its bytes; 10 when it does not exist, 11 (kind on stderr) when it is no regular file.
+export const readScript = `f=$1
+if [ -f "$f" ]; then exec cat -- "$f"; fi
+if [ -e "$f" ]; then stat -L -c %F -- "$f" >&2; exit 11; fi
+exit 10`;
+
+// end FILE N: the file's size on a line, then its last N bytes; 10 when it is no regular file.
+export const readEndScript = `f=$1
+[ -f "$f" ] || exit 10
+stat -L -c %s -- "$f" || exit 1
+exec tail -c "$2" -- "$f"`;
+
+// info FILE: "mode-in-hex uid gid size" of what the path names (links followed); 10 when missing.
+export const infoScript = `[ -e "$1" ] || exit 10
+exec stat -L -c '%f %u %g %s' -- "$1"`;
+
+// list FOLDER: its entries, each ended by a NUL; nothing when the folder does not exist.
+export const listScript = `[ -d "$1" ] || exit 0
+cd -- "$1" || exit 1
+shopt -s nullglob dotglob
+for entry in *; do printf '%s\\0' "$entry"; done`;
+
+// The folders a write to FOLDER/x would make, outermost first, links followed; 12 (the path on
+// stderr) when a file stands where a folder should be.
+const missingFolders = `missing=()
+d=$(readlink -m -- "$1")
+while [ "$d" != / ] && [ ! -d "$d" ]; do
+  if [ -e "$d" ] || [ -L "$d" ]; then printf '%s\\n' "$d" >&2; exit 12; fi
+  missing=("$d" "\${missing[@]}")
+  d=\${d%/*}; d=\${d:-/}
+done`;
+
+export const missingDirsScript = `${missingFolders}
+for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
+
+// write FILE MODE OWNER SIZE SUFFIX: SIZE bytes from standard input replace FILE atomically, as
+// target-fs.ts does it on this machine: a temp file in the same folder (named as target-fs.ts
+// names them, so leftovers are found the same way), synced, given its mode and its owner (uid:gid;
+// '' keeps the owner of the file it replaces), renamed over the file, the folder synced. A link is followed to the file it
+// names (/var/lib/zookeeper/myid → /etc/zookeeper/conf/myid). Prints the folders it made.
+export const writeScript = `target=$(readlink -m -- "$1") || exit 1
+mode=$2 owner=$3 size=$4 suffix=$5
+dir=\${target%/*}; dir=\${dir:-/}
+if [ -e "$target" ] && [ ! -f "$target" ]; then stat -L -c %F -- "$target" >&2; exit 11; fi
+set -- "$dir"
+${missingFolders}
+for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
+temp="$dir/.\${target##*/}.mesos-setup-$suffix"
+trap 'rm -f -- "$temp"' EXIT
+( set -C; umask 077; head -c "$size" >"$temp" ) || exit 1
+[ "$(stat -c %s -- "$temp")" = "$size" ] || { echo "only part of the file arrived" >&2; exit 13; }
+chmod -- "$mode" "$temp" || exit 1
+if [ -n "$owner" ]; then chown -- "$owner" "$temp" || exit 1
+elif [ -e "$target" ]; then chown --reference="$target" -- "$temp" || exit 1; fi
+sync -- "$temp" || exit 1
+mv -f -T -- "$temp" "$target" || exit 1
+trap - EXIT
+sync -- "$dir" 2>/dev/null
+for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
+
+// remove FILE: the file the path names (links followed); 11 when it is a folder.
+export const removeScript = `target=$(readlink -m -- "$1") || exit 1
+if [ -d "$target" ]; then echo directory >&2; exit 11; fi
+rm -f -- "$target"`;
+
+// rmdir FOLDER: 0 when removed, 10 when there is none, 14 when it is not empty.
+export const removeEmptyDirScript = `[ -d "$1" ] && [ ! -L "$1" ] || exit 10
+rmdir -- "$1" 2>/dev/null && exit 0
+[ -n "$(ls -A -- "$1")" ] && exit 14
+rmdir -- "$1"`;
+
+// free FOLDER: free bytes on the file system that holds it (or its nearest existing parent).
+export const freeBytesScript = `d=$(readlink -m -- "$1")
+while [ ! -d "$d" ]; do d=\${d%/*}; d=\${d:-/}; done
+df -B1 --output=avail -- "$d" | tail -n 1`;
+
+// has COMMAND: whether root's PATH (sbin folders too) finds it.
+export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
+
+// listeners PORT: who listens on the TCP port (from /proc/net/tcp{,6}: state 0A is LISTEN), one
+// "command (pid N)" a line; "another program" when the socket's owner cannot be found.
+export const listenersScript = `port=$1 found= owners=
+for table in /proc/net/tcp /proc/net/tcp6; do
+  [ -r "$table" ] || continue
+  while read -r _ local _ state _ _ _ _ _ inode _; do
+    [ "$state" = 0A ] || continue
+    [ $((16#\${local##*:})) -eq "$port" ] || continue
+    found=1
+    for fd in $(find /proc/[0-9]*/fd -lname "socket:\\[$inode\\]" 2>/dev/null); do
+      pid=\${fd#/proc/}; pid=\${pid%%/*}
+      owners+="$(cat "/proc/$pid/comm" 2>/dev/null) (pid $pid)"$'\\n'
+    done
+  done < <(tail -n +2 "$table")
+done
+if [ -n "$owners" ]; then printf '%s' "$owners"; elif [ -n "$found" ]; then echo "another program"; fi`;
+
+// reach HOST PORT PATH: an HTTP GET from the node (bash's /dev/tcp, so no curl or wget is needed);
+// prints the status line, or exits non-zero when nothing answers within 5 s.
+export const reachScript = `timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$3" "$1" >&3
+head -n 1 <&3' reach "$@"`;
+
+// clock: the node's time, in seconds since the epoch with nanoseconds.
+export const clockScript = `date +%s.%N`;

@@ -1,0 +1,209 @@
+// One node reached through the system's OpenSSH client (so ~/.ssh/config, the agent, ProxyJump and
+// known_hosts apply as they do for the person). One master connection per node, shared by every
+// command and file operation (ControlMaster), its socket in a private folder that close() removes.
+// Host keys are always checked (StrictHostKeyChecking=yes); host-keys.ts fetches and accepts an
+// unknown one after a person has seen it. BatchMode: nothing ever waits for a password.
+import {spawn} from 'node:child_process';
+import {closeSync, openSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {randomBytes} from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import {execa, type ResultPromise} from 'execa';
+import {StepError} from '../../model/errors.js';
+import {remoteCommandLine} from '../../model/remote-command.js';
+
+export type SshEndpoint = {name: string; address: string; user?: string; port?: number; identity?: string};
+
+export type SshProblem = 'unknown-host-key' | 'changed-host-key' | 'unreachable' | 'login-refused' | 'failed';
+
+export class SshError extends StepError {
+	constructor(
+		readonly node: string,
+		readonly problem: SshProblem,
+		message: string,
+		detail: string[] = [],
+	) {
+		super(message, detail);
+		this.name = 'SshError';
+	}
+}
+
+// How long an idle master connection stays after its last use: long enough between the stages of
+// a run, short enough that a run killed without closing leaves nothing for long.
+const persistSeconds = 300;
+
+export const describeEndpoint = (endpoint: SshEndpoint): string => `${endpoint.name} (${endpoint.user ? `${endpoint.user}@` : ''}${endpoint.address}${endpoint.port && endpoint.port !== 22 ? `:${endpoint.port}` : ''})`;
+
+// What ssh's last words on standard error mean, for a person.
+export function sshProblemOf(stderr: string): {problem: SshProblem; reason: string} {
+	const lines = stderr.split('\n').map(line => line.trim()).filter(line => line && !/^@+$/.test(line));
+	const reason = lines.filter(line => !/^(Host key verification failed|Pseudo-terminal)/.test(line)).at(-1) ?? lines.at(-1) ?? 'ssh gave no reason';
+	if (/REMOTE HOST IDENTIFICATION HAS CHANGED|has changed and you have requested strict checking/.test(stderr)) return {problem: 'changed-host-key', reason};
+	if (/host key is known for|Host key verification failed/.test(stderr)) return {problem: 'unknown-host-key', reason};
+	if (/Permission denied|Too many authentication failures/.test(stderr)) return {problem: 'login-refused', reason};
+	if (/Connection refused|timed out|No route to host|Network is unreachable|Could not resolve|Connection closed|Connection reset|Name or service not known/.test(stderr)) {
+		return {problem: 'unreachable', reason};
+	}
+	return {problem: 'failed', reason};
+}
+
+export function sshErrorFor(endpoint: SshEndpoint, stderr: string): SshError {
+	const {problem, reason} = sshProblemOf(stderr);
+	const who = describeEndpoint(endpoint);
+	switch (problem) {
+		case 'unreachable':
+			return new SshError(endpoint.name, problem, `${who} cannot be reached over SSH: ${reason}`, [
+				`Check that the machine is up, that its address in the cluster file is right, and that sshd listens on port ${endpoint.port ?? 22} there.`,
+			]);
+		case 'login-refused':
+			return new SshError(endpoint.name, problem, `${who} refused the SSH login: ${reason}`, [
+				'mesos-setup logs in with keys only, never a password: load the key into ssh-agent or give ssh.identity in the cluster file, and put its public half in ~/.ssh/authorized_keys of that user on the machine.',
+			]);
+		case 'changed-host-key':
+			return new SshError(endpoint.name, problem, `the SSH host key of ${who} is not the one this machine knows, so nothing was sent to it: ${reason}`, [
+				'Someone may be in between, or the machine was reinstalled. Ask its administrator; if the new key is right, remove the old one (ssh-keygen -R, as ssh says above) and run again.',
+			]);
+		case 'unknown-host-key':
+			return new SshError(endpoint.name, problem, `the SSH host key of ${who} is not known on this machine, so nothing was sent to it`, [
+				'Run the cluster setup in a terminal to see its fingerprint and accept it, or add it to ~/.ssh/known_hosts yourself after checking it.',
+			]);
+		case 'failed':
+			return new SshError(endpoint.name, problem, `ssh to ${who} failed: ${reason}`);
+	}
+}
+
+export type ExecOptions = {
+	input?: string | Buffer;
+	// Keep standard input open (and empty) until the command ends: node-scripts' runScript ends the
+	// command's process group when it closes.
+	holdInput?: boolean;
+	binary?: boolean;
+	timeoutMs: number;
+};
+
+export type CallResult = {exitCode?: number; timedOut: boolean; stdout: Buffer; stderr: string; reachedCommand: boolean};
+
+export class SshSession {
+	private remoteUid: number | undefined;
+	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
+
+	constructor(
+		readonly endpoint: SshEndpoint,
+		private readonly socketDir: string,
+	) {}
+
+	// The options every ssh to this node takes: the same ones for the master, for each command and
+	// for closing, so ControlPath's %C (a hash of host, port and user) names the same socket.
+	// `extra` comes first: for ssh the first value given for an option is the one that counts.
+	options(extra: readonly string[] = []): string[] {
+		const {port, user, identity} = this.endpoint;
+		return [
+			...extra,
+			...['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', 'ConnectTimeout=10'],
+			...['-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3', '-o', 'LogLevel=ERROR'],
+			...['-o', `ControlPath=${path.join(this.socketDir, '%C')}`, '-T'],
+			...(port ? ['-p', String(port)] : []),
+			...(user ? ['-l', user] : []),
+			...(identity ? ['-i', identity] : []),
+			'--',
+			this.endpoint.address,
+		];
+	}
+
+	// Starts the shared connection, and learns whether the login is root (else commands use sudo -n).
+	// An unknown or changed host key, a refused login or an unreachable node is an SshError.
+	async open(): Promise<void> {
+		const log = path.join(this.socketDir, `${this.endpoint.name}.master.log`);
+		// The master is started with -f and its standard error straight into a file (a descriptor of
+		// its own, not a pipe through this process): the backgrounded master keeps it open, and
+		// waiting for a pipe it holds would never end.
+		const logFd = openSync(log, 'w', 0o600);
+		let exit: {code: number | null; timedOut: boolean};
+		try {
+			exit = await new Promise(resolve => {
+				const master = spawn('ssh', this.options(['-o', 'ControlMaster=yes', '-o', `ControlPersist=${persistSeconds}`, '-N', '-f']), {stdio: ['ignore', 'ignore', logFd]});
+				const timer = setTimeout(() => {
+					master.kill('SIGKILL');
+					resolve({code: null, timedOut: true});
+				}, 60_000);
+				master.once('error', () => resolve({code: null, timedOut: false}));
+				master.once('exit', code => {
+					clearTimeout(timer);
+					resolve({code, timedOut: false});
+				});
+			});
+		} finally {
+			closeSync(logFd);
+		}
+		if (exit.code !== 0) {
+			const stderr = await readFile(log, 'utf8').catch(() => '');
+			throw sshErrorFor(this.endpoint, exit.timedOut ? 'Connection timed out (60 s)' : stderr || 'ssh could not be started');
+		}
+		const id = await this.call(remoteCommandLine(['id', '-u']), {timeoutMs: 30_000});
+		const uid = id.stdout.toString('utf8').trim();
+		if (id.exitCode !== 0 || !/^\d+$/.test(uid)) throw sshErrorFor(this.endpoint, id.stderr);
+		this.remoteUid = Number(uid);
+	}
+
+	get remoteIsRoot(): boolean {
+		if (this.remoteUid === undefined) throw new Error(`the SSH session to ${this.endpoint.name} is not open`);
+		return this.remoteUid === 0;
+	}
+
+	// One command line for the node's shell (quoted by the caller: remote-command.ts).
+	exec(commandLine: string, options: ExecOptions): ResultPromise<{reject: false; encoding: 'buffer' | 'utf8'}> {
+		return execa('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {
+			reject: false,
+			stripFinalNewline: false,
+			timeout: options.timeoutMs,
+			encoding: options.binary ? 'buffer' : 'utf8',
+			...(options.input !== undefined ? {input: options.input} : {stdin: options.holdInput ? 'pipe' : 'ignore'}),
+		}) as unknown as ResultPromise<{reject: false; encoding: 'buffer' | 'utf8'}>;
+	}
+
+	// A command whose whole standard output is the answer (file bytes, a number). The login shell
+	// may print before the command runs (a ~/.bashrc that echoes: sshd has bash read it even for a
+	// command), so the answer is framed by a line of its own and what comes before it is dropped.
+	async call(commandLine: string, options: Omit<ExecOptions, 'holdInput' | 'binary'>): Promise<CallResult> {
+		const result = await this.exec(`printf '%s\\n' ${this.marker}; ${commandLine}`, {...options, binary: true});
+		const stdout = Buffer.from(result.stdout as Uint8Array);
+		const frame = Buffer.from(`${this.marker}\n`);
+		const at = stdout.indexOf(frame);
+		return {
+			exitCode: result.exitCode,
+			timedOut: result.timedOut,
+			stdout: at >= 0 ? stdout.subarray(at + frame.length) : Buffer.alloc(0),
+			stderr: Buffer.from(result.stderr as Uint8Array).toString('utf8'),
+			reachedCommand: at >= 0,
+		};
+	}
+
+	async close(): Promise<void> {
+		await execa('ssh', this.options(['-O', 'exit']), {reject: false, stdin: 'ignore', timeout: 10_000});
+	}
+}
+
+// The SSH sessions of one run, and the private folder of their control sockets.
+export class SshSessions {
+	private readonly sessions: SshSession[] = [];
+
+	private constructor(readonly socketDir: string) {}
+
+	static async create(): Promise<SshSessions> {
+		// mkdtemp makes it 0700: nobody else may reach a node through these sockets. Short, for the
+		// 108 bytes a socket path may have.
+		return new SshSessions(await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-ssh-')));
+	}
+
+	session(endpoint: SshEndpoint): SshSession {
+		const session = new SshSession(endpoint, this.socketDir);
+		this.sessions.push(session);
+		return session;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.sessions.map(async session => session.close()));
+		await rm(this.socketDir, {recursive: true, force: true});
+	}
+}

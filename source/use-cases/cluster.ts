@@ -1,0 +1,216 @@
+// Several machines from one cluster file: the plan of every node, a rehearsal under --root DIR (node
+// NAME's files under DIR/NAME, nothing over SSH), the deploy over SSH in stages, the postflight that
+// proves the cluster, cluster status, and undo on every node. Screens and plain commands both call these.
+import path from 'node:path';
+import type {ApplyEvent} from '../model/apply-events.js';
+import {clockSkewProblem} from '../model/clock-skew.js';
+import {nodeAnswers} from '../model/cluster-derivation.js';
+import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
+import {clusterStages, type NodePlan, nodePlan, type Stage} from '../model/cluster-plan.js';
+import type {Cluster, ClusterNode} from '../model/cluster.js';
+import {StepError} from '../model/errors.js';
+import {articleMachine, type Facts} from '../model/facts.js';
+import {ApplyRun} from '../system/apply-plan.js';
+import {readCluster} from '../system/cluster-readings.js';
+import {newRunId, type UndoLine} from '../system/journal.js';
+import {createNodeSystem, type NodeSystem, nodeRunLog} from '../system/node-system.js';
+import {createProbes, type Probes} from '../system/probes.js';
+import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
+import {type SshEndpoint, SshError, SshSessions} from '../system/ssh/ssh-session.js';
+import {createSystem, type System} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
+import {undoLastRun as undoJournal} from '../system/undo.js';
+import {runSetupPlan} from './setup.js';
+import type {UseCaseOptions} from './use-case-options.js';
+
+export type ClusterEvent =
+	| {type: 'stage-start'; stage: Stage}
+	| {type: 'stage-end'; stage: Stage; ok: boolean}
+	| {type: 'node'; node: string; event: ApplyEvent}
+	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
+	| {type: 'notice'; node?: string; line: string};
+
+export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: {node: string; message: string}[]; health?: ClusterHealth};
+
+export type PlannedNode = NodePlan & {read(path: string): Promise<string | undefined>};
+
+// Without --root no node is asked: each plan is made for the article's machine, every file new.
+// With --root DIR, for the sandbox DIR/NAME of each node, as cluster setup --root would write it.
+export async function planCluster(cluster: Cluster, options: {root?: string} = {}): Promise<PlannedNode[]> {
+	const {root} = options;
+	if (root === undefined) {
+		const facts: Facts = {...articleMachine, isRoot: true, notes: ['No node is asked: the article’s machine is assumed.']};
+		return cluster.nodes.map(node => ({...nodePlan(cluster, node, facts), read: async () => undefined}));
+	}
+	return Promise.all(
+		cluster.nodes.map(async node => {
+			const system = await createSystem({root: path.join(root, node.name), dryRun: true});
+			const plan = nodePlan(cluster, node, system.facts);
+			await refuseUnwritableTargets(system.fs, plan.plan);
+			return {...plan, read: async (file: string) => system.fs.read(file)};
+		}),
+	);
+}
+
+// --root DIR: every node rehearsed in its own sandbox, DIR/NAME; system commands are skipped there.
+// Every node's plan and every file it writes are checked before the first node is written.
+export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean} = {}): Promise<ClusterOutcome> {
+	const nodes = await Promise.all(
+		cluster.nodes.map(async node => {
+			const system = await createSystem({root: path.join(rootDir, node.name), dryRun: options.dryRun ?? false});
+			const plan = nodePlan(cluster, node, system.facts);
+			return {node, system, plan};
+		}),
+	);
+	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
+	const failed: ClusterOutcome['failed'] = [];
+	for (const {node, system, plan} of nodes) {
+		const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
+			onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
+			...(options.signal ? {signal: options.signal} : {}),
+		});
+		if (result.stopped) return {ok: false, stopped: true, failed};
+		if (!result.ok) {
+			failed.push({node: node.name, message: result.failed?.outcome.message ?? 'failed'});
+			break;
+		}
+	}
+	return {ok: failed.length === 0, failed};
+}
+
+export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => ({
+	name: node.name,
+	address: node.address,
+	...(cluster.ssh.user ? {user: cluster.ssh.user} : {}),
+	...(cluster.ssh.port ? {port: cluster.ssh.port} : {}),
+	...(cluster.ssh.identity ? {identity: cluster.ssh.identity} : {}),
+});
+
+type Connected = {sessions: SshSessions; systems: NodeSystem[]};
+
+// Every node reached and its system detected, or a StepError naming each node that was not (an
+// unknown host key with its fingerprints: it is never accepted without a person).
+async function connectAll(cluster: Cluster): Promise<Connected> {
+	const sessions = await SshSessions.create();
+	try {
+		const reached = await Promise.allSettled(
+			cluster.nodes.map(async node => {
+				const session = sessions.session(endpointOf(cluster, node));
+				await session.open();
+				return createNodeSystem(session);
+			}),
+		);
+		const problems: string[] = [];
+		for (const [index, result] of reached.entries()) {
+			if (result.status === 'fulfilled') continue;
+			const node = cluster.nodes[index] as ClusterNode;
+			const error = result.reason as Error;
+			let line = `${node.name}: ${error.message}`;
+			if (error instanceof SshError && error.problem === 'unknown-host-key') {
+				const keys = await fetchHostKeys(sessions.session(endpointOf(cluster, node)), sessions.socketDir).catch(() => undefined);
+				line = `${node.name}: its host key is not known here${keys ? ` (${describeHostKeys(keys)})` : ''}; with --yes an unknown host key is refused. Check the fingerprint on the machine, then add it to known_hosts (ssh ${node.address} once, or ssh-keyscan) and run again.`;
+			}
+			problems.push(line);
+		}
+		if (problems.length > 0) throw new StepError(`Not every node could be reached; nothing was changed on any node.`, problems);
+		return {sessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
+	} catch (error) {
+		await sessions.close();
+		throw error;
+	}
+}
+
+// Waits until the cluster is proven or the deadline passes; the last judgement is returned.
+export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: number, signal?: AbortSignal): Promise<{health: ClusterHealth; settled: boolean}> {
+	const end = Date.now() + deadlineMs;
+	for (;;) {
+		const health = judgeCluster(await readCluster(probes, cluster));
+		if (health.problems.length === 0) return {health, settled: true};
+		if (Date.now() >= end || signal?.aborted) return {health, settled: false};
+		await new Promise(resolve => setTimeout(resolve, 1000));
+	}
+}
+
+// Over SSH: every node reached and its preflight passed before any node changes (one failing stops
+// everything, named); then the stages, nodes in parallel within each; then the postflight.
+export async function deployCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> & {postflightMs?: number} = {}): Promise<ClusterOutcome> {
+	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
+	const {sessions, systems} = await connectAll(cluster);
+	try {
+		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
+		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
+		const now = new Date();
+		const runId = newRunId(now);
+		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));
+		const failed: ClusterOutcome['failed'] = [];
+		for (const stage of clusterStages(plans)) {
+			emit({type: 'stage-start', stage});
+			await Promise.all(
+				stage.parts.map(async part => {
+					const run = runs.get(part.node.name) as ApplyRun;
+					for (const step of part.steps) {
+						const result = await run.applyStep(step, event => emit({type: 'node', node: part.node.name, event}), {
+							completesStep: step.id !== 'start',
+							...(options.signal ? {signal: options.signal} : {}),
+						});
+						if (!result.ok) {
+							failed.push({node: part.node.name, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`});
+							return;
+						}
+					}
+				}),
+			);
+			if (stage.id === 'preflight' && failed.length === 0) {
+				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await system.nodeChecks.clockOffsetMs()})));
+				const skew = clockSkewProblem(offsets);
+				if (skew) failed.push({node: 'clocks', message: skew});
+			}
+			emit({type: 'stage-end', stage, ok: failed.length === 0});
+			if (options.signal?.aborted) return {ok: false, stopped: true, failed};
+			if (failed.length > 0) return {ok: false, failed};
+		}
+		for (const run of runs.values()) await run.finish();
+		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
+		emit({type: 'postflight', ...proof});
+		return {ok: proof.settled, failed, health: proof.health};
+	} finally {
+		await sessions.close();
+	}
+}
+
+export type NodeUndo = {node: string; runId?: string; lines: UndoLine[]};
+
+// The last run on every node put back from its own journal and backups; every node is reached
+// first, so an unreachable one stops the undo before any node changes.
+export async function undoCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> = {}): Promise<NodeUndo[]> {
+	const {sessions, systems} = await connectAll(cluster);
+	try {
+		const now = new Date();
+		return await Promise.all(
+			systems.map(async system => {
+				const {run, lines} = await undoJournal(system.fs, newRunId(now), now);
+				for (const line of lines) options.onEvent?.({type: 'notice', node: system.node, line: `${line.outcome.padEnd(9)} ${line.path}`});
+				return {node: system.node, ...(run ? {runId: run.runId} : {}), lines};
+			}),
+		);
+	} finally {
+		await sessions.close();
+	}
+}
+
+// --root DIR: the same undo on every node's sandbox.
+export async function undoRehearsedCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> = {}): Promise<NodeUndo[]> {
+	const {undoLastRun} = await import('./undo.js');
+	const results: NodeUndo[] = [];
+	for (const node of cluster.nodes) {
+		const system: System = await createSystem({root: path.join(rootDir, node.name)});
+		const done = await undoLastRun(system, {onEvent: event => options.onEvent?.(event.type === 'notice' ? {type: 'notice', node: node.name, line: event.line} : {type: 'notice', node: node.name, line: `${event.line.outcome.padEnd(9)} ${event.line.path}`})});
+		results.push({node: node.name, ...(done ? {runId: done.runId} : {}), lines: done?.lines ?? []});
+	}
+	return results;
+}
+
+// cluster status: what every node's services answer, judged whole, from this machine.
+export async function clusterStatus(cluster: Cluster, probes: Probes = createProbes()): Promise<ClusterHealth> {
+	return judgeCluster(await readCluster(probes, cluster));
+}

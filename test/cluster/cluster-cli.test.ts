@@ -1,0 +1,145 @@
+// The cluster commands through the built CLI, without a terminal and without any node: the plan of
+// every node (golden), one script per node that writes what the rehearsal writes, the rehearsal under
+// DIR/NAME and its undo, and every refusal of a bad cluster file (exit 2, nothing written anywhere).
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/cli.js';
+import {tempRoot} from '../helpers/temp-root.js';
+import {ownBookkeeping, readTree} from '../helpers/tree.js';
+
+const goldenDir = new URL('golden/', import.meta.url);
+
+const clusterYaml = `masters:
+  - {name: m1, address: 10.77.0.11}
+  - {name: m2, address: 10.77.0.12}
+  - {name: m3, address: 10.77.0.13}
+agents:
+  - {name: a1, address: 10.77.0.21}
+  - {name: a2, address: 10.77.0.22}
+ssh: {user: admin}
+settings: {slave.containerizers: mesos}
+`;
+
+async function clusterFile(text = clusterYaml): Promise<string> {
+	const file = path.join(await tempRoot(), 'cluster.yaml');
+	await writeFile(file, text);
+	return file;
+}
+
+async function golden(name: string, text: string): Promise<void> {
+	const file = new URL(name, goldenDir);
+	if (process.env.UPDATE_GOLDEN === '1') await writeFile(file, text);
+	expect(text).toBe(await readFile(file, 'utf8'));
+}
+
+// One script per node, each after the line that names it.
+function scriptsByNode(stdout: string): Map<string, string> {
+	const scripts = new Map<string, string>();
+	for (const part of stdout.split(/^# ===== node /m).slice(1)) {
+		const name = /^(\S+)/.exec(part)?.[1] ?? '';
+		scripts.set(name, part.slice(part.indexOf('\n') + 1));
+	}
+	return scripts;
+}
+
+describe('cluster plan', () => {
+	it('prints every node’s files and commands, kept to its role (golden)', async () => {
+		const {exitCode, stdout, stderr} = await runCli(['cluster', 'plan', await clusterFile()]);
+		expect(stderr).toBe('');
+		expect(exitCode).toBe(0);
+		await golden('cluster-plan.txt', stdout);
+		// Derived per node: myid by position, quorum 2, one zk:// URL with every master, the agents' own address.
+		expect(stdout).toContain('write  /etc/mesos-master/quorum   (new file)\n       | 2');
+		expect(stdout.match(/zk:\/\/10\.77\.0\.11:2181,10\.77\.0\.12:2181,10\.77\.0\.13:2181\/mesos/g)?.length).toBeGreaterThan(5);
+		const a1 = stdout.slice(stdout.indexOf('######## a1'), stdout.indexOf('######## a2'));
+		expect(a1).toContain('/etc/mesos-slave/ip   (new file)\n       | 10.77.0.21');
+		expect(a1).not.toContain('zoo.cfg');
+		expect(a1).not.toContain('service mesos-master start');
+	});
+
+	it('--script: one bash script per node that, run with ROOT, writes what cluster setup --yes --root writes there', async () => {
+		const file = await clusterFile();
+		const {exitCode, stdout} = await runCli(['cluster', 'plan', file, '--script']);
+		expect(exitCode).toBe(0);
+		const scripts = scriptsByNode(stdout);
+		expect([...scripts.keys()]).toEqual(['m1', 'm2', 'm3', 'a1', 'a2']);
+		const scriptRoot = await tempRoot();
+		const setupRoot = await tempRoot();
+		const setup = await runCli(['cluster', 'setup', file, '--yes', '--root', setupRoot]);
+		expect(setup.exitCode).toBe(0);
+		for (const [name, script] of scripts) {
+			const scriptFile = path.join(await tempRoot(), `${name}.sh`);
+			await writeFile(scriptFile, script);
+			expect((await execa('bash', ['-n', scriptFile], {reject: false})).exitCode).toBe(0);
+			await mkdir(path.join(scriptRoot, name));
+			const ran = await execa('bash', [scriptFile], {env: {ROOT: path.join(scriptRoot, name)}, reject: false});
+			expect(ran.stderr).toBe('');
+			expect(ran.exitCode).toBe(0);
+			expect(await readTree(path.join(scriptRoot, name))).toEqual(await readTree(path.join(setupRoot, name), ownBookkeeping));
+		}
+	});
+});
+
+describe('cluster setup --yes --root DIR', () => {
+	it('writes each node’s files under DIR/NAME, a zoo.cfg an ensemble can start from, and cluster undo takes them all back', async () => {
+		const file = await clusterFile();
+		const root = await tempRoot();
+		const {exitCode, stdout} = await runCli(['cluster', 'setup', file, '--yes', '--root', root]);
+		expect(exitCode).toBe(0);
+		expect(stdout).toContain('m2: wrote       /etc/zookeeper/conf/myid');
+		expect((await readdir(root)).sort()).toEqual(['a1', 'a2', 'm1', 'm2', 'm3']);
+		for (const [index, name] of ['m1', 'm2', 'm3'].entries()) {
+			expect(await readFile(path.join(root, name, 'etc/zookeeper/conf/myid'), 'utf8')).toBe(`${index + 1}\n`);
+			const zooCfg = await readFile(path.join(root, name, 'etc/zookeeper/conf/zoo.cfg'), 'utf8');
+			for (const line of ['tickTime=2000', 'initLimit=10', 'syncLimit=5', 'clientPort=2181', 'server.1=10.77.0.11:2888:3888', 'server.3=10.77.0.13:2888:3888']) expect(zooCfg).toContain(`${line}\n`);
+			expect(await readFile(path.join(root, name, 'etc/mesos-master/ip'), 'utf8')).toBe(`10.77.0.1${index + 1}\n`);
+		}
+		const agent = await readTree(path.join(root, 'a2'), ownBookkeeping);
+		expect(Buffer.from(agent['etc/mesos-slave/hostname']?.bytes ?? '', 'base64').toString()).toBe('10.77.0.22\n');
+		// An agent gets no ZooKeeper, master or Marathon configuration; only the overrides that keep them manual.
+		expect(Object.keys(agent).filter(entry => /zookeeper|mesos-master|marathon/.test(entry)).sort()).toEqual(['etc/init/marathon.override', 'etc/init/mesos-master.override', 'etc/init/zookeeper.override']);
+		const undone = await runCli(['cluster', 'undo', file, '--yes', '--root', root]);
+		expect(undone.exitCode).toBe(0);
+		for (const name of ['m1', 'm2', 'm3', 'a1', 'a2']) {
+			expect(undone.stdout).toMatch(new RegExp(`^${name}: put back run \\S+ \\(\\d+ files\\)$`, 'm'));
+			expect(await readTree(path.join(root, name), ownBookkeeping)).toEqual({});
+		}
+	});
+});
+
+describe('a cluster file that cannot be a cluster', () => {
+	const refusals: [string, string, RegExp][] = [
+		['an even number of masters', 'masters:\n  - {name: m1, address: 10.0.0.1}\n  - {name: m2, address: 10.0.0.2}\nagents:\n  - {name: a1, address: 10.0.0.3}\n', /2 are listed; use an odd number \(1, 3, 5, 7\): an even ensemble survives no more failures than one node fewer/],
+		['more than 7 masters', `masters:\n${Array.from({length: 9}, (_, i) => `  - {name: m${i}, address: 10.0.0.${i + 1}}\n`).join('')}agents:\n  - {name: a1, address: 10.0.1.1}\n`, /9 are listed/],
+		['a repeated name', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: m1, address: 10.0.0.2}\n', /the name "m1" is given to 2 machines/],
+		['a repeated address', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.1}\n', /the address "10.0.0.1" is given to 2 machines/],
+		['no agent', 'masters:\n  - {name: m1, address: 10.0.0.1}\n', /agents: .*no machine would run tasks/],
+		['a per-node setting under settings', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.2}\nsettings: {zookeeper.myid: "3"}\n', /settings\.zookeeper\.myid: .*must differ from node to node/],
+	];
+	it.each(refusals)('refuses %s with exit 2 and the reason, for every cluster command, writing nothing', async (_what, text, reason) => {
+		const file = await clusterFile(text);
+		const root = await tempRoot();
+		for (const args of [['setup', file, '--yes', '--root', root], ['setup', file, '--yes'], ['plan', file], ['plan', file, '--script'], ['undo', file, '--yes'], ['status', file, '--once']]) {
+			const result = await runCli(['cluster', ...args]);
+			expect(result.exitCode, args.join(' ')).toBe(2);
+			expect(result.stderr).toMatch(reason);
+			expect(result.stderr).toContain('Nothing was changed.');
+			expect(result.stdout).toBe('');
+		}
+		expect(await readdir(root)).toEqual([]);
+	});
+
+	it('refuses a missing file, a missing FILE argument and a cluster setup without --yes and without a terminal', async () => {
+		const missing = await runCli(['cluster', 'plan', '/nonexistent/cluster.yaml']);
+		expect(missing.exitCode).toBe(2);
+		expect(missing.stderr).toContain('/nonexistent/cluster.yaml');
+		const noFile = await runCli(['cluster', 'setup']);
+		expect(noFile.exitCode).toBe(2);
+		expect(noFile.stderr).toContain('cluster setup needs FILE');
+		const noYes = await runCli(['cluster', 'setup', await clusterFile()]);
+		expect(noYes.exitCode).toBe(2);
+		expect(noYes.stderr).toContain('--yes');
+	});
+});

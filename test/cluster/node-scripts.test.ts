@@ -1,0 +1,125 @@
+// The scripts a node runs (bash and coreutils), run here in a temp folder: what the SSH transport
+// relies on, without SSH. The lab proves them over SSH on a node (test/lab/nodes/node-transport).
+import {spawn} from 'node:child_process';
+import {readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
+import {createServer as createHttpServer} from 'node:http';
+import {type AddressInfo, createServer} from 'node:net';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {bashScript} from '../../source/model/remote-command.js';
+import {clockSkewProblem} from '../../source/model/clock-skew.js';
+import {listenersScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+const bash = async (script: string, args: string[], input?: string | Buffer) => {
+	const [file, ...rest] = bashScript(script, args);
+	return execa(file as string, rest, {reject: false, input: input ?? '', encoding: 'utf8'});
+};
+const write = async (target: string, data: string, mode: string, owner = '', size = Buffer.byteLength(data)) =>
+	bash(writeScript, [target, mode, owner, String(size), 'abcd0123'], data);
+
+describe('the scripts a node runs', () => {
+	it('write: makes the missing folders (0755, outermost first), gives the mode, follows a link, leaves no temp file', async () => {
+		const dir = await tempRoot();
+		const made = await write(`${dir}/a/b/file.conf`, 'one\n', '640');
+		expect(made.exitCode).toBe(0);
+		expect(made.stdout.split('\0').filter(Boolean)).toEqual([`${dir}/a`, `${dir}/a/b`]);
+		expect(await readFile(`${dir}/a/b/file.conf`, 'utf8')).toBe('one\n');
+		expect((await stat(`${dir}/a/b/file.conf`)).mode & 0o7777).toBe(0o640);
+		expect((await stat(`${dir}/a`)).mode & 0o7777).toBe(0o755);
+		await symlink('b/file.conf', `${dir}/a/link`);
+		expect((await write(`${dir}/a/link`, 'two\n', '644')).exitCode).toBe(0);
+		expect(await readFile(`${dir}/a/b/file.conf`, 'utf8')).toBe('two\n');
+		expect(await readdir(`${dir}/a/b`)).toEqual(['file.conf']);
+	});
+
+	it('write: a transfer cut short leaves the old file whole and no temp file', async () => {
+		const dir = await tempRoot();
+		await writeFile(`${dir}/file`, 'old\n');
+		const cut = await write(`${dir}/file`, 'new but cut', '644', '', 100);
+		expect(cut.exitCode).toBe(scriptExit.shortWrite);
+		expect(cut.stderr).toContain('only part of the file arrived');
+		expect(await readFile(`${dir}/file`, 'utf8')).toBe('old\n');
+		expect(await readdir(dir)).toEqual(['file']);
+	});
+
+	it.runIf(process.getuid?.() === 0)('write: keeps the owner of the file it replaces, or gives the one asked for', async () => {
+		const dir = await tempRoot();
+		await writeFile(`${dir}/file`, 'old\n');
+		await execa('chown', ['1234:1235', `${dir}/file`]);
+		await write(`${dir}/file`, 'new\n', '600');
+		expect(await stat(`${dir}/file`)).toMatchObject({uid: 1234, gid: 1235});
+		await write(`${dir}/file`, 'newer\n', '600', '77:78');
+		expect(await stat(`${dir}/file`)).toMatchObject({uid: 77, gid: 78});
+	});
+
+	it('write and read refuse what is not a regular file; read does not wait on a FIFO', async () => {
+		const dir = await tempRoot();
+		await execa('mkfifo', [`${dir}/fifo`]);
+		const read = await bash(readScript, [`${dir}/fifo`]);
+		expect([read.exitCode, read.stderr.trim()]).toEqual([scriptExit.notRegular, 'fifo']);
+		expect((await write(dir, 'x', '644')).exitCode).toBe(scriptExit.notRegular);
+		expect((await bash(readScript, [`${dir}/none`])).exitCode).toBe(scriptExit.missing);
+	});
+
+	it('run: the command reads exactly its input; when mesos-setup’s end closes, its whole process group ends', async () => {
+		// Standard input held open, as ssh holds it: the command gets its 6 bytes and ends by itself.
+		const held = spawn('bash', bashScript(runScript, ['6', 'bash', '-c', 'cat; echo; echo done']).slice(1), {stdio: ['pipe', 'pipe', 'ignore']});
+		let output = '';
+		held.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		held.stdin.write('input and more that is not the command’s');
+		expect(await new Promise(resolve => held.once('exit', code => resolve(code)))).toBe(0);
+		held.stdin.end();
+		expect(output).toBe('input \ndone\n');
+		const dir = await tempRoot();
+		// Standard input held open, as ssh holds it, then closed: the group (two sleeps) goes at once.
+		const child = spawn('bash', bashScript(runScript, ['0', 'bash', '-c', `sleep 201 & echo $! >${dir}/child; sleep 202`]).slice(1), {stdio: ['pipe', 'ignore', 'ignore']});
+		const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+		await expect.poll(async () => (await readFile(`${dir}/child`, 'utf8').catch(() => '')).trim()).not.toBe('');
+		const grandchild = Number((await readFile(`${dir}/child`, 'utf8')).trim());
+		child.stdin.end();
+		expect(await exited).toBe(143);
+		// Gone, or a zombie waiting for whoever adopted it to reap it.
+		const state = async () => (await readFile(`/proc/${grandchild}/stat`, 'utf8').catch(() => 'x (x) gone')).split(') ')[1]?.split(' ')[0];
+		await expect.poll(state).toMatch(/^(gone|Z)$/);
+	});
+});
+
+describe('the scripts a node’s preflight runs', () => {
+	it('listeners: names who listens on a port, and nothing for a free one', async () => {
+		const server = createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const {port} = server.address() as AddressInfo;
+			const held = await bash(listenersScript, [String(port)]);
+			expect(held.stdout).toContain(`(pid ${process.pid})`);
+			server.close();
+			await new Promise(resolve => server.once('close', resolve));
+			expect((await bash(listenersScript, [String(port)])).stdout).toBe('');
+		} finally {
+			server.close();
+		}
+	});
+
+	it('reach: an HTTP answer’s status line, or a failure when nothing listens', async () => {
+		const server = createHttpServer((_request, response) => response.writeHead(404).end());
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		try {
+			const answered = await bash(reachScript, ['127.0.0.1', String(port), '/debian']);
+			expect([answered.exitCode, answered.stdout.trim()]).toEqual([0, 'HTTP/1.1 404 Not Found']);
+		} finally {
+			await new Promise(resolve => server.close(resolve));
+		}
+		expect((await bash(reachScript, ['127.0.0.1', String(port), '/'])).exitCode).not.toBe(0);
+	});
+});
+
+describe('clocks across the nodes', () => {
+	it('allows a few seconds, and names the two furthest apart beyond that', () => {
+		expect(clockSkewProblem([{node: 'm1', offsetMs: -1200}, {node: 'a1', offsetMs: 3000}])).toBeUndefined();
+		expect(clockSkewProblem([{node: 'm1', offsetMs: -1200}, {node: 'm2', offsetMs: 100}, {node: 'a1', offsetMs: 8000}])).toBe(
+			'the clocks of a1 and m1 are 9.2 s apart (at most 5 s is allowed): ZooKeeper and Mesos need the machines to agree on the time; set up NTP (systemd-timesyncd or chrony) on every node',
+		);
+	});
+});

@@ -1,0 +1,141 @@
+// cluster setup --yes over real SSH, run on the lab's control machine against 3 masters and 2 agents
+// (as admin, through sudo -n): preflight on every node first (a node unreachable is named and no node
+// changes), the deploy in stages, the postflight; cluster status --once/--json; the leading master's
+// daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo.
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {describeLab} from '../require-lab.js';
+import {waitFor} from '../../helpers/wait-for.js';
+import {mesosSetupOnControl} from './control-cli.js';
+import {adminUser, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
+
+const minute = 60_000;
+const figures: Record<string, number> = {};
+const seconds = (since: number) => Number(((Date.now() - since) / 1000).toFixed(1));
+
+type Health = {zookeeper: {leader: string | null; serving: number; total: number; quorum: number; hasQuorum: boolean}; mesos: {leader: string | null; agreed: boolean; agentsActive: number; agentsTotal: number}; marathon: {leader: string | null}; problems: string[]};
+
+describeLab('cluster setup over SSH on the lab of several machines', () => {
+	let lab: LabNodes | undefined;
+	let clusterFile = '';
+	const started = Date.now();
+	const need = () => {
+		if (!lab) throw new Error('the lab did not start');
+		return lab;
+	};
+	const cli = async (...args: string[]) => mesosSetupOnControl(need(), ['cluster', ...args, clusterFile], 5 * minute);
+	const status = async (): Promise<Health> => JSON.parse((await cli('status', '--json')).stdout) as Health;
+	const masters = () => need().nodes.filter(node => node.name.startsWith('m'));
+	/** What mesos-setup leaves on a node: its journals and the files it writes. */
+	const touched = async (node: LabNode) => (await node.run(['bash', '-c', 'ls /var/backups/mesos-setup /etc/mesos-master/ip /etc/zookeeper/conf/myid 2>/dev/null; cat /etc/mesos/zk 2>/dev/null; true'])).stdout.trim();
+
+	beforeAll(async () => {
+		lab = await startNodes([
+			{name: 'm1', address: '10.77.0.11'},
+			{name: 'm2', address: '10.77.0.12'},
+			{name: 'm3', address: '10.77.0.13'},
+			{name: 'a1', address: '10.77.0.21'},
+			{name: 'a2', address: '10.77.0.22'},
+		]);
+		// The cluster file on the control machine, where the CLI runs.
+		clusterFile = '/root/cluster.yaml';
+		await lab.control.run(['bash', '-c', 'cat > /root/cluster.yaml'], {
+			input: `masters:
+  - {name: m1, address: 10.77.0.11}
+  - {name: m2, address: 10.77.0.12}
+  - {name: m3, address: 10.77.0.13}
+agents:
+  - {name: a1, address: 10.77.0.21}
+  - {name: a2, address: 10.77.0.22}
+ssh: {user: ${adminUser}}
+settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.key: "${lab.fingerprint}"}
+`,
+		});
+		figures['lab start (s)'] = seconds(started);
+	}, 20 * minute);
+
+	afterAll(async () => {
+		const left = await lab?.stop();
+		figures['whole file (s)'] = seconds(started);
+		console.log(`cluster setup figures: ${JSON.stringify(figures)}; processes the clean-up had to end: ${JSON.stringify(left?.killedPids)}`);
+	}, 5 * minute);
+
+	it('stops before any node changes when one cannot be reached at preflight, and names it', async () => {
+		const a2 = need().node('a2');
+		const before = await Promise.all(need().nodes.map(touched));
+		await a2.unplug();
+		try {
+			const result = await cli('setup', '--yes');
+			expect(result.exitCode).toBe(1);
+			expect(result.stderr).toContain('nothing was changed on any node');
+			expect(result.stderr).toMatch(/a2: a2 \(admin@10\.77\.0\.22\) cannot be reached over SSH/);
+		} finally {
+			await a2.plug();
+		}
+		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
+	});
+
+	it('sets up 3 masters and 2 agents in stages, proves the cluster, and cluster status shows it', async () => {
+		const since = Date.now();
+		const result = await cli('setup', '--yes');
+		figures['cluster setup --yes (s)'] = seconds(since);
+		expect(result.stderr).not.toMatch(/failed/);
+		expect(result.exitCode).toBe(0);
+		const out = result.stdout;
+		// Stages in order, each naming its nodes; every node's lines prefixed by its name.
+		const stages = ['Preflight on every node: m1, m2, m3, a1, a2', 'Key, repository, packages and files on every node', 'The ZooKeeper ensemble on the masters: m1, m2, m3', 'The Mesos masters: m1, m2, m3', 'The Mesos agents: a1, a2', 'Marathon on the masters: m1, m2, m3'];
+		const at = stages.map(stage => out.indexOf(`==== ${stage}`));
+		expect(at.every(index => index >= 0)).toBe(true);
+		expect([...at].sort((x, y) => x - y)).toEqual(at);
+		expect(out).toMatch(/^a1: healthy +mesos-slave: http:\/\/10\.77\.0\.21:5051\/health answered 200/m);
+		expect(out).toContain('==== Postflight: the cluster is proven');
+		expect(out).toMatch(/ZooKeeper: 3 of 3 serving, leader m\d, quorum 2: holds/);
+		expect(out).toMatch(/agents 2 of 2 active/);
+		// Each node's own derived files, on the node itself.
+		expect((await need().node('m2').run(['cat', '/etc/zookeeper/conf/myid'])).stdout).toBe('2');
+		expect((await need().node('a2').run(['cat', '/etc/mesos-slave/ip'])).stdout).toBe('10.77.0.22');
+		const once = await cli('status', '--once');
+		expect(once.exitCode).toBe(0);
+		expect(once.stdout).toContain('The cluster is healthy.');
+		expect(once.stdout).toMatch(/Marathon: leader \S+, named by every master/);
+	});
+
+	it('shows a new Mesos leader after the leading master’s daemon is killed', async () => {
+		const first = await status();
+		const leaderAddress = first.mesos.leader?.split(':')[0];
+		const leader = masters().find(node => node.address === leaderAddress);
+		expect(leader).toBeDefined();
+		const since = Date.now();
+		await leader!.run(['bash', '-c', 'kill -KILL "$(cat /run/mesos-master.pid)"']);
+		const next = await waitFor('a new leading master', async () => {
+			const now = await status();
+			return now.mesos.leader && now.mesos.leader !== first.mesos.leader && now.mesos.agentsActive === 2 ? now : undefined;
+		}, 60_000);
+		figures['new leader after SIGKILL (s)'] = seconds(since);
+		expect(next.mesos.leader).not.toBe(first.mesos.leader);
+		await leader!.run(['service', 'mesos-master', 'start'], {timeout: minute});
+	});
+
+	it('says 2 of 3 when one ZooKeeper of three is stopped, and that the quorum holds', async () => {
+		const m3 = need().node('m3');
+		await m3.run(['service', 'zookeeper', 'stop'], {timeout: minute});
+		const seen = await waitFor('2 of 3 ZooKeepers serving', async () => {
+			const result = await cli('status', '--once');
+			return /ZooKeeper: 2 of 3 serving, leader m\d, quorum 2: holds/.test(result.stdout) ? result : undefined;
+		}, 60_000);
+		expect(seen.exitCode).toBe(1);
+		expect(seen.stdout).toMatch(/problem: ZooKeeper on m3 \(10\.77\.0\.13:2181\) does not answer/);
+		await m3.run(['service', 'zookeeper', 'start'], {timeout: minute});
+	});
+
+	it('cluster undo puts every node’s files back from its own journal', async () => {
+		const result = await cli('undo', '--yes');
+		expect(result.stderr).toBe('');
+		expect(result.exitCode).toBe(0);
+		for (const node of need().nodes) {
+			expect(result.stdout).toMatch(new RegExp(`^${node.name}: put back run \\S+ \\(\\d+ files\\)$`, 'm'));
+			// What the setup made is gone; what the packages shipped is back.
+			expect((await node.run(['bash', '-c', 'ls /etc/mesos-master/ip /etc/mesos-slave/ip 2>&1 || true'])).stdout).not.toMatch(/^\/etc\/mesos-(master|slave)\/ip$/m);
+			expect((await node.run(['cat', '/etc/mesos/zk'])).stdout).not.toContain('10.77.0.11');
+		}
+	});
+});
