@@ -27,8 +27,9 @@ export async function waitForFrame(app: Pick<InkApp, 'lastFrame'>, text: FrameTe
 	}
 }
 
-// Until Ink reads stdin (its first frame's effects turn raw mode on and add the listener).
-async function readsKeys(app: InkApp): Promise<void> {
+// Until Ink reads stdin (its first frame's effects turn raw mode on and add the listener). press
+// waits for it; a test that writes a read of its own (keys arriving together) calls it first.
+export async function readsKeys(app: InkApp): Promise<void> {
 	await waitFor('the app to read keys (a stdin listener)', () => app.stdin.listenerCount('readable') > 0, 10_000);
 }
 

@@ -8,7 +8,7 @@ import type {Answers} from '../../source/model/answers.js';
 import {createSystem} from '../../source/system/system.js';
 import {AfterSetup} from '../../source/ui/AfterSetup.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {renderWizard} from '../ui/render-wizard.js';
@@ -150,6 +150,7 @@ describe('the screens of a machine already set up', () => {
 	it('takes keys that come in one read on the menu, the edit list, the editor and the preview, in order', async () => {
 		const {screen, root} = await showAfterSetup('home');
 		await waitForFrame(screen, '❯ Status');
+		await readsKeys(screen);
 		// Down and Enter: edit opens, and the keys after Enter in the same read are the edit screen's.
 		screen.stdin.write(`${keys.down}${keys.enter}${keys.down}${keys.down}`);
 		await waitForFrame(screen, '❯ ZooKeeper data directory');

@@ -4,7 +4,7 @@ import {HomeMenu} from '../../source/ui/home/HomeMenu.js';
 import type {HomeChoice} from '../../source/ui/home/home-choices.js';
 import {renderScreen} from '../ui/render-screen.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -66,6 +66,7 @@ describe('the home menu', () => {
 	it('takes ↓↓ and Enter typed in one read as three keys, in order', async () => {
 		const {screen, calls} = await showHome();
 		await waitForFrame(screen, '❯ Status');
+		await readsKeys(screen);
 		screen.stdin.write(`${keys.down}${keys.down}${keys.enter}`);
 		await waitFor('a choice', () => calls.length === 1);
 		expect(calls).toEqual(['setup']);

@@ -10,7 +10,7 @@ import {isKey} from '../../source/ui/components/keys/split-keys.js';
 import {useKeys} from '../../source/ui/components/keys/use-keys.js';
 import {useSyncReducer} from '../../source/ui/hooks/use-sync-reducer.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 
 afterEach(() => cleanup());
@@ -89,6 +89,7 @@ describe('FieldEditor', () => {
 		const submitted: string[] = [];
 		const app = render(<Harness id="zookeeper.myid" initial="1" submitted={submitted} />);
 		await waitForFrame(app, '▸ ZooKeeper server id');
+		await readsKeys(app);
 		app.stdin.write('\u007F2');
 		await waitForFrame(app, /server id +2\s/);
 		app.stdin.write('\u007F\u007F3\r');
@@ -101,6 +102,7 @@ describe('FieldEditor', () => {
 		const submitted: string[] = [];
 		const app = render(<Harness id="slave.hostname" initial="node1" submitted={submitted} />);
 		await waitForFrame(app, 'node1');
+		await readsKeys(app);
 		app.stdin.write(keys.left);
 		app.stdin.write(keys.left);
 		app.stdin.write('-x');

@@ -7,7 +7,7 @@ import {runCheck} from '../../source/system/machine-checks.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
 import type {StepId} from '../../source/model/plan.js';
@@ -33,6 +33,7 @@ async function continued(completed: readonly StepId[], options: Omit<Parameters<
 	const {system, ran} = await fakeMachine({...options, completed: [...completed]});
 	const app = await renderWizard({system});
 	await waitForFrame(app, 'Continue from');
+	await readsKeys(app);
 	app.stdin.write('\r');
 	return {app, system, ran};
 }
@@ -41,6 +42,7 @@ describe('keys that come in one read', () => {
 	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
+		await readsKeys(app);
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Press Enter to go on to the repository key.');
 		app.stdin.write('\r');
