@@ -65,7 +65,7 @@ async function main(): Promise<number> {
 	if (!process.stdin.isTTY) {
 		usage(`${command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`} needs a terminal to ask its questions; without one use --yes${command === 'status' ? ' or status --once' : ''}.`);
 	}
-	const {renderApp} = await import('./source/ui/app.js');
+	const {renderApp} = await import('./source/ui/render-app.js');
 	return renderApp({
 		out: output.out,
 		// A signal from outside (Ctrl+C itself is a key there): the screen stops what runs, then ends.

@@ -6,7 +6,7 @@
 import {pathToFileURL} from 'node:url';
 import {render} from 'ink';
 import {createElement} from 'react';
-import {FilePreview} from '../source/ui/components/file-preview/file-preview.js';
+import {FilePreview} from '../source/ui/components/file-preview/FilePreview.js';
 import {fileRows, type PreviewFile} from '../source/ui/components/file-preview/preview-rows.js';
 import {TerminalSink} from './terminal-sink.js';
 

@@ -10,7 +10,7 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {createCommandRunner} from '../source/system/runner.js';
 import {LogBuffer} from '../source/ui/components/log-pane/log-buffer.js';
-import {LogPane} from '../source/ui/components/log-pane/log-pane.js';
+import {LogPane} from '../source/ui/components/log-pane/LogPane.js';
 import {median, meets, ratioLine} from './figures.js';
 import {TerminalSink} from './terminal-sink.js';
 

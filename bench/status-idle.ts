@@ -16,7 +16,7 @@ import {createElement} from 'react';
 import {createSystem, type System} from '../source/system/system.js';
 import {StatusScreen} from '../source/ui/status/StatusScreen.js';
 import {KeyRouterProvider} from '../source/ui/components/keys/KeyRouterProvider.js';
-import {UseCasesProvider} from '../source/ui/use-cases-context.js';
+import {UseCasesProvider} from '../source/ui/UseCasesProvider.js';
 import {type FixtureCluster, startCluster} from '../test/fixtures/cluster.js';
 import {verdict} from './figures.js';
 

@@ -13,7 +13,6 @@ export type TextEdit =
 	// Ctrl+U, as in a shell: everything before the cursor goes.
 	| {type: 'clear-before'};
 
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
 const invisible = /[\u0000-\u001f\u007f-\u009f]/g;
 
 // Counted in characters (code points), so the cursor never splits one.

@@ -17,7 +17,7 @@ export function blockingProblems(answers: Answers, pages: readonly Page[], index
 }
 
 // The answers with what is typed on this page, where it is allowed: what the page would write.
-export function pageAnswers(state: WizardState, page: Page): Answers {
+export function pageAnswers(state: Pick<WizardState, 'answers' | 'drafts'>, page: Page): Answers {
 	let answers = state.answers;
 	for (const id of page.fields) {
 		const checked = checkAnswer(id, state.drafts[id] ?? '');
@@ -30,7 +30,7 @@ export type LaterProblem = {problem: Problem; mendOn: Page};
 
 // Problems that name a setting of this page but also one asked later (myid against the servers
 // of zoo.cfg): they stop only that later page, but are said here, before this page writes its file.
-export function laterProblems(state: WizardState, pages: readonly Page[], index: number): LaterProblem[] {
+export function laterProblems(state: Pick<WizardState, 'answers' | 'drafts'>, pages: readonly Page[], index: number): LaterProblem[] {
 	const page = pages[index];
 	if (!page || page.fields.length === 0) return [];
 	return consistencyProblems(resolveValues(pageAnswers(state, page))).flatMap(problem => {
@@ -44,7 +44,7 @@ export type NeededCommand = Extract<Check, {kind: 'command'}>;
 
 // Commands the preflight checks for only because of this page's values (docker, when the agent's
 // containerizers include it): the preflight ran before this page, so the page says it itself.
-export function commandsNeededBy(state: WizardState, page: Page): NeededCommand[] {
+export function commandsNeededBy(state: Pick<WizardState, 'answers' | 'drafts' | 'facts'>, page: Page): NeededCommand[] {
 	if (page.fields.length === 0) return [];
 	const commandChecks = (answers: Answers): NeededCommand[] =>
 		buildPlan(resolveValues(answers), state.facts)

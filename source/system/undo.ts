@@ -6,7 +6,7 @@
 // hand since the run, so undo needs no more room than what it puts back.
 import {StepError} from '../model/errors.js';
 import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
-import {backupsDir, Journal, journalPath, newRunId, sha256} from './journal.js';
+import {backupsDir, Journal, journalPath, sha256} from './journal.js';
 import {lastUndoableRun} from './journal-reading.js';
 import {formatBytes, type TargetFiles} from './target-fs.js';
 

@@ -1,4 +1,4 @@
-// The use cases bound to one System: what the screens receive through context (ui/use-cases-context)
+// The use cases bound to one System: what the screens receive through context (ui/UseCasesProvider)
 // and tests can replace. Plain commands call the functions in this folder directly.
 import type {Answers} from '../model/answers.js';
 import type {ApplyEvent} from '../model/apply-events.js';

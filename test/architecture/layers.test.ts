@@ -1,26 +1,19 @@
 // The layering ARCHITECTURE.md promises, read from the import graph: which layer may import which,
-// the model doing no I/O, screens reaching the machine only through the use cases, keys read in one
-// place, and no command going through a shell string.
-import {readdir, readFile} from 'node:fs/promises';
+// the model doing no I/O, screens reaching the machine only through the use cases, each screen's
+// folder importing only shared parts, keys read in one place, the screens' file names, and no
+// command going through a shell string.
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {filesUnder} from '../helpers/tree.js';
 
 const source = fileURLToPath(new URL('../../source/', import.meta.url));
-
-async function filesUnder(dir: string): Promise<string[]> {
-	const out: string[] = [];
-	for (const entry of await readdir(dir, {withFileTypes: true})) {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) out.push(...(await filesUnder(full)));
-		else if (/\.tsx?$/.test(entry.name)) out.push(full);
-	}
-	return out;
-}
+const sourceFiles = async (dir: string): Promise<string[]> => filesUnder(dir, /\.tsx?$/);
 
 async function offenders(dir: string, pattern: RegExp): Promise<string[]> {
 	const found: string[] = [];
-	for (const file of await filesUnder(path.join(source, dir))) {
+	for (const file of await sourceFiles(path.join(source, dir))) {
 		const text = await readFile(file, 'utf8');
 		for (const [index, line] of text.split('\n').entries()) if (pattern.test(line)) found.push(`${path.relative(source, file)}:${index + 1}: ${line.trim()}`);
 	}
@@ -42,7 +35,7 @@ const layerOf = (file: string): Layer => {
 async function importGraph(): Promise<Import[]> {
 	const edges: Import[] = [];
 	const pattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)'|import\('([^']+)'\)/g;
-	for (const file of await filesUnder(source)) {
+	for (const file of await sourceFiles(source)) {
 		const text = await readFile(file, 'utf8');
 		for (const match of text.matchAll(pattern)) {
 			const specifier = match[3] ?? match[4] ?? '';
@@ -74,6 +67,16 @@ const allowed: Record<Layer, Layer[]> = {
 // What keeps the bookkeeping of a run: only the use cases (and the system itself) touch it.
 const bookkeeping = ['system/apply-plan.js', 'system/journal.js', 'system/state.js'];
 
+// The screens' folders (source/ui/<feature>/) and the shared parts they build on. The files at
+// source/ui/ itself are the frame: App routes a command to a screen, AfterSetup routes between the
+// screens after setup, and the providers hand the System, the use cases and the keys down.
+const features = ['edit', 'home', 'status', 'undo', 'wizard'];
+const shared = ['components', 'hooks'];
+const uiFolder = (target: string): string | undefined => {
+	const [top, folder, ...rest] = target.split(path.sep);
+	return top === 'ui' && rest.length > 0 ? folder : undefined;
+};
+
 const ioImport = /from '(node:)?(fs|fs\/promises|child_process|net|http|https)'|from 'execa'/;
 
 describe('layers', () => {
@@ -102,6 +105,51 @@ describe('layers', () => {
 			.map(edge => `${edge.from} imports ${edge.target}`);
 		expect(touching).toEqual([]);
 		expect(await offenders('ui', /\bsystem\.state\b|\.state\.(saveAnswers|saveProgress|restore)\(/)).toEqual([]);
+	});
+
+	it('a screen’s folder imports shared parts (ui/components, ui/hooks), never another screen’s files or the frame', async () => {
+		const graph = (await importGraph()).filter(edge => edge.layer === 'ui' && edge.targetLayer === 'ui');
+		const wrong = graph
+			.filter(edge => {
+				const from = uiFolder(edge.from);
+				const to = uiFolder(edge.target);
+				if (from !== undefined && features.includes(from)) return !(to === from || (to !== undefined && shared.includes(to)));
+				// Shared parts build on shared parts; of the frame they reach only the providers' contexts.
+				if (from !== undefined && shared.includes(from)) return !((to !== undefined && shared.includes(to)) || /^ui\/\w+Provider\.js$/.test(edge.target));
+				return false;
+			})
+			.map(edge => `${edge.from} imports ${edge.target}`);
+		expect(wrong).toEqual([]);
+		// Read, not assumed: every screen's folder is seen importing a shared part.
+		for (const feature of features) expect(graph.some(edge => uiFolder(edge.from) === feature && shared.includes(uiFolder(edge.target) ?? ''))).toBe(true);
+		for (const folder of [...features, ...shared]) expect(uiFolder(path.join('ui', folder, 'x.ts'))).toBe(folder);
+	});
+
+	// Ink's own rule: a component's file is named as it (StatusScreen.tsx), a hook's as it in
+	// kebab-case (use-status-view.ts exports useStatusView), anything else in kebab-case; a file
+	// exports what its name says, and a component or hook lives in the file named after it.
+	it('screens are named by one rule: components PascalCase, hooks use-kebab, other modules kebab-case', async () => {
+		const wrong: string[] = [];
+		const camel = (kebab: string): string => kebab.replaceAll(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+		for (const file of await sourceFiles(path.join(source, 'ui'))) {
+			const name = path.basename(file).replace(/\.tsx?$/, '');
+			const where = path.relative(source, file);
+			const text = await readFile(file, 'utf8');
+			// Functions and constants: a class (LogBuffer, KeyRouter) is a plain module's, not a component.
+			const exported = [...text.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)].map(match => match[1] ?? '');
+			const components = exported.filter(value => /^[A-Z]/.test(value) && !/Context$/.test(value));
+			const hooks = exported.filter(value => /^use[A-Z]/.test(value));
+			if (/^use(-[a-z0-9]+)+$/.test(name)) {
+				if (!hooks.includes(camel(name))) wrong.push(`${where} does not export ${camel(name)}`);
+			} else if (/^[A-Z][A-Za-z0-9]*$/.test(name)) {
+				if (!components.includes(name)) wrong.push(`${where} does not export ${name}`);
+			} else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) wrong.push(`${where} is named in neither PascalCase (a component) nor kebab-case`);
+			for (const hook of hooks) if (hook !== camel(name)) wrong.push(`${where} exports the hook ${hook}, whose file would be use-${hook.slice(3).replaceAll(/[A-Z]/g, c => `-${c.toLowerCase()}`).slice(1)}.ts`);
+			for (const component of components) {
+				if (component !== name && !/^[A-Z]/.test(name)) wrong.push(`${where} exports the component ${component} from a file not named for a component`);
+			}
+		}
+		expect(wrong).toEqual([]);
 	});
 
 	it('the model imports no I/O module', async () => {

@@ -6,7 +6,7 @@ import {commandLine} from '../../source/cli/command-line.js';
 import {helpText} from '../../source/cli/help-text.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
-import {exitShown, startBuiltCli} from '../tmux/built-cli.js';
+import {exitShown, startBuiltCli} from '../helpers/built-cli.js';
 
 it.each(['setup', 'edit', 'undo'])('%s --help in a terminal prints that help and nothing else, and changes nothing', async id => {
 	const root = await tempRoot();

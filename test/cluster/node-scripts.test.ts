@@ -4,7 +4,6 @@ import {spawn} from 'node:child_process';
 import {readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {createServer as createHttpServer} from 'node:http';
 import {type AddressInfo, createServer} from 'node:net';
-import path from 'node:path';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {bashScript} from '../../source/model/remote-command.js';

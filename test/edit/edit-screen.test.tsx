@@ -5,8 +5,9 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import {createSystem} from '../../source/system/system.js';
 import {EditScreen} from '../../source/ui/edit/EditScreen.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 let unmount: (() => void) | undefined;
@@ -66,7 +67,7 @@ describe('the edit screen', () => {
 		await press(screen, ...Array<string>('mins'.length).fill(keys.backspace));
 		let frame = await waitForFrame(screen, '✖ not allowed: use a number and a unit');
 		expect(frame).toContain('How long an executor may take to register');
-		await press(screen, keys.enter);
+		await pressExpectingNoChange(screen, keys.enter);
 		frame = screen.lastFrame() ?? '';
 		expect(frame).toContain('✖ not allowed');
 		expect(frame).not.toContain('Enter write');
@@ -151,8 +152,8 @@ describe('the edit screen', () => {
 		await waitForFrame(screen, 'zookeeper.servers · /etc/zookeeper/conf/zoo.cfg · now 1=127.0.0.1:2888:3888');
 		await press(screen, keys.escape);
 		await waitForFrame(screen, '❯ ZooKeeper servers');
-		await press(screen, keys.escape);
-		await waitFor(() => calls.length === 1, 'the screen to hand back');
+		await pressExpectingNoChange(screen, keys.escape);
+		await waitFor('the screen to hand back', () => calls.length === 1);
 		expect(calls).toEqual(['back']);
 	});
 

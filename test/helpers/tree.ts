@@ -4,6 +4,15 @@
 import {lstat, readdir, readFile, readlink} from 'node:fs/promises';
 import path from 'node:path';
 
+// The files under a folder, at any depth, whose names match (every file without a pattern), sorted.
+export async function filesUnder(dir: string, name: RegExp = /(?:)/): Promise<string[]> {
+	const entries = await readdir(dir, {withFileTypes: true, recursive: true});
+	return entries
+		.filter(entry => entry.isFile() && name.test(entry.name))
+		.map(entry => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
 export type TreeEntry = {mode: number; bytes: string; uid?: number; gid?: number};
 export type Tree = Record<string, TreeEntry>;
 

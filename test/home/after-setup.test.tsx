@@ -6,9 +6,10 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import type {Answers} from '../../source/model/answers.js';
 import {createSystem} from '../../source/system/system.js';
-import {AfterSetup} from '../../source/ui/home/AfterSetup.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {AfterSetup} from '../../source/ui/AfterSetup.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {renderWizard} from '../ui/render-wizard.js';
 
@@ -50,8 +51,8 @@ describe('the screens of a machine already set up', () => {
 		await waitForFrame(screen, '❯ ZooKeeper server id');
 		await press(screen, keys.escape);
 		await waitForFrame(screen, 'Undo the last change');
-		await press(screen, 'q');
-		await waitFor(() => exits.length === 1, 'the program to end');
+		await pressExpectingNoChange(screen, 'q');
+		await waitFor('the program to end', () => exits.length === 1);
 		expect(exits).toEqual([0]);
 	});
 
@@ -95,8 +96,8 @@ describe('the screens of a machine already set up', () => {
 		const menu = await waitForFrame(app, '↑↓ choose · Enter open · q quit');
 		expect(menu).not.toContain('Quit now?');
 		expect(app.exitCode()).toBeUndefined();
-		await press(app, 'q');
-		await waitFor(() => app.exitCode() === 0, 'the program to end');
+		await pressExpectingNoChange(app, 'q');
+		await waitFor('the program to end', () => app.exitCode() === 0);
 	});
 
 	it('an edit saves its answers, so the next edit does not call it a hand edit', async () => {
@@ -149,6 +150,7 @@ describe('the screens of a machine already set up', () => {
 	it('takes keys that come in one read on the menu, the edit list, the editor and the preview, in order', async () => {
 		const {screen, root} = await showAfterSetup('home');
 		await waitForFrame(screen, '❯ Status');
+		await readsKeys(screen);
 		// Down and Enter: edit opens, and the keys after Enter in the same read are the edit screen's.
 		screen.stdin.write(`${keys.down}${keys.enter}${keys.down}${keys.down}`);
 		await waitForFrame(screen, '❯ ZooKeeper data directory');

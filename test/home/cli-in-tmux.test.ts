@@ -6,8 +6,8 @@ import {afterEach, expect, it} from 'vitest';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
 import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {exitShown, startBuiltCli} from '../tmux/built-cli.js';
-import type {TmuxSession} from '../tmux/tmux.js';
+import {exitShown, startBuiltCli} from '../helpers/built-cli.js';
+import type {TmuxSession} from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
 let cluster: FixtureCluster | undefined;

@@ -3,8 +3,9 @@ import {createSystem} from '../../source/system/system.js';
 import {HomeMenu} from '../../source/ui/home/HomeMenu.js';
 import type {HomeChoice} from '../../source/ui/home/home-choices.js';
 import {renderScreen} from '../ui/render-screen.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 
@@ -49,24 +50,25 @@ describe('the home menu', () => {
 	it('opens the screen chosen with the arrows and Enter', async () => {
 		const {screen, calls} = await showHome();
 		await waitForFrame(screen, '❯ Status');
-		await press(screen, keys.enter);
-		await waitFor(() => calls.length === 1, 'status chosen');
+		await pressExpectingNoChange(screen, keys.enter);
+		await waitFor('status chosen', () => calls.length === 1);
 		await moveTo(screen, 'Edit a setting');
-		await press(screen, keys.enter);
-		await waitFor(() => calls.length === 2, 'edit chosen');
+		await pressExpectingNoChange(screen, keys.enter);
+		await waitFor('edit chosen', () => calls.length === 2);
 		await moveTo(screen, 'Run the full setup again');
-		await press(screen, keys.enter);
-		await waitFor(() => calls.length === 3, 'setup chosen');
-		await press(screen, 'q');
-		await waitFor(() => calls.length === 4, 'quit');
+		await pressExpectingNoChange(screen, keys.enter);
+		await waitFor('setup chosen', () => calls.length === 3);
+		await pressExpectingNoChange(screen, 'q');
+		await waitFor('quit', () => calls.length === 4);
 		expect(calls).toEqual(['status', 'edit', 'setup', 'quit']);
 	});
 
 	it('takes ↓↓ and Enter typed in one read as three keys, in order', async () => {
 		const {screen, calls} = await showHome();
 		await waitForFrame(screen, '❯ Status');
+		await readsKeys(screen);
 		screen.stdin.write(`${keys.down}${keys.down}${keys.enter}`);
-		await waitFor(() => calls.length === 1, 'a choice');
+		await waitFor('a choice', () => calls.length === 1);
 		expect(calls).toEqual(['setup']);
 	});
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {execa} from 'execa';
 import {isAlive, pidFromFile} from './lab-processes.js';
 import {stopGpgAgents} from './signing-key.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const minute = 60_000;
 

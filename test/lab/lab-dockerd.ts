@@ -3,7 +3,7 @@ import {mkdir, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
 import {isAlive, stopPid} from './lab-processes.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** The default socket, so `docker version` (any client on PATH) answers without DOCKER_HOST. */
 export const dockerSocket = '/run/docker.sock';

@@ -12,7 +12,7 @@ import {listProcesses} from './lab-processes.js';
 import {logTail, serviceLogFiles, startLab, type Lab} from './lab.js';
 import {describeLab} from './require-lab.js';
 import {stopGpgAgents} from './signing-key.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
 const sourceList = '/etc/apt/sources.list.d/mesosphere.list';

@@ -10,7 +10,7 @@ import {articleFiles, writeArticleConfiguration} from './article-configuration.j
 import {aptUpdateFrom, installedVersions, refusals, run, runningCommandLine, showKey} from './by-hand.js';
 import {logTail, serviceLogFiles, startLab, type Lab} from './lab.js';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
 const minute = 60_000;

@@ -3,7 +3,7 @@
 // tells their state and the journal holds their output.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {agentFiles, configureMaster, installMesosphere, writeFiles} from './nodes/cluster-by-hand.js';
 import {controlJson, registeredCluster} from './nodes/cluster-probes.js';
 import {startNodes, type LabNode, type LabNodes} from './nodes/lab-nodes.js';

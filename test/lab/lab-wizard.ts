@@ -5,14 +5,14 @@ import {readFileSync} from 'node:fs';
 import {expect} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import type {Page} from '../../source/model/wizard-pages.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {TmuxSession} from '../helpers/tmux.js';
 import {pagesFor, type Screen} from '../wizard/walk.js';
 import {fingerprintsIn, keyring} from './apt-trust.js';
 import {articleFiles} from './article-configuration.js';
 import {registeredCluster} from './cluster-state.js';
 import type {Lab} from './lab.js';
 import {cliPath, labSettings, repoRoot} from './mesos-setup-cli.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const minute = 60_000;
 const services = ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon'];

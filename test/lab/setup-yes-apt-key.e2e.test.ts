@@ -9,7 +9,7 @@ import {marathonPing, registeredCluster} from './cluster-state.js';
 import {startLab, type Lab} from './lab.js';
 import {labSettings, mesosSetup, requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
 const minute = 60_000;

@@ -15,7 +15,7 @@ import {startLab, type Lab} from './lab.js';
 import {shippedConfiguration} from './mesosphere-package.js';
 import {labSettings, mesosSetup, requireBuiltCli, type CliRun} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
 const minute = 60_000;

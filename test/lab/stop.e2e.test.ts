@@ -9,14 +9,14 @@ import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import type {Page} from '../../source/model/wizard-pages.js';
 import {createSystem} from '../../source/system/system.js';
-import type {TmuxSession} from '../tmux/tmux.js';
+import type {TmuxSession} from '../helpers/tmux.js';
 import {acceptPage, pageShown} from '../wizard/walk.js';
 import {aptProcesses, heldAptLocks} from './apt-at-rest.js';
 import {startLab, type Lab} from './lab.js';
 import {expectLabSetUp, type LabWizard, startLabWizard, startServices} from './lab-wizard.js';
 import {cliPath, labSettings, mesosSetup, repoRoot, requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
-import {waitFor} from './wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const minute = 60_000;
 // Long enough that apt-get install is still downloading when it is stopped.

@@ -5,7 +5,7 @@ import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import type {Facts} from '../../source/model/facts.js';
 import type {Page} from '../../source/model/wizard-pages.js';
 import {createSystem} from '../../source/system/system.js';
-import type {TmuxSession} from '../tmux/tmux.js';
+import type {TmuxSession} from '../helpers/tmux.js';
 import {acceptPage, type Screen} from '../wizard/walk.js';
 import {startLab, type Lab} from './lab.js';
 import {expectLabSetUp, startLabWizard, startServices as startServicesPage} from './lab-wizard.js';

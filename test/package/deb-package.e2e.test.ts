@@ -19,7 +19,7 @@ import {ownBookkeeping, readTree} from '../helpers/tree.js';
 import {installLabPrerequisites} from '../lab/install-prerequisites.js';
 import {acquireMachineLock} from '../lab/machine-lock.js';
 import {describeLab} from '../lab/require-lab.js';
-import {TmuxSession} from '../tmux/tmux.js';
+import {TmuxSession} from '../helpers/tmux.js';
 import {MachineWithoutNode, type Ran, stockEnv} from './machine-without-node.js';
 
 const version = (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;

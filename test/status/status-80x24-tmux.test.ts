@@ -4,7 +4,7 @@
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {tempRoot} from '../helpers/temp-root.js';
-import {startBuiltCli} from '../tmux/built-cli.js';
+import {startBuiltCli} from '../helpers/built-cli.js';
 
 
 it('shows why each service is unhealthy, whole, at 80×24', async () => {

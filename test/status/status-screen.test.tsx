@@ -6,8 +6,9 @@ import {StatusScreen} from '../../source/ui/status/StatusScreen.js';
 import type {CommandRunner} from '../../source/system/runner.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {type FixtureCluster, startCluster} from '../fixtures/cluster.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 
@@ -59,17 +60,21 @@ describe('the status screen', () => {
 		expect(asked).toContain('› mesos-slave');
 		// n answers the question, then q is the panes' own: it leaves.
 		screen.stdin.write('nq');
-		await waitFor(() => calls.includes('quit'), 'q to leave the screen');
+		await waitFor('q to leave the screen', () => calls.includes('quit'));
 		expect(screen.lastFrame()).not.toContain('Restart mesos-slave now?');
 	});
 
 	it('does not render again while nothing changes, and shows a change at the next refresh', async () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		await waitForFrame(screen, 'Cluster');
+		// Settled: a whole refresh after the first frame (on a busy machine the first snapshot's
+		// frame can still be drawing when 'Cluster' shows).
+		const settled = cluster.master.hits.length;
+		await waitFor('one more refresh', () => cluster.master.hits.length >= settled + 3);
 		const framesBefore = screen.frames.length;
 		const looksBefore = cluster.master.hits.length;
 		// Several refreshes of an unchanged cluster.
-		await waitFor(() => cluster.master.hits.length >= looksBefore + 15, 'five more refreshes');
+		await waitFor('five more refreshes', () => cluster.master.hits.length >= looksBefore + 15);
 		expect(screen.frames.length).toBe(framesBefore);
 		await cluster.stopService('agent');
 		const frame = await waitForFrame(screen, 'mesos-slave   unknown             unhealthy:');
@@ -185,10 +190,10 @@ describe('the status screen', () => {
 	it('hands e and q to the screen that opened it', async () => {
 		const {screen, calls} = await showStatus();
 		await waitForFrame(screen, 'Cluster');
-		await press(screen, 'e');
-		await waitFor(() => calls.length === 1, 'the edit call');
-		await press(screen, 'q');
-		await waitFor(() => calls.length === 2, 'the quit call');
+		await pressExpectingNoChange(screen, 'e');
+		await waitFor('the edit call', () => calls.length === 1);
+		await pressExpectingNoChange(screen, 'q');
+		await waitFor('the quit call', () => calls.length === 2);
 		expect(calls).toEqual(['edit', 'quit']);
 	});
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {groupRuns} from '../../source/system/process-group.js';
 import {createCommandRunner} from '../../source/system/runner.js';
-import {waitFor} from '../fixtures/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 // A command that starts two children (as apt-get starts its download methods and dpkg), says
@@ -37,7 +37,7 @@ describe('the command runner', () => {
 				if (line === 'ready') controller.abort();
 			},
 		});
-		await waitFor(() => children.length === 2, 'the two children');
+		await waitFor('the two children', () => children.length === 2);
 		leader = Number(execFileSync('ps', ['-o', 'pgid=', '-p', String(children[0])], {encoding: 'utf8'}).trim());
 		const started = Date.now();
 		const result = await ran;

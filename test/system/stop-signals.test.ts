@@ -3,7 +3,7 @@
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
-import {waitFor} from '../fixtures/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const program = fileURLToPath(new URL('../fixtures/stop-signals-main.ts', import.meta.url));
 
@@ -23,7 +23,7 @@ function start() {
 describe('stop signals', () => {
 	it('a first SIGINT stops what runs, which finishes saying so, and the program exits 130', async () => {
 		const {child, said} = start();
-		await waitFor(() => said().includes('ready'), 'the program to start', 30_000);
+		await waitFor('the program to start', () => said().includes('ready'), 30_000);
 		child.kill('SIGINT');
 		const result = await child;
 		expect(result.exitCode).toBe(130);
@@ -33,9 +33,9 @@ describe('stop signals', () => {
 
 	it('a second signal ends it at once', async () => {
 		const {child, said, complained} = start();
-		await waitFor(() => said().includes('ready'), 'the program to start', 30_000);
+		await waitFor('the program to start', () => said().includes('ready'), 30_000);
 		child.kill('SIGTERM');
-		await waitFor(() => complained().includes('stopping on SIGTERM'), 'the first signal');
+		await waitFor('the first signal', () => complained().includes('stopping on SIGTERM'));
 		child.kill('SIGINT');
 		const result = await child;
 		expect(result.exitCode).toBe(130);

@@ -2,15 +2,15 @@ import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {KeyHelp} from '../../source/ui/components/key-help/key-help.js';
+import {KeyHelp} from '../../source/ui/components/key-help/KeyHelp.js';
 import {LogBuffer} from '../../source/ui/components/log-pane/log-buffer.js';
-import {LogPane} from '../../source/ui/components/log-pane/log-pane.js';
-import {ProgressBar} from '../../source/ui/components/progress-bar/progress-bar.js';
-import {ServicePane} from '../../source/ui/components/service-pane/service-pane.js';
-import {StepList} from '../../source/ui/components/step-list/step-list.js';
+import {LogPane} from '../../source/ui/components/log-pane/LogPane.js';
+import {ProgressBar} from '../../source/ui/components/progress-bar/ProgressBar.js';
+import {ServicePane} from '../../source/ui/components/service-pane/ServicePane.js';
+import {StepList} from '../../source/ui/components/step-list/StepList.js';
 import {wrapRows} from '../../source/ui/components/wrapped-text/text-rows.js';
-import {ActionList} from '../../source/ui/wizard/action-list.js';
-import {waitForFrame} from './ink-keys.js';
+import {ActionList} from '../../source/ui/wizard/ActionList.js';
+import {waitForFrame} from '../helpers/ink-app.js';
 
 afterEach(() => cleanup());
 

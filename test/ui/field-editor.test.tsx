@@ -4,13 +4,14 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {applyFieldAction, type FieldAction} from '../../source/model/field-input.js';
 import {findSetting, type Setting, type SettingId} from '../../source/model/settings.js';
 import {textField} from '../../source/model/text-editing.js';
-import {FieldEditor} from '../../source/ui/components/field-editor/field-editor.js';
+import {FieldEditor} from '../../source/ui/components/field-editor/FieldEditor.js';
 import {fieldActionOf} from '../../source/ui/components/keys/field-action-of.js';
 import {isKey} from '../../source/ui/components/keys/split-keys.js';
 import {useKeys} from '../../source/ui/components/keys/use-keys.js';
-import {useSyncReducer} from '../../source/ui/components/use-sync-reducer.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from './ink-keys.js';
+import {useSyncReducer} from '../../source/ui/hooks/use-sync-reducer.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 
 afterEach(() => cleanup());
 
@@ -52,11 +53,13 @@ describe('FieldEditor', () => {
 		await press(app, keys.backspace, keys.backspace, keys.backspace);
 		const frame = await waitForFrame(app, 'not allowed');
 		expect(frame).toMatch(/timeout +5m +✖ not allowed: use a number and a unit, one of ns us ms/);
-		await press(app, keys.enter);
+		// Refused: what follows shows it (the one value passed on is the mended one).
+		await pressExpectingNoChange(app, keys.enter);
 		expect(submitted).toEqual([]);
 		await press(app, 'ins');
 		await waitForFrame(app, /5mins(?![\s\S]*not allowed)/);
-		await press(app, keys.enter);
+		await pressExpectingNoChange(app, keys.enter);
+		await waitFor('the value passed on', () => submitted.length > 0);
 		expect(submitted).toEqual(['5mins']);
 	});
 
@@ -65,7 +68,8 @@ describe('FieldEditor', () => {
 		const app = render(<Harness id="repo.key" initial="" submitted={submitted} />);
 		await press(app, '0x81026d0004c44cf7ef55adf8df7d54cbe56151bf');
 		await waitForFrame(app, '0x81026d0004c44cf7ef55adf8df7d54cbe56151bf');
-		await press(app, keys.enter);
+		await pressExpectingNoChange(app, keys.enter);
+		await waitFor('the value passed on', () => submitted.length > 0);
 		expect(submitted).toEqual(['81026D0004C44CF7EF55ADF8DF7D54CBE56151BF']);
 	});
 
@@ -76,7 +80,8 @@ describe('FieldEditor', () => {
 		expect(frame).toContain('❯ mesos');
 		await press(app, keys.down);
 		await waitForFrame(app, '❯ docker,mesos');
-		await press(app, keys.enter);
+		await pressExpectingNoChange(app, keys.enter);
+		await waitFor('the value passed on', () => submitted.length > 0);
 		expect(submitted).toEqual(['docker,mesos']);
 	});
 
@@ -84,10 +89,11 @@ describe('FieldEditor', () => {
 		const submitted: string[] = [];
 		const app = render(<Harness id="zookeeper.myid" initial="1" submitted={submitted} />);
 		await waitForFrame(app, '▸ ZooKeeper server id');
+		await readsKeys(app);
 		app.stdin.write('\u007F2');
 		await waitForFrame(app, /server id +2\s/);
 		app.stdin.write('\u007F\u007F3\r');
-		await waitFor(() => submitted.length === 1, 'Enter');
+		await waitFor('Enter', () => submitted.length === 1);
 		expect(submitted).toEqual(['3']);
 		expect(app.lastFrame()).not.toContain('not allowed');
 	});
@@ -96,12 +102,13 @@ describe('FieldEditor', () => {
 		const submitted: string[] = [];
 		const app = render(<Harness id="slave.hostname" initial="node1" submitted={submitted} />);
 		await waitForFrame(app, 'node1');
+		await readsKeys(app);
 		app.stdin.write(keys.left);
 		app.stdin.write(keys.left);
 		app.stdin.write('-x');
 		await waitForFrame(app, 'nod-xe1');
 		app.stdin.write('\r');
-		await waitFor(() => submitted.length === 1, 'Enter');
+		await waitFor('Enter', () => submitted.length === 1);
 		expect(submitted).toEqual(['nod-xe1']);
 	});
 });

@@ -2,9 +2,9 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {diffFile} from '../../source/model/diff.js';
-import {FilePreview} from '../../source/ui/components/file-preview/file-preview.js';
+import {FilePreview} from '../../source/ui/components/file-preview/FilePreview.js';
 import {fileRows, previewWindow} from '../../source/ui/components/file-preview/preview-rows.js';
-import {press, waitForFrame} from './ink-keys.js';
+import {waitForFrame} from '../helpers/ink-app.js';
 
 afterEach(() => cleanup());
 

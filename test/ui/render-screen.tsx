@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import React, {type ReactElement} from 'react';
 import type {System} from '../../source/system/system.js';
 import {KeyRouterProvider} from '../../source/ui/components/keys/KeyRouterProvider.js';
-import {UseCasesProvider} from '../../source/ui/use-cases-context.js';
+import {UseCasesProvider} from '../../source/ui/UseCasesProvider.js';
 import type {UseCases} from '../../source/use-cases/use-cases.js';
 
 export function renderScreen(system: System, screen: ReactElement, options: {useCases?: UseCases; onStop?: () => void} = {}) {

@@ -2,7 +2,7 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import type {Answers} from '../../source/model/answers.js';
-import {App, type AppCommand} from '../../source/ui/app.js';
+import {App, type AppCommand} from '../../source/ui/App.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {tempRoot} from '../helpers/temp-root.js';
 

@@ -7,9 +7,9 @@ import React from 'react';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {LogBuffer} from '../../source/ui/components/log-pane/log-buffer.js';
-import {ServicePane} from '../../source/ui/components/service-pane/service-pane.js';
+import {ServicePane} from '../../source/ui/components/service-pane/ServicePane.js';
 import {textWidth, wrapRows} from '../../source/ui/components/wrapped-text/text-rows.js';
-import {WrappedText} from '../../source/ui/components/wrapped-text/wrapped-text.js';
+import {WrappedText} from '../../source/ui/components/wrapped-text/WrappedText.js';
 
 afterEach(() => cleanup());
 

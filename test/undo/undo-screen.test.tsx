@@ -5,8 +5,9 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Journal, newRunId} from '../../source/system/journal.js';
 import {UndoScreen} from '../../source/ui/undo/UndoScreen.js';
-import {waitFor} from '../fixtures/wait-for.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {renderScreen} from '../ui/render-screen.js';
 import {fakeMachine} from '../wizard/fake-machine.js';
 
@@ -47,8 +48,8 @@ describe('the undo screen', () => {
 		expect(asked).toContain('remove  /etc/mesos-slave/attributes');
 		expect(asked).toContain('Undo does not undo:');
 		expect(asked).toContain('Running services are not stopped');
-		await press(screen, 'n');
-		await waitFor(() => done.length === 1, 'the screen to be left');
+		await pressExpectingNoChange(screen, 'n');
+		await waitFor('the screen to be left', () => done.length === 1);
 		expect(await readFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('new-name\n');
 	});
 
@@ -66,7 +67,7 @@ describe('the undo screen', () => {
 		await press(screen, 'y');
 		await waitForFrame(screen, 'Restarted: mesos-slave.');
 		expect(restarted).toEqual(['service mesos-slave restart']);
-		await press(screen, keys.enter);
+		await pressExpectingNoChange(screen, keys.enter);
 	});
 
 	it('says when there is nothing to undo', async () => {
@@ -75,7 +76,7 @@ describe('the undo screen', () => {
 		const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
 		unmount = screen.unmount;
 		await waitForFrame(screen, 'Nothing to undo: no earlier run changed files here.');
-		await press(screen, keys.enter);
-		await waitFor(() => done.length === 1, 'the screen to be left');
+		await pressExpectingNoChange(screen, keys.enter);
+		await waitFor('the screen to be left', () => done.length === 1);
 	});
 });

@@ -9,7 +9,7 @@ import type {RunOptions, RunResult} from '../../source/system/runner.js';
 import {createSystem} from '../../source/system/system.js';
 import {runSetup} from '../../source/use-cases/setup.js';
 import {undoLastRun} from '../../source/use-cases/undo.js';
-import {waitFor} from '../fixtures/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {fakeMachine} from '../wizard/fake-machine.js';
 
@@ -46,7 +46,7 @@ describe('setup, stopped', () => {
 		const controller = new AbortController();
 		const events: string[] = [];
 		const running = runSetup(system, answers, {signal: controller.signal, onEvent: event => event.type === 'action-end' && events.push(`${event.outcome.status} ${event.action.title}`)});
-		await waitFor(() => installing(), 'apt-get install to start');
+		await waitFor('apt-get install to start', () => installing());
 		controller.abort();
 		const result = await running;
 		expect(result.ok).toBe(false);
@@ -68,7 +68,7 @@ describe('setup, stopped', () => {
 		const out: string[] = [];
 		const err: string[] = [];
 		const running = runSetupYes(system, answers, {out: line => out.push(line), err: line => err.push(line), color: false}, controller.signal);
-		await waitFor(() => installing(), 'apt-get install to start');
+		await waitFor('apt-get install to start', () => installing());
 		controller.abort();
 		expect(await running).toBe(130);
 		expect(out).toContain('stopped     “apt-get install -y mesosphere” was stopped before it finished');

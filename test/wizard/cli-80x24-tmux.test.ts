@@ -1,17 +1,14 @@
 // The built CLI in the smallest common terminal (tmux, 80×24) on a --root sandbox: every screen
 // keeps its prompt in view, long explanations wrap instead of being cut, and NO_COLOR leaves no
 // colour on the screen. Needs dist/cli.js (npm test builds it first).
-import {execFile} from 'node:child_process';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
 import {findSetting} from '../../source/model/settings.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {startBuiltCli} from '../tmux/built-cli.js';
-import type {TmuxSession} from '../tmux/tmux.js';
+import {startBuiltCli} from '../helpers/built-cli.js';
+import type {TmuxSession} from '../helpers/tmux.js';
 import {acceptPage, pagesFor, tmuxScreen} from './walk.js';
-
 
 async function wizardAt80x24(name: string, env: Record<string, string>): Promise<{session: TmuxSession; root: string}> {
 	const root = await tempRoot();
@@ -24,12 +21,6 @@ async function wizardAt80x24(name: string, env: Record<string, string>): Promise
 		height: 24,
 	});
 	return {session, root};
-}
-
-// The screen with its colours and attributes as escape codes (capture-pane -e).
-async function captureWithColours(session: TmuxSession): Promise<string> {
-	const {stdout} = await promisify(execFile)('tmux', ['-L', session.socket, '-f', '/dev/null', 'capture-pane', '-e', '-p', '-t', session.name], {encoding: 'utf8'});
-	return stdout;
 }
 
 // Select Graphic Rendition: colour, bold, dim and the like.
@@ -81,6 +72,6 @@ it('draws no colour under NO_COLOR, and colour without it', async () => {
 		await session.waitFor('Press Enter to go on to the repository key.');
 	}
 	// The preflight screen has green, yellow and dim text, a bold title and a cyan name.
-	expect(await captureWithColours(coloured.session)).toMatch(sgr);
-	expect(await captureWithColours(plain.session)).not.toMatch(sgr);
+	expect(await coloured.session.capture({escapes: true})).toMatch(sgr);
+	expect(await plain.session.capture({escapes: true})).not.toMatch(sgr);
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {startBuiltCli} from '../tmux/built-cli.js';
+import {startBuiltCli} from '../helpers/built-cli.js';
 import {expectCatalogueDefaults} from './catalogue-defaults.js';
 import {acceptPage, pagesFor, tmuxScreen} from './walk.js';
 

@@ -7,11 +7,12 @@ import {runCheck} from '../../source/system/machine-checks.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {renderWizard} from '../ui/render-wizard.js';
 import type {StepId} from '../../source/model/plan.js';
 import type {RunOptions, RunResult} from '../../source/system/runner.js';
-import {waitFor} from '../fixtures/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {fakeMachine} from './fake-machine.js';
 import {acceptPage, inkScreen, pagesFor} from './walk.js';
 
@@ -32,6 +33,7 @@ async function continued(completed: readonly StepId[], options: Omit<Parameters<
 	const {system, ran} = await fakeMachine({...options, completed: [...completed]});
 	const app = await renderWizard({system});
 	await waitForFrame(app, 'Continue from');
+	await readsKeys(app);
 	app.stdin.write('\r');
 	return {app, system, ran};
 }
@@ -40,6 +42,7 @@ describe('keys that come in one read', () => {
 	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
+		await readsKeys(app);
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Press Enter to go on to the repository key.');
 		app.stdin.write('\r');
@@ -93,7 +96,7 @@ describe('keys that come in one read', () => {
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
 		app.stdin.write('qy');
-		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		await waitFor('the wizard to end', () => app.exitCode() !== undefined);
 		expect(app.exitCode()).toBe(130);
 	});
 });
@@ -185,8 +188,8 @@ describe('without root, continuing anyway', () => {
 		expect(failed.replaceAll(/\s+/g, ' ')).toContain('it cannot be skipped: every later step needs it');
 		expect(failed).not.toContain('s skip');
 		expect(failed).not.toContain('offers to continue');
-		await press(app, 's');
-		await press(app, keys.enter);
+		await pressExpectingNoChange(app, 's');
+		await pressExpectingNoChange(app, keys.enter);
 		expect(app.lastFrame()).toContain('✖ Running as root failed');
 		// Nothing was written: no log, no saved answers, no progress, no backups.
 		expect(await readTree(root)).toEqual({});
@@ -204,7 +207,7 @@ describe('configuration files', () => {
 		await waitForFrame(app, '▸ ZooKeeper server id');
 		await press(app, keys.backspace, '300');
 		await waitForFrame(app, /ZooKeeper server id +300 +✖ not allowed: use a whole number/);
-		await press(app, keys.enter);
+		await pressExpectingNoChange(app, keys.enter);
 		expect(app.lastFrame()).not.toContain('Press Enter to write');
 		await press(app, keys.backspace, keys.backspace, keys.backspace, '2');
 		await waitForFrame(app, /server id +2\s/);
@@ -224,8 +227,8 @@ describe('configuration files', () => {
 		await waitForFrame(app, 'zookeeper.myid: "2" is not one of the server ids');
 		expect(app.lastFrame()).not.toContain('Press Enter to write');
 		await press(app, keys.up);
-		await waitForFrame(app, '▸ ZooKeeper servers');
-		await press(app, ...Array<string>(30).fill(keys.backspace), '2=127.0.0.1:2888:3888');
+		const servers = (await waitForFrame(app, /▸ ZooKeeper servers +\S/)).match(/▸ ZooKeeper servers +(\S+)/)?.[1] ?? '';
+		await press(app, ...Array<string>([...servers].length).fill(keys.backspace), '2=127.0.0.1:2888:3888');
 		await press(app, keys.enter, keys.enter);
 		const preview = await waitForFrame(app, '/etc/zookeeper/conf/zoo.cfg · new file');
 		expect(preview).toContain('+ server.2=127.0.0.1:2888:3888');
@@ -352,8 +355,10 @@ describe('the overrides screen at 80×24', () => {
 		expect(top).toContain('/etc/init/chronos.override · new file');
 		expect(top).toContain('Press Enter to write them.');
 		expect(top).toContain('Enter write them · ↑↓ scroll');
-		await press(app, ...Array<string>(10).fill(keys.down));
-		const bottom = await waitForFrame(app, '/etc/init/mesos-slave.override · new file');
+		// Down until the last file's heading shows: each ↓ scrolls (a key past the end would change nothing).
+		let bottom = app.lastFrame() ?? '';
+		for (let downs = 0; downs < 20 && !bottom.includes('/etc/init/mesos-slave.override · new file'); downs++) bottom = await press(app, keys.down);
+		expect(bottom).toContain('/etc/init/mesos-slave.override · new file');
 		expect(fits(bottom)).toBe(true);
 		expect(bottom).toMatch(/↑ \d+ more lines \(↑ to scroll\)/);
 		expect(bottom).not.toContain('/etc/init/chronos.override · new file');
@@ -449,7 +454,7 @@ describe('quitting while a step runs', () => {
 		// The question does not stop anything by itself.
 		expect(signals.every(signal => !signal.aborted)).toBe(true);
 		await press(app, 'y');
-		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		await waitFor('the wizard to end', () => app.exitCode() !== undefined);
 		expect(app.exitCode()).toBe(130);
 		expect(signals.at(-1)?.aborted).toBe(true);
 		expect(ran).toEqual(['apt-get -y update', 'apt-get install -y mesosphere']);
@@ -467,7 +472,7 @@ describe('quitting while a step runs', () => {
 		await press(app, keys.ctrlC);
 		await waitForFrame(app, 'Quit now? Install is stopped');
 		await press(app, keys.ctrlC);
-		await waitFor(() => app.exitCode() !== undefined, 'the wizard to end');
+		await waitFor('the wizard to end', () => app.exitCode() !== undefined);
 		expect(app.exitCode()).toBe(130);
 		expect(system.state.progress()?.stoppedAt).toBe('install');
 	});
@@ -477,7 +482,7 @@ describe('quitting while a step runs', () => {
 		await press(app, 'q');
 		await waitForFrame(app, 'Quit now?');
 		await press(app, 'y');
-		await waitFor(() => app.exitCode() === 130, 'the wizard to end');
+		await waitFor('the wizard to end', () => app.exitCode() === 130);
 		app.unmount();
 		const again = await renderWizard({system});
 		await waitForFrame(again, 'A setup here stopped at “Install”.');

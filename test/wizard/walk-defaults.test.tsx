@@ -4,7 +4,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, expect, it} from 'vitest';
-import {waitForFrame} from '../ui/ink-keys.js';
+import {waitForFrame} from '../helpers/ink-app.js';
 import {renderWizard} from '../ui/render-wizard.js';
 import {expectCatalogueDefaults} from './catalogue-defaults.js';
 import {acceptPage, inkScreen, pagesFor} from './walk.js';

@@ -1,18 +1,19 @@
 // Drives the wizard through its pages, accepting what each screen shows with Enter and waiting
 // for every screen before typing. Works on an ink-testing-library app and on a real terminal
-// (test/tmux) alike, through the two things it needs: wait for text, press Enter.
+// (test/helpers/tmux.ts) alike, through the two things it needs: wait for text, press Enter.
 import {resolveValues} from '../../source/model/answers.js';
 import type {Facts} from '../../source/model/facts.js';
 import {buildPlan} from '../../source/model/plan.js';
 import {findSetting} from '../../source/model/settings.js';
 import {type Page, wizardPages} from '../../source/model/wizard-pages.js';
-import type {TmuxSession} from '../tmux/tmux.js';
-import {keys, press, waitForFrame} from '../ui/ink-keys.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+import {press, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import type {RenderedApp} from '../ui/render-wizard.js';
 
 export type Screen = {waitFor(text: string | RegExp): Promise<unknown>; enter(): Promise<void>};
 
-export const inkScreen = (app: RenderedApp): Screen => ({waitFor: text => waitForFrame(app, text), enter: () => press(app, keys.enter)});
+export const inkScreen = (app: RenderedApp): Screen => ({waitFor: text => waitForFrame(app, text), enter: async () => void (await press(app, keys.enter))});
 
 export const tmuxScreen = (session: TmuxSession): Screen => ({waitFor: text => session.waitFor(text), enter: () => session.key('Enter')});
 

@@ -8,7 +8,7 @@ import {afterEach, expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
 import {createSystem} from '../../source/system/system.js';
 import {undoLastRun} from '../../source/use-cases/undo.js';
-import {waitFor} from '../fixtures/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {renderWizard} from '../ui/render-wizard.js';
 import {acceptPage, inkScreen, pagesFor} from './walk.js';
@@ -24,7 +24,7 @@ it('undo after the wizard restores the answers saved before it, and the files', 
 	const answers = {'master.port': '5051', 'slave.hostname': 'node1'};
 	const app = await renderWizard({system, answers});
 	for (const page of pagesFor(articleMachine, answers)) await acceptPage(inkScreen(app), page);
-	await waitFor(() => app.exitCode() === 0, 'the wizard to end');
+	await waitFor('the wizard to end', () => app.exitCode() === 0);
 	expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('node1\n');
 	expect(system.state.answers()).toEqual(answers);
 	expect(system.state.setUpBefore()).toBe(true);

@@ -4,8 +4,8 @@
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
 import {changeLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
-import {useRowsLeft} from '../components/use-rows-left.js';
-import {FileChanges, fileActionsOf} from '../wizard/file-changes.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';
 
 export function ChangePreview({change, offset, whole, height, width}: {change: SettingChange; offset: number; whole: boolean; height: number; width: number}) {
 	const files = fileActionsOf(writeStep(change).actions);

@@ -6,10 +6,10 @@ import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
 import {servicesOf, type SettingChange} from '../../model/setting-change.js';
 import type {WrittenChange} from '../../use-cases/change-setting.js';
-import {useAbortOnLeave} from '../components/use-abort-on-leave.js';
-import type {ServiceRun} from '../status/use-service-run.js';
-import {useSystem} from '../system-context.js';
-import {useUseCases} from '../use-cases-context.js';
+import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
+import type {ServiceRun} from '../hooks/use-service-run.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import type {EditAction} from './edit-state.js';
 
 export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>, restarts: ServiceRun, onAnswersSaved?: (answers: Answers) => void) {

@@ -7,7 +7,7 @@ import {wholeFileKey} from '../components/file-preview/preview-rows.js';
 import {fieldActionOf} from '../components/keys/field-action-of.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
-import type {SyncReducer} from '../components/use-sync-reducer.js';
+import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 import type {EditAction, EditState} from './edit-state.js';
 
 export type EditKeyCalls = {write(change: SettingChange): void; restart(change: SettingChange): void; leave(): void};

@@ -5,12 +5,12 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {moveChoice} from '../../model/text-editing.js';
 import {ChoiceList} from '../components/choice-list/ChoiceList.js';
-import {KeyHelp} from '../components/key-help/key-help.js';
+import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
-import {useSyncReducer} from '../components/use-sync-reducer.js';
-import {useSystem} from '../system-context.js';
-import {useUseCases} from '../use-cases-context.js';
+import {useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import {type HomeChoice, homeChoices, type HomeItem} from './home-choices.js';
 
 export type HomeMenuProps = {

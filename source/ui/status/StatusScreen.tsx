@@ -7,11 +7,11 @@ import {sandboxProbes} from '../../model/action-preview.js';
 import {startOrder} from '../../model/services.js';
 import {sharedInitReason} from '../../model/status-snapshot.js';
 import type {Endpoints} from '../../use-cases/status.js';
-import {useUseCases} from '../use-cases-context.js';
-import {KeyHelp, type KeyHint} from '../components/key-help/key-help.js';
-import {useTerminalSize} from '../components/use-terminal-size.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
+import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
-import {useSystem} from '../system-context.js';
+import {useSystem} from '../hooks/use-system.js';
 import {ClusterPane, clusterPaneHeight} from './ClusterPane.js';
 import {FullLog} from './FullLog.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
@@ -20,9 +20,9 @@ import {initialStatusScreen, statusScreenReducer} from './status-screen-state.js
 import {createStatusStore} from './status-store.js';
 import {useStatusActions} from './use-status-actions.js';
 import {useStatusKeys} from './use-status-keys.js';
-import {useServiceRun} from './use-service-run.js';
-import {useStatusView} from './use-status-snapshot.js';
-import {useSyncReducer} from '../components/use-sync-reducer.js';
+import {useServiceRun} from '../hooks/use-service-run.js';
+import {useStatusView} from './use-status-view.js';
+import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 
 export type StatusScreenProps = {
 	// The answers the run started from (saved, --answers, --set); the files on disk win over them.

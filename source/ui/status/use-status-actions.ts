@@ -6,10 +6,10 @@ import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
 import type {ServiceName} from '../../model/services.js';
 import type {Endpoints} from '../../use-cases/status.js';
-import {useAbortOnLeave} from '../components/use-abort-on-leave.js';
-import {useUseCases} from '../use-cases-context.js';
+import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 import type {StatusScreenAction} from './status-screen-state.js';
-import type {ServiceRun} from './use-service-run.js';
+import type {ServiceRun} from '../hooks/use-service-run.js';
 
 // The full log view reads this much from the end of the file.
 const fullLogLines = 5000;

@@ -3,7 +3,7 @@
 import type {ServiceName} from '../../model/services.js';
 import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
-import type {SyncReducer} from '../components/use-sync-reducer.js';
+import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 import type {StatusScreenAction, StatusScreenState} from './status-screen-state.js';
 
 export type StatusKeyCalls = {

@@ -2,7 +2,7 @@
 // to leave once it is over (or before anything was done).
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
-import type {SyncReducer} from '../components/use-sync-reducer.js';
+import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 import type {UndoAction, UndoState} from './undo-state.js';
 
 export type UndoKeyCalls = {undo(): void; restart(): void; leave(): void};

@@ -1,7 +1,7 @@
 // The step list beside every screen: the article's steps, the configuration files counted as one.
 import {activeMode, type WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
-import type {StepItem, StepState} from '../components/step-list/step-list.js';
+import type {StepItem, StepState} from '../components/step-list/StepList.js';
 
 export function stepItems(state: WizardState, pages: readonly Page[], current: number): StepItem[] {
 	const groups: {title: string; members: number[]}[] = [];

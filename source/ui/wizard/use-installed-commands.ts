@@ -2,7 +2,7 @@
 // directly): undefined while the answer is coming.
 import {useEffect, useState} from 'react';
 import {errorMessage} from '../../model/errors.js';
-import {useSystem} from '../system-context.js';
+import {useSystem} from '../hooks/use-system.js';
 
 export type Installed = {installed: boolean} | {error: string};
 

@@ -7,10 +7,11 @@ import {findSetting} from '../../model/settings.js';
 import {currentPage, type WizardAction, type WizardState} from '../../model/wizard-state.js';
 import {fieldActionOf} from '../components/keys/field-action-of.js';
 import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
-import {useKeys, useStop} from '../components/keys/use-keys.js';
+import {useKeys} from '../components/keys/use-keys.js';
+import {useStop} from '../components/keys/use-stop.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
-import {writesFiles} from './wizard-keys.js';
-import type {SyncReducer} from '../components/use-sync-reducer.js';
+import {writesFiles} from './wizard-key-help.js';
+import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
 export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean): WizardAction | 'leave' | undefined {
 	const {mode} = state;

@@ -13,9 +13,9 @@ import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction,
 import type {SetupSession} from '../../use-cases/setup.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
-import {type SyncReducer, useSyncReducer} from '../components/use-sync-reducer.js';
-import {useSystem} from '../system-context.js';
-import {useUseCases} from '../use-cases-context.js';
+import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useSystem} from '../hooks/use-system.js';
+import {useUseCases} from '../hooks/use-use-cases.js';
 
 export type WizardExit = {code: number; state: WizardState; summary?: RunSummary};
 
@@ -185,7 +185,8 @@ export function useWizard(options: WizardOptions) {
 	const [driver] = useState(() => createDriver({store, fold, startSetup: continueRun => useCases.startSetup({continueRun}), onOutput: setOutput, latest}));
 	// A run under way when the wizard goes away (the program ends) is stopped with it.
 	useEffect(() => () => driver.abandon(), [driver]);
-	const pages = useMemo(() => pagesOf(state), [state.answers, state.facts]);
+	const {answers, facts} = state;
+	const pages = useMemo(() => pagesOf({answers, facts}), [answers, facts]);
 	const {page, index} = currentPage(state, pages);
 	return {state, send: driver.send, store, pages, page, index, view, output, summary: driver.summary()};
 }

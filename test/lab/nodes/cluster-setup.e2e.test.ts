@@ -4,7 +4,7 @@
 // daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from '../require-lab.js';
-import {waitFor} from '../wait-for.js';
+import {waitFor} from '../../helpers/wait-for.js';
 import {mesosSetupOnControl} from './control-cli.js';
 import {adminUser, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa, type Result} from 'execa';
 import {isAlive} from '../lab-processes.js';
-import {waitFor} from '../wait-for.js';
+import {waitFor} from '../../helpers/wait-for.js';
 import {createMachineCgroup, removeCgroup} from './lab-cgroups.js';
 import {namespaceOf} from './lab-network.js';
 

@@ -10,7 +10,7 @@ import type {Lab} from '../lab.js';
 import {readDistribution} from '../os-release.js';
 import {createSigningKey} from '../signing-key.js';
 import {controlSharedPaths} from './control-cli.js';
-import {startMachine, type LabMachine, type NodeInit, type RunOptions, type RunResult} from './lab-machine.js';
+import {startMachine, type LabMachine, type NodeInit, type RunResult} from './lab-machine.js';
 import {cableMachine, controlAddress, createSwitch, machineProblem, namespaceOf, setCable} from './lab-network.js';
 import {controlSsh, knownHostsLine, makeKeyPair, startSshServer} from './lab-ssh.js';
 import {sweepLab, workDirPrefix, type SweepReport} from './stale-lab.js';

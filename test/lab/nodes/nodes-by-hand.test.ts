@@ -9,7 +9,7 @@ import {execa} from 'execa';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {listProcesses} from '../lab-processes.js';
 import {describeLab} from '../require-lab.js';
-import {waitFor} from '../wait-for.js';
+import {waitFor} from '../../helpers/wait-for.js';
 import {agentFiles, configureMaster, installMesosphere, writeFiles, zookeeperLogFile} from './cluster-by-hand.js';
 import {controlJson, ensembleModes, formedEnsemble, marathonLeaders, registeredCluster, zookeeperMode} from './cluster-probes.js';
 import {labCgroupRoot} from './lab-cgroups.js';

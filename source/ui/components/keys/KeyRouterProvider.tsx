@@ -1,13 +1,11 @@
 // The one place the terminal's input is read (Ink's useInput): each read is split into keys and
-// handed to the router, which gives them to the screen shown. Screens use useKeys and useStop.
+// handed to the router, which gives them to the screen shown. Screens use useKeys and useStop; AfterSetup holds keys with useKeyRouter.
 import {useInput} from 'ink';
-import React, {createContext, type ReactNode, useContext, useEffect, useState} from 'react';
+import React, {createContext, type ReactNode, useEffect, useState} from 'react';
 import {KeyRouter, type StopReason} from './key-router.js';
 import {splitKeys} from './split-keys.js';
 
-const RouterContext = createContext<KeyRouter | undefined>(undefined);
-
-export const useKeyRouter = (): KeyRouter | undefined => useContext(RouterContext);
+export const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
 
 type Props = {
 	children: ReactNode;
@@ -27,5 +25,5 @@ export function KeyRouterProvider({children, onStop, signal}: Props) {
 		signal.addEventListener('abort', stop, {once: true});
 		return () => signal.removeEventListener('abort', stop);
 	}, [signal, router]);
-	return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
+	return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
 }

@@ -4,8 +4,8 @@
 // KeyRouterProvider (a component tested on its own) the hook reads the terminal itself.
 import {useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {KeyRouter, type StopHandler} from './key-router.js';
-import {useKeyRouter} from './KeyRouterProvider.js';
+import {KeyRouter} from './key-router.js';
+import {useKeyRouter} from './use-key-router.js';
 import {type KeyPress, splitKeys} from './split-keys.js';
 
 export function useKeys(handler: (press: KeyPress) => void, options: {isActive?: boolean} = {}): void {
@@ -19,12 +19,4 @@ export function useKeys(handler: (press: KeyPress) => void, options: {isActive?:
 	const active = options.isActive ?? true;
 	useEffect(() => (active ? router.listen(press => latest.current(press)) : undefined), [router, active]);
 	useInput((input, key) => own.deliver(splitKeys(input, key)), {isActive: shared === undefined});
-}
-
-// What Ctrl+C and SIGTERM do while the screen is shown.
-export function useStop(handler: StopHandler): void {
-	const shared = useKeyRouter();
-	const latest = useRef(handler);
-	latest.current = handler;
-	useEffect(() => shared?.onStop(reason => latest.current(reason)), [shared]);
 }

@@ -2,7 +2,7 @@
 // deadline, and the log tail when it failed. Keeps within `height` rows: each pane's outcome and
 // probe (wrapped to `width`) first, then the failure's log tail, then the output share the rest.
 import {Box} from 'ink';
-import {ServicePane, servicePaneRows} from '../service-pane/service-pane.js';
+import {ServicePane, servicePaneRows} from '../service-pane/ServicePane.js';
 import {type ActionView, type RunView, serviceState} from './run-view.js';
 import type {StepOutput} from './step-output.js';
 

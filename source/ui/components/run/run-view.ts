@@ -2,7 +2,7 @@
 // go to a LogBuffer): each action waiting, running or with its outcome, and its last probe.
 import type {Action} from '../../../model/plan.js';
 import type {ApplyEvent, OutcomeStatus, ProbeResult} from '../../../model/apply-events.js';
-import type {ServiceState} from '../service-pane/service-pane.js';
+import type {ServiceState} from '../service-pane/ServicePane.js';
 
 export type ActionState = 'waiting' | 'running' | OutcomeStatus;
 

@@ -1,0 +1,30 @@
+// The files a page will write, each as a diff against what is on disk now (newContent computes
+// the same bytes ApplyRun will write), together in the rows the page has left: what does not fit
+// scrolls, with a line saying how much more there is.
+import {Text} from 'ink';
+import React from 'react';
+import {newContent} from '../../../model/file-content.js';
+import type {Action} from '../../../model/plan.js';
+import {FilePreview} from './FilePreview.js';
+import type {PreviewView} from './preview-rows.js';
+import {useDiskFiles} from '../../hooks/use-disk-files.js';
+
+type FileAction = Extract<Action, {kind: 'file'}>;
+
+export const fileActionsOf = (actions: readonly Action[]): FileAction[] => actions.filter((a): a is FileAction => a.kind === 'file');
+
+type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown; view?: PreviewView};
+
+export function FileChanges({actions, height, width, offset, refresh, view = 'changes'}: Props) {
+	const {files, error} = useDiskFiles(
+		actions.map(a => a.path),
+		refresh,
+	);
+	if (error) return <Text color="red">Cannot read the files on disk to compare: {error}</Text>;
+	if (!files) return <Text dimColor>Reading the files on disk…</Text>;
+	const previews = actions.map(action => {
+		const before = files.get(action.path);
+		return {path: action.path, before, after: newContent(action.edit, before), notes: action.notes};
+	});
+	return <FilePreview files={previews} height={height} width={width} offset={offset} view={view} />;
+}

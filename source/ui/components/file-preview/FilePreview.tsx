@@ -1,0 +1,96 @@
+// Files as they will be written, against what is on disk now: each with a header that says new
+// file, how many lines change, or that nothing changes; then its changes as hunks of numbered lines
+// (added green with +, removed red with -, a few unchanged dim lines around each, the number
+// being the line's in the file as written), or with `f` the whole file; then its notes. What does
+// not fit in the rows given scrolls as one list, with a line above and below saying how much more
+// there is.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
+import {usePreviewRows} from '../../hooks/use-preview-rows.js';
+
+export {fileChange} from './preview-rows.js';
+
+type Props = {
+	files: readonly PreviewFile[];
+	// Rows for everything, headers, notes and the "more" lines included.
+	height: number;
+	width: number;
+	offset?: number;
+	// The changes only, or the whole file: the screen's reducer holds it and its keys toggle it with
+	// `f` (wholeFileKey), as the headers say.
+	view?: PreviewView;
+};
+
+const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+
+const number = (value: number | undefined, gutter: number): string => (value === undefined ? '' : String(value)).padStart(gutter);
+
+function Row({row}: {row: PreviewRow}) {
+	switch (row.kind) {
+		case 'header':
+			return (
+				<Text wrap="truncate-end">
+					<Text bold>{row.path}</Text>
+					<Text dimColor>
+						{' '}
+						· {row.change}
+						{row.hint ? ` · ${row.hint}` : ''}
+					</Text>
+				</Text>
+			);
+		case 'added':
+			return (
+				<Text color="green" wrap="truncate-end">
+					{number(row.after, row.gutter)} + {row.text}
+				</Text>
+			);
+		case 'removed':
+			return (
+				<Text color="red" wrap="truncate-end">
+					{number(undefined, row.gutter)} - {row.text}
+				</Text>
+			);
+		case 'same':
+			return (
+				<Text dimColor wrap="truncate-end">
+					{number(row.after, row.gutter)}
+					{'   '}
+					{row.text}
+				</Text>
+			);
+		case 'fold':
+			return (
+				<Text dimColor italic wrap="truncate-end">
+					{number(undefined, row.gutter ?? 0)}
+					{'   '}
+					{row.text}
+				</Text>
+			);
+		case 'note':
+			return (
+				<Text dimColor wrap="truncate-end">
+					{row.text}
+				</Text>
+			);
+	}
+}
+
+export function FilePreview({files, height, width, offset = 0, view = 'changes'}: Props) {
+	const rows = usePreviewRows(files, width, view);
+	const shown = previewWindow(rows, height, offset);
+	return (
+		<Box flexDirection="column">
+			{shown.above > 0 ? <Text dimColor>↑ {plural(shown.above, 'line')} (↑ to scroll)</Text> : null}
+			{shown.rows.map((row, index) => (
+				<Row key={index} row={row} />
+			))}
+			{shown.below > 0 ? (
+				<Text dimColor>
+					↓ {plural(shown.below, 'line')}
+					{shown.filesBelow > 0 ? `, ${plural(shown.filesBelow, 'file')}` : ''} (↓ to scroll)
+				</Text>
+			) : null}
+		</Box>
+	);
+}

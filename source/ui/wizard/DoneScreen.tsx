@@ -1,0 +1,90 @@
+// The end: where the web interfaces are, what changed, where the backups and the log are, and
+// how to see status or change a setting later.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {resolveValues} from '../../model/answers.js';
+import {useSystem} from '../hooks/use-system.js';
+import type {ScreenProps} from './screen-props.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const later: [string, string][] = [
+	['status', 'live status of every service'],
+	['edit', 'change one setting; only what it affects restarts'],
+	['undo', 'put back the files this run changed'],
+];
+
+export function DoneScreen({state, pages, summary, height}: ScreenProps) {
+	const system = useSystem();
+	const values = resolveValues(state.answers);
+	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
+	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
+	const counts = summary?.counts ?? {};
+	const changed = summary?.changedFiles ?? [];
+	const changes = [
+		plural(counts.wrote ?? 0, 'file') + ' written',
+		`${counts.unchanged ?? 0} already right`,
+		plural(counts.ran ?? 0, 'command') + ' run',
+		...(counts.healthy ? [plural(counts.healthy, 'service') + ' healthy'] : []),
+		...(counts.failed ? [`${counts.failed} failed`] : []),
+		...(counts.skipped ? [`${counts.skipped} skipped`] : []),
+		...(counts['would-write'] || counts['would-run'] ? [`${counts['would-write'] ?? 0} would be written and ${counts['would-run'] ?? 0} would run (dry run)`] : []),
+	].join(', ');
+	// The list of files gets the rows the rest leaves.
+	const room = Math.max(1, height - 26);
+	return (
+		<Box flexDirection="column">
+			{skipped.length === 0 ? (
+				<Text color="green" bold>
+					✔ The setup is complete.
+				</Text>
+			) : (
+				<Text color="yellow" bold>
+					The setup went through, but these steps failed and were skipped: {skipped.join(', ')}.
+				</Text>
+			)}
+			{system.sandbox ? <Text color="yellow">This was a rehearsal in {system.root}: no service was started, so the addresses below answer only after a real setup.</Text> : null}
+			<Box marginTop={1} flexDirection="column">
+				<Text>
+					Mesos master: <Text color="cyan">http://127.0.0.1:{values['master.port']}</Text>
+				</Text>
+				<Text>
+					Marathon:     <Text color="cyan">http://127.0.0.1:8080</Text>
+				</Text>
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				{summary?.backupsDir ? <Text>Backups of the old files: {system.fs.hostPath(summary.backupsDir)}</Text> : null}
+				{summary?.logPath ? <Text>Full log: {system.fs.hostPath(summary.logPath)}</Text> : null}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Later:</Text>
+				{later.map(([command, does]) => (
+					// What each does wraps beside its command, not under it.
+					<Box key={command}>
+						<Box flexShrink={0}>
+							<Text>
+								{'  '}mesos-setup {command}
+								{rootFlag}
+								{'  '}
+							</Text>
+						</Box>
+						<Box flexShrink={1}>
+							<Text dimColor>{does}</Text>
+						</Box>
+					</Box>
+				))}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>What changed: {changes}</Text>
+				{changed.slice(0, room).map(file => (
+					<Text key={file} dimColor>
+						{'  '}
+						{file}
+					</Text>
+				))}
+				{changed.length > room ? <Text dimColor>  … and {changed.length - room} more (every one is in the log)</Text> : null}
+			</Box>
+			<Text>Press Enter to exit.</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,32 @@
+// The settings a page asks for, one FieldEditor each; the focused one shows its cursor and help.
+// Problems that span settings (myid not among the servers, quorum not a majority) are shown
+// under them. Render only: the wizard's reducer holds what is typed.
+import {Box, Text} from 'ink';
+import React from 'react';
+import {findSetting, type SettingId} from '../../model/settings.js';
+import type {WizardState} from '../../model/wizard-state.js';
+import {FieldEditor} from '../components/field-editor/FieldEditor.js';
+
+type Props = {fields: readonly SettingId[]; state: WizardState};
+
+export function FieldsForm({fields, state}: Props) {
+	const {mode} = state;
+	const typing = mode.kind === 'fields' ? mode : undefined;
+	// Labels as wide as the longest on the page, so values start close to them.
+	const labelWidth = Math.min(34, Math.max(...fields.map(id => findSetting(id)?.label.length ?? 0)) + 4);
+	return (
+		<Box flexDirection="column">
+			{fields.map((id, index) => {
+				const setting = findSetting(id);
+				if (!setting) return null;
+				const focus = typing?.focus === index;
+				return <FieldEditor key={id} setting={setting} value={state.drafts[id] ?? ''} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} />;
+			})}
+			{(typing?.problems ?? []).map(problem => (
+				<Text key={problem} color="red">
+					✖ {problem}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,83 @@
+// The first screen: what this machine is, what mode this run is in, and the offers that come
+// before anything else: a rehearsal when a real setup cannot work here, or continuing a run that
+// was stopped.
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import React from 'react';
+import {modeNote} from '../../model/action-preview.js';
+import type {Facts} from '../../model/facts.js';
+import {type WelcomeChoice, welcomeChoices} from '../../model/wizard-state.js';
+import {ChoiceList} from '../components/choice-list/ChoiceList.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
+import {useSystem} from '../hooks/use-system.js';
+import type {ScreenProps} from './screen-props.js';
+
+// Detection says in a note when it assumes the article's machine (a sandbox without os-release).
+const machineAssumed = (facts: Facts): boolean => facts.assumed;
+
+// What the setup will be planned for. In a sandbox nothing runs as root (or at all), so whether
+// this program is root is not said there; where the machine is only assumed, that is said first.
+function machineLine(facts: Facts, sandbox: boolean): string {
+	const key = facts.aptKey === 'present' ? 'apt-key present' : `apt-key ${facts.aptKey} (a keyring with signed-by is used)`;
+	const parts = [`${facts.distro} ${facts.codename}`, facts.init, key, ...(sandbox ? [] : [facts.isRoot ? 'running as root' : 'not running as root'])];
+	const whose = machineAssumed(facts) ? (sandbox ? 'Assumed machine' : 'This machine (assumed)') : sandbox ? 'Sandbox machine' : 'This machine';
+	return `${whose}: ${parts.join(' · ')}`;
+}
+
+function installedLine(facts: Facts): string {
+	const found = Object.entries(facts.versions).map(([name, version]) => `${name} ${version}`);
+	return found.length > 0 ? `Installed already: ${found.join(', ')}` : 'None of ZooKeeper, Mesos or Marathon is installed yet.';
+}
+
+function whyRehearse(facts: Facts): string {
+	const reasons = [!facts.isRoot ? 'this program is not running as root' : '', !facts.hasApt ? 'this is not a Debian-family system with apt' : ''].filter(Boolean);
+	return `A real setup cannot work here: ${reasons.join(' and ')}.`;
+}
+
+export function WelcomeScreen({state, pages, width}: ScreenProps) {
+	const system = useSystem();
+	const note = modeNote(system);
+	const {mode} = state;
+	const welcome = mode.kind === 'welcome' ? mode : mode.kind === 'quitting' && mode.under.kind === 'welcome' ? mode.under : undefined;
+	const resumeTitle = pages.find(page => page.step?.id === state.resumeFrom)?.step?.title ?? state.resumeFrom;
+	const labels: Record<WelcomeChoice, string> = {
+		rehearse: 'Rehearse in a sandbox (./mesos-rehearsal)',
+		here: 'Continue on this machine anyway (the preflight shows what it lacks)',
+		resume: `Continue from “${resumeTitle}” with the earlier answers`,
+		restart: 'Start from the beginning',
+		quit: 'Quit',
+	};
+	const offer = welcome?.offer;
+	const choices = offer ? welcomeChoices[offer].map(value => ({value, label: labels[value]})) : [];
+	return (
+		<Box flexDirection="column">
+			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
+			<Text>Every step says which commands it will run and which files it will change before it does anything; nothing changes until you accept it.</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>{machineLine(system.facts, system.sandbox)}</Text>
+				<Text dimColor>{installedLine(system.facts)}</Text>
+				{system.facts.notes.map(line => (
+					<WrappedText key={line} text={line} width={width} dimColor />
+				))}
+				{note ? <Text color="yellow">{note}</Text> : null}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				{offer === 'rehearsal' ? (
+					<>
+						<Text color="yellow">{whyRehearse(system.facts)}</Text>
+						<Text>A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run.</Text>
+					</>
+				) : null}
+				{offer === 'rehearsing' ? (
+					<Text>
+						<Spinner type="dots" /> Preparing the rehearsal…
+					</Text>
+				) : null}
+				{offer === 'resume' ? <Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text> : null}
+				{choices.length > 0 && welcome ? <ChoiceList items={choices} selected={welcome.choice} /> : null}
+				{offer === 'ready' ? <Text>Press Enter to begin with the preflight checks: they only look at this machine.</Text> : null}
+				{welcome?.notice ? <Text color="red">{welcome.notice}</Text> : null}
+			</Box>
+		</Box>
+	);
+}
