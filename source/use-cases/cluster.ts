@@ -16,10 +16,12 @@ import {newRunId, type UndoLine} from '../system/journal.js';
 import {createNodeSystem, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
 import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
-import {type SshEndpoint, SshError, SshSessions} from '../system/ssh/ssh-session.js';
+import {type SshEndpoint, SshError, type SshSession, SshSessions} from '../system/ssh/ssh-session.js';
 import {createSystem, type System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
+import {removeLeftoverTempFiles} from '../system/leftovers.js';
+import {lockCluster, type Machine, thisMachine} from './run-lock.js';
 import {runSetupPlan} from './setup.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -29,6 +31,32 @@ export type ClusterEvent =
 	| {type: 'node'; node: string; event: ApplyEvent}
 	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
 	| {type: 'notice'; node?: string; line: string};
+
+// `thisMachine`: where this machine's run lock is taken (a test moves it).
+export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Machine};
+
+// Every node reached, this machine's and every node's run lock taken and what a killed run left on
+// a node removed, then `work`; the locks and the connections are given back however it ends.
+async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
+	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
+	const {sessions, nodeSessions, systems} = await connectAll(cluster);
+	try {
+		const locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
+		try {
+			await Promise.all(
+				systems.map(async system => {
+					const removed = await removeLeftoverTempFiles(system.fs);
+					if (removed.length > 0) notice(`Removed ${removed.length} temp file${removed.length === 1 ? '' : 's'} a stopped run left: ${removed.join(', ')}.`, system.node);
+				}),
+			);
+			return await work(systems);
+		} finally {
+			await locks.release();
+		}
+	} finally {
+		await sessions.close();
+	}
+}
 
 export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: {node: string; message: string}[]; health?: ClusterHealth};
 
@@ -86,16 +114,16 @@ export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => 
 	...(cluster.ssh.identity ? {identity: cluster.ssh.identity} : {}),
 });
 
-type Connected = {sessions: SshSessions; systems: NodeSystem[]};
+type Connected = {sessions: SshSessions; nodeSessions: SshSession[]; systems: NodeSystem[]};
 
 // Every node reached and its system detected, or a StepError naming each node that was not (an
 // unknown host key with its fingerprints: it is never accepted without a person).
 async function connectAll(cluster: Cluster): Promise<Connected> {
 	const sessions = await SshSessions.create();
 	try {
+		const nodeSessions = cluster.nodes.map(node => sessions.session(endpointOf(cluster, node)));
 		const reached = await Promise.allSettled(
-			cluster.nodes.map(async node => {
-				const session = sessions.session(endpointOf(cluster, node));
+			nodeSessions.map(async session => {
 				await session.open();
 				return createNodeSystem(session);
 			}),
@@ -113,7 +141,7 @@ async function connectAll(cluster: Cluster): Promise<Connected> {
 			problems.push(line);
 		}
 		if (problems.length > 0) throw new StepError(`Not every node could be reached; nothing was changed on any node.`, problems);
-		return {sessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
+		return {sessions, nodeSessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
 	} catch (error) {
 		await sessions.close();
 		throw error;
@@ -133,10 +161,9 @@ export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: n
 
 // Over SSH: every node reached and its preflight passed before any node changes (one failing stops
 // everything, named); then the stages, nodes in parallel within each; then the postflight.
-export async function deployCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> & {postflightMs?: number} = {}): Promise<ClusterOutcome> {
+export async function deployCluster(cluster: Cluster, options: ClusterRunOptions & {postflightMs?: number} = {}): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
-	const {sessions, systems} = await connectAll(cluster);
-	try {
+	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
 		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
 		const now = new Date();
@@ -173,29 +200,24 @@ export async function deployCluster(cluster: Cluster, options: UseCaseOptions<Cl
 		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
 		emit({type: 'postflight', ...proof});
 		return {ok: proof.settled, failed, health: proof.health};
-	} finally {
-		await sessions.close();
-	}
+	});
 }
 
 export type NodeUndo = {node: string; runId?: string; lines: UndoLine[]};
 
 // The last run on every node put back from its own journal and backups; every node is reached
 // first, so an unreachable one stops the undo before any node changes.
-export async function undoCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> = {}): Promise<NodeUndo[]> {
-	const {sessions, systems} = await connectAll(cluster);
-	try {
+export async function undoCluster(cluster: Cluster, options: ClusterRunOptions = {}): Promise<NodeUndo[]> {
+	return onLockedNodes(cluster, 'cluster-undo', options, async systems => {
 		const now = new Date();
-		return await Promise.all(
+		return Promise.all(
 			systems.map(async system => {
 				const {run, lines} = await undoJournal(system.fs, newRunId(now), now);
 				for (const line of lines) options.onEvent?.({type: 'notice', node: system.node, line: `${line.outcome.padEnd(9)} ${line.path}`});
 				return {node: system.node, ...(run ? {runId: run.runId} : {}), lines};
 			}),
 		);
-	} finally {
-		await sessions.close();
-	}
+	});
 }
 
 // --root DIR: the same undo on every node's sandbox.

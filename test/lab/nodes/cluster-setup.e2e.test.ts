@@ -73,6 +73,24 @@ settings: {repo.url: "${need().repoUrl}", repo.keyserver: "${need().keyserver}",
 		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
 	});
 
+	it('is refused, naming the node, while a setup on a node holds that node’s run lock; nothing changes', async () => {
+		const m2 = need().node('m2');
+		const before = await Promise.all(need().nodes.map(touched));
+		// A setup run on m2 as run-lock.ts leaves it: a live process named in /var/lib/mesos-setup/run.lock.
+		const pid = (await m2.run(['bash', '-c', 'setsid sleep 300 </dev/null >/dev/null 2>&1 & mkdir -p /var/lib/mesos-setup; ln -s "$! $(date -u +%Y-%m-%dT%H:%M:%S.%3NZ) setup" /var/lib/mesos-setup/run.lock; echo $!'])).stdout;
+		try {
+			const result = await cli('setup', '--yes');
+			expect(result.exitCode).toBe(1);
+			expect(result.stderr).toContain('Another mesos-setup run holds m2; nothing was changed on any node.');
+			expect(result.stderr).toContain(`another mesos-setup (setup, PID ${pid}) has been running on m2 since`);
+		} finally {
+			await m2.run(['bash', '-c', `kill ${pid}; rm -f /var/lib/mesos-setup/run.lock; rmdir /var/lib/mesos-setup`]);
+		}
+		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
+		// No node kept a lock of this run.
+		for (const node of need().nodes) expect((await node.run(['bash', '-c', 'ls /var/lib/mesos-setup 2>&1 || true'])).stdout).toMatch(/No such file/);
+	});
+
 	it('sets up 3 masters and 2 agents in stages, proves the cluster, and cluster status shows it', async () => {
 		const since = Date.now();
 		const result = await cli('setup', '--yes');
