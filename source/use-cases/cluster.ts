@@ -7,13 +7,16 @@ import {clockSkewProblem} from '../model/clock-skew.js';
 import {nodeAnswers} from '../model/cluster-derivation.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan, type Stage} from '../model/cluster-plan.js';
+import type {Step} from '../model/plan.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {StepError} from '../model/errors.js';
 import {articleMachine, type Facts} from '../model/facts.js';
-import {ApplyRun} from '../system/apply-plan.js';
+import {type ApplyResult, ApplyRun} from '../system/apply-plan.js';
+import {readLogTail} from '../system/log-tail.js';
+import {createTargetFs} from '../system/target-fs.js';
 import {readCluster} from '../system/cluster-readings.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
-import {createNodeSystem, type NodeSystem, nodeRunLog} from '../system/node-system.js';
+import {createNodeSystem, nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
 import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
 import {type SshEndpoint, SshError, type SshSession, SshSessions} from '../system/ssh/ssh-session.js';
@@ -58,7 +61,13 @@ async function onLockedNodes<T>(cluster: Cluster, command: string, options: Clus
 	}
 }
 
-export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: {node: string; message: string}[]; health?: ClusterHealth};
+// A node whose step failed: what failed, the last lines of its output, and where its whole log is
+// kept on this machine (log, absent when nothing was logged).
+export type NodeFailure = {node: string; message: string; detail?: string[]; log?: string; tail?: string[]};
+// What the screens answer for a failed node: the step again, go on without the node, or stop.
+export type NodeDecision = 'retry' | 'skip' | 'quit';
+
+export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth};
 
 export type PlannedNode = NodePlan & {read(path: string): Promise<string | undefined>};
 
@@ -99,7 +108,10 @@ export async function rehearseCluster(cluster: Cluster, rootDir: string, options
 		});
 		if (result.stopped) return {ok: false, stopped: true, failed};
 		if (!result.ok) {
-			failed.push({node: node.name, message: result.failed?.outcome.message ?? 'failed'});
+			const detail = result.failed?.outcome.detail ?? [];
+			const log = result.logPath;
+			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
+			failed.push({node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})});
 			break;
 		}
 	}
@@ -159,9 +171,69 @@ export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: n
 	}
 }
 
+export type StageWork = {
+	applyStep(node: string, step: Step): Promise<ApplyResult>;
+	failureOf(node: string, step: Step, result: ApplyResult): Promise<NodeFailure>;
+	// A check over the whole stage once every node passed it (the preflight's clocks).
+	afterStage?(stage: Stage): Promise<NodeFailure | undefined>;
+	emit(event: ClusterEvent): void;
+	onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>;
+	signal?: AbortSignal;
+};
+
+// The stages in order, the nodes of a stage in parallel, a stage only after the one before ended well
+// on every node. A failed node: retried, skipped (none of its later stages run) or the end, as
+// onNodeFailed answers; without it (--yes) the stage ends on the other nodes, then the deploy stops.
+export async function runStages(stages: readonly Stage[], work: StageWork): Promise<Omit<ClusterOutcome, 'ok' | 'health'>> {
+	const failed: NodeFailure[] = [];
+	const skipped = new Set<string>();
+	let quit = false;
+	const result = (): Omit<ClusterOutcome, 'ok' | 'health'> => ({failed, ...(skipped.size > 0 ? {skipped: [...skipped]} : {})});
+	for (const fullStage of stages) {
+		const stage = {...fullStage, parts: fullStage.parts.filter(part => !skipped.has(part.node.name))};
+		if (stage.parts.length === 0) continue;
+		work.emit({type: 'stage-start', stage});
+		await Promise.all(
+			stage.parts.map(async ({node: {name}, steps}) => {
+				for (const step of steps) {
+					for (;;) {
+						if (quit) return;
+						const applied = await work.applyStep(name, step);
+						if (applied.ok) break;
+						const failure = await work.failureOf(name, step, applied);
+						const decision = applied.stopped || work.signal?.aborted || !work.onNodeFailed ? 'quit' : await work.onNodeFailed(failure);
+						if (decision === 'retry') continue;
+						if (decision === 'skip') {
+							skipped.add(name);
+							work.emit({type: 'notice', node: name, line: `Skipped: ${name} takes no further part in this deploy.`});
+							return;
+						}
+						failed.push(failure);
+						// Chosen on a screen: no other node starts a step; those under way end.
+						if (work.onNodeFailed) quit = true;
+						return;
+					}
+				}
+			}),
+		);
+		if (failed.length === 0) {
+			const problem = await work.afterStage?.(stage);
+			if (problem) failed.push(problem);
+		}
+		work.emit({type: 'stage-end', stage, ok: failed.length === 0});
+		if (work.signal?.aborted) return {...result(), stopped: true};
+		if (failed.length > 0) return result();
+	}
+	return result();
+}
+
 // Over SSH: every node reached and its preflight passed before any node changes (one failing stops
 // everything, named); then the stages, nodes in parallel within each; then the postflight.
-export async function deployCluster(cluster: Cluster, options: ClusterRunOptions & {postflightMs?: number} = {}): Promise<ClusterOutcome> {
+//
+// A node that fails: with `onNodeFailed` (the screens) the person chooses: retry its step, skip the
+// node (the rest of its stages are not run; the postflight says what is missing), or quit. Without
+// it (--yes) the stage ends on every other node, then the deploy stops, naming the node and its log.
+export async function deployCluster(cluster: Cluster, options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
@@ -169,37 +241,34 @@ export async function deployCluster(cluster: Cluster, options: ClusterRunOptions
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));
-		const failed: ClusterOutcome['failed'] = [];
-		for (const stage of clusterStages(plans)) {
-			emit({type: 'stage-start', stage});
-			await Promise.all(
-				stage.parts.map(async part => {
-					const run = runs.get(part.node.name) as ApplyRun;
-					for (const step of part.steps) {
-						const result = await run.applyStep(step, event => emit({type: 'node', node: part.node.name, event}), {
-							completesStep: step.id !== 'start',
-							...(options.signal ? {signal: options.signal} : {}),
-						});
-						if (!result.ok) {
-							failed.push({node: part.node.name, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`});
-							return;
-						}
-					}
+		const staged = await runStages(clusterStages(plans), {
+			applyStep: async (node, step) =>
+				(runs.get(node) as ApplyRun).applyStep(step, event => emit({type: 'node', node, event}), {
+					completesStep: step.id !== 'start',
+					...(options.signal ? {signal: options.signal} : {}),
 				}),
-			);
-			if (stage.id === 'preflight' && failed.length === 0) {
+			failureOf: async (node, step, result) => {
+				const logged = result.logPath;
+				const {lines} = logged ? await readLogTail(createTargetFs(nodeLogDir()), [logged], 10) : {lines: []};
+				const {detail} = result.failed?.outcome ?? {};
+				return {node, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail && detail.length > 0 ? {detail} : {}), ...(logged ? {log: path.join(nodeLogDir(), logged), tail: lines} : {})};
+			},
+			afterStage: async stage => {
+				if (stage.id !== 'preflight') return undefined;
 				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await system.nodeChecks.clockOffsetMs()})));
 				const skew = clockSkewProblem(offsets);
-				if (skew) failed.push({node: 'clocks', message: skew});
-			}
-			emit({type: 'stage-end', stage, ok: failed.length === 0});
-			if (options.signal?.aborted) return {ok: false, stopped: true, failed};
-			if (failed.length > 0) return {ok: false, failed};
-		}
+				return skew ? {node: 'clocks', message: skew} : undefined;
+			},
+			emit,
+			...(options.onNodeFailed ? {onNodeFailed: options.onNodeFailed} : {}),
+			...(options.signal ? {signal: options.signal} : {}),
+		});
+		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
+		const {failed, skipped = []} = staged;
 		for (const run of runs.values()) await run.finish();
 		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
 		emit({type: 'postflight', ...proof});
-		return {ok: proof.settled, failed, health: proof.health};
+		return {ok: proof.settled && skipped.length === 0, failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health};
 	});
 }
 

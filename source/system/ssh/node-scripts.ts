@@ -152,6 +152,7 @@ alive() {
   [[ $pid =~ ^[0-9]+$ ]] && [ "$pid" -gt 0 ] && [ -d "/proc/$pid" ] || return 1
   read -r stat <"/proc/$pid/stat" 2>/dev/null || return 1
   local -a fields; read -ra fields <<<"\${stat##*) }"
+  [ "\${fields[0]}" != Z ] || return 1
   while read -r key value _; do [ "$key" = btime ] && boot=$value; done </proc/stat
   since=$(date -d "\${rest%% *}" +%s%3N 2>/dev/null) || return 0
   [ -n "$boot" ] || return 0
