@@ -19,18 +19,20 @@ export type PageMark = 'done' | 'skipped' | 'earlier';
 // resume: a stopped run can be continued; ready: Enter begins.
 export type WelcomeOffer = 'rehearsal' | 'rehearsing' | 'resume' | 'ready';
 
-export type WelcomeChoice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
+// begin: the preflight of this machine; several: the machine list of a cluster (its own screens).
+export type WelcomeChoice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit' | 'begin' | 'several';
 
 // What each offer lets a person choose, in order.
 export const welcomeChoices: Record<WelcomeOffer, WelcomeChoice[]> = {
 	rehearsal: ['rehearse', 'here', 'quit'],
 	rehearsing: [],
 	resume: ['resume', 'restart', 'quit'],
-	ready: [],
+	ready: ['begin', 'several'],
 };
 
 // How the wizard ended: its last page accepted, quit by the person, or a run stopped.
-export type ExitReason = 'finished' | 'quit' | 'stopped';
+// several: the person chose several machines; the app opens the machine list instead.
+export type ExitReason = 'finished' | 'quit' | 'stopped' | 'several';
 
 export type Failure = {index: number; message: string; canSkip: boolean};
 
@@ -296,6 +298,10 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 		}
 		case 'quit':
 			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
+		case 'begin':
+			return enterPage(state, pages, 1);
+		case 'several':
+			return {...state, mode: {kind: 'exit', code: 0, reason: 'several'}};
 	}
 }
 
@@ -308,7 +314,6 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		case 'accept':
 			switch (mode.kind) {
 				case 'welcome': {
-					if (mode.offer === 'ready') return enterPage(state, pages, index + 1);
 					const choice = welcomeChoices[mode.offer][mode.choice];
 					return choice ? welcomeChoice(state, pages, choice) : state;
 				}

@@ -5,6 +5,8 @@ import path from 'node:path';
 import type {ApplyEvent} from '../model/apply-events.js';
 import {clockSkewProblem} from '../model/clock-skew.js';
 import {nodeAnswers} from '../model/cluster-derivation.js';
+import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
+import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan, type Stage} from '../model/cluster-plan.js';
 import type {Step} from '../model/plan.js';
@@ -299,6 +301,14 @@ export async function undoRehearsedCluster(cluster: Cluster, rootDir: string, op
 		results.push({node: node.name, ...(done ? {runId: done.runId} : {}), lines: done?.lines ?? []});
 	}
 	return results;
+}
+
+// The machine list of the screens saved as a cluster file (checked whole first: what cluster … FILE
+// would refuse is never written); returns the file's full path.
+export async function saveClusterFile(file: string, cluster: Cluster): Promise<string> {
+	const text = clusterFileText(cluster);
+	parseClusterFile(text, file);
+	return writeClusterFile(file, text);
 }
 
 // cluster status: what every node's services answer, judged whole, from this machine.
