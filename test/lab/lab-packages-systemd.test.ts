@@ -60,6 +60,15 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			await lab?.stop();
 		}, 2 * minute);
 
+		// Waits for the master elected with this node's agent active; a timeout shows each daemon's journal.
+		const clusterWithJournals = async (what: string, self: {name: string; address: string}) =>
+			waitFor(what, () => registeredCluster(need().control, [self], [self]), 2 * minute)
+				.catch(async (error: unknown) => {
+					const tails = await Promise.all(['zookeeper', 'mesos-master', 'mesos-slave'].map(async unit =>
+						`--- ${unit}\n${(await journal(node(), unit)).split('\n').slice(-15).join('\n')}`));
+					throw new Error(`${String(error)}\n${tails.join('\n')}`);
+				});
+
 		it('installs the packages with apt; their own units are loaded, enabled and inactive', async () => {
 			await installMesosphere(need(), node());
 			for (const unit of ['mesos-master', 'mesos-slave', 'marathon', 'chronos']) {
@@ -75,12 +84,7 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			await mainProcess(node(), 'mesos-slave', agentDaemon);
 			await mainProcess(node(), 'marathon', 'marathon');
 			const self = {name: 's1', address};
-			await waitFor('the master elected with the agent active', () => registeredCluster(need().control, [self], [self]), 2 * minute)
-				.catch(async (error: unknown) => {
-					const tails = await Promise.all(['zookeeper', 'mesos-master', 'mesos-slave'].map(async unit =>
-						`--- ${unit}\n${(await journal(node(), unit)).split('\n').slice(-15).join('\n')}`));
-					throw new Error(`${String(error)}\n${tails.join('\n')}`);
-				});
+			await clusterWithJournals('the master elected with the agent active', self);
 			const info = await waitFor('Marathon /v2/info', () => controlJson<{version: string}>(need().control, `http://${address}:8080/v2/info`));
 			expect(info.version).toBe(need().packages.debs.find(deb => deb.name === 'marathon')?.version.replace(/-lab1$/, ''));
 			expect(await unitState(node(), 'mesos-slave')).toMatchObject({ActiveState: 'active', SubState: 'running', ExecMainStatus: '0'});
@@ -99,7 +103,7 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			const after = await mainProcess(node(), 'mesos-slave', agentDaemon);
 			expect(after).not.toBe(before);
 			const self = {name: 's1', address};
-			await waitFor('the agent active again', () => registeredCluster(need().control, [self], [self]), 2 * minute);
+			await clusterWithJournals('the agent active again', self);
 		}, 3 * minute);
 
 		it('shows a daemon that refuses its configuration as auto-restart with exit status 1, the refusal in the journal', async () => {

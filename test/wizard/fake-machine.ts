@@ -1,6 +1,8 @@
 // A System over a temp root that behaves like a real machine (sandbox off), with its commands
 // and health probes answered by the test, so failures, retries and live output can be shown
 // without touching this machine.
+import {mkdtemp} from 'node:fs/promises';
+import path from 'node:path';
 import type {Probe} from '../../source/model/plan.js';
 import type {ProbeResult} from '../../source/model/apply-events.js';
 import type {CommandRunner, RunOptions, RunResult} from '../../source/system/runner.js';
@@ -36,6 +38,8 @@ export async function fakeMachine(options: {
 				},
 				runOptions,
 			)) ?? {};
+		// mktemp -d makes a folder as on any machine (the key import keeps gpg's home there), unless the test answered.
+		if (argv[0] === 'mktemp' && said.length === 0 && result.stdout === undefined) said.push(await mkdtemp(path.join(root, 'mktemp-')));
 		return {ok: true, exitCode: 0, stdout: said.join('\n'), stderr: '', ...result};
 	};
 	const commands: CommandRunner = {

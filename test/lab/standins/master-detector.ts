@@ -6,15 +6,19 @@ import type {Log} from './standin-log.js';
 /**
  * Follows the leading master under a ZooKeeper path, as the agent and schedulers do: the lowest
  * `json.info_<seq>` child, re-read whenever the children change. Calls onChange with each new leader.
+ * A failed read (connection loss on a busy machine) is tried again, as the real detector does:
+ * otherwise its watch is gone and the follower never hears of a leader. Returns a stop.
  */
 export function detectLeadingMaster(
 	session: ZookeeperSession, path: string, log: Log, onChange: (leader: MasterInfo | undefined) => void,
-): void {
+): () => void {
 	let generation = 0;
 	let current: string | undefined;
+	let stopped = false;
 	const look = async () => {
+		if (stopped) return;
 		const mine = ++generation;
-		const children = await session.children(path, () => void look().catch(reportError));
+		const children = await session.children(path, () => void look().catch(tryAgain));
 		const leader = children && leadingChild(children, masterInfoPrefix);
 		const data = leader ? await session.data(`${path}/${leader}`) : undefined;
 		if (mine !== generation) return;
@@ -24,8 +28,15 @@ export function detectLeadingMaster(
 		log.info(info ? `Detected a new leader: ${info.pid} (id ${info.id})` : `No master is currently leading (${path})`);
 		onChange(info);
 	};
-	const reportError = (error: unknown) => log.warn(`Master detection under ${path} failed: ${String(error)}`);
-	void session.connected.then(look).catch(reportError);
+	const tryAgain = (error: unknown) => {
+		if (stopped) return;
+		log.warn(`Master detection under ${path} failed: ${String(error)}; trying again in 1 s`);
+		setTimeout(() => void look().catch(tryAgain), 1000);
+	};
+	void session.connected.then(look).catch(tryAgain);
+	return () => {
+		stopped = true;
+	};
 }
 
 /** Finds the leading master: through ZooKeeper for a zk:// address, else the one fixed address. */
@@ -38,15 +49,20 @@ export function followMaster(address: MasterAddress, log: Log, onChange: (leader
 		return {close: () => undefined};
 	}
 	let session: ZookeeperSession;
+	let stopDetecting = () => undefined as void;
 	// An expired session loses its watches: start over with a new one, as the real detector does.
 	const open = () => {
 		session = openZookeeperSession(address.connectionString, log, () => {
+			stopDetecting();
 			session.close();
 			onChange(undefined);
 			open();
 		});
-		detectLeadingMaster(session, address.path, log, onChange);
+		stopDetecting = detectLeadingMaster(session, address.path, log, onChange);
 	};
 	open();
-	return {close: () => session.close()};
+	return {close: () => {
+		stopDetecting();
+		session.close();
+	}};
 }

@@ -112,7 +112,7 @@ export async function runMesosMaster(log: Log): Promise<Stop | string[]> {
 	await session.mkdirp(config.zk.path);
 	const znode = await session.createEphemeralSequential(`${config.zk.path}/${masterInfoPrefix}`, JSON.stringify(self));
 	log.info(`Created ZooKeeper znode ${znode} holding this master's MasterInfo`);
-	detectLeadingMaster(session, config.zk.path, log, info => {
+	const stopDetecting = detectLeadingMaster(session, config.zk.path, log, info => {
 		leader = info;
 		if (!elected()) return;
 		electedTime = Date.now() / 1000;
@@ -129,6 +129,7 @@ export async function runMesosMaster(log: Log): Promise<Stop | string[]> {
 		process.exit(1);
 	};
 	return () => {
+		stopDetecting();
 		session.close();
 		server.close();
 	};
