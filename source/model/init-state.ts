@@ -1,5 +1,7 @@
-// What the init system says about a service, and how to ask it: upstart `status X`, systemd
-// `systemctl is-active X`, sysv `service X status`. Pure: the commands' answers come in as text.
+// What the init system says about services, and how to ask it about several in one command (the
+// live status screen asks every few seconds, and a command per service was most of what it cost
+// idle): upstart `initctl list`, systemd one `systemctl show` of every unit, sysv one shell running
+// each init script's `status` as `service X status` would. Pure: the answers come in as text.
 import type {InitSystem} from './facts.js';
 import type {ServiceName} from './services.js';
 
@@ -9,17 +11,6 @@ export type InitState = {
 	// The init system's own words, or why it was not asked.
 	detail: string;
 };
-
-export function initStatusCommand(init: InitSystem, service: ServiceName): string[] {
-	switch (init) {
-		case 'upstart':
-			return ['status', service];
-		case 'systemd':
-			return ['systemctl', 'is-active', service];
-		case 'sysv':
-			return ['service', service, 'status'];
-	}
-}
 
 // systemd says the state and the pid apart; the others put the pid in their status line.
 export const systemdPidCommand = (service: ServiceName): string[] => ['systemctl', 'show', '--property=MainPID', '--value', service];
@@ -75,5 +66,78 @@ export function parseServiceStatus(output: string, exitCode: number | undefined)
 			return {state: 'stopped', pid: null, detail: line || 'not running'};
 		default:
 			return {state: 'unknown', pid, detail: line || `service status exited with ${exitCode ?? 'no code'}`};
+	}
+}
+
+// The line the sysv command prints after each service's answer: its name and the exit code.
+const sysvEnd = '@@mesos-setup-status';
+
+// `service` runs the script with a clean environment; a service without one is "unrecognized",
+// told apart from the script's own answers by LSB's 4 (status unknown).
+// The scripts' folder is the first argument (a test points it at scripts of its own).
+const sysvStatusAll = [
+	'dir=$1; shift',
+	'for service; do',
+	'  if [ -x "$dir/$service" ]; then',
+	'    env -i LANG="$LANG" TERM="$TERM" PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$dir/$service" status </dev/null 2>&1',
+	`    echo "${sysvEnd} $service $?"`,
+	'  else',
+	`    echo "$service: unrecognized service"; echo "${sysvEnd} $service 4"`,
+	'  fi',
+	'done',
+].join('\n');
+
+const systemdProperties = 'Id,ActiveState,MainPID';
+
+export function initStatusAllCommand(init: InitSystem, services: readonly ServiceName[], initScripts = '/etc/init.d'): string[] {
+	switch (init) {
+		case 'upstart':
+			return ['initctl', 'list'];
+		case 'systemd':
+			return ['systemctl', 'show', `--property=${systemdProperties}`, '--', ...services];
+		case 'sysv':
+			return ['sh', '-c', sysvStatusAll, 'sh', initScripts, ...services];
+	}
+}
+
+export type InitStates = Partial<Record<ServiceName, InitState>>;
+
+// The answer of initStatusAllCommand, per service; a service the answer does not name is unknown.
+export function parseInitStatusAll(init: InitSystem, services: readonly ServiceName[], output: string): InitStates {
+	const states: InitStates = {};
+	switch (init) {
+		case 'upstart': {
+			const lines = output.split('\n');
+			for (const service of services) {
+				const line = lines.find(text => text.startsWith(`${service} `));
+				states[service] = line ? parseUpstartStatus(line) : {state: 'unknown', pid: null, detail: `initctl list does not name ${service}`};
+			}
+			return states;
+		}
+		case 'systemd': {
+			// One block of KEY=value lines per unit, in the order asked, a blank line between.
+			const blocks = output.split(/\n\s*\n/).filter(block => block.trim() !== '');
+			for (const [index, service] of services.entries()) {
+				const fields = new Map((blocks[index] ?? '').split('\n').map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const));
+				const state = parseSystemctlIsActive(fields.get('ActiveState') ?? '');
+				states[service] = state.state === 'running' || state.state === 'starting' ? {...state, pid: parseSystemdPid(fields.get('MainPID') ?? '')} : state;
+			}
+			return states;
+		}
+		case 'sysv': {
+			let answer: string[] = [];
+			for (const line of output.split('\n')) {
+				const end = line.startsWith(`${sysvEnd} `) ? line.split(' ') : undefined;
+				if (!end) {
+					answer.push(line);
+					continue;
+				}
+				const service = services.find(name => name === end[1]);
+				if (service) states[service] = parseServiceStatus(answer.join('\n'), Number(end[2]));
+				answer = [];
+			}
+			for (const service of services) states[service] ??= {state: 'unknown', pid: null, detail: 'the init script gave no answer'};
+			return states;
+		}
 	}
 }

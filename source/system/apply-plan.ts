@@ -59,6 +59,8 @@ export class ApplyRun {
 	// Set once an action that may change the machine starts: only then is the log opened and the
 	// progress saved, so a run that only looked (preflight) leaves nothing behind.
 	private changing = false;
+	// Whether the row of file actions under way has recorded its files in the journal yet.
+	private recordedAhead = false;
 
 	constructor(
 		private readonly system: System,
@@ -79,6 +81,15 @@ export class ApplyRun {
 	}
 
 	async applyStep(step: Step, onEvent: (event: ApplyEvent) => void = () => undefined, options: StepOptions = {}): Promise<ApplyResult> {
+		try {
+			return await this.applyActions(step, onEvent, options);
+		} finally {
+			// Records of files the step never reached go; what it wrote is in the journal, once.
+			await this.settleJournal();
+		}
+	}
+
+	private async applyActions(step: Step, onEvent: (event: ApplyEvent) => void, options: StepOptions): Promise<ApplyResult> {
 		const {signal} = options;
 		const emit = (event: ApplyEvent): void => {
 			this.record(event);
@@ -92,7 +103,8 @@ export class ApplyRun {
 			let outcome: Outcome;
 			try {
 				if (action.kind !== 'check') this.startChanging();
-				outcome = await this.applyAction(step, action, emit, signal);
+				if (action.kind !== 'file') this.recordedAhead = false;
+				outcome = await this.applyAction(step, action, step.actions.slice(index), emit, signal);
 			} catch (error) {
 				outcome = {status: 'failed', message: errorMessage(error), detail: error instanceof StepError ? error.detail : []};
 			}
@@ -200,14 +212,15 @@ export class ApplyRun {
 		}
 	}
 
-	private async applyAction(step: Step, action: Action, emit: (event: ApplyEvent) => void, signal: AbortSignal | undefined): Promise<Outcome> {
+	// `rest`: this action and the ones after it in the part of the step being applied.
+	private async applyAction(step: Step, action: Action, rest: readonly Action[], emit: (event: ApplyEvent) => void, signal: AbortSignal | undefined): Promise<Outcome> {
 		const {system} = this;
 		const onLine = (line: string, stream: OutputStream): void => emit({type: 'output', step, action, line, stream});
 		switch (action.kind) {
 			case 'check':
 				return this.check(action, signal);
 			case 'file':
-				return this.file(action);
+				return this.file(action, rest);
 			case 'import-key': {
 				if (system.sandbox) return {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`};
 				if (system.dryRun) return {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`};
@@ -250,7 +263,7 @@ export class ApplyRun {
 		return {status: result.status, message: result.message};
 	}
 
-	private async file(action: Extract<Action, {kind: 'file'}>): Promise<Outcome> {
+	private async file(action: Extract<Action, {kind: 'file'}>, rest: readonly Action[]): Promise<Outcome> {
 		const {system} = this;
 		let old: string | undefined;
 		try {
@@ -262,6 +275,14 @@ export class ApplyRun {
 		if (old === content) return {status: 'unchanged', message: action.path};
 		if (system.dryRun) return {status: 'would-write', message: action.path};
 		try {
+			// The first of a row of file actions records those whose bytes will change, in one journal
+			// save. Only a row: a command after it (apt-get install) may make or change what the next
+			// files hold, so those are recorded after it ran.
+			if (!this.recordedAhead) {
+				this.recordedAhead = true;
+				const end = rest.findIndex(next => next.kind !== 'file');
+				await this.journal.recordAhead(await this.filesThatWillChange(end === -1 ? rest : rest.slice(0, end)));
+			}
 			await this.journal.write(action.path, content, {newFileMode: action.mode});
 		} catch (error) {
 			return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
@@ -312,6 +333,29 @@ export class ApplyRun {
 			};
 		}
 		return {status: 'healthy', message: `${action.service}: ${health.detail}`};
+	}
+
+	// The files of these actions whose bytes will change. One that cannot be read is left out: its
+	// own action says why when its turn comes.
+	private async filesThatWillChange(actions: readonly Action[]): Promise<string[]> {
+		const paths: string[] = [];
+		for (const action of actions) {
+			if (action.kind !== 'file') continue;
+			const old = await this.system.fs.read(action.path).catch(() => null);
+			if (old !== null && newContent(action.edit, old) !== old) paths.push(action.path);
+		}
+		return paths;
+	}
+
+	// What a step's end saves in the journal is only what undo can do without: the SHA-256 of what
+	// was written (without it a file is put back without asking whether it was edited since) and
+	// the records of files the step never reached (undo finds them as they were). So a journal that
+	// cannot be saved then (a full disk, a failed step's own cause) leaves the step's outcome as it
+	// is; the next write names the problem.
+	private async settleJournal(): Promise<void> {
+		this.recordedAhead = false;
+		if (this.system.dryRun) return;
+		await this.journal.settle().catch(() => undefined);
 	}
 
 	// Asks the init system every few probes; two "not running" answers in a row mean the daemon

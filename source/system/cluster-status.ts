@@ -9,7 +9,7 @@ import {type ServiceName, startOrder} from '../model/services.js';
 import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
 import {readLogTail} from './log-tail.js';
-import {type InitStateAsker, initStateOf} from './service-status.js';
+import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
 
 // Base URLs (scheme, host and port) of the HTTP services, and ZooKeeper's client address.
@@ -46,8 +46,9 @@ export type SnapshotOptions = {
 	endpoints?: Partial<Endpoints>;
 	// Log lines kept per service; the screen asks for as many as fit.
 	logLines?: number;
-	// How the init system is asked; by default every time (the live screen asks less often).
-	initState?: InitStateAsker;
+	// How the init system is asked (once for all services); by default every time (the live screen
+	// asks less often).
+	initStates?: InitStatesAsker;
 	// Aborted: the probes and requests under way give up at once (the screen was left).
 	signal?: AbortSignal;
 };
@@ -79,7 +80,7 @@ async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: Abo
 	}
 }
 
-async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, askInit: InitStateAsker, signal?: AbortSignal): Promise<ServiceStatus> {
+async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, signal?: AbortSignal): Promise<Omit<ServiceStatus, 'init'>> {
 	const [health, log] = await Promise.all([
 		system.probes.probe(statusProbe(service, values, endpoints), signal),
 		readLogTail(system.fs, serviceLogFiles(service, values), logLines).catch((error: unknown) => ({
@@ -87,25 +88,27 @@ async function serviceStatus(system: System, service: ServiceName, values: Value
 			lines: [`the log could not be read: ${errorMessage(error)}`],
 		})),
 	]);
-	const init = await askInit(service, health.healthy);
 	let detail = health.detail;
 	if (service === 'zookeeper' && health.healthy) {
 		const extra = await zookeeperExtra(system, endpoints, signal);
 		if (extra) detail = `${detail}, ${extra}`;
 	}
-	return {name: service, init, healthy: health.healthy, detail, log};
+	return {name: service, healthy: health.healthy, detail, log};
 }
 
 export async function takeStatusSnapshot(system: System, values: Values, options: SnapshotOptions = {}): Promise<StatusSnapshot> {
 	const endpoints = endpointsFor(values, options.endpoints);
 	const logLines = options.logLines ?? 5;
-	const askInit = options.initState ?? ((service: ServiceName) => initStateOf(system, service));
+	const askInit = options.initStates ?? ((healthy: Partial<Record<ServiceName, boolean>>) => initStatesOf(system, Object.keys(healthy) as ServiceName[]));
 	const {signal} = options;
-	const [services, state, metrics, marathon] = await Promise.all([
-		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, askInit, signal))),
+	const [checked, state, metrics, marathon] = await Promise.all([
+		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, signal))),
 		fetched(system, `${endpoints.master}/master/state`, signal),
 		fetched(system, `${endpoints.master}/metrics/snapshot`, signal),
 		fetched(system, `${endpoints.marathon}/v2/info`, signal),
 	]);
+	// The init system is asked once for all services, after their health is known.
+	const init = await askInit(Object.fromEntries(checked.map(service => [service.name, service.healthy])));
+	const services = checked.map(service => ({...service, init: init[service.name] ?? {state: 'unknown' as const, pid: null, detail: 'not asked'}}));
 	return {services, cluster: summarizeCluster({state, metrics, marathon})};
 }

@@ -6,7 +6,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
-import type {TargetFiles} from './target-fs.js';
+import type {FileInfo, TargetFiles} from './target-fs.js';
 
 export type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
 
@@ -25,6 +25,12 @@ export class Journal {
 	private file: JournalFile;
 	private saved = false;
 	private loaded = false;
+	// Files recorded ahead of their change (recordAhead) and not written yet.
+	private readonly ahead = new Set<JournalEntry>();
+	// Something changed since the last save: a written file's SHA-256, a record dropped.
+	private dirty = false;
+	// Copies of dropped records, still named by the journal on disk until the next save.
+	private readonly unnamedCopies: string[] = [];
 
 	constructor(
 		private readonly fs: TargetFiles,
@@ -65,12 +71,30 @@ export class Journal {
 	// its mode (unless `exactMode` says otherwise) and its owner; a new one gets `newFileMode`.
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-		if ((await this.fs.readBytes(target))?.equals(bytes)) return 'unchanged';
+		if ((await this.fs.readBytes(target))?.equals(bytes)) {
+			await this.notChanging(target);
+			return 'unchanged';
+		}
 		return this.track(target, async () => {
 			const info = await this.fs.info(target);
 			const owner = info ? {uid: info.uid, gid: info.gid} : undefined;
 			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner)).createdDirs;
 		});
+	}
+
+	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
+	// step's writes need no save each: the journal is saved once before them and once after the
+	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a
+	// setup spent). Files already recorded keep their first record.
+	async recordAhead(targets: readonly string[]): Promise<void> {
+		await this.load();
+		const before = this.file.entries.length;
+		for (const target of new Set(targets)) {
+			if (this.entryFor(target)) continue;
+			const old = await this.fs.readBytes(target);
+			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target)));
+		}
+		if (this.file.entries.length > before) await this.save();
 	}
 
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
@@ -80,34 +104,78 @@ export class Journal {
 		const old = await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
 		// A file this run already changed keeps its first record: that one holds the bytes from before the run.
-		let entry = this.file.entries.find(e => e.path === target);
-		const added = entry === undefined;
-		// The journal exists before its first backup does: a run killed in between is still a run
-		// with an id, which the next setup continues instead of starting a second one.
-		if (!this.saved) await this.save();
+		let entry = this.entryFor(target);
+		const added = entry === undefined || this.ahead.has(entry);
 		if (!entry) {
-			entry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
-			if (old !== undefined && info) {
-				const backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
-				Object.assign(entry, {backup, mode: info.mode, uid: info.uid, gid: info.gid, size: old.length, backupSha256: sha256(old)});
-				await this.fs.write(`${this.dir}/${backup}`, old, 0o600);
-			}
 			// Recorded before the change (and the folders before they are made), so a run killed in
 			// between can still be undone.
-			this.file.entries.push(entry);
+			entry = await this.newEntry(target, old, info);
 			await this.save();
 		}
+		this.ahead.delete(entry);
 		const created = (await change(info?.mode)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = await this.fs.readBytes(target);
-		if (added && now !== undefined && old?.equals(now)) {
-			this.file.entries.splice(this.file.entries.indexOf(entry), 1);
-			await this.save();
-			return 'unchanged';
+		const unchanged = added && now !== undefined && old?.equals(now) === true;
+		if (unchanged) this.drop(entry);
+		else entry.sha256 = sha256(now ?? '');
+		this.dirty = true;
+		// The SHA-256 of what was written is saved once the last file recorded ahead is written. A run
+		// killed before that leaves it empty, and undo then puts the file back without asking whether
+		// it was edited since (there was no time to).
+		if (this.ahead.size === 0) await this.save();
+		return unchanged ? 'unchanged' : old === undefined ? 'created' : 'changed';
+	}
+
+	// Ends a step that stopped or failed before it wrote every file it recorded ahead: those records
+	// go, and what changed since the last save is saved.
+	async settle(): Promise<void> {
+		for (const entry of this.ahead) this.drop(entry);
+		if (this.dirty) await this.save();
+	}
+
+	// A file recorded ahead that holds its new bytes already: its record goes, and the save after
+	// the row's last change still happens.
+	private async notChanging(target: string): Promise<void> {
+		const entry = this.entryFor(target);
+		if (!entry || !this.ahead.has(entry)) return;
+		this.drop(entry);
+		if (this.ahead.size === 0) await this.save();
+	}
+
+	private entryFor(target: string): JournalEntry | undefined {
+		return this.file.entries.find(e => e.path === target);
+	}
+
+	// A record this run made and no longer needs; its copy goes once the saved journal stops naming it.
+	private drop(entry: JournalEntry): void {
+		this.ahead.delete(entry);
+		const index = this.file.entries.indexOf(entry);
+		if (index >= 0) this.file.entries.splice(index, 1);
+		if (entry.backup) this.unnamedCopies.push(entry.backup);
+		this.dirty = true;
+	}
+
+	// A record of the file as it is now, its bytes copied aside, added to the entries (not yet saved).
+	private async newEntry(target: string, old: Buffer | undefined, info: FileInfo | undefined): Promise<JournalEntry> {
+		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
+		if (old !== undefined && info) {
+			// The journal exists before its first backup does: a run killed in between is still a run
+			// with an id, which the next setup continues instead of starting a second one.
+			if (!this.saved) await this.save();
+			const backup = this.backupName(target);
+			Object.assign(entry, {backup, mode: info.mode, uid: info.uid, gid: info.gid, size: old.length, backupSha256: sha256(old)});
+			await this.fs.write(`${this.dir}/${backup}`, old, 0o600);
 		}
-		entry.sha256 = sha256(now ?? '');
-		await this.save();
-		return old === undefined ? 'created' : 'changed';
+		this.file.entries.push(entry);
+		return entry;
+	}
+
+	// Numbered past every copy the journal names, so no two records share a copy.
+	private backupName(target: string): string {
+		const numbers = this.file.entries.map(entry => Number.parseInt(entry.backup ?? '', 10)).filter(Number.isFinite);
+		const next = Math.max(this.file.entries.length, ...numbers.map(n => n + 1));
+		return `${String(next).padStart(3, '0')}-${path.basename(target)}`;
 	}
 
 	// Keeps a copy of a file as it is now, without changing it: undo keeps hand edits this way.
@@ -116,7 +184,7 @@ export class Journal {
 		const bytes = await this.fs.readBytes(target);
 		const info = await this.fs.info(target);
 		if (bytes === undefined || !info) return;
-		const backup = `${String(this.file.entries.length).padStart(3, '0')}-${path.basename(target)}`;
+		const backup = this.backupName(target);
 		await this.fs.write(`${this.dir}/${backup}`, bytes, 0o600);
 		const hash = sha256(bytes);
 		this.file.entries.push({path: target, existed: true, backup, mode: info.mode, uid: info.uid, gid: info.gid, size: bytes.length, backupSha256: hash, sha256: hash, createdDirs: []});
@@ -134,6 +202,8 @@ export class Journal {
 	private async save(): Promise<void> {
 		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
 		this.saved = true;
+		this.dirty = false;
+		for (const copy of this.unnamedCopies.splice(0)) await this.fs.remove(`${this.dir}/${copy}`);
 	}
 
 	get hasChanges(): boolean {

@@ -49,7 +49,7 @@ export function statusReader(system: System, options: StatusOptions & {initState
 			return takeStatusSnapshot(system, values, {
 				...(options.endpoints ? {endpoints: options.endpoints} : {}),
 				logLines: options.logLines ?? 5,
-				initState: initStates.ask,
+				initStates: initStates.ask,
 				...(signal ? {signal} : {}),
 			});
 		},

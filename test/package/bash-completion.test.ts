@@ -45,7 +45,7 @@ async function offers(line: string, spec: CommandLineSpec = commandLine): Promis
 
 describe('bash completion from the declared command line', () => {
 	it('offers the commands, then the options that go with the command typed', async () => {
-		expect(await offers('mesos-setup ')).toEqual(['edit', 'plan', 'setup', 'status', 'undo']);
+		expect(await offers('mesos-setup ')).toEqual(['cluster', 'edit', 'plan', 'setup', 'status', 'undo']);
 		expect(await offers('mesos-setup st')).toEqual(['status']);
 		expect(await offers('mesos-setup status --')).toEqual(['--answers', '--dry-run', '--help', '--json', '--once', '--root', '--set', '--version']);
 		expect(await offers('mesos-setup plan --s')).toEqual(['--script', '--set']);
@@ -74,24 +74,17 @@ describe('bash completion from the declared command line', () => {
 		expect(await offers('mesos-setup plan --root=rehearsal-t')).toEqual(['rehearsal-two']);
 		expect(await offers('mesos-setup setup --answers ans')).toEqual(['answers.yaml']);
 		// After a value, the next word is not taken for the option's value again.
-		expect(await offers('mesos-setup --root rehearsal-one ')).toEqual(['edit', 'plan', 'setup', 'status', 'undo']);
+		expect(await offers('mesos-setup --root rehearsal-one ')).toEqual(['cluster', 'edit', 'plan', 'setup', 'status', 'undo']);
 	});
 
 	it('follows a command of several words and its arguments, as the declaration gives them', async () => {
-		const spec: CommandLineSpec = {
-			...commandLine,
-			program: 'mesos-setup',
-			commands: [
-				...commandLine.commands,
-				{id: 'cluster-plan', words: ['cluster', 'plan'], arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}], summary: 's', description: 'd', examples: []},
-				{id: 'cluster-status', words: ['cluster', 'status'], arguments: [], summary: 's', description: 'd', examples: []},
-			],
-			options: [...commandLine.options, {name: 'parallel', description: 'd', commands: ['cluster-plan']}],
-		};
-		expect(await offers('mesos-setup c', spec)).toEqual(['cluster']);
-		expect(await offers('mesos-setup cluster ', spec)).toEqual(['plan', 'status']);
-		expect(await offers('mesos-setup cluster plan ans', spec)).toEqual(['answers.yaml']);
-		expect(await offers('mesos-setup cluster plan --p', spec)).toEqual(['--parallel']);
-		expect(await offers('mesos-setup cluster status --p', spec)).toEqual([]);
+		expect(await offers('mesos-setup c')).toEqual(['cluster']);
+		expect(await offers('mesos-setup cluster ')).toEqual(['plan', 'setup', 'status', 'undo']);
+		// FILE, the cluster file, completes as a file.
+		expect(await offers('mesos-setup cluster plan ans')).toEqual(['answers.yaml']);
+		expect(await offers('mesos-setup cluster plan --s')).toEqual(['--script']);
+		// --script goes with cluster plan only; --once and --json with cluster status.
+		expect(await offers('mesos-setup cluster status --s')).toEqual([]);
+		expect(await offers('mesos-setup cluster status --o')).toEqual(['--once']);
 	});
 });

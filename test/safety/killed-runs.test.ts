@@ -15,21 +15,28 @@ const killsEach = 4;
 
 type Kill = 'before any write' | 'while writing' | 'after it ended';
 
-// Most kills land in the part that writes (after the first step heading); some anywhere.
+// Most kills land in the part that writes: after the k-th file this run wrote (k from 0, before
+// the first), a few milliseconds into the next file's copy, journal save, write or rename. The
+// writes take a small part of a run, so a delay from the first heading would mostly miss them.
+// Some kills land anywhere.
 async function killedRun(root: string): Promise<'killed' | 'after it ended'> {
 	const child = startCli(['setup', '--yes', '--root', root]);
 	const started = Date.now();
 	const anywhere = Math.random() < 0.2;
 	if (anywhere) await new Promise(resolve => setTimeout(resolve, Math.random() * 450));
 	else {
+		const filesBefore = Math.floor(Math.random() * 8);
 		await new Promise<void>(resolve => {
+			let output = '';
 			const look = (chunk: Buffer) => {
-				if (chunk.toString().includes('== ')) resolve();
+				output += chunk.toString();
+				const written = output.match(/^wrote /gm)?.length ?? 0;
+				if (written >= filesBefore && (filesBefore > 0 || output.includes('== Repository\n'))) resolve();
 			};
 			child.stdout?.on('data', look);
 			void child.then(() => resolve());
 		});
-		await new Promise(resolve => setTimeout(resolve, Math.random() * 180));
+		await new Promise(resolve => setTimeout(resolve, Math.random() * 15));
 	}
 	const killed = child.kill('SIGKILL');
 	const result = await child;

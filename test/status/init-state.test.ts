@@ -1,17 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {initStatusCommand, parseServiceStatus, parseSystemctlIsActive, parseSystemdPid, parseUpstartStatus} from '../../source/model/init-state.js';
+import {writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {initStatusAllCommand, parseInitStatusAll, parseServiceStatus, parseSystemctlIsActive, parseSystemdPid, parseUpstartStatus} from '../../source/model/init-state.js';
 import {articleMachine} from '../../source/model/facts.js';
 import type {RunResult} from '../../source/system/runner.js';
-import type {CommandRunner} from '../../source/system/runner.js';
-import {initStateOf, initStatesAskedEvery} from '../../source/system/service-status.js';
+import {type CommandRunner, createCommandRunner} from '../../source/system/runner.js';
+import {initStateOf, initStatesAskedEvery, initStatesOf} from '../../source/system/service-status.js';
+import {tempRoot} from '../helpers/temp-root.js';
 
 describe('reading what the init system says', () => {
-	it('asks each init system its own way', () => {
-		expect(initStatusCommand('upstart', 'zookeeper')).toEqual(['status', 'zookeeper']);
-		expect(initStatusCommand('systemd', 'marathon')).toEqual(['systemctl', 'is-active', 'marathon']);
-		expect(initStatusCommand('sysv', 'mesos-master')).toEqual(['service', 'mesos-master', 'status']);
-	});
-
 	it('reads upstart status lines', () => {
 		expect(parseUpstartStatus('zookeeper start/running, process 1234\n')).toEqual({state: 'running', pid: 1234, detail: 'start/running'});
 		expect(parseUpstartStatus('mesos-slave stop/waiting\n')).toEqual({state: 'stopped', pid: null, detail: 'stop/waiting'});
@@ -37,12 +34,12 @@ describe('reading what the init system says', () => {
 });
 
 describe('asking the init system', () => {
-	const answering = (answers: Record<string, Partial<RunResult>>) => {
-		const asked: string[] = [];
+	const answering = (answer: Partial<RunResult>) => {
+		const asked: string[][] = [];
 		const commands: CommandRunner = {
 			async run(argv) {
-				asked.push(argv.join(' '));
-				return {ok: true, exitCode: 0, stdout: '', stderr: '', ...answers[argv.join(' ')]};
+				asked.push([...argv]);
+				return {ok: true, exitCode: 0, stdout: '', stderr: '', ...answer};
 			},
 			runForBytes: () => Promise.reject(new Error('not used')),
 			has: async () => true,
@@ -50,26 +47,52 @@ describe('asking the init system', () => {
 		return {commands, asked};
 	};
 
-	it('on systemd asks is-active, then the pid of a running service', async () => {
+	it('on systemd asks every unit in one systemctl show, with its state and pid', async () => {
 		const {commands, asked} = answering({
-			'systemctl is-active mesos-master': {stdout: 'active\n'},
-			'systemctl show --property=MainPID --value mesos-master': {stdout: '2468\n'},
+			stdout: 'MainPID=2468\nId=mesos-master.service\nActiveState=active\n\nMainPID=0\nId=marathon.service\nActiveState=failed\n\nMainPID=0\nId=zookeeper.service\nActiveState=inactive\n',
 		});
-		const state = await initStateOf({sandbox: false, facts: {...articleMachine, init: 'systemd'}, commands}, 'mesos-master');
-		expect(state).toEqual({state: 'running', pid: 2468, detail: 'active'});
-		expect(asked).toEqual(['systemctl is-active mesos-master', 'systemctl show --property=MainPID --value mesos-master']);
+		const states = await initStatesOf({sandbox: false, facts: {...articleMachine, init: 'systemd'}, commands}, ['mesos-master', 'marathon', 'zookeeper']);
+		expect(states).toEqual({
+			'mesos-master': {state: 'running', pid: 2468, detail: 'active'},
+			marathon: {state: 'failed', pid: null, detail: 'failed'},
+			zookeeper: {state: 'stopped', pid: null, detail: 'inactive'},
+		});
+		expect(asked).toEqual([['systemctl', 'show', '--property=Id,ActiveState,MainPID', '--', 'mesos-master', 'marathon', 'zookeeper']]);
 	});
 
-	it('on systemd takes a non-zero exit as the answer, not as a failure', async () => {
-		const {commands} = answering({'systemctl is-active marathon': {ok: false, exitCode: 3, stdout: 'inactive\n'}});
-		const state = await initStateOf({sandbox: false, facts: {...articleMachine, init: 'systemd'}, commands}, 'marathon');
-		expect(state).toEqual({state: 'stopped', pid: null, detail: 'inactive'});
+	it('on upstart reads initctl list once, and says which job it does not name', async () => {
+		const {commands, asked} = answering({stdout: 'ssh start/running, process 700\nzookeeper start/running, process 42\nmesos-slave stop/waiting\n'});
+		const states = await initStatesOf({sandbox: false, facts: {...articleMachine, init: 'upstart'}, commands}, ['zookeeper', 'mesos-slave', 'marathon']);
+		expect(states).toEqual({
+			zookeeper: {state: 'running', pid: 42, detail: 'start/running'},
+			'mesos-slave': {state: 'stopped', pid: null, detail: 'stop/waiting'},
+			marathon: {state: 'unknown', pid: null, detail: 'initctl list does not name marathon'},
+		});
+		expect(asked).toEqual([['initctl', 'list']]);
+	});
+
+	it('on sysv runs each init script’s status in one shell, as service X status would, and reads each exit code', async () => {
+		// Real scripts in a folder of the test's own, run by the real command runner and sh.
+		const dir = await tempRoot();
+		const script = (body: string) => `#!/bin/sh\n[ "$1" = status ] || exit 2\n${body}\n`;
+		await writeFile(path.join(dir, 'zookeeper'), script('echo " * zookeeper is running (pid 777)"; exit 0'), {mode: 0o755});
+		await writeFile(path.join(dir, 'mesos-master'), script('echo "mesos-master is not running" >&2; exit 3'), {mode: 0o755});
+		// A clean environment, as service gives the script: nothing of ours leaks in.
+		await writeFile(path.join(dir, 'marathon'), script('[ -z "$MESOS_SETUP_LEAK" ] || exit 0; echo "dead, pidfile left"; exit 1'), {mode: 0o755});
+		const argv = initStatusAllCommand('sysv', ['zookeeper', 'mesos-master', 'marathon', 'mesos-slave'], dir);
+		const result = await createCommandRunner().run(argv, {timeoutMs: 10_000, env: {MESOS_SETUP_LEAK: '1'}});
+		expect(parseInitStatusAll('sysv', ['zookeeper', 'mesos-master', 'marathon', 'mesos-slave'], `${result.stdout}\n${result.stderr}`)).toEqual({
+			zookeeper: {state: 'running', pid: 777, detail: '* zookeeper is running (pid 777)'},
+			'mesos-master': {state: 'stopped', pid: null, detail: 'mesos-master is not running'},
+			marathon: {state: 'failed', pid: null, detail: 'dead, pidfile left'},
+			'mesos-slave': {state: 'unknown', pid: null, detail: 'mesos-slave: unrecognized service'},
+		});
 	});
 
 	it('says why when the command itself cannot run', async () => {
-		const {commands} = answering({'status zookeeper': {ok: false, exitCode: undefined, failure: 'status is not installed (command not found), so “status zookeeper” could not run'}});
+		const {commands} = answering({ok: false, exitCode: undefined, failure: 'initctl is not installed (command not found), so “initctl list” could not run'});
 		const state = await initStateOf({sandbox: false, facts: articleMachine, commands}, 'zookeeper');
-		expect(state).toEqual({state: 'unknown', pid: null, detail: 'status is not installed (command not found), so “status zookeeper” could not run'});
+		expect(state).toEqual({state: 'unknown', pid: null, detail: 'initctl is not installed (command not found), so “initctl list” could not run'});
 	});
 
 	it('runs nothing in a sandbox root', async () => {
@@ -93,17 +116,20 @@ describe('asking the init system from the live screen', () => {
 		};
 		let clock = 0;
 		const states = initStatesAskedEvery({sandbox: false, facts: articleMachine, commands}, 10_000, () => clock);
-		expect(await states.ask('zookeeper', true)).toEqual({state: 'running', pid: 42, detail: 'start/running'});
+		expect(await states.ask({zookeeper: true, marathon: true})).toEqual({
+			zookeeper: {state: 'running', pid: 42, detail: 'start/running'},
+			marathon: {state: 'unknown', pid: null, detail: 'initctl list does not name marathon'},
+		});
 		clock = 9_000;
-		await states.ask('zookeeper', true);
+		await states.ask({zookeeper: true, marathon: true});
 		expect(asked).toBe(1);
-		await states.ask('zookeeper', false);
+		await states.ask({zookeeper: true, marathon: false});
 		expect(asked).toBe(2);
 		clock = 20_000;
-		await states.ask('zookeeper', false);
+		await states.ask({zookeeper: true, marathon: false});
 		expect(asked).toBe(3);
 		states.forget();
-		await states.ask('zookeeper', false);
+		await states.ask({zookeeper: true, marathon: false});
 		expect(asked).toBe(4);
 	});
 });

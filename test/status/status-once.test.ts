@@ -69,9 +69,10 @@ describe('status --once', () => {
 		const sandbox = await createSystem({root: await tempRoot()});
 		const commands: CommandRunner = {
 			...sandbox.commands,
-			async run(argv) {
-				if (argv[1] === 'zookeeper') return {ok: true, exitCode: 0, stdout: 'zookeeper is running (pid 4242)\n', stderr: ''};
-				return {ok: false, exitCode: 4, stdout: '', stderr: `${argv[1]}: unrecognized service\n`, failure: `“${argv.join(' ')}” exited with code 4`};
+			// The sysv command's answer (model/init-state.ts): each script's words, then its name and exit code.
+			async run() {
+				const others = ['mesos-master', 'mesos-slave', 'marathon'].map(name => `${name}: unrecognized service\n@@mesos-setup-status ${name} 4\n`);
+				return {ok: true, exitCode: 0, stdout: ['zookeeper is running (pid 4242)\n@@mesos-setup-status zookeeper 0\n', ...others].join(''), stderr: ''};
 			},
 		};
 		const machine: System = {...sandbox, sandbox: false, facts: {...sandbox.facts, init: 'sysv'}, commands};

@@ -99,9 +99,10 @@ describe('the status screen', () => {
 			machine: system => {
 				const commands: CommandRunner = {
 					...system.commands,
-					async run(argv) {
-						if (argv[1] === 'mesos-master') return {ok: false, exitCode: 4, stdout: '', stderr: 'mesos-master: unrecognized service\n', failure: 'exited with code 4'};
-						return {ok: true, exitCode: 0, stdout: `${argv[1]} is running (pid 4242)\n`, stderr: ''};
+					// The sysv command's answer (model/init-state.ts): each script's words, then its name and exit code.
+					async run() {
+						const running = ['zookeeper', 'mesos-slave', 'marathon'].map(name => `${name} is running (pid 4242)\n@@mesos-setup-status ${name} 0\n`);
+						return {ok: true, exitCode: 0, stdout: ['mesos-master: unrecognized service\n@@mesos-setup-status mesos-master 4\n', ...running].join(''), stderr: ''};
 					},
 				};
 				return {...system, sandbox: false, facts: {...system.facts, init: 'sysv'}, commands};

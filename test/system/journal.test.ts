@@ -121,3 +121,61 @@ describe('undo', () => {
 	});
 });
 
+
+describe('a row of files recorded ahead', () => {
+	// The journal's saves, seen through the target's writes.
+	const countingSaves = (root: string) => {
+		const fs = createTargetFs(root);
+		const saves: string[][] = [];
+		const counted = {
+			...fs,
+			async write(...args: Parameters<typeof fs.write>) {
+				if (args[0].endsWith('/journal.json')) saves.push(JSON.parse(String(args[1])).entries.map((e: {path: string; sha256: string}) => `${e.path} ${e.sha256 ? 'written' : 'recorded'}`));
+				return fs.write(...args);
+			},
+		};
+		return {fs: counted, saves};
+	};
+
+	it('saves the journal once before the row’s writes and once after the last, and undo puts all back', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/default'), {recursive: true});
+		await writeFile(path.join(root, 'etc/default/mesos'), 'LOGS=/x\n');
+		const before = await readTree(root);
+		const {fs, saves} = countingSaves(root);
+		const journal = new Journal(fs, '2026-01-01T00-00-00Z-aaaa');
+		const row = ['/etc/default/mesos', '/etc/mesos-slave/ip', '/etc/mesos-slave/hostname'];
+		await journal.recordAhead(row);
+		for (const file of row) await journal.write(file, `${file} new\n`);
+		expect(saves).toEqual([
+			// The first copy of an old file needs the journal to exist first.
+			[],
+			row.map(file => `${file} recorded`),
+			row.map(file => `${file} written`),
+		]);
+		const {lines} = await undoLastRun(createTargetFs(root), '2026-01-01T00-00-01Z-bbbb');
+		expect(lines.map(l => l.outcome)).toEqual(['removed', 'removed', 'restored']);
+		expect(await readTree(root, ownBookkeeping)).toEqual(before);
+	});
+
+	it('drops the records (and copies) of files a stopped row never wrote, and numbers later copies past every one kept', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/mesos-master'), {recursive: true});
+		await mkdir(path.join(root, 'etc/mesos-slave'), {recursive: true});
+		for (const file of ['etc/mesos-master/ip', 'etc/mesos-slave/hostname', 'etc/mesos-slave/ip']) await writeFile(path.join(root, file), 'old\n');
+		const fs = createTargetFs(root);
+		const journal = new Journal(fs, '2026-01-01T00-00-00Z-aaaa');
+		await journal.recordAhead(['/etc/mesos-master/ip', '/etc/mesos-slave/hostname']);
+		await journal.write('/etc/mesos-master/ip', 'new\n');
+		await journal.settle(); // the row stopped before its second file
+		const dir = path.join(root, 'var/backups/mesos-setup/2026-01-01T00-00-00Z-aaaa');
+		const saved = JSON.parse(await readFile(path.join(dir, 'journal.json'), 'utf8')) as {entries: {path: string; backup: string; sha256: string}[]};
+		expect(saved.entries.map(e => [e.path, e.backup, e.sha256 !== ''])).toEqual([['/etc/mesos-master/ip', '000-ip', true]]);
+		expect((await readdir(dir)).sort()).toEqual(['000-ip', 'journal.json']);
+		// A file of the same name later gets a copy of its own, not the kept one's.
+		await journal.write('/etc/mesos-slave/ip', 'new\n');
+		expect(await readFile(path.join(dir, '000-ip'), 'utf8')).toBe('old\n');
+		const again = JSON.parse(await readFile(path.join(dir, 'journal.json'), 'utf8')) as {entries: {path: string; backup: string}[]};
+		expect(again.entries.map(e => e.backup)).toEqual(['000-ip', '001-ip']);
+	});
+});

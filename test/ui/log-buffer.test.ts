@@ -27,21 +27,36 @@ describe('LogBuffer', () => {
 		]);
 	});
 
+	const toldOver = (buffer: LogBuffer, linesPerMs: number): number[] => {
+		const told: number[] = [];
+		buffer.subscribe(() => told.push(Date.now()));
+		for (let ms = 0; ms < 1000; ms++) {
+			for (let i = 0; i < linesPerMs; i++) buffer.push(`line ${ms}.${i}`);
+			vi.advanceTimersByTime(1);
+		}
+		vi.advanceTimersByTime(200);
+		return told;
+	};
+	const gapsOf = (told: number[]): number[] => told.slice(1).map((at, i) => at - (told[i] ?? 0));
+
 	it('tells its listeners at most 30 times a second however fast lines come', () => {
 		vi.useFakeTimers();
 		const buffer = new LogBuffer(100);
-		const told: number[] = [];
-		buffer.subscribe(() => told.push(Date.now()));
-		// 10,000 lines spread over one second.
-		for (let ms = 0; ms < 1000; ms++) {
-			for (let i = 0; i < 10; i++) buffer.push(`line ${ms}.${i}`);
-			vi.advanceTimersByTime(1);
-		}
-		vi.advanceTimersByTime(100);
+		// 3,000 lines spread over one second: 100 a frame, as many as the ring holds.
+		const told = toldOver(buffer, 3);
 		expect(told.length).toBeGreaterThan(25);
-		const gaps = told.slice(1).map((at, i) => at - (told[i] ?? 0));
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(33);
-		expect(buffer.version()).toBe(10_000);
+		expect(Math.min(...gapsOf(told))).toBeGreaterThanOrEqual(33);
+		expect(buffer.version()).toBe(3000);
+	});
+
+	it('tells them 10 times a second while more lines come between two frames than the ring holds', () => {
+		vi.useFakeTimers();
+		const buffer = new LogBuffer(100);
+		// 20,000 lines in one second: most never shown whatever the frame rate.
+		const told = toldOver(buffer, 20);
+		expect(told.length).toBeLessThanOrEqual(12);
+		expect(Math.min(...gapsOf(told).slice(1))).toBeGreaterThanOrEqual(100);
+		expect(buffer.version()).toBe(20_000);
 	});
 
 	it('tells listeners at once on flush, so the last lines show when a command ends', () => {

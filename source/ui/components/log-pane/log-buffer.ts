@@ -1,12 +1,18 @@
 // A command's output kept outside React: a fixed-size ring of the last lines, cleaned of colour
-// codes and carriage-return progress, whose listeners are told at most 30 times a second. A
+// codes and carriage-return progress, whose listeners are told at most 30 times a second (10 while
+// a flood of lines comes). A
 // pane that kept every line in React state and re-rendered per line took 46 s for 80,000 lines;
-// this keeps up with hundreds of thousands a second.
+// this keeps up with hundreds of thousands a second. A line is cleaned when it is shown, not when
+// it comes: at that rate most lines leave the ring before any frame shows them.
 import {cleanLine} from '../../../model/terminal-text.js';
 
 export type LogLine = {text: string; stderr: boolean};
 
 export const flushesPerSecond = 30;
+// A firehose (more lines between two frames than the ring holds, so most are never shown) is drawn
+// 10 times a second: nobody reads it line by line, and each frame is time taken from reading the
+// command's output (at 30 a second, Ink's frames cost the pane half its reading rate).
+export const firehoseFlushesPerSecond = 10;
 
 export class LogBuffer {
 	private readonly texts: string[];
@@ -16,6 +22,8 @@ export class LogBuffer {
 	private pushed = 0;
 	private flushed = 0;
 	private lastFlush = 0;
+	// Lines that came between the last two flushes.
+	private lastBurst = 0;
 	private timer: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
 
@@ -36,7 +44,7 @@ export class LogBuffer {
 		// Output that did not come through the command runner may still hold several lines.
 		for (const part of raw.includes('\n') ? raw.split('\n') : [raw]) {
 			const slot = (this.start + this.size) % this.capacity;
-			this.texts[slot] = cleanLine(part);
+			this.texts[slot] = part;
 			this.stderr[slot] = stream === 'stderr';
 			if (this.size < this.capacity) this.size++;
 			else this.start = (this.start + 1) % this.capacity;
@@ -51,7 +59,7 @@ export class LogBuffer {
 		const lines: LogLine[] = [];
 		for (let i = this.size - n; i < this.size; i++) {
 			const slot = (this.start + i) % this.capacity;
-			lines.push({text: this.texts[slot] ?? '', stderr: this.stderr[slot] ?? false});
+			lines.push({text: cleanLine(this.texts[slot] ?? ''), stderr: this.stderr[slot] ?? false});
 		}
 		return lines;
 	}
@@ -70,13 +78,15 @@ export class LogBuffer {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		this.lastFlush = Date.now();
+		this.lastBurst = this.pushed - this.flushed;
 		this.flushed = this.pushed;
 		for (const listener of this.listeners) listener();
 	}
 
 	private schedule(): void {
 		if (this.timer) return;
-		const wait = Math.max(0, this.lastFlush + this.flushMs - Date.now());
+		const every = this.lastBurst > this.capacity ? Math.max(this.flushMs, 1000 / firehoseFlushesPerSecond) : this.flushMs;
+		const wait = Math.max(0, this.lastFlush + every - Date.now());
 		this.timer = setTimeout(() => this.flush(), wait);
 	}
 }
