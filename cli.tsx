@@ -92,7 +92,7 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	}
 	if (!flags.yes) usage(`${command} without --yes would open the cluster screens, which are not built yet; run mesos-setup ${command} ${file} --yes.`);
 	if (command === 'cluster undo') return commands.runClusterUndo(cluster, root, output);
-	return commands.runClusterSetupYes(cluster, {...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
+	return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
 }
 
 try {

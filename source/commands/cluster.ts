@@ -4,7 +4,8 @@ import {type Cluster, type ClusterNode} from '../model/cluster.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../model/errors.js';
 import {renderScript} from '../model/script.js';
-import {type ClusterEvent, type ClusterOutcome, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
+import {shellQuote} from '../model/script.js';
+import {type ClusterEvent, type ClusterOutcome, type NodeFailure, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
 import {type Output, paint} from './output.js';
 import {describeAction} from './plan.js';
 import {printEvent} from './setup-yes.js';
@@ -57,28 +58,48 @@ function printClusterEvent(event: ClusterEvent, output: Output): void {
 	}
 }
 
-function ending(outcome: ClusterOutcome, output: Output, how: string): number {
+// A failed node: what failed, the last lines of its output and of its log, and where that log is.
+function printFailure(failure: NodeFailure, output: Output): void {
+	const {node} = failure;
+	output.err(paint(output, 'red', `${node}: failed: ${failure.message}`));
+	for (const line of failure.detail ?? []) output.err(`${node}:   ${line}`);
+	if (failure.log) {
+		output.err(`${node}: the end of its log, ${failure.log}:`);
+		for (const line of failure.tail ?? []) output.err(`${node}: | ${line}`);
+	}
+}
+
+export function clusterEnding(outcome: ClusterOutcome, output: Output, how: string, again: string, undo: string): number {
 	if (outcome.stopped) {
-		output.err(paint(output, 'yellow', 'Stopped: the steps under way are recorded as stopped; nothing after them ran. Run the same command again to continue, or cluster undo.'));
+		output.err(paint(output, 'yellow', `Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}. To put every node back: ${undo}.`));
 		return stoppedExitCode;
 	}
-	for (const {node, message} of outcome.failed) output.err(paint(output, 'red', `${node}: failed: ${message}`));
+	for (const failure of outcome.failed) printFailure(failure, output);
 	if (!outcome.ok) {
-		output.err(outcome.failed.length > 0 ? `Nothing after the failed stage ran. Fix the cause and run the same command again, or put every node back with mesos-setup cluster undo.` : 'The deploy finished but the cluster is not proven: see the problems above.');
+		const nodes = outcome.failed.map(failure => failure.node).join(', ');
+		output.err(
+			outcome.failed.length > 0
+				? `Nothing after the failed stage ran. Fix the cause on ${nodes}, then continue with: ${again} (what is already done changes nothing when done again). Or put every node back: ${undo}.`
+				: 'The deploy finished but the cluster is not proven: see the problems above.',
+		);
 		return 1;
 	}
 	output.out(`Done: ${how}.`);
 	return 0;
 }
 
-export async function runClusterSetupYes(cluster: Cluster, options: {root?: string; dryRun?: boolean; signal?: AbortSignal}, output: Output): Promise<number> {
+// `file`: the cluster file as it was named, for the commands a person is told to run next.
+export async function runClusterSetupYes(cluster: Cluster, options: {file: string; root?: string; dryRun?: boolean; signal?: AbortSignal}, output: Output): Promise<number> {
 	const common = {onEvent: (event: ClusterEvent) => printClusterEvent(event, output), ...(options.signal ? {signal: options.signal} : {})};
+	const file = shellQuote(options.file);
+	const root = options.root === undefined ? '' : ` --root ${shellQuote(options.root)}`;
+	const [again, undo] = [`mesos-setup cluster setup ${file}${root} --yes`, `mesos-setup cluster undo ${file}${root} --yes`];
 	if (options.root !== undefined) {
 		const outcome = await rehearseCluster(cluster, options.root, {...common, dryRun: options.dryRun ?? false});
-		return ending(outcome, output, `every node's files are under ${options.root}/NAME; nothing went over SSH`);
+		return clusterEnding(outcome, output, `every node's files are under ${options.root}/NAME; nothing went over SSH`, again, undo);
 	}
 	const outcome = await deployCluster(cluster, common);
-	return ending(outcome, output, `${cluster.nodes.length} nodes set up and the cluster proven`);
+	return clusterEnding(outcome, output, `${cluster.nodes.length} nodes set up and the cluster proven`, again, undo);
 }
 
 export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean}, output: Output): Promise<number> {

@@ -23,6 +23,10 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 		}
 		case 'quit':
 			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
+		case 'begin':
+			return enterPage(state, pages, 1);
+		case 'several':
+			return {...state, mode: {kind: 'exit', code: 0, reason: 'several'}};
 	}
 }
 
@@ -35,7 +39,6 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		case 'accept':
 			switch (mode.kind) {
 				case 'welcome': {
-					if (mode.offer === 'ready') return enterPage(state, pages, index + 1);
 					const choice = welcomeChoices[mode.offer][mode.choice];
 					return choice ? welcomeChoice(state, pages, choice) : state;
 				}

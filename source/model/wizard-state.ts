@@ -19,18 +19,20 @@ export type PageMark = 'done' | 'skipped' | 'earlier';
 // resume: a stopped run can be continued; ready: Enter begins.
 export type WelcomeOffer = 'rehearsal' | 'rehearsing' | 'resume' | 'ready';
 
-export type WelcomeChoice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit';
+// begin: the preflight of this machine; several: the machine list of a cluster (its own screens).
+export type WelcomeChoice = 'rehearse' | 'here' | 'resume' | 'restart' | 'quit' | 'begin' | 'several';
 
 // What each offer lets a person choose, in order.
 export const welcomeChoices: Record<WelcomeOffer, WelcomeChoice[]> = {
 	rehearsal: ['rehearse', 'here', 'quit'],
 	rehearsing: [],
 	resume: ['resume', 'restart', 'quit'],
-	ready: [],
+	ready: ['begin', 'several'],
 };
 
 // How the wizard ended: its last page accepted, quit by the person, or a run stopped.
-export type ExitReason = 'finished' | 'quit' | 'stopped';
+// several: the person chose several machines; the app opens the machine list instead.
+export type ExitReason = 'finished' | 'quit' | 'stopped' | 'several';
 
 export type Failure = {index: number; message: string; canSkip: boolean};
 

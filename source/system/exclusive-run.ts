@@ -5,7 +5,7 @@ import {removeLeftoverTempFiles} from './leftovers.js';
 import {type HeldLock, takeRunLock} from './run-lock.js';
 import type {System} from './system.js';
 
-export async function beginExclusiveRun(system: System, command: string, notice: (line: string) => void = () => undefined): Promise<HeldLock> {
+export async function beginExclusiveRun(system: Pick<System, 'fs' | 'now'>, command: string, notice: (line: string) => void = () => undefined): Promise<HeldLock> {
 	const lock = takeRunLock(system.fs, command, system.now());
 	try {
 		const {takenOverFrom: was} = lock;

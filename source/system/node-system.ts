@@ -6,6 +6,7 @@ import {mkdirSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {detectMachine} from './detect.js';
+import {backupsDir} from './journal.js';
 import {createProbes} from './probes.js';
 import {createRunLog, type RunLog} from './run-log.js';
 import {createNodeChecks, type NodeChecks} from './ssh/node-checks.js';
@@ -37,7 +38,10 @@ export async function createNodeSystem(session: SshSession, now: () => Date = ()
 		},
 	};
 	const commands = createNodeRunner(session);
-	const nodeChecks = createNodeChecks(session, files, commands);
+	// mesos-setup ran here before (a journal is there): its own services may hold their ports, so a
+	// deploy continued after a failure, or run again, is not refused for them.
+	const setUpBefore = (await files.list(backupsDir).catch(() => [])).length > 0;
+	const nodeChecks = createNodeChecks(session, files, commands, {setUpBefore});
 	// Everything on a node runs as root (sudo -n for another user, checked in preflight).
 	const facts = {...(await detectMachine(files, commands, true)), isRoot: true};
 	return {

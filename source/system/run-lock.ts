@@ -18,9 +18,11 @@ export class LockHeldError extends StepError {
 	constructor(
 		readonly holder: LockHolder,
 		where: string,
+		// The node it runs on, for a cluster run's lock; this machine when absent.
+		readonly node?: string,
 	) {
-		super(`another mesos-setup (${holder.command}, PID ${holder.pid}) has been running here since ${holder.since}: only one setup, edit or undo runs at a time`, [
-			`Wait for it to end, or stop it (kill ${holder.pid}), then run this again. Its lock is ${where}.`,
+		super(`another mesos-setup (${holder.command}, PID ${holder.pid}) has been running ${node ? `on ${node}` : 'here'} since ${holder.since}: only one setup, edit or undo runs at a time`, [
+			`Wait for it to end, or stop it (${node ? `on ${node}: ` : ''}kill ${holder.pid}), then run this again. Its lock is ${where}.`,
 		]);
 		this.name = 'LockHeldError';
 	}

@@ -8,6 +8,7 @@ import {currentPage} from '../model/wizard-state.js';
 import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
 import {AfterSetup} from './AfterSetup.js';
+import {MachineListScreen} from './cluster/MachineListScreen.js';
 import {UndoScreen} from './undo/UndoScreen.js';
 import {useUseCases} from './hooks/use-use-cases.js';
 import {UseCasesProvider} from './UseCasesProvider.js';
@@ -41,7 +42,13 @@ type ScreensProps = Pick<AppOptions, 'command' | 'answers' | 'editId' | 'editVal
 
 function Screens({command, answers, editId, editValue, rehearse, onExit}: ScreensProps) {
 	const useCases = useUseCases();
+	// "Several machines" on the welcome: the machine list replaces the wizard.
+	const [several, setSeveral] = useState(false);
 	const wizardExit = useCallback((exit: WizardExit) => {
+		if (exit.state.mode.kind === 'exit' && exit.state.mode.reason === 'several') {
+			setSeveral(true);
+			return;
+		}
 		const {page} = currentPage(exit.state);
 		const message = farewell(exit.state, page, exit.summary);
 		onExit(exit.code, message);
@@ -51,6 +58,7 @@ function Screens({command, answers, editId, editValue, rehearse, onExit}: Screen
 	const afterSetup = (start: 'home' | 'status' | 'edit') => (
 		<AfterSetup start={start} answers={answers} {...(editId ? {editId} : {})} {...(editValue === undefined ? {} : {editValue})} setup={wizardFrom} onExit={onExit} />
 	);
+	if (several) return <MachineListScreen onLeave={() => onExit(0)} />;
 	switch (command) {
 		case 'edit':
 		case 'status':

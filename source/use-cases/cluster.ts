@@ -2,35 +2,61 @@
 // NAME's files under DIR/NAME, nothing over SSH), the deploy over SSH in stages, the postflight that
 // proves the cluster, cluster status, and undo on every node. Screens and plain commands both call these.
 import path from 'node:path';
-import type {ApplyEvent} from '../model/apply-events.js';
 import {clockSkewProblem} from '../model/clock-skew.js';
 import {nodeAnswers} from '../model/cluster-derivation.js';
+import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
+import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
-import {clusterStages, type NodePlan, nodePlan, type Stage} from '../model/cluster-plan.js';
+import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {StepError} from '../model/errors.js';
 import {articleMachine, type Facts} from '../model/facts.js';
 import {ApplyRun} from '../system/apply-plan.js';
+import {readLogTail} from '../system/log-tail.js';
+import {createTargetFs} from '../system/target-fs.js';
 import {readCluster} from '../system/cluster-readings.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
-import {createNodeSystem, type NodeSystem, nodeRunLog} from '../system/node-system.js';
+import {createNodeSystem, nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
 import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
-import {type SshEndpoint, SshError, SshSessions} from '../system/ssh/ssh-session.js';
+import {type SshEndpoint, SshError, type SshSession, SshSessions} from '../system/ssh/ssh-session.js';
 import {createSystem, type System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
+import {removeLeftoverTempFiles} from '../system/leftovers.js';
+import {lockCluster, type Machine, thisMachine} from './run-lock.js';
 import {runSetupPlan} from './setup.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
-export type ClusterEvent =
-	| {type: 'stage-start'; stage: Stage}
-	| {type: 'stage-end'; stage: Stage; ok: boolean}
-	| {type: 'node'; node: string; event: ApplyEvent}
-	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
-	| {type: 'notice'; node?: string; line: string};
+import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
 
-export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: {node: string; message: string}[]; health?: ClusterHealth};
+export {postflight, runStages, type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, type StageWork} from './cluster-stages.js';
+
+// `thisMachine`: where this machine's run lock is taken (a test moves it).
+export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Machine};
+
+// Every node reached, this machine's and every node's run lock taken and what a killed run left on
+// a node removed, then `work`; the locks and the connections are given back however it ends.
+async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
+	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
+	const {sessions, nodeSessions, systems} = await connectAll(cluster);
+	try {
+		const locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
+		try {
+			await Promise.all(
+				systems.map(async system => {
+					const removed = await removeLeftoverTempFiles(system.fs);
+					if (removed.length > 0) notice(`Removed ${removed.length} temp file${removed.length === 1 ? '' : 's'} a stopped run left: ${removed.join(', ')}.`, system.node);
+				}),
+			);
+			return await work(systems);
+		} finally {
+			await locks.release();
+		}
+	} finally {
+		await sessions.close();
+	}
+}
 
 export type PlannedNode = NodePlan & {read(path: string): Promise<string | undefined>};
 
@@ -71,7 +97,10 @@ export async function rehearseCluster(cluster: Cluster, rootDir: string, options
 		});
 		if (result.stopped) return {ok: false, stopped: true, failed};
 		if (!result.ok) {
-			failed.push({node: node.name, message: result.failed?.outcome.message ?? 'failed'});
+			const detail = result.failed?.outcome.detail ?? [];
+			const log = result.logPath;
+			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
+			failed.push({node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})});
 			break;
 		}
 	}
@@ -86,16 +115,16 @@ export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => 
 	...(cluster.ssh.identity ? {identity: cluster.ssh.identity} : {}),
 });
 
-type Connected = {sessions: SshSessions; systems: NodeSystem[]};
+type Connected = {sessions: SshSessions; nodeSessions: SshSession[]; systems: NodeSystem[]};
 
 // Every node reached and its system detected, or a StepError naming each node that was not (an
 // unknown host key with its fingerprints: it is never accepted without a person).
 async function connectAll(cluster: Cluster): Promise<Connected> {
 	const sessions = await SshSessions.create();
 	try {
+		const nodeSessions = cluster.nodes.map(node => sessions.session(endpointOf(cluster, node)));
 		const reached = await Promise.allSettled(
-			cluster.nodes.map(async node => {
-				const session = sessions.session(endpointOf(cluster, node));
+			nodeSessions.map(async session => {
 				await session.open();
 				return createNodeSystem(session);
 			}),
@@ -113,89 +142,73 @@ async function connectAll(cluster: Cluster): Promise<Connected> {
 			problems.push(line);
 		}
 		if (problems.length > 0) throw new StepError(`Not every node could be reached; nothing was changed on any node.`, problems);
-		return {sessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
+		return {sessions, nodeSessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
 	} catch (error) {
 		await sessions.close();
 		throw error;
 	}
 }
 
-// Waits until the cluster is proven or the deadline passes; the last judgement is returned.
-export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: number, signal?: AbortSignal): Promise<{health: ClusterHealth; settled: boolean}> {
-	const end = Date.now() + deadlineMs;
-	for (;;) {
-		const health = judgeCluster(await readCluster(probes, cluster));
-		if (health.problems.length === 0) return {health, settled: true};
-		if (Date.now() >= end || signal?.aborted) return {health, settled: false};
-		await new Promise(resolve => setTimeout(resolve, 1000));
-	}
-}
-
 // Over SSH: every node reached and its preflight passed before any node changes (one failing stops
 // everything, named); then the stages, nodes in parallel within each; then the postflight.
-export async function deployCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> & {postflightMs?: number} = {}): Promise<ClusterOutcome> {
+//
+// A node that fails: with `onNodeFailed` (the screens) the person chooses: retry its step, skip the
+// node (the rest of its stages are not run; the postflight says what is missing), or quit. Without
+// it (--yes) the stage ends on every other node, then the deploy stops, naming the node and its log.
+export async function deployCluster(cluster: Cluster, options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
-	const {sessions, systems} = await connectAll(cluster);
-	try {
+	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
 		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));
-		const failed: ClusterOutcome['failed'] = [];
-		for (const stage of clusterStages(plans)) {
-			emit({type: 'stage-start', stage});
-			await Promise.all(
-				stage.parts.map(async part => {
-					const run = runs.get(part.node.name) as ApplyRun;
-					for (const step of part.steps) {
-						const result = await run.applyStep(step, event => emit({type: 'node', node: part.node.name, event}), {
-							completesStep: step.id !== 'start',
-							...(options.signal ? {signal: options.signal} : {}),
-						});
-						if (!result.ok) {
-							failed.push({node: part.node.name, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`});
-							return;
-						}
-					}
+		const staged = await runStages(clusterStages(plans), {
+			applyStep: async (node, step) =>
+				(runs.get(node) as ApplyRun).applyStep(step, event => emit({type: 'node', node, event}), {
+					completesStep: step.id !== 'start',
+					...(options.signal ? {signal: options.signal} : {}),
 				}),
-			);
-			if (stage.id === 'preflight' && failed.length === 0) {
+			failureOf: async (node, step, result) => {
+				const logged = result.logPath;
+				const {lines} = logged ? await readLogTail(createTargetFs(nodeLogDir()), [logged], 10) : {lines: []};
+				const {detail} = result.failed?.outcome ?? {};
+				return {node, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail && detail.length > 0 ? {detail} : {}), ...(logged ? {log: path.join(nodeLogDir(), logged), tail: lines} : {})};
+			},
+			afterStage: async stage => {
+				if (stage.id !== 'preflight') return undefined;
 				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await system.nodeChecks.clockOffsetMs()})));
 				const skew = clockSkewProblem(offsets);
-				if (skew) failed.push({node: 'clocks', message: skew});
-			}
-			emit({type: 'stage-end', stage, ok: failed.length === 0});
-			if (options.signal?.aborted) return {ok: false, stopped: true, failed};
-			if (failed.length > 0) return {ok: false, failed};
-		}
+				return skew ? {node: 'clocks', message: skew} : undefined;
+			},
+			emit,
+			...(options.onNodeFailed ? {onNodeFailed: options.onNodeFailed} : {}),
+			...(options.signal ? {signal: options.signal} : {}),
+		});
+		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
+		const {failed, skipped = []} = staged;
 		for (const run of runs.values()) await run.finish();
 		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
 		emit({type: 'postflight', ...proof});
-		return {ok: proof.settled, failed, health: proof.health};
-	} finally {
-		await sessions.close();
-	}
+		return {ok: proof.settled && skipped.length === 0, failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health};
+	});
 }
 
 export type NodeUndo = {node: string; runId?: string; lines: UndoLine[]};
 
 // The last run on every node put back from its own journal and backups; every node is reached
 // first, so an unreachable one stops the undo before any node changes.
-export async function undoCluster(cluster: Cluster, options: UseCaseOptions<ClusterEvent> = {}): Promise<NodeUndo[]> {
-	const {sessions, systems} = await connectAll(cluster);
-	try {
+export async function undoCluster(cluster: Cluster, options: ClusterRunOptions = {}): Promise<NodeUndo[]> {
+	return onLockedNodes(cluster, 'cluster-undo', options, async systems => {
 		const now = new Date();
-		return await Promise.all(
+		return Promise.all(
 			systems.map(async system => {
 				const {run, lines} = await undoJournal(system.fs, newRunId(now), now);
 				for (const line of lines) options.onEvent?.({type: 'notice', node: system.node, line: `${line.outcome.padEnd(9)} ${line.path}`});
 				return {node: system.node, ...(run ? {runId: run.runId} : {}), lines};
 			}),
 		);
-	} finally {
-		await sessions.close();
-	}
+	});
 }
 
 // --root DIR: the same undo on every node's sandbox.
@@ -208,6 +221,14 @@ export async function undoRehearsedCluster(cluster: Cluster, rootDir: string, op
 		results.push({node: node.name, ...(done ? {runId: done.runId} : {}), lines: done?.lines ?? []});
 	}
 	return results;
+}
+
+// The machine list of the screens saved as a cluster file (checked whole first: what cluster … FILE
+// would refuse is never written); returns the file's full path.
+export async function saveClusterFile(file: string, cluster: Cluster): Promise<string> {
+	const text = clusterFileText(cluster);
+	parseClusterFile(text, file);
+	return writeClusterFile(file, text);
 }
 
 // cluster status: what every node's services answer, judged whole, from this machine.

@@ -7,20 +7,12 @@ import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
+import {issueClusterFile} from '../fixtures/issue-cluster-file.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
 
 const goldenDir = new URL('golden/', import.meta.url);
 
-const clusterYaml = `masters:
-  - {name: m1, address: 10.77.0.11}
-  - {name: m2, address: 10.77.0.12}
-  - {name: m3, address: 10.77.0.13}
-agents:
-  - {name: a1, address: 10.77.0.21}
-  - {name: a2, address: 10.77.0.22}
-ssh: {user: admin}
-settings: {slave.containerizers: mesos}
-`;
+const clusterYaml = issueClusterFile();
 
 async function clusterFile(text = clusterYaml): Promise<string> {
 	const file = path.join(await tempRoot(), 'cluster.yaml');

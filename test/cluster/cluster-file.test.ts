@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {clusterFileText, parseClusterFile} from '../../source/model/cluster-file.js';
 import {InputError} from '../../source/model/errors.js';
+import {issueClusterFile} from '../fixtures/issue-cluster-file.js';
 
 const problems = (text: string): string[] => {
 	try {
@@ -18,16 +19,7 @@ const agents = '\nagents:\n  - {name: a1, address: 10.0.0.21}\n';
 describe('the cluster file', () => {
 	it('reads the issue’s example: masters first in their order, then the agents, ssh and settings', () => {
 		const cluster = parseClusterFile(
-			`masters:
-  - {name: m1, address: 10.77.0.11}
-  - {name: m2, address: 10.77.0.12}
-  - {name: m3, address: 10.77.0.13}
-agents:
-  - {name: a1, address: 10.77.0.21}
-  - {name: a2, address: 10.77.0.22}
-ssh: {user: admin, port: 22, identity: ~/.ssh/id_ed25519}   # optional; ~/.ssh/config applies
-settings: {slave.containerizers: mesos}                      # answers for every node
-`,
+			issueClusterFile('ssh: {user: admin, port: 22, identity: ~/.ssh/id_ed25519}   # optional; ~/.ssh/config applies', 'settings: {slave.containerizers: mesos}                      # answers for every node'),
 			'c.yaml',
 		);
 		expect(cluster.nodes).toEqual([

@@ -46,6 +46,8 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 		resume: `Continue from “${resumeTitle}” with the earlier answers`,
 		restart: 'Start from the beginning',
 		quit: 'Quit',
+		begin: 'This machine',
+		several: 'Several machines: list them, set up over SSH from here',
 	};
 	const offer = welcome?.offer;
 	const choices = offer ? welcomeChoices[offer].map(value => ({value, label: labels[value]})) : [];
@@ -75,7 +77,7 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 				) : null}
 				{offer === 'resume' ? <Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text> : null}
 				{choices.length > 0 && welcome ? <ChoiceList items={choices} selected={welcome.choice} /> : null}
-				{offer === 'ready' ? <Text>Press Enter to begin with the preflight checks: they only look at this machine.</Text> : null}
+				{offer === 'ready' ? <Text>This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look).</Text> : null}
 				{welcome?.notice ? <Text color="red">{welcome.notice}</Text> : null}
 			</Box>
 		</Box>

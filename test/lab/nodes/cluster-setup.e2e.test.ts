@@ -1,7 +1,8 @@
 // cluster setup --yes over real SSH, run on the lab's control machine against 3 masters and 2 agents
 // (as admin, through sudo -n): preflight on every node first (a node unreachable is named and no node
 // changes), the deploy in stages, the postflight; cluster status --once/--json; the leading master's
-// daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo.
+// daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo;
+// then, in the same lab, 5 masters (two more nodes added) and an agent: an ensemble of 5, quorum 3.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from '../require-lab.js';
 import {waitFor} from '../../helpers/wait-for.js';
@@ -28,6 +29,17 @@ describeLab('cluster setup over SSH on the lab of several machines', () => {
 	/** What mesos-setup leaves on a node: its journals and the files it writes. */
 	const touched = async (node: LabNode) => (await node.run(['bash', '-c', 'ls /var/backups/mesos-setup /etc/mesos-master/ip /etc/zookeeper/conf/myid 2>/dev/null; cat /etc/mesos/zk 2>/dev/null; true'])).stdout.trim();
 
+	/** A cluster file on the control machine, where the CLI runs; the nodes by name. */
+	const writeClusterFile = async (file: string, masterNames: string[], agentNames: string[]) => {
+		const entries = (names: string[]) => names.map(name => `  - {name: ${name}, address: ${need().node(name).address}}\n`).join('');
+		await need().control.run(['bash', '-c', `cat > ${file}`], {
+			input: `masters:\n${entries(masterNames)}agents:\n${entries(agentNames)}ssh: {user: ${adminUser}}
+settings: {repo.url: "${need().repoUrl}", repo.keyserver: "${need().keyserver}", repo.key: "${need().fingerprint}"}
+`,
+		});
+		return file;
+	};
+
 	beforeAll(async () => {
 		lab = await startNodes([
 			{name: 'm1', address: '10.77.0.11'},
@@ -36,20 +48,7 @@ describeLab('cluster setup over SSH on the lab of several machines', () => {
 			{name: 'a1', address: '10.77.0.21'},
 			{name: 'a2', address: '10.77.0.22'},
 		]);
-		// The cluster file on the control machine, where the CLI runs.
-		clusterFile = '/root/cluster.yaml';
-		await lab.control.run(['bash', '-c', 'cat > /root/cluster.yaml'], {
-			input: `masters:
-  - {name: m1, address: 10.77.0.11}
-  - {name: m2, address: 10.77.0.12}
-  - {name: m3, address: 10.77.0.13}
-agents:
-  - {name: a1, address: 10.77.0.21}
-  - {name: a2, address: 10.77.0.22}
-ssh: {user: ${adminUser}}
-settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.key: "${lab.fingerprint}"}
-`,
-		});
+		clusterFile = await writeClusterFile('/root/cluster.yaml', ['m1', 'm2', 'm3'], ['a1', 'a2']);
 		figures['lab start (s)'] = seconds(started);
 	}, 20 * minute);
 
@@ -72,6 +71,24 @@ settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.
 			await a2.plug();
 		}
 		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
+	});
+
+	it('is refused, naming the node, while a setup on a node holds that node’s run lock; nothing changes', async () => {
+		const m2 = need().node('m2');
+		const before = await Promise.all(need().nodes.map(touched));
+		// A setup run on m2 as run-lock.ts leaves it: a live process named in /var/lib/mesos-setup/run.lock.
+		const pid = (await m2.run(['bash', '-c', 'setsid sleep 300 </dev/null >/dev/null 2>&1 & mkdir -p /var/lib/mesos-setup; ln -s "$! $(date -u +%Y-%m-%dT%H:%M:%S.%3NZ) setup" /var/lib/mesos-setup/run.lock; echo $!'])).stdout;
+		try {
+			const result = await cli('setup', '--yes');
+			expect(result.exitCode).toBe(1);
+			expect(result.stderr).toContain('Another mesos-setup run holds m2; nothing was changed on any node.');
+			expect(result.stderr).toContain(`another mesos-setup (setup, PID ${pid}) has been running on m2 since`);
+		} finally {
+			await m2.run(['bash', '-c', `kill ${pid}; rm -f /var/lib/mesos-setup/run.lock; rmdir /var/lib/mesos-setup`]);
+		}
+		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
+		// No node kept a lock of this run.
+		for (const node of need().nodes) expect((await node.run(['bash', '-c', 'ls /var/lib/mesos-setup 2>&1 || true'])).stdout).toMatch(/No such file/);
 	});
 
 	it('sets up 3 masters and 2 agents in stages, proves the cluster, and cluster status shows it', async () => {
@@ -137,5 +154,30 @@ settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.
 			expect((await node.run(['bash', '-c', 'ls /etc/mesos-master/ip /etc/mesos-slave/ip 2>&1 || true'])).stdout).not.toMatch(/^\/etc\/mesos-(master|slave)\/ip$/m);
 			expect((await node.run(['cat', '/etc/mesos/zk'])).stdout).not.toContain('10.77.0.11');
 		}
+	});
+
+	it('sets up 5 masters (quorum 3) and an agent in the same lab: an ensemble of 5 with one leader', async () => {
+		// The three-master cluster is taken down (undo leaves services running on the files put back).
+		const services: Record<string, string[]> = {m: ['marathon', 'mesos-master', 'zookeeper'], a: ['mesos-slave']};
+		await Promise.all(need().nodes.map(async node => node.run(['bash', '-c', services[node.name[0] as string]!.map(service => `service ${service} stop`).join('; ')], {timeout: minute})));
+		let since = Date.now();
+		await need().addNodes([{name: 'm4', address: '10.77.0.14'}, {name: 'm5', address: '10.77.0.15'}]);
+		figures['two more nodes (s)'] = seconds(since);
+		clusterFile = await writeClusterFile('/root/cluster-5.yaml', ['m1', 'm2', 'm3', 'm4', 'm5'], ['a1']);
+		since = Date.now();
+		const result = await cli('setup', '--yes');
+		figures['cluster setup --yes, 5 masters (s)'] = seconds(since);
+		expect(result.stderr).not.toMatch(/failed/);
+		expect(result.exitCode, result.stdout.slice(-3000)).toBe(0);
+		expect(result.stdout).toContain('==== The ZooKeeper ensemble on the masters: m1, m2, m3, m4, m5');
+		expect(result.stdout).toContain('==== Postflight: the cluster is proven');
+		expect(result.stdout).toMatch(/ZooKeeper: 5 of 5 serving, leader m\d, quorum 3: holds/);
+		expect((await need().node('m5').run(['cat', '/etc/zookeeper/conf/myid'])).stdout).toBe('5');
+		expect((await need().node('m4').run(['cat', '/etc/mesos-master/quorum'])).stdout).toBe('3');
+		const health = await status();
+		expect(health.zookeeper).toMatchObject({serving: 5, total: 5, quorum: 3, hasQuorum: true});
+		expect(health.zookeeper.leader).toMatch(/^m[1-5]$/);
+		expect(health.mesos).toMatchObject({agreed: true, agentsActive: 1, agentsTotal: 1});
+		expect(health.problems).toEqual([]);
 	});
 });

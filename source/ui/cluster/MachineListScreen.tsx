@@ -1,0 +1,106 @@
+// The machines of a cluster (name, address, role), added, edited and removed here, then saved as the
+// cluster file that cluster plan|setup|status|undo read. Render only: the list lives in
+// model/machine-list.ts, the keys in use-machine-list-keys.ts, the save in the cluster use cases.
+import {Box, Text} from 'ink';
+import React, {useCallback} from 'react';
+import {errorMessage} from '../../model/errors.js';
+import {type Machine, machineFields, type MachineListState, machineList, machineListReducer, clusterOf, machineListProblems} from '../../model/machine-list.js';
+import type {Cluster} from '../../model/cluster.js';
+import {shellQuote} from '../../model/script.js';
+import {saveClusterFile} from '../../use-cases/cluster.js';
+import {type KeyHint, KeyHelp} from '../components/key-help/KeyHelp.js';
+import {TextField} from '../components/text-field/TextField.js';
+import {useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useMachineListKeys} from './use-machine-list-keys.js';
+
+const roleWords: Record<Machine['role'], string> = {master: 'master (ZooKeeper, Mesos master, Marathon)', agent: 'agent (Mesos agent)', 'master+agent': 'master+agent (everything)'};
+
+const listKeys: KeyHint[] = [
+	{key: '↑↓', does: 'choose'},
+	{key: 'a', does: 'add'},
+	{key: 'e/Enter', does: 'edit'},
+	{key: 'd', does: 'remove'},
+	{key: 's', does: 'save as a cluster file'},
+	{key: 'Esc', does: 'back'},
+];
+const editKeys: KeyHint[] = [
+	{key: 'Tab/↑↓', does: 'next field'},
+	{key: '←→', does: 'role'},
+	{key: 'Enter', does: 'keep'},
+	{key: 'Esc', does: 'drop the change'},
+];
+
+function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}>}) {
+	const focus = machineFields[mode.field];
+	return (
+		<Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
+			<Text bold>{mode.isNew ? 'A new machine' : `Machine ${mode.index + 1}`}</Text>
+			<Text>
+				{'Name:    '}
+				<TextField text={mode.name.text} cursor={mode.name.cursor} focus={focus === 'name'} />
+			</Text>
+			<Text>
+				{'Address: '}
+				<TextField text={mode.address.text} cursor={mode.address.cursor} focus={focus === 'address'} />
+			</Text>
+			<Text>
+				{'Role:    '}
+				<Text inverse={focus === 'role'}>{`‹ ${roleWords[mode.role]} ›`}</Text>
+			</Text>
+		</Box>
+	);
+}
+
+export function MachineListScreen({cluster, onLeave}: {cluster?: Cluster; onLeave: () => void}) {
+	const [state, screen] = useSyncReducer(machineListReducer, machineList(cluster));
+	const save = useCallback(
+		(file: string) => {
+			saveClusterFile(file, clusterOf(screen.get())).then(
+				saved => screen.dispatch({type: 'saved', file: saved}),
+				(error: unknown) => screen.dispatch({type: 'save-failed', message: errorMessage(error)}),
+			);
+		},
+		[screen],
+	);
+	useMachineListKeys(screen, {save, leave: onLeave});
+	const {machines, selected, mode, problems} = state;
+	const masters = machines.filter(machine => machine.role !== 'agent').length;
+	const pending = mode.kind === 'list' ? machineListProblems(state) : [];
+	return (
+		<Box flexDirection="column">
+			<Text bold>Several machines: list them</Text>
+			<Text>Each machine is reached over SSH from here. Masters run ZooKeeper, the Mesos master and Marathon; agents run the Mesos agent. An odd number of masters (1, 3, 5 or 7) and at least one agent.</Text>
+			<Box flexDirection="column" marginTop={1}>
+				{machines.length === 0 ? <Text dimColor>No machine yet.</Text> : null}
+				{machines.map((machine, index) => (
+					<Text key={machine.name} inverse={mode.kind === 'list' && index === selected}>
+						{`${index === selected ? '›' : ' '} ${machine.name.padEnd(12)} ${machine.address.padEnd(20)} ${machine.role}`}
+					</Text>
+				))}
+				<Text dimColor>{`${machines.length} machine${machines.length === 1 ? '' : 's'}: ${masters} master${masters === 1 ? '' : 's'} (quorum ${Math.floor(masters / 2) + 1}), ${machines.length - masters} agent only`}</Text>
+			</Box>
+			{mode.kind === 'edit' ? <EditRow mode={mode} /> : null}
+			{mode.kind === 'save' || mode.kind === 'saving' ? (
+				<Box marginTop={1}>
+					<Text>{'Save as: '}</Text>
+					{mode.kind === 'save' ? <TextField text={mode.file.text} cursor={mode.file.cursor} focus /> : <Text>{`${mode.file} (saving…)`}</Text>}
+				</Box>
+			) : null}
+			{mode.kind === 'saved' ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text color="green">{`Saved: ${mode.file}`}</Text>
+					<Text>{`Every node's changes: mesos-setup cluster plan ${shellQuote(mode.file)}`}</Text>
+					<Text>{`Set up over SSH:      mesos-setup cluster setup ${shellQuote(mode.file)} --yes`}</Text>
+				</Box>
+			) : null}
+			{[...problems, ...(problems.length === 0 && machines.length > 0 ? pending.map(line => `Not yet a cluster: ${line}`) : [])].map(line => (
+				<Text key={line} color={problems.length > 0 ? 'red' : 'yellow'}>
+					{line}
+				</Text>
+			))}
+			<Box marginTop={1}>
+				<KeyHelp keys={mode.kind === 'edit' ? editKeys : mode.kind === 'save' ? [{key: 'Enter', does: 'save'}, {key: 'Esc', does: 'back to the list'}] : mode.kind === 'saved' ? [{key: 'Enter', does: 'done'}, {key: 'e', does: 'edit the list again'}] : listKeys} />
+			</Box>
+		</Box>
+	);
+}

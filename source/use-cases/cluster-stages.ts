@@ -1,0 +1,93 @@
+// The deploy's stages and its postflight, apart from how the nodes are reached: the stages in
+// order with the nodes of each in parallel, a failed node retried, skipped or the end; then the
+// cluster judged over the network until it is proven or the time is up.
+import type {ApplyEvent} from '../model/apply-events.js';
+import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
+import type {Stage} from '../model/cluster-plan.js';
+import type {Cluster} from '../model/cluster.js';
+import type {Step} from '../model/plan.js';
+import type {ApplyResult} from '../system/apply-plan.js';
+import {readCluster} from '../system/cluster-readings.js';
+import type {Probes} from '../system/probes.js';
+
+export type ClusterEvent =
+	| {type: 'stage-start'; stage: Stage}
+	| {type: 'stage-end'; stage: Stage; ok: boolean}
+	| {type: 'node'; node: string; event: ApplyEvent}
+	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
+	| {type: 'notice'; node?: string; line: string};
+
+// A node whose step failed: what failed, the last lines of its output, and where its whole log is
+// kept on this machine (log, absent when nothing was logged).
+export type NodeFailure = {node: string; message: string; detail?: string[]; log?: string; tail?: string[]};
+// What the screens answer for a failed node: the step again, go on without the node, or stop.
+export type NodeDecision = 'retry' | 'skip' | 'quit';
+
+export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth};
+
+// Waits until the cluster is proven or the deadline passes; the last judgement is returned.
+export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: number, signal?: AbortSignal): Promise<{health: ClusterHealth; settled: boolean}> {
+	const end = Date.now() + deadlineMs;
+	for (;;) {
+		const health = judgeCluster(await readCluster(probes, cluster));
+		if (health.problems.length === 0) return {health, settled: true};
+		if (Date.now() >= end || signal?.aborted) return {health, settled: false};
+		await new Promise(resolve => setTimeout(resolve, 1000));
+	}
+}
+
+export type StageWork = {
+	applyStep(node: string, step: Step): Promise<ApplyResult>;
+	failureOf(node: string, step: Step, result: ApplyResult): Promise<NodeFailure>;
+	// A check over the whole stage once every node passed it (the preflight's clocks).
+	afterStage?(stage: Stage): Promise<NodeFailure | undefined>;
+	emit(event: ClusterEvent): void;
+	onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>;
+	signal?: AbortSignal;
+};
+
+// The stages in order, the nodes of a stage in parallel, a stage only after the one before ended well
+// on every node. A failed node: retried, skipped (none of its later stages run) or the end, as
+// onNodeFailed answers; without it (--yes) the stage ends on the other nodes, then the deploy stops.
+export async function runStages(stages: readonly Stage[], work: StageWork): Promise<Omit<ClusterOutcome, 'ok' | 'health'>> {
+	const failed: NodeFailure[] = [];
+	const skipped = new Set<string>();
+	let quit = false;
+	const result = (): Omit<ClusterOutcome, 'ok' | 'health'> => ({failed, ...(skipped.size > 0 ? {skipped: [...skipped]} : {})});
+	for (const fullStage of stages) {
+		const stage = {...fullStage, parts: fullStage.parts.filter(part => !skipped.has(part.node.name))};
+		if (stage.parts.length === 0) continue;
+		work.emit({type: 'stage-start', stage});
+		await Promise.all(
+			stage.parts.map(async ({node: {name}, steps}) => {
+				for (const step of steps) {
+					for (;;) {
+						if (quit) return;
+						const applied = await work.applyStep(name, step);
+						if (applied.ok) break;
+						const failure = await work.failureOf(name, step, applied);
+						const decision = applied.stopped || work.signal?.aborted || !work.onNodeFailed ? 'quit' : await work.onNodeFailed(failure);
+						if (decision === 'retry') continue;
+						if (decision === 'skip') {
+							skipped.add(name);
+							work.emit({type: 'notice', node: name, line: `Skipped: ${name} takes no further part in this deploy.`});
+							return;
+						}
+						failed.push(failure);
+						// Chosen on a screen: no other node starts a step; those under way end.
+						if (work.onNodeFailed) quit = true;
+						return;
+					}
+				}
+			}),
+		);
+		if (failed.length === 0) {
+			const problem = await work.afterStage?.(stage);
+			if (problem) failed.push(problem);
+		}
+		work.emit({type: 'stage-end', stage, ok: failed.length === 0});
+		if (work.signal?.aborted) return {...result(), stopped: true};
+		if (failed.length > 0) return result();
+	}
+	return result();
+}

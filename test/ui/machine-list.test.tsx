@@ -1,0 +1,61 @@
+// The cluster screens' machine list, reached from the welcome ("several machines"): machines added,
+// edited and removed with keys arriving several in one read, what cluster … FILE would refuse shown
+// before anything is written, and the list saved as a cluster file that reads back the same.
+import {readFile, readdir} from 'node:fs/promises';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {parseClusterFile} from '../../source/model/cluster-file.js';
+import {tempRoot} from '../helpers/temp-root.js';
+import {waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
+import {type RenderedApp, renderWizard} from './render-wizard.js';
+
+let app: RenderedApp | undefined;
+afterEach(() => app?.unmount());
+
+// Writes one chunk, as a terminal hands over fast typing, then waits for what it must draw.
+async function type(chunk: string, expected: string | RegExp): Promise<string> {
+	app!.stdin.write(chunk);
+	return waitForFrame(app!, expected);
+}
+
+describe('the machine list of several machines', () => {
+	it('is offered on the welcome, lists machines typed several keys at a time, and saves them as a cluster file', async () => {
+		app = await renderWizard();
+		await waitForFrame(app, 'This machine or several machines?');
+		await type(`${keys.down}${keys.enter}`, 'Several machines: list them');
+		// a: a new machine, named m1 and a master, its address asked first.
+		await type(`a10.0.0.11${keys.enter}a10.0.0.12${keys.enter}a10.0.0.13${keys.enter}`, /m3 +10\.0\.0\.13 +master/);
+		const listed = await type(`a10.0.0.21${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
+		expect(listed).toContain('4 machines: 3 masters (quorum 2), 1 agent only');
+		expect(listed).not.toContain('Not yet a cluster');
+		// The same address twice is refused on the spot; Esc drops the machine.
+		expect(await type(`a10.0.0.11${keys.enter}`, 'Another machine already has the address 10.0.0.11')).toContain('A new machine');
+		await type(keys.escape, /^(?![\s\S]*A new machine)/);
+		// a1 made a master (role ←): four masters and no agent is not a cluster, and s says why.
+		const even = await type(`e${keys.tab}${keys.tab}${keys.left}${keys.enter}`, /a1 +10\.0\.0\.21 +master/);
+		expect(even).toContain('Not yet a cluster');
+		const refused = await type('s', /even number|agent/);
+		expect(refused).not.toContain('Save as');
+		// Back to an agent, one more added and removed again.
+		await type(`e${keys.tab}${keys.tab}${keys.right}${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
+		await type(`a10.0.0.22${keys.enter}`, /a2 +10\.0\.0\.22/);
+		await type('d', /^(?![\s\S]*a2 +10\.0\.0\.22)/);
+		// s: the file name, cluster.yaml unless typed; Ctrl+U clears it.
+		const dir = await tempRoot();
+		const file = path.join(dir, 'my cluster.yaml');
+		await type('s', 'Save as:');
+		await type(`\u0015${file}${keys.enter}`, `Saved: ${file}`);
+		const saved = parseClusterFile(await readFile(file, 'utf8'), file);
+		expect(saved.nodes).toEqual([
+			{name: 'm1', address: '10.0.0.11', role: 'master'},
+			{name: 'm2', address: '10.0.0.12', role: 'master'},
+			{name: 'm3', address: '10.0.0.13', role: 'master'},
+			{name: 'a1', address: '10.0.0.21', role: 'agent'},
+		]);
+		expect(await readdir(dir)).toEqual(['my cluster.yaml']);
+		expect(app.lastFrame()).toContain(`mesos-setup cluster setup '${file}' --yes`);
+		app.stdin.write(keys.enter);
+		await waitForFrame(app, () => app!.exitCode() === 0);
+	});
+});
