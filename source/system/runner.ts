@@ -112,17 +112,13 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		ended ??= why;
 		void group.stop();
 	};
-	const timer = setTimeout(() => end('timed-out'), options.timeoutMs);
-	const onAbort = () => end('stopped');
-	if (signal?.aborted) onAbort();
-	else signal?.addEventListener('abort', onAbort, {once: true});
+	const release = endOnTimeoutOrStop(options.timeoutMs, signal, end);
 	if (options.onLine) streamLines(child, options.onLine);
 	let result;
 	try {
 		result = await child;
 	} finally {
-		clearTimeout(timer);
-		signal?.removeEventListener('abort', onAbort);
+		release();
 	}
 	// What the command started must be gone too before a stopped command counts as ended.
 	if (ended) await group.stop();
@@ -175,4 +171,17 @@ export async function findOnPath(command: string): Promise<boolean> {
 		}
 	}
 	return false;
+}
+
+// A command's two ends besides its own exit: its time is up, or the run was stopped. Calls `end`
+// with which (at once if the signal is already aborted); the returned function lets both go.
+export function endOnTimeoutOrStop(timeoutMs: number, signal: AbortSignal | undefined, end: (why: 'timed-out' | 'stopped') => void): () => void {
+	const timer = setTimeout(() => end('timed-out'), timeoutMs);
+	const onAbort = () => end('stopped');
+	if (signal?.aborted) onAbort();
+	else signal?.addEventListener('abort', onAbort, {once: true});
+	return () => {
+		clearTimeout(timer);
+		signal?.removeEventListener('abort', onAbort);
+	};
 }

@@ -4,7 +4,7 @@
 // process group on the node (node-scripts' runScript); the ssh client goes 10 s later at the latest.
 import {asRoot, bashScript, remoteCommandLine, withEnv} from '../../model/remote-command.js';
 import {cleanLine} from '../../model/terminal-text.js';
-import {type CommandRunner, type RunOptions, type RunResult, streamLines} from '../runner.js';
+import {type CommandRunner, endOnTimeoutOrStop, type RunOptions, type RunResult, streamLines} from '../runner.js';
 import {hasScript, runScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor, sshProblemOf} from './ssh-session.js';
 
@@ -46,10 +46,7 @@ export function createNodeRunner(session: SshSession): CommandRunner {
 			child.stdin?.end();
 			killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 		};
-		const timer = setTimeout(() => end('timed-out'), options.timeoutMs);
-		const onAbort = () => end('stopped');
-		if (options.signal?.aborted) onAbort();
-		else options.signal?.addEventListener('abort', onAbort, {once: true});
+		const release = endOnTimeoutOrStop(options.timeoutMs, options.signal, end);
 		// A closed pipe on our side (the ssh client died) is the command's end, not this process's.
 		child.stdin?.on('error', () => undefined);
 		if (options.onLine) streamLines(child, options.onLine);
@@ -57,9 +54,8 @@ export function createNodeRunner(session: SshSession): CommandRunner {
 		try {
 			result = await child;
 		} finally {
-			clearTimeout(timer);
+			release();
 			clearTimeout(killer);
-			options.signal?.removeEventListener('abort', onAbort);
 		}
 		const stderr = bytesOf(result.stderr).toString('utf8');
 		const ok = result.exitCode === 0 && ended === undefined;
