@@ -6,7 +6,8 @@ import {StepError} from '../model/errors.js';
 import {codeOf} from './root-path.js';
 import type {FileKind} from './target-fs.js';
 
-const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
+// Not there: the path or one of its folders is missing.
+export const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
 
 export class NotRegularFileError extends StepError {
 	constructor(target: string, hostPath: string, kind: FileKind) {

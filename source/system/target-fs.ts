@@ -49,7 +49,6 @@ export type TargetFiles = Omit<TargetFs, 'resolve'>;
 export const tempFilePattern = /^\..*\.mesos-setup-[0-9a-f]{8}$/;
 const tempName = (name: string): string => `.${name.slice(0, 200)}.mesos-setup-${randomBytes(4).toString('hex')}`;
 
-const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
 const isDiskFull = (error: unknown): boolean => codeOf(error) === 'ENOSPC' || codeOf(error) === 'EDQUOT';
 
 export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean}): FileKind {
@@ -61,7 +60,7 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 	return 'device';
 }
 
-import {DiskFullError, freeBytesAt, NotRegularFileError} from './file-errors.js';
+import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
 
