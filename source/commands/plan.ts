@@ -1,44 +1,22 @@
 // `mesos-setup plan`: every command and every file's full content, nothing changed.
 // `--script`: the same plan as a bash script to run by hand.
 import type {Answers} from '../model/answers.js';
-import {newContent} from '../model/file-content.js';
+import {itemLine, summaryItems} from '../model/change-summary.js';
 import type {Action} from '../model/plan.js';
-import {renderScript, shellQuote} from '../model/script.js';
-import {probeCommandForScript} from '../model/probe-commands.js';
+import {renderScript} from '../model/script.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {planSetup} from '../use-cases/plan-setup.js';
 import type {Output} from './output.js';
 
-const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
-
 // `read`: what a file holds now (undefined: absent), to say whether it is new, changed or unchanged.
+// The lines are the change summary's (model/change-summary.ts), with each file's whole content.
 export async function describeAction(action: Action, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
-	switch (action.kind) {
-		case 'check':
-			return [`check  ${action.title}`];
-		case 'import-key':
-			return [
-				`run    gpg --batch --keyserver ${action.keyserver} --recv-keys ${action.fingerprint}   (in a throwaway GNUPGHOME)`,
-				`check  the key has the full fingerprint ${action.fingerprint}; otherwise nothing is trusted`,
-				action.method === 'apt-key' ? 'run    apt-key add -   (the exported key)' : `write  ${action.keyring}   (the exported key, for signed-by)`,
-			];
-		case 'run':
-			return [`run    ${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`];
-		case 'file': {
-			const old = await read(action.path);
-			const content = newContent(action.edit, old);
-			const state = old === undefined ? 'new file' : old === content ? 'unchanged' : 'changed';
-			const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
-			return [
-				`write  ${action.path}   (${state}${how})`,
-				...content.replace(/\n$/, '').split('\n').map(line => `       | ${line}`),
-				...action.notes.map(note => `       # ${note}`),
-			];
-		}
-		case 'service':
-			return [`run    ${argvText(action.argv)}`, `probe  ${probeCommandForScript(action.probe).comment}, within ${action.deadlineMs / 1000} s`];
-	}
+	const disk = new Map(action.kind === 'file' ? [[action.path, await read(action.path)]] : []);
+	return summaryItems(action, disk).flatMap(item => [
+		itemLine(item),
+		...(item.file ? [...item.file.after.replace(/\n$/, '').split('\n').map(line => `       | ${line}`), ...item.file.notes.map(note => `       # ${note}`)] : []),
+	]);
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {

@@ -5,6 +5,8 @@ import type {Answers} from '../model/answers.js';
 import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
 import {stoppedExitCode} from '../model/errors.js';
 import {runSetup} from '../use-cases/setup.js';
+import {planSetup, setupSummary} from '../use-cases/plan-setup.js';
+import {summaryLines} from '../model/change-summary.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
@@ -39,6 +41,10 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	// Refused (or bad answers) before a word about working here is said.
 	refuseUnsafeRealRun(system, 'setup');
 	for (const line of describeSystem(system, valuesFor(answers))) output.out(line);
+	// Everything it will run and write, said before the first change (the wizard's summary).
+	output.out('Before anything changes, this is what setup will do:');
+	for (const line of summaryLines(await setupSummary(system, await planSetup(system, answers)))) output.out(line);
+	output.out('');
 	const result = await runSetup(system, answers, {onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
 	const {values} = result;
 	output.out('');

@@ -1,0 +1,109 @@
+// What a setup will do, said once: every command it runs, every check and probe, and every file it
+// writes with whether that file is new, changed or unchanged against what is on disk. `plan`
+// prints these lines (with each file's content), `setup --yes` prints them before it starts, and
+// the wizard's summary shows them, with each file's diff, before its first change. Pure: what is
+// on disk comes in as a map (undefined: absent).
+import {newContent} from './file-content.js';
+import type {Action, FileAction, Plan, Step, StepId} from './plan.js';
+import {probeCommandForScript} from './probe-commands.js';
+import {shellQuote} from './script.js';
+
+export type FileState = 'new' | 'changed' | 'unchanged';
+
+export type FileChange = {
+	path: string;
+	state: FileState;
+	// What the diff compares: the file now, or, for a file the package installs (zoo.cfg), the
+	// package's sample it starts from.
+	before: string | undefined;
+	after: string;
+	fromSample: boolean;
+	notes: string[];
+};
+
+export type SummaryVerb = 'check' | 'run' | 'write' | 'probe';
+
+export type SummaryItem = {verb: SummaryVerb; text: string; file?: FileChange};
+
+export type SummaryStep = {id: StepId; title: string; summary: string; items: SummaryItem[]};
+
+export type DiskFiles = ReadonlyMap<string, string | undefined>;
+
+const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
+
+export function fileChange(action: FileAction, old: string | undefined): FileChange {
+	const after = newContent(action.edit, old);
+	const sample = old === undefined && action.edit.format === 'properties' ? action.edit.base : undefined;
+	const state: FileState = old === undefined ? 'new' : old === after ? 'unchanged' : 'changed';
+	return {path: action.path, state, before: old ?? sample, after, fromSample: sample !== undefined, notes: action.notes};
+}
+
+const stateWords: Record<FileState, string> = {new: 'new file', changed: 'changed', unchanged: 'unchanged'};
+
+function fileText(action: FileAction, change: FileChange): string {
+	const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
+	const sample = change.fromSample ? ", from the package's sample" : '';
+	return `${action.path}   (${stateWords[change.state]}${sample}${how})`;
+}
+
+export function summaryItems(action: Action, disk: DiskFiles): SummaryItem[] {
+	switch (action.kind) {
+		case 'check':
+			return [{verb: 'check', text: action.title}];
+		case 'import-key':
+			return [
+				{verb: 'run', text: `gpg --batch --keyserver ${action.keyserver} --recv-keys ${action.fingerprint}   (in a throwaway GNUPGHOME)`},
+				{verb: 'check', text: `the key has the full fingerprint ${action.fingerprint}; otherwise nothing is trusted`},
+				action.method === 'apt-key' ? {verb: 'run', text: 'apt-key add -   (the exported key)'} : {verb: 'write', text: `${action.keyring}   (the exported key, for signed-by)`},
+			];
+		case 'run':
+			return [{verb: 'run', text: `${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`}];
+		case 'file': {
+			const file = fileChange(action, disk.get(action.path));
+			return [{verb: 'write', text: fileText(action, file), file}];
+		}
+		case 'service':
+			return [
+				{verb: 'run', text: argvText(action.argv)},
+				{verb: 'probe', text: `${probeCommandForScript(action.probe).comment}, within ${action.deadlineMs / 1000} s`},
+			];
+	}
+}
+
+// One line per item, as `plan` prints it.
+export const itemLine = (item: SummaryItem): string => `${item.verb.padEnd(6)} ${item.text}`;
+
+// The files whose content the summary compares: read them from disk first.
+export const filesToRead = (steps: readonly Step[]): string[] => [...new Set(steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' ? [action.path] : []))))];
+
+// The steps that change the machine: everything after the preflight, which only reads it.
+export const changingSteps = (plan: Plan): Step[] => plan.steps.filter(step => step.id !== 'preflight');
+
+export const changeSummary = (steps: readonly Step[], disk: DiskFiles): SummaryStep[] =>
+	steps.map(step => ({id: step.id, title: step.title, summary: step.summary, items: step.actions.flatMap(action => summaryItems(action, disk))}));
+
+export type SummaryCounts = {commands: number} & Record<FileState, number>;
+
+// What the summary adds up to: commands that run, and each file counted once by what happens to it.
+export function summaryCounts(steps: readonly SummaryStep[]): SummaryCounts {
+	const counts: SummaryCounts = {commands: 0, new: 0, changed: 0, unchanged: 0};
+	const seen = new Set<string>();
+	for (const item of steps.flatMap(step => step.items)) {
+		if (item.verb === 'run') counts.commands += 1;
+		if (item.file && !seen.has(item.file.path)) {
+			seen.add(item.file.path);
+			counts[item.file.state] += 1;
+		}
+	}
+	return counts;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export const countsLine = (counts: SummaryCounts): string =>
+	`${plural(counts.commands, 'command')} to run; files: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged.`;
+
+// The summary as plain lines, for `setup --yes` before it starts.
+export function summaryLines(steps: readonly SummaryStep[]): string[] {
+	return [...steps.flatMap(step => [`== ${step.title}: ${step.summary}`, ...step.items.map(itemLine)]), countsLine(summaryCounts(steps))];
+}
