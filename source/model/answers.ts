@@ -76,15 +76,23 @@ export function resolveValues(answers: Answers): Values {
 // them can mend it) and the sentence that says what is wrong and what to do.
 export type Problem = {settings: SettingId[]; text: string};
 
-// Rules that span settings: checked before anything is written.
-export function consistencyProblems(values: Values): Problem[] {
+// The settings each rule across settings ties together, the one the others must match first: the
+// wizard asks them in this order, on one page (wizard-pages.ts).
+export const settingRules: readonly (readonly SettingId[])[] = [
+	['zookeeper.servers', 'zookeeper.myid'],
+	['zookeeper.servers', 'master.quorum'],
+];
+
+// Rules that span settings: checked before anything is written. `name` says a setting as the
+// reader knows it: its id on the command line and in files, its label in the wizard.
+export function consistencyProblems(values: Values, name: (id: SettingId) => string = id => id): Problem[] {
 	const problems: Problem[] = [];
 	const servers = parseServers(values['zookeeper.servers']) ?? [];
 	const myid = Number(values['zookeeper.myid']);
 	if (servers.length > 0 && !servers.some(s => s.id === myid)) {
 		problems.push({
 			settings: ['zookeeper.myid', 'zookeeper.servers'],
-			text: `zookeeper.myid: ${show(values['zookeeper.myid'])} is not one of the server ids in zookeeper.servers (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to zookeeper.servers.`,
+			text: `${name('zookeeper.myid')}: ${show(values['zookeeper.myid'])} is not one of the server ids in ${name('zookeeper.servers')} (${servers.map(s => s.id).join(', ')}); use one of them, or add this server to ${name('zookeeper.servers')}.`,
 		});
 	}
 	// The masters run the ZooKeeper ensemble, so its size is the number of masters.
@@ -94,7 +102,7 @@ export function consistencyProblems(values: Values): Problem[] {
 	if (quorum < majority || quorum > masters) {
 		problems.push({
 			settings: ['master.quorum', 'zookeeper.servers'],
-			text: `master.quorum: ${show(values['master.quorum'])} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in zookeeper.servers; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
+			text: `${name('master.quorum')}: ${show(values['master.quorum'])} is not a majority of the ${masters} master${masters === 1 ? '' : 's'} in ${name('zookeeper.servers')}; use ${majority === masters ? String(majority) : `a number from ${majority} to ${masters}`}.`,
 		});
 	}
 	return problems;

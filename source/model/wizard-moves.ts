@@ -1,10 +1,13 @@
-// How the wizard moves between pages and phases: entering a page, finishing it, and the fields'
-// last Enter that checks the page before its review.
-import {checkAnswer, problemTexts, resolveValues} from './answers.js';
+// How the wizard moves between pages and phases: entering a page, finishing it, the question
+// pages' last Enter (the page checked, then on), and the settings at a glance and the summary
+// that come before the run.
+import {checkAnswer, resolveValues} from './answers.js';
+import {filesToRead} from './change-summary.js';
+import type {Step} from './plan.js';
 import type {SettingId} from './settings.js';
 import {textField} from './text-editing.js';
-import type {Page} from './wizard-pages.js';
-import {blockingProblems, commit} from './wizard-problems.js';
+import {askedSettings, type Page, settingsPageId, summaryPageId} from './wizard-pages.js';
+import {blockingProblems, commit, problemsSaid} from './wizard-problems.js';
 import {pagesOf, type WizardMode, type WizardState} from './wizard-state.js';
 
 // A failed check that every later step needs (root, a Debian-family system with apt) cannot be
@@ -13,6 +16,26 @@ export function canSkip(page: Page, index: number): boolean {
 	const action = page.step?.actions[index];
 	return !(action?.kind === 'check' && (action.check.kind === 'root' || action.check.kind === 'apt'));
 }
+
+// The pages that change the machine, run one after another once the summary is accepted.
+export const isRunPage = (page: Page | undefined): boolean => page?.kind === 'commands' || page?.kind === 'services';
+
+// The files the summary lists, in its order: the cursor moves over them.
+export const summaryFiles = (pages: readonly Page[]): string[] => filesToRead(runSteps(pages));
+
+export const runSteps = (pages: readonly Page[]): Step[] => pages.filter(isRunPage).flatMap(page => (page.step ? [page.step] : []));
+
+// The first items of the settings at a glance, before one item per setting.
+export const overviewActions = ['continue', 'walk'] as const;
+
+// How many items the settings at a glance lists.
+export const askedCount = (pages: readonly Page[]): number => overviewActions.length + askedSettings(pages).length;
+
+// The overview's item for a setting.
+export const overviewItemOf = (pages: readonly Page[], id: SettingId | undefined): number => {
+	const at = id ? askedSettings(pages).indexOf(id) : -1;
+	return at < 0 ? 0 : overviewActions.length + at;
+};
 
 export type Fields = Extract<WizardMode, {kind: 'fields'}>;
 
@@ -25,7 +48,9 @@ export const fieldsMode = (state: Pick<WizardState, 'drafts'>, page: Page, focus
 	problems: [],
 });
 
-export function enterPage(state: WizardState, pages: readonly Page[], index: number, options: {notice?: string; focusLast?: boolean} = {}): WizardState {
+type EnterOptions = {notice?: string; focusLast?: boolean; focus?: number; cursor?: number};
+
+export function enterPage(state: WizardState, pages: readonly Page[], index: number, options: EnterOptions = {}): WizardState {
 	const page = pages[Math.min(Math.max(index, 0), pages.length - 1)] as Page;
 	const values = resolveValues(state.answers);
 	const base: WizardState = {
@@ -36,31 +61,58 @@ export function enterPage(state: WizardState, pages: readonly Page[], index: num
 		wholeFiles: false,
 		notice: options.notice,
 	};
-	if (page.kind === 'welcome') return {...base, mode: {kind: 'welcome', offer: state.firstOffer, choice: 0}};
-	// Preflight only reads the machine, so it runs as soon as it is shown.
-	if (page.kind === 'checks') return {...base, mode: {kind: 'running', from: 0}};
-	if (page.kind === 'done') return {...base, mode: {kind: 'done'}};
-	if (page.fields.length > 0) return {...base, mode: fieldsMode(base, page, options.focusLast ? page.fields.length - 1 : 0)};
-	return {...base, mode: {kind: 'review', scroll: 0}};
+	switch (page.kind) {
+		case 'welcome':
+			return {...base, mode: {kind: 'welcome', offer: state.firstOffer, choice: 0}};
+		case 'settings':
+			return {...base, mode: {kind: 'overview', cursor: options.cursor ?? 0, problems: []}};
+		case 'questions':
+			return {...base, mode: fieldsMode(base, page, options.focus ?? (options.focusLast ? page.fields.length - 1 : 0))};
+		case 'summary':
+			return {...base, mode: {kind: 'summary', cursor: 0, open: false, scroll: 0}};
+		case 'done':
+			return {...base, mode: {kind: 'done'}};
+		// The preflight only reads the machine, so it runs as soon as it is shown; a page that
+		// changes it is entered only from the summary (or from the page before it in the run).
+		case 'checks':
+		case 'commands':
+		case 'services':
+			return {...base, mode: {kind: 'running', from: 0}};
+	}
 }
 
-// The page again from its start: its fields, or its review.
-export const firstPhase = (state: WizardState, page: Page): WizardState => ({
-	...state,
-	skippedHere: false,
-	mode: page.fields.length > 0 ? fieldsMode(state, page, 0) : {kind: 'review', scroll: 0},
-});
+export const enterById = (state: WizardState, pages: readonly Page[], id: string, options: EnterOptions = {}): WizardState =>
+	enterPage(
+		state,
+		pages,
+		pages.findIndex(page => page.id === id),
+		options,
+	);
 
-// A finished page: file pages move straight on (the next page says what was written); pages
-// that ran commands stay, so their output can be read.
+// A finished page: a page of the run goes straight on to the next one (a failure or a skip
+// stops there); the preflight and the last step stay, so what they found can be read.
 export function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string): WizardState {
 	const page = pages[index] as Page;
 	const marked: WizardState = {...state, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
-	if (page.kind === 'file' && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
+	if (isRunPage(page) && isRunPage(pages[index + 1]) && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
 	return {...marked, notice, mode: {kind: 'finished'}};
 }
 
-export function submitField(state: WizardState, pages: readonly Page[], index: number, mode: Extract<WizardMode, {kind: 'fields'}>): WizardState {
+// Where a question page goes when it is done or left: on through the pages in the guided walk,
+// else back to the settings at a glance, on the setting it opened.
+function leaveQuestions(state: WizardState, pages: readonly Page[], index: number, forward: boolean): WizardState {
+	const page = pages[index] as Page;
+	if (state.guided) {
+		if (forward) return enterPage(state, pages, index + 1);
+		const before = pages[index - 1];
+		if (before?.kind === 'questions') return enterPage(state, pages, index - 1, {focusLast: true});
+	}
+	return enterById({...state, guided: false}, pages, settingsPageId, {cursor: overviewItemOf(pages, page.fields[0])});
+}
+
+export const leaveFields = (state: WizardState, pages: readonly Page[], index: number): WizardState => leaveQuestions(state, pages, index, false);
+
+export function submitField(state: WizardState, pages: readonly Page[], index: number, mode: Fields): WizardState {
 	const page = pages[index] as Page;
 	const id = page.fields[mode.focus];
 	if (!id) return state;
@@ -72,14 +124,41 @@ export function submitField(state: WizardState, pages: readonly Page[], index: n
 		const next = {...state, answers: commit(state.answers, id, checked.value), drafts};
 		return {...next, mode: fieldsMode(next, page, mode.focus + 1)};
 	}
-	// The last field: every field on the page must hold an allowed value before the review.
+	// The last field: every field on the page must hold an allowed value before going on.
 	let answers = state.answers;
 	for (const [fieldIndex, field] of page.fields.entries()) {
 		const result = checkAnswer(field, drafts[field] ?? '');
 		if (!result.ok) return {...state, drafts, mode: fieldsMode({drafts}, page, fieldIndex)};
 		answers = commit(answers, field, result.value);
 	}
-	const problems = blockingProblems(answers, pagesOf({...state, answers}), index);
-	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems: problemTexts(problems)}};
-	return {...state, answers, drafts, mode: {kind: 'review', scroll: 0}};
+	const after = pagesOf({...state, answers});
+	const problems = blockingProblems(answers, after, index);
+	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems: problemsSaid(problems, after, index)}};
+	return leaveQuestions({...state, answers, drafts}, after, index, true);
+}
+
+// Enter on the settings at a glance: continue to the summary (once the settings agree), walk
+// every page, or open the page of the setting under the cursor.
+export function acceptOverview(state: WizardState, pages: readonly Page[], index: number, cursor: number): WizardState {
+	const action = overviewActions[cursor];
+	if (action === 'walk') {
+		const first = pages.findIndex(page => page.kind === 'questions');
+		return enterPage({...state, guided: true}, pages, first);
+	}
+	if (action === 'continue') {
+		const problems = blockingProblems(state.answers, pages, pages.length);
+		if (problems.length > 0) return {...state, mode: {kind: 'overview', cursor, problems: problemsSaid(problems, pages, index)}};
+		return enterById(state, pages, summaryPageId);
+	}
+	const id = askedSettings(pages)[cursor - overviewActions.length];
+	const at = pages.findIndex(page => id !== undefined && page.fields.includes(id));
+	if (!id || at < 0) return state;
+	return enterPage({...state, guided: false}, pages, at, {focus: (pages[at] as Page).fields.indexOf(id)});
+}
+
+// Enter on the summary: the run starts, at its first step, or where a stopped run stopped.
+export function startRun(state: WizardState, pages: readonly Page[]): WizardState {
+	const resumed = state.continueRun && state.resumeFrom ? pages.findIndex(page => isRunPage(page) && page.step?.id === state.resumeFrom) : -1;
+	const first = resumed >= 0 ? resumed : pages.findIndex(isRunPage);
+	return enterPage(state, pages, first);
 }

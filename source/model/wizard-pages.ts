@@ -1,84 +1,86 @@
-// The wizard's pages, read from the plan: welcome, one page per plan step, the configuration
-// step split into one page per file (in plan order), then done. Recomputed whenever an answer
-// changes, so every page shows the plan as it stands.
-import type {Problem} from './answers.js';
+// The wizard's pages, read from the plan. First what only reads or asks: welcome, the preflight,
+// the settings at a glance, the question pages, then the summary of every change; only then the
+// pages that change the machine, one per plan step, run one after another; then done. Recomputed
+// whenever an answer changes, so every page shows the plan as it stands.
+import {type Problem, settingRules} from './answers.js';
 import type {Facts} from './facts.js';
-import type {Action, Plan, Step, StepId} from './plan.js';
-import {findSetting, type SettingId} from './settings.js';
+import type {Plan, Step, StepId} from './plan.js';
+import {findSetting, type SettingId, settings} from './settings.js';
 
-export type PageKind = 'welcome' | 'checks' | 'commands' | 'file' | 'services' | 'done';
+export type PageKind = 'welcome' | 'checks' | 'settings' | 'questions' | 'summary' | 'commands' | 'services' | 'done';
 
 export type Page = {
 	id: string;
 	kind: PageKind;
 	title: string;
-	// The plan step the page carries out (for a file page: only that file's actions).
+	// The entry of the step list the page belongs to (the question pages are all "Settings").
+	group: string;
+	// The plan step the page carries out.
 	step?: Step;
-	// Settings a person can change on this page, in catalogue order.
+	// Settings a person can change on this page (question pages).
 	fields: SettingId[];
-	// Applying this page finishes its plan step (the last file page finishes configuration).
+	// Applying this page finishes its plan step.
 	completesStep: boolean;
 };
 
-// Installer settings with no file of their own are asked where they are used.
-const stepFields: Partial<Record<StepId, SettingId[]>> = {
-	key: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
-	repository: ['repo.url'],
-};
+export const settingsPageId = 'settings';
+export const summaryPageId = 'summary';
 
 const kindOf = (id: StepId): PageKind => (id === 'preflight' ? 'checks' : id === 'start' ? 'services' : 'commands');
 
-export const filePageId = (path: string): string => `file:${path}`;
+const stepPage = (step: Step): Page => ({id: step.id, kind: kindOf(step.id), title: step.title, group: step.title, step, fields: [], completesStep: true});
 
 export function wizardPages(plan: Plan): Page[] {
-	const pages: Page[] = [{id: 'welcome', kind: 'welcome', title: 'Welcome', fields: [], completesStep: false}];
-	for (const step of plan.steps) {
-		if (step.id === 'configuration') pages.push(...filePages(step, plan.facts));
-		else pages.push({id: step.id, kind: kindOf(step.id), title: step.title, step, fields: stepFields[step.id] ?? [], completesStep: true});
-	}
-	pages.push({id: 'done', kind: 'done', title: 'Done', fields: [], completesStep: false});
-	return pages;
+	const [preflight, ...changing] = plan.steps;
+	return [
+		{id: 'welcome', kind: 'welcome', title: 'Welcome', group: 'Welcome', fields: [], completesStep: false},
+		...(preflight ? [stepPage(preflight)] : []),
+		{id: settingsPageId, kind: 'settings', title: 'Settings', group: 'Settings', fields: [], completesStep: false},
+		...questionPages(plan),
+		{id: summaryPageId, kind: 'summary', title: 'Summary', group: 'Summary', fields: [], completesStep: false},
+		...changing.map(stepPage),
+		{id: 'done', kind: 'done', title: 'Done', group: 'Done', fields: [], completesStep: false},
+	];
 }
 
-const homeOf = (id: SettingId, facts: Facts): string | undefined => findSetting(id).location(facts)?.path;
+// Where a setting is written, or undefined for the installer's own settings (saved answers only).
+export const homeOf = (id: SettingId, facts: Facts): string | undefined => findSetting(id).location(facts)?.path;
 
-// One page per file. A file that holds none of its own settings (ZooKeeper's myid copied into a
-// dataDir) goes on the page of the last setting it follows, so changing dataDir there writes it.
-function filePages(step: Step, facts: Facts): Page[] {
-	const byPath = new Map<string, Action[]>();
-	for (const action of step.actions) {
-		if (action.kind !== 'file') continue;
-		byPath.set(action.path, [...(byPath.get(action.path) ?? []), action]);
+export const questionPageId = (key: string): string => `ask:${key}`;
+
+// The question pages: the installer's own settings first (where the packages come from), then
+// one page per file in the order the plan writes them. A setting that must match another
+// (zookeeper.myid against zookeeper.servers) is asked on the other's page, after it.
+export function questionPages(plan: Plan): Page[] {
+	const {facts} = plan;
+	const groups: {key: string; title: string; fields: SettingId[]}[] = [];
+	const installer = settings.filter(setting => homeOf(setting.id, facts) === undefined).map(setting => setting.id);
+	if (installer.length > 0) groups.push({key: 'installer', title: 'Repository and key', fields: installer});
+	const files = new Set(plan.steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' && step.id === 'configuration' ? [action.path] : []))));
+	for (const path of files) groups.push({key: path, title: path, fields: settings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
+	for (const [first, ...rest] of settingRules) {
+		const at = groups.findIndex(group => group.fields.includes(first as SettingId));
+		for (const id of rest) {
+			const from = groups.findIndex(group => group.fields.includes(id));
+			if (at < 0 || from < 0 || from > at) continue;
+			const group = groups[from];
+			if (group) group.fields = group.fields.filter(field => field !== id);
+			groups[at]?.fields.push(id);
+		}
 	}
-	const pages: {path: string; actions: Action[]; fields: SettingId[]}[] = [];
-	const orphans: {path: string; actions: Action[]; settings: SettingId[]}[] = [];
-	for (const [path, actions] of byPath) {
-		const settings = [...new Set(actions.flatMap(a => (a.kind === 'file' ? a.settings : [])))];
-		const fields = settings.filter(id => homeOf(id, facts) === path);
-		if (fields.length > 0 || settings.length === 0) pages.push({path, actions, fields});
-		else orphans.push({path, actions, settings});
-	}
-	for (const orphan of orphans) {
-		const homes = orphan.settings.map(id => pages.findIndex(p => p.path === homeOf(id, facts)));
-		const target = pages[Math.max(...homes)];
-		if (target) target.actions.push(...orphan.actions);
-		else pages.push({path: orphan.path, actions: orphan.actions, fields: []});
-	}
-	return pages.map((page, index) => ({
-		id: filePageId(page.path),
-		kind: 'file',
-		title: page.path,
-		step: {...step, actions: page.actions},
-		fields: page.fields,
-		completesStep: index === pages.length - 1,
-	}));
+	return groups
+		.filter(group => group.fields.length > 0)
+		.map(group => ({id: questionPageId(group.key), kind: 'questions', title: group.title, group: 'Settings', fields: group.fields, completesStep: false}));
 }
+
+// Every setting the wizard asks, in the order it asks them.
+export const askedSettings = (pages: readonly Page[]): SettingId[] => pages.flatMap(page => page.fields);
 
 // Whether a page asks one of the settings a problem is about.
 export const pageMends = (page: Page, problem: Problem): boolean => page.fields.some(id => problem.settings.includes(id));
 
 // The page where a consistency problem can last be mended: the latest page holding a setting it is
-// about (myid against the servers: the zoo.cfg page, after the myid page).
+// about (myid against the servers: the zoo.cfg page, which asks both).
 export function problemPage(problem: Problem, pages: readonly Page[]): number {
 	return Math.max(-1, ...pages.flatMap((page, index) => (pageMends(page, problem) ? [index] : [])));
 }

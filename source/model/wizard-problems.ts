@@ -3,14 +3,14 @@
 // could not check. Pure, read from the wizard's state.
 import {type Answers, checkAnswer, consistencyProblems, type Problem, resolveValues} from './answers.js';
 import {buildPlan, type Check} from './plan.js';
-import type {SettingId} from './settings.js';
+import {findSetting, type SettingId} from './settings.js';
 import {type Page, pageMends, problemPage} from './wizard-pages.js';
 import type {WizardState} from './wizard-state.js';
 
 // Problems whose settings are all on this page or earlier ones: they must be mended before going
 // on. One that names a later setting waits for that page, where it can still be mended.
 export function blockingProblems(answers: Answers, pages: readonly Page[], index: number): Problem[] {
-	return consistencyProblems(resolveValues(answers)).filter(problem => {
+	return consistencyProblems(resolveValues(answers), labelOf).filter(problem => {
 		const at = problemPage(problem, pages);
 		return at === -1 || at <= index;
 	});
@@ -26,6 +26,26 @@ export function pageAnswers(state: Pick<WizardState, 'answers' | 'drafts'>, page
 	return answers;
 }
 
+// The wizard names settings as the person reads them: by their labels.
+export const labelOf = (id: SettingId): string => findSetting(id).label;
+
+const either = (ids: readonly SettingId[]): string => ids.map(labelOf).join(' or ');
+
+// What a problem says in the wizard, with how to mend it from where it is shown: on a question
+// page, the fields above (or Esc back to the page that asked the other setting); on the settings
+// at a glance, the setting's item.
+export function problemsSaid(problems: readonly Problem[], pages: readonly Page[], index: number): string[] {
+	const here = pages[index];
+	return problems.map(problem => {
+		if (here?.kind !== 'questions') return `${problem.text} Choose ${either(problem.settings)} in the list and press Enter to change it.`;
+		const onPage = problem.settings.filter(id => here.fields.includes(id));
+		const elsewhere = problem.settings.filter(id => !here.fields.includes(id));
+		const fix = onPage.length > 0 ? `Change ${either(onPage)} above (Tab moves between fields)` : 'Change it';
+		const back = elsewhere.length > 0 ? `, or press Esc to go back and change ${either(elsewhere)}` : '';
+		return `${problem.text} ${fix}${back}.`;
+	});
+}
+
 export type LaterProblem = {problem: Problem; mendOn: Page};
 
 // Problems that name a setting of this page but also one asked later (myid against the servers
@@ -33,7 +53,7 @@ export type LaterProblem = {problem: Problem; mendOn: Page};
 export function laterProblems(state: Pick<WizardState, 'answers' | 'drafts'>, pages: readonly Page[], index: number): LaterProblem[] {
 	const page = pages[index];
 	if (!page || page.fields.length === 0) return [];
-	return consistencyProblems(resolveValues(pageAnswers(state, page))).flatMap(problem => {
+	return consistencyProblems(resolveValues(pageAnswers(state, page)), labelOf).flatMap(problem => {
 		const at = problemPage(problem, pages);
 		const mendOn = pages[at];
 		return at > index && mendOn && pageMends(page, problem) ? [{problem, mendOn}] : [];

@@ -4,7 +4,8 @@ import {applyFieldAction} from './field-input.js';
 import {findSetting} from './settings.js';
 import {moveChoice} from './text-editing.js';
 import type {Page} from './wizard-pages.js';
-import {canSkip, enterPage, fieldsMode, finishPage, firstPhase, submitField} from './wizard-moves.js';
+import {acceptOverview, askedCount, canSkip, enterById, enterPage, fieldsMode, finishPage, isRunPage, leaveFields, startRun, submitField, summaryFiles} from './wizard-moves.js';
+import {settingsPageId, summaryPageId} from './wizard-pages.js';
 import {currentPage, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
 
 function welcomeChoice(state: WizardState, pages: readonly Page[], choice: WelcomeChoice): WizardState {
@@ -18,8 +19,10 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 		case 'resume': {
 			const marks: Record<string, PageMark> = {...state.marks};
 			for (const page of pages) if (page.step && state.earlierSteps.includes(page.step.id)) marks[page.id] = 'earlier';
-			const target = pages.findIndex(page => page.step?.id === state.resumeFrom);
-			return enterPage({...state, marks, continueRun: true}, pages, target > 0 ? target : 1);
+			// The settings at a glance, then the summary, then the run from where it stopped
+			// (startRun); a stopped preflight is run again first.
+			const resumed = {...state, marks, continueRun: true};
+			return state.resumeFrom === 'preflight' ? enterPage(resumed, pages, 1) : enterById(resumed, pages, settingsPageId);
 		}
 		case 'quit':
 			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
@@ -42,8 +45,10 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 					const choice = welcomeChoices[mode.offer][mode.choice];
 					return choice ? welcomeChoice(state, pages, choice) : state;
 				}
-				case 'review':
-					return {...state, notice: undefined, mode: {kind: 'running', from: 0}};
+				case 'overview':
+					return acceptOverview(state, pages, index, mode.cursor);
+				case 'summary':
+					return startRun({...state, notice: undefined}, pages);
 				case 'finished':
 					return enterPage(state, pages, index + 1);
 				case 'done':
@@ -54,12 +59,15 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		case 'back':
 			switch (mode.kind) {
 				case 'fields':
-					return enterPage(state, pages, index - 1, {focusLast: true});
-				case 'review':
-					return page.fields.length > 0 ? {...state, mode: fieldsMode(state, page, page.fields.length - 1)} : enterPage(state, pages, index - 1, {focusLast: true});
+					return leaveFields(state, pages, index);
+				case 'overview':
+					return enterPage(state, pages, index - 1);
+				case 'summary':
+					return mode.open ? {...state, mode: {...mode, open: false, scroll: 0}} : enterById(state, pages, settingsPageId);
 				case 'finished':
 				case 'failed':
-					return page.kind === 'checks' ? enterPage(state, pages, index - 1) : firstPhase(state, page);
+					// From the run, back to the summary, where the settings are one Esc away.
+					return isRunPage(page) ? enterById(state, pages, summaryPageId) : enterPage(state, pages, index - 1);
 				default:
 					return state;
 			}
@@ -79,10 +87,17 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 			return focus === mode.focus ? state : {...state, mode: {...fieldsMode(state, page, focus), problems: mode.problems}};
 		}
 		case 'scroll':
-			return mode.kind === 'review' ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
+			return mode.kind === 'summary' && mode.open ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
 		case 'whole-files':
-			return mode.kind === 'review' ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
+			return mode.kind === 'summary' && mode.open ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
+		case 'open-file':
+			return mode.kind === 'summary' && summaryFiles(pages).length > 0 ? {...state, mode: {...mode, open: !mode.open, scroll: 0}} : state;
 		case 'choose': {
+			if (mode.kind === 'overview') return {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, askedCount(pages)), problems: []}};
+			if (mode.kind === 'summary') {
+				const count = summaryFiles(pages).length;
+				return count === 0 ? state : {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, count), open: false, scroll: 0}};
+			}
 			if (mode.kind !== 'welcome') return state;
 			const count = welcomeChoices[mode.offer].length;
 			return count === 0 ? state : {...state, mode: {...mode, choice: moveChoice(mode.choice, action.delta, count)}};

@@ -1,7 +1,7 @@
 // The setup wizard's state: the page shown and one mode, a union, so no impossible combination can
-// be written down: the welcome with its offers, the fields being typed, the review, a run under
-// way, a page finished or failed, the end, the quit question (over the mode it interrupts), a run
-// being stopped, and the exit. Its transitions are one pure reducer (wizard-reducer.ts, with the
+// be written down: the welcome with its offers, the settings at a glance, the fields being typed,
+// the summary of every change, a run under way, a page finished or failed, the end, the quit
+// question (over the mode it interrupts), a run being stopped, and the exit. Its transitions are one pure reducer (wizard-reducer.ts, with the
 // page moves in wizard-moves.ts and the checks across settings in wizard-problems.ts). The Ink
 // screens render this state and turn keys into actions, one key at a time; the wizard's driver
 // (ui/wizard/use-wizard.ts) starts and stops the runs the modes ask for and reports back.
@@ -38,8 +38,12 @@ export type Failure = {index: number; message: string; canSkip: boolean};
 
 export type WizardMode =
 	| {kind: 'welcome'; offer: WelcomeOffer; choice: number; notice?: string}
+	// Every setting at a glance: the item under the cursor (0 continues, 1 walks every page, then
+	// one item per setting) and what stops continuing.
+	| {kind: 'overview'; cursor: number; problems: string[]}
 	| {kind: 'fields'; focus: number; cursor: number; problems: string[]}
-	| {kind: 'review'; scroll: number}
+	// Every command and file of the run: the file under the cursor, its diff open or not.
+	| {kind: 'summary'; cursor: number; open: boolean; scroll: number}
 	// The page's actions from `from` on are being carried out.
 	| {kind: 'running'; from: number}
 	| {kind: 'finished'}
@@ -63,8 +67,11 @@ export type WizardState = {
 	notice?: string;
 	// A failed action of this page was skipped: the page is marked skipped, not done.
 	skippedHere: boolean;
-	// The page's file previews show whole files instead of the changes only (f toggles it).
+	// The summary's diff shows the whole file instead of the changes only (f toggles it).
 	wholeFiles: boolean;
+	// The question pages are walked one after another (the guided walk), or one was opened from
+	// the settings at a glance and goes back there.
+	guided: boolean;
 	marks: Record<string, PageMark>;
 	hadFailure: boolean;
 	// Where a stopped run stopped, and the steps it finished.
@@ -84,6 +91,8 @@ export type WizardAction =
 	| {type: 'focus-field'; delta: number}
 	| {type: 'scroll'; delta: number}
 	| {type: 'whole-files'}
+	// The summary: open or close the diff of the file under the cursor.
+	| {type: 'open-file'}
 	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
 	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string}
@@ -127,6 +136,7 @@ export function initialWizardState(start: WizardStart): WizardState {
 		drafts: {},
 		skippedHere: false,
 		wholeFiles: false,
+		guided: false,
 		marks: {},
 		hadFailure: false,
 		...(resumeFrom ? {resumeFrom} : {}),

@@ -30,7 +30,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 							{count('passed')} passed, {warned} warning{warned === 1 ? '' : 's'}, {count('skipped')} not needed here.
 							{warned > 0 ? ' Read the warnings: they do not stop the setup, but each names what would go wrong.' : ''}
 						</Text>
-						<Text>Press Enter to go on to the repository key.</Text>
+						<Text>Press Enter to go on to the settings; nothing changes before their summary.</Text>
 					</Box>
 				) : null}
 				{mode.kind === 'failed' ? (

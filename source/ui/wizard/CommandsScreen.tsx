@@ -1,22 +1,16 @@
-// A step that runs commands (key, repository, install, overrides): its settings, then what it
-// will run and change, then the commands' output live with apt's progress, then the outcome.
+// A step of the run (key, repository, install, overrides, configuration): its actions as they
+// go, the commands' output live with apt's progress, then the outcome. What it would do was shown
+// in the summary before the run started.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {modeNote, previewActions} from '../../model/action-preview.js';
 import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/LogPane.js';
 import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
-import {useSystem} from '../hooks/use-system.js';
-import {PageWarnings} from './PageWarnings.js';
-import {acceptWord} from './wizard-key-help.js';
 import {ActionList} from './ActionList.js';
 import {FailurePanel} from './FailurePanel.js';
-import {FieldsForm} from './FieldsForm.js';
-import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';
-import {PreviewList} from './PreviewList.js';
 import type {ScreenProps} from './screen-props.js';
 
 function AptBar({props, index}: {props: ScreenProps; index: number}) {
@@ -32,42 +26,11 @@ function AptBar({props, index}: {props: ScreenProps; index: number}) {
 export function CommandsScreen(props: ScreenProps) {
 	const {state, page, view, output, summary, height, width} = props;
 	const mode = activeMode(state);
-	const system = useSystem();
-	const actions = page.step?.actions ?? [];
-	const note = modeNote(system);
 	const running = view.actions.findIndex(a => a.state === 'running');
 	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
-	// The file previews or the output take the rows the rest leaves (one is the gap above them).
+	// The output takes the rows the rest leaves (one is the gap above it).
 	const space = useRowsLeft(height);
 	const rows = Math.max(0, space.rows - 1);
-	if (mode.kind === 'fields' || mode.kind === 'review') {
-		const files = fileActionsOf(actions);
-		return (
-			<Box flexDirection="column">
-				<Box ref={space.above} flexDirection="column">
-					<Text bold>{page.step?.summary}</Text>
-					{page.fields.length > 0 ? (
-						<Box marginTop={1}>
-							<FieldsForm fields={page.fields} state={state} />
-						</Box>
-					) : null}
-					<PageWarnings state={state} pages={props.pages} page={page} width={width} />
-					<Box marginTop={1} flexDirection="column">
-						<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
-					</Box>
-				</Box>
-				{mode.kind === 'review' && files.length > 0 ? (
-					<Box marginTop={1}>
-						<FileChanges actions={files} height={rows} width={width} offset={mode.scroll} refresh={page.id} view={state.wholeFiles ? 'whole' : 'changes'} />
-					</Box>
-				) : null}
-				<Box ref={space.below} flexDirection="column">
-					{note ? <Text color="yellow">{note}</Text> : null}
-					{mode.kind === 'review' ? <Text>Press Enter to {acceptWord(page)}.</Text> : null}
-				</Box>
-			</Box>
-		);
-	}
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
@@ -83,7 +46,7 @@ export function CommandsScreen(props: ScreenProps) {
 			<Box ref={space.below} flexDirection="column">
 				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
 				{mode.kind === 'failed' ? (
-					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} resumable={Boolean(summary?.recorded)} />
+					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings resumable={Boolean(summary?.recorded)} />
 				) : null}
 			</Box>
 		</Box>

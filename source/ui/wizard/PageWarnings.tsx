@@ -1,6 +1,6 @@
 // What a page's values bring that is worth a warning before its file is written: a command they
 // need that is not installed (docker for the docker containerizer), and a rule across settings
-// whose other half is asked on a later page (myid against zoo.cfg's servers).
+// whose other half is asked on a later page.
 import {Box} from 'ink';
 import React, {useMemo} from 'react';
 import {commandsNeededBy, laterProblems} from '../../model/wizard-problems.js';
@@ -27,7 +27,7 @@ export function PageWarnings({state, pages, page, width}: Props) {
 		}
 	}
 	for (const {problem, mendOn} of later) {
-		lines.push(`${problem.text} ${mendOn.title} comes later and will not go on until they agree; this page writes its file first.`);
+		lines.push(`${problem.text} ${mendOn.title} asks it later and will not go on until they agree.`);
 	}
 	if (lines.length === 0) return null;
 	return (

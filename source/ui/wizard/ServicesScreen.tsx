@@ -1,35 +1,17 @@
-// Start services: what will run and how each service is checked, then one live pane per service
-// (state, command output, health probe against its deadline, log tail when it fails).
+// Start services: one live pane per service (state, command output, health probe against its
+// deadline, log tail when it fails); what will run was shown in the summary.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {modeNote, previewActions} from '../../model/action-preview.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
-import {useSystem} from '../hooks/use-system.js';
 import {FailurePanel} from './FailurePanel.js';
-import {PreviewList} from './PreviewList.js';
 import type {ScreenProps} from './screen-props.js';
 
 export function ServicesScreen({state, page, view, output, summary, height, width}: ScreenProps) {
-	const system = useSystem();
-	const actions = page.step?.actions ?? [];
-	const note = modeNote(system);
 	// The panes take the rows the rest leaves.
 	const space = useRowsLeft(height);
 	const mode = activeMode(state);
-	if (mode.kind === 'review') {
-		return (
-			<Box flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
-				<Box marginTop={1}>
-					<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
-				</Box>
-				{note ? <Text color="yellow">{note}</Text> : null}
-				<Text>Press Enter to start them.</Text>
-			</Box>
-		);
-	}
 	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	return (
 		<Box flexDirection="column">
@@ -39,7 +21,7 @@ export function ServicesScreen({state, page, view, output, summary, height, widt
 			{/* The same panes as a restart from the edit and status screens. */}
 			<ServiceRunPanes view={view} output={output} height={space.rows} width={width} />
 			<Box ref={space.below} flexDirection="column">
-				{mode.kind === 'finished' ? <Text color="green">Press Enter for the summary.</Text> : null}
+				{mode.kind === 'finished' ? <Text color="green">Press Enter to finish.</Text> : null}
 				{mode.kind === 'failed' ? <FailurePanel title={failed?.action.title ?? page.title} failure={mode} detailLines={0} canChangeSettings={false} resumable={Boolean(summary?.recorded)} /> : null}
 			</Box>
 		</Box>

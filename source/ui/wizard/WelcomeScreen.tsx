@@ -54,7 +54,7 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
-			<Text>Every step says which commands it will run and which files it will change before it does anything; nothing changes until you accept it.</Text>
+			<Text>First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there.</Text>
 			<Box marginTop={1} flexDirection="column">
 				<Text>{machineLine(system.facts, system.sandbox)}</Text>
 				<Text dimColor>{installedLine(system.facts)}</Text>

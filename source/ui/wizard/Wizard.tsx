@@ -10,10 +10,12 @@ import {useSystem} from '../hooks/use-system.js';
 import {ChecksScreen} from './ChecksScreen.js';
 import {CommandsScreen} from './CommandsScreen.js';
 import {DoneScreen} from './DoneScreen.js';
-import {FileScreen} from './FileScreen.js';
+import {QuestionsScreen} from './QuestionsScreen.js';
 import {quitQuestion} from './quit-words.js';
 import type {ScreenProps} from './screen-props.js';
 import {ServicesScreen} from './ServicesScreen.js';
+import {SettingsScreen} from './SettingsScreen.js';
+import {SummaryScreen} from './SummaryScreen.js';
 import {stepItems} from './step-items.js';
 import {useWizard, type WizardOptions} from './use-wizard.js';
 import {useWizardKeys} from './use-wizard-keys.js';
@@ -30,8 +32,12 @@ function Screen(props: ScreenProps) {
 			return <ChecksScreen {...props} />;
 		case 'commands':
 			return <CommandsScreen {...props} />;
-		case 'file':
-			return <FileScreen {...props} />;
+		case 'settings':
+			return <SettingsScreen {...props} />;
+		case 'questions':
+			return <QuestionsScreen {...props} />;
+		case 'summary':
+			return <SummaryScreen {...props} />;
 		case 'services':
 			return <ServicesScreen {...props} />;
 		case 'done':

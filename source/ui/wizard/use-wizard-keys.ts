@@ -10,7 +10,7 @@ import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import {useStop} from '../components/keys/use-stop.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
-import {writesFiles} from './wizard-key-help.js';
+import {diffKey} from './wizard-key-help.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
 export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean): WizardAction | 'leave' | undefined {
@@ -43,12 +43,21 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'down')) return {type: 'focus-field', delta: 1};
 			return undefined;
 		}
-		case 'review':
+		case 'overview':
 			if (isKey(press, 'return')) return {type: 'accept'};
 			if (isKey(press, 'escape')) return {type: 'back'};
-			if (isKey(press, 'up')) return {type: 'scroll', delta: -1};
-			if (isKey(press, 'down')) return {type: 'scroll', delta: 1};
-			if (isChar(press, wholeFileKey) && writesFiles(page)) return {type: 'whole-files'};
+			if (isKey(press, 'up')) return {type: 'choose', delta: -1};
+			if (isKey(press, 'down')) return {type: 'choose', delta: 1};
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			return undefined;
+		case 'summary':
+			if (isKey(press, 'return')) return {type: 'accept'};
+			if (isKey(press, 'escape')) return {type: 'back'};
+			if (isChar(press, diffKey)) return {type: 'open-file'};
+			// Arrows choose a file, or scroll the diff that is open.
+			if (isKey(press, 'up')) return mode.open ? {type: 'scroll', delta: -1} : {type: 'choose', delta: -1};
+			if (isKey(press, 'down')) return mode.open ? {type: 'scroll', delta: 1} : {type: 'choose', delta: 1};
+			if (isChar(press, wholeFileKey) && mode.open) return {type: 'whole-files'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
 			return undefined;
 		case 'running':

@@ -7,23 +7,13 @@ import type {KeyHint} from '../components/key-help/KeyHelp.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
 
-// What Enter does on a review; the screen's prompt says the same.
-export function acceptWord(page: Page): string {
-	const actions = page.step?.actions ?? [];
-	const files = actions.filter(action => action.kind === 'file').length;
-	if (page.kind === 'services') return 'start them';
-	if (page.kind === 'file' || (files > 0 && files === actions.length)) return files === 1 ? 'write it' : 'write them';
-	return 'run it';
-}
+// The summary's key that opens (and closes) the diff of the file under the cursor.
+export const diffKey = 'd';
 
-// Where Esc goes from a page that has run (or failed): back to its settings, or to its review.
-function againWord(page: Page): string {
-	if (page.kind === 'checks') return 'back';
-	return page.fields.length > 0 ? 'back to its settings' : 'back to its review';
-}
+// Where Esc goes from a page that has run (or failed).
+const againWord = (page: Page): string => (page.kind === 'checks' ? 'back' : 'back to the summary');
 
-// The page previews files before it writes them: ↑↓ scroll them, f shows them whole.
-export const writesFiles = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
+const overviewEnter = ['continue', 'walk every page'];
 
 // `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
 export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
@@ -40,22 +30,27 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 			return [{key: 'Enter', does: 'exit'}];
 		case 'fields': {
 			const focused = findSetting(page.fields[mode.focus]);
-			const hints: KeyHint[] = [{key: 'Enter', does: 'accept'}];
+			const last = mode.focus === page.fields.length - 1;
+			const hints: KeyHint[] = [{key: 'Enter', does: last ? (state.guided ? 'next page' : 'back to the list') : 'next field'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
 			if (page.fields.length > 1) hints.push({key: 'Tab', does: 'next field'});
-			return [...hints, {key: 'Esc', does: 'back'}, {key: 'Ctrl+C', does: 'quit'}];
+			return [...hints, {key: 'Esc', does: state.guided ? 'back' : 'back to the list'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
-		case 'review':
+		case 'overview':
+			return [{key: 'Enter', does: overviewEnter[mode.cursor] ?? 'change it'}, {key: '↑↓', does: 'choose'}, {key: 'Esc', does: 'back'}, quit];
+		case 'summary':
 			return [
-				{key: 'Enter', does: acceptWord(page)},
-				...(writesFiles(page) ? [{key: '↑↓', does: 'scroll'}, {key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
-				{key: 'Esc', does: 'back'},
+				{key: 'Enter', does: 'start the run'},
+				{key: '↑↓', does: mode.open ? 'scroll' : 'choose a file'},
+				{key: diffKey, does: mode.open ? 'close the diff' : 'show its diff'},
+				...(mode.open ? [{key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
+				{key: 'Esc', does: 'back to the settings'},
 				quit,
 			];
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
-			return [{key: 'Enter', does: 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'Enter', does: page.kind === 'services' ? 'finish' : 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
 		case 'failed':
 			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page)}, quit];
 		case 'stopping':

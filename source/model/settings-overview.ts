@@ -1,0 +1,35 @@
+// Every setting the wizard asks, at a glance: its value, where it is written, whether it differs
+// from the default and whether it breaks a rule across settings. Pure; the wizard's settings page
+// shows these rows, in the order the question pages ask them.
+import {type Answers, consistencyProblems, resolveValues} from './answers.js';
+import type {Facts} from './facts.js';
+import {type SettingId, findSetting} from './settings.js';
+import {askedSettings, homeOf, type Page} from './wizard-pages.js';
+
+export type OverviewRow = {
+	id: SettingId;
+	label: string;
+	value: string;
+	// The file it is written to, or where an installer setting is kept.
+	where: string;
+	// Set by the person (an answers file, --set, a page), to another value than the default.
+	changed: boolean;
+	// A rule across settings that it breaks (said in full under the list).
+	problem: boolean;
+};
+
+export const savedAnswersPlace = 'the saved answers';
+
+export function overviewRows(answers: Answers, facts: Facts, pages: readonly Page[]): OverviewRow[] {
+	const values = resolveValues(answers);
+	const defaults = resolveValues({});
+	const broken = new Set(consistencyProblems(values).flatMap(problem => problem.settings));
+	return askedSettings(pages).map(id => ({
+		id,
+		label: findSetting(id).label,
+		value: values[id],
+		where: homeOf(id, facts) ?? savedAnswersPlace,
+		changed: answers[id] !== undefined && answers[id] !== defaults[id],
+		problem: broken.has(id),
+	}));
+}

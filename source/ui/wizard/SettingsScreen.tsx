@@ -1,0 +1,63 @@
+// Every setting at a glance, before any question: its value, where it is written, * where it
+// differs from the default and ✗ where it breaks a rule. Enter on the first item goes on with
+// these values (so Enter on every screen walks the setup with its defaults); the second walks
+// every question page; any other opens that setting's page.
+import {Box, Text} from 'ink';
+import React, {useMemo} from 'react';
+import {overviewActions} from '../../model/wizard-moves.js';
+import {overviewRows} from '../../model/settings-overview.js';
+import {findSetting} from '../../model/settings.js';
+import {activeMode} from '../../model/wizard-state.js';
+import {choiceWindow} from '../components/choice-list/choice-window.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import type {ScreenProps} from './screen-props.js';
+
+const actionLabels: Record<(typeof overviewActions)[number], string> = {
+	continue: 'Continue with these values',
+	walk: 'Walk through every page, one question at a time',
+};
+
+const fit = (text: string, width: number): string => (text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`);
+
+export function SettingsScreen({state, pages, height, width}: ScreenProps) {
+	const mode = activeMode(state);
+	const {answers, facts} = state;
+	const rows = useMemo(() => overviewRows(answers, facts, pages), [answers, facts, pages]);
+	const cursor = mode.kind === 'overview' ? mode.cursor : 0;
+	const problems = mode.kind === 'overview' ? mode.problems : [];
+	const items = [...overviewActions.map(action => ({key: action, text: actionLabels[action], tone: undefined})), ...rows.map(row => ({key: row.id, text: '', tone: row}))];
+	const space = useRowsLeft(height);
+	const {start, end} = choiceWindow(items.length, cursor, Math.max(1, space.rows));
+	const labelWidth = Math.min(30, Math.max(...rows.map(row => row.label.length)) + 1);
+	const valueWidth = Math.max(12, Math.min(34, Math.floor((width - labelWidth - 6) / 2)));
+	const chosen = rows[cursor - overviewActions.length];
+	return (
+		<Box flexDirection="column">
+			<Box ref={space.above} flexDirection="column">
+				<Text bold>Every setting, as it will be written. Nothing is written before the summary.</Text>
+			</Box>
+			<Box flexDirection="column">
+				{items.slice(start, end).map((item, offset) => {
+					const here = start + offset === cursor;
+					const row = item.tone;
+					const mark = row?.problem ? '✗' : row?.changed ? '*' : ' ';
+					return (
+						<Text key={item.key} color={here ? 'blue' : row?.problem ? 'red' : undefined} bold={here} wrap="truncate-end">
+							{here ? '❯ ' : '  '}
+							{row ? `${mark} ${fit(row.label, labelWidth)} ${fit(row.value, valueWidth)} ` : item.text}
+							{row ? <Text dimColor>{row.where}</Text> : null}
+						</Text>
+					);
+				})}
+			</Box>
+			<Box ref={space.below} flexDirection="column">
+				<Text dimColor>* differs from the default · ✗ breaks a rule across settings</Text>
+				{problems.map(problem => (
+					<WrappedText key={problem} text={`✖ ${problem}`} width={width} indent="  " color="red" />
+				))}
+				{chosen ? <WrappedText text={findSetting(chosen.id).help} width={width} indent="" dimColor /> : null}
+			</Box>
+		</Box>
+	);
+}

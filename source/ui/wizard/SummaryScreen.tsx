@@ -1,0 +1,62 @@
+// Before anything changes: every command the run will carry out and every file it will write,
+// new, changed or unchanged against the disk now (the same list `plan` prints), with each file's
+// diff one key away. Enter starts the whole run.
+import {Box, Text} from 'ink';
+import React, {useMemo} from 'react';
+import {modeNote} from '../../model/action-preview.js';
+import {changeSummary, countsLine, summaryCounts} from '../../model/change-summary.js';
+import {runSteps, summaryFiles} from '../../model/wizard-moves.js';
+import {activeMode} from '../../model/wizard-state.js';
+import {FilePreview} from '../components/file-preview/FilePreview.js';
+import {useDiskFiles} from '../hooks/use-disk-files.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {useSystem} from '../hooks/use-system.js';
+import type {ScreenProps} from './screen-props.js';
+import {summaryRows, summaryWindow} from './summary-rows.js';
+
+const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', unchanged: undefined} as const;
+
+export function SummaryScreen({state, pages, height, width}: ScreenProps) {
+	const system = useSystem();
+	const mode = activeMode(state);
+	const files = useMemo(() => summaryFiles(pages), [pages]);
+	const disk = useDiskFiles(files, pages);
+	const steps = useMemo(() => (disk.files ? changeSummary(runSteps(pages), disk.files) : undefined), [disk.files, pages]);
+	const rows = useMemo(() => (steps ? summaryRows(steps, files, width) : []), [steps, files, width]);
+	const space = useRowsLeft(height);
+	const summary = mode.kind === 'summary' ? mode : undefined;
+	const chosen = summary?.cursor ?? 0;
+	const note = modeNote(system);
+	if (disk.error) return <Text color="red">Cannot read the files on disk to compare: {disk.error}</Text>;
+	if (!steps) return <Text dimColor>Reading the files on disk…</Text>;
+	const change = steps.flatMap(step => step.items).find(item => item.file?.path === files[chosen])?.file;
+	const {start, end} = summaryWindow(rows, chosen, Math.max(1, space.rows));
+	return (
+		<Box flexDirection="column">
+			<Box ref={space.above} flexDirection="column">
+				<Text bold>Before anything changes: what the run will do, in order.</Text>
+				{note ? <Text color="yellow">{note}</Text> : null}
+			</Box>
+			{summary?.open && change ? (
+				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} view={state.wholeFiles ? 'whole' : 'changes'} />
+			) : (
+				<Box flexDirection="column">
+					{rows.slice(start, end).map((row, index) => {
+						const here = row.file !== undefined && row.file === chosen;
+						return (
+							<Text key={start + index} bold={row.tone === 'heading' || here} color={here ? 'blue' : tones[row.tone]} dimColor={row.tone === 'unchanged' && !here} wrap="truncate-end">
+								{here ? `❯${row.text.slice(1)}` : row.text}
+							</Text>
+						);
+					})}
+				</Box>
+			)}
+			<Box ref={space.below} flexDirection="column">
+				<Text>{countsLine(summaryCounts(steps))}</Text>
+				<Text>
+					Press Enter to start the run{system.dryRun ? ' (a dry run: nothing changes)' : ''}. {summary?.open ? 'd closes the diff.' : `d shows the diff of ${files[chosen] ?? 'the file marked ❯'}.`}
+				</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,31 @@
+// The summary's rows at a width: a heading per step, then its commands, checks, probes and files,
+// long ones wrapped under their first row (never cut); each file row carries its place in the
+// summary's file list, so the cursor can be kept in view.
+import type {FileState, SummaryItem, SummaryStep} from '../../model/change-summary.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
+
+export type SummaryRow = {text: string; tone: 'heading' | 'command' | 'check' | FileState; file?: number};
+
+const verbs: Record<SummaryItem['verb'], string> = {run: '$', check: '·', probe: '·', write: '✎'};
+
+export function summaryRows(steps: readonly SummaryStep[], files: readonly string[], width: number): SummaryRow[] {
+	const rows: SummaryRow[] = [];
+	for (const step of steps) {
+		rows.push({text: step.title, tone: 'heading'});
+		for (const item of step.items) {
+			const file = item.file ? files.indexOf(item.file.path) : -1;
+			const tone: SummaryRow['tone'] = item.file ? item.file.state : item.verb === 'run' ? 'command' : 'check';
+			// Only a file's first row carries it: the cursor marks that one.
+			wrapRows(`${verbs[item.verb]} ${item.text}`, width - 4, '    ').forEach((text, at) => rows.push({text: `  ${text}`, tone, ...(file >= 0 && at === 0 ? {file} : {})}));
+		}
+	}
+	return rows;
+}
+
+// Which rows fit in `height`, the first row of the chosen file among them.
+export function summaryWindow(rows: readonly SummaryRow[], chosen: number, height: number): {start: number; end: number} {
+	if (rows.length <= height) return {start: 0, end: rows.length};
+	const at = Math.max(0, rows.findIndex(row => row.file === chosen));
+	const start = Math.min(Math.max(0, at - Math.floor(height / 2)), rows.length - height);
+	return {start, end: start + height};
+}
