@@ -91,10 +91,10 @@ export const enterById = (state: WizardState, pages: readonly Page[], id: string
 
 // A finished page: a page of the run goes straight on to the next one (a failure or a skip
 // stops there); the preflight and the last step stay, so what they found can be read.
-export function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string): WizardState {
+export function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string, options = {chain: true}): WizardState {
 	const page = pages[index] as Page;
 	const marked: WizardState = {...state, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
-	if (isRunPage(page) && isRunPage(pages[index + 1]) && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
+	if (options.chain && isRunPage(page) && isRunPage(pages[index + 1]) && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
 	return {...marked, notice, mode: {kind: 'finished'}};
 }
 

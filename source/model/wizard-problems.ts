@@ -4,7 +4,7 @@
 import {type Answers, checkAnswer, consistencyProblems, type Problem, resolveValues} from './answers.js';
 import {buildPlan, type Check} from './plan.js';
 import {findSetting, type SettingId} from './settings.js';
-import {type Page, pageMends, problemPage} from './wizard-pages.js';
+import {type Page, problemPage} from './wizard-pages.js';
 import type {WizardState} from './wizard-state.js';
 
 // Problems whose settings are all on this page or earlier ones: they must be mended before going
@@ -43,20 +43,6 @@ export function problemsSaid(problems: readonly Problem[], pages: readonly Page[
 		const fix = onPage.length > 0 ? `Change ${either(onPage)} above (Tab moves between fields)` : 'Change it';
 		const back = elsewhere.length > 0 ? `, or press Esc to go back and change ${either(elsewhere)}` : '';
 		return `${problem.text} ${fix}${back}.`;
-	});
-}
-
-export type LaterProblem = {problem: Problem; mendOn: Page};
-
-// Problems that name a setting of this page but also one asked later (myid against the servers
-// of zoo.cfg): they stop only that later page, but are said here, before this page writes its file.
-export function laterProblems(state: Pick<WizardState, 'answers' | 'drafts'>, pages: readonly Page[], index: number): LaterProblem[] {
-	const page = pages[index];
-	if (!page || page.fields.length === 0) return [];
-	return consistencyProblems(resolveValues(pageAnswers(state, page)), labelOf).flatMap(problem => {
-		const at = problemPage(problem, pages);
-		const mendOn = pages[at];
-		return at > index && mendOn && pageMends(page, problem) ? [{problem, mendOn}] : [];
 	});
 }
 

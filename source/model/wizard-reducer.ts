@@ -143,8 +143,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			case 'back':
 				return {...state, mode: under};
 			case 'run-ended': {
-				// The run ended while the question was asked: the question stays, over what it led to.
-				const next = wizardReducer({...state, mode: under}, action);
+				// The run ended while the question was asked: the question stays, over what it led to
+				// (a step done stays on its page: the next one starts only once the person stays).
+				const next =
+					action.ok && under.kind === 'running'
+						? finishPage(state, pagesOf(state), currentPage(state).index, action.notice, {chain: false})
+						: wizardReducer({...state, mode: under}, action);
 				const after = next.mode;
 				if (after.kind === 'quitting' || after.kind === 'stopping' || after.kind === 'exit') return next;
 				return {...next, mode: {kind: 'quitting', under: after}};

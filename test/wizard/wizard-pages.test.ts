@@ -3,48 +3,48 @@ import {consistencyProblems, resolveValues} from '../../source/model/answers.js'
 import {articleMachine} from '../../source/model/facts.js';
 import {buildPlan} from '../../source/model/plan.js';
 import {settings} from '../../source/model/settings.js';
-import {problemPage, wizardPages} from '../../source/model/wizard-pages.js';
+import {askedSettings, problemPage, wizardPages} from '../../source/model/wizard-pages.js';
 
 const pagesFor = (answers: Record<string, string> = {}) => wizardPages(buildPlan(resolveValues(answers), articleMachine));
 
 describe('wizard pages', () => {
-	it('follow the article: welcome, preflight, key, repository, install, overrides, one page per file, start, done', () => {
+	it('ask first and change after: welcome, preflight, settings, the question pages, the summary, then the article\'s steps, done', () => {
 		const pages = pagesFor();
-		expect(pages.map(p => p.kind === 'file' ? 'file' : p.id)).toEqual([
+		expect(pages.map(p => (p.kind === 'questions' ? 'questions' : p.id))).toEqual([
 			'welcome',
 			'preflight',
+			'settings',
+			...Array(15).fill('questions'),
+			'summary',
 			'key',
 			'repository',
 			'install',
 			'overrides',
-			...Array(15).fill('file'),
+			'configuration',
 			'start',
 			'done',
 		]);
-		expect(pages.filter(p => p.kind === 'file').map(p => p.title).slice(0, 4)).toEqual([
-			'/etc/zookeeper/conf/myid',
-			'/etc/zookeeper/conf/zoo.cfg',
-			'/etc/default/mesos',
-			'/etc/mesos/zk',
-		]);
+		expect(pages.filter(p => p.kind === 'questions').map(p => p.title).slice(0, 4)).toEqual(['Repository and key', '/etc/zookeeper/conf/zoo.cfg', '/etc/default/mesos', '/etc/mesos/zk']);
+		// Nothing before the summary carries a step that changes the machine.
+		const summary = pages.findIndex(p => p.id === 'summary');
+		expect(pages.slice(0, summary).flatMap(p => (p.step ? [p.step.id] : []))).toEqual(['preflight']);
+		expect(pages.slice(summary + 1).every(p => p.fields.length === 0)).toBe(true);
 	});
 
-	it('ask for every setting exactly once', () => {
-		const asked = pagesFor().flatMap(p => p.fields);
-		expect([...asked].sort()).toEqual(settings.map(s => s.id).sort());
-	});
-
-	it('put the myid copy for another dataDir on the zoo.cfg page, where dataDir is set', () => {
-		const pages = pagesFor({'zookeeper.dataDir': '/srv/zookeeper'});
+	it('ask the server id on the servers\' page, after them, and the quorum after the servers', () => {
+		const pages = pagesFor();
 		const zooCfg = pages.find(p => p.title === '/etc/zookeeper/conf/zoo.cfg');
-		expect(zooCfg?.step?.actions.map(a => (a.kind === 'file' ? a.path : a.kind))).toEqual(['/etc/zookeeper/conf/zoo.cfg', '/srv/zookeeper/myid']);
-		expect(pages.some(p => p.title === '/srv/zookeeper/myid')).toBe(false);
+		expect(zooCfg?.fields).toEqual(['zookeeper.servers', 'zookeeper.dataDir', 'zookeeper.myid']);
+		expect(pages.some(p => p.title === '/etc/zookeeper/conf/myid')).toBe(false);
+		const asked = askedSettings(pages);
+		expect(asked.indexOf('master.quorum')).toBeGreaterThan(asked.indexOf('zookeeper.servers'));
 	});
 
-	it('let only the last file page finish the configuration step', () => {
-		const files = pagesFor().filter(p => p.kind === 'file');
-		expect(files.map(p => p.completesStep).filter(Boolean)).toHaveLength(1);
-		expect(files.at(-1)?.completesStep).toBe(true);
+	it('write the myid copy for another dataDir in the configuration step, whose page finishes it', () => {
+		const pages = pagesFor({'zookeeper.dataDir': '/srv/zookeeper'});
+		const configuration = pages.find(p => p.id === 'configuration');
+		expect(configuration?.step?.actions.map(a => (a.kind === 'file' ? a.path : a.kind))).toContain('/srv/zookeeper/myid');
+		expect(pages.filter(p => p.step).every(p => p.completesStep)).toBe(true);
 	});
 
 	it('place a problem between settings on the page of the last setting it is about', () => {
@@ -52,6 +52,9 @@ describe('wizard pages', () => {
 		const [myid, quorum] = consistencyProblems(resolveValues({'zookeeper.myid': '2', 'master.quorum': '2'}));
 		expect(myid?.settings).toEqual(['zookeeper.myid', 'zookeeper.servers']);
 		expect(pages[problemPage(myid ?? {settings: [], text: ''}, pages)]?.title).toBe('/etc/zookeeper/conf/zoo.cfg');
+		// In the wizard the problem names the settings by their labels.
+		const [said] = consistencyProblems(resolveValues({'zookeeper.myid': '2'}), id => settings.find(s => s.id === id)?.label ?? id);
+		expect(said?.text).toBe('ZooKeeper server id: "2" is not one of the server ids in ZooKeeper servers (1); use one of them, or add this server to ZooKeeper servers.');
 		expect(quorum?.settings).toEqual(['master.quorum', 'zookeeper.servers']);
 		expect(pages[problemPage(quorum ?? {settings: [], text: ''}, pages)]?.title).toBe('/etc/mesos-master/quorum');
 	});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {articleMachine} from '../../source/model/facts.js';
-import {commandsNeededBy, laterProblems} from '../../source/model/wizard-problems.js';
+import {commandsNeededBy} from '../../source/model/wizard-problems.js';
 import {wizardReducer} from '../../source/model/wizard-reducer.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
 
@@ -19,100 +19,162 @@ const typing = (text: string): WizardAction[] => [
 	...[...text].map((char): WizardAction => ({type: 'field', action: {type: 'text', edit: {type: 'insert', text: char}}})),
 ];
 
-const onPage = (id: string, drafts: Record<string, string> = {}): WizardState => ({...start(), pageId: id, drafts, mode: {kind: 'fields', focus: 0, cursor: 0, problems: []}});
+const onPage = (id: string, drafts: Record<string, string> = {}, focus = 0): WizardState => ({...start(), pageId: id, drafts, mode: {kind: 'fields', focus, cursor: 0, problems: []}});
+
+const zooCfg = 'ask:/etc/zookeeper/conf/zoo.cfg';
+
+// Welcome, the preflight run and read: the settings at a glance.
+const atSettings = (): WizardState => apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
+
+const problemsOf = (state: WizardState): string => {
+	const mode = activeMode(state);
+	return mode.kind === 'fields' || mode.kind === 'overview' ? mode.problems.join('\n') : '';
+};
 
 describe('wizard state', () => {
-	it('runs preflight as soon as it is shown, then waits for Enter', () => {
+	it('runs preflight as soon as it is shown, then waits for Enter, then shows every setting with continue under the cursor', () => {
 		const state = apply(start(), {type: 'accept'});
 		expect(pageId(state)).toBe('preflight');
 		expect(state.mode).toEqual({kind: 'running', from: 0});
 		const done = apply(state, {type: 'run-ended', ok: true});
 		expect(done.mode.kind).toBe('finished');
-		expect(pageId(apply(done, {type: 'accept'}))).toBe('key');
+		const settings = apply(done, {type: 'accept'});
+		expect(pageId(settings)).toBe('settings');
+		expect(settings.mode).toEqual({kind: 'overview', cursor: 0, problems: []});
+	});
+
+	it('goes from the settings, with Enter, to the summary, and from it, with Enter, through the whole run', () => {
+		let state = apply(atSettings(), {type: 'accept'});
+		expect(pageId(state)).toBe('summary');
+		expect(state.mode).toMatchObject({kind: 'summary', cursor: 0, open: false});
+		// d opens the diff of the file under the cursor; ↓ then chooses the next and closes it.
+		expect(apply(state, {type: 'open-file'}).mode).toMatchObject({open: true});
+		expect(apply(state, {type: 'open-file'}, {type: 'choose', delta: 1}).mode).toMatchObject({cursor: 1, open: false});
+		state = apply(state, {type: 'accept'});
+		const ran: string[] = [];
+		while (activeMode(state).kind === 'running') {
+			ran.push(pageId(state));
+			state = apply(state, {type: 'run-ended', ok: true});
+		}
+		expect(ran).toEqual(['key', 'repository', 'install', 'overrides', 'configuration', 'start']);
+		expect(state.mode.kind).toBe('finished');
+		expect(pageId(apply(state, {type: 'accept'}))).toBe('done');
+		// Esc from the run goes back to the summary, and from there to the settings.
+		const back = apply(state, {type: 'back'});
+		expect(pageId(back)).toBe('summary');
+		expect(pageId(apply(back, {type: 'back'}))).toBe('settings');
+	});
+
+	it('opens one setting from the list and comes back to it, or walks every page in order', () => {
+		const settings = atSettings();
+		const asked = pagesOf(settings).flatMap(page => page.fields);
+		const cursorOn = 2 + asked.indexOf('slave.hostname');
+		const opened = apply(settings, {type: 'choose', delta: cursorOn});
+		const page = apply(opened, {type: 'accept'});
+		expect(pageId(page)).toBe('ask:/etc/mesos-slave/hostname');
+		const changed = apply(page, ...typing('node-1'), {type: 'submit-field'});
+		expect(pageId(changed)).toBe('settings');
+		expect(changed.mode).toEqual({kind: 'overview', cursor: cursorOn, problems: []});
+		expect(changed.answers).toEqual({'slave.hostname': 'node-1'});
+		// The guided walk: every question page in order, then the summary.
+		let walk = apply(settings, {type: 'choose', delta: 1}, {type: 'accept'});
+		const walked: string[] = [];
+		while (activeMode(walk).kind === 'fields') {
+			if (walked.at(-1) !== pageId(walk)) walked.push(pageId(walk));
+			walk = apply(walk, {type: 'submit-field'});
+		}
+		expect(walked).toEqual(pagesOf(walk).filter(p => p.kind === 'questions').map(p => p.id));
+		expect(pageId(walk)).toBe('summary');
+		expect(walk.answers).toEqual({});
 	});
 
 	it('types into the focused field through the reducer, refuses Enter on a value that is not allowed and keeps it', () => {
-		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
+		let state = apply(atSettings(), {type: 'choose', delta: 1}, {type: 'accept'}, {type: 'focus-field', delta: 1});
+		expect(pageId(state)).toBe('ask:installer');
 		state = apply(state, ...typing('not a server!'), {type: 'submit-field'});
-		expect(state.mode).toMatchObject({kind: 'fields', focus: 0});
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
 		expect(state.drafts['repo.keyserver']).toBe('not a server!');
 		expect(state.answers['repo.keyserver']).toBeUndefined();
 		state = apply(state, ...typing('hkp://127.0.0.1:11371'), {type: 'submit-field'});
-		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 2});
 		expect(state.answers['repo.keyserver']).toBe('hkp://127.0.0.1:11371');
 	});
 
 	it('never lets a control character into a field', () => {
 		// The cursor is before the 1: what is typed goes there, without the invisible characters.
-		const state = apply(onPage('file:/etc/zookeeper/conf/myid', {'zookeeper.myid': '1'}), {type: 'field', action: {type: 'text', edit: {type: 'insert', text: '\u007F2\r'}}});
+		const state = apply(onPage(zooCfg, {'zookeeper.myid': '1'}, 2), {type: 'field', action: {type: 'text', edit: {type: 'insert', text: '\u007F2\r'}}});
 		expect(state.drafts['zookeeper.myid']).toBe('21');
 	});
 
 	it('chooses among a setting’s choices with ↑↓, wrapping round', () => {
-		const state = onPage('file:/etc/mesos-slave/containerizers', {'slave.containerizers': 'mesos'});
+		const state = onPage('ask:/etc/mesos-slave/containerizers', {'slave.containerizers': 'mesos'});
 		expect(apply(state, {type: 'field', action: {type: 'choose', delta: 1}}).drafts['slave.containerizers']).toBe('docker,mesos');
 		expect(apply(state, {type: 'field', action: {type: 'choose', delta: 2}}).drafts['slave.containerizers']).toBe('mesos');
 	});
 
 	it('does not pin a derived setting accepted as shown', () => {
-		const state = onPage('file:/etc/default/mesos-master', {'master.port': '5050', 'master.zk': 'zk://127.0.0.1:2181/mesos'});
+		const state = onPage('ask:/etc/default/mesos-master', {'master.port': '5050', 'master.zk': 'zk://127.0.0.1:2181/mesos'});
 		const accepted = apply(state, {type: 'submit-field'}, {type: 'submit-field'});
-		expect(accepted.mode.kind).toBe('review');
+		expect(accepted.mode.kind).toBe('overview');
 		expect(accepted.answers).toEqual({});
 	});
 
-	it('stops on a page whose settings break a rule that spans settings', () => {
-		const state = onPage('file:/etc/zookeeper/conf/zoo.cfg', {'zookeeper.servers': '2=10.0.0.2:2888:3888', 'zookeeper.dataDir': '/var/lib/zookeeper'});
-		const next = apply(state, {type: 'submit-field'}, {type: 'submit-field'});
+	it('stops on a page whose settings break a rule, naming them by their labels and how to mend it', () => {
+		const state = onPage(zooCfg, {'zookeeper.servers': '2=10.0.0.2:2888:3888', 'zookeeper.dataDir': '/var/lib/zookeeper', 'zookeeper.myid': '1'});
+		const next = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
 		expect(next.mode.kind).toBe('fields');
-		expect(next.mode.kind === 'fields' ? next.mode.problems.join('\n') : '').toMatch(/zookeeper.myid: "1" is not one of the server ids/);
+		expect(problemsOf(next)).toBe(
+			'ZooKeeper server id: "1" is not one of the server ids in ZooKeeper servers (2); use one of them, or add this server to ZooKeeper servers. Change ZooKeeper server id or ZooKeeper servers above (Tab moves between fields).',
+		);
+		// Mended on the same page: the id typed last, after the servers it must match.
+		const mended = apply(next, ...typing('2'), {type: 'submit-field'});
+		expect(pageId(mended)).toBe('settings');
+		expect(mended.answers).toMatchObject({'zookeeper.myid': '2', 'zookeeper.servers': '2=10.0.0.2:2888:3888'});
 	});
 
-	it('says on the myid page, as it is typed, a myid the servers of a later page do not hold', () => {
-		const state = onPage('file:/etc/zookeeper/conf/myid', {'zookeeper.myid': '2'});
-		const pages = pagesOf(state);
-		const index = pages.findIndex(page => page.id === state.pageId);
-		const later = laterProblems(state, pages, index);
-		expect(later.map(l => l.problem.text)).toEqual([expect.stringMatching(/^zookeeper.myid: "2" is not one of the server ids in zookeeper.servers \(1\)/)]);
-		expect(later[0]?.mendOn.id).toBe('file:/etc/zookeeper/conf/zoo.cfg');
-		// It does not stop this page: the other half is asked later.
-		expect(apply(state, {type: 'submit-field'}).mode.kind).toBe('review');
-		expect(laterProblems({...state, drafts: {'zookeeper.myid': '1'}}, pages, index)).toEqual([]);
-		// A value that is not allowed yet is not judged against the servers.
-		expect(laterProblems({...state, drafts: {'zookeeper.myid': '300'}}, pages, index)).toEqual([]);
+	it('does not continue from the settings while they break a rule, and says which item to open', () => {
+		const settings = {...atSettings(), answers: {'zookeeper.servers': '1=10.0.0.1:2888:3888,2=10.0.0.2:2888:3888,3=10.0.0.3:2888:3888'}};
+		const refused = apply(settings, {type: 'accept'});
+		expect(pageId(refused)).toBe('settings');
+		expect(problemsOf(refused)).toMatch(/^Master quorum: "1" is not a majority of the 3 masters in ZooKeeper servers; use a number from 2 to 3\. Choose Master quorum or ZooKeeper servers in the list/);
 	});
 
 	it('names the commands a page’s values need that the preflight could not check', () => {
-		const page = pagesOf(start()).find(p => p.id === 'file:/etc/mesos-slave/containerizers');
+		const page = pagesOf(start()).find(p => p.id === 'ask:/etc/mesos-slave/containerizers');
 		if (!page) throw new Error('no containerizers page');
 		const at = (value: string) => onPage(page.id, {'slave.containerizers': value});
 		expect(commandsNeededBy(at('docker,mesos'), page).map(check => check.name)).toEqual(['docker']);
 		expect(commandsNeededBy(at('mesos'), page)).toEqual([]);
-		const other = pagesOf(start()).find(p => p.id === 'file:/etc/mesos-slave/ip');
+		const other = pagesOf(start()).find(p => p.id === 'ask:/etc/mesos-slave/ip');
 		if (!other) throw new Error('no ip page');
 		expect(commandsNeededBy({...at('docker,mesos'), answers: {'slave.containerizers': 'docker,mesos'}}, other)).toEqual([]);
 	});
 
-	it('goes back with Esc: from a review to its fields, from the first field to the page before', () => {
-		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
-		state = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
-		expect(state.mode.kind).toBe('review');
+	it('goes back with Esc: a page of the walk to the one before, the first to the settings, the settings to the preflight', () => {
+		let state = apply(atSettings(), {type: 'choose', delta: 1}, {type: 'accept'});
+		state = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
+		expect(pageId(state)).toBe(zooCfg);
 		state = apply(state, {type: 'back'});
-		expect(state.mode.kind).toBe('fields');
-		state = apply(state, {type: 'back'}, {type: 'focus-field', delta: -2}, {type: 'back'});
-		expect(pageId(state)).toBe('preflight');
+		expect(pageId(state)).toBe('ask:installer');
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 3});
+		state = apply(state, {type: 'back'});
+		expect(pageId(state)).toBe('settings');
+		expect(pageId(apply(state, {type: 'back'}))).toBe('preflight');
 	});
 
 	it('retries a failed action, or skips it and goes on with the rest', () => {
-		const installing: WizardState = {...start(), pageId: 'install', mode: {kind: 'review', scroll: 0}};
-		const failed = apply(installing, {type: 'accept'}, {type: 'run-ended', ok: false, failedIndex: 0, message: 'apt lock held'});
+		const installing: WizardState = {...start(), pageId: 'install', mode: {kind: 'running', from: 0}};
+		const failed = apply(installing, {type: 'run-ended', ok: false, failedIndex: 0, message: 'apt lock held'});
 		expect(failed.mode).toEqual({kind: 'failed', index: 0, message: 'apt lock held', canSkip: true});
 		expect(apply(failed, {type: 'retry'}).mode).toEqual({kind: 'running', from: 0});
 		const skipped = apply(failed, {type: 'skip'});
 		expect(skipped.mode).toEqual({kind: 'running', from: 1});
 		expect(skipped.hadFailure).toBe(true);
+		// A skip stops the run on its page, so what was skipped is read before going on.
 		const finished = apply(skipped, {type: 'run-ended', ok: true});
 		expect(finished.marks.install).toBe('skipped');
+		expect(finished.mode.kind).toBe('finished');
+		expect(apply(finished, {type: 'accept'}).mode).toEqual({kind: 'running', from: 0});
 	});
 
 	it('does not let the root check be skipped into a failure at every later step', () => {
@@ -180,9 +242,13 @@ describe('wizard state', () => {
 		const state = start({progress: {...progress, completed: [...progress.completed]}});
 		expect(state.mode).toMatchObject({kind: 'welcome', offer: 'resume'});
 		const resumed = apply(state, {type: 'accept'});
-		expect(pageId(resumed)).toBe('file:/etc/zookeeper/conf/myid');
+		expect(pageId(resumed)).toBe('settings');
 		expect(resumed.marks).toMatchObject({preflight: 'earlier', install: 'earlier', overrides: 'earlier'});
 		expect(resumed.continueRun).toBe(true);
+		// The summary, then the run from the step it stopped at.
+		const running = apply(resumed, {type: 'accept'}, {type: 'accept'});
+		expect(pageId(running)).toBe('configuration');
+		expect(running.mode).toEqual({kind: 'running', from: 0});
 		const restarted = apply(state, {type: 'choose', delta: 1}, {type: 'accept'});
 		expect(pageId(restarted)).toBe('preflight');
 		expect(restarted.continueRun).toBe(false);

@@ -1,22 +1,20 @@
-// What a page's values bring that is worth a warning before its file is written: a command they
-// need that is not installed (docker for the docker containerizer), and a rule across settings
-// whose other half is asked on a later page.
+// What a page's values bring that is worth a warning before the summary: a command they need that
+// is not installed (docker for the docker containerizer). Rules across settings need no warning
+// here: the settings they tie are asked on one page (wizard-pages.ts), which says them itself.
 import {Box} from 'ink';
 import React, {useMemo} from 'react';
-import {commandsNeededBy, laterProblems} from '../../model/wizard-problems.js';
+import {commandsNeededBy} from '../../model/wizard-problems.js';
 import type {WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useInstalledCommands} from './use-installed-commands.js';
 
-type Props = {state: WizardState; pages: readonly Page[]; page: Page; width: number};
+type Props = {state: WizardState; page: Page; width: number};
 
-export function PageWarnings({state, pages, page, width}: Props) {
-	const index = pages.findIndex(p => p.id === page.id);
+export function PageWarnings({state, page, width}: Props) {
 	// Worked out again only when what they read changes, not on every key of the page.
 	const {answers, drafts, facts} = state;
 	const needed = useMemo(() => commandsNeededBy({answers, drafts, facts}, page), [answers, drafts, facts, page]);
-	const later = useMemo(() => laterProblems({answers, drafts}, pages, index), [answers, drafts, pages, index]);
 	const installed = useInstalledCommands(needed.map(check => check.name));
 	const lines: string[] = [];
 	for (const check of needed) {
@@ -25,9 +23,6 @@ export function PageWarnings({state, pages, page, width}: Props) {
 		else if (answer && !answer.installed) {
 			lines.push(`${check.name} is not installed on this machine, but ${check.why}: install ${check.name} before the services start, or choose a value without it.`);
 		}
-	}
-	for (const {problem, mendOn} of later) {
-		lines.push(`${problem.text} ${mendOn.title} asks it later and will not go on until they agree.`);
 	}
 	if (lines.length === 0) return null;
 	return (

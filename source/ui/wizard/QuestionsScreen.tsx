@@ -23,7 +23,7 @@ export function QuestionsScreen({state, page, pages, width}: ScreenProps) {
 			<Box marginTop={1}>
 				<FieldsForm fields={page.fields} state={state} />
 			</Box>
-			{mode.kind === 'fields' ? <PageWarnings state={state} pages={pages} page={page} width={width} /> : null}
+			{mode.kind === 'fields' ? <PageWarnings state={state} page={page} width={width} /> : null}
 			<Text dimColor>Enter on the last field goes on to {next}; nothing is written before the summary.</Text>
 		</Box>
 	);
