@@ -20,10 +20,21 @@ export function canSkip(page: Page, index: number): boolean {
 // The pages that change the machine, run one after another once the summary is accepted.
 export const isRunPage = (page: Page | undefined): boolean => page?.kind === 'commands' || page?.kind === 'services';
 
-// The files the summary lists, in its order: the cursor moves over them.
-export const summaryFiles = (pages: readonly Page[]): string[] => filesToRead(runSteps(pages));
+// Where the run starts: at its first step, or where a stopped run that is continued stopped.
+export function runStart(state: Pick<WizardState, 'continueRun' | 'resumeFrom'>, pages: readonly Page[]): number {
+	const resumed = state.continueRun && state.resumeFrom ? pages.findIndex(page => isRunPage(page) && page.step?.id === state.resumeFrom) : -1;
+	return resumed >= 0 ? resumed : pages.findIndex(isRunPage);
+}
 
-export const runSteps = (pages: readonly Page[]): Step[] => pages.filter(isRunPage).flatMap(page => (page.step ? [page.step] : []));
+// The steps the run will carry out, from where it starts: what the summary lists.
+export const runSteps = (state: Pick<WizardState, 'continueRun' | 'resumeFrom'>, pages: readonly Page[]): Step[] =>
+	pages
+		.slice(runStart(state, pages))
+		.filter(isRunPage)
+		.flatMap(page => (page.step ? [page.step] : []));
+
+// The files the summary lists, in its order: the cursor moves over them.
+export const summaryFiles = (state: Pick<WizardState, 'continueRun' | 'resumeFrom'>, pages: readonly Page[]): string[] => filesToRead(runSteps(state, pages));
 
 // The first items of the settings at a glance, before one item per setting.
 export const overviewActions = ['continue', 'walk'] as const;
@@ -156,9 +167,5 @@ export function acceptOverview(state: WizardState, pages: readonly Page[], index
 	return enterPage({...state, guided: false}, pages, at, {focus: (pages[at] as Page).fields.indexOf(id)});
 }
 
-// Enter on the summary: the run starts, at its first step, or where a stopped run stopped.
-export function startRun(state: WizardState, pages: readonly Page[]): WizardState {
-	const resumed = state.continueRun && state.resumeFrom ? pages.findIndex(page => isRunPage(page) && page.step?.id === state.resumeFrom) : -1;
-	const first = resumed >= 0 ? resumed : pages.findIndex(isRunPage);
-	return enterPage(state, pages, first);
-}
+// Enter on the summary: the run starts.
+export const startRun = (state: WizardState, pages: readonly Page[]): WizardState => enterPage(state, pages, runStart(state, pages));

@@ -91,11 +91,11 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		case 'whole-files':
 			return mode.kind === 'summary' && mode.open ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
 		case 'open-file':
-			return mode.kind === 'summary' && summaryFiles(pages).length > 0 ? {...state, mode: {...mode, open: !mode.open, scroll: 0}} : state;
+			return mode.kind === 'summary' && summaryFiles(state, pages).length > 0 ? {...state, mode: {...mode, open: !mode.open, scroll: 0}} : state;
 		case 'choose': {
 			if (mode.kind === 'overview') return {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, askedCount(pages)), problems: []}};
 			if (mode.kind === 'summary') {
-				const count = summaryFiles(pages).length;
+				const count = summaryFiles(state, pages).length;
 				return count === 0 ? state : {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, count), open: false, scroll: 0}};
 			}
 			if (mode.kind !== 'welcome') return state;

@@ -14,7 +14,11 @@ import type {StepId} from '../../source/model/plan.js';
 import type {RunOptions, RunResult} from '../../source/system/runner.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {fakeMachine} from './fake-machine.js';
-import {acceptPage, inkScreen, pagesFor} from './walk.js';
+import {askedSettings} from '../../source/model/wizard-pages.js';
+import {findSetting, type SettingId} from '../../source/model/settings.js';
+import type {Facts} from '../../source/model/facts.js';
+import type {RenderedApp} from '../ui/render-wizard.js';
+import {pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
 
@@ -38,53 +42,70 @@ async function continued(completed: readonly StepId[], options: Omit<Parameters<
 	return {app, system, ran};
 }
 
+// The settings at a glance, with "continue" under the cursor.
+const atList = (app: RenderedApp) => waitForFrame(app, '❯ Continue with these values');
+
+// From the settings at a glance, Enter: the summary of the run, drawn once the disk is read.
+async function toSummary(app: RenderedApp): Promise<string> {
+	await atList(app);
+	await press(app, keys.enter);
+	return waitForFrame(app, 'Press Enter to start the run');
+}
+
+// The setting's page opened from the list: ↓ to its item, Enter; its field focused.
+async function openSetting(app: RenderedApp, facts: Facts, id: SettingId): Promise<string> {
+	await atList(app);
+	const item = 2 + askedSettings(pagesFor(facts)).indexOf(id);
+	await press(app, ...Array<string>(item).fill(keys.down), keys.enter);
+	return waitForFrame(app, `▸ ${findSetting(id).label}`);
+}
+
 describe('keys that come in one read', () => {
-	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
+	it('three Enters on the first page of the walk accept three fields in order, and a fourth goes to the next page', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
 		await readsKeys(app);
 		app.stdin.write('\r');
-		await waitForFrame(app, 'Press Enter to go on to the repository key.');
+		await waitForFrame(app, 'Press Enter to go on to the settings');
 		app.stdin.write('\r');
-		await waitForFrame(app, '▸ Key server');
+		await atList(app);
+		app.stdin.write(`${keys.down}\r`);
+		await waitForFrame(app, '▸ Repository URL');
 		app.stdin.write('\r\r\r');
-		const review = await waitForFrame(app, 'Press Enter to run it.');
-		expect(review).toContain('Will run');
+		await waitForFrame(app, '▸ How the key is trusted');
+		app.stdin.write('\r');
+		const next = await waitForFrame(app, 'Settings page 2 of 15: /etc/zookeeper/conf/zoo.cfg');
+		expect(next).toContain('▸ ZooKeeper servers');
 	});
 
-	it('Backspace and a digit in one read edit the myid field; Enter Enter writes exactly what was typed', async () => {
+	it('Backspace and a digit in one read edit the server id; a pasted server list with its Enters goes back to the list', async () => {
 		const {app, system} = await continued(beforeConfiguration);
-		await waitForFrame(app, '▸ ZooKeeper server id');
+		await openSetting(app, system.facts, 'zookeeper.myid');
 		app.stdin.write('\u007F2');
 		const typed = await waitForFrame(app, /server id +2\s/);
 		expect(typed).not.toContain('not allowed');
-		app.stdin.write('\r\r');
-		const next = await waitForFrame(app, 'Configuration file 2 of 15');
-		expect(next).toContain('✔ wrote /etc/zookeeper/conf/myid');
-		expect(await readFile(path.join(system.root, 'etc/zookeeper/conf/myid'), 'utf8')).toBe('2\n');
+		// Up to the servers (asked first, on the same page); Ctrl+U clears before the cursor, as in a
+		// shell; then the paste and the Enters that end it and the page.
+		await press(app, keys.up, keys.up);
+		app.stdin.write('\u00152=10.0.0.9:2888:3888\r\r\r');
+		const list = await waitForFrame(app, /\* ZooKeeper servers +2=10\.0\.0\.9:2888/);
+		expect(list).toMatch(/\* ZooKeeper server id +2\s*$/m);
+		expect(list).toContain('❯ * ZooKeeper servers');
 	});
 
-	it('takes a whole value pasted into a field, with the Enter that ends it', async () => {
-		const {app} = await continued(beforeConfiguration);
-		await waitForFrame(app, '▸ ZooKeeper server id');
-		app.stdin.write('\r');
-		await waitForFrame(app, 'Press Enter to write it');
-		app.stdin.write('\r');
-		await waitForFrame(app, '▸ ZooKeeper servers');
-		// Ctrl+U clears what is before the cursor (as in a shell); then the paste and its Enter, then Enter.
-		app.stdin.write('\u00151=10.0.0.9:2888:3888\r\r');
-		const review = await waitForFrame(app, '+ server.1=10.0.0.9:2888:3888');
-		expect(review).toContain('Press Enter to write it');
-	});
-
-	it('scrolls a preview with arrows sent together, then writes it', async () => {
-		const {app, system} = await continued(['preflight', 'key', 'repository', 'install']);
+	it('moves the summary\'s cursor with arrows sent together, opens that file\'s diff, then runs', async () => {
+		const {app, system} = await continued(['preflight', 'key', 'repository', 'install'], {probe: () => ({healthy: true, detail: 'ok (test)'})});
 		Object.defineProperty(app.stdout, 'columns', {value: 80});
 		Object.assign(app.stdout, {rows: 24});
 		app.stdout.emit('resize');
-		await waitForFrame(app, /↓ \d+ more lines, 2 more files/);
-		app.stdin.write(`${keys.down.repeat(10)}\r`);
-		await waitForFrame(app, '✔ Service overrides done.');
+		const summary = await toSummary(app);
+		// Continued at the overrides: what ran before is not listed again.
+		expect(summary).not.toContain('apt-get');
+		app.stdin.write(`${keys.down.repeat(2)}d`);
+		await waitForFrame(app, '/etc/init/marathon.override · new file');
+		await press(app, 'd');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to finish');
 		expect(await readFile(path.join(system.root, 'etc/init/mesos-slave.override'), 'utf8')).toBe('manual\n');
 	});
 
@@ -92,7 +113,7 @@ describe('keys that come in one read', () => {
 		const {app} = await continued(['preflight', 'key', 'repository'], {
 			command: (argv, say, options) => (argv.includes('update') ? {} : (say('Unpacking mesos (1.9.0) ...'), untilStopped(options))),
 		});
-		await waitForFrame(app, 'Press Enter to run it');
+		await toSummary(app);
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
 		app.stdin.write('qy');
@@ -122,9 +143,13 @@ describe('welcome', () => {
 		const frame = await waitForFrame(app, 'A setup here stopped at “Configuration”.');
 		expect(frame).toContain('❯ Continue from “Configuration” with the earlier answers');
 		await press(app, keys.enter);
-		const resumed = await waitForFrame(app, 'Configuration file 1 of 15: /etc/zookeeper/conf/myid');
+		const resumed = await atList(app);
 		expect(resumed).toContain('✔ Install');
-		expect(resumed).toContain('▸ Configuration');
+		expect(resumed).toContain('▸ Settings');
+		// The summary lists what is left: the configuration and the services, not the install.
+		const summary = await toSummary(app);
+		expect(summary).toContain('Configuration');
+		expect(summary).not.toContain('apt-get');
 	});
 
 	it('says the machine is assumed where the sandbox has no os-release, and claims nothing about root there', async () => {
@@ -198,61 +223,55 @@ describe('without root, continuing anyway', () => {
 	});
 });
 
-describe('configuration files', () => {
-	it('shows the error beside a value that is not allowed and refuses Enter until it is mended', async () => {
+describe('settings and the summary', () => {
+	it('shows the error beside a value that is not allowed, then a rule across settings by labels, mended on the same page', async () => {
 		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
 		const app = await renderWizard({system});
+		// 80 columns: no step list beside the screen, so a wrapped problem reads on as one text.
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		app.stdout.emit('resize');
 		await waitForFrame(app, 'Continue from');
 		await press(app, keys.enter);
-		await waitForFrame(app, '▸ ZooKeeper server id');
+		await openSetting(app, system.facts, 'zookeeper.myid');
 		await press(app, keys.backspace, '300');
 		await waitForFrame(app, /ZooKeeper server id +300 +✖ not allowed: use a whole number/);
 		await pressExpectingNoChange(app, keys.enter);
-		expect(app.lastFrame()).not.toContain('Press Enter to write');
+		expect(app.lastFrame()).toContain('Settings page');
 		await press(app, keys.backspace, keys.backspace, keys.backspace, '2');
 		await waitForFrame(app, /server id +2\s/);
 		await press(app, keys.enter);
-		// A rule that spans settings: myid 2 is not among the servers, which zoo.cfg lists next. It is
-		// said here, before this page writes myid, though only the zoo.cfg page refuses to go on.
-		const review = await waitForFrame(app, '/etc/zookeeper/conf/myid · new file');
-		expect(review).toContain('+ 2');
-		expect(review).toContain('⚠ zookeeper.myid: "2" is not one of the server ids in zookeeper.servers');
-		expect(review).toContain('/etc/zookeeper/conf/zoo.cfg comes later and will not go on until they');
-		expect(review).toContain('Press Enter to write it');
-		await press(app, keys.enter);
-		await waitForFrame(app, '▸ ZooKeeper servers');
-		await press(app, keys.enter);
-		await waitForFrame(app, '▸ ZooKeeper data directory');
-		await press(app, keys.enter);
-		await waitForFrame(app, 'zookeeper.myid: "2" is not one of the server ids');
-		expect(app.lastFrame()).not.toContain('Press Enter to write');
-		await press(app, keys.up);
+		const said = (frame: string) => frame.replaceAll(/\s+/g, ' ');
+		const refused = await waitForFrame(app, frame => said(frame).includes('ZooKeeper server id: "2" is not one of the server ids in ZooKeeper servers (1)'));
+		expect(said(refused)).toContain('Change ZooKeeper server id or ZooKeeper servers above (Tab moves between fields).');
+		expect(refused).not.toContain('zookeeper.myid');
+		await press(app, keys.up, keys.up);
 		const servers = (await waitForFrame(app, /▸ ZooKeeper servers +\S/)).match(/▸ ZooKeeper servers +(\S+)/)?.[1] ?? '';
 		await press(app, ...Array<string>([...servers].length).fill(keys.backspace), '2=127.0.0.1:2888:3888');
-		await press(app, keys.enter, keys.enter);
-		const preview = await waitForFrame(app, '/etc/zookeeper/conf/zoo.cfg · new file');
+		await press(app, keys.enter, keys.enter, keys.enter);
+		// Back on the list, on the page's first setting: up to "continue".
+		let list = await waitForFrame(app, /❯ \* ZooKeeper servers +2=127\.0\.0\.1:2888/);
+		for (let ups = 0; ups < 10 && !list.includes('❯ Continue with these values'); ups++) list = await press(app, keys.up);
+		await toSummary(app);
+		await press(app, keys.down, 'd');
+		// zoo.cfg comes with the package: its diff is against the package's sample.
+		const preview = await waitForFrame(app, '/etc/zookeeper/conf/zoo.cfg · 3 lines added, 0 removed');
+		expect(preview).toContain('clientPort=2181');
 		expect(preview).toContain('+ server.2=127.0.0.1:2888:3888');
 		expect(preview).toContain('note: admin.enableServer=false: ZooKeeper 3.5+ opens an admin web server');
 	});
 
-	it('previews a file against what is on disk before writing it, keeping the other lines', async () => {
-		const {system} = await fakeMachine({completed: [...beforeConfiguration]});
+	it('lists in the summary a file changed against what is on disk, whose diff keeps the other lines', async () => {
+		const {system} = await fakeMachine({completed: [...beforeConfiguration], probe: () => ({healthy: true, detail: 'ok (test)'})});
 		await mkdir(path.join(system.root, 'etc/default'), {recursive: true});
 		const notes = Array.from({length: 12}, (_, n) => `# note ${n + 1}\n`).join('');
 		await writeFile(path.join(system.root, 'etc/default/mesos'), `# Set by hand\n${notes}LOGS=/var/log/mesos\nULIMIT="-n 1024"\n`);
 		const app = await renderWizard({system});
 		await waitForFrame(app, 'Continue from');
 		await press(app, keys.enter);
-		for (const label of ['ZooKeeper server id', 'ZooKeeper servers', 'ZooKeeper data directory']) {
-			await waitForFrame(app, `▸ ${label}`);
-			await press(app, keys.enter);
-			if (label !== 'ZooKeeper servers') {
-				await waitForFrame(app, 'Press Enter to write');
-				await press(app, keys.enter);
-			}
-		}
-		await waitForFrame(app, 'Configuration file 3 of 15: /etc/default/mesos');
-		await press(app, keys.enter, keys.enter);
+		const summary = await toSummary(app);
+		expect(summary).toContain('/etc/default/mesos   (changed, env file edited in place)');
+		expect(summary).toMatch(/files: \d+ new, 1 changed, 0 unchanged/);
+		await press(app, keys.down, keys.down, 'd');
 		const preview = await waitForFrame(app, '/etc/default/mesos · 1 line added, 1 removed · f: whole file');
 		expect(preview).not.toContain('# Set by hand');
 		expect(preview).toContain('- ULIMIT="-n 1024"');
@@ -265,7 +284,36 @@ describe('configuration files', () => {
 		await press(app, 'f');
 		await waitForFrame(app, 'f: whole file');
 		await press(app, keys.enter);
-		await waitForFrame(app, '✔ wrote /etc/default/mesos');
+		await waitForFrame(app, 'Press Enter to finish');
+		expect(await readFile(path.join(system.root, 'etc/default/mesos'), 'utf8')).toBe(`# Set by hand\n${notes}LOGS=/var/log/mesos\nULIMIT="-n 8192"\n`);
+	});
+
+	it('shows every setting at a glance at 80×24 and 120×40: value, file, a mark where it differs, continue first', async () => {
+		for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+			const {system} = await fakeMachine({completed: [...beforeConfiguration]});
+			const app = await renderWizard({system, answers: {'slave.hostname': 'node-1'}});
+			Object.defineProperty(app.stdout, 'columns', {value: columns});
+			Object.assign(app.stdout, {rows});
+			app.stdout.emit('resize');
+			await waitForFrame(app, 'Continue from');
+			await press(app, keys.enter);
+			const list = await atList(app);
+			const lines = list.split('\n');
+			expect(lines.length).toBeLessThanOrEqual(rows - 1);
+			expect(lines.every(line => line.length <= columns)).toBe(true);
+			expect(list).toContain('Walk through every page');
+			expect(list).toContain('Enter continue');
+			// The cursor's window: the first settings show at 80×24, every one at 120×40.
+			// A wide screen names each setting's file in a column; a narrow one the chosen setting's, under the list.
+			expect(list).toMatch(rows === 40 ? / {2}Repository URL +http:\/\/repos\.mesosphere\.io +the saved answers/ : / {2}Repository URL +http:\/\/repos\.mesosphere\.io *$/m);
+			if (rows === 40) expect(list).toMatch(/\* Agent host name +node-1 +\/etc\/mesos-slave\/hostname/);
+			let frame = list;
+			for (let downs = 0; downs < 30 && !frame.includes('❯ * Agent host name'); downs++) frame = await press(app, keys.down);
+			expect(frame).toMatch(rows === 40 ? /❯ \* Agent host name +node-1 +\/etc\/mesos-slave\/hostname/ : /❯ \* Agent host name +node-1 *$/m);
+			if (rows === 24) expect(frame).toContain('Written to /etc/mesos-slave/hostname.');
+			expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
+			app.unmount();
+		}
 	});
 });
 
@@ -278,11 +326,7 @@ describe('a page’s values checked on the page', () => {
 		app.stdout.emit('resize');
 		await waitForFrame(app, 'Continue from');
 		await press(app, keys.enter);
-		const pages = pagesFor(system.facts);
-		const target = pages.findIndex(page => page.id === 'file:/etc/mesos-slave/containerizers');
-		const first = pages.findIndex(page => page.kind === 'file');
-		for (const page of pages.slice(first, target)) await acceptPage(inkScreen(app), page);
-		await waitForFrame(app, '▸ Containerizers');
+		await openSetting(app, system.facts, 'slave.containerizers');
 		return app;
 	};
 
@@ -292,56 +336,38 @@ describe('a page’s values checked on the page', () => {
 		await press(app, keys.down);
 		const chosen = await waitForFrame(app, '⚠ docker is not installed on this machine');
 		expect(chosen.replaceAll(/\s+/g, ' ')).toContain('but the agent’s containerizers include docker: install docker before the services start, or choose a value without it.');
-		await press(app, keys.enter);
-		const review = await waitForFrame(app, '+ docker,mesos');
-		expect(review).toContain('⚠ docker is not installed on this machine');
-		expect(review).toContain('Press Enter to write it');
 		// Back to mesos alone: nothing to warn about.
-		await press(app, keys.escape);
-		await waitForFrame(app, '▸ Containerizers');
 		await press(app, keys.up);
 		await waitForFrame(app, frame => !frame.includes('docker is not installed'));
+		await press(app, keys.down, keys.enter);
+		await waitForFrame(app, /❯ \* Containerizers +docker,mesos/);
 	});
 
 	it('says nothing about docker where it is installed', async () => {
 		const app = await toContainerizers(true);
-		await press(app, keys.down, keys.enter);
-		const review = await waitForFrame(app, '+ docker,mesos');
-		expect(review).not.toContain('docker is not installed');
+		const chosen = await press(app, keys.down);
+		expect(chosen).toContain('❯ docker,mesos');
+		expect(chosen).not.toContain('docker is not installed');
 	});
 });
 
-describe('keys after a step has run', () => {
-	it('labels Esc by where it goes: back to the step’s review, which it then shows', async () => {
-		const {system} = await fakeMachine({completed: ['preflight', 'key', 'repository', 'install']});
+describe('keys after the run', () => {
+	it('labels Esc by where it goes: back to the summary, which it then shows', async () => {
+		const {system} = await fakeMachine({completed: [...beforeConfiguration, 'configuration'], probe: () => ({healthy: true, detail: 'ok (test)'})});
 		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from “Service overrides”');
+		await waitForFrame(app, 'Continue from “Start services”');
 		await press(app, keys.enter);
-		await waitForFrame(app, 'Press Enter to write them');
+		await toSummary(app);
 		await press(app, keys.enter);
-		const done = await waitForFrame(app, '✔ Service overrides done.');
-		expect(done).toContain('Esc back to its review');
-		expect(done).not.toContain('do it again');
+		const done = await waitForFrame(app, 'Press Enter to finish');
+		expect(done).toContain('Esc back to the summary');
 		await press(app, keys.escape);
-		await waitForFrame(app, 'Press Enter to write them');
-	});
-
-	it('labels Esc on a step with settings as going back to them', async () => {
-		const {system} = await fakeMachine({completed: ['preflight', 'key']});
-		const app = await renderWizard({system});
-		await waitForFrame(app, 'Continue from “Repository”');
-		await press(app, keys.enter);
-		await waitForFrame(app, '▸ Repository URL');
-		await press(app, keys.enter, keys.enter);
-		const done = await waitForFrame(app, '✔ Repository done.');
-		expect(done).toContain('Esc back to its settings');
-		await press(app, keys.escape);
-		await waitForFrame(app, '▸ Repository URL');
+		await waitForFrame(app, 'Press Enter to start the run');
 	});
 });
 
-describe('the overrides screen at 80×24', () => {
-	it('keeps the prompt in view and scrolls the five files, saying how many more there are', async () => {
+describe('the summary at 80×24', () => {
+	it('keeps the prompt in view and scrolls the list with the cursor, to the last file', async () => {
 		const {system} = await fakeMachine({completed: ['preflight', 'key', 'repository', 'install']});
 		const app = await renderWizard({system});
 		Object.defineProperty(app.stdout, 'columns', {value: 80});
@@ -349,20 +375,18 @@ describe('the overrides screen at 80×24', () => {
 		app.stdout.emit('resize');
 		await waitForFrame(app, 'Continue from “Service overrides”');
 		await press(app, keys.enter);
-		const top = await waitForFrame(app, /↓ \d+ more lines, 2 more files \(↓ to scroll\)/);
+		const top = await toSummary(app);
 		const fits = (frame: string) => frame.split('\n').length <= 23 && frame.split('\n').every(line => line.length <= 80);
 		expect(fits(top)).toBe(true);
-		expect(top).toContain('/etc/init/chronos.override · new file');
-		expect(top).toContain('Press Enter to write them.');
-		expect(top).toContain('Enter write them · ↑↓ scroll');
-		// Down until the last file's heading shows: each ↓ scrolls (a key past the end would change nothing).
-		let bottom = app.lastFrame() ?? '';
-		for (let downs = 0; downs < 20 && !bottom.includes('/etc/init/mesos-slave.override · new file'); downs++) bottom = await press(app, keys.down);
-		expect(bottom).toContain('/etc/init/mesos-slave.override · new file');
+		expect(top).toContain('❯ ✎ /etc/init/chronos.override   (new file)');
+		expect(top).toContain('Enter start the run');
+		let bottom = top;
+		for (let downs = 0; downs < 30 && !bottom.includes('❯ ✎ /etc/marathon/conf/zk'); downs++) bottom = await press(app, keys.down);
+		expect(bottom).toContain('❯ ✎ /etc/marathon/conf/zk   (new file)');
 		expect(fits(bottom)).toBe(true);
-		expect(bottom).toMatch(/↑ \d+ more lines \(↑ to scroll\)/);
-		expect(bottom).not.toContain('/etc/init/chronos.override · new file');
-		expect(bottom).toContain('Press Enter to write them.');
+		expect(bottom).not.toContain('chronos.override');
+		expect(bottom).toContain('Press Enter to start the run');
+		expect(bottom).toMatch(/\d+ commands to run; files: 20 new, 0 changed, 0 unchanged\./);
 	});
 });
 
@@ -375,6 +399,7 @@ describe('commands', () => {
 		});
 		const {system, ran} = await fakeMachine({
 			completed: ['preflight', 'key', 'repository'],
+			probe: () => ({healthy: true, detail: 'ok (test)'}),
 			async command(argv, say) {
 				if (argv.join(' ') === 'apt-get -y update') {
 					updates++;
@@ -401,7 +426,7 @@ describe('commands', () => {
 		const app = await renderWizard({system});
 		await waitForFrame(app, 'Continue from “Install”');
 		await press(app, keys.enter);
-		const review = await waitForFrame(app, 'Press Enter to run it');
+		const review = await toSummary(app);
 		expect(review).toContain('$ apt-get -y update');
 		expect(review).toContain('$ DEBIAN_FRONTEND=noninteractive apt-get install -y mesosphere');
 		await press(app, keys.enter);
@@ -413,11 +438,13 @@ describe('commands', () => {
 		expect(progress).toMatch(/█+░+ +50%/);
 		expect(progress).toContain('Unpacking marathon (1.4.8) ...');
 		release();
-		const done = await waitForFrame(app, 'Install done. Press Enter');
-		expect(done).toContain('Setting up mesosphere (1.0) ...');
-		expect(ran).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
-		const log = system.state.progress();
-		expect(log?.completed).toEqual(['preflight', 'key', 'repository', 'install']);
+		// Done, the run goes on by itself to the overrides.
+		await waitForFrame(app, /▸ Service overrides|Service overrides/);
+		await waitFor('the install recorded as done', () => system.state.progress()?.completed.includes('install') === true);
+		expect(ran.slice(0, 3)).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
+		// And on to the end of the run, every step after it done without a key.
+		await waitForFrame(app, 'Press Enter to finish');
+		expect(system.state.progress()?.completed).toEqual(['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start']);
 	});
 });
 
@@ -432,7 +459,7 @@ describe('quitting while a step runs', () => {
 				return untilStopped(options);
 			},
 		});
-		await waitForFrame(app, 'Press Enter to run it');
+		await toSummary(app);
 		await press(app, keys.enter);
 		await waitForFrame(app, 'Unpacking mesos (1.9.0) ...');
 		return {app, system, ran, signals};
@@ -520,9 +547,9 @@ describe('start services', () => {
 		const app = await renderWizard({system});
 		await waitForFrame(app, 'Continue from “Start services”');
 		await press(app, keys.enter);
-		const review = await waitForFrame(app, 'Press Enter to start them');
+		const review = await toSummary(app);
 		expect(review).toContain('$ service zookeeper start');
-		expect(review).toContain('then wait up to 60 s until ZooKeeper on 127.0.0.1:2181 answers srvr');
+		expect(review).toContain('· srvr on 127.0.0.1:2181 says Mode: standalone, leader or follower');
 		await press(app, keys.enter);
 		const failed = await waitForFrame(app, '✖ mesos-master failed');
 		expect(failed).toContain('✔ zookeeper healthy · zookeeper: Mode: standalone');
@@ -530,7 +557,7 @@ describe('start services', () => {
 		expect(failed).toContain('mesos-master start/running, process 4711');
 		expect(failed).toMatch(/· mesos-slave waiting/);
 		await press(app, 's');
-		const done = await waitForFrame(app, 'Press Enter for the summary');
+		const done = await waitForFrame(app, 'Press Enter to finish');
 		expect(done).toContain('✔ marathon healthy');
 		expect(done).toContain('health: http://127.0.0.1:8080/ping answered 200 pong (try 3, up to 90 s)');
 		await press(app, keys.enter);
@@ -572,7 +599,7 @@ describe('layout', () => {
 		await waitForFrame(app, '· Preflight');
 		Object.defineProperty(app.stdout, 'columns', {value: 80});
 		app.stdout.emit('resize');
-		const narrow = await waitForFrame(app, 'mesos-setup · step 1 of 9: Welcome');
+		const narrow = await waitForFrame(app, 'mesos-setup · step 1 of 11: Welcome');
 		expect(narrow).not.toContain('· Preflight');
 		expect(narrow.split('\n').every(line => line.length <= 80)).toBe(true);
 	});

@@ -21,36 +21,46 @@ export const pagesFor = (facts: Facts, answers: Record<string, string> = {}): Pa
 
 const literally = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// What says this page, and no other, is the one on screen. A file page: its heading ("Configuration
-// file 3 of 15: /etc/mesos/zk", the path maybe on the next row). Any other page: its title marked
+// What says this page, and no other, is the one on screen. A question page: its heading ("Settings
+// page 3 of 15: /etc/mesos/zk", the path maybe on the next row). Any other page: its title marked
 // current in the step list ("▸ Repository", not "▸ Repository key"), or named in the title row of a
 // narrow terminal.
 export function pageShown(page: Page): RegExp {
 	const title = literally(page.title);
 	// The path goes to the next row when the heading does not fit (past the step list there).
-	if (page.kind === 'file') return new RegExp(`Configuration file \\d+ of \\d+:(?: |[ \\t]*\\n(?:[^\\n]*\\s)?)${title}(?=\\s|$)`, 'm');
+	if (page.kind === 'questions') return new RegExp(`Settings page \\d+ of \\d+:(?: |[ \\t]*\\n(?:[^\\n]*\\s)?)${title}(?=\\s|$)`, 'm');
 	return new RegExp(`^▸ ${title}(?= {2}|[ \\t]*$)|· step \\d+ of \\d+: ${title}(?= ·|[ \\t]*$)`, 'm');
 }
 
-// Waits for the page itself, then accepts every field as shown (Enter on each), then what the page
-// will do. The page's own heading first: two pages without fields can end on the same prompt
-// (environment, then simplelogger.properties), and the first one's would otherwise be answered twice.
+// Walks a page with Enter, as a person taking every default does. The question pages are not
+// visited (the settings page continues with the values shown) and the run's pages follow one
+// another without a key, so those two wait for nothing; every other page waits for its own
+// heading, then its prompt.
 export async function acceptPage(screen: Screen, page: Page): Promise<void> {
+	const prompts: Record<Page['kind'], (string | RegExp)[]> = {
+		welcome: ['Press Enter to begin'],
+		checks: ['Press Enter to go on'],
+		settings: ['❯ Continue with these values'],
+		questions: [],
+		summary: ['Press Enter to start the run'],
+		commands: [],
+		services: ['Press Enter to finish'],
+		done: ['Press Enter to exit'],
+	};
+	const steps = prompts[page.kind];
+	if (steps.length === 0) return;
+	await screen.waitFor(pageShown(page));
+	for (const prompt of steps) {
+		await screen.waitFor(prompt);
+		await screen.enter();
+	}
+}
+
+// Walks one question page with Enter on every field, as the guided walk does.
+export async function answerPage(screen: Screen, page: Page): Promise<void> {
 	await screen.waitFor(pageShown(page));
 	for (const id of page.fields) {
 		await screen.waitFor(`▸ ${findSetting(id)?.label}`);
-		await screen.enter();
-	}
-	const steps: Record<Page['kind'], (string | RegExp)[]> = {
-		welcome: ['Press Enter to begin'],
-		checks: ['Press Enter to go on'],
-		file: ['Press Enter to write'],
-		commands: [/Press Enter to (run it|write)/, `${page.title} done. Press Enter`],
-		services: ['Press Enter to start them', 'Press Enter for the summary'],
-		done: ['Press Enter to exit'],
-	};
-	for (const prompt of steps[page.kind]) {
-		await screen.waitFor(prompt);
 		await screen.enter();
 	}
 }

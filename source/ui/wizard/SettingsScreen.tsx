@@ -5,7 +5,7 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {overviewActions} from '../../model/wizard-moves.js';
-import {overviewRows} from '../../model/settings-overview.js';
+import {overviewRows, savedAnswersPlace} from '../../model/settings-overview.js';
 import {findSetting} from '../../model/settings.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {choiceWindow} from '../components/choice-list/choice-window.js';
@@ -20,6 +20,14 @@ const actionLabels: Record<(typeof overviewActions)[number], string> = {
 
 const fit = (text: string, width: number): string => (text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`);
 
+// A path too long for its column keeps its end, the file's own name.
+const tail = (text: string, width: number): string => (text.length <= width ? text : `…${text.slice(text.length - Math.max(0, width - 1))}`);
+
+// The columns the file's path takes in a wide screen; a narrower one names the file of the chosen
+// setting under the list instead, so values are not cut.
+const pathColumns = 26;
+const valueColumns = 34;
+
 export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 	const mode = activeMode(state);
 	const {answers, facts} = state;
@@ -30,7 +38,10 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 	const space = useRowsLeft(height);
 	const {start, end} = choiceWindow(items.length, cursor, Math.max(1, space.rows));
 	const labelWidth = Math.min(30, Math.max(...rows.map(row => row.label.length)) + 1);
-	const valueWidth = Math.max(12, Math.min(34, Math.floor((width - labelWidth - 6) / 2)));
+	const room = width - labelWidth - 6;
+	const wide = room >= valueColumns + pathColumns - 4;
+	const valueWidth = wide ? room - pathColumns : room;
+	const whereWidth = pathColumns;
 	const chosen = rows[cursor - overviewActions.length];
 	return (
 		<Box flexDirection="column">
@@ -45,8 +56,8 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 					return (
 						<Text key={item.key} color={here ? 'blue' : row?.problem ? 'red' : undefined} bold={here} wrap="truncate-end">
 							{here ? '❯ ' : '  '}
-							{row ? `${mark} ${fit(row.label, labelWidth)} ${fit(row.value, valueWidth)} ` : item.text}
-							{row ? <Text dimColor>{row.where}</Text> : null}
+							{row ? `${mark} ${fit(row.label, labelWidth)} ${wide ? fit(row.value, valueWidth) : row.value} ` : item.text}
+							{row && wide ? <Text dimColor>{tail(row.where, whereWidth)}</Text> : null}
 						</Text>
 					);
 				})}
@@ -56,6 +67,7 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 				{problems.map(problem => (
 					<WrappedText key={problem} text={`✖ ${problem}`} width={width} indent="  " color="red" />
 				))}
+				{chosen && !wide ? <Text wrap="truncate-end">{chosen.where === savedAnswersPlace ? 'Kept in the saved answers.' : `Written to ${chosen.where}.`}</Text> : null}
 				{chosen ? <WrappedText text={findSetting(chosen.id).help} width={width} indent="" dimColor /> : null}
 			</Box>
 		</Box>

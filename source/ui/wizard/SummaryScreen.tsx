@@ -19,9 +19,10 @@ const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'gree
 export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 	const system = useSystem();
 	const mode = activeMode(state);
-	const files = useMemo(() => summaryFiles(pages), [pages]);
+	const {continueRun, resumeFrom} = state;
+	const files = useMemo(() => summaryFiles({continueRun, resumeFrom}, pages), [continueRun, resumeFrom, pages]);
 	const disk = useDiskFiles(files, pages);
-	const steps = useMemo(() => (disk.files ? changeSummary(runSteps(pages), disk.files) : undefined), [disk.files, pages]);
+	const steps = useMemo(() => (disk.files ? changeSummary(runSteps({continueRun, resumeFrom}, pages), disk.files) : undefined), [disk.files, continueRun, resumeFrom, pages]);
 	const rows = useMemo(() => (steps ? summaryRows(steps, files, width) : []), [steps, files, width]);
 	const space = useRowsLeft(height);
 	const summary = mode.kind === 'summary' ? mode : undefined;
