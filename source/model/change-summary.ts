@@ -103,7 +103,8 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 export const countsLine = (counts: SummaryCounts): string =>
 	`${plural(counts.commands, 'command')} to run; files: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged.`;
 
-// The summary as plain lines, for `setup --yes` before it starts.
+// The summary as plain lines, for `setup --yes` before it starts: each step's title, then its
+// lines indented (a step's own "== Title" line is printed only when it runs).
 export function summaryLines(steps: readonly SummaryStep[]): string[] {
-	return [...steps.flatMap(step => [`== ${step.title}: ${step.summary}`, ...step.items.map(itemLine)]), countsLine(summaryCounts(steps))];
+	return [...steps.flatMap(step => [`${step.title}:`, ...step.items.map(item => `  ${itemLine(item)}`)]), countsLine(summaryCounts(steps))];
 }

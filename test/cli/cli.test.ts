@@ -278,7 +278,7 @@ describe('plan', () => {
 		const result = await runCli(['plan', '--root', root]);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toContain('run    DEBIAN_FRONTEND=noninteractive apt-get install -y mesosphere');
-		expect(result.stdout).toContain('write  /etc/zookeeper/conf/zoo.cfg   (new file, properties file edited in place)');
+		expect(result.stdout).toContain("write  /etc/zookeeper/conf/zoo.cfg   (new file, from the package's sample, properties file edited in place)");
 		expect(result.stdout).toContain('       | 4lw.commands.whitelist=ruok,srvr,mntr,stat');
 		expect(result.stdout).toContain('       | zk://127.0.0.1:2181/mesos');
 		expect(result.stdout).toContain('run    service marathon start');

@@ -63,3 +63,22 @@ describe('the change summary', () => {
 		expect(zooCfg?.after).toContain('server.1=');
 	});
 });
+
+describe('setup --yes', () => {
+	it('prints the summary before the first step, each step once under its title', async () => {
+		const root = await tempRoot();
+		const lines: string[] = [];
+		const output: Output = {out: line => lines.push(line), err: line => lines.push(line), color: false};
+		const {runSetupYes} = await import('../../source/commands/setup-yes.js');
+		expect(await runSetupYes(await createSystem({root}), {}, output)).toBe(0);
+		const intro = lines.indexOf('Before anything changes, this is what setup will do:');
+		const firstStep = lines.indexOf('== Preflight');
+		expect(intro).toBeGreaterThan(-1);
+		expect(firstStep).toBeGreaterThan(intro);
+		const summary = lines.slice(intro + 1, firstStep);
+		const system = await createSystem({root: await tempRoot()});
+		const expected = (await setupSummary(system, await planSetup(system, {}))).flatMap(step => [`${step.title}:`, ...step.items.map(item => `  ${itemLine(item)}`)]);
+		expect(summary.slice(0, expected.length)).toEqual(expected);
+		expect(summary[expected.length]).toMatch(/^\d+ commands to run; files: 21 new, 0 changed, 0 unchanged\.$/);
+	});
+});

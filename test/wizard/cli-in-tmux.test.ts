@@ -8,6 +8,7 @@ import {articleMachine} from '../../source/model/facts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {startBuiltCli} from '../helpers/built-cli.js';
 import {expectCatalogueDefaults} from './catalogue-defaults.js';
+import {askedSettings} from '../../source/model/wizard-pages.js';
 import {acceptPage, pagesFor, tmuxScreen} from './walk.js';
 
 
@@ -34,32 +35,41 @@ it('walks the whole setup in a terminal, accepting the defaults, and writes them
 			expect(done.split('\n').at(-1)).toBe('Enter exit');
 		}
 		await acceptPage(screen, page);
-		if (page.id === 'preflight') await session.waitFor(/✔ Preflight[\s\S]*▸ Repository key/);
+		if (page.id === 'preflight') await session.waitFor(/✔ Preflight[\s\S]*▸ Settings/);
+		if (page.id === 'settings') {
+			// The summary before the run: every file new in an empty sandbox, the counts under the list.
+			const summary = await session.waitFor('Press Enter to start the run');
+			expect(summary).toMatch(/\d+ commands to run; files: 21 new, 0 changed, 0 unchanged\./);
+			expect(summary).toContain('❯ ✎ /etc/apt/sources.list.d/mesosphere.list   (new file)');
+		}
 	}
 	expect(await session.waitForExit()).toBe(0);
 	await expectCatalogueDefaults(root, articleMachine);
 	expect(await readdir(path.join(root, 'var/log/mesos-setup'))).toHaveLength(1);
 });
 
-it('applies keys sent together in one send-keys, at a field and at a preview, and writes exactly what was typed', async () => {
+it('applies keys sent together in one send-keys, at a field, the list and the summary, and writes exactly what was typed', async () => {
 	const root = await tempRoot();
 	const session = await startBuiltCli({name: `keys-together-${path.basename(root)}`, args: ['--root', root]});
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
-	for (const page of pages.slice(0, pages.findIndex(p => p.kind === 'file'))) await acceptPage(screen, page);
-	// The myid field: Backspace, 2 and Enter together (the keys that once left "21" and a hidden DEL).
+	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'settings'))) await acceptPage(screen, page);
+	await session.waitFor('❯ Continue with these values');
+	// Down to the server id and open it, together.
+	const item = 2 + askedSettings(pages).indexOf('zookeeper.myid');
+	await session.keysTogether(...Array<string>(item).fill('Down'), 'Enter');
 	await session.waitFor('▸ ZooKeeper server id');
-	await session.keysTogether('BSpace', '2', 'Enter');
-	const myid = await session.waitFor('+ 2');
-	expect(myid).not.toContain('not allowed');
-	await session.keysTogether('Enter');
-	// zoo.cfg: clear the servers, type the new line, accept it and the data directory, all at once.
-	await session.waitFor('▸ ZooKeeper servers');
-	await session.keysTogether('C-u', '2=127.0.0.1:2888:3888', 'Enter', 'Enter');
+	// Backspace and 2 (the keys that once left "21" and a hidden DEL), up to the servers asked
+	// before it, cleared and typed, and the Enters that end the page: all at once.
+	await session.keysTogether('BSpace', '2', 'Up', 'Up', 'C-u', '2=127.0.0.1:2888:3888', 'Enter', 'Enter', 'Enter');
+	await session.waitFor(/❯ \* ZooKeeper servers +2=127\.0\.0\.1:2888:3888[\s\S]*\* ZooKeeper server id +2\s/);
+	// Up to "continue" and on to the summary; there the second file's diff, together.
+	await session.keysTogether(...Array<string>(item - 2).fill('Up'), 'Enter');
+	await session.waitFor('Press Enter to start the run');
+	await session.keysTogether('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'd');
 	await session.waitFor('+ server.2=127.0.0.1:2888:3888');
-	// At the preview: scroll down and back, then write, together.
-	await session.keysTogether('Down', 'Down', 'Up', 'Enter');
-	await session.waitFor(/Configuration file 3 of \d+: \/etc\/default\/mesos/);
+	await session.keysTogether('d', 'Enter');
+	await session.waitFor('Press Enter to finish');
 	expect(await readFile(path.join(root, 'etc/zookeeper/conf/myid'), 'utf8')).toBe('2\n');
 	const zooCfg = await readFile(path.join(root, 'etc/zookeeper/conf/zoo.cfg'), 'utf8');
 	expect(zooCfg).toContain('server.2=127.0.0.1:2888:3888\n');
