@@ -99,10 +99,9 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 		const from = logFrom();
 		const first = await startWizard();
 		const install = first.pages.findIndex(page => page.id === 'install');
+		// Up to the summary, whose Enter starts the run; it reaches the install by itself.
 		for (const page of first.pages.slice(0, install)) await acceptPage(first.screen, page);
 		await first.session.waitFor(pageShown(first.pages[install] as Page), 3 * minute);
-		await first.screen.waitFor('Press Enter to run it');
-		await first.session.key('Enter');
 		await downloading(from, () => first.session.capture());
 		await first.session.key('q');
 		const asked = await first.session.waitFor('(y/n)');
@@ -116,8 +115,8 @@ describeLab('stopping a setup during a slow apt-get install', () => {
 		const second = await startWizard();
 		await second.session.waitFor('A setup here stopped at “Install”.', minute);
 		await second.session.key('Enter');
-		for (const page of second.pages.slice(install)) {
-			await second.session.waitFor(pageShown(page), 3 * minute);
+		// The settings and the summary, then the run from the install on.
+		for (const page of second.pages.filter((p, index) => p.kind === 'settings' || p.kind === 'summary' || index >= install)) {
 			if (page.kind === 'services') {
 				await startServices(second);
 				continue;
