@@ -50,6 +50,29 @@ describe('the edit screen', () => {
 		expect(frame).toContain('Rehearsal in');
 	});
 
+	it('narrows the list to what is typed, lists the repository settings too, and clears with Esc', async () => {
+		const root = await setUpSandbox();
+		const {screen, calls} = await showEdit(root);
+		const all = await waitForFrame(screen, 'Type to narrow the list (label, id or file): 22 settings.');
+		expect(all).toContain('type filter');
+		await press(screen, 'r', 'e', 'p', 'o');
+		const repo = await waitForFrame(screen, 'Filter: repo · 4 of 22 settings');
+		// Every setting `edit` accepts: the installer's own (repo.*) are kept in the saved answers.
+		expect(repo).toContain('kept in the saved answers');
+		expect(repo).toContain('❯ Repository URL');
+		expect(repo).toContain('  Signing key fingerprint');
+		expect(repo).not.toContain('ZooKeeper server id');
+		// q is a letter of the filter here, not a way out.
+		await press(screen, 'q');
+		await waitForFrame(screen, 'No setting matches “repoq”.');
+		await press(screen, keys.backspace, keys.escape);
+		await waitForFrame(screen, '22 settings.');
+		expect(calls).toEqual([]);
+		await press(screen, 'q', 'u', 'o', keys.enter);
+		await waitForFrame(screen, /▸ Master quorum|Master quorum +1/);
+		expect(screen.lastFrame()).toContain('master.quorum');
+	});
+
 	it('says what the disk holds against the saved answer for the highlighted hand edit', async () => {
 		const root = await setUpSandbox();
 		await writeFile(path.join(root, 'etc/zookeeper/conf/myid'), '4\n');

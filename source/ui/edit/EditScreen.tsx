@@ -18,7 +18,8 @@ import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import {useSystem} from '../hooks/use-system.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 import {ChangePreview} from './ChangePreview.js';
-import {editReducer, type EditState, highlighted, initialEdit} from './edit-state.js';
+import {editReducer, type EditState, highlighted, initialEdit, listedRows} from './edit-state.js';
+import {settingRows} from './setting-rows.js';
 import {RestartQuestion} from './RestartQuestion.js';
 import {SettingList} from './SettingList.js';
 import {useEditActions} from './use-edit-actions.js';
@@ -42,6 +43,7 @@ const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
 	list: [
 		{key: '↑↓', does: 'choose'},
 		{key: 'Enter', does: 'edit'},
+		{key: 'type', does: 'filter'},
 		{key: 'Esc', does: 'back'},
 	],
 	editing: [
@@ -117,7 +119,7 @@ function EditBody({state, height, width, restarts}: BodyProps) {
 		case 'load-failed':
 			return <Text color="red">The files that hold the settings could not be read: {mode.message}</Text>;
 		case 'list':
-			return current ? <SettingList current={current} highlight={highlighted(state)} height={height - 4} /> : null;
+			return current ? <SettingList rows={listedRows(state)} total={settingRows(current).length} filter={state.filter} highlight={highlighted(state)} height={height - 4} /> : null;
 		case 'editing': {
 			const setting = findSetting(mode.id);
 			const now = current?.settings.find(s => s.id === mode.id);

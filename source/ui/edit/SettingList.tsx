@@ -2,15 +2,17 @@
 // edit screen's reducer holds which). Below it, the highlighted setting's help, and where the disk
 // differs from the saved answer. Render only.
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
-import type {CurrentValues} from '../../model/current-values.js';
+import React from 'react';
 import {findSetting} from '../../model/settings.js';
 import {ChoiceList} from '../components/choice-list/ChoiceList.js';
 import {choiceWindow} from '../components/choice-list/choice-window.js';
-import {rowLabel, settingRows} from './setting-rows.js';
+import {rowLabel, type SettingRow} from './setting-rows.js';
 
 type Props = {
-	current: CurrentValues;
+	// The settings listed (narrowed by the filter), and how many there are in all.
+	rows: readonly SettingRow[];
+	total: number;
+	filter: string;
 	// The highlighted setting; the first row when none is.
 	highlight: string | undefined;
 	// Rows the list may use, besides the help under it.
@@ -19,16 +21,20 @@ type Props = {
 
 const labelWidth = 30;
 
-export function SettingList({current, highlight, height}: Props) {
-	const rows = useMemo(() => settingRows(current), [current]);
+export function SettingList({rows, total, filter, highlight, height}: Props) {
 	const items = rows.map(row => ({...row, value: row.id, label: rowLabel(row, labelWidth)}));
 	const selected = Math.max(0, rows.findIndex(r => r.id === highlight));
 	const row = rows[selected];
 	// A heading can come with every row: half the rows are items, so the list never overflows.
-	const limit = Math.max(3, Math.min(rows.length, Math.floor(height / 2)));
+	const limit = Math.max(3, Math.min(rows.length, Math.floor((height - 1) / 2)));
 	const {start} = choiceWindow(rows.length, selected, limit);
+	const filterLine = filter === '' ? `Type to narrow the list (label, id or file): ${total} settings.` : `Filter: ${filter} · ${rows.length} of ${total} settings (Backspace erases, Esc clears)`;
 	return (
 		<Box flexDirection="column">
+			<Text dimColor={filter === ''} wrap="truncate-end">
+				{filterLine}
+			</Text>
+			{rows.length === 0 ? <Text color="yellow">No setting matches “{filter}”.</Text> : null}
 			<ChoiceList
 				items={items}
 				selected={selected}

@@ -8,7 +8,7 @@ import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
 import {followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
 import {findSetting, type SettingId, settingIdFrom} from '../../model/settings.js';
 import {moveChoice, textField} from '../../model/text-editing.js';
-import {settingRows} from './setting-rows.js';
+import {type SettingRow, settingRows} from './setting-rows.js';
 
 export type EditMode =
 	// Keys typed while the values are read (a Down right after the menu's Enter) are kept and
@@ -29,6 +29,8 @@ export type EditState = {
 	current?: CurrentValues;
 	// The setting the list highlights, so coming back lands where one left; at first the first one.
 	highlight?: SettingId;
+	// What is typed on the list: only the settings whose label, id or file holds it are listed.
+	filter: string;
 	mode: EditMode;
 	// Asked for on the command line (edit ID [VALUE]): opened once the values are read.
 	opening?: {id: string; value?: string};
@@ -40,6 +42,9 @@ export type EditAction =
 	| {type: 'load-failed'; message: string}
 	| {type: 'reload'}
 	| {type: 'highlight'; delta: number}
+	// Typed on the list: the filter grows by `text`, or loses its last character (erase).
+	| {type: 'filter'; text: string}
+	| {type: 'filter-erase'; all?: boolean}
 	| {type: 'open'}
 	| {type: 'field'; action: FieldAction}
 	| {type: 'submit'}
@@ -54,7 +59,7 @@ export type EditAction =
 
 export function initialEdit(facts: Facts, opening?: {id: string; value?: string}): EditState {
 	const known = opening ? settingIdFrom(opening.id) : undefined;
-	return {facts, mode: {kind: 'loading'}, ...(opening ? {opening} : {}), ...(known?.ok ? {highlight: known.id} : {})};
+	return {facts, filter: '', mode: {kind: 'loading'}, ...(opening ? {opening} : {}), ...(known?.ok ? {highlight: known.id} : {})};
 }
 
 const valueOf = (state: EditState, id: SettingId): string => state.current?.values[id] ?? findSetting(id).default;
@@ -85,14 +90,21 @@ function planned(state: EditState, id: SettingId, value: string, takeAlong: bool
 	return {...state, mode: {kind: 'preview', change: check.change, offset: 0, whole: false}};
 }
 
-// The setting the list highlights: the one remembered, or the first.
-export function highlighted(state: EditState): SettingId | undefined {
+// The rows the list shows: every setting `edit` accepts, narrowed by the filter.
+export function listedRows(state: Pick<EditState, 'current' | 'filter'>): SettingRow[] {
 	const rows = state.current ? settingRows(state.current) : [];
+	const wanted = state.filter.trim().toLowerCase();
+	return wanted === '' ? rows : rows.filter(row => [row.label, row.id, row.group].some(text => text.toLowerCase().includes(wanted)));
+}
+
+// The setting the list highlights: the one remembered, or the first listed.
+export function highlighted(state: EditState): SettingId | undefined {
+	const rows = listedRows(state);
 	return rows.find(row => row.id === state.highlight)?.id ?? rows[0]?.id;
 }
 
 // What a key does to the screen: kept for later while the values are still being read.
-const keyActions = new Set<EditAction['type']>(['highlight', 'open', 'field', 'submit', 'back']);
+const keyActions = new Set<EditAction['type']>(['highlight', 'filter', 'filter-erase', 'open', 'field', 'submit', 'back']);
 
 export function editReducer(state: EditState, action: EditAction): EditState {
 	const {mode} = state;
@@ -107,9 +119,15 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 			return {...state, mode: {kind: 'load-failed', message: action.message}};
 		case 'reload':
 			return {...state, mode: {kind: 'loading'}};
+		case 'filter':
+		case 'filter-erase': {
+			if (mode.kind !== 'list') return state;
+			const filter = action.type === 'filter' ? state.filter + action.text : action.all ? '' : [...state.filter].slice(0, -1).join('');
+			return {...state, filter, highlight: highlighted({...state, filter})};
+		}
 		case 'highlight': {
 			if (mode.kind !== 'list' || !state.current) return state;
-			const ids = settingRows(state.current).map(row => row.id);
+			const ids = listedRows(state).map(row => row.id);
 			const at = Math.max(0, ids.findIndex(id => id === highlighted(state)));
 			return {...state, highlight: ids[moveChoice(at, action.delta, ids.length)]};
 		}

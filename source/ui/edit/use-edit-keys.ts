@@ -1,14 +1,17 @@
-// Keys of the edit screen, one at a time, read against the state the moment each comes: ↑↓ and
-// Enter on the list, the value typed into the field (and Enter to preview), y/n at the questions,
+// Keys of the edit screen, one at a time, read against the state the moment each comes: ↑↓,
+// Enter and typing (a filter) on the list, the value typed into the field (and Enter to preview), y/n at the questions,
 // Enter to write a previewed change, arrows to scroll it, Esc back.
 import {findSetting} from '../../model/settings.js';
 import type {SettingChange} from '../../model/setting-change.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
 import {fieldActionOf} from '../components/keys/field-action-of.js';
-import {isChar, isKey} from '../components/keys/split-keys.js';
+import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 import type {EditAction, EditState} from './edit-state.js';
+
+// A printable character, typed or pasted: never a named key or a control character.
+const isText = (press: KeyPress): boolean => !press.ctrl && press.name === undefined && press.text !== '' && !/[\u0000-\u001F\u007F]/u.test(press.text);
 
 export type EditKeyCalls = {write(change: SettingChange): void; restart(change: SettingChange): void; leave(): void};
 
@@ -19,10 +22,15 @@ export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: E
 		const leave = calls.leave;
 		switch (mode.kind) {
 			case 'list':
-				if (isKey(press, 'up') || isChar(press, 'k')) dispatch({type: 'highlight', delta: -1});
-				else if (isKey(press, 'down') || isChar(press, 'j')) dispatch({type: 'highlight', delta: 1});
+				// Letters narrow the list (a filter), so only Esc leaves: first it clears the filter.
+				if (isKey(press, 'up')) dispatch({type: 'highlight', delta: -1});
+				else if (isKey(press, 'down')) dispatch({type: 'highlight', delta: 1});
 				else if (isKey(press, 'return')) dispatch({type: 'open'});
-				else if (isKey(press, 'escape') || isChar(press, 'q')) leave();
+				else if (isKey(press, 'backspace')) dispatch({type: 'filter-erase'});
+				else if (isKey(press, 'escape')) {
+					if (screen.get().filter === '') leave();
+					else dispatch({type: 'filter-erase', all: true});
+				} else if (isText(press)) dispatch({type: 'filter', text: press.text});
 				return;
 			case 'load-failed':
 				if (isKey(press, 'escape') || isKey(press, 'return')) leave();
@@ -60,10 +68,11 @@ export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: E
 				if (isKey(press, 'return') || isKey(press, 'escape')) dispatch({type: 'back'});
 				return;
 			case 'loading':
-				// Moving through the list ahead of it: applied once the values are read.
-				if (isKey(press, 'up') || isChar(press, 'k')) dispatch({type: 'highlight', delta: -1});
-				else if (isKey(press, 'down') || isChar(press, 'j')) dispatch({type: 'highlight', delta: 1});
+				// Moving through the list, or narrowing it, ahead of it: applied once the values are read.
+				if (isKey(press, 'up')) dispatch({type: 'highlight', delta: -1});
+				else if (isKey(press, 'down')) dispatch({type: 'highlight', delta: 1});
 				else if (isKey(press, 'return')) dispatch({type: 'open'});
+				else if (isText(press)) dispatch({type: 'filter', text: press.text});
 				return;
 			case 'writing':
 			case 'restarting':
