@@ -4,6 +4,7 @@
 import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
 import type {Action, Check, Plan} from './plan.js';
+import {keyFetchArgv, keyFromText} from './plan/key.js';
 
 // Single quotes keep every character literal; a quote inside is closed, escaped and reopened.
 export const shellQuote = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
@@ -90,28 +91,56 @@ function checkLines(check: Check): string[] {
 			return [`command -v ${shellQuote(check.name)} >/dev/null || ${warn(`${check.name} is not installed, but ${check.why}`)}`];
 		case 'reachable':
 			return [`curl -fsS -o /dev/null --max-time 10 ${shellQuote(check.url)} || ${warn(`the ${check.what} ${check.url} does not answer`)}`];
+		case 'source-index': {
+			const stop = (text: string): string => `{ echo ${shellQuote(`error: ${text}`)} >&2; exit 1; }`;
+			return [
+				`curl -fsS -o /dev/null --max-time 20 ${shellQuote(`${check.dists}/Release`)} || ${stop(`${check.where} has no Release file for ${check.suite}`)}`,
+				`held=$(curl -fsS --max-time 60 ${shellQuote(`${check.dists}/${check.component}/binary-`)}"$(dpkg --print-architecture)"/Packages.gz | gzip -dc | sed -n 's/^Package: //p')`,
+				`for name in ${check.packages.map(shellQuote).join(' ')}; do grep -qx "$name" <<<"$held" || ${stop(`${check.where} ${check.suite} ${check.component} does not hold a package this machine needs`)}; done`,
+			];
+		}
+		case 'deb-folder':
+			return [`compgen -G ${target(check.path)}'/mesos_*.deb' >/dev/null || { echo ${shellQuote(`error: ${check.path} holds no mesos package`)} >&2; exit 1; }`];
 	}
+}
+
+// The key into a throwaway GNUPGHOME, checked by its full fingerprint, then trusted; a key not
+// pinned is shown and the script stops there.
+function keyLines(action: Extract<Action, {kind: 'import-key'}>): string[] {
+	const fpr = action.fingerprint;
+	const fetch = keyFetchArgv(action).map(command).join(' | ');
+	const start = ['GNUPGHOME=$(mktemp -d); export GNUPGHOME', fetch];
+	if (fpr === '') {
+		return [
+			...start,
+			`gpg --batch --with-colons --fingerprint | awk -F: '$1 == "fpr" || $1 == "uid" { print $1 ": " $10 }' >&2`,
+			`echo ${shellQuote(`the key from ${keyFromText(action.from)} is not pinned: nothing is trusted; compare its fingerprint above with the publisher's, then set repo.fingerprint`)} >&2`,
+			'gpgconf --kill all; rm -rf "$GNUPGHOME"; exit 1',
+		];
+	}
+	const add = action.method === 'apt-key' ? `gpg --batch --export ${fpr} | $SUDO apt-key add -` : `gpg --batch --export ${fpr} | $SUDO tee ${target(action.keyring)} >/dev/null`;
+	return [
+		...start,
+		'# The key must have exactly this full fingerprint, or nothing is trusted.',
+		`gpg --batch --with-colons --fingerprint ${fpr} | grep -q '^fpr:::::::::${fpr}:' || { echo "the key has another fingerprint than ${fpr}" >&2; exit 1; }`,
+		add,
+		'gpgconf --kill all; rm -rf "$GNUPGHOME"; unset GNUPGHOME',
+	];
 }
 
 function actionLines(action: Action, madeDirs: Set<string>): string[] {
 	switch (action.kind) {
 		case 'check':
-			return action.check.kind === 'disk' || action.check.kind === 'hosts-loopback' ? checkLines(action.check) : machineOnly(checkLines(action.check));
-		case 'import-key': {
-			const fpr = action.fingerprint;
-			const add =
-				action.method === 'apt-key'
-					? `gpg --batch --export ${fpr} | $SUDO apt-key add -`
-					: `gpg --batch --export ${fpr} | $SUDO tee ${target(action.keyring)} >/dev/null`;
-			return machineOnly([
-				'GNUPGHOME=$(mktemp -d); export GNUPGHOME',
-				`gpg --batch --keyserver ${shellQuote(action.keyserver)} --recv-keys ${fpr}`,
-				'# The key must have exactly this full fingerprint, or nothing is trusted.',
-				`gpg --batch --with-colons --fingerprint ${fpr} | grep -q '^fpr:::::::::${fpr}:' || { echo "the key server sent a key with another fingerprint" >&2; exit 1; }`,
-				add,
-				'gpgconf --kill all; rm -rf "$GNUPGHOME"; unset GNUPGHOME',
-			]);
-		}
+			return ['disk', 'hosts-loopback', 'deb-folder'].includes(action.check.kind) ? checkLines(action.check) : machineOnly(checkLines(action.check));
+		case 'import-key':
+			return machineOnly(keyLines(action));
+		case 'local-repository':
+			// The copy is a file operation (made under ROOT too); the index needs apt-ftparchive.
+			return [
+				`$SUDO install -d -m 0755 ${target(action.path)}`,
+				`$SUDO find ${target(action.folder)} -maxdepth 1 -name '*.deb' -exec cp -t ${target(action.path)} {} +`,
+				...machineOnly([`(cd ${shellQuote(action.path)} && apt-ftparchive packages .) | $SUDO tee ${shellQuote(`${action.path}/Packages`)} >/dev/null`]),
+			];
 		case 'run': {
 			// `sudo VAR=x cmd` would need sudo's env rules; `sudo env VAR=x cmd` always works.
 			const env = Object.entries(action.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);

@@ -2,7 +2,7 @@
 // import. Each returns its outcome; the sandbox skips what only the real machine can do, and a
 // dry run says what it would do.
 import type {Outcome, OutputStream} from '../model/apply-events.js';
-import type {Action} from '../model/plan.js';
+import {type Action, keyFromText} from '../model/plan.js';
 import {importKey} from './import-key.js';
 import type {Journal} from './journal.js';
 import type {System} from './system.js';
@@ -14,7 +14,7 @@ export type OnLine = (line: string, stream: OutputStream) => void;
 
 export async function runCheck(system: System, action: Extract<Action, {kind: 'check'}>, signal: AbortSignal | undefined): Promise<Outcome> {
 	const {check} = action;
-	const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command';
+	const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command' || check.kind === 'source-index';
 	if (system.sandbox && machineOnly) return {status: 'skipped', message: `${action.title} (a sandbox root does not need it)`};
 	const result = await system.checks.run(check, signal);
 	// A rehearsal shows what would stop a real run without stopping itself.
@@ -30,8 +30,11 @@ export async function runImportKey(
 	onLine: OnLine,
 	signal: AbortSignal | undefined,
 ): Promise<{outcome: Outcome; changed?: string}> {
-	if (system.sandbox) return {outcome: {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`}};
-	if (system.dryRun) return {outcome: {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`}};
+	if (system.sandbox) return {outcome: {status: 'skipped', message: `key import from ${keyFromText(action.from)} (${sandboxSkip})`}};
+	if (system.dryRun) {
+		const then = action.fingerprint === '' ? 'show its fingerprint and user ids (not pinned: nothing is trusted)' : `check it is ${action.fingerprint}, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`;
+		return {outcome: {status: 'would-run', message: `fetch the key from ${keyFromText(action.from)}, ${then}`}};
+	}
 	const {result, message} = await importKey(action, system.commands, journal, onLine, signal);
 	const changed = result === 'created' || result === 'changed' ? action.keyring : undefined;
 	return {outcome: {status: result === 'unchanged' ? 'unchanged' : result === 'added' ? 'ran' : 'wrote', message}, ...(changed ? {changed} : {})};

@@ -13,6 +13,7 @@ import type {Action, Step, StepId} from '../model/plan.js';
 import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
 import {runCheck, runCommand, runImportKey} from './apply-command.js';
+import {makeLocalRepository} from './local-repository.js';
 import {type FileRow, runFile} from './apply-file.js';
 import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
@@ -202,6 +203,11 @@ export class ApplyRun {
 			case 'import-key': {
 				const {outcome, changed} = await runImportKey(system, action, this.journal, onLine, signal);
 				if (changed) this.changedFiles.push(changed);
+				return outcome;
+			}
+			case 'local-repository': {
+				const {outcome, changed} = await makeLocalRepository(system, action, this.journal, onLine, signal);
+				this.changedFiles.push(...changed);
 				return outcome;
 			}
 			case 'run':

@@ -3,9 +3,11 @@
 import {readFile, readdir, readlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {debianArch, judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {findOnPath} from './runner.js';
+import {fetchHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
 
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message: string};
@@ -83,6 +85,10 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 			return (await findOnPath(check.name))
 				? {status: 'passed', message: `${check.name} is installed`}
 				: {status: 'warned', message: `${check.name} is not installed, but ${check.why}; install it or choose the mesos containerizer only`};
+		case 'source-index':
+			return readSourceIndex(check, debianArch(process.arch), fetchHere(signal));
+		case 'deb-folder':
+			return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 		case 'reachable':
 			try {
 				await fetch(check.url, {method: 'GET', signal: signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000)});

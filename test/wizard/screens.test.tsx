@@ -39,15 +39,15 @@ async function continued(completed: readonly StepId[], options: Omit<Parameters<
 }
 
 describe('keys that come in one read', () => {
-	it('three Enters on the key page accept its three fields, in order, and reach its review', async () => {
+	it('four Enters on the key page accept its four fields (the source, then its key), in order, and reach its review', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
 		await readsKeys(app);
 		app.stdin.write('\r');
 		await waitForFrame(app, 'Press Enter to go on to the repository key.');
 		app.stdin.write('\r');
-		await waitForFrame(app, '▸ Key server');
-		app.stdin.write('\r\r\r');
+		await waitForFrame(app, '▸ Package source');
+		app.stdin.write('\r\r\r\r');
 		const review = await waitForFrame(app, 'Press Enter to run it.');
 		expect(review).toContain('Will run');
 	});
@@ -332,7 +332,7 @@ describe('keys after a step has run', () => {
 		await waitForFrame(app, 'Continue from “Repository”');
 		await press(app, keys.enter);
 		await waitForFrame(app, '▸ Repository URL');
-		await press(app, keys.enter, keys.enter);
+		await press(app, keys.enter, keys.enter, keys.enter);
 		const done = await waitForFrame(app, '✔ Repository done.');
 		expect(done).toContain('Esc back to its settings');
 		await press(app, keys.escape);

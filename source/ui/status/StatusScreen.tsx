@@ -2,9 +2,9 @@
 // screen renders only when a snapshot differs from the last, so an idle cluster costs nothing.
 import {Box, Text, useApp} from 'ink';
 import {useState} from 'react';
-import type {Answers} from '../../model/answers.js';
+import {type Answers, resolveValues} from '../../model/answers.js';
 import {sandboxProbes} from '../../model/action-preview.js';
-import {startOrder} from '../../model/services.js';
+import {roleOf, roleServices} from '../../model/roles.js';
 import {sharedInitReason} from '../../model/status-snapshot.js';
 import type {Endpoints} from '../../use-cases/status.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
@@ -59,6 +59,8 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const system = useSystem();
 	const useCases = useUseCases();
 	const [saved] = useState(() => answers ?? useCases.savedAnswers());
+	// The services of this machine's role, as the snapshot shows them.
+	const [services] = useState(() => roleServices(roleOf(resolveValues(saved)['node.role'])));
 	const [reader] = useState(() => useCases.statusReader({answers: saved, ...(endpoints ? {endpoints} : {}), logLines: logLinesFetched, initStateMaxAgeMs}));
 	const [store] = useState(() => createStatusStore(signal => reader.take(signal), intervalMs));
 	const view = useStatusView(store);
@@ -67,7 +69,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const actions = useStatusActions(saved, endpoints, screen.dispatch, restarts);
 	const {rows, columns} = useTerminalSize();
 	const logPage = Math.max(3, rows - 3);
-	useStatusKeys(screen, startOrder, logPage, {
+	useStatusKeys(screen, services, logPage, {
 		restart: service => void actions.restart(service),
 		openLog: service => void actions.openLog(service),
 		edit: () => onEdit?.(),
