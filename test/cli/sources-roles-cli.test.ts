@@ -36,6 +36,22 @@ describe('a role per machine on the command line', () => {
 		expect(files).toEqual(expect.arrayContaining(['etc/zookeeper/conf/zoo.cfg', 'etc/mesos-master/quorum', 'etc/marathon/conf/master']));
 	});
 
+	it('edit on an agent refuses a master’s setting and a change of role, writing nothing; an agent’s setting it writes', async () => {
+		const root = await tempRoot();
+		expect((await runCli(['setup', '--yes', '--root', root, ...sets({'node.role': 'agent'})])).exitCode).toBe(0);
+		const before = await readTree(root);
+		const port = await runCli(['edit', 'master.port', '5055', '--yes', '--root', root]);
+		expect(port.exitCode).toBe(2);
+		expect(port.stderr).toContain('master.port is read by mesos-master, which this machine does not run (node.role is agent, which runs mesos-slave)');
+		const role = await runCli(['edit', 'node.role', 'master', '--yes', '--root', root]);
+		expect(role.exitCode).toBe(2);
+		expect(role.stderr).toContain('run mesos-setup setup --set node.role=master instead of edit');
+		expect(await readTree(root)).toEqual(before);
+		const zk = await runCli(['edit', 'mesos.zk', 'zk://10.0.0.1:2181/mesos', '--yes', '--root', root]);
+		expect(zk.exitCode, zk.stderr).toBe(0);
+		expect(zk.stdout).toContain('Not restarted here (--root): mesos-slave would be restarted.');
+	});
+
 	it('refuses a role that is not one, naming the three', async () => {
 		const root = await tempRoot();
 		const result = await runCli(['setup', '--yes', '--root', root, ...sets({'node.role': 'worker'})]);
