@@ -62,7 +62,7 @@ export function judgeIndex(reading: IndexReading, wanted: readonly string[]): Ch
 }
 
 // A folder of .deb files: a mesos package at least; what else the role installs may come from the
-// machine's own sources (zookeeperd does), so its absence is said, not refused.
+// machine's own sources (as zookeeperd always does), so its absence is said, not refused.
 export function judgeFolder(folder: string, names: readonly string[] | undefined, wanted: readonly string[]): CheckVerdict {
 	if (names === undefined) return {status: 'failed', message: `${folder} is not a folder that can be read: set repo.folder to the folder of your .deb files`};
 	const found = debsIn(names);

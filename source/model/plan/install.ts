@@ -14,6 +14,11 @@ export function packagesToInstall(values: Values): string[] {
 	return [...new Set(roleServices(role).map(service => packageOf[service]))];
 }
 
+// ZooKeeper's server package comes from the distribution itself, never from a Mesos source (the
+// article's mesosphere depends on it): a source's index or folder is not asked for it.
+const distributionPackages: readonly string[] = ['zookeeperd'];
+export const sourcePackages = (values: Values): string[] => packagesToInstall(values).filter(name => !distributionPackages.includes(name));
+
 // The services the installed packages ship, whether the role runs them or not: each is kept from
 // starting at boot (an agent's mesos package brings mesos-master too).
 export function installedServices(values: Values): ServiceName[] {

@@ -4,7 +4,7 @@ import type {Facts} from '../facts.js';
 import {sourceOf} from '../repository-settings.js';
 import {roleOf, roleServices, runsAgent, runsMaster} from '../roles.js';
 import type {ServiceName} from '../services.js';
-import {packagesToInstall} from './install.js';
+import {sourcePackages} from './install.js';
 import {suiteOf} from './repository.js';
 import type {Action, Step} from './types.js';
 
@@ -36,7 +36,7 @@ export function keyserverUrl(keyserver: string): string {
 // The package source answers, holds this machine's suite and the packages its role installs, and
 // its key can be fetched; a folder holds a mesos package. Before anything changes.
 function sourceChecks(values: Values, facts: Facts): Action[] {
-	const packages = packagesToInstall(values);
+	const packages = sourcePackages(values);
 	const source = sourceOf(values);
 	if (source === 'folder') {
 		return [

@@ -96,7 +96,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 					const got = await plain('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
 					if (got.exitCode === 22) return undefined;
 					if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
-					return Buffer.isBuffer(got.stdout) ? got.stdout : Buffer.from(got.stdout);
+					return got.stdout;
 				};
 				return readSourceIndex(check, arch, fetchBytes);
 			}
