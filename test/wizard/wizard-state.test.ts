@@ -43,6 +43,17 @@ describe('wizard state', () => {
 		expect(state.answers['repo.keyserver']).toBe('hkp://127.0.0.1:11371');
 	});
 
+	it('asks, once the apt source is chosen on the key page, where its key comes from and its fingerprint; the repository page then its suite and the role', () => {
+		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyserver', 'repo.key', 'repo.keyMethod']);
+		state = apply(state, {type: 'field', action: {type: 'choose', delta: 1}}, {type: 'submit-field'});
+		expect(state.answers['repo.source']).toBe('apt');
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint']);
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
+		const repository = pagesOf(state).find(page => page.id === 'repository');
+		expect(repository?.fields).toEqual(['repo.url', 'repo.suite', 'repo.component', 'node.role']);
+	});
+
 	it('never lets a control character into a field', () => {
 		// The cursor is before the 1: what is typed goes there, without the invisible characters.
 		const state = apply(onPage('file:/etc/zookeeper/conf/myid', {'zookeeper.myid': '1'}), {type: 'field', action: {type: 'text', edit: {type: 'insert', text: '\u007F2\r'}}});
