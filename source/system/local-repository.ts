@@ -38,9 +38,13 @@ export async function makeLocalRepository(
 	if (!index.ok) {
 		return {outcome: {status: 'failed', message: `apt-ftparchive could not index ${action.path}: ${index.failure ?? 'it failed'} (it comes with apt-utils: apt-get install apt-utils)`, detail: index.stderr.split('\n').slice(-10)}, changed};
 	}
-	const packages = [...index.stdout.matchAll(/^Package: (\S+)\n(?:.*\n)*?Version: (\S+)/gm)].map(match => `${match[1]} ${match[2]}`);
+	// Only the folder's own packages: a .deb an earlier run copied from another folder stays on disk
+	// (undo removes it) but is not offered to apt.
+	const own = new Set(debs.map(name => `./${name}`));
+	const paragraphs = index.stdout.split(/\n\s*\n/).filter(paragraph => own.has(/^Filename: (.*)$/m.exec(paragraph)?.[1]?.trim() ?? ''));
+	const packages = paragraphs.map(paragraph => `${/^Package: (.*)$/m.exec(paragraph)?.[1] ?? '?'} ${/^Version: (.*)$/m.exec(paragraph)?.[1] ?? '?'}`);
 	for (const line of packages) onLine(`indexed ${line}`, 'stdout');
-	const written = await journal.write(`${action.path}/Packages`, index.stdout, {newFileMode: 0o644});
+	const written = await journal.write(`${action.path}/Packages`, paragraphs.map(paragraph => `${paragraph.trim()}\n`).join('\n'), {newFileMode: 0o644});
 	if (written !== 'unchanged') changed.push(`${action.path}/Packages`);
 	return {outcome: {status: changed.length > 0 ? 'wrote' : 'unchanged', message: `${action.path}: ${packages.join(', ')}`}, changed};
 }
