@@ -80,7 +80,7 @@ export async function planCluster(cluster: Cluster, options: {root?: string} = {
 
 // --root DIR: every node rehearsed in its own sandbox, DIR/NAME; system commands are skipped there.
 // Every node's plan and every file it writes are checked before the first node is written.
-export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean} = {}): Promise<ClusterOutcome> {
+export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
 	const nodes = await Promise.all(
 		cluster.nodes.map(async node => {
 			const system = await createSystem({root: path.join(rootDir, node.name), dryRun: options.dryRun ?? false});
@@ -90,20 +90,32 @@ export async function rehearseCluster(cluster: Cluster, rootDir: string, options
 	);
 	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
 	const failed: ClusterOutcome['failed'] = [];
+	const skipped: string[] = [];
 	for (const {node, system, plan} of nodes) {
-		const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
-			onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
-			...(options.signal ? {signal: options.signal} : {}),
-		});
-		if (result.stopped) return {ok: false, stopped: true, failed};
-		if (!result.ok) {
+		for (;;) {
+			const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
+				onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
+				...(options.signal ? {signal: options.signal} : {}),
+			});
+			if (result.stopped) return {ok: false, stopped: true, failed, ...(skipped.length > 0 ? {skipped} : {})};
+			if (result.ok) break;
 			const detail = result.failed?.outcome.detail ?? [];
 			const log = result.logPath;
 			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
-			failed.push({node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})});
-			break;
+			const failure = {node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})};
+			// The screens ask, as on a deploy: run the node's plan again (what is done changes nothing), go on without it, or stop.
+			const decision = options.onNodeFailed && !options.signal?.aborted ? await options.onNodeFailed(failure) : 'quit';
+			if (decision === 'retry') continue;
+			if (decision === 'skip') {
+				skipped.push(node.name);
+				options.onEvent?.({type: 'notice', node: node.name, line: `Skipped: ${node.name} takes no further part in this deploy.`});
+				break;
+			}
+			failed.push(failure);
+			return {ok: false, failed, ...(skipped.length > 0 ? {skipped} : {})};
 		}
 	}
+	if (skipped.length > 0) return {ok: false, failed, skipped};
 	return {ok: failed.length === 0, failed};
 }
 

@@ -1,0 +1,68 @@
+// Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
+// each node's output into a log buffer of its own (outside React, as LogPane wants), everything
+// else into the deploy view. A failed node's question waits for answer(); stop() aborts the run
+// (its steps are recorded as stopped, nothing after them runs).
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../../model/cluster-events.js';
+import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
+import {type ClusterNode, roleServices} from '../../model/cluster.js';
+import {errorMessage} from '../../model/errors.js';
+import {LogBuffer} from '../components/log-pane/log-buffer.js';
+import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
+
+export type DeployOptions = {onEvent: (event: ClusterEvent) => void; signal: AbortSignal; onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>};
+export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
+
+export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; stop(): void};
+
+const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', warned: '!', failed: '✖', stopped: '■'} as const;
+
+export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy): ClusterDeploy {
+	const [view, screen] = useSyncReducer(deployReducer, deployView(nodes, node => roleServices(node.role)));
+	const [buffers] = useState(() => new Map(nodes.map(node => [node.name, new LogBuffer(200)])));
+	const [controller] = useState(() => new AbortController());
+	// The run given first: the deploy starts once, however often the screen renders.
+	const [start] = useState(() => run);
+	const waiting = useRef<((decision: NodeDecision) => void) | undefined>(undefined);
+	useEffect(() => {
+		const onEvent = (event: ClusterEvent): void => {
+			if (event.type === 'node') {
+				const buffer = buffers.get(event.node);
+				const inner = event.event;
+				if (inner.type === 'output') buffer?.push(inner.line, inner.stream);
+				else if (inner.type === 'action-start') buffer?.push(`▸ ${inner.action.title}`);
+				else if (inner.type === 'action-end') buffer?.push(`${mark[inner.outcome.status]} ${inner.outcome.message}`, inner.outcome.status === 'failed' ? 'stderr' : 'stdout');
+				else if (inner.type === 'notice') buffer?.push(inner.line);
+			}
+			screen.dispatch({type: 'event', event});
+		};
+		const onNodeFailed = (failure: NodeFailure): Promise<NodeDecision> =>
+			new Promise(resolve => {
+				waiting.current = resolve;
+				screen.dispatch({type: 'asking', failure});
+			});
+		start({onEvent, signal: controller.signal, onNodeFailed}).then(
+			outcome => {
+				for (const buffer of buffers.values()) buffer.flush();
+				screen.dispatch({type: 'ended', outcome});
+			},
+			(error: unknown) => screen.dispatch({type: 'error', message: errorMessage(error)}),
+		);
+		return () => controller.abort();
+	}, [start, buffers, controller, screen]);
+	const answer = useCallback(
+		(decision: NodeDecision) => {
+			const resolve = waiting.current;
+			waiting.current = undefined;
+			screen.dispatch({type: 'answered'});
+			resolve?.(decision);
+		},
+		[screen],
+	);
+	const stop = useCallback(() => {
+		screen.dispatch({type: 'stopping'});
+		controller.abort();
+		if (waiting.current) answer('quit');
+	}, [screen, controller, answer]);
+	return {view, screen, buffers, answer, stop};
+}
