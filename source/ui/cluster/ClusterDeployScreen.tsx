@@ -66,7 +66,7 @@ export function ClusterDeployScreen({nodes, run, again, onExit}: Props) {
 	const width = Math.floor(columns / columnsOfPanes);
 	return (
 		<Box flexDirection="column">
-			<Text bold>{`Deploy: ${view.stopping && !ended ? 'stopping…' : (view.stage ?? 'starting')}`}</Text>
+			<Text bold>{`Deploy: ${view.stopping && !ended ? 'stopping…' : (view.stage ?? (ended ? 'finished' : 'under way'))}`}</Text>
 			<Box flexWrap="wrap" width={columns}>
 				{view.nodes.map(pane => (
 					<NodePane key={pane.node.name} pane={pane} buffer={buffers.get(pane.node.name) as NonNullable<ReturnType<typeof buffers.get>>} width={width} logLines={Math.max(paneRows - 5, 1)} />

@@ -16,6 +16,8 @@ import {fileItems, summaryReducer} from './cluster-summary-state.js';
 type Props = {nodes: readonly NodeChanges[]; target: string; onDeploy: () => void; onBack: () => void};
 
 const changeColor = {new: 'green', changed: 'yellow', unchanged: undefined} as const;
+// The open node's first commands; the rest are counted.
+const commandRows = 3;
 
 export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 	const [state, screen] = useSyncReducer(summaryReducer, {selected: 0});
@@ -54,28 +56,32 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 			<Text dimColor>{target}</Text>
 			{nodes.map((each, nodeIndex) => {
 				const open = chosen?.node === nodeIndex;
-				// The commands of the open node take the rows the rest leaves.
-				const room = Math.max(rows - 20 - nodes.length - each.files.length, 3);
+				const header = `${open ? '▾' : '▸'} ${each.node.name} · ${each.node.role} · ${each.node.address} · runs ${each.services.join(', ')}`;
+				if (!open) return <Text key={each.node.name} wrap="truncate-end">{`${header} · ${each.files.length} files, ${each.commands.length} commands`}</Text>;
+				// The open node's files around the chosen one, in the rows the rest leaves; then its first commands.
+				const room = Math.max(rows - 12 - nodes.length - commandRows, 4);
+				const from = Math.min(Math.max((chosen?.file ?? 0) - Math.floor(room / 2), 0), Math.max(each.files.length - room, 0));
+				const shown = each.files.slice(from, from + room);
 				return (
-					<Box key={each.node.name} flexDirection="column" marginTop={open ? 1 : 0}>
-						<Text bold={open}>{`${open ? '▾' : '▸'} ${each.node.name} · ${each.node.role} · ${each.node.address} · runs ${each.services.join(', ')} · files ${changeCounts(each.files)} · ${each.commands.length} commands`}</Text>
-						{open
-							? each.files.map((file, fileIndex) => (
-									<Text key={file.path} inverse={chosen?.file === fileIndex} wrap="truncate-end">
-										{`    ${file.path.padEnd(44)} `}
-										<Text color={changeColor[file.change]}>{file.change}</Text>
-									</Text>
-								))
-							: null}
-						{open ? (
-							<Box flexDirection="column" marginBottom={1}>
-								<Text dimColor>{'    commands:'}</Text>
-								{each.commands.slice(0, room).map((command, index) => (
-									<Text key={index} dimColor wrap="truncate-end">{`      ${command}`}</Text>
-								))}
-								{each.commands.length > room ? <Text dimColor>{`      … and ${each.commands.length - room} more (cluster plan FILE lists them all)`}</Text> : null}
-							</Box>
-						) : null}
+					<Box key={each.node.name} flexDirection="column" marginY={1}>
+						<Text bold wrap="truncate-end">{header}</Text>
+						<Text wrap="truncate-end">{`  files: ${changeCounts(each.files)} · ${each.commands.length} commands`}</Text>
+						{from > 0 ? <Text dimColor>{`    ↑ ${from} more`}</Text> : null}
+						{shown.map((file, index) => {
+							const here = chosen?.file === from + index;
+							return (
+								<Text key={file.path} inverse={here} wrap="truncate-end">
+									{`  ${here ? '›' : ' '} ${file.path.padEnd(44)} `}
+									<Text color={changeColor[file.change]}>{file.change}</Text>
+								</Text>
+							);
+						})}
+						{from + shown.length < each.files.length ? <Text dimColor>{`    ↓ ${each.files.length - from - shown.length} more`}</Text> : null}
+						<Text dimColor>{'  commands:'}</Text>
+						{each.commands.slice(0, commandRows).map((command, index) => (
+							<Text key={index} dimColor wrap="truncate-end">{`    ${command}`}</Text>
+						))}
+						{each.commands.length > commandRows ? <Text dimColor>{`    … and ${each.commands.length - commandRows} more (cluster plan FILE lists them all)`}</Text> : null}
 					</Box>
 				);
 			})}
