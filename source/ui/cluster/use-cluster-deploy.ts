@@ -1,6 +1,7 @@
 // Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
 // each node's output into a log buffer of its own (outside React, as LogPane wants), everything
-// else into the deploy view. A failed node's question waits for answer(); stop() aborts the run
+// else into the deploy view. A failed node's question waits for answer() (one at a time, in the
+// order they failed); stop() aborts the run
 // (its steps are recorded as stopped, nothing after them runs).
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../../model/cluster-events.js';
@@ -23,7 +24,8 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const [controller] = useState(() => new AbortController());
 	// The run given first: the deploy starts once, however often the screen renders.
 	const [start] = useState(() => run);
-	const waiting = useRef<((decision: NodeDecision) => void) | undefined>(undefined);
+	// Failed nodes waiting for an answer, the first one asked (nodes of a stage fail in parallel).
+	const waiting = useRef<{failure: NodeFailure; resolve: (decision: NodeDecision) => void}[]>([]);
 	useEffect(() => {
 		const onEvent = (event: ClusterEvent): void => {
 			if (event.type === 'node') {
@@ -38,8 +40,8 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 		};
 		const onNodeFailed = (failure: NodeFailure): Promise<NodeDecision> =>
 			new Promise(resolve => {
-				waiting.current = resolve;
-				screen.dispatch({type: 'asking', failure});
+				waiting.current.push({failure, resolve});
+				if (waiting.current.length === 1) screen.dispatch({type: 'asking', failure});
 			});
 		start({onEvent, signal: controller.signal, onNodeFailed}).then(
 			outcome => {
@@ -52,17 +54,19 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	}, [start, buffers, controller, screen]);
 	const answer = useCallback(
 		(decision: NodeDecision) => {
-			const resolve = waiting.current;
-			waiting.current = undefined;
+			const first = waiting.current.shift();
+			if (!first) return;
 			screen.dispatch({type: 'answered'});
-			resolve?.(decision);
+			const next = waiting.current[0];
+			if (next) screen.dispatch({type: 'asking', failure: next.failure});
+			first.resolve(decision);
 		},
 		[screen],
 	);
 	const stop = useCallback(() => {
 		screen.dispatch({type: 'stopping'});
 		controller.abort();
-		if (waiting.current) answer('quit');
+		while (waiting.current.length > 0) answer('quit');
 	}, [screen, controller, answer]);
 	return {view, screen, buffers, answer, stop};
 }
