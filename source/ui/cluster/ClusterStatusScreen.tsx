@@ -24,7 +24,7 @@ export function ClusterStatusScreen({cluster, take, intervalMs = 2000, onExit}: 
 	return (
 		<Box flexDirection="column">
 			<Text bold>
-				{`Cluster status: ${cluster.nodes.length} nodes, ${masters} master${masters === 1 ? '' : 's'}`}
+				{`Cluster status: ${cluster.nodes.length} node${cluster.nodes.length === 1 ? '' : 's'}, ${masters} master${masters === 1 ? '' : 's'}`}
 				<Text dimColor>{at ? ` · looked at ${at.toLocaleTimeString('en-GB')}${looking ? ' · looking…' : ''}` : ' · looking…'}</Text>
 			</Text>
 			{look
