@@ -76,7 +76,7 @@ async function show(run: ReturnType<typeof stagesRun>) {
 	let code: number | undefined;
 	let said: string | undefined;
 	const system = await createSystem({root: await tempRoot()});
-	const app = renderScreen(system, <ClusterDeployScreen nodes={cluster.nodes} run={run} again="mesos-setup cluster setup c.yaml" onExit={(exit, message) => ((code = exit), (said = message))} />);
+	const app = renderScreen(system, <ClusterDeployScreen nodes={cluster.nodes} run={run} done="Done: 3 nodes set up." again="mesos-setup cluster setup c.yaml" onExit={(exit, message) => ((code = exit), (said = message))} />);
 	unmount = app.unmount;
 	return {app, code: () => code, said: () => said};
 }

@@ -16,7 +16,8 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {NodePane} from './NodePane.js';
 import {type RunDeploy, useClusterDeploy} from './use-cluster-deploy.js';
 
-type Props = {nodes: readonly ClusterNode[]; run: RunDeploy; again: string; onExit: (code: number, message?: string) => void};
+// done: what is said when every node got through (a rehearsal says where its files are).
+type Props = {nodes: readonly ClusterNode[]; run: RunDeploy; done: string; again: string; onExit: (code: number, message?: string) => void};
 
 function FailureQuestion({failure}: {failure: NodeFailure}) {
 	return (
@@ -34,7 +35,7 @@ function FailureQuestion({failure}: {failure: NodeFailure}) {
 	);
 }
 
-export function ClusterDeployScreen({nodes, run, again, onExit}: Props) {
+export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 	const {view, answer, stop, buffers} = useClusterDeploy(nodes, run);
 	const [asking, setAsking] = useState(false);
 	const {rows, columns} = useTerminalSize();
@@ -87,16 +88,16 @@ export function ClusterDeployScreen({nodes, run, again, onExit}: Props) {
 				</Box>
 			) : null}
 			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
-			{view.outcome ? <Ending outcome={view.outcome} again={again} /> : null}
+			{view.outcome ? <Ending outcome={view.outcome} done={done} again={again} /> : null}
 			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
 			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
 		</Box>
 	);
 }
 
-function Ending({outcome, again}: {outcome: NonNullable<ReturnType<typeof useClusterDeploy>['view']['outcome']>; again: string}) {
+function Ending({outcome, done, again}: {outcome: NonNullable<ReturnType<typeof useClusterDeploy>['view']['outcome']>; done: string; again: string}) {
 	if (outcome.stopped) return <Text color="yellow">{`Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}`}</Text>;
-	if (outcome.ok) return <Text color="green">Done: every node is set up.</Text>;
+	if (outcome.ok) return <Text color="green">{done}</Text>;
 	return (
 		<Box flexDirection="column">
 			{outcome.failed.map(failure => (

@@ -75,7 +75,7 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 		case 'list':
 			return <MachineListScreen {...(machines ? {cluster: machines.cluster} : {})} onNext={toSettings} onLeave={() => onExit(0)} />;
 		case 'settings':
-			return cluster ? <ClusterSettingsScreen cluster={cluster} screen={screen} state={settings} onDone={review} onBack={() => (given ? onExit(0) : setRoute({screen: 'list'}))} /> : null;
+			return cluster ? <ClusterSettingsScreen cluster={cluster} screen={screen} state={settings} backWord={given ? 'leave' : 'back to the machines'} onDone={review} onBack={() => (given ? onExit(0) : setRoute({screen: 'list'}))} /> : null;
 		case 'reviewing':
 			return <Text dimColor>Planning every node and reading its files…</Text>;
 		case 'summary':
@@ -88,6 +88,6 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 				/>
 			);
 		case 'deploy':
-			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} again={`mesos-setup cluster setup ${shellQuote(machines.file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`} onExit={onExit} /> : null;
+			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} done={root === undefined ? `Done: ${cluster.nodes.length} nodes set up and the cluster proven.` : `Done: every node's files are under ${root}/NAME; nothing went over SSH.`} again={`mesos-setup cluster setup ${shellQuote(machines.file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`} onExit={onExit} /> : null;
 	}
 }

@@ -14,9 +14,10 @@ import {isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
-type Props = {cluster: Cluster; screen: SyncReducer<ClusterSettingsState, ClusterSettingsAction>; state: ClusterSettingsState; onDone: () => void; onBack: () => void};
+// backWord: what Esc on the first page does (back to the machine list, or leave when the file was given).
+type Props = {cluster: Cluster; screen: SyncReducer<ClusterSettingsState, ClusterSettingsAction>; state: ClusterSettingsState; backWord: string; onDone: () => void; onBack: () => void};
 
-export function ClusterSettingsScreen({cluster, screen, state, onDone, onBack}: Props) {
+export function ClusterSettingsScreen({cluster, screen, state, backWord, onDone, onBack}: Props) {
 	useKeys(press => {
 		const now = screen.get();
 		const page = now.pages[now.page];
@@ -80,7 +81,7 @@ export function ClusterSettingsScreen({cluster, screen, state, onDone, onBack}: 
 					keys={[
 						{key: 'Tab/↑↓', does: 'next setting'},
 						{key: 'Enter', does: last ? 'see every node’s changes' : 'next page'},
-						{key: 'Esc', does: state.page === 0 ? 'back to the machines' : 'previous page'},
+						{key: 'Esc', does: state.page === 0 ? backWord : 'previous page'},
 					]}
 				/>
 			</Box>
