@@ -7,7 +7,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../../model/cluster-events.js';
 import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
 import {type ClusterNode, roleServices} from '../../model/cluster.js';
-import {errorMessage} from '../../model/errors.js';
+import {errorMessage, StepError} from '../../model/errors.js';
 import {LogBuffer} from '../components/log-pane/log-buffer.js';
 import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
 
@@ -48,7 +48,8 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				for (const buffer of buffers.values()) buffer.flush();
 				screen.dispatch({type: 'ended', outcome});
 			},
-			(error: unknown) => screen.dispatch({type: 'error', message: errorMessage(error)}),
+			// A node not reached (an unknown host key with its fingerprints), a busy node: said with every line of why.
+			(error: unknown) => screen.dispatch({type: 'error', message: [errorMessage(error), ...(error instanceof StepError ? error.detail : [])].join('\n')}),
 		);
 		return () => controller.abort();
 	}, [start, buffers, controller, screen]);
