@@ -51,6 +51,8 @@ export type ClusterSettingsState = {
 	focus: number;
 	cursor: number;
 	drafts: Record<string, string>;
+	// The settings the cluster file held: kept in it even where they equal the default.
+	given: Answers;
 	// Why the page cannot be left forward yet.
 	problems: string[];
 };
@@ -62,7 +64,7 @@ export function clusterSettings(pages: ClusterSettingsPage[], settings: Answers)
 	const drafts: Record<string, string> = {};
 	for (const page of pages) for (const id of page.asked) drafts[id] = values[id];
 	const first = drafts[pages[0]?.asked[0] ?? ''] ?? '';
-	return {pages, page: 0, focus: 0, cursor: [...first].length, drafts, problems: []};
+	return {pages, page: 0, focus: 0, cursor: [...first].length, drafts, given: settings, problems: []};
 }
 
 const focusedId = (state: ClusterSettingsState): SettingId | undefined => state.pages[state.page]?.asked[state.focus];
@@ -106,12 +108,13 @@ export function clusterSettingsReducer(state: ClusterSettingsState, action: Clus
 	}
 }
 
-// The cluster file's `settings`: every value that differs from its default (what a person set, or
-// what the file already held), so the file says only what was chosen.
+// The cluster file's `settings`: what the file held (as now typed), and every value that differs
+// from its default, so the file says only what was chosen.
 export function chosenSettings(state: ClusterSettingsState): Answers {
 	const defaults = resolveValues({});
-	const chosen: Answers = {};
-	for (const [id, value] of Object.entries(state.drafts) as [SettingId, string][]) if (value !== defaults[id]) chosen[id] = value;
+	// A setting the file gives that no page asks stays as it is.
+	const chosen: Answers = {...state.given};
+	for (const [id, value] of Object.entries(state.drafts) as [SettingId, string][]) if (value !== defaults[id] || id in state.given) chosen[id] = value;
 	return chosen;
 }
 
