@@ -99,7 +99,7 @@ describe('the deploy screen', () => {
 		expect(frame).toMatch(new RegExp(`${second} · agent · 10\\.0\\.0\\.2\\d · · skipped`));
 		expect(frame).toMatch(new RegExp(`${first} · agent · 10\\.0\\.0\\.2\\d · ✔ done`));
 		expect(frame).toMatch(/m1 · master · 10\.0\.0\.11 · ✔ done/);
-		expect(frame).toContain('● zookeeper healthy');
+		expect(frame).toContain('✔ zookeeper healthy');
 		expect(frame).toContain(`Skipped: ${second}`);
 		expect(frame).toMatch(/m1 says: /);
 		await pressExpectingNoChange(app, '\r');

@@ -2,9 +2,10 @@
 // its services' health, and the tail of its output, streamed. Render only.
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {NodePaneView, NodeRunState, ServiceHealth} from '../../model/cluster-deploy-view.js';
+import type {NodePaneView, NodeRunState} from '../../model/cluster-deploy-view.js';
 import {LogPane} from '../components/log-pane/LogPane.js';
 import type {LogBuffer} from '../components/log-pane/log-buffer.js';
+import {serviceLook} from '../components/service-pane/ServicePane.js';
 
 const stateWords: Record<NodeRunState, {text: string; color?: string}> = {
 	waiting: {text: '○ waiting'},
@@ -13,15 +14,6 @@ const stateWords: Record<NodeRunState, {text: string; color?: string}> = {
 	failed: {text: '✖ failed', color: 'red'},
 	skipped: {text: '· skipped', color: 'yellow'},
 	stopped: {text: '■ stopped', color: 'yellow'},
-};
-
-const serviceMark: Record<ServiceHealth['state'], {mark: string; color?: string}> = {
-	waiting: {mark: '○'},
-	starting: {mark: '◐', color: 'cyan'},
-	probing: {mark: '◐', color: 'cyan'},
-	healthy: {mark: '●', color: 'green'},
-	failed: {mark: '✖', color: 'red'},
-	skipped: {mark: '·', color: 'yellow'},
 };
 
 export function NodePane({pane, buffer, width, logLines}: {pane: NodePaneView; buffer: LogBuffer; width: number; logLines: number}) {
@@ -41,7 +33,7 @@ export function NodePane({pane, buffer, width, logLines}: {pane: NodePaneView; b
 				{Object.entries(pane.services).map(([service, health], index) => (
 					<Text key={service}>
 						{index > 0 ? '  ' : ''}
-						<Text color={serviceMark[health.state].color}>{serviceMark[health.state].mark}</Text>
+						<Text color={serviceLook[health.state].color}>{serviceLook[health.state].mark || '◐'}</Text>
 						{` ${service} ${health.state}`}
 					</Text>
 				))}
