@@ -2,10 +2,15 @@
 // under ROOT/NAME, nothing over SSH): the settings pages asked once for every node with the derived
 // ones shown per node, the summary of every node's changes with a diff opened, and the deploy's
 // panes streaming each node's run; the setting changed goes into the cluster file.
-import {readFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
+import {render} from 'ink-testing-library';
+import React from 'react';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseClusterFile} from '../../source/model/cluster-file.js';
+import {createSystem} from '../../source/system/system.js';
+import {App} from '../../source/ui/App.js';
+import {tempRoot} from '../helpers/temp-root.js';
 import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {type RenderedApp, renderWizard} from './render-wizard.js';
@@ -78,5 +83,28 @@ describe('the cluster screens after the machine list', () => {
 		expect(parseClusterFile(await readFile(file, 'utf8'), file).settings).toEqual({'zookeeper.dataDir': '/srv/zookeeper'});
 		app.stdin.write(keys.enter);
 		await waitForFrame(app, () => app!.exitCode() === 0);
+	}, 120_000);
+
+	it('opens at the settings for cluster setup FILE, and leaves a hand-written file as it was when no setting changed', async () => {
+		const root = await tempRoot();
+		const file = path.join(root, 'cluster.yaml');
+		const text = '# our two machines\nmasters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.2}\nsettings: {slave.containerizers: mesos}\n';
+		await writeFile(file, text);
+		const cluster = parseClusterFile(text, file);
+		let code: number | undefined;
+		const shown = render(<App system={await createSystem({root})} command="cluster setup" answers={{}} cluster={cluster} clusterFile={file} onExit={exit => (code = exit)} />);
+		const inkApp = Object.assign(shown, {root});
+		let frame = await waitForFrame(inkApp, 'Settings for every node · page 1 of');
+		expect(frame).toContain('Esc leave');
+		while (!/page (\d+) of \1:/.test(frame)) frame = await press(inkApp, keys.enter);
+		inkApp.stdin.write(keys.enter);
+		await waitForFrame(inkApp, "every node's changes (2 nodes)");
+		await press(inkApp, keys.enter);
+		await waitForFrame(inkApp, 'nothing went over SSH.', 60_000);
+		expect(await readFile(file, 'utf8')).toBe(text);
+		expect(await readFile(path.join(root, 'a1/etc/mesos-slave/containerizers'), 'utf8')).toBe('mesos\n');
+		inkApp.stdin.write(keys.enter);
+		await waitForFrame(inkApp, () => code === 0);
+		shown.unmount();
 	}, 120_000);
 });
