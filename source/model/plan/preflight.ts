@@ -1,6 +1,11 @@
 // Preflight: looks at the machine before anything changes; nothing is written.
 import type {Values} from '../answers.js';
-import type {Action, Step} from './types.js';
+import type {Action, Check, Step} from './types.js';
+
+// A rehearsal (a sandbox root) runs every check that only reads this machine: its ports, the
+// repository and key server, the disk, the host name. Whether this machine could run the setup
+// itself (root, apt) is a real run's question alone, and the rehearsal says it leaves it.
+export const realRunOnly = (check: Check): boolean => check.kind === 'root' || check.kind === 'apt';
 
 // gpg speaks HKP on port 11371 to a bare host name; HTTP reachability is checked the same way.
 export function keyserverUrl(keyserver: string): string {
