@@ -31,7 +31,7 @@ it('shows the whole overrides step at 80×24: five previews scroll, the prompt s
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
 	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'overrides'))) await acceptPage(screen, page);
-	const top = await session.waitFor(/↓ \d+ more lines, 2 more files \(↓ to scroll\)/);
+	const top = await session.waitFor(/↓ \d+ more lines?, \d+ more files? \(↓ to scroll\)/);
 	expect(top).toContain('Press Enter to write them.');
 	expect(top.split('\n')[0]).toMatch(/^mesos-setup · step 6 of 9: Service overrides/);
 	expect(top).toContain('/etc/init/chronos.override · new file');

@@ -46,6 +46,10 @@ describe.each([
 		expect(lines.slice(change + 1, same).join('\n')).not.toContain('/etc/init/zookeeper.override');
 		expect(lines.slice(change + 1, same).join('\n')).toContain('/etc/init/marathon.override');
 		expect(lines[same + 1]).toContain('✎ /etc/init/zookeeper.override');
+		// The note the five overrides share is said once on the screen, under the first of them.
+		const review = await waitForFrame(app, 'Press Enter to write them.');
+		expect(review.match(/upstart reads/g)?.length ?? 0).toBeLessThanOrEqual(1);
+		if (rows === 40) expect(review.replaceAll(/\s+/g, ' ')).toContain('note: for each of these 5 files: upstart reads “manual” here');
 
 		const zk = pages.findIndex(p => p.title === '/etc/mesos/zk');
 		expect(zk).toBeGreaterThan(overrides);

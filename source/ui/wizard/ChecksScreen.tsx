@@ -25,7 +25,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<ActionList view={view} width={width} rows={space.rows - 1} />

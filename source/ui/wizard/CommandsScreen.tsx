@@ -5,6 +5,7 @@ import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
 import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/LogPane.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
 import {pageAnswers} from '../../model/wizard-problems.js';
@@ -53,7 +54,7 @@ export function CommandsScreen(props: ScreenProps) {
 		return (
 			<Box flexDirection="column">
 				<Box ref={space.above} flexDirection="column">
-					<Text bold>{step?.summary}</Text>
+					<WrappedText text={step?.summary ?? ''} width={width} bold />
 					{page.fields.length > 0 ? (
 						<Box marginTop={1}>
 							<FieldsForm fields={page.fields} state={state} width={width} />
@@ -79,7 +80,7 @@ export function CommandsScreen(props: ScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 				<Box marginTop={1} flexDirection="column">
 					<ActionList view={view} width={width} />
 				</Box>
