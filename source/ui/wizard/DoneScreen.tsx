@@ -19,10 +19,13 @@ export function DoneScreen({state, pages, summary, height}: ScreenProps) {
 	const values = resolveValues(state.answers);
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
 	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
+	// The commands in one column, so what each does starts in one column too.
+	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${rootFlag}`.length));
 	const counts = summary?.counts ?? {};
 	const changed = summary?.changedFiles ?? [];
 	const changes = [
-		plural(counts.wrote ?? 0, 'file') + ' written',
+		// Files, not writes: a file written twice is one file.
+		plural(changed.length, 'file') + ' written',
 		`${counts.unchanged ?? 0} already right`,
 		plural(counts.ran ?? 0, 'command') + ' run',
 		...(counts.healthy ? [plural(counts.healthy, 'service') + ' healthy'] : []),
@@ -63,8 +66,8 @@ export function DoneScreen({state, pages, summary, height}: ScreenProps) {
 					<Box key={command}>
 						<Box flexShrink={0}>
 							<Text>
-								{'  '}mesos-setup {command}
-								{rootFlag}
+								{'  '}
+								{`mesos-setup ${command}${rootFlag}`.padEnd(commandWidth)}
 								{'  '}
 							</Text>
 						</Box>
