@@ -4,20 +4,15 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {waitForFrame} from '../helpers/ink-app.js';
-import {renderWizard} from '../ui/render-wizard.js';
+import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
 import {acceptPage, inkScreen, pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
 
-describe.each([
-	{columns: 80, rows: 24},
-	{columns: 120, rows: 40},
-])('the Done screen at $columns×$rows', ({columns, rows}) => {
+describe.each(terminalSizes)('the Done screen at $columns×$rows', ({columns, rows}) => {
 	it('counts and lists each file once, and aligns the later commands', async () => {
 		const app = await renderWizard();
-		Object.defineProperty(app.stdout, 'columns', {value: columns});
-		Object.assign(app.stdout, {rows});
-		app.stdout.emit('resize');
+		resizeTo(app, {columns, rows});
 		const pages = pagesFor(app.system.facts);
 		for (const page of pages.slice(0, -1)) await acceptPage(inkScreen(app), page);
 		const frame = await waitForFrame(app, 'Press Enter to exit.');

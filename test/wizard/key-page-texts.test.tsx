@@ -6,21 +6,16 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
-import {renderWizard} from '../ui/render-wizard.js';
+import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
 
 afterEach(() => cleanup());
 
 const footer = (frame: string): string => frame.split('\n').at(-1) ?? '';
 
-describe.each([
-	{columns: 80, rows: 24},
-	{columns: 120, rows: 40},
-])('the key page at $columns×$rows', ({columns, rows}) => {
+describe.each(terminalSizes)('the key page at $columns×$rows', ({columns, rows}) => {
 	it('names what Enter does, follows the choice under the cursor, and aligns wrapped rows', async () => {
 		const app = await renderWizard();
-		Object.defineProperty(app.stdout, 'columns', {value: columns});
-		Object.assign(app.stdout, {rows});
-		app.stdout.emit('resize');
+		resizeTo(app, {columns, rows});
 		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, keys.enter);
 		await waitForFrame(app, 'Press Enter to go on to the repository key.');

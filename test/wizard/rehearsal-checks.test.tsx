@@ -6,7 +6,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
-import {renderWizard} from '../ui/render-wizard.js';
+import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
 
 afterEach(() => cleanup());
 
@@ -20,15 +20,10 @@ const readingChecks = [
 	'The key server answers',
 ];
 
-describe.each([
-	{columns: 80, rows: 24},
-	{columns: 120, rows: 40},
-])('the rehearsal preflight at $columns×$rows', ({columns, rows}) => {
+describe.each(terminalSizes)('the rehearsal preflight at $columns×$rows', ({columns, rows}) => {
 	it('runs every check that only reads and names the ones a real run adds', async () => {
 		const app = await renderWizard();
-		Object.defineProperty(app.stdout, 'columns', {value: columns});
-		Object.assign(app.stdout, {rows});
-		app.stdout.emit('resize');
+		resizeTo(app, {columns, rows});
 		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, keys.enter);
 		const frame = await waitForFrame(app, 'Press Enter to go on to the repository key.');

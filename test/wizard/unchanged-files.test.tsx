@@ -10,7 +10,7 @@ import {findSetting} from '../../source/model/settings.js';
 import {waitForFrame} from '../helpers/ink-app.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {createSystem} from '../../source/system/system.js';
-import {renderWizard} from '../ui/render-wizard.js';
+import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
 import {acceptPage, inkScreen, pageShown, pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
@@ -22,18 +22,13 @@ async function place(root: string, file: string, text: string): Promise<void> {
 	await writeFile(path.join(root, file), text);
 }
 
-describe.each([
-	{columns: 80, rows: 24},
-	{columns: 120, rows: 40},
-])('files already as planned at $columns×$rows', ({columns, rows}) => {
+describe.each(terminalSizes)('files already as planned at $columns×$rows', ({columns, rows}) => {
 	it('are not under "Will change", and a page with nothing to write says so', async () => {
 		const root = await tempRoot();
 		await place(root, '/etc/init/zookeeper.override', await golden('etc__init__zookeeper.override'));
 		await place(root, '/etc/mesos/zk', await golden('etc__mesos__zk'));
 		const app = await renderWizard({system: await createSystem({root})});
-		Object.defineProperty(app.stdout, 'columns', {value: columns});
-		Object.assign(app.stdout, {rows});
-		app.stdout.emit('resize');
+		resizeTo(app, {columns, rows});
 		const screen = inkScreen(app);
 		const pages = pagesFor(articleMachine);
 		const overrides = pages.findIndex(p => p.id === 'overrides');
