@@ -3,6 +3,7 @@
 // the script uses tee and install.
 import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
+import type {Facts} from './facts.js';
 import type {Action, Check, Plan} from './plan.js';
 import {keyFetchArgv, keyFromText} from './plan/key.js';
 
@@ -17,8 +18,31 @@ const target = (path: string): string => `"$ROOT"${shellQuote(path)}`;
 // Lines that touch the real machine only: skipped as a block when ROOT is set.
 const machineOnly = (lines: string[]): string[] => ['if [ -z "$ROOT" ]; then', ...lines.map(line => `  ${line}`), 'fi'];
 
-const prelude = `#!/usr/bin/env bash
-# Written by mesos-setup plan --script: the same steps the installer takes, to run by hand.
+// The system the plan was made for, said first and checked before anything runs: a script planned
+// for another release would add that release's repository. os-release is read under $ROOT as every
+// other path is; a sandbox without one was planned for the article's machine (facts.assumed).
+function systemGuard(facts: Facts): string {
+	const planned = `${facts.distro} ${facts.codename}`;
+	const remake = 'make one there with: mesos-setup plan --script';
+	return `# The system this was planned for; it refuses to run on any other.
+planned_for=${shellQuote(planned)}
+os_field() { awk -F= -v k="$1" '$1 == k { v = $2; gsub(/"/, "", v); gsub(sprintf("%c", 39), "", v); print tolower(v); exit }' "$ROOT/etc/os-release"; }
+if [ -r "$ROOT/etc/os-release" ]; then
+  found="$(os_field ID) $(os_field VERSION_CODENAME)"
+  [ "$found" != "$(os_field ID) " ] || found="$(os_field ID) $(os_field UBUNTU_CODENAME)"
+  if [ "$found" != "$planned_for" ]; then
+    echo "this script was planned for $planned_for, but $ROOT/etc/os-release says $found: ${remake}" >&2
+    exit 1
+  fi
+${facts.assumed ? 'fi' : `else
+  echo "this script was planned for $planned_for, but there is no $ROOT/etc/os-release to tell this system: ${remake}" >&2
+  exit 1
+fi`}
+`;
+}
+
+const prelude = (facts: Facts): string => `#!/usr/bin/env bash
+# Planned for ${facts.distro} ${facts.codename} (${facts.init}) by mesos-setup plan --script: the same steps the installer takes, to run by hand.
 # ROOT=DIR bash script.sh does what mesos-setup --root DIR does: files under DIR, no system commands.
 set -euo pipefail
 ROOT=\${ROOT:-}
@@ -61,7 +85,8 @@ keep_servers() {
   $SUDO tee "$file" < "$tmp" >/dev/null
   rm -f "$tmp"
 }
-`;
+
+${systemGuard(facts)}`;
 
 // A warning line: the text is quoted whole, so no value in it is ever read by the shell.
 const warn = (text: string): string => `echo ${shellQuote(`warning: ${text}`)} >&2`;
@@ -179,7 +204,7 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 }
 
 export function renderScript(plan: Plan): string {
-	const out = [prelude];
+	const out = [prelude(plan.facts)];
 	const madeDirs = new Set<string>();
 	for (const step of plan.steps) {
 		out.push(`# --- ${step.title}: ${step.summary}`);

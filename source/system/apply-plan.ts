@@ -202,7 +202,7 @@ export class ApplyRun {
 				return this.file(action, rest);
 			case 'import-key': {
 				const {outcome, changed} = await runImportKey(system, action, this.journal, onLine, signal);
-				if (changed) this.changedFiles.push(changed);
+				if (changed) this.changed(changed);
 				return outcome;
 			}
 			case 'local-repository': {
@@ -217,10 +217,16 @@ export class ApplyRun {
 		}
 	}
 
+	// Files, not writes: a file written twice in a run (myid, once by its page and once as a
+	// companion) is one changed file, counted and listed once.
+	private changed(file: string): void {
+		if (!this.changedFiles.includes(file)) this.changedFiles.push(file);
+	}
+
 	private async file(action: Extract<Action, {kind: 'file'}>, rest: readonly Action[]): Promise<Outcome> {
 		const outcome = await runFile(this.system, this.journal, action, rest, this.row);
 		if (outcome.status === 'wrote') {
-			this.changedFiles.push(action.path);
+			this.changed(action.path);
 			for (const service of action.restarts) this.servicesToRestart.add(service);
 		}
 		return outcome;

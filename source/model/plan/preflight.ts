@@ -6,7 +6,12 @@ import {roleOf, roleServices, runsAgent, runsMaster} from '../roles.js';
 import type {ServiceName} from '../services.js';
 import {sourcePackages} from './install.js';
 import {suiteOf} from './repository.js';
-import type {Action, Step} from './types.js';
+import type {Action, Check, Step} from './types.js';
+
+// A rehearsal (a sandbox root) runs every check that only reads this machine: its ports, the
+// repository and key server, the disk, the host name. Whether this machine could run the setup
+// itself (root, apt) is a real run's question alone, and the rehearsal says it leaves it.
+export const realRunOnly = (check: Check): boolean => check.kind === 'root' || check.kind === 'apt';
 
 // The ports each service listens on, and whom a person would see named as their owner: the
 // preflight checks only those of the services this machine's role runs.

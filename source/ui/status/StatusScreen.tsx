@@ -127,10 +127,11 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const restartHeight = mode.kind === 'restarting' ? Math.max(4, Math.floor(rows / 3)) : 0;
 	const layout = {nameWidth: Math.max(...snapshot.services.map(s => s.name.length)), width: columns, showReason: !sharedInitReason(snapshot.services)};
 	const panesFixed = snapshot.services.reduce((sum, service) => sum + serviceStatusFixedRows(service, layout), 0);
-	// The service lines come first; the cluster gets what they leave, the log lines what it leaves.
+	// The service lines come first, then one log line for each service, then the cluster (what does
+	// not fit says how many more lines status --once shows); the log lines get what it leaves.
 	// One row is kept spare: Ink redraws the whole screen when a frame fills the terminal.
 	const available = rows - 1 - 1 - notes.reduce((sum, note) => sum + note.rows.length, 0) - 1 - panesFixed - 1 - footerHeight - (restartHeight ? restartHeight + 1 : 0);
-	const clusterHeight = Math.max(2, Math.min(clusterPaneHeight(snapshot.cluster, columns), available));
+	const clusterHeight = Math.max(2, Math.min(clusterPaneHeight(snapshot.cluster, columns), available - snapshot.services.length));
 	const logLines = Math.max(0, Math.min(logLinesFetched, Math.floor((available - clusterHeight) / snapshot.services.length)));
 	return (
 		<Box flexDirection="column">
