@@ -23,6 +23,22 @@ describe('buildPlan', () => {
 		]);
 	});
 
+	it('starts and restarts through systemctl on a systemd machine, and reads those units’ logs from the journal', () => {
+		const systemd = {...debian12, init: 'systemd' as const};
+		const start = buildPlan(resolveValues({}), systemd).steps.at(-1)?.actions ?? [];
+		expect(start.map(a => (a.kind === 'service' ? [a.argv.join(' '), a.log.journal] : a.kind))).toEqual([
+			// Debian's ZooKeeper runs from its sysv script: its own log file says more than the journal.
+			['systemctl start zookeeper', null],
+			['systemctl start mesos-master', 'mesos-master'],
+			['systemctl start mesos-slave', 'mesos-slave'],
+			['systemctl start marathon', 'marathon'],
+		]);
+		const restart = buildChangePlan(resolveValues({}), systemd, new Set(['slave.ip'])).steps.find(s => s.id === 'start')?.actions ?? [];
+		expect(restart.map(a => (a.kind === 'service' ? a.argv.join(' ') : a.kind))).toEqual(['systemctl restart mesos-slave']);
+		const sysv = buildPlan(resolveValues({}), debian12).steps.at(-1)?.actions ?? [];
+		expect(sysv.map(a => (a.kind === 'service' ? [a.argv.join(' '), a.log.journal] : a.kind))[1]).toEqual(['service mesos-master start', null]);
+	});
+
 	it('writes the configuration files in the article’s order', () => {
 		const plan = buildPlan(resolveValues({}), articleMachine);
 		const configuration = plan.steps.find(s => s.id === 'configuration')?.actions ?? [];

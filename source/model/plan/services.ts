@@ -2,9 +2,10 @@
 // take, and where its log is.
 import type {Values} from '../answers.js';
 import {logFiles} from '../files.js';
-import {serviceCommand, type ServiceName, startOrder} from '../services.js';
+import type {InitSystem} from '../facts.js';
+import {logsToJournal, serviceCommand, type ServiceName, startOrder} from '../services.js';
 import {findSetting, type SettingId} from '../settings.js';
-import type {Action, Probe, Step} from './types.js';
+import type {Action, Probe, ServiceLog, Step} from './types.js';
 
 export function probeFor(service: ServiceName, values: Values): Probe {
 	switch (service) {
@@ -20,13 +21,12 @@ export function probeFor(service: ServiceName, values: Values): Probe {
 	}
 }
 
-// The Mesos daemons log under mesos.logs first; the package's own places after.
-export function serviceLogFiles(service: ServiceName, values: Values): string[] {
-	if (service === 'mesos-master' || service === 'mesos-slave') {
-		const dir = values['mesos.logs'];
-		return [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]];
-	}
-	return logFiles[service];
+// The Mesos daemons log under mesos.logs first; the package's own places after. Under systemd the
+// packages' units log to the journal, read first.
+export function serviceLog(service: ServiceName, values: Values, init: InitSystem): ServiceLog {
+	const dir = values['mesos.logs'];
+	const files = service === 'mesos-master' || service === 'mesos-slave' ? [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]] : logFiles[service];
+	return {journal: logsToJournal(init, service) ? service : null, files};
 }
 
 // The JVM services take a while to open their ports; the Mesos daemons are quick.
@@ -38,25 +38,25 @@ const probeDeadline: Record<ServiceName, number> = {
 	chronos: 90_000,
 };
 
-export function serviceAction(service: ServiceName, op: 'start' | 'restart', values: Values): Action {
+export function serviceAction(service: ServiceName, op: 'start' | 'restart', values: Values, init: InitSystem): Action {
 	return {
 		kind: 'service',
 		title: `${op === 'start' ? 'Start' : 'Restart'} ${service}`,
 		service,
 		op,
-		argv: serviceCommand(service, op),
+		argv: serviceCommand(init, service, op),
 		probe: probeFor(service, values),
 		deadlineMs: probeDeadline[service],
-		logFiles: serviceLogFiles(service, values),
+		log: serviceLog(service, values, init),
 	};
 }
 
-export function startStep(values: Values): Step {
+export function startStep(values: Values, init: InitSystem): Step {
 	return {
 		id: 'start',
 		title: 'Start services',
 		summary: 'Starts ZooKeeper, the Mesos master, the Mesos agent and Marathon in that order, each checked healthy before the next.',
-		actions: startOrder.map(service => serviceAction(service, 'start', values)),
+		actions: startOrder.map(service => serviceAction(service, 'start', values, init)),
 	};
 }
 
