@@ -86,13 +86,17 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	const root = flags.root === undefined ? {} : {root: flags.root};
 	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
 	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
-	if (command === 'cluster status') {
-		if (!flags.once && !flags.json) usage(`the live cluster status screen is not built yet; use mesos-setup cluster status ${file} --once (or --json).`);
-		return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	if (command === 'cluster status' && (flags.once || flags.json)) return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	if (command === 'cluster setup' && flags.yes) return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
+	if (command === 'cluster undo') {
+		if (!flags.yes) usage(`cluster undo asks no question on a screen yet: run mesos-setup cluster undo ${file} --yes.`);
+		return commands.runClusterUndo(cluster, root, output);
 	}
-	if (!flags.yes) usage(`${command} without --yes would open the cluster screens, which are not built yet; run mesos-setup ${command} ${file} --yes.`);
-	if (command === 'cluster undo') return commands.runClusterUndo(cluster, root, output);
-	return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
+	// The cluster screens: setup (settings, summary, deploy with a pane per node) and live status.
+	if (!process.stdin.isTTY) usage(`mesos-setup ${command} needs a terminal for its screens; without one use ${command === 'cluster status' ? '--once or --json' : '--yes'}.`);
+	const {renderApp} = await import('./source/ui/render-app.js');
+	const system = await createSystem({...root, dryRun: flags.dryRun});
+	return renderApp({out: output.out, signal: stopOnSignals(), system, command: command === 'cluster status' ? 'cluster status' : 'cluster setup', answers: {}, cluster, clusterFile: file});
 }
 
 try {
