@@ -18,6 +18,16 @@ function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
 
+// What to run instead when there is no terminal: a command line that works as printed (the same
+// --root), not a flag to guess where it goes.
+function withoutTerminal(command: string, root: string | undefined): string {
+	const on = root === undefined ? '' : ` --root ${root.includes(' ') ? `'${root}'` : root}`;
+	if (command === 'status') return `mesos-setup status shows live panes in a terminal; without one run mesos-setup status --once${on} (or --json).`;
+	if (command === 'edit') return `mesos-setup edit asks in a terminal; without one run mesos-setup edit ID VALUE --yes${on}, such as: mesos-setup edit slave.hostname node1 --yes${on}`;
+	const named = command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`;
+	return `${named} needs a terminal to ask its questions; without one run mesos-setup setup --yes${on} (the whole setup with the answers given and the defaults).`;
+}
+
 // Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
 // step is recorded as stopped, and the command exits 130. A second signal exits at once.
 const stopPlainRun = (): AbortSignal =>
@@ -63,7 +73,7 @@ async function main(): Promise<number> {
 	}
 	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
 	if (!process.stdin.isTTY) {
-		usage(`${command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`} needs a terminal to ask its questions; without one use --yes${command === 'status' ? ' or status --once' : ''}.`);
+		usage(withoutTerminal(command, flags.root));
 	}
 	const {renderApp} = await import('./source/ui/render-app.js');
 	return renderApp({
@@ -86,13 +96,17 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	const root = flags.root === undefined ? {} : {root: flags.root};
 	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
 	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
-	if (command === 'cluster status') {
-		if (!flags.once && !flags.json) usage(`the live cluster status screen is not built yet; use mesos-setup cluster status ${file} --once (or --json).`);
-		return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	if (command === 'cluster status' && (flags.once || flags.json)) return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	if (command === 'cluster setup' && flags.yes) return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
+	if (command === 'cluster undo') {
+		if (!flags.yes) usage(`cluster undo asks no question on a screen yet: run mesos-setup cluster undo ${file} --yes.`);
+		return commands.runClusterUndo(cluster, root, output);
 	}
-	if (!flags.yes) usage(`${command} without --yes would open the cluster screens, which are not built yet; run mesos-setup ${command} ${file} --yes.`);
-	if (command === 'cluster undo') return commands.runClusterUndo(cluster, root, output);
-	return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
+	// The cluster screens: setup (settings, summary, deploy with a pane per node) and live status.
+	if (!process.stdin.isTTY) usage(`mesos-setup ${command} needs a terminal for its screens; without one use ${command === 'cluster status' ? '--once or --json' : '--yes'}.`);
+	const {renderApp} = await import('./source/ui/render-app.js');
+	const system = await createSystem({...root, dryRun: flags.dryRun});
+	return renderApp({out: output.out, signal: stopOnSignals(), system, command: command === 'cluster status' ? 'cluster status' : 'cluster setup', answers: {}, cluster, clusterFile: file});
 }
 
 try {

@@ -12,7 +12,7 @@ const commands = [
 		id: 'home',
 		words: [],
 		arguments: [],
-		summary: 'the wizard on a fresh machine; a menu (status, edit, setup again, undo) after',
+		summary: 'the wizard on a machine not set up yet; on one set up before, a menu: status, edit, setup again, undo',
 		description:
 			'Without a command, mesos-setup starts the guided setup on a machine it has not set up yet, and offers a menu (status, edit one setting, setup again, undo) on one it has. With --yes it runs the whole setup without questions, as setup --yes does.',
 		examples: ['sudo mesos-setup'],
@@ -71,8 +71,8 @@ const commands = [
 		arguments: [{name: 'FILE', description: 'the cluster file (YAML or JSON): masters, agents, ssh, settings', required: true, completes: 'file'}],
 		summary: 'set up every machine of a cluster file over SSH: preflight, deploy in stages, postflight',
 		description:
-			'Reads the cluster file (an odd number of masters, 1 to 7, at least one agent), derives each node’s ZooKeeper id, server lines, quorum, zk:// URLs and address, then reaches every node with the system’s ssh (host keys checked; with --yes an unknown one is refused) and runs the preflight on all of them before any changes. The deploy goes in stages, nodes in parallel within each: key, repository, packages and files on every node, then the ZooKeeper ensemble on the masters, the Mesos masters, the agents, Marathon. The postflight proves one ZooKeeper leader, one Mesos leader that every master names with every agent active, and one Marathon leader. Each node keeps its own journal and backups, so cluster undo restores it. --root DIR rehearses instead: node NAME’s files are written under DIR/NAME and nothing goes over SSH.',
-		examples: ['mesos-setup cluster setup cluster.yaml --yes', 'mesos-setup cluster setup cluster.yaml --yes --root ./cluster-rehearsal'],
+			'Reads the cluster file (an odd number of masters, 1 to 7, at least one agent), derives each node’s ZooKeeper id, server lines, quorum, zk:// URLs and address, then reaches every node with the system’s ssh (host keys checked; with --yes an unknown one is refused) and runs the preflight on all of them before any changes. The deploy goes in stages, nodes in parallel within each: key, repository, packages and files on every node, then the ZooKeeper ensemble on the masters, the Mesos masters, the agents, Marathon. The postflight proves one ZooKeeper leader, one Mesos leader that every master names with every agent active, and one Marathon leader. Each node keeps its own journal and backups, so cluster undo restores it. --root DIR rehearses instead: node NAME’s files are written under DIR/NAME and nothing goes over SSH. In a terminal without --yes it opens the cluster screens: the settings pages once for every node (derived settings shown per node), a summary of every node’s changes, then the deploy with a live pane per node, where a failed node is retried (r), skipped (s) or the deploy quit (q).',
+		examples: ['mesos-setup cluster setup cluster.yaml', 'mesos-setup cluster setup cluster.yaml --yes', 'mesos-setup cluster setup cluster.yaml --yes --root ./cluster-rehearsal'],
 	},
 	{
 		id: 'cluster plan',
@@ -88,8 +88,8 @@ const commands = [
 		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
 		summary: 'the whole cluster’s health, asked from this machine; --once, --json',
 		description:
-			'Asks every master’s ZooKeeper (srvr), Mesos master (/master/state) and Marathon (/v2/leader) over the network and judges the whole: the ZooKeeper leader and how many of the ensemble serve, the Mesos leader and whether every master names it, agents active of all, frameworks, the Marathon leader. --once prints it and exits 0 when the cluster is healthy, 1 otherwise; --json prints it as JSON.',
-		examples: ['mesos-setup cluster status cluster.yaml --once'],
+			'Asks every master’s ZooKeeper (srvr), Mesos master (/master/state) and Marathon (/v2/leader) over the network and judges the whole: the ZooKeeper leader and how many of the ensemble serve, the Mesos leader and whether every master names it, agents active of all, frameworks, the Marathon leader. In a terminal it is a live screen (per node its services, then the cluster), looked at again every 2 s (r now, q quits). --once prints it and exits 0 when the cluster is healthy, 1 otherwise; --json prints it as JSON.',
+		examples: ['mesos-setup cluster status cluster.yaml', 'mesos-setup cluster status cluster.yaml --once'],
 	},
 	{
 		id: 'cluster undo',

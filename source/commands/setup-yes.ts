@@ -4,6 +4,7 @@
 import type {Answers} from '../model/answers.js';
 import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
 import {stoppedExitCode} from '../model/errors.js';
+import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
 import {planSetup, setupSummary} from '../use-cases/plan-setup.js';
 import {summaryLines} from '../model/change-summary.js';
@@ -40,7 +41,9 @@ export function printEvent(event: ApplyEvent, output: Output): void {
 export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal): Promise<number> {
 	// Refused (or bad answers) before a word about working here is said.
 	refuseUnsafeRealRun(system, 'setup');
-	for (const line of describeSystem(system, valuesFor(answers))) output.out(line);
+	const checked = valuesFor(answers);
+	refuseUnpinnedKey(checked);
+	for (const line of describeSystem(system, checked)) output.out(line);
 	// Everything it will run and write, said before the first change (the wizard's summary).
 	output.out('Before anything changes, this is what setup will do:');
 	for (const line of summaryLines(await setupSummary(system, await planSetup(system, answers)))) output.out(line);

@@ -4,7 +4,7 @@
 // the wizard's summary shows them, with each file's diff, before its first change. Pure: what is
 // on disk comes in as a map (undefined: absent).
 import {newContent} from './file-content.js';
-import type {Action, FileAction, Plan, Step, StepId} from './plan.js';
+import {type Action, type FileAction, keyFetchArgv, type Plan, type Step, type StepId} from './plan.js';
 import {probeCommandForScript} from './probe-commands.js';
 import {shellQuote} from './script.js';
 
@@ -21,7 +21,7 @@ export type FileChange = {
 	notes: string[];
 };
 
-export type SummaryVerb = 'check' | 'run' | 'write' | 'probe';
+export type SummaryVerb = 'check' | 'run' | 'write' | 'copy' | 'probe' | 'stop';
 
 export type SummaryItem = {verb: SummaryVerb; text: string; file?: FileChange};
 
@@ -50,11 +50,21 @@ export function summaryItems(action: Action, disk: DiskFiles): SummaryItem[] {
 	switch (action.kind) {
 		case 'check':
 			return [{verb: 'check', text: action.title}];
-		case 'import-key':
+		case 'import-key': {
+			const fetch = keyFetchArgv(action).map(argv => ({verb: 'run' as const, text: `${argvText(argv)}   (in a throwaway GNUPGHOME)`}));
+			if (action.fingerprint === '') {
+				return [...fetch, {verb: 'stop', text: 'the key is not pinned: its fingerprint and user ids are shown, nothing is trusted until repo.fingerprint names it'}];
+			}
 			return [
-				{verb: 'run', text: `gpg --batch --keyserver ${action.keyserver} --recv-keys ${action.fingerprint}   (in a throwaway GNUPGHOME)`},
+				...fetch,
 				{verb: 'check', text: `the key has the full fingerprint ${action.fingerprint}; otherwise nothing is trusted`},
 				action.method === 'apt-key' ? {verb: 'run', text: 'apt-key add -   (the exported key)'} : {verb: 'write', text: `${action.keyring}   (the exported key, for signed-by)`},
+			];
+		}
+		case 'local-repository':
+			return [
+				{verb: 'copy', text: `${action.folder}/*.deb to ${action.path}`},
+				{verb: 'run', text: `apt-ftparchive packages .   (in ${action.path}, written to ${action.path}/Packages)`},
 			];
 		case 'run':
 			return [{verb: 'run', text: `${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`}];

@@ -71,7 +71,7 @@ export function clusterLines(cluster: ClusterSummary): string[] {
 		`CPUs:       ${cluster.cpus ? usedOf(cluster.cpus, amount) : unknown}`,
 		`Memory:     ${cluster.memoryMb ? usedOf(cluster.memoryMb, memory) : unknown}`,
 	];
-	for (const {what, error} of cluster.unreachable) lines.push(`Unreachable: ${what}: ${error}`);
+	for (const {what, error} of cluster.unreachable) lines.push(`No answer:  ${what}: ${error}`);
 	return lines;
 }
 
@@ -100,6 +100,8 @@ export function statusJson(snapshot: StatusSnapshot): Record<string, unknown> {
 			healthy: s.healthy,
 			detail: s.detail,
 			init: s.init.detail,
+			// Where its last lines came from (a file, or the journal command) and the lines.
+			log: s.log,
 		})),
 		cluster: snapshot.cluster,
 	};

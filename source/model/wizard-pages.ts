@@ -2,10 +2,11 @@
 // the settings at a glance, the question pages, then the summary of every change; only then the
 // pages that change the machine, one per plan step, run one after another; then done. Recomputed
 // whenever an answer changes, so every page shows the plan as it stands.
-import {type Problem, settingRules} from './answers.js';
+import {type Problem, settingRules, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Plan, Step, StepId} from './plan.js';
-import {findSetting, type SettingId, settings} from './settings.js';
+import {type PackageSource, sourceOf} from './repository-settings.js';
+import {findSetting, type SettingId, settings as allSettings} from './settings.js';
 
 export type PageKind = 'welcome' | 'checks' | 'settings' | 'questions' | 'summary' | 'commands' | 'services' | 'done';
 
@@ -25,6 +26,25 @@ export type Page = {
 
 export const settingsPageId = 'settings';
 export const summaryPageId = 'summary';
+
+// Installer settings with no file of their own are asked where they are used: the package source
+// first (it decides the key and the repository), then only what that source reads; the machine's
+// role after them, before the install it decides.
+const keyFields: Record<PackageSource, SettingId[]> = {
+	article: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
+	apt: ['repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint'],
+	folder: [],
+};
+const sourceFields: Record<PackageSource, SettingId[]> = {
+	article: ['repo.url'],
+	apt: ['repo.url', 'repo.suite', 'repo.component'],
+	folder: ['repo.folder'],
+};
+
+const installerFields = (values: Values): SettingId[] => {
+	const source = sourceOf(values);
+	return ['repo.source', ...keyFields[source], ...sourceFields[source], 'node.role'];
+};
 
 const kindOf = (id: StepId): PageKind => (id === 'preflight' ? 'checks' : id === 'start' ? 'services' : 'commands');
 
@@ -54,10 +74,9 @@ export const questionPageId = (key: string): string => `ask:${key}`;
 export function questionPages(plan: Plan): Page[] {
 	const {facts} = plan;
 	const groups: {key: string; title: string; fields: SettingId[]}[] = [];
-	const installer = settings.filter(setting => homeOf(setting.id, facts) === undefined).map(setting => setting.id);
-	if (installer.length > 0) groups.push({key: 'installer', title: 'Repository and key', fields: installer});
+	groups.push({key: 'installer', title: 'Package source and role', fields: installerFields(plan.values)});
 	const files = new Set(plan.steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' && step.id === 'configuration' ? [action.path] : []))));
-	for (const path of files) groups.push({key: path, title: path, fields: settings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
+	for (const path of files) groups.push({key: path, title: path, fields: allSettings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
 	for (const [first, ...rest] of settingRules) {
 		const at = groups.findIndex(group => group.fields.includes(first as SettingId));
 		for (const id of rest) {

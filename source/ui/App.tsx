@@ -8,7 +8,11 @@ import {currentPage} from '../model/wizard-state.js';
 import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
 import {AfterSetup} from './AfterSetup.js';
-import {MachineListScreen} from './cluster/MachineListScreen.js';
+import type {Cluster} from '../model/cluster.js';
+import {lookAtCluster} from '../use-cases/cluster-review.js';
+import {ClusterScreens} from './cluster/ClusterScreens.js';
+import {ClusterStatusScreen} from './cluster/ClusterStatusScreen.js';
+import {useSystem} from './hooks/use-system.js';
 import {UndoScreen} from './undo/UndoScreen.js';
 import {useUseCases} from './hooks/use-use-cases.js';
 import {UseCasesProvider} from './UseCasesProvider.js';
@@ -16,7 +20,7 @@ import {farewell} from './wizard/quit-words.js';
 import type {WizardExit} from './wizard/use-wizard.js';
 import {Wizard} from './wizard/Wizard.js';
 
-export type AppCommand = 'home' | 'setup' | 'edit' | 'status' | 'undo';
+export type AppCommand = 'home' | 'setup' | 'edit' | 'status' | 'undo' | 'cluster setup' | 'cluster status';
 
 export type AppOptions = {
 	system: System;
@@ -25,6 +29,9 @@ export type AppOptions = {
 	answers: Answers;
 	editId?: string;
 	editValue?: string;
+	// cluster setup|status FILE: the cluster file as read, and its name as typed.
+	cluster?: Cluster;
+	clusterFile?: string;
 	// Builds a sandbox System (./mesos-rehearsal, system commands not run) when a person accepts
 	// the rehearsal offered where a real setup cannot work.
 	rehearse?: () => Promise<System>;
@@ -38,10 +45,11 @@ type AppProps = Omit<AppOptions, 'out'> & {onExit: (code: number, message?: stri
 
 const stoppedCode = 130;
 
-type ScreensProps = Pick<AppOptions, 'command' | 'answers' | 'editId' | 'editValue'> & {rehearse?: () => Promise<void>; onExit: AppProps['onExit']};
+type ScreensProps = Pick<AppOptions, 'command' | 'answers' | 'editId' | 'editValue' | 'cluster' | 'clusterFile'> & {rehearse?: () => Promise<void>; onExit: AppProps['onExit']};
 
-function Screens({command, answers, editId, editValue, rehearse, onExit}: ScreensProps) {
+function Screens({command, answers, editId, editValue, cluster, clusterFile, rehearse, onExit}: ScreensProps) {
 	const useCases = useUseCases();
+	const system = useSystem();
 	// "Several machines" on the welcome: the machine list replaces the wizard.
 	const [several, setSeveral] = useState(false);
 	const wizardExit = useCallback((exit: WizardExit) => {
@@ -58,7 +66,9 @@ function Screens({command, answers, editId, editValue, rehearse, onExit}: Screen
 	const afterSetup = (start: 'home' | 'status' | 'edit') => (
 		<AfterSetup start={start} answers={answers} {...(editId ? {editId} : {})} {...(editValue === undefined ? {} : {editValue})} setup={wizardFrom} onExit={onExit} />
 	);
-	if (several) return <MachineListScreen onLeave={() => onExit(0)} />;
+	if (several) return <ClusterScreens onExit={onExit} />;
+	if (command === 'cluster setup' && cluster) return <ClusterScreens cluster={cluster} {...(clusterFile ? {file: clusterFile} : {})} onExit={onExit} />;
+	if (command === 'cluster status' && cluster) return <ClusterStatusScreen cluster={cluster} take={() => lookAtCluster(cluster, system.probes)} onExit={onExit} />;
 	switch (command) {
 		case 'edit':
 		case 'status':
@@ -70,6 +80,8 @@ function Screens({command, answers, editId, editValue, rehearse, onExit}: Screen
 			return wizardFrom();
 		case 'undo':
 			return <UndoScreen onDone={code => onExit(code)} />;
+		default:
+			return null;
 	}
 }
 

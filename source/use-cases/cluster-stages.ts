@@ -1,7 +1,7 @@
 // The deploy's stages and its postflight, apart from how the nodes are reached: the stages in
 // order with the nodes of each in parallel, a failed node retried, skipped or the end; then the
 // cluster judged over the network until it is proven or the time is up.
-import type {ApplyEvent} from '../model/apply-events.js';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../model/cluster-events.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import type {Stage} from '../model/cluster-plan.js';
 import type {Cluster} from '../model/cluster.js';
@@ -10,20 +10,7 @@ import type {ApplyResult} from '../system/apply-plan.js';
 import {readCluster} from '../system/cluster-readings.js';
 import type {Probes} from '../system/probes.js';
 
-export type ClusterEvent =
-	| {type: 'stage-start'; stage: Stage}
-	| {type: 'stage-end'; stage: Stage; ok: boolean}
-	| {type: 'node'; node: string; event: ApplyEvent}
-	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
-	| {type: 'notice'; node?: string; line: string};
-
-// A node whose step failed: what failed, the last lines of its output, and where its whole log is
-// kept on this machine (log, absent when nothing was logged).
-export type NodeFailure = {node: string; message: string; detail?: string[]; log?: string; tail?: string[]};
-// What the screens answer for a failed node: the step again, go on without the node, or stop.
-export type NodeDecision = 'retry' | 'skip' | 'quit';
-
-export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth};
+export type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../model/cluster-events.js';
 
 // Waits until the cluster is proven or the deadline passes; the last judgement is returned.
 export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: number, signal?: AbortSignal): Promise<{health: ClusterHealth; settled: boolean}> {

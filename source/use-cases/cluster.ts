@@ -3,11 +3,11 @@
 // proves the cluster, cluster status, and undo on every node. Screens and plain commands both call these.
 import path from 'node:path';
 import {clockSkewProblem} from '../model/clock-skew.js';
-import {nodeAnswers} from '../model/cluster-derivation.js';
 import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
 import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
+import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {StepError} from '../model/errors.js';
 import {articleMachine, type Facts} from '../model/facts.js';
@@ -25,11 +25,11 @@ import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {lockCluster, type Machine, thisMachine} from './run-lock.js';
-import {runSetupPlan} from './setup.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
 
+export {rehearseCluster} from './cluster-rehearsal.js';
 export {postflight, runStages, type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, type StageWork} from './cluster-stages.js';
 
 // `thisMachine`: where this machine's run lock is taken (a test moves it).
@@ -76,35 +76,6 @@ export async function planCluster(cluster: Cluster, options: {root?: string} = {
 			return {...plan, read: async (file: string) => system.fs.read(file)};
 		}),
 	);
-}
-
-// --root DIR: every node rehearsed in its own sandbox, DIR/NAME; system commands are skipped there.
-// Every node's plan and every file it writes are checked before the first node is written.
-export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean} = {}): Promise<ClusterOutcome> {
-	const nodes = await Promise.all(
-		cluster.nodes.map(async node => {
-			const system = await createSystem({root: path.join(rootDir, node.name), dryRun: options.dryRun ?? false});
-			const plan = nodePlan(cluster, node, system.facts);
-			return {node, system, plan};
-		}),
-	);
-	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
-	const failed: ClusterOutcome['failed'] = [];
-	for (const {node, system, plan} of nodes) {
-		const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
-			onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
-			...(options.signal ? {signal: options.signal} : {}),
-		});
-		if (result.stopped) return {ok: false, stopped: true, failed};
-		if (!result.ok) {
-			const detail = result.failed?.outcome.detail ?? [];
-			const log = result.logPath;
-			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
-			failed.push({node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})});
-			break;
-		}
-	}
-	return {ok: failed.length === 0, failed};
 }
 
 export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => ({
@@ -159,6 +130,8 @@ export async function deployCluster(cluster: Cluster, options: ClusterRunOptions
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
+		// Nobody confirms an unpinned key during an unattended deploy.
+		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
 		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
 		const now = new Date();
 		const runId = newRunId(now);

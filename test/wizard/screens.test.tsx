@@ -61,7 +61,7 @@ async function openSetting(app: RenderedApp, facts: Facts, id: SettingId): Promi
 }
 
 describe('keys that come in one read', () => {
-	it('three Enters on the first page of the walk accept three fields in order, and a fourth goes to the next page', async () => {
+	it('five Enters on the first page of the walk accept the source, its key and repository fields in order, a sixth the role goes to the next page', async () => {
 		const app = await renderWizard();
 		await waitForFrame(app, 'Press Enter to begin');
 		await readsKeys(app);
@@ -70,9 +70,9 @@ describe('keys that come in one read', () => {
 		app.stdin.write('\r');
 		await atList(app);
 		app.stdin.write(`${keys.down}\r`);
-		await waitForFrame(app, '▸ Repository URL');
-		app.stdin.write('\r\r\r');
-		await waitForFrame(app, '▸ How the key is trusted');
+		await waitForFrame(app, '▸ Package source');
+		app.stdin.write('\r\r\r\r\r');
+		await waitForFrame(app, '▸ This machine’s role');
 		app.stdin.write('\r');
 		const next = await waitForFrame(app, 'Settings page 2 of 15: /etc/zookeeper/conf/zoo.cfg');
 		expect(next).toContain('▸ ZooKeeper servers');
@@ -209,7 +209,7 @@ describe('without root, continuing anyway', () => {
 		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, keys.enter);
 		const failed = await waitForFrame(app, '✖ Running as root failed');
-		expect(failed.replaceAll(/\s+/g, ' ')).toContain('not running as root: run it with sudo, or rehearse with --root ./mesos-rehearsal');
+		expect(failed.replaceAll(/\s+/g, ' ')).toMatch(/Running as root: this runs as \S+: run it with sudo, or rehearse with --root \.\/mesos-rehearsal/);
 		expect(failed.replaceAll(/\s+/g, ' ')).toContain('it cannot be skipped: every later step needs it');
 		expect(failed).not.toContain('s skip');
 		expect(failed).not.toContain('offers to continue');

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {consistencyProblems, resolveValues} from '../../source/model/answers.js';
 import {articleMachine} from '../../source/model/facts.js';
 import {buildPlan} from '../../source/model/plan.js';
+import {packageSources} from '../../source/model/repository-settings.js';
 import {settings} from '../../source/model/settings.js';
 import {askedSettings, problemPage, wizardPages} from '../../source/model/wizard-pages.js';
 
@@ -24,11 +25,19 @@ describe('wizard pages', () => {
 			'start',
 			'done',
 		]);
-		expect(pages.filter(p => p.kind === 'questions').map(p => p.title).slice(0, 4)).toEqual(['Repository and key', '/etc/zookeeper/conf/zoo.cfg', '/etc/default/mesos', '/etc/mesos/zk']);
+		expect(pages.filter(p => p.kind === 'questions').map(p => p.title).slice(0, 4)).toEqual(['Package source and role', '/etc/zookeeper/conf/zoo.cfg', '/etc/default/mesos', '/etc/mesos/zk']);
 		// Nothing before the summary carries a step that changes the machine.
 		const summary = pages.findIndex(p => p.id === 'summary');
 		expect(pages.slice(0, summary).flatMap(p => (p.step ? [p.step.id] : []))).toEqual(['preflight']);
 		expect(pages.slice(summary + 1).every(p => p.fields.length === 0)).toBe(true);
+	});
+
+	it('ask for every setting exactly once, the source’s own settings where that source is chosen', () => {
+		const askedBy = packageSources.map(source => pagesFor({'repo.source': source}).flatMap(p => p.fields));
+		for (const asked of askedBy) expect(new Set(asked).size).toBe(asked.length);
+		expect([...new Set(askedBy.flat())].sort()).toEqual(settings.map(s => s.id).sort());
+		expect(askedBy[2]).not.toContain('repo.key');
+		expect(askedBy[0]).not.toContain('repo.folder');
 	});
 
 	it('ask the server id on the servers\' page, after them, and the quorum after the servers', () => {

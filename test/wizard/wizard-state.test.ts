@@ -100,6 +100,16 @@ describe('wizard state', () => {
 		expect(state.answers['repo.keyserver']).toBe('hkp://127.0.0.1:11371');
 	});
 
+	it('asks the package source first, then only what the chosen source reads, then the role', () => {
+		let state = apply(atSettings(), {type: 'choose', delta: 1}, {type: 'accept'});
+		expect(pageId(state)).toBe('ask:installer');
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyserver', 'repo.key', 'repo.keyMethod', 'repo.url', 'node.role']);
+		state = apply(state, {type: 'field', action: {type: 'choose', delta: 1}}, {type: 'submit-field'});
+		expect(state.answers['repo.source']).toBe('apt');
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint', 'repo.url', 'repo.suite', 'repo.component', 'node.role']);
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
+	});
+
 	it('never lets a control character into a field', () => {
 		// The cursor is before the 1: what is typed goes there, without the invisible characters.
 		const state = apply(onPage(zooCfg, {'zookeeper.myid': '1'}, 2), {type: 'field', action: {type: 'text', edit: {type: 'insert', text: '\u007F2\r'}}});
@@ -152,11 +162,12 @@ describe('wizard state', () => {
 
 	it('goes back with Esc: a page of the walk to the one before, the first to the settings, the settings to the preflight', () => {
 		let state = apply(atSettings(), {type: 'choose', delta: 1}, {type: 'accept'});
-		state = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
+		const installer = currentPage(state).page.fields.length;
+		state = apply(state, ...Array.from({length: installer}, (): WizardAction => ({type: 'submit-field'})));
 		expect(pageId(state)).toBe(zooCfg);
 		state = apply(state, {type: 'back'});
 		expect(pageId(state)).toBe('ask:installer');
-		expect(state.mode).toMatchObject({kind: 'fields', focus: 3});
+		expect(state.mode).toMatchObject({kind: 'fields', focus: installer - 1});
 		state = apply(state, {type: 'back'});
 		expect(pageId(state)).toBe('settings');
 		expect(pageId(apply(state, {type: 'back'}))).toBe('preflight');
@@ -175,6 +186,18 @@ describe('wizard state', () => {
 		expect(finished.marks.install).toBe('skipped');
 		expect(finished.mode.kind).toBe('finished');
 		expect(apply(finished, {type: 'accept'}).mode).toEqual({kind: 'running', from: 0});
+	});
+
+	it('takes the facts found after the install: the configuration run after it writes the layout the packages read', () => {
+		const installing: WizardState = {...start(), pageId: 'install', mode: {kind: 'running', from: 0}};
+		const paths = (state: WizardState) => pagesOf(state).find(p => p.id === 'configuration')?.step?.actions.flatMap(a => (a.kind === 'file' ? [a.path] : [])) ?? [];
+		expect(paths(installing)).toContain('/etc/mesos-slave/ip');
+		const installed = apply(installing, {type: 'run-ended', ok: true, facts: {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file'}});
+		expect(installed.marks.install).toBe('done');
+		expect(paths(installed)).toContain('/etc/mesos-agent/ip');
+		expect(paths(installed)).not.toContain('/etc/mesos-slave/ip');
+		expect(paths(installed).filter(path => path.includes('marathon'))).toEqual(['/etc/default/marathon']);
+		expect(pagesOf(installed).some(p => p.id === 'ask:/etc/mesos-agent/ip')).toBe(true);
 	});
 
 	it('does not let the root check be skipped into a failure at every later step', () => {

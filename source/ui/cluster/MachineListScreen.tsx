@@ -51,7 +51,8 @@ function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}
 	);
 }
 
-export function MachineListScreen({cluster, onLeave}: {cluster?: Cluster; onLeave: () => void}) {
+// onNext: once saved, Enter goes on to the settings for every node with the list and its file.
+export function MachineListScreen({cluster, onLeave, onNext}: {cluster?: Cluster; onLeave: () => void; onNext?: (cluster: Cluster, file: string) => void}) {
 	const [state, screen] = useSyncReducer(machineListReducer, machineList(cluster));
 	const save = useCallback(
 		(file: string) => {
@@ -62,7 +63,12 @@ export function MachineListScreen({cluster, onLeave}: {cluster?: Cluster; onLeav
 		},
 		[screen],
 	);
-	useMachineListKeys(screen, {save, leave: onLeave});
+	const next = useCallback(() => {
+		const now = screen.get();
+		if (now.mode.kind === 'saved' && onNext) onNext(clusterOf(now), now.mode.file);
+		else onLeave();
+	}, [screen, onNext, onLeave]);
+	useMachineListKeys(screen, {save, leave: onLeave, next});
 	const {machines, selected, mode, problems} = state;
 	const masters = machines.filter(machine => machine.role !== 'agent').length;
 	const pending = mode.kind === 'list' ? machineListProblems(state) : [];
@@ -99,7 +105,7 @@ export function MachineListScreen({cluster, onLeave}: {cluster?: Cluster; onLeav
 				</Text>
 			))}
 			<Box marginTop={1}>
-				<KeyHelp keys={mode.kind === 'edit' ? editKeys : mode.kind === 'save' ? [{key: 'Enter', does: 'save'}, {key: 'Esc', does: 'back to the list'}] : mode.kind === 'saved' ? [{key: 'Enter', does: 'done'}, {key: 'e', does: 'edit the list again'}] : listKeys} />
+				<KeyHelp keys={mode.kind === 'edit' ? editKeys : mode.kind === 'save' ? [{key: 'Enter', does: 'save'}, {key: 'Esc', does: 'back to the list'}] : mode.kind === 'saved' ? [{key: 'Enter', does: onNext ? 'the settings for every node' : 'done'}, {key: 'e', does: 'edit the list again'}, {key: 'q', does: 'done'}] : listKeys} />
 			</Box>
 		</Box>
 	);

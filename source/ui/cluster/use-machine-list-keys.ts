@@ -1,5 +1,5 @@
 // Keys of the machine list: ↑↓ choose a machine, a add, e or Enter edit, d remove, s save, Esc or q
-// back; while a machine is edited Tab/↓ and Shift+Tab/↑ go through its fields, ←→ change its role,
+// back (once saved, Enter goes on); while a machine is edited Tab/↓ and Shift+Tab/↑ go through its fields, ←→ change its role,
 // Enter keeps it, Esc drops the change; while the file name is typed Enter saves, Esc goes back.
 import type {MachineListAction, MachineListState} from '../../model/machine-list.js';
 import {machineFields} from '../../model/machine-list.js';
@@ -8,7 +8,7 @@ import {textEditOf} from '../components/keys/text-edit-of.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
-export type MachineListCalls = {save(file: string): void; leave(): void};
+export type MachineListCalls = {save(file: string): void; leave(): void; next(): void};
 
 export function useMachineListKeys(screen: SyncReducer<MachineListState, MachineListAction>, calls: MachineListCalls): void {
 	useKeys(press => {
@@ -52,7 +52,8 @@ export function useMachineListKeys(screen: SyncReducer<MachineListState, Machine
 			case 'saving':
 				return;
 			case 'saved':
-				if (isKey(press, 'return') || isKey(press, 'escape') || isChar(press, 'q')) calls.leave();
+				if (isKey(press, 'return')) calls.next();
+				else if (isKey(press, 'escape') || isChar(press, 'q')) calls.leave();
 				else if (isChar(press, 'e')) send({type: 'cancel'});
 		}
 	});

@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/LogPane.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
 import {activeMode} from '../../model/wizard-state.js';
@@ -34,14 +35,15 @@ export function CommandsScreen(props: ScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 				<Box marginTop={1} flexDirection="column">
 					<ActionList view={view} width={width} />
 				</Box>
 				{running >= 0 ? <AptBar props={props} index={running} /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<LogPane buffer={output.all} height={Math.max(1, rows)} empty={mode.kind === 'running' ? 'waiting for output…' : 'no output'} />
+				{/* Once it ended, a step that printed nothing draws nothing here: the outcomes above say it all. */}
+				<LogPane buffer={output.all} height={Math.max(1, rows)} {...(mode.kind === 'running' ? {empty: 'waiting for output…'} : {})} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}

@@ -6,7 +6,8 @@ import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
 export type SummaryRow = {text: string; tone: 'heading' | 'command' | 'check' | FileState; file?: number};
 
-const verbs: Record<SummaryItem['verb'], string> = {run: '$', check: '·', probe: '·', write: '✎'};
+// A copy is the installer's own (no shell command to show); a stop says where a run stops to ask.
+const verbs: Record<SummaryItem['verb'], string> = {run: '$', copy: '+', check: '·', probe: '·', write: '✎', stop: '!'};
 
 export function summaryRows(steps: readonly SummaryStep[], files: readonly string[], width: number): SummaryRow[] {
 	const rows: SummaryRow[] = [];
@@ -14,7 +15,7 @@ export function summaryRows(steps: readonly SummaryStep[], files: readonly strin
 		rows.push({text: step.title, tone: 'heading'});
 		for (const item of step.items) {
 			const file = item.file ? files.indexOf(item.file.path) : -1;
-			const tone: SummaryRow['tone'] = item.file ? item.file.state : item.verb === 'run' ? 'command' : 'check';
+			const tone: SummaryRow['tone'] = item.file ? item.file.state : item.verb === 'run' || item.verb === 'copy' ? 'command' : 'check';
 			// Only a file's first row carries it: the cursor marks that one.
 			wrapRows(`${verbs[item.verb]} ${item.text}`, width - 4, '    ').forEach((text, at) => rows.push({text: `  ${text}`, tone, ...(file >= 0 && at === 0 ? {file} : {})}));
 		}

@@ -30,10 +30,12 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 			return [{key: 'Enter', does: 'exit'}];
 		case 'fields': {
 			const focused = findSetting(page.fields[mode.focus]);
-			const last = mode.focus === page.fields.length - 1;
+			// Enter checks the value and moves on: to the next field, or from the last one to the next page
+			// (on a guided walk) or back to the list.
+			const last = mode.focus >= page.fields.length - 1;
 			const hints: KeyHint[] = [{key: 'Enter', does: last ? (state.guided ? 'next page' : 'back to the list') : 'next field'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
-			if (page.fields.length > 1) hints.push({key: 'Tab', does: 'next field'});
+			if (mode.focus > 0) hints.push({key: 'Shift+Tab', does: 'previous field'});
 			return [...hints, {key: 'Esc', does: state.guided ? 'back' : 'back to the list'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'overview':

@@ -26,7 +26,8 @@ type Props = {
 	width?: number;
 };
 
-const look: Record<ServiceState, {color?: string; mark: string}> = {
+// Each state's colour and mark (starting and probing show a spinner instead), for every pane that shows a service.
+export const serviceLook: Record<ServiceState, {color?: string; mark: string}> = {
 	waiting: {mark: '·'},
 	starting: {color: 'cyan', mark: ''},
 	probing: {color: 'cyan', mark: ''},
@@ -49,7 +50,7 @@ const frame = 2;
 // under it; the probe line wraps. A screen sharing its rows counts them with this.
 export function servicePaneText({name, state, detail, probe}: Pick<Props, 'name' | 'state' | 'detail' | 'probe'>, width: number): {besideName: boolean; detailRows: string[]; probeRows: string[]} {
 	const room = Math.max(10, width - frame);
-	const head = `${look[state].mark || '⠋'} ${name} ${state}`;
+	const head = `${serviceLook[state].mark || '⠋'} ${name} ${state}`;
 	const besideName = !detail || textWidth(`${head} · ${detail}`) <= room;
 	return {
 		besideName,
@@ -64,7 +65,7 @@ export const servicePaneRows = (props: Pick<Props, 'name' | 'state' | 'detail' |
 };
 
 export function ServicePane({name, state, detail, probe, output, outputLines = 2, logTail = [], logTailLines = 8, width = 100}: Props) {
-	const {color, mark} = look[state];
+	const {color, mark} = serviceLook[state];
 	const busy = state === 'starting' || state === 'probing';
 	const text = servicePaneText({name, state, ...(detail ? {detail} : {}), ...(probe ? {probe} : {})}, width);
 	return (

@@ -1,0 +1,36 @@
+// The summary before a cluster deploy: per node its role, its services, every file it will write
+// (new, changed or unchanged against what the node holds, with both texts for the diff) and every
+// command it will run, read from the node's plan, so what is shown is what the deploy does. Pure.
+import {previewActions} from './action-preview.js';
+import type {NodePlan} from './cluster-plan.js';
+import type {ClusterNode} from './cluster.js';
+import {newContent} from './file-content.js';
+import type {ServiceName} from './services.js';
+
+export type FileChangeKind = 'new' | 'changed' | 'unchanged';
+export type NodeFileChange = {path: string; before: string | undefined; after: string; change: FileChangeKind; notes: string[]};
+export type NodeChanges = {node: ClusterNode; services: ServiceName[]; files: NodeFileChange[]; commands: string[]};
+
+// `before`: what each of the node's files holds now (undefined: there is none).
+export function nodeChanges(plan: Pick<NodePlan, 'node' | 'services' | 'plan'>, before: ReadonlyMap<string, string | undefined>): NodeChanges {
+	const actions = plan.plan.steps.flatMap(step => step.actions);
+	const files = new Map<string, NodeFileChange>();
+	for (const action of actions) {
+		if (action.kind !== 'file') continue;
+		// Two actions on one file (a setting and a file that follows it): the second edits what the first wrote.
+		const known = files.get(action.path);
+		const old = before.get(action.path);
+		const after = newContent(action.edit, known ? known.after : old);
+		const change: FileChangeKind = old === undefined ? 'new' : old === after ? 'unchanged' : 'changed';
+		files.set(action.path, {path: action.path, before: old, after, change, notes: [...(known?.notes ?? []), ...action.notes]});
+	}
+	const commands = previewActions(actions.filter(action => action.kind !== 'file'))
+		.filter(line => line.kind === 'command')
+		.map(line => line.text);
+	return {node: plan.node, services: plan.services, files: [...files.values()], commands};
+}
+
+export const changeCounts = (files: readonly NodeFileChange[]): string => {
+	const count = (kind: FileChangeKind): number => files.filter(file => file.change === kind).length;
+	return `${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged`;
+};

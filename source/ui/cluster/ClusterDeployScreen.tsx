@@ -1,0 +1,110 @@
+// The deploy, live: the stage under way, a pane per node (its step, its services' health, its output
+// streamed), nodes side by side in two columns when there are more than three. A node that fails
+// shows its log's end and asks: r retry its step, s skip it, q quit. q (then y) or Ctrl+C stops
+// the run (exit 130); at the end the postflight's proof of the cluster, then Enter leaves.
+import {Box, Text} from 'ink';
+import React, {useEffect, useState} from 'react';
+import type {ClusterNode} from '../../model/cluster.js';
+import type {NodeFailure} from '../../model/cluster-events.js';
+import {clusterStatusLines} from '../../model/cluster-status-lines.js';
+import {stoppedExitCode} from '../../model/errors.js';
+import {KeyHelp} from '../components/key-help/KeyHelp.js';
+import {isChar, isKey} from '../components/keys/split-keys.js';
+import {useKeys} from '../components/keys/use-keys.js';
+import {useStop} from '../components/keys/use-stop.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {NodePane} from './NodePane.js';
+import {type RunDeploy, useClusterDeploy} from './use-cluster-deploy.js';
+
+// done: what is said when every node got through (a rehearsal says where its files are).
+type Props = {nodes: readonly ClusterNode[]; run: RunDeploy; done: string; again: string; onExit: (code: number, message?: string) => void};
+
+function FailureQuestion({failure}: {failure: NodeFailure}) {
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text color="red" bold>{`✖ ${failure.node} failed: ${failure.message}`}</Text>
+			{(failure.detail ?? []).slice(-3).map((line, index) => (
+				<Text key={`d${index}`} color="yellow" wrap="truncate-end">{`  ${line}`}</Text>
+			))}
+			{failure.log ? <Text dimColor>{`The end of its log, ${failure.log}:`}</Text> : null}
+			{(failure.tail ?? []).slice(-6).map((line, index) => (
+				<Text key={`t${index}`} dimColor wrap="truncate-end">{`  | ${line}`}</Text>
+			))}
+			<Text>{`r retries its step · s skips ${failure.node} (its later stages do not run) · q quits (a later cluster setup continues: what is done changes nothing)`}</Text>
+		</Box>
+	);
+}
+
+export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
+	const {view, answer, stop, buffers} = useClusterDeploy(nodes, run);
+	const [asking, setAsking] = useState(false);
+	const {rows, columns} = useTerminalSize();
+	const ended = view.outcome !== undefined || view.error !== undefined;
+	const code = view.error !== undefined ? 1 : view.outcome?.stopped ? stoppedExitCode : view.outcome?.ok ? 0 : 1;
+	const leave = (): void => onExit(code, view.outcome?.stopped ? `Stopped: the steps under way are recorded as stopped. To continue: ${again}` : undefined);
+	useStop(() => (ended ? leave() : stop()));
+	// A stopped run ends the program (130) with the line saying how to continue, as the wizard does.
+	const stopped = view.outcome?.stopped === true;
+	useEffect(() => {
+		if (stopped) onExit(stoppedExitCode, `Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}`);
+	}, [stopped, onExit, again]);
+	useKeys(press => {
+		if (ended) {
+			if (isKey(press, 'return') || isChar(press, 'q') || isKey(press, 'escape')) leave();
+		} else if (view.asking) {
+			if (isChar(press, 'r')) answer('retry');
+			else if (isChar(press, 's')) answer('skip');
+			else if (isChar(press, 'q')) answer('quit');
+		} else if (asking) {
+			if (isChar(press, 'y')) {
+				setAsking(false);
+				stop();
+			} else if (isChar(press, 'n') || isKey(press, 'escape')) setAsking(false);
+		} else if (isChar(press, 'q') && !view.stopping) setAsking(true);
+	});
+	const columnsOfPanes = nodes.length > 3 && columns >= 80 ? 2 : 1;
+	const paneRows = Math.floor((rows - (view.asking ? 16 : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
+	const width = Math.floor(columns / columnsOfPanes);
+	return (
+		<Box flexDirection="column">
+			<Text bold>{`Deploy: ${view.stopping && !ended ? 'stopping…' : (view.stage ?? (ended ? 'finished' : 'under way'))}`}</Text>
+			<Box flexWrap="wrap" width={columns}>
+				{view.nodes.map(pane => (
+					<NodePane key={pane.node.name} pane={pane} buffer={buffers.get(pane.node.name) as NonNullable<ReturnType<typeof buffers.get>>} width={width} logLines={Math.max(paneRows - 5, 1)} />
+				))}
+			</Box>
+			{view.notices.slice(-2).map((line, index) => (
+				<Text key={index} dimColor wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+			{view.asking ? <FailureQuestion failure={view.asking} /> : null}
+			{view.postflight ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold color={view.postflight.settled ? 'green' : 'red'}>{`Postflight: ${view.postflight.settled ? 'the cluster is proven' : 'the cluster is not proven'}`}</Text>
+					{clusterStatusLines(view.postflight.health).map(line => (
+						<Text key={line} wrap="truncate-end">{`  ${line}`}</Text>
+					))}
+				</Box>
+			) : null}
+			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
+			{view.outcome ? <Ending outcome={view.outcome} done={done} again={again} /> : null}
+			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
+			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
+		</Box>
+	);
+}
+
+function Ending({outcome, done, again}: {outcome: NonNullable<ReturnType<typeof useClusterDeploy>['view']['outcome']>; done: string; again: string}) {
+	if (outcome.stopped) return <Text color="yellow">{`Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}`}</Text>;
+	if (outcome.ok) return <Text color="green">{done}</Text>;
+	return (
+		<Box flexDirection="column">
+			{outcome.failed.map(failure => (
+				<Text key={failure.node} color="red">{`✖ ${failure.node}: ${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}`}</Text>
+			))}
+			{outcome.skipped && outcome.skipped.length > 0 ? <Text color="yellow">{`Skipped: ${outcome.skipped.join(', ')}; they took no further part.`}</Text> : null}
+			<Text>{`Nothing after the failed stage ran. Fix the cause, then continue with: ${again} (what is done already changes nothing).`}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,73 @@
+// Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
+// each node's output into a log buffer of its own (outside React, as LogPane wants), everything
+// else into the deploy view. A failed node's question waits for answer() (one at a time, in the
+// order they failed); stop() aborts the run
+// (its steps are recorded as stopped, nothing after them runs).
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../../model/cluster-events.js';
+import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
+import {type ClusterNode, roleServices} from '../../model/cluster.js';
+import {errorMessage, StepError} from '../../model/errors.js';
+import {LogBuffer} from '../components/log-pane/log-buffer.js';
+import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
+
+export type DeployOptions = {onEvent: (event: ClusterEvent) => void; signal: AbortSignal; onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>};
+export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
+
+export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; stop(): void};
+
+const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', warned: '!', failed: '✖', stopped: '■'} as const;
+
+export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy): ClusterDeploy {
+	const [view, screen] = useSyncReducer(deployReducer, deployView(nodes, node => roleServices(node.role)));
+	const [buffers] = useState(() => new Map(nodes.map(node => [node.name, new LogBuffer(200)])));
+	const [controller] = useState(() => new AbortController());
+	// The run given first: the deploy starts once, however often the screen renders.
+	const [start] = useState(() => run);
+	// Failed nodes waiting for an answer, the first one asked (nodes of a stage fail in parallel).
+	const waiting = useRef<{failure: NodeFailure; resolve: (decision: NodeDecision) => void}[]>([]);
+	useEffect(() => {
+		const onEvent = (event: ClusterEvent): void => {
+			if (event.type === 'node') {
+				const buffer = buffers.get(event.node);
+				const inner = event.event;
+				if (inner.type === 'output') buffer?.push(inner.line, inner.stream);
+				else if (inner.type === 'action-start') buffer?.push(`▸ ${inner.action.title}`);
+				else if (inner.type === 'action-end') buffer?.push(`${mark[inner.outcome.status]} ${inner.outcome.message}`, inner.outcome.status === 'failed' ? 'stderr' : 'stdout');
+				else if (inner.type === 'notice') buffer?.push(inner.line);
+			}
+			screen.dispatch({type: 'event', event});
+		};
+		const onNodeFailed = (failure: NodeFailure): Promise<NodeDecision> =>
+			new Promise(resolve => {
+				waiting.current.push({failure, resolve});
+				if (waiting.current.length === 1) screen.dispatch({type: 'asking', failure});
+			});
+		start({onEvent, signal: controller.signal, onNodeFailed}).then(
+			outcome => {
+				for (const buffer of buffers.values()) buffer.flush();
+				screen.dispatch({type: 'ended', outcome});
+			},
+			// A node not reached (an unknown host key with its fingerprints), a busy node: said with every line of why.
+			(error: unknown) => screen.dispatch({type: 'error', message: [errorMessage(error), ...(error instanceof StepError ? error.detail : [])].join('\n')}),
+		);
+		return () => controller.abort();
+	}, [start, buffers, controller, screen]);
+	const answer = useCallback(
+		(decision: NodeDecision) => {
+			const first = waiting.current.shift();
+			if (!first) return;
+			screen.dispatch({type: 'answered'});
+			const next = waiting.current[0];
+			if (next) screen.dispatch({type: 'asking', failure: next.failure});
+			first.resolve(decision);
+		},
+		[screen],
+	);
+	const stop = useCallback(() => {
+		screen.dispatch({type: 'stopping'});
+		controller.abort();
+		while (waiting.current.length > 0) answer('quit');
+	}, [screen, controller, answer]);
+	return {view, screen, buffers, answer, stop};
+}

@@ -1,0 +1,55 @@
+// cluster setup --root DIR: the deploy rehearsed, each node in its own sandbox DIR/NAME, node after
+// node, system commands skipped; nothing goes over SSH.
+import path from 'node:path';
+import {nodeAnswers} from '../model/cluster-derivation.js';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../model/cluster-events.js';
+import {nodePlan} from '../model/cluster-plan.js';
+import type {Cluster} from '../model/cluster.js';
+import {readLogTail} from '../system/log-tail.js';
+import {createSystem} from '../system/system.js';
+import {refuseUnwritableTargets} from '../system/target-check.js';
+import {runSetupPlan} from './setup.js';
+import type {UseCaseOptions} from './use-case-options.js';
+
+// --root DIR: every node rehearsed in its own sandbox, DIR/NAME; system commands are skipped there.
+// Every node's plan and every file it writes are checked before the first node is written.
+export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
+	const nodes = await Promise.all(
+		cluster.nodes.map(async node => {
+			const system = await createSystem({root: path.join(rootDir, node.name), dryRun: options.dryRun ?? false});
+			const plan = nodePlan(cluster, node, system.facts);
+			return {node, system, plan};
+		}),
+	);
+	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
+	const failed: ClusterOutcome['failed'] = [];
+	const skipped: string[] = [];
+	const ended = (stopped: boolean): ClusterOutcome => ({ok: false, ...(stopped ? {stopped} : {}), failed, ...(skipped.length > 0 ? {skipped} : {})});
+	for (const {node, system, plan} of nodes) {
+		for (;;) {
+			const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
+				onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
+				...(options.signal ? {signal: options.signal} : {}),
+			});
+			if (result.stopped) return ended(true);
+			if (result.ok) break;
+			const detail = result.failed?.outcome.detail ?? [];
+			const log = result.logPath;
+			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
+			const failure = {node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})};
+			// The screens ask, as on a deploy: run the node's plan again (what is done changes nothing), go on without it, or stop.
+			const decision = options.onNodeFailed && !options.signal?.aborted ? await options.onNodeFailed(failure) : 'quit';
+			if (options.signal?.aborted) return ended(true);
+			if (decision === 'retry') continue;
+			if (decision === 'skip') {
+				skipped.push(node.name);
+				options.onEvent?.({type: 'notice', node: node.name, line: `Skipped: ${node.name} takes no further part in this deploy.`});
+				break;
+			}
+			failed.push(failure);
+			return ended(false);
+		}
+	}
+	if (skipped.length > 0) return ended(false);
+	return {ok: failed.length === 0, failed};
+}

@@ -1,0 +1,118 @@
+// The deploy screen over the real stages (runStages, the nodes of a stage in parallel) with each
+// node's step answered here, as a node over SSH would answer it: a pane per node with its step,
+// its output and its services; a failed node's log tail with r retry and s skip, as the use case
+// asks; q then y stopping the run (exit 130).
+import {afterEach, describe, expect, it} from 'vitest';
+import React from 'react';
+import type {ApplyEvent, ApplyResult} from '../../source/model/apply-events.js';
+import {clusterStages, nodePlan} from '../../source/model/cluster-plan.js';
+import type {Cluster} from '../../source/model/cluster.js';
+import {articleMachine} from '../../source/model/facts.js';
+import type {Step} from '../../source/model/plan.js';
+import {createSystem} from '../../source/system/system.js';
+import {ClusterDeployScreen} from '../../source/ui/cluster/ClusterDeployScreen.js';
+import type {DeployOptions} from '../../source/ui/cluster/use-cluster-deploy.js';
+import {runStages} from '../../source/use-cases/cluster.js';
+import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {tempRoot} from '../helpers/temp-root.js';
+import {renderScreen} from './render-screen.js';
+
+const cluster: Cluster = {
+	nodes: [
+		{name: 'm1', address: '10.0.0.11', role: 'master'},
+		{name: 'a1', address: '10.0.0.21', role: 'agent'},
+		{name: 'a2', address: '10.0.0.22', role: 'agent'},
+	],
+	ssh: {},
+	settings: {},
+};
+const plans = cluster.nodes.map(node => nodePlan(cluster, node, articleMachine));
+const result = (ok: boolean, extra: Partial<ApplyResult> = {}): ApplyResult => ({ok, runId: 'r', recorded: true, counts: {}, changedFiles: [], ...extra});
+
+// Each node's step as ApplyRun reports it: the step, its actions with an output line each; a step
+// listed in `fails` (node:step title) fails that many times first; `hold` waits to be stopped.
+function stagesRun(fails: Record<string, number>, hold?: string) {
+	const left = {...fails};
+	return async ({onEvent, signal, onNodeFailed}: DeployOptions) => {
+		const staged = await runStages(clusterStages(plans), {
+			async applyStep(node: string, step: Step) {
+				const emit = (event: ApplyEvent) => onEvent({type: 'node', node, event});
+				emit({type: 'step-start', step});
+				for (const [index, action] of step.actions.entries()) {
+					emit({type: 'action-start', step, action, index});
+					emit({type: 'output', step, action, line: `${node} says: ${action.title}`, stream: 'stdout'});
+					if (hold === `${node}:${step.title}`) {
+						await new Promise(resolve => signal.addEventListener('abort', resolve, {once: true}));
+						emit({type: 'action-end', step, action, index, outcome: {status: 'stopped', message: 'stopped'}});
+						emit({type: 'step-end', step, ok: false, stopped: true});
+						return result(false, {stopped: true});
+					}
+					const failing = (left[`${node}:${step.title}`] ?? 0) > 0;
+					if (failing) {
+						left[`${node}:${step.title}`] = (left[`${node}:${step.title}`] ?? 0) - 1;
+						const outcome = {status: 'failed' as const, message: 'exit 100'};
+						emit({type: 'action-end', step, action, index, outcome});
+						emit({type: 'step-end', step, ok: false});
+						return result(false, {failed: {step, action, outcome}});
+					}
+					emit({type: 'action-end', step, action, index, outcome: {status: action.kind === 'service' ? 'healthy' : 'ran', message: `${action.title} done`}});
+				}
+				emit({type: 'step-end', step, ok: true});
+				return result(true);
+			},
+			failureOf: async (node, step) => ({node, message: `${step.title}: exit 100`, log: `/state/cluster/r/${node}.log`, tail: [`E: ${node} could not get the package lists`]}),
+			emit: onEvent,
+			onNodeFailed,
+			signal,
+		});
+		return {ok: !staged.stopped && staged.failed.length === 0 && !staged.skipped, ...staged};
+	};
+}
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function show(run: ReturnType<typeof stagesRun>) {
+	let code: number | undefined;
+	let said: string | undefined;
+	const system = await createSystem({root: await tempRoot()});
+	const app = renderScreen(system, <ClusterDeployScreen nodes={cluster.nodes} run={run} done="Done: 3 nodes set up." again="mesos-setup cluster setup c.yaml" onExit={(exit, message) => ((code = exit), (said = message))} />);
+	unmount = app.unmount;
+	return {app, code: () => code, said: () => said};
+}
+
+describe('the deploy screen', () => {
+	it('asks about a failed node with its log’s end: r runs its step again, s goes on without a node', async () => {
+		const {app, code} = await show(stagesRun({'a1:Install': 1, 'a2:Install': 1}));
+		let frame = await waitForFrame(app, /✖ a\d failed: Install: exit 100/);
+		expect(frame).toContain('Deploy: Key, repository, packages and files on every node');
+		expect(frame).toMatch(/E: a\d could not get the package lists/);
+		expect(frame).toContain('r retries its step · s skips');
+		const first = /✖ (a\d) failed/.exec(frame)?.[1] as string;
+		const second = first === 'a1' ? 'a2' : 'a1';
+		// r: the step again, which works now; the other agent asks next (its step failed meanwhile).
+		frame = await press(app, 'r');
+		frame = await waitForFrame(app, `✖ ${second} failed: Install: exit 100`);
+		// s: the other agent takes no further part; the rest goes on to the end.
+		await press(app, 's');
+		frame = await waitForFrame(app, 'Nothing after the failed stage ran', 20_000);
+		expect(frame).toMatch(new RegExp(`${second} · agent · 10\\.0\\.0\\.2\\d · · skipped`));
+		expect(frame).toMatch(new RegExp(`${first} · agent · 10\\.0\\.0\\.2\\d · ✔ done`));
+		expect(frame).toMatch(/m1 · master · 10\.0\.0\.11 · ✔ done/);
+		expect(frame).toContain('✔ zookeeper healthy');
+		expect(frame).toContain(`Skipped: ${second}`);
+		expect(frame).toMatch(/m1 says: /);
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 1);
+	}, 40_000);
+
+	it('stops on q then y: what runs is stopped and the screen ends with 130 and the command to continue', async () => {
+		const {app, code, said} = await show(stagesRun({}, 'm1:Preflight'));
+		await waitForFrame(app, 'm1 says: ');
+		await press(app, 'q');
+		expect(app.lastFrame()).toContain('Stop the deploy?');
+		await press(app, 'y');
+		await waitForFrame(app, () => code() === 130);
+		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
+	});
+});
