@@ -31,7 +31,8 @@ describe('the settings pages for every node', () => {
 	it('are the wizard’s pages, once each, and never ask a setting the machine list derives', () => {
 		const ids = pages.map(page => page.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect(ids.slice(0, 2)).toEqual(['key', 'repository']);
+		// The package source and the role first, then one page per file, as the wizard's question pages.
+		expect(ids.slice(0, 2)).toEqual(['ask:installer', 'ask:/etc/zookeeper/conf/zoo.cfg']);
 		const asked = pages.flatMap(page => page.asked);
 		const derived = pages.flatMap(page => page.derived);
 		for (const setting of derivedSettings) expect(asked).not.toContain(setting.id);

@@ -43,10 +43,13 @@ describe('the cluster screens after the machine list', () => {
 		while (!frame.includes('/etc/zookeeper/conf/zoo.cfg')) frame = await press(app, keys.enter);
 		expect(frame).toContain('Derived from the machine list');
 		expect(frame).toMatch(/1=10\.0\.0\.11:2888:3888/);
-		// myid, per node, was on the page before.
-		frame = await press(app, keys.escape);
+		// myid, per node, beside the servers it must match (the wizard's zoo.cfg page asks it there).
 		expect(frame).toContain('m1: 1, m2: 2, m3: 3');
+		// Esc goes back a page, Enter comes back to it.
+		frame = await press(app, keys.escape);
+		expect(frame).toContain('page 1 of');
 		frame = await press(app, keys.enter);
+		expect(frame).toContain('/etc/zookeeper/conf/zoo.cfg');
 		// dataDir typed over: Ctrl+U clears, then a new folder.
 		app.stdin.write('\u0015/srv/zookeeper');
 		frame = await waitForFrame(app, '/srv/zookeeper');

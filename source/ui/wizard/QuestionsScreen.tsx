@@ -4,6 +4,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {activeMode} from '../../model/wizard-state.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {FieldsForm} from './FieldsForm.js';
 import {PageWarnings} from './PageWarnings.js';
 import type {ScreenProps} from './screen-props.js';
@@ -19,12 +20,12 @@ export function QuestionsScreen({state, page, pages, width}: ScreenProps) {
 			<Text bold>
 				Settings page {number} of {questions.length}: {page.title}
 			</Text>
-			<Text dimColor>{file ? `Written to ${page.title}.` : 'Kept in the saved answers; the key and repository steps use them.'}</Text>
+			<WrappedText text={file ? `Written to ${page.title}.` : 'Kept in the saved answers: where the packages come from (the key, repository and install steps) and what this machine runs.'} width={width} dimColor />
 			<Box marginTop={1}>
-				<FieldsForm fields={page.fields} state={state} />
+				<FieldsForm fields={page.fields} state={state} width={width} />
 			</Box>
 			{mode.kind === 'fields' ? <PageWarnings state={state} page={page} width={width} /> : null}
-			<Text dimColor>Enter on the last field goes on to {next}; nothing is written before the summary.</Text>
+			<WrappedText text={`Enter on the last field goes on to ${next}; nothing is written before the summary.`} width={width} dimColor />
 		</Box>
 	);
 }
