@@ -1,17 +1,16 @@
-// Files already as planned, as a person reads them at 80×24 and 120×40: the overrides page lists a
-// file that will not change under its own heading, not under "Will change", and a configuration
-// page whose file holds these values says there is nothing to write instead of "Press Enter to write it".
+// Files already as planned, as a person reads them in the summary at 80×24 and 120×40: a file that
+// will not change is marked unchanged beside the new ones, its diff says there is nothing to write,
+// and the count says how many are unchanged. (Before the flow put every change in one summary, each
+// page listed them under "Will change" and "Already as planned".)
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {articleMachine} from '../../source/model/facts.js';
-import {findSetting} from '../../source/model/settings.js';
-import {waitForFrame} from '../helpers/ink-app.js';
+import {press, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {createSystem} from '../../source/system/system.js';
 import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
-import {acceptPage, inkScreen, pageShown, pagesFor} from './walk.js';
 
 afterEach(() => cleanup());
 
@@ -23,40 +22,29 @@ async function place(root: string, file: string, text: string): Promise<void> {
 }
 
 describe.each(terminalSizes)('files already as planned at $columns×$rows', ({columns, rows}) => {
-	it('are not under "Will change", and a page with nothing to write says so', async () => {
+	it('are marked unchanged in the summary and counted so; their diff says nothing changes', async () => {
 		const root = await tempRoot();
 		await place(root, '/etc/init/zookeeper.override', await golden('etc__init__zookeeper.override'));
 		await place(root, '/etc/mesos/zk', await golden('etc__mesos__zk'));
 		const app = await renderWizard({system: await createSystem({root})});
 		resizeTo(app, {columns, rows});
-		const screen = inkScreen(app);
-		const pages = pagesFor(articleMachine);
-		const overrides = pages.findIndex(p => p.id === 'overrides');
-		for (const page of pages.slice(0, overrides)) await acceptPage(screen, page);
-		const listed = await waitForFrame(app, 'Already as planned (nothing to write):');
-		const lines = listed.split('\n');
-		const change = lines.findIndex(line => line.includes('Will change:'));
-		const same = lines.findIndex(line => line.includes('Already as planned (nothing to write):'));
-		expect(change).toBeGreaterThanOrEqual(0);
-		expect(lines.slice(change + 1, same).join('\n')).not.toContain('/etc/init/zookeeper.override');
-		expect(lines.slice(change + 1, same).join('\n')).toContain('/etc/init/marathon.override');
-		expect(lines[same + 1]).toContain('✎ /etc/init/zookeeper.override');
-		// The note the five overrides share is said once on the screen, under the first of them.
-		const review = await waitForFrame(app, 'Press Enter to write them.');
-		expect(review.match(/upstart reads/g)?.length ?? 0).toBeLessThanOrEqual(1);
-		if (rows === 40) expect(review.replaceAll(/\s+/g, ' ')).toContain('note: for each of these 5 files: upstart reads “manual” here');
-
-		const zk = pages.findIndex(p => p.title === '/etc/mesos/zk');
-		expect(zk).toBeGreaterThan(overrides);
-		for (const page of pages.slice(overrides, zk)) await acceptPage(screen, page);
-		const zkPageOf = pages[zk];
-		await waitForFrame(app, pageShown(zkPageOf ?? pages[0]!));
-		for (const id of zkPageOf?.fields ?? []) {
-			await waitForFrame(app, `▸ ${findSetting(id)?.label}`);
-			await screen.enter();
-		}
-		const zkPage = await waitForFrame(app, frame => frame.includes('Nothing to write: it already holds these values. Press Enter to go on.') && frame.includes('unchanged: nothing to write'));
-		expect(zkPage).not.toContain('Press Enter to write');
-		expect(zkPage.split('\n').at(-1)).toMatch(/^Enter go on · /);
+		await waitForFrame(app, 'Press Enter to begin');
+		await press(app, keys.enter);
+		await waitForFrame(app, 'Press Enter to go on to the settings');
+		await press(app, keys.enter);
+		await waitForFrame(app, '❯ Continue with these values');
+		await press(app, keys.enter);
+		const summary = await waitForFrame(app, 'Press Enter to start the run');
+		expect(summary).toMatch(/files: \d+ new, 0 changed, 2 unchanged\./);
+		let frame = summary;
+		for (let downs = 0; downs < 30 && !frame.includes('❯ ✎ /etc/init/zookeeper.override'); downs++) frame = await press(app, keys.down);
+		expect(frame).toContain('❯ ✎ /etc/init/zookeeper.override   (unchanged)');
+		expect(frame).toContain('✎ /etc/init/mesos-master.override   (new file)');
+		for (let downs = 0; downs < 30 && !frame.includes('❯ ✎ /etc/mesos/zk'); downs++) frame = await press(app, keys.down);
+		expect(frame).toContain('❯ ✎ /etc/mesos/zk   (unchanged)');
+		const diff = await press(app, 'd');
+		expect(diff).toMatch(/\/etc\/mesos\/zk · (unchanged|0 lines added, 0 removed)/);
+		const fits = (text: string) => text.split('\n').length <= rows && text.split('\n').every(line => line.length <= columns);
+		expect(fits(diff)).toBe(true);
 	});
 });
