@@ -12,7 +12,14 @@ async function keyPage(env: Record<string, string>): Promise<TmuxSession> {
 	const session = await startBuiltCli({name: `cursor-${path.basename(root)}`, args: ['--root', root], env, width: 80, height: 24});
 	await session.waitFor('Press Enter to begin');
 	await session.key('Enter');
-	await session.waitFor('Press Enter to go on to the repository key.');
+	await session.waitFor('Press Enter to go on to the settings');
+	await session.key('Enter');
+	// The settings at a glance: ↓ to the walk of every page, whose first field is the package source.
+	await session.waitFor('❯ Continue with these values');
+	await session.key('Down');
+	await session.waitFor('❯ Walk through every page');
+	await session.key('Enter');
+	await session.waitFor('▸ Package source');
 	await session.key('Enter');
 	await session.waitFor('▸ Key server');
 	return session;

@@ -26,7 +26,7 @@ describe.each(terminalSizes)('the rehearsal preflight at $columns×$rows', ({col
 		resizeTo(app, {columns, rows});
 		await waitForFrame(app, 'Press Enter to begin');
 		await press(app, keys.enter);
-		const frame = await waitForFrame(app, 'Press Enter to go on to the repository key.');
+		const frame = await waitForFrame(app, 'Press Enter to go on to the settings');
 		const lines = frame.split('\n');
 		expect(lines.length).toBeLessThan(rows);
 		expect(lines.every(line => line.length <= columns)).toBe(true);
