@@ -30,7 +30,7 @@ export async function aptSourceAgent(lab: Lab): Promise<void> {
 
 	const run = await mesosSetup(['setup', '--yes', ...sets({...source, 'repo.fingerprint': apt.fingerprint, 'node.role': 'agent'})], 10 * 60_000, env);
 	expect(run.exitCode, run.all).toBe(0);
-	expect(run.stdout).toMatch(new RegExp(`passed +${apt.url.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} stable main \\(\\S+\\) holds mesos `));
+	expect(run.stdout).toMatch(new RegExp(`passed +The repository holds .*: ${apt.url.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} stable main \\(\\S+\\) holds mesos `));
 	expect(run.stdout).toContain(`key ${apt.fingerprint} checked and saved to /usr/share/keyrings/mesos-setup-source-keyring.gpg`);
 	expect(readFileSync(sourceList, 'utf8')).toBe(`deb [signed-by=/usr/share/keyrings/mesos-setup-source-keyring.gpg] ${apt.url} stable main\n`);
 	expect(await installed('mesos')).toBe(true);

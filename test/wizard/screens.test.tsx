@@ -415,7 +415,8 @@ describe('commands', () => {
 		release();
 		const done = await waitForFrame(app, 'Install done. Press Enter');
 		expect(done).toContain('Setting up mesosphere (1.0) ...');
-		expect(ran).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
+		// After the install the machine is asked what was installed (the layout it reads: dpkg-query).
+		expect(ran.filter(command => command.startsWith('apt-get'))).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
 		const log = system.state.progress();
 		expect(log?.completed).toEqual(['preflight', 'key', 'repository', 'install']);
 	});
