@@ -18,6 +18,16 @@ function usage(problem: string): never {
 	throw new InputError([problem, 'Run mesos-setup --help for the commands and options.']);
 }
 
+// What to run instead when there is no terminal: a command line that works as printed (the same
+// --root), not a flag to guess where it goes.
+function withoutTerminal(command: string, root: string | undefined): string {
+	const on = root === undefined ? '' : ` --root ${root.includes(' ') ? `'${root}'` : root}`;
+	if (command === 'status') return `mesos-setup status shows live panes in a terminal; without one run mesos-setup status --once${on} (or --json).`;
+	if (command === 'edit') return `mesos-setup edit asks in a terminal; without one run mesos-setup edit ID VALUE --yes${on}, such as: mesos-setup edit slave.hostname node1 --yes${on}`;
+	const named = command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`;
+	return `${named} needs a terminal to ask its questions; without one run mesos-setup setup --yes${on} (the whole setup with the answers given and the defaults).`;
+}
+
 // Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
 // step is recorded as stopped, and the command exits 130. A second signal exits at once.
 const stopPlainRun = (): AbortSignal =>
@@ -63,7 +73,7 @@ async function main(): Promise<number> {
 	}
 	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
 	if (!process.stdin.isTTY) {
-		usage(`${command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`} needs a terminal to ask its questions; without one use --yes${command === 'status' ? ' or status --once' : ''}.`);
+		usage(withoutTerminal(command, flags.root));
 	}
 	const {renderApp} = await import('./source/ui/render-app.js');
 	return renderApp({

@@ -12,7 +12,7 @@ const commands = [
 		id: 'home',
 		words: [],
 		arguments: [],
-		summary: 'the wizard on a fresh machine; a menu (status, edit, setup again, undo) after',
+		summary: 'the wizard on a machine not set up yet; on one set up before, a menu: status, edit, setup again, undo',
 		description:
 			'Without a command, mesos-setup starts the guided setup on a machine it has not set up yet, and offers a menu (status, edit one setting, setup again, undo) on one it has. With --yes it runs the whole setup without questions, as setup --yes does.',
 		examples: ['sudo mesos-setup'],

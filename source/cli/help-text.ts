@@ -28,8 +28,8 @@ const exitCodes = (spec: CommandLineSpec): string[] => ['  Exit codes', ...spec.
 
 export function helpText(command?: CommandSpec, spec: CommandLineSpec = commandLine): string {
 	if (!command) {
+		// No empty first line: `--help | head -1` names the program.
 		return [
-			'',
 			...wrap(`${spec.program}: ${spec.summary}`, width - 4).map(line => `  ${line}`),
 			'',
 			'  Usage',
@@ -37,7 +37,7 @@ export function helpText(command?: CommandSpec, spec: CommandLineSpec = commandL
 			`    $ ${spec.program} COMMAND --help     that command’s arguments and options`,
 			'',
 			'  Commands',
-			...spec.commands.map(c => row(usageOf(c) || '(none)', c.summary)),
+			...spec.commands.map(c => row(usageOf(c) || '(no command)', c.summary)),
 			'',
 			'  Options',
 			...spec.options.map(option => optionRow(spec, option)),
@@ -51,7 +51,6 @@ export function helpText(command?: CommandSpec, spec: CommandLineSpec = commandL
 	}
 	const options = spec.options.filter(o => o.commands === 'every' || o.commands.includes(command.id));
 	return [
-		'',
 		'  Usage',
 		`    $ ${[spec.program, usageOf(command)].filter(Boolean).join(' ')} [options]`,
 		'',

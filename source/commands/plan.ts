@@ -2,7 +2,7 @@
 // `--script`: the same plan as a bash script to run by hand.
 import type {Answers} from '../model/answers.js';
 import {newContent} from '../model/file-content.js';
-import type {Action} from '../model/plan.js';
+import {type Action, keyFetchArgv} from '../model/plan.js';
 import {renderScript, shellQuote} from '../model/script.js';
 import {probeCommandForScript} from '../model/probe-commands.js';
 import type {System} from '../system/system.js';
@@ -17,12 +17,19 @@ export async function describeAction(action: Action, read: (path: string) => Pro
 	switch (action.kind) {
 		case 'check':
 			return [`check  ${action.title}`];
-		case 'import-key':
+		case 'import-key': {
+			const fetch = keyFetchArgv(action);
+			if (action.fingerprint === '') {
+				return [...fetch.map(argv => `run    ${argvText(argv)}   (in a throwaway GNUPGHOME)`), 'stop   the key is not pinned: its fingerprint and user ids are shown, nothing is trusted until repo.fingerprint names it'];
+			}
 			return [
-				`run    gpg --batch --keyserver ${action.keyserver} --recv-keys ${action.fingerprint}   (in a throwaway GNUPGHOME)`,
+				...fetch.map(argv => `run    ${argvText(argv)}   (in a throwaway GNUPGHOME)`),
 				`check  the key has the full fingerprint ${action.fingerprint}; otherwise nothing is trusted`,
 				action.method === 'apt-key' ? 'run    apt-key add -   (the exported key)' : `write  ${action.keyring}   (the exported key, for signed-by)`,
 			];
+		}
+		case 'local-repository':
+			return [`copy   ${action.folder}/*.deb to ${action.path}`, `run    apt-ftparchive packages .   (in ${action.path}, written to ${action.path}/Packages)`];
 		case 'run':
 			return [`run    ${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`];
 		case 'file': {

@@ -4,6 +4,7 @@
 import type {Answers} from '../model/answers.js';
 import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-events.js';
 import {stoppedExitCode} from '../model/errors.js';
+import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
@@ -38,7 +39,9 @@ export function printEvent(event: ApplyEvent, output: Output): void {
 export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal): Promise<number> {
 	// Refused (or bad answers) before a word about working here is said.
 	refuseUnsafeRealRun(system, 'setup');
-	for (const line of describeSystem(system, valuesFor(answers))) output.out(line);
+	const checked = valuesFor(answers);
+	refuseUnpinnedKey(checked);
+	for (const line of describeSystem(system, checked)) output.out(line);
 	const result = await runSetup(system, answers, {onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
 	const {values} = result;
 	output.out('');

@@ -4,6 +4,7 @@
 // terminal and without --yes, cli.tsx refuses (exit 2) before anything is read.
 import {restartCommands, restartStep} from '../model/restart-step.js';
 import {resolveValues} from '../model/answers.js';
+import {localTime, undoCounts} from '../model/local-time.js';
 import type {System} from '../system/system.js';
 import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {previewUndo, undoLastRun} from '../use-cases/undo.js';
@@ -17,20 +18,17 @@ export async function runUndo(system: System, output: Output): Promise<number> {
 		return 0;
 	}
 	if (system.dryRun) {
-		output.out(`Dry run: undo would put back run ${preview.runId} (started ${preview.startedAt}); nothing was changed:`);
+		output.out(`Dry run: undo would put back the run started ${localTime(preview.startedAt)}; nothing was changed:`);
 		for (const file of preview.files) output.out(`${file.action === 'restore' ? 'would restore' : 'would remove'} ${file.path}`);
 		return 0;
 	}
-	output.out(`Undoing run ${preview.runId} (started ${preview.startedAt}):`);
+	output.out(`Undoing the run started ${localTime(preview.startedAt)}:`);
 	const done = await undoLastRun(system, {onEvent: event => (event.type === 'notice' ? output.err(event.line) : output.out(`${event.line.outcome.padEnd(9)} ${event.line.path}`))});
 	if (!done) {
 		output.out('Nothing to undo any more: another undo came first.');
 		return 0;
 	}
-	const restored = done.lines.filter(line => line.outcome !== 'removed').length;
-	const removed = done.lines.length - restored;
-	const counts = [restored > 0 ? `restored ${restored} file${restored === 1 ? '' : 's'}` : '', removed > 0 ? `removed ${removed} file${removed === 1 ? '' : 's'} it had created` : ''].filter(Boolean);
-	output.out(`Put back the run: ${counts.join(', ')}; the answers saved before it are the saved answers again.`);
+	output.out(`Put back the run: ${undoCounts(done.lines)}; the answers saved before it are the saved answers again.`);
 	for (const line of preview.keeps) output.out(line);
 	if (done.services.length === 0) output.out('No service reads the files put back: nothing to restart.');
 	else if (system.sandbox) output.out(`In a real setup these would be restarted to use the old files: ${done.services.join(', ')}.`);

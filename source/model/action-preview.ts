@@ -2,6 +2,7 @@
 // change and the checks it will make, read from the plan's actions (the same ones ApplyRun
 // carries out), so what is shown is what is done.
 import type {Action, Probe} from './plan.js';
+import {keyFetchArgv} from './plan/key.js';
 import {shellQuote} from './script.js';
 
 export type PreviewLine = {kind: 'command' | 'file' | 'check' | 'probe'; text: string};
@@ -20,11 +21,17 @@ export function previewAction(action: Action): PreviewLine[] {
 		case 'import-key': {
 			// As import-key.ts does it: a throwaway GNUPGHOME, the fingerprint checked before trust.
 			const lines: PreviewLine[] = [
-				{kind: 'command', text: shown(['gpg', '--batch', '--keyserver', action.keyserver, '--recv-keys', action.fingerprint])},
+				...keyFetchArgv(action).map((argv): PreviewLine => ({kind: 'command', text: shown(argv)})),
 				{kind: 'command', text: shown(['gpg', '--batch', '--with-colons', '--fingerprint'])},
+			];
+			if (action.fingerprint === '') {
+				lines.push({kind: 'check', text: 'the key is not pinned: its fingerprint and user ids are shown and nothing is trusted; pin it with repo.fingerprint'});
+				return lines;
+			}
+			lines.push(
 				{kind: 'check', text: `the key's full fingerprint is ${action.fingerprint}, or nothing is trusted`},
 				{kind: 'command', text: shown(['gpg', '--batch', '--export', action.fingerprint])},
-			];
+			);
 			if (action.method === 'apt-key') lines.push({kind: 'command', text: 'apt-key add -   (the checked key, on its input)'});
 			else lines.push({kind: 'file', text: action.keyring});
 			return lines;
@@ -35,6 +42,11 @@ export function previewAction(action: Action): PreviewLine[] {
 		}
 		case 'file':
 			return [{kind: 'file', text: action.path}];
+		case 'local-repository':
+			return [
+				{kind: 'file', text: `${action.path}/ (a copy of every .deb file in ${action.folder})`},
+				{kind: 'command', text: `apt-ftparchive packages .   (in ${action.path}, into ${action.path}/Packages)`},
+			];
 		case 'service':
 			return [
 				{kind: 'command', text: shown(action.argv)},

@@ -2,6 +2,7 @@
 // and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
 import {type SettingId, settingIdFrom, findSetting, settings} from './settings.js';
 import {show} from './shown-value.js';
+import {sourceProblems} from './source-problems.js';
 import {parseServers} from './validate.js';
 
 // What a person set, by setting id; a setting not set follows its default or derivation.
@@ -78,7 +79,7 @@ export type Problem = {settings: SettingId[]; text: string};
 
 // Rules that span settings: checked before anything is written.
 export function consistencyProblems(values: Values): Problem[] {
-	const problems: Problem[] = [];
+	const problems: Problem[] = [...sourceProblems(values)];
 	const servers = parseServers(values['zookeeper.servers']) ?? [];
 	const myid = Number(values['zookeeper.myid']);
 	if (servers.length > 0 && !servers.some(s => s.id === myid)) {

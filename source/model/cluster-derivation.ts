@@ -53,6 +53,7 @@ export type DerivedSetting = {
 };
 
 export const derivedSettings: readonly DerivedSetting[] = [
+	{id: 'node.role', perNode: true, how: 'each node’s role in the machine list (masters, agents, or role: master+agent)', value: d => d.node.role},
 	{id: 'zookeeper.myid', perNode: true, how: 'each master’s position in the list of masters (1 for the first)', value: d => (d.myid === undefined ? undefined : String(d.myid))},
 	{id: 'zookeeper.servers', perNode: false, how: 'one N=address:2888:3888 per master, N being its position', value: d => formatServers(d.servers)},
 	{id: 'master.quorum', perNode: false, how: 'a majority of the masters (floor(masters/2)+1)', value: d => String(d.quorum)},

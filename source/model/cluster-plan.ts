@@ -1,7 +1,7 @@
 // Each node's plan, and the order the nodes carry them out in. A node's plan is the one-machine plan
-// of its answers (the cluster's settings, then what its place in the cluster derives), kept to its
-// role: the ports, files and services of what it runs. Its services are probed at its address, from
-// the machine that runs mesos-setup. Pure.
+// of its answers (the cluster's settings, then what its place in the cluster derives, its role
+// among them), so it holds the ports, packages, files and services of what it runs. Its services
+// are probed at its address, from the machine that runs mesos-setup. Pure.
 import {consistencyProblems, resolveValues, type Values} from './answers.js';
 import {deriveNode, nodeAnswers} from './cluster-derivation.js';
 import {type Cluster, type ClusterNode, runsAgent, runsMaster} from './cluster.js';
@@ -13,15 +13,6 @@ import type {ServiceName} from './services.js';
 import {editOf} from './storage.js';
 
 export type NodePlan = {node: ClusterNode; services: ServiceName[]; values: Values; plan: Plan};
-
-// The ports each service listens on (the preflight checks only those of the node's role).
-const servicePorts = (values: Values): Record<ServiceName, number[]> => ({
-	zookeeper: [2181, 2888, 3888],
-	'mesos-master': [Number(values['master.port'])],
-	'mesos-slave': [5051],
-	marathon: [8080],
-	chronos: [],
-});
 
 // A master listens on and advertises its own address; on one machine the master's defaults do.
 // (These may join the settings catalogue as master.ip and master.hostname.)
@@ -43,15 +34,10 @@ function masterAddressFiles(node: ClusterNode): Action[] {
 const atAddress = (probe: Probe, address: string): Probe =>
 	probe.kind === 'zookeeper' ? {...probe, host: address} : {...probe, url: probe.url.replace('//127.0.0.1:', `//${address}:`)};
 
-function keptToRole(step: Step, node: ClusterNode, services: readonly ServiceName[], values: Values): Step {
-	const runs = (wanted: readonly ServiceName[]): boolean => wanted.length === 0 || wanted.some(service => services.includes(service));
-	const ports = new Set(services.flatMap(service => servicePorts(values)[service]));
-	const actions = step.actions.flatMap((action): Action[] => {
-		if (action.kind === 'check' && action.check.kind === 'port-free') return ports.has(action.check.port) ? [action] : [];
-		if (action.kind === 'file') return runs(action.restarts) ? [action] : [];
-		if (action.kind === 'service') return services.includes(action.service) ? [{...action, probe: atAddress(action.probe, node.address)}] : [];
-		return [action];
-	});
+// The node's plan is already its role's (node.role is derived from the machine list): what a node
+// adds is its master's address files, and probes made from this machine at the node's address.
+function onNode(step: Step, node: ClusterNode, services: readonly ServiceName[]): Step {
+	const actions = step.actions.map((action): Action => (action.kind === 'service' ? {...action, probe: atAddress(action.probe, node.address)} : action));
 	if (step.id === 'configuration' && runsMaster(node.role)) actions.push(...masterAddressFiles(node));
 	const summary = step.id === 'start' ? `Starts ${services.join(', ')} on ${node.name}, each checked healthy from this machine at ${node.address}.` : step.summary;
 	return {...step, summary, actions};
@@ -63,7 +49,7 @@ export function nodePlan(cluster: Cluster, node: ClusterNode, facts: Facts): Nod
 	if (problems.length > 0) throw new InputError(problems.map(problem => `${node.name}: ${problem.text}`));
 	const {services} = deriveNode(cluster, node);
 	const plan = buildPlan(values, facts);
-	return {node, services, values, plan: {...plan, steps: plan.steps.map(step => keptToRole(step, node, services, values))}};
+	return {node, services, values, plan: {...plan, steps: plan.steps.map(step => onNode(step, node, services))}};
 }
 
 // The deploy, stage by stage; the nodes of a stage work in parallel, and a stage starts once the one

@@ -1,10 +1,8 @@
 // Several machines: what a cluster file describes, once read and checked (cluster-file.ts). Pure.
 import type {Answers} from './answers.js';
-import {type ServiceName, startOrder} from './services.js';
+import {type NodeRole, runsAgent, runsMaster} from './roles.js';
 
-// master+agent is the article's laptop: every service on one machine.
-export const nodeRoles = ['master+agent', 'master', 'agent'] as const;
-export type NodeRole = (typeof nodeRoles)[number];
+export {nodeRoles, roleServices, runsAgent, runsMaster, type NodeRole} from './roles.js';
 
 export type ClusterNode = {
 	// A label for a person: the prefix of its output lines, its folder under --root DIR.
@@ -26,18 +24,8 @@ export type Cluster = {
 	settings: Answers;
 };
 
-export const runsMaster = (role: NodeRole): boolean => role !== 'agent';
-export const runsAgent = (role: NodeRole): boolean => role !== 'master';
-
 export const mastersOf = (cluster: Cluster): ClusterNode[] => cluster.nodes.filter(node => runsMaster(node.role));
 export const agentsOf = (cluster: Cluster): ClusterNode[] => cluster.nodes.filter(node => runsAgent(node.role));
-
-// The services a role runs, in start order: a master runs the ZooKeeper ensemble, the Mesos master
-// and Marathon; an agent the Mesos agent only. Chronos is installed and kept manual, as on one machine.
-export function roleServices(role: NodeRole): ServiceName[] {
-	const wanted = new Set<ServiceName>([...(runsMaster(role) ? (['zookeeper', 'mesos-master', 'marathon'] as const) : []), ...(runsAgent(role) ? (['mesos-slave'] as const) : [])]);
-	return startOrder.filter(service => wanted.has(service));
-}
 
 // The sizes an ensemble may have: an even one survives no more failures than one node fewer, and
 // every write waits for a majority, so more than 7 only slows the cluster down.

@@ -22,6 +22,10 @@ export const hostsPath = '/etc/hosts';
 export const keyringPath = '/usr/share/keyrings/mesosphere-archive-keyring.gpg';
 export const sourceListPath = '/etc/apt/sources.list.d/mesosphere.list';
 export const aptKeyringPath = '/etc/apt/trusted.gpg';
+// An apt source's own key (repo.source apt), trusted for that source only (signed-by).
+export const sourceKeyringPath = '/usr/share/keyrings/mesos-setup-source-keyring.gpg';
+// A folder of .deb files (repo.source folder) is copied here and indexed, as a local apt repository.
+export const localRepositoryPath = '/var/cache/mesos-setup/packages';
 
 // A cluster's master: the address it listens on and advertises (mesos-master's ip and hostname flags).
 export const masterAddressPath = (flag: 'ip' | 'hostname'): string => `/etc/mesos-master/${flag}`;

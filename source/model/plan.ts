@@ -12,12 +12,12 @@ import {repositoryStep} from './plan/repository.js';
 import {startStep} from './plan/services.js';
 import type {Plan} from './plan/types.js';
 
-export type {Action, Check, FileAction, Plan, Probe, Step, StepId} from './plan/types.js';
+export type {Action, Check, FileAction, KeyFrom, Plan, Probe, Step, StepId} from './plan/types.js';
 export type {FileEdit} from './storage.js';
 export {buildChangePlan} from './plan/change.js';
 export {fileActions} from './plan/configure.js';
-export {keyMethod} from './plan/key.js';
-export {keyserverUrl} from './plan/preflight.js';
+export {keyFetchArgv, keyFromText, keyMethod} from './plan/key.js';
+export {keyserverUrl, realRunOnly} from './plan/preflight.js';
 export {sourceLine} from './plan/repository.js';
 export {probeFor, serviceAction, serviceLogFiles, servicesToRestart} from './plan/services.js';
 
@@ -26,11 +26,11 @@ export function buildPlan(values: Values, facts: Facts): Plan {
 		facts,
 		values,
 		steps: [
-			preflightStep(values),
+			preflightStep(values, facts),
 			keyStep(values, facts),
 			repositoryStep(values, facts),
-			installStep(),
-			overridesStep(facts),
+			installStep(values),
+			overridesStep(values, facts),
 			configurationStep(values, facts),
 			startStep(values),
 		],

@@ -3,7 +3,9 @@
 // the script uses tee and install.
 import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
+import type {Facts} from './facts.js';
 import type {Action, Check, Plan} from './plan.js';
+import {keyFetchArgv, keyFromText} from './plan/key.js';
 
 // Single quotes keep every character literal; a quote inside is closed, escaped and reopened.
 export const shellQuote = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
@@ -16,8 +18,31 @@ const target = (path: string): string => `"$ROOT"${shellQuote(path)}`;
 // Lines that touch the real machine only: skipped as a block when ROOT is set.
 const machineOnly = (lines: string[]): string[] => ['if [ -z "$ROOT" ]; then', ...lines.map(line => `  ${line}`), 'fi'];
 
-const prelude = `#!/usr/bin/env bash
-# Written by mesos-setup plan --script: the same steps the installer takes, to run by hand.
+// The system the plan was made for, said first and checked before anything runs: a script planned
+// for another release would add that release's repository. os-release is read under $ROOT as every
+// other path is; a sandbox without one was planned for the article's machine (facts.assumed).
+function systemGuard(facts: Facts): string {
+	const planned = `${facts.distro} ${facts.codename}`;
+	const remake = 'make one there with: mesos-setup plan --script';
+	return `# The system this was planned for; it refuses to run on any other.
+planned_for=${shellQuote(planned)}
+os_field() { awk -F= -v k="$1" '$1 == k { v = $2; gsub(/"/, "", v); gsub(sprintf("%c", 39), "", v); print tolower(v); exit }' "$ROOT/etc/os-release"; }
+if [ -r "$ROOT/etc/os-release" ]; then
+  found="$(os_field ID) $(os_field VERSION_CODENAME)"
+  [ "$found" != "$(os_field ID) " ] || found="$(os_field ID) $(os_field UBUNTU_CODENAME)"
+  if [ "$found" != "$planned_for" ]; then
+    echo "this script was planned for $planned_for, but $ROOT/etc/os-release says $found: ${remake}" >&2
+    exit 1
+  fi
+${facts.assumed ? 'fi' : `else
+  echo "this script was planned for $planned_for, but there is no $ROOT/etc/os-release to tell this system: ${remake}" >&2
+  exit 1
+fi`}
+`;
+}
+
+const prelude = (facts: Facts): string => `#!/usr/bin/env bash
+# Planned for ${facts.distro} ${facts.codename} (${facts.init}) by mesos-setup plan --script: the same steps the installer takes, to run by hand.
 # ROOT=DIR bash script.sh does what mesos-setup --root DIR does: files under DIR, no system commands.
 set -euo pipefail
 ROOT=\${ROOT:-}
@@ -60,7 +85,8 @@ keep_servers() {
   $SUDO tee "$file" < "$tmp" >/dev/null
   rm -f "$tmp"
 }
-`;
+
+${systemGuard(facts)}`;
 
 // A warning line: the text is quoted whole, so no value in it is ever read by the shell.
 const warn = (text: string): string => `echo ${shellQuote(`warning: ${text}`)} >&2`;
@@ -90,28 +116,56 @@ function checkLines(check: Check): string[] {
 			return [`command -v ${shellQuote(check.name)} >/dev/null || ${warn(`${check.name} is not installed, but ${check.why}`)}`];
 		case 'reachable':
 			return [`curl -fsS -o /dev/null --max-time 10 ${shellQuote(check.url)} || ${warn(`the ${check.what} ${check.url} does not answer`)}`];
+		case 'source-index': {
+			const stop = (text: string): string => `{ echo ${shellQuote(`error: ${text}`)} >&2; exit 1; }`;
+			return [
+				`curl -fsS -o /dev/null --max-time 20 ${shellQuote(`${check.dists}/Release`)} || ${stop(`${check.where} has no Release file for ${check.suite}`)}`,
+				`held=$(curl -fsS --max-time 60 ${shellQuote(`${check.dists}/${check.component}/binary-`)}"$(dpkg --print-architecture)"/Packages.gz | gzip -dc | sed -n 's/^Package: //p')`,
+				`for name in ${check.packages.map(shellQuote).join(' ')}; do grep -qx "$name" <<<"$held" || ${stop(`${check.where} ${check.suite} ${check.component} does not hold a package this machine needs`)}; done`,
+			];
+		}
+		case 'deb-folder':
+			return [`compgen -G ${target(check.path)}'/mesos_*.deb' >/dev/null || { echo ${shellQuote(`error: ${check.path} holds no mesos package`)} >&2; exit 1; }`];
 	}
+}
+
+// The key into a throwaway GNUPGHOME, checked by its full fingerprint, then trusted; a key not
+// pinned is shown and the script stops there.
+function keyLines(action: Extract<Action, {kind: 'import-key'}>): string[] {
+	const fpr = action.fingerprint;
+	const fetch = keyFetchArgv(action).map(command).join(' | ');
+	const start = ['GNUPGHOME=$(mktemp -d); export GNUPGHOME', fetch];
+	if (fpr === '') {
+		return [
+			...start,
+			`gpg --batch --with-colons --fingerprint | awk -F: '$1 == "fpr" || $1 == "uid" { print $1 ": " $10 }' >&2`,
+			`echo ${shellQuote(`the key from ${keyFromText(action.from)} is not pinned: nothing is trusted; compare its fingerprint above with the publisher's, then set repo.fingerprint`)} >&2`,
+			'gpgconf --kill all; rm -rf "$GNUPGHOME"; exit 1',
+		];
+	}
+	const add = action.method === 'apt-key' ? `gpg --batch --export ${fpr} | $SUDO apt-key add -` : `gpg --batch --export ${fpr} | $SUDO tee ${target(action.keyring)} >/dev/null`;
+	return [
+		...start,
+		'# The key must have exactly this full fingerprint, or nothing is trusted.',
+		`gpg --batch --with-colons --fingerprint ${fpr} | grep -q '^fpr:::::::::${fpr}:' || { echo "the key has another fingerprint than ${fpr}" >&2; exit 1; }`,
+		add,
+		'gpgconf --kill all; rm -rf "$GNUPGHOME"; unset GNUPGHOME',
+	];
 }
 
 function actionLines(action: Action, madeDirs: Set<string>): string[] {
 	switch (action.kind) {
 		case 'check':
-			return action.check.kind === 'disk' || action.check.kind === 'hosts-loopback' ? checkLines(action.check) : machineOnly(checkLines(action.check));
-		case 'import-key': {
-			const fpr = action.fingerprint;
-			const add =
-				action.method === 'apt-key'
-					? `gpg --batch --export ${fpr} | $SUDO apt-key add -`
-					: `gpg --batch --export ${fpr} | $SUDO tee ${target(action.keyring)} >/dev/null`;
-			return machineOnly([
-				'GNUPGHOME=$(mktemp -d); export GNUPGHOME',
-				`gpg --batch --keyserver ${shellQuote(action.keyserver)} --recv-keys ${fpr}`,
-				'# The key must have exactly this full fingerprint, or nothing is trusted.',
-				`gpg --batch --with-colons --fingerprint ${fpr} | grep -q '^fpr:::::::::${fpr}:' || { echo "the key server sent a key with another fingerprint" >&2; exit 1; }`,
-				add,
-				'gpgconf --kill all; rm -rf "$GNUPGHOME"; unset GNUPGHOME',
-			]);
-		}
+			return ['disk', 'hosts-loopback', 'deb-folder'].includes(action.check.kind) ? checkLines(action.check) : machineOnly(checkLines(action.check));
+		case 'import-key':
+			return machineOnly(keyLines(action));
+		case 'local-repository':
+			// The copy is a file operation (made under ROOT too); the index needs apt-ftparchive.
+			return [
+				`$SUDO install -d -m 0755 ${target(action.path)}`,
+				`$SUDO find ${target(action.folder)} -maxdepth 1 -name '*.deb' -exec cp -t ${target(action.path)} {} +`,
+				...machineOnly([`(cd ${shellQuote(action.path)} && apt-ftparchive packages .) | $SUDO tee ${shellQuote(`${action.path}/Packages`)} >/dev/null`]),
+			];
 		case 'run': {
 			// `sudo VAR=x cmd` would need sudo's env rules; `sudo env VAR=x cmd` always works.
 			const env = Object.entries(action.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
@@ -150,7 +204,7 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 }
 
 export function renderScript(plan: Plan): string {
-	const out = [prelude];
+	const out = [prelude(plan.facts)];
 	const madeDirs = new Set<string>();
 	for (const step of plan.steps) {
 		out.push(`# --- ${step.title}: ${step.summary}`);

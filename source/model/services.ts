@@ -4,8 +4,24 @@ import type {InitSystem} from './facts.js';
 
 export type ServiceName = 'zookeeper' | 'mesos-master' | 'mesos-slave' | 'marathon' | 'chronos';
 
-// Chronos is installed but kept manual, as in the article.
-export const overriddenServices: ServiceName[] = ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave'];
+// The services each package ships (and starts or enables at boot on install). The article's
+// metapackage brings them all; Chronos is installed but kept manual, as in the article.
+export const packageServices: Readonly<Record<string, readonly ServiceName[]>> = {
+	mesosphere: ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave'],
+	zookeeperd: ['zookeeper'],
+	mesos: ['mesos-master', 'mesos-slave'],
+	marathon: ['marathon'],
+};
+
+// The package that brings each service a role runs (mesos brings the master and the agent alike).
+export const packageOf: Readonly<Record<ServiceName, string>> = {
+	zookeeper: 'zookeeperd',
+	'mesos-master': 'mesos',
+	'mesos-slave': 'mesos',
+	marathon: 'marathon',
+	chronos: 'chronos',
+};
+
 export const startOrder: ServiceName[] = ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon'];
 
 export type ServiceOp = 'start' | 'restart' | 'stop' | 'status';

@@ -3,7 +3,8 @@
 import type {Facts} from './facts.js';
 import {zooCfgPath} from './files.js';
 import {repositorySettings} from './repository-settings.js';
-import {env, type SettingEntry, whole} from './setting-entry.js';
+import {nodeRoles} from './roles.js';
+import {env, savedOnly, type SettingEntry, whole} from './setting-entry.js';
 import {show} from './shown-value.js';
 import type {Location} from './storage.js';
 import * as v from './validate.js';
@@ -21,6 +22,16 @@ const marathon =
 
 const catalogue = [
 	...repositorySettings,
+	{
+		id: 'node.role',
+		label: 'This machine’s role',
+		help: 'master+agent runs every service on this machine, as the article does; master runs ZooKeeper, the Mesos master and Marathon; agent runs the Mesos agent only. Only that role’s packages, files and services are installed, written and started.',
+		default: 'master+agent',
+		choices: nodeRoles,
+		validate: v.oneOf(nodeRoles),
+		restarts: [],
+		location: savedOnly,
+	},
 	{
 		id: 'zookeeper.myid',
 		label: 'ZooKeeper server id',

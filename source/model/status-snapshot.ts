@@ -71,7 +71,7 @@ export function clusterLines(cluster: ClusterSummary): string[] {
 		`CPUs:       ${cluster.cpus ? usedOf(cluster.cpus, amount) : unknown}`,
 		`Memory:     ${cluster.memoryMb ? usedOf(cluster.memoryMb, memory) : unknown}`,
 	];
-	for (const {what, error} of cluster.unreachable) lines.push(`Unreachable: ${what}: ${error}`);
+	for (const {what, error} of cluster.unreachable) lines.push(`No answer:  ${what}: ${error}`);
 	return lines;
 }
 

@@ -196,3 +196,25 @@ export const oneOf =
 	(choices: readonly string[]): Validator =>
 	raw =>
 		choices.includes(raw.trim()) ? ok(raw.trim()) : no(`one of ${choices.join(', ')}`);
+
+// An installer setting that may be left empty (its help says what empty means).
+export const emptyOr =
+	(validate: Validator, meaning: string): Validator =>
+	raw => {
+		if (raw.trim() === '') return ok('');
+		const checked = validate(raw);
+		return checked.ok ? checked : no(`${checked.allowed}, or nothing (${meaning})`);
+	};
+
+export const httpsUrl: Validator = raw => {
+	const checked = httpUrl(raw);
+	return checked.ok && checked.value.startsWith('https://') ? checked : no('an https:// URL such as https://example.org/archive-key.asc (a host name or IPv4 address; letters, digits and . _ ~ % + - / only)');
+};
+
+// apt's suite (a codename such as bookworm, or stable) and component (main): one word each.
+export const aptWord =
+	(example: string): Validator =>
+	raw => {
+		const value = raw.trim();
+		return /^[A-Za-z0-9][A-Za-z0-9._+/-]{0,99}$/.test(value) && !value.split('/').includes('..') ? ok(value) : no(`one word of letters, digits and . _ + - / such as ${example}`);
+	};

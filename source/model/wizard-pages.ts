@@ -1,9 +1,10 @@
 // The wizard's pages, read from the plan: welcome, one page per plan step, the configuration
 // step split into one page per file (in plan order), then done. Recomputed whenever an answer
 // changes, so every page shows the plan as it stands.
-import type {Problem} from './answers.js';
+import type {Problem, Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Action, Plan, Step, StepId} from './plan.js';
+import {type PackageSource, sourceOf} from './repository-settings.js';
 import {findSetting, type SettingId} from './settings.js';
 
 export type PageKind = 'welcome' | 'checks' | 'commands' | 'file' | 'services' | 'done';
@@ -20,11 +21,26 @@ export type Page = {
 	completesStep: boolean;
 };
 
-// Installer settings with no file of their own are asked where they are used.
-const stepFields: Partial<Record<StepId, SettingId[]>> = {
-	key: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
-	repository: ['repo.url'],
+// Installer settings with no file of their own are asked where they are used: the package source
+// first (it decides the key and the repository), then only what that source reads; the machine's
+// role beside the repository, before the install it decides.
+const keyFields: Record<PackageSource, SettingId[]> = {
+	article: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
+	apt: ['repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint'],
+	folder: [],
 };
+const sourceFields: Record<PackageSource, SettingId[]> = {
+	article: ['repo.url'],
+	apt: ['repo.url', 'repo.suite', 'repo.component'],
+	folder: ['repo.folder'],
+};
+
+function stepFields(id: StepId, values: Values): SettingId[] {
+	const source = sourceOf(values);
+	if (id === 'key') return ['repo.source', ...keyFields[source]];
+	if (id === 'repository') return [...sourceFields[source], 'node.role'];
+	return [];
+}
 
 const kindOf = (id: StepId): PageKind => (id === 'preflight' ? 'checks' : id === 'start' ? 'services' : 'commands');
 
@@ -34,7 +50,7 @@ export function wizardPages(plan: Plan): Page[] {
 	const pages: Page[] = [{id: 'welcome', kind: 'welcome', title: 'Welcome', fields: [], completesStep: false}];
 	for (const step of plan.steps) {
 		if (step.id === 'configuration') pages.push(...filePages(step, plan.facts));
-		else pages.push({id: step.id, kind: kindOf(step.id), title: step.title, step, fields: stepFields[step.id] ?? [], completesStep: true});
+		else pages.push({id: step.id, kind: kindOf(step.id), title: step.title, step, fields: stepFields(step.id, plan.values), completesStep: true});
 	}
 	pages.push({id: 'done', kind: 'done', title: 'Done', fields: [], completesStep: false});
 	return pages;

@@ -2,7 +2,7 @@
 // import. Each returns its outcome; the sandbox skips what only the real machine can do, and a
 // dry run says what it would do.
 import type {Outcome, OutputStream} from '../model/apply-events.js';
-import type {Action} from '../model/plan.js';
+import {type Action, keyFromText, realRunOnly} from '../model/plan.js';
 import {importKey} from './import-key.js';
 import type {Journal} from './journal.js';
 import type {System} from './system.js';
@@ -12,14 +12,17 @@ const tailLines = 20;
 
 export type OnLine = (line: string, stream: OutputStream) => void;
 
+// A rehearsal (a sandbox root) runs every check that only reads; realRunOnly's are said as a real
+// run's. A check's line is its title, with the finding only where it adds something.
 export async function runCheck(system: System, action: Extract<Action, {kind: 'check'}>, signal: AbortSignal | undefined): Promise<Outcome> {
-	const {check} = action;
-	const machineOnly = check.kind === 'root' || check.kind === 'apt' || check.kind === 'port-free' || check.kind === 'reachable' || check.kind === 'command';
-	if (system.sandbox && machineOnly) return {status: 'skipped', message: `${action.title} (a sandbox root does not need it)`};
+	const {check, title} = action;
+	if (system.sandbox && realRunOnly(check)) return {status: 'skipped', message: `${title} (a real run checks this)`};
 	const result = await system.checks.run(check, signal);
-	// A rehearsal shows what would stop a real run without stopping itself.
-	if (result.status === 'failed' && system.dryRun) return {status: 'warned', message: result.message};
-	return {status: result.status, message: result.message};
+	const message = result.message ? `${title}: ${result.message}` : title;
+	// A rehearsal (a dry run, or a sandbox root) shows what would stop a real run without stopping
+	// itself: the person sees every finding and the rest of the rehearsal.
+	if (result.status === 'failed' && (system.dryRun || system.sandbox)) return {status: 'warned', message: `${message} (a real run stops here)`};
+	return {status: result.status, message};
 }
 
 // The key's outcome, and the keyring file it changed, if any.
@@ -30,8 +33,11 @@ export async function runImportKey(
 	onLine: OnLine,
 	signal: AbortSignal | undefined,
 ): Promise<{outcome: Outcome; changed?: string}> {
-	if (system.sandbox) return {outcome: {status: 'skipped', message: `key import from ${action.keyserver} (${sandboxSkip})`}};
-	if (system.dryRun) return {outcome: {status: 'would-run', message: `fetch key ${action.fingerprint} from ${action.keyserver}, check it, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`}};
+	if (system.sandbox) return {outcome: {status: 'skipped', message: `${action.title} (${sandboxSkip})`}};
+	if (system.dryRun) {
+		const then = action.fingerprint === '' ? 'show its fingerprint and user ids (not pinned: nothing is trusted)' : `check it is ${action.fingerprint}, then ${action.method === 'apt-key' ? 'apt-key add it' : `save it to ${action.keyring}`}`;
+		return {outcome: {status: 'would-run', message: `fetch the key from ${keyFromText(action.from)}, ${then}`}};
+	}
 	const {result, message} = await importKey(action, system.commands, journal, onLine, signal);
 	const changed = result === 'created' || result === 'changed' ? action.keyring : undefined;
 	return {outcome: {status: result === 'unchanged' ? 'unchanged' : result === 'added' ? 'ran' : 'wrote', message}, ...(changed ? {changed} : {})};

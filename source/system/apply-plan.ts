@@ -13,6 +13,7 @@ import type {Action, Step, StepId} from '../model/plan.js';
 import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
 import {runCheck, runCommand, runImportKey} from './apply-command.js';
+import {makeLocalRepository} from './local-repository.js';
 import {type FileRow, runFile} from './apply-file.js';
 import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
@@ -201,7 +202,12 @@ export class ApplyRun {
 				return this.file(action, rest);
 			case 'import-key': {
 				const {outcome, changed} = await runImportKey(system, action, this.journal, onLine, signal);
-				if (changed) this.changedFiles.push(changed);
+				if (changed) this.changed(changed);
+				return outcome;
+			}
+			case 'local-repository': {
+				const {outcome, changed} = await makeLocalRepository(system, action, this.journal, onLine, signal);
+				this.changedFiles.push(...changed);
 				return outcome;
 			}
 			case 'run':
@@ -211,10 +217,16 @@ export class ApplyRun {
 		}
 	}
 
+	// Files, not writes: a file written twice in a run (myid, once by its page and once as a
+	// companion) is one changed file, counted and listed once.
+	private changed(file: string): void {
+		if (!this.changedFiles.includes(file)) this.changedFiles.push(file);
+	}
+
 	private async file(action: Extract<Action, {kind: 'file'}>, rest: readonly Action[]): Promise<Outcome> {
 		const outcome = await runFile(this.system, this.journal, action, rest, this.row);
 		if (outcome.status === 'wrote') {
-			this.changedFiles.push(action.path);
+			this.changed(action.path);
 			for (const service of action.restarts) this.servicesToRestart.add(service);
 		}
 		return outcome;

@@ -6,7 +6,8 @@ import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
 import {errorMessage} from '../model/errors.js';
 import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
 import {serviceLogFiles} from '../model/plan.js';
-import {type ServiceName, startOrder} from '../model/services.js';
+import {roleOf, roleServices} from '../model/roles.js';
+import type {ServiceName} from '../model/services.js';
 import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
 import {readLogTail} from './log-tail.js';
@@ -73,7 +74,8 @@ export async function takeStatusSnapshot(system: System, values: Values, options
 	const askInit = options.initStates ?? ((healthy: Partial<Record<ServiceName, boolean>>) => initStatesOf(system, Object.keys(healthy) as ServiceName[]));
 	const {signal} = options;
 	const [checked, state, metrics, marathon] = await Promise.all([
-		Promise.all(startOrder.map(service => serviceStatus(system, service, values, endpoints, logLines, signal))),
+		// Only the services this machine's role runs (node.role).
+		Promise.all(roleServices(roleOf(values['node.role'])).map(service => serviceStatus(system, service, values, endpoints, logLines, signal))),
 		fetched(system, `${endpoints.master}/master/state`, signal),
 		fetched(system, `${endpoints.master}/metrics/snapshot`, signal),
 		fetched(system, `${endpoints.marathon}/v2/info`, signal),

@@ -4,12 +4,54 @@ import {StepError} from '../model/errors.js';
 import type {Action} from '../model/plan.js';
 import type {Journal, WriteResult} from './journal.js';
 import type {OutputStream} from '../model/apply-events.js';
-import type {CommandRunner} from './runner.js';
+import {keyFromText} from '../model/plan/key.js';
+import type {CommandRunner, RunResult} from './runner.js';
 
 type ImportKey = Extract<Action, {kind: 'import-key'}>;
 
 // Where apt-key add keeps keys.
 const aptKeyring = '/etc/apt/trusted.gpg';
+
+// The user ids of the keys in gpg's --with-colons listing (field 10 of uid lines).
+export function userIdsIn(colons: string): string[] {
+	return colons
+		.split('\n')
+		.filter(line => line.startsWith('uid:'))
+		.map(line => (line.split(':')[9] ?? '').replaceAll('\\x3a', ':'))
+		.filter(Boolean);
+}
+
+type Gpg = (args: string[], timeoutMs?: number, input?: Buffer) => Promise<RunResult>;
+
+// Brings the key into the throwaway GNUPGHOME: from the key server by its fingerprint, or the bytes
+// of an https URL (curl, on the machine that trusts it) or of a file, imported as they are.
+async function fetchKey(action: ImportKey, gpg: Gpg, runner: CommandRunner, stoppable: {signal?: AbortSignal}): Promise<void> {
+	const {from} = action;
+	if (from.kind === 'keyserver') {
+		const fetched = await gpg(['--keyserver', from.keyserver, '--recv-keys', action.fingerprint], 120_000);
+		// gpg itself refuses a key that is not the one asked for by fingerprint, before the check below.
+		if (!fetched.ok && /rejected by import screener/.test(fetched.stderr)) {
+			throw new StepError(`the key server ${from.keyserver} sent a key that is not ${action.fingerprint}; gpg refused it: nothing was trusted`, [
+				'Check the full fingerprint (repo.key, or repo.fingerprint for an apt source) and repo.keyserver.',
+			]);
+		}
+		if (!fetched.ok) {
+			throw new StepError(`could not fetch key ${action.fingerprint} from ${from.keyserver}: ${fetched.failure}`, [
+				'Check the network and the key server setting (repo.keyserver), then retry.',
+			]);
+		}
+		return;
+	}
+	const argv = from.kind === 'url' ? ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '--', from.url] : ['cat', '--', from.path];
+	const bytes = await runner.runForBytes(argv, {timeoutMs: 90_000, ...stoppable});
+	if (!bytes.ok || bytes.bytes.length === 0) {
+		const what = from.kind === 'url' ? `download the key from ${from.url}` : `read the key file ${from.path}`;
+		const fix = from.kind === 'url' ? 'Check the network and repo.keyUrl (curl must be installed), then retry.' : 'Check repo.keyFile: a file on this machine holding the key.';
+		throw new StepError(`could not ${what}: ${bytes.failure ?? 'it is empty'}`, [fix]);
+	}
+	const imported = await gpg(['--import'], 30_000, bytes.bytes);
+	if (!imported.ok) throw new StepError(`${keyFromText(from)} holds no OpenPGP key gpg can import: ${imported.failure}`, ['Give an armored (.asc) or binary (.gpg) public key.']);
+}
 
 export function fingerprintsIn(colons: string): string[] {
 	return colons
@@ -34,27 +76,27 @@ export async function importKey(
 	// A stop ends the fetch and the checks; the trust itself (apt-key add, the keyring write) is
 	// short and always finishes, so the journal records what it changed.
 	const stoppable = signal ? {signal} : {};
-	const gpg = (args: string[], timeoutMs = 60_000) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine, ...stoppable});
+	const gpg = (args: string[], timeoutMs = 60_000, input?: Buffer) => runner.run(['gpg', '--batch', ...args], {timeoutMs, env, onLine, ...stoppable, ...(input ? {input} : {})});
 	try {
-		const fetched = await gpg(['--keyserver', action.keyserver, '--recv-keys', action.fingerprint], 120_000);
-		// gpg itself refuses a key that is not the one asked for by fingerprint, before the check below.
-		if (!fetched.ok && /rejected by import screener/.test(fetched.stderr)) {
-			throw new StepError(`the key server ${action.keyserver} sent a key that is not ${action.fingerprint}; gpg refused it: nothing was trusted`, [
-				'Check repo.key (the full fingerprint) and repo.keyserver.',
-			]);
-		}
-		if (!fetched.ok) {
-			throw new StepError(`could not fetch key ${action.fingerprint} from ${action.keyserver}: ${fetched.failure}`, [
-				'Check the network and the key server setting (repo.keyserver), then retry.',
-			]);
-		}
+		const where = keyFromText(action.from);
+		await fetchKey(action, gpg, runner, stoppable);
 		const listed = await gpg(['--with-colons', '--fingerprint']);
 		const found = fingerprintsIn(listed.stdout);
-		if (found.length !== 1 || found[0] !== action.fingerprint) {
-			throw new StepError(
-				`the key server sent ${found.length === 0 ? 'no key' : `key ${found.join(', ')}`}, not ${action.fingerprint}: nothing was trusted`,
-				['Check repo.key (the full fingerprint) and repo.keyserver.'],
-			);
+		if (found.length !== 1) {
+			throw new StepError(`${where} gave ${found.length === 0 ? 'no key' : `${found.length} keys (${found.join(', ')})`}, not one signing key: nothing was trusted`, [
+				'Give the repository’s own signing key alone (repo.keyUrl, repo.keyFile or repo.keyserver).',
+			]);
+		}
+		const [key = ''] = found;
+		if (action.fingerprint === '') {
+			// Not pinned: show what came, trust nothing. The person compares it with what the
+			// repository's publisher says, then pins it.
+			throw new StepError(`the key from ${where} is ${key} (${userIdsIn(listed.stdout).join('; ') || 'no user id'}); it is not pinned, so nothing was trusted`, [
+				`If the repository’s publisher gives this fingerprint, set repo.fingerprint to ${key} and retry; otherwise check repo.keyUrl, repo.keyFile or repo.keyserver.`,
+			]);
+		}
+		if (key !== action.fingerprint) {
+			throw new StepError(`${where} sent key ${key}, not ${action.fingerprint}: nothing was trusted`, ['Check the full fingerprint (repo.key, or repo.fingerprint for an apt source) and where the key comes from.']);
 		}
 		const exported = await runner.runForBytes(['gpg', '--batch', '--export', action.fingerprint], {timeoutMs: 30_000, env, ...stoppable});
 		if (signal?.aborted) throw new StepError('stopped before the key was trusted: nothing was trusted');

@@ -3,12 +3,16 @@
 import {readFile, readdir, readlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {debianArch, judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {findOnPath} from './runner.js';
+import {fetchHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
 
-export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message: string};
+// message: what the check's title does not already say (a finding, a figure, what to do); none
+// where a passed check's title says it all.
+export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: string};
 
 // Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
 async function listeners(port: number): Promise<string[]> {
@@ -41,15 +45,15 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 	switch (check.kind) {
 		case 'root':
 			return isRoot
-				? {status: 'passed', message: 'running as root'}
-				: {status: 'failed', message: 'not running as root: run it with sudo, or rehearse with --root ./mesos-rehearsal'};
+				? {status: 'passed'}
+				: {status: 'failed', message: `this runs as ${os.userInfo().username}: run it with sudo, or rehearse with --root ./mesos-rehearsal`};
 		case 'apt': {
 			const release = (await fs.read('/etc/os-release')) ?? '';
 			const family = /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release);
 			const apt = await findOnPath('apt-get');
-			return family && apt
-				? {status: 'passed', message: 'a Debian-family system with apt'}
-				: {status: 'failed', message: 'this is not a Debian-family system with apt-get; rehearse with --root ./mesos-rehearsal instead'};
+			const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(release)?.[1] ?? 'this system';
+			const missing = family ? 'has no apt-get' : 'is not Debian or Ubuntu';
+			return family && apt ? {status: 'passed'} : {status: 'failed', message: `${name} ${missing}; rehearse with --root ./mesos-rehearsal instead`};
 		}
 		case 'hosts-loopback': {
 			const hosts = await fs.read(hostsPath);
@@ -62,12 +66,12 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 			});
 			return loopback
 				? {status: 'warned', message: `/etc/hosts maps ${name} to 127.0.1.1: Mesos would register on loopback; set the agent’s ip and hostname, or map ${name} to this machine’s address`}
-				: {status: 'passed', message: `${name} does not resolve to 127.0.1.1 in /etc/hosts`};
+				: {status: 'passed', message: name};
 		}
 		case 'port-free': {
 			const owners = await listeners(check.port);
 			return owners.length === 0
-				? {status: 'passed', message: `port ${check.port} is free`}
+				? {status: 'passed'}
 				: {status: 'warned', message: `port ${check.port}, needed by ${check.owner}, is in use by ${owners.join(', ')}`};
 		}
 		case 'disk': {
@@ -81,15 +85,19 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 		}
 		case 'command':
 			return (await findOnPath(check.name))
-				? {status: 'passed', message: `${check.name} is installed`}
+				? {status: 'passed'}
 				: {status: 'warned', message: `${check.name} is not installed, but ${check.why}; install it or choose the mesos containerizer only`};
+		case 'source-index':
+			return readSourceIndex(check, debianArch(process.arch), fetchHere(signal));
+		case 'deb-folder':
+			return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 		case 'reachable':
 			try {
 				await fetch(check.url, {method: 'GET', signal: signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000)});
-				return {status: 'passed', message: `the ${check.what} ${check.url} answers`};
+				return {status: 'passed', message: check.url};
 			} catch (error) {
 				const cause = (error as {cause?: Error}).cause?.message ?? (error as Error).message;
-				return {status: 'warned', message: `the ${check.what} ${check.url} does not answer (${cause}); check the network, or set a mirror`};
+				return {status: 'warned', message: `${check.url} does not answer (${cause}); check the network, or set a mirror`};
 			}
 	}
 }

@@ -3,6 +3,7 @@
 // locks files: making one is atomic, fails if one is there, and needs no free disk space (the text
 // lives in the inode), so undo can still take it on a full disk. A lock whose process is gone is
 // stale: it is taken over, under a second lock so that two runs cannot both take it over.
+import {localTime} from '../model/local-time.js';
 import {lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
@@ -21,7 +22,7 @@ export class LockHeldError extends StepError {
 		// The node it runs on, for a cluster run's lock; this machine when absent.
 		readonly node?: string,
 	) {
-		super(`another mesos-setup (${holder.command}, PID ${holder.pid}) has been running ${node ? `on ${node}` : 'here'} since ${holder.since}: only one setup, edit or undo runs at a time`, [
+		super(`another mesos-setup (${holder.command}, PID ${holder.pid}) has been running ${node ? `on ${node}` : 'here'} since ${localTime(holder.since)}: only one setup, edit or undo runs at a time`, [
 			`Wait for it to end, or stop it (${node ? `on ${node}: ` : ''}kill ${holder.pid}), then run this again. Its lock is ${where}.`,
 		]);
 		this.name = 'LockHeldError';

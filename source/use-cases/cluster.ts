@@ -7,6 +7,7 @@ import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
 import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
+import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {articleMachine, type Facts} from '../model/facts.js';
 import {ApplyRun} from '../system/apply-plan.js';
@@ -93,6 +94,8 @@ export async function deployCluster(
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
+		// Nobody confirms an unpinned key during an unattended deploy.
+		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
 		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
 		const now = new Date();
 		const runId = newRunId(now);

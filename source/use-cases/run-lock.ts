@@ -1,6 +1,7 @@
 // One run at a time: setup, edit and undo take the run lock (system/run-lock.ts) while they change
 // the machine, and clear the temp files a killed run left. A dry run changes nothing and takes none;
 // a second run is refused with who holds it (LockHeldError: exit 1, or said on the screen).
+import {localTime} from '../model/local-time.js';
 import {beginExclusiveRun} from '../system/exclusive-run.js';
 import {nodeLogDir} from '../system/node-system.js';
 import type {HeldLock} from '../system/run-lock.js';
@@ -58,5 +59,5 @@ export async function lockCluster(here: Machine, sessions: readonly SshSession[]
 }
 
 function noticeTakeover({node, takenOverFrom: was}: NodeLock, notice: (line: string, node?: string) => void): void {
-	if (was) notice(`An earlier mesos-setup (${was.command}, PID ${was.pid}, since ${was.since}) ended on ${node} without releasing its lock; it no longer runs there, so this run took the lock over.`, node);
+	if (was) notice(`An earlier mesos-setup (${was.command}, PID ${was.pid}, since ${localTime(was.since)}) ended on ${node} without releasing its lock; it no longer runs there, so this run took the lock over.`, node);
 }

@@ -18,6 +18,13 @@ describe('the face of the command', () => {
 		}
 	});
 
+	it('--help starts with the program’s name, and names the run without a command', async () => {
+		const {stdout} = await runCli(['--help']);
+		expect(stdout.split('\n')[0]).toBe('  mesos-setup: set up Apache Mesos, Marathon and ZooKeeper on Ubuntu or');
+		expect(stdout).toMatch(/^ {4}\(no command\) {9}the wizard on a machine not set up yet; on one set up\n {25}before, a menu: status, edit, setup again, undo$/m);
+		expect((await runCli(['undo', '--help'])).stdout.split('\n')[0]).toBe('  Usage');
+	});
+
 	it('--version prints the version', async () => {
 		const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
 		expect((await runCli(['--version'])).stdout.trim()).toBe(pkg.version);
@@ -77,7 +84,7 @@ describe('the face of the command', () => {
 		const result = await runCli(['setup', '--root', root]);
 		expect(result.exitCode).toBe(2);
 		expect(result.stderr).toContain('needs a terminal');
-		expect(result.stderr).toContain('--yes');
+		expect(result.stderr).toContain(`without one run mesos-setup setup --yes --root ${root} (`);
 	});
 });
 

@@ -20,6 +20,7 @@ describe('what every node gets from the machine list', () => {
 		const c = cluster(3, 2, 'settings: {slave.containerizers: "docker,mesos"}\n');
 		expect(nodeAnswers(c, node(c, 'm2'))).toEqual({
 			'slave.containerizers': 'docker,mesos',
+			'node.role': 'master',
 			'zookeeper.myid': '2',
 			'zookeeper.servers': '1=10.77.0.11:2888:3888,2=10.77.0.12:2888:3888,3=10.77.0.13:2888:3888',
 			'master.quorum': '2',
@@ -31,6 +32,7 @@ describe('what every node gets from the machine list', () => {
 			'marathon.hostname': '10.77.0.12',
 		});
 		const agent = nodeAnswers(c, node(c, 'a2'));
+		expect(agent['node.role']).toBe('agent');
 		expect(agent['slave.ip']).toBe('10.77.0.22');
 		expect(agent['slave.hostname']).toBe('10.77.0.22');
 		expect(agent['zookeeper.myid']).toBeUndefined();

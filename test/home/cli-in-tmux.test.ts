@@ -81,7 +81,7 @@ it('undo in a terminal lists what it will do and asks first: n changes nothing, 
 	await session.waitFor('(y/n)');
 	await session.key('y');
 	const done = await session.waitFor('Enter back');
-	expect(done).toMatch(/Undid run \S+: \d+ files put back/);
+	expect(done).toMatch(/Undid the run: (?:restored \d+ files?, )?removed \d+ files? it had created/);
 	expect(done.replaceAll(/\s+/g, ' ')).toContain('no setup counts as done here any more');
 	await session.key('Enter');
 	expect(await exitShown(session)).toBe(0);

@@ -57,7 +57,7 @@ describeLab('setup --yes when things go wrong', () => {
 		const failed = await mesosSetup(['setup', '--yes', ...settings]);
 		expect(failed.exitCode, failed.all).toBe(1);
 		// Preflight said so, without stopping: the key server still answers, so the key and the source list are done.
-		expect(failed.stdout).toMatch(new RegExp(`^warned +the repository ${escape(lab.repoUrl)} does not answer`, 'm'));
+		expect(failed.stdout).toMatch(new RegExp(`^warned +The package repository answers: ${escape(lab.repoUrl)} does not answer`, 'm'));
 		expect(failed.stdout).toMatch(/^wrote +key .* checked and saved to /m);
 		expect(failed.stderr).toMatch(new RegExp(`^Failed at Install: apt-get -y update could not fetch ${escape(lab.repoUrl)}/\\S+: .*Connection refused`, 'm'));
 		expect(failed.stderr).toContain('run the same command again');

@@ -41,6 +41,8 @@ function trackedPaths(): string[] {
 		...['0', '1', '2', '3', '4', '5', '6', 'S'].map(level => `/etc/rc${level}.d`),
 		'/var/lib/zookeeper', '/tmp/zookeeper', '/var/log/zookeeper', '/run/zookeeper', '/tmp/hsperfdata_zookeeper',
 		'/var/lib/mesos', '/tmp/mesos', '/var/log/mesos', '/var/log/marathon', '/var/log/chronos',
+		// repo.source folder: the local apt repository mesos-setup makes of the folder's copy.
+		'/var/cache/mesos-setup',
 		// A daemon that refused its configuration leaves its pidfile behind.
 		...services.map(service => service.pidfile),
 	];

@@ -22,9 +22,9 @@ export function labSettings(lab: Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprin
 export type CliRun = {exitCode: number; stdout: string; stderr: string; all: string};
 
 /** The CLI with no terminal, as CI and scripts run it (CI=false so it is not told it runs under CI). */
-export async function mesosSetup(args: string[], timeoutMs = 10 * 60_000): Promise<CliRun> {
+export async function mesosSetup(args: string[], timeoutMs = 10 * 60_000, env: Record<string, string> = {}): Promise<CliRun> {
 	const result = await execa(process.execPath, [cliPath, ...args], {
-		reject: false, all: true, timeout: timeoutMs, stdin: 'ignore', cwd: repoRoot, env: {CI: 'false', NO_COLOR: '1'},
+		reject: false, all: true, timeout: timeoutMs, stdin: 'ignore', cwd: repoRoot, env: {CI: 'false', NO_COLOR: '1', ...env},
 	});
 	return {exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, all: result.all ?? ''};
 }

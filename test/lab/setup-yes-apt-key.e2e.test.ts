@@ -9,6 +9,7 @@ import {marathonPing, registeredCluster} from './cluster-state.js';
 import {startLab, type Lab} from './lab.js';
 import {labSettings, mesosSetup, requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
+import {aptSourceAgent, folderSourceMaster, refusedSources} from './sources-and-roles.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
@@ -62,4 +63,21 @@ describeLab('mesos-setup setup --yes against the lab (key added with apt-key)', 
 		expect(await aptKeyList()).not.toContain(lab.fingerprint);
 		expect(existsSync(sourceList)).toBe(false);
 	}, 3 * minute);
+
+	// Issue 11 points 2 and 4 in this lab start: every package source kind and every role.
+	it('an apt source of its own with its key over https: refused unpinned with --yes; pinned, an agent alone', async () => {
+		await aptSourceAgent(lab);
+		await lab.restoreMachine();
+	}, 15 * minute);
+
+	it('a folder of .deb files made a local repository, for a master alone', async () => {
+		await folderSourceMaster(lab);
+		await lab.restoreMachine();
+	}, 15 * minute);
+
+	it('refuses a folder without mesos and a repository without this codename, changing nothing', async () => {
+		await refusedSources(lab);
+		const report = await lab.restoreMachine();
+		expect(report.restoredPaths).toEqual([]);
+	}, 5 * minute);
 });

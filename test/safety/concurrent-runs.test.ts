@@ -1,6 +1,7 @@
 // Issue 9: one run at a time. Two setups at once, or a setup and an undo at once, end as whole
 // runs one after the other or as a clean refusal (exit 1, naming the PID and since when), never as
 // a mix; and whatever happened, undo can always put the machine back. A stale lock is taken over.
+import {localTime} from '../../source/model/local-time.js';
 import {mkdir, symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
@@ -11,7 +12,7 @@ import {tempFilesUnder, type Tree} from '../helpers/tree.js';
 import {exactTree, inParallel, machineBefore, startCli} from './machine-before.js';
 
 const pairs = 20;
-const refusal = /^another mesos-setup \((setup|undo), PID \d+\) has been running here since \d{4}-\d\d-\d\dT[\d:.]+Z: only one setup, edit or undo runs at a time$/m;
+const refusal = /^another mesos-setup \((setup|undo), PID \d+\) has been running here since \d{4}-\d\d-\d\d \d\d:\d\d: only one setup, edit or undo runs at a time$/m;
 
 type Outcome = 'ran' | 'refused';
 
@@ -115,7 +116,7 @@ describe('one run at a time', () => {
 		await symlink('999999 2020-01-02T03:04:05.000Z setup', path.join(root, 'var/lib/mesos-setup/run.lock'));
 		const taken = await runCli(['setup', '--yes', '--root', root]);
 		expect(taken.exitCode).toBe(0);
-		expect(taken.stderr).toContain('An earlier mesos-setup (setup, PID 999999, since 2020-01-02T03:04:05.000Z) ended without releasing its lock; it no longer runs, so this run took the lock over.');
+		expect(taken.stderr).toContain(`An earlier mesos-setup (setup, PID 999999, since ${localTime('2020-01-02T03:04:05.000Z')}) ended without releasing its lock; it no longer runs, so this run took the lock over.`);
 		// A live holder: this test's own process, as if it were a run that started now.
 		await symlink(`${process.pid} ${new Date().toISOString()} edit`, path.join(root, 'var/lib/mesos-setup/run.lock'));
 		const refused = await runCli(['undo', '--yes', '--root', root]);

@@ -50,8 +50,8 @@ describe('the cluster summary', () => {
 		expect(summary.cpus).toEqual({used: 1, total: 4});
 		expect(summary.marathon).toEqual({registered: true, leader: null, frameworkId: null, version: null});
 		expect(clusterLines(summary).slice(-2)).toEqual([
-			'Unreachable: master metrics: http://127.0.0.1:1/metrics/snapshot: connection refused (nothing listening)',
-			'Unreachable: Marathon info: http://127.0.0.1:2/v2/info: no answer in time',
+			'No answer:  master metrics: http://127.0.0.1:1/metrics/snapshot: connection refused (nothing listening)',
+			'No answer:  Marathon info: http://127.0.0.1:2/v2/info: no answer in time',
 		]);
 	});
 
@@ -67,9 +67,9 @@ describe('the cluster summary', () => {
 			'Marathon:   registration unknown',
 			'CPUs:       unknown',
 			'Memory:     unknown',
-			'Unreachable: master state: connection refused',
-			'Unreachable: master metrics: connection refused',
-			'Unreachable: Marathon info: connection refused',
+			'No answer:  master state: connection refused',
+			'No answer:  master metrics: connection refused',
+			'No answer:  Marathon info: connection refused',
 		]);
 	});
 

@@ -27,4 +27,15 @@ it('shows why each service is unhealthy, whole, at 80×24', async () => {
 	expect(rows.slice(1, rows.indexOf('Cluster')).join('\n')).not.toContain('…');
 	expect(text).toMatch(/mesos-master unknown (un)?healthy: http:\/\/127\.0\.0\.1:5050\/master\/health(:| answered)/);
 	expect(rows.at(-1)).toBe('↑↓ select · r restart · l full log · e edit a setting · q quit');
+	// Each service keeps a log row (here: that it has no log yet), the cluster gives up its last lines.
+	const panes = rows.slice(rows.findIndex(row => /^. zookeeper/.test(row)), rows.indexOf('Cluster'));
+	for (const service of ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon']) {
+		const start = panes.findIndex(row => row.slice(2).startsWith(service));
+		const next = panes.findIndex((row, index) => index > start && /^. \S/.test(row));
+		const pane = panes.slice(start, next < 0 ? undefined : next);
+		expect(pane.some(row => /^ {4}(no log file found yet|\S)/.test(row) && !/unhealthy|healthy|connection|answered/.test(row)), pane.join('\n')).toBe(true);
+	}
+	// The summary's labels in one column: its values start where "Leader:" starts its own.
+	const values = rows.slice(rows.indexOf('Cluster') + 1, -1).filter(row => /^ {2}\S[^:]*: /.test(row));
+	expect(new Set(values.map(row => /^ {2}\S[^:]*: +/.exec(row)?.[0].length))).toEqual(new Set([14]));
 });

@@ -49,7 +49,7 @@ describe('status --once', () => {
 		expect(code).toBe(1);
 		expect(text).toContain(`marathon      unknown             unhealthy: ${cluster.marathon.url}/ping: connection refused (nothing listening)`);
 		expect(text).toContain('              | Failed to bind to 0.0.0.0:8080: Address already in use');
-		expect(text).toContain(`Unreachable: Marathon info: ${cluster.marathon.url}/v2/info: connection refused (nothing listening)`);
+		expect(text).toContain(`No answer:  Marathon info: ${cluster.marathon.url}/v2/info: connection refused (nothing listening)`);
 	});
 
 	it('says, in a sandbox, that it probes this machine and why no init state was asked, once for all', async () => {

@@ -4,6 +4,7 @@ import type {AddressInfo} from 'node:net';
 import type {Server} from 'node:http';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {StepError} from '../../source/model/errors.js';
+import type {KeyFrom} from '../../source/model/plan/types.js';
 import {importKey} from '../../source/system/import-key.js';
 import {Journal} from '../../source/system/journal.js';
 import {createCommandRunner, findOnPath} from '../../source/system/runner.js';
@@ -48,11 +49,11 @@ describe.runIf(!gpgMissing)('importKey with real gpg', () => {
 		await rm(work, {recursive: true, force: true});
 	});
 
-	const action = (fingerprint: string) => ({
+	const action = (fingerprint: string, from: KeyFrom = {kind: 'keyserver', keyserver}) => ({
 		kind: 'import-key' as const,
 		title: 'import',
 		method: 'keyring' as const,
-		keyserver,
+		from,
 		fingerprint,
 		keyring: '/usr/share/keyrings/mesosphere-archive-keyring.gpg',
 	});
@@ -79,5 +80,38 @@ describe.runIf(!gpgMissing)('importKey with real gpg', () => {
 		const root = await tempRoot();
 		const attempt = importKey(action('BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB'), createCommandRunner(), new Journal(createTargetFs(root), 'r3'), () => undefined);
 		await expect(attempt).rejects.toThrow(`could not fetch key BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB from ${keyserver}`);
+	});
+
+	it('takes a key from a file (armored or binary), checks it against the pinned fingerprint and saves it', async () => {
+		for (const [index, file] of [good.armoredPublicKeyPath, good.binaryPublicKeyPath].entries()) {
+			const root = await tempRoot();
+			const result = await importKey(action(good.fingerprint, {kind: 'file', path: file}), createCommandRunner(), new Journal(createTargetFs(root), `f${index}`), () => undefined);
+			expect(result.result).toBe('created');
+			const saved = await readFile(path.join(root, 'usr/share/keyrings/mesosphere-archive-keyring.gpg'));
+			expect(saved.equals(await readFile(good.binaryPublicKeyPath))).toBe(true);
+		}
+	});
+
+	it('refuses a key file holding another key than the pinned one', async () => {
+		const root = await tempRoot();
+		const attempt = importKey(action(good.fingerprint, {kind: 'file', path: other.armoredPublicKeyPath}), createCommandRunner(), new Journal(createTargetFs(root), 'f3'), () => undefined);
+		await expect(attempt).rejects.toThrow(`the file ${other.armoredPublicKeyPath} sent key ${other.fingerprint}, not ${good.fingerprint}: nothing was trusted`);
+		await expect(readFile(path.join(root, 'usr/share/keyrings/mesosphere-archive-keyring.gpg'))).rejects.toThrow(/ENOENT/);
+	});
+
+	it('shows an unpinned key’s fingerprint and user ids, and trusts nothing', async () => {
+		const root = await tempRoot();
+		const attempt = importKey(action('', {kind: 'file', path: good.armoredPublicKeyPath}), createCommandRunner(), new Journal(createTargetFs(root), 'f4'), () => undefined);
+		await expect(attempt).rejects.toBeInstanceOf(StepError);
+		const error = (await attempt.catch((caught: unknown) => caught)) as StepError;
+		expect(error.message).toMatch(new RegExp(`^the key from the file \\S+ is ${good.fingerprint} \\(.+<.+@.+>\\); it is not pinned, so nothing was trusted$`));
+		expect(error.detail.join(' ')).toContain(`set repo.fingerprint to ${good.fingerprint}`);
+		await expect(readFile(path.join(root, 'usr/share/keyrings/mesosphere-archive-keyring.gpg'))).rejects.toThrow(/ENOENT/);
+	});
+
+	it('names a key file that is not there', async () => {
+		const root = await tempRoot();
+		const attempt = importKey(action(good.fingerprint, {kind: 'file', path: path.join(work, 'missing.asc')}), createCommandRunner(), new Journal(createTargetFs(root), 'f5'), () => undefined);
+		await expect(attempt).rejects.toThrow(`could not read the key file ${path.join(work, 'missing.asc')}`);
 	});
 });

@@ -102,29 +102,31 @@ describe('wrapRows', () => {
 describe('ActionList', () => {
 	const view = {
 		actions: [
-			{action: {kind: 'check' as const, title: 'Port 3888 is free for ZooKeeper leader election', check: {kind: 'port-free' as const, port: 3888, owner: 'ZooKeeper'}}, state: 'skipped' as const, message: '(a sandbox root does not need it)', probeTries: 0},
-			{action: {kind: 'check' as const, title: 'Docker is installed', check: {kind: 'command' as const, name: 'docker', why: 'x'}}, state: 'warned' as const, message: 'docker is not installed, but the agent’s containerizers include docker', probeTries: 0},
+			{action: {kind: 'check' as const, title: 'Port 3888 is free for ZooKeeper leader election', check: {kind: 'port-free' as const, port: 3888, owner: 'ZooKeeper'}}, state: 'skipped' as const, message: 'Port 3888 is free for ZooKeeper leader election (a real run checks this)', probeTries: 0},
+			{action: {kind: 'check' as const, title: 'Docker is installed', check: {kind: 'command' as const, name: 'docker', why: 'x'}}, state: 'warned' as const, message: 'Docker is installed: docker is not installed, but the agent’s containerizers include docker', probeTries: 0},
+			{action: {kind: 'check' as const, title: 'Port 2181 is free', check: {kind: 'port-free' as const, port: 2181, owner: 'ZooKeeper'}}, state: 'passed' as const, message: 'Port 2181 is free', probeTries: 0},
 		],
 	};
 
-	it('wraps each outcome’s message under its title', () => {
+	it('wraps each outcome’s message under its title, said once', () => {
 		const rows = (render(<ActionList view={view} width={50} />).lastFrame() ?? '').split('\n');
 		expect(rows).toEqual([
 			'– Port 3888 is free for ZooKeeper leader election',
-			'  (a sandbox root does not need it)',
+			'  (a real run checks this)',
 			'⚠ Docker is installed: docker is not installed,',
 			'  but the agent’s containerizers include docker',
+			'✔ Port 2181 is free',
 		]);
 	});
 
 	it('cuts the plain outcomes first when the rows given cannot hold every message', () => {
 		const app = render(
 			<Box width={50}>
-				<ActionList view={view} width={50} rows={3} />
+				<ActionList view={view} width={50} rows={4} />
 			</Box>,
 		);
 		const rows = (app.lastFrame() ?? '').split('\n');
-		expect(rows).toHaveLength(3);
+		expect(rows).toHaveLength(4);
 		expect(rows[0]).toMatch(/^– Port 3888 is free for ZooKeeper leader .*…$/);
 		expect(rows.slice(1).join(' ').replaceAll(/\s+/g, ' ')).toContain('docker is not installed, but the agent’s containerizers include docker');
 	});

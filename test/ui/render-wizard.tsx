@@ -27,3 +27,16 @@ export async function renderWizard(options: {answers?: Answers; command?: AppCom
 	);
 	return Object.assign(app, {system, root, exitCode: () => code, farewell: () => message});
 }
+
+// The two terminals every screen is read in: the smallest common one and a roomy one.
+export const terminalSizes = [
+	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
+] as const;
+
+// ink-testing-library's stdout has no size: the app is given one, then told, as a terminal would.
+export function resizeTo(app: Pick<RenderedApp, 'stdout'>, size: {columns: number; rows: number}): void {
+	Object.defineProperty(app.stdout, 'columns', {value: size.columns});
+	Object.assign(app.stdout, {rows: size.rows});
+	app.stdout.emit('resize');
+}

@@ -31,7 +31,7 @@ it('shows the whole overrides step at 80×24: five previews scroll, the prompt s
 	const screen = tmuxScreen(session);
 	const pages = pagesFor(articleMachine);
 	for (const page of pages.slice(0, pages.findIndex(p => p.id === 'overrides'))) await acceptPage(screen, page);
-	const top = await session.waitFor(/↓ \d+ more lines, 2 more files \(↓ to scroll\)/);
+	const top = await session.waitFor(/↓ \d+ more lines?, \d+ more files? \(↓ to scroll\)/);
 	expect(top).toContain('Press Enter to write them.');
 	expect(top.split('\n')[0]).toMatch(/^mesos-setup · step 6 of 9: Service overrides/);
 	expect(top).toContain('/etc/init/chronos.override · new file');
@@ -60,7 +60,7 @@ it('wraps why a step was skipped instead of cutting it (the key import in a sand
 	const done = await session.waitFor('✔ Repository key done.');
 	// The title row may cut the sandbox's path; the screen below it cuts nothing.
 	expect(done.split('\n').slice(1).join('\n')).not.toContain('…');
-	expect(done.replaceAll(/\s+/g, ' ')).toMatch(/– Import key [0-9A-F]{40} from keyserver\.ubuntu\.com: .*\(--root: system commands are not run\)/);
+	expect(done.replaceAll(/\s+/g, ' ')).toMatch(/– Import key [0-9A-F]{40} from keyserver\.ubuntu\.com \(--root: system commands are not run\)/);
 });
 
 it('draws no colour under NO_COLOR, and colour without it', async () => {

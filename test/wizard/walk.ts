@@ -44,8 +44,9 @@ export async function acceptPage(screen: Screen, page: Page): Promise<void> {
 	const steps: Record<Page['kind'], (string | RegExp)[]> = {
 		welcome: ['Press Enter to begin'],
 		checks: ['Press Enter to go on'],
-		file: ['Press Enter to write'],
-		commands: [/Press Enter to (run it|write)/, `${page.title} done. Press Enter`],
+		// A file already as planned has nothing to write: its page says so and goes on.
+		file: [/Press Enter to write|Nothing to write: it already holds these values\. Press Enter to go on/],
+		commands: [/Press Enter to (run it|write|go on)/, `${page.title} done. Press Enter`],
 		services: ['Press Enter to start them', 'Press Enter for the summary'],
 		done: ['Press Enter to exit'],
 	};

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {consistencyProblems, resolveValues} from '../../source/model/answers.js';
 import {articleMachine} from '../../source/model/facts.js';
 import {buildPlan} from '../../source/model/plan.js';
+import {packageSources} from '../../source/model/repository-settings.js';
 import {settings} from '../../source/model/settings.js';
 import {problemPage, wizardPages} from '../../source/model/wizard-pages.js';
 
@@ -29,9 +30,12 @@ describe('wizard pages', () => {
 		]);
 	});
 
-	it('ask for every setting exactly once', () => {
-		const asked = pagesFor().flatMap(p => p.fields);
-		expect([...asked].sort()).toEqual(settings.map(s => s.id).sort());
+	it('ask for every setting exactly once, the source’s own settings where that source is chosen', () => {
+		const askedBy = packageSources.map(source => pagesFor({'repo.source': source}).flatMap(p => p.fields));
+		for (const asked of askedBy) expect(new Set(asked).size).toBe(asked.length);
+		expect([...new Set(askedBy.flat())].sort()).toEqual(settings.map(s => s.id).sort());
+		expect(askedBy[2]).not.toContain('repo.key');
+		expect(askedBy[0]).not.toContain('repo.folder');
 	});
 
 	it('put the myid copy for another dataDir on the zoo.cfg page, where dataDir is set', () => {

@@ -32,14 +32,26 @@ describe('wizard state', () => {
 	});
 
 	it('types into the focused field through the reducer, refuses Enter on a value that is not allowed and keeps it', () => {
-		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
+		// The package source first (kept as shown), then the key server.
+		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'}, {type: 'submit-field'});
 		state = apply(state, ...typing('not a server!'), {type: 'submit-field'});
-		expect(state.mode).toMatchObject({kind: 'fields', focus: 0});
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
 		expect(state.drafts['repo.keyserver']).toBe('not a server!');
 		expect(state.answers['repo.keyserver']).toBeUndefined();
 		state = apply(state, ...typing('hkp://127.0.0.1:11371'), {type: 'submit-field'});
-		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 2});
 		expect(state.answers['repo.keyserver']).toBe('hkp://127.0.0.1:11371');
+	});
+
+	it('asks, once the apt source is chosen on the key page, where its key comes from and its fingerprint; the repository page then its suite and the role', () => {
+		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyserver', 'repo.key', 'repo.keyMethod']);
+		state = apply(state, {type: 'field', action: {type: 'choose', delta: 1}}, {type: 'submit-field'});
+		expect(state.answers['repo.source']).toBe('apt');
+		expect(currentPage(state).page.fields).toEqual(['repo.source', 'repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint']);
+		expect(state.mode).toMatchObject({kind: 'fields', focus: 1});
+		const repository = pagesOf(state).find(page => page.id === 'repository');
+		expect(repository?.fields).toEqual(['repo.url', 'repo.suite', 'repo.component', 'node.role']);
 	});
 
 	it('never lets a control character into a field', () => {
@@ -95,11 +107,11 @@ describe('wizard state', () => {
 
 	it('goes back with Esc: from a review to its fields, from the first field to the page before', () => {
 		let state = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true}, {type: 'accept'});
-		state = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
+		state = apply(state, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'}, {type: 'submit-field'});
 		expect(state.mode.kind).toBe('review');
 		state = apply(state, {type: 'back'});
 		expect(state.mode.kind).toBe('fields');
-		state = apply(state, {type: 'back'}, {type: 'focus-field', delta: -2}, {type: 'back'});
+		state = apply(state, {type: 'back'}, {type: 'focus-field', delta: -3}, {type: 'back'});
 		expect(pageId(state)).toBe('preflight');
 	});
 

@@ -15,14 +15,14 @@ const changes = (changed: ReadonlySet<SettingId>, ids: readonly SettingId[]): bo
 // Repository settings live in no /etc file of their own: a change to them re-trusts the key and
 // rewrites the source list as the setup does, then refreshes apt's lists so the change is tried.
 function repositoryChange(values: Values, facts: Facts, changed: ReadonlySet<SettingId>): Action[] {
-	const key = changes(changed, ['repo.key', 'repo.keyserver', 'repo.keyMethod']) ? keyStep(values, facts).actions : [];
-	const list = changes(changed, ['repo.url', 'repo.keyMethod']) ? repositoryStep(values, facts).actions : [];
+	const key = changes(changed, ['repo.source', 'repo.key', 'repo.keyserver', 'repo.keyMethod', 'repo.keyUrl', 'repo.keyFile', 'repo.fingerprint']) ? keyStep(values, facts).actions : [];
+	const list = changes(changed, ['repo.source', 'repo.url', 'repo.keyMethod', 'repo.suite', 'repo.component', 'repo.folder']) ? repositoryStep(values, facts).actions : [];
 	if (key.length + list.length === 0) return [];
 	return [...key, ...list, refreshListsAction];
 }
 
 export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlySet<SettingId>): Plan {
-	const restart = servicesToRestart(changed);
+	const restart = servicesToRestart(changed, values);
 	return {
 		facts,
 		values,

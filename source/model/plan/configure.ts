@@ -4,16 +4,20 @@
 import type {Values} from '../answers.js';
 import type {Facts} from '../facts.js';
 import {companionFiles, fileShapeOf} from '../files.js';
-import {startOrder} from '../services.js';
+import {roleOf, roleServices} from '../roles.js';
+import {type ServiceName, startOrder} from '../services.js';
 import {findSetting, type Setting, type SettingId, settings} from '../settings.js';
 import {editOf, fixedLineNotes, setsEveryValue} from '../storage.js';
 import type {Action, FileAction, Step} from './types.js';
 
-function settingsByFile(facts: Facts): Map<string, Setting[]> {
+// A file is this role's when one of the services that read it runs here (an agent has no zoo.cfg).
+const readBy = (restarts: readonly ServiceName[], services: readonly ServiceName[]): boolean => restarts.some(service => services.includes(service));
+
+function settingsByFile(facts: Facts, services: readonly ServiceName[]): Map<string, Setting[]> {
 	const files = new Map<string, Setting[]>();
 	for (const setting of settings) {
 		const location = setting.location(facts);
-		if (!location) continue;
+		if (!location || !readBy(setting.restarts, services)) continue;
 		files.set(location.path, [...(files.get(location.path) ?? []), setting]);
 	}
 	return files;
@@ -52,9 +56,9 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 }
 
 // The companion files written after the file that holds `group`.
-function companionsOf(group: readonly Setting[], values: Values, facts: Facts, setupOnlyToo: boolean): FileAction[] {
+function companionsOf(group: readonly Setting[], values: Values, facts: Facts, setupOnlyToo: boolean, services: readonly ServiceName[]): FileAction[] {
 	return companionFiles
-		.filter(companion => (setupOnlyToo || !companion.setupOnly) && group.some(s => s.id === companion.follows))
+		.filter(companion => (setupOnlyToo || !companion.setupOnly) && group.some(s => s.id === companion.follows) && readBy(companion.restarts, services))
 		.flatMap(companion => {
 			const file = companion.file(values, facts);
 			if (!file) return [];
@@ -63,13 +67,15 @@ function companionsOf(group: readonly Setting[], values: Values, facts: Facts, s
 		});
 }
 
-// The file actions for the given settings (every file when `only` is undefined), in catalogue order.
+// The file actions for the given settings (every file when `only` is undefined), in catalogue
+// order: only the files the services of this machine's role read.
 export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<SettingId>): Action[] {
+	const services = roleServices(roleOf(values['node.role']));
 	const actions: Action[] = [];
-	for (const [path, group] of settingsByFile(facts)) {
+	for (const [path, group] of settingsByFile(facts, services)) {
 		const chosen = only ? group.filter(s => only.has(s.id)) : group;
 		if (chosen.length === 0) continue;
-		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only));
+		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only, services));
 	}
 	return actions;
 }

@@ -1,19 +1,44 @@
-// Install: apt's lists refreshed, then the mesosphere package and what it depends on.
+// Install: apt's lists refreshed, then the packages of this machine's role and what they depend on.
+import type {Values} from '../answers.js';
+import {roleOf, roleServices} from '../roles.js';
+import {packageOf, packageServices, type ServiceName} from '../services.js';
 import {type Action, minutes, type Step} from './types.js';
 
 export const refreshListsAction: Action = {kind: 'run', title: 'Refresh package lists', argv: ['apt-get', '-y', 'update'], timeoutMs: minutes(10), progress: 'apt'};
 
-export function installStep(): Step {
+// The article's machine (both roles, from the article's repository) installs its metapackage; any
+// other role or source the packages of the services the role runs.
+export function packagesToInstall(values: Values): string[] {
+	const role = roleOf(values['node.role']);
+	if (role === 'master+agent' && values['repo.source'] === 'article') return ['mesosphere'];
+	return [...new Set(roleServices(role).map(service => packageOf[service]))];
+}
+
+// ZooKeeper's server package comes from the distribution itself, never from a Mesos source (the
+// article's mesosphere depends on it): a source's index or folder is not asked for it.
+const distributionPackages: readonly string[] = ['zookeeperd'];
+export const sourcePackages = (values: Values): string[] => packagesToInstall(values).filter(name => !distributionPackages.includes(name));
+
+// The services the installed packages ship, whether the role runs them or not: each is kept from
+// starting at boot (an agent's mesos package brings mesos-master too).
+export function installedServices(values: Values): ServiceName[] {
+	return [...new Set(packagesToInstall(values).flatMap(name => packageServices[name] ?? []))];
+}
+
+export function installStep(values: Values): Step {
+	const packages = packagesToInstall(values);
+	// mesos recommends zookeeperd: an agent takes only what it depends on, so no ZooKeeper comes along.
+	const recommends = roleOf(values['node.role']) === 'agent' ? ['--no-install-recommends'] : [];
 	return {
 		id: 'install',
 		title: 'Install',
-		summary: 'Refreshes apt’s package lists and installs mesosphere: Mesos, Marathon, Chronos and ZooKeeper.',
+		summary: `Refreshes apt’s package lists and installs ${packages.join(', ')}${packages.includes('mesosphere') ? ': Mesos, Marathon, Chronos and ZooKeeper' : ''}.`,
 		actions: [
 			refreshListsAction,
 			{
 				kind: 'run',
-				title: 'Install mesosphere',
-				argv: ['apt-get', 'install', '-y', 'mesosphere'],
+				title: `Install ${packages.join(' ')}`,
+				argv: ['apt-get', 'install', '-y', ...recommends, ...packages],
 				env: {DEBIAN_FRONTEND: 'noninteractive'},
 				timeoutMs: minutes(30),
 				progress: 'apt',

@@ -1,12 +1,14 @@
 // Service overrides: the packages start every service at boot; the article keeps them manual.
+import type {Values} from '../answers.js';
 import type {Facts} from '../facts.js';
 import {overridePath} from '../files.js';
-import {disableAtBootCommand, overriddenServices} from '../services.js';
+import {disableAtBootCommand} from '../services.js';
+import {installedServices} from './install.js';
 import {editOf} from '../storage.js';
 import {type Action, minutes, type Step} from './types.js';
 
-export function overridesStep(facts: Facts): Step {
-	const actions: Action[] = overriddenServices.map((service): Action => {
+export function overridesStep(values: Values, facts: Facts): Step {
+	const actions: Action[] = installedServices(values).map((service): Action => {
 		const argv = disableAtBootCommand(facts.init, service);
 		if (argv) return {kind: 'run', title: `Do not start ${service} at boot`, argv, timeoutMs: minutes(1)};
 		return {

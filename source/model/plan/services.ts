@@ -2,6 +2,7 @@
 // take, and where its log is.
 import type {Values} from '../answers.js';
 import {logFiles} from '../files.js';
+import {roleOf, roleServices} from '../roles.js';
 import {serviceCommand, type ServiceName, startOrder} from '../services.js';
 import {findSetting, type SettingId} from '../settings.js';
 import type {Action, Probe, Step} from './types.js';
@@ -51,18 +52,36 @@ export function serviceAction(service: ServiceName, op: 'start' | 'restart', val
 	};
 }
 
+const serviceWords: Record<ServiceName, string> = {
+	zookeeper: 'ZooKeeper',
+	'mesos-master': 'the Mesos master',
+	'mesos-slave': 'the Mesos agent',
+	marathon: 'Marathon',
+	chronos: 'Chronos',
+};
+
+function listed(words: readonly string[]): string {
+	if (words.length <= 1) return words.join('');
+	return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+// Only the services of this machine's role, in start order.
 export function startStep(values: Values): Step {
+	const services = roleServices(roleOf(values['node.role']));
+	const order = services.length > 1 ? ' in that order, each checked healthy before the next' : ', checked healthy';
 	return {
 		id: 'start',
 		title: 'Start services',
-		summary: 'Starts ZooKeeper, the Mesos master, the Mesos agent and Marathon in that order, each checked healthy before the next.',
-		actions: startOrder.map(service => serviceAction(service, 'start', values)),
+		summary: `Starts ${listed(services.map(service => serviceWords[service]))}${order}.`,
+		actions: services.map(service => serviceAction(service, 'start', values)),
 	};
 }
 
-// The services a set of changed settings asks to restart, in start order.
-export function servicesToRestart(changed: Iterable<SettingId>): ServiceName[] {
+// The services a set of changed settings asks to restart, in start order: only those this
+// machine's role runs (an agent's master.port lives in no file it reads).
+export function servicesToRestart(changed: Iterable<SettingId>, values: Values): ServiceName[] {
+	const runs = roleServices(roleOf(values['node.role']));
 	const wanted = new Set<ServiceName>();
 	for (const id of changed) for (const service of findSetting(id).restarts) wanted.add(service);
-	return startOrder.filter(s => wanted.has(s));
+	return startOrder.filter(s => wanted.has(s) && runs.includes(s));
 }

@@ -17,11 +17,21 @@ export type Check =
 	| {kind: 'port-free'; port: number; owner: string}
 	| {kind: 'disk'; path: string; minMegabytes: number}
 	| {kind: 'command'; name: string; why: string}
-	| {kind: 'reachable'; url: string; what: string};
+	| {kind: 'reachable'; url: string; what: string}
+	// The source's index: dists/<suite>/Release and <component>/binary-<arch>/Packages hold `packages`.
+	| {kind: 'source-index'; where: string; dists: string; suite: string; codename: string; component: string; packages: string[]}
+	// A folder of .deb files holds a mesos package (and says which of `packages` it lacks).
+	| {kind: 'deb-folder'; path: string; packages: string[]};
+
+// Where a signing key comes from: a key server (by its fingerprint), an https URL, or a file.
+export type KeyFrom = {kind: 'keyserver'; keyserver: string} | {kind: 'url'; url: string} | {kind: 'file'; path: string};
 
 export type Action =
 	| {kind: 'check'; title: string; check: Check}
-	| {kind: 'import-key'; title: string; method: 'apt-key' | 'keyring'; keyserver: string; fingerprint: string; keyring: string}
+	// fingerprint '' (an apt source's key not pinned yet): the key is shown and never trusted.
+	| {kind: 'import-key'; title: string; method: 'apt-key' | 'keyring'; from: KeyFrom; fingerprint: string; keyring: string}
+	// A folder of .deb files copied to `path` and indexed there (Packages), for a file: apt source.
+	| {kind: 'local-repository'; title: string; folder: string; path: string}
 	| {kind: 'run'; title: string; argv: string[]; timeoutMs: number; env?: Record<string, string>; progress?: 'apt'}
 	| {kind: 'file'; title: string; path: string; settings: SettingId[]; edit: FileEdit; mode: number; notes: string[]; restarts: ServiceName[]}
 	| {

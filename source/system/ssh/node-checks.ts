@@ -2,10 +2,12 @@
 // results machine-checks.ts gives for this machine, read there (its /etc, its ports, its disk, and
 // whether the package source answers from the node, which is where apt will fetch from). Plus what
 // only a cluster needs: that sudo -n works, and the node's clock. None of them change anything.
+import {judgeFolder} from '../../model/apt-index.js';
 import type {Check} from '../../model/plan.js';
 import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
+import {type FetchBytes, readSourceIndex} from '../source-index.js';
 import type {NodeFs} from './node-fs.js';
 import {clockScript, listenersScript, reachScript} from './node-scripts.js';
 import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
@@ -87,6 +89,19 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				return (await runner.has(check.name))
 					? {status: 'passed', message: `${check.name} is installed on ${node}`}
 					: {status: 'warned', message: `${check.name} is not installed on ${node}, but ${check.why}; install it or choose the mesos containerizer only`};
+			case 'source-index': {
+				const arch = (await plain('dpkg --print-architecture')).stdout.toString('utf8').trim();
+				// curl on the node, where apt fetches from: 22 is an HTTP error (404 among them).
+				const fetchBytes: FetchBytes = async url => {
+					const got = await plain('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
+					if (got.exitCode === 22) return undefined;
+					if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
+					return got.stdout;
+				};
+				return readSourceIndex(check, arch, fetchBytes);
+			}
+			case 'deb-folder':
+				return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 			case 'reachable': {
 				const parts = urlParts(check.url);
 				const answer = parts ? await plain(reachScript, [parts.host, parts.port, parts.path]) : undefined;

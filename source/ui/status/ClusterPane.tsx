@@ -14,13 +14,13 @@ function screenLines(cluster: ClusterSummary): string[] {
 	const lines = clusterLines(cluster);
 	if (!knowsNothing(cluster)) return lines;
 	const unknown = ['Agents:', 'Frameworks:', 'Marathon:', 'CPUs:', 'Memory:'];
-	return [...lines.filter(line => !unknown.some(label => line.startsWith(label))).slice(0, 1), 'Unknown:    agents, frameworks, Marathon, CPUs, memory', ...lines.filter(line => line.startsWith('Unreachable'))];
+	return [...lines.filter(line => !unknown.some(label => line.startsWith(label))).slice(0, 1), 'Unknown:    agents, frameworks, Marathon, CPUs, memory', ...lines.filter(line => line.startsWith('No answer:'))];
 }
 
 type Row = {text: string; warn: boolean};
 
 function clusterRows(cluster: ClusterSummary, width: number): Row[] {
-	return screenLines(cluster).flatMap(line => wrapRows(`  ${line}`, width, '    ').map(text => ({text, warn: line.startsWith('Unreachable')})));
+	return screenLines(cluster).flatMap(line => wrapRows(`  ${line}`, width, ' '.repeat(14)).map(text => ({text, warn: line.startsWith('No answer:')})));
 }
 
 // The heading and as many rows as `height` allows (a cut leaves its last row for saying so).

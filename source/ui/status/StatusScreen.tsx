@@ -2,9 +2,9 @@
 // screen renders only when a snapshot differs from the last, so an idle cluster costs nothing.
 import {Box, Text, useApp} from 'ink';
 import {useState} from 'react';
-import type {Answers} from '../../model/answers.js';
+import {type Answers, resolveValues} from '../../model/answers.js';
 import {sandboxProbes} from '../../model/action-preview.js';
-import {startOrder} from '../../model/services.js';
+import {roleOf, roleServices} from '../../model/roles.js';
 import {sharedInitReason} from '../../model/status-snapshot.js';
 import type {Endpoints} from '../../use-cases/status.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
@@ -59,6 +59,8 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const system = useSystem();
 	const useCases = useUseCases();
 	const [saved] = useState(() => answers ?? useCases.savedAnswers());
+	// The services of this machine's role, as the snapshot shows them.
+	const [services] = useState(() => roleServices(roleOf(resolveValues(saved)['node.role'])));
 	const [reader] = useState(() => useCases.statusReader({answers: saved, ...(endpoints ? {endpoints} : {}), logLines: logLinesFetched, initStateMaxAgeMs}));
 	const [store] = useState(() => createStatusStore(signal => reader.take(signal), intervalMs));
 	const view = useStatusView(store);
@@ -67,7 +69,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const actions = useStatusActions(saved, endpoints, screen.dispatch, restarts);
 	const {rows, columns} = useTerminalSize();
 	const logPage = Math.max(3, rows - 3);
-	useStatusKeys(screen, startOrder, logPage, {
+	useStatusKeys(screen, services, logPage, {
 		restart: service => void actions.restart(service),
 		openLog: service => void actions.openLog(service),
 		edit: () => onEdit?.(),
@@ -125,10 +127,11 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const restartHeight = mode.kind === 'restarting' ? Math.max(4, Math.floor(rows / 3)) : 0;
 	const layout = {nameWidth: Math.max(...snapshot.services.map(s => s.name.length)), width: columns, showReason: !sharedInitReason(snapshot.services)};
 	const panesFixed = snapshot.services.reduce((sum, service) => sum + serviceStatusFixedRows(service, layout), 0);
-	// The service lines come first; the cluster gets what they leave, the log lines what it leaves.
+	// The service lines come first, then one log line for each service, then the cluster (what does
+	// not fit says how many more lines status --once shows); the log lines get what it leaves.
 	// One row is kept spare: Ink redraws the whole screen when a frame fills the terminal.
 	const available = rows - 1 - 1 - notes.reduce((sum, note) => sum + note.rows.length, 0) - 1 - panesFixed - 1 - footerHeight - (restartHeight ? restartHeight + 1 : 0);
-	const clusterHeight = Math.max(2, Math.min(clusterPaneHeight(snapshot.cluster, columns), available));
+	const clusterHeight = Math.max(2, Math.min(clusterPaneHeight(snapshot.cluster, columns), available - snapshot.services.length));
 	const logLines = Math.max(0, Math.min(logLinesFetched, Math.floor((available - clusterHeight) / snapshot.services.length)));
 	return (
 		<Box flexDirection="column">

@@ -2,6 +2,7 @@
 // what undo does not undo (packages, running services, a key an earlier run trusted), y/n; then
 // what was done, and an offer to restart the services that read the files put back (shown in
 // service panes). `mesos-setup undo` in a terminal and the home menu's Undo both show it.
+import {localTime, undoCounts} from '../../model/local-time.js';
 import {Box, Text} from 'ink';
 import React, {useEffect} from 'react';
 import type {Answers} from '../../model/answers.js';
@@ -112,7 +113,7 @@ function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
 			const {preview} = state;
 			const restored = preview.files.filter(file => file.action === 'restore').length;
 			const removed = preview.files.length - restored;
-			const head = `The last run (${preview.runId}, started ${preview.startedAt}) changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo puts back ${restored} and removes ${removed} it created:`;
+			const head = `The last run, started ${localTime(preview.startedAt)}, changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo puts back ${restored} and removes ${removed} it created:`;
 			const question = 'Undo it? A file edited by hand since that run is kept as a backup first. (y/n)';
 			const said = [head, ...preview.keeps, question].reduce((sum, line) => sum + wrapRows(line, width).length, 0) + 2;
 			const room = Math.max(3, rows - said - 1);
@@ -159,7 +160,7 @@ function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
 			return (
 				<Box flexDirection="column">
 					<Text color="green">
-						Undid run {done.runId}: {done.lines.length} file{done.lines.length === 1 ? '' : 's'} put back{lines.length < done.lines.length ? ` (the last ${lines.length} shown)` : ''}:
+						Undid the run: {undoCounts(done.lines)}{lines.length < done.lines.length ? ` (the last ${lines.length} shown)` : ''}:
 					</Text>
 					{lines.map(line => (
 						<Text key={line.path} wrap="truncate-end">

@@ -14,11 +14,13 @@ type Props = {
 	rows?: number;
 };
 
-// Skipped checks say their title again in the message; it is shown once.
+// An outcome that starts with the action's title (a check's `title: finding`, a skip's `title
+// (why)`) adds only what follows it; the title is shown once.
 function messageOf(item: ActionView): string {
-	const message = item.message?.startsWith(item.action.title) ? item.message.slice(item.action.title.length).trim() : item.message;
+	const {message} = item;
 	if (!message || item.state === 'running') return '';
-	return `${/^[(:]/.test(message) ? ' ' : ': '}${message}`;
+	if (message.startsWith(item.action.title)) return message.slice(item.action.title.length);
+	return `: ${message}`;
 }
 
 // Warnings and failures keep their whole message longest.

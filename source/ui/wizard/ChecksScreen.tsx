@@ -2,7 +2,9 @@
 // setup, but they are said before anything changes.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {realRunOnly} from '../../model/plan.js';
 import {activeMode} from '../../model/wizard-state.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {ActionList} from './ActionList.js';
 import {FailurePanel} from './FailurePanel.js';
@@ -11,6 +13,11 @@ import type {ScreenProps} from './screen-props.js';
 export function ChecksScreen({state, page, view, summary, height, width}: ScreenProps) {
 	const count = (status: string) => view.actions.filter(a => a.state === status).length;
 	const warned = count('warned');
+	// A rehearsal leaves the checks only a real run needs (root, apt): their lines say so, and the
+	// count leaves them out (the ones a person skipped after a failure are counted).
+	const leftToRealRun = view.actions.filter(a => a.state === 'skipped' && a.action.kind === 'check' && realRunOnly(a.action.check)).length;
+	const skipped = count('skipped') - leftToRealRun;
+	const verdict = `${count('passed')} passed, ${warned} warning${warned === 1 ? '' : 's'}${skipped > 0 ? `, ${skipped} skipped` : ''}${warned > 0 ? ' (they do not stop the setup)' : ''}${leftToRealRun > 0 ? `, ${leftToRealRun} for a real run only` : ''}.`;
 	const mode = activeMode(state);
 	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	// The list gets what the summary and the prompt leave (one row is the gap above it).
@@ -18,7 +25,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<ActionList view={view} width={width} rows={space.rows - 1} />
@@ -26,10 +33,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 			<Box ref={space.below} flexDirection="column">
 				{mode.kind === 'finished' ? (
 					<Box marginTop={1} flexDirection="column">
-						<Text color={warned > 0 ? 'yellow' : 'green'}>
-							{count('passed')} passed, {warned} warning{warned === 1 ? '' : 's'}, {count('skipped')} not needed here.
-							{warned > 0 ? ' Read the warnings: they do not stop the setup, but each names what would go wrong.' : ''}
-						</Text>
+						<WrappedText text={verdict} width={width} color={warned > 0 ? 'yellow' : 'green'} />
 						<Text>Press Enter to go on to the repository key.</Text>
 					</Box>
 				) : null}

@@ -5,9 +5,12 @@ import React from 'react';
 import {modeNote, previewActions} from '../../model/action-preview.js';
 import {aptFraction, describeAptProgress} from '../../model/apt-progress.js';
 import {LogPane} from '../components/log-pane/LogPane.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
-import {activeMode} from '../../model/wizard-state.js';
+import {pageAnswers} from '../../model/wizard-problems.js';
+import {activeMode, pagesOf} from '../../model/wizard-state.js';
+import {nothingToWrite, useFileStates} from '../hooks/use-file-states.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import {PageWarnings} from './PageWarnings.js';
@@ -33,8 +36,14 @@ export function CommandsScreen(props: ScreenProps) {
 	const {state, page, view, output, summary, height, width} = props;
 	const mode = activeMode(state);
 	const system = useSystem();
-	const actions = page.step?.actions ?? [];
+	// While the fields are typed, what the page will run follows the values shown (a choice under
+	// the cursor, an allowed value typed), not only the ones Enter accepted.
+	const shown = mode.kind === 'fields' ? pagesOf({answers: pageAnswers(state, page), facts: state.facts}).find(p => p.id === page.id) : page;
+	const step = (shown ?? page).step;
+	const actions = step?.actions ?? [];
 	const note = modeNote(system);
+	const fileStates = useFileStates(fileActionsOf(actions), page.id);
+	const unchanged = new Set([...(fileStates ?? [])].filter(([, state]) => state === 'unchanged').map(([path]) => path));
 	const running = view.actions.findIndex(a => a.state === 'running');
 	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
 	// The file previews or the output take the rows the rest leaves (one is the gap above them).
@@ -45,15 +54,15 @@ export function CommandsScreen(props: ScreenProps) {
 		return (
 			<Box flexDirection="column">
 				<Box ref={space.above} flexDirection="column">
-					<Text bold>{page.step?.summary}</Text>
+					<WrappedText text={step?.summary ?? ''} width={width} bold />
 					{page.fields.length > 0 ? (
 						<Box marginTop={1}>
-							<FieldsForm fields={page.fields} state={state} />
+							<FieldsForm fields={page.fields} state={state} width={width} />
 						</Box>
 					) : null}
 					<PageWarnings state={state} pages={props.pages} page={page} width={width} />
 					<Box marginTop={1} flexDirection="column">
-						<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} />
+						<PreviewList lines={previewActions(actions)} commandsRun={!system.sandbox && !system.dryRun} unchanged={unchanged} />
 					</Box>
 				</Box>
 				{mode.kind === 'review' && files.length > 0 ? (
@@ -63,7 +72,7 @@ export function CommandsScreen(props: ScreenProps) {
 				) : null}
 				<Box ref={space.below} flexDirection="column">
 					{note ? <Text color="yellow">{note}</Text> : null}
-					{mode.kind === 'review' ? <Text>Press Enter to {acceptWord(page)}.</Text> : null}
+					{mode.kind === 'review' ? <Text>Press Enter to {acceptWord(page, nothingToWrite(fileStates))}.</Text> : null}
 				</Box>
 			</Box>
 		);
@@ -71,14 +80,15 @@ export function CommandsScreen(props: ScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 				<Box marginTop={1} flexDirection="column">
 					<ActionList view={view} width={width} />
 				</Box>
 				{running >= 0 ? <AptBar props={props} index={running} /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<LogPane buffer={output.all} height={Math.max(1, rows)} empty={mode.kind === 'running' ? 'waiting for output…' : 'no output'} />
+				{/* Once it ended, a step that printed nothing draws nothing here: the outcomes above say it all. */}
+				<LogPane buffer={output.all} height={Math.max(1, rows)} {...(mode.kind === 'running' ? {empty: 'waiting for output…'} : {})} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}

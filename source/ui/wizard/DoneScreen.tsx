@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {resolveValues} from '../../model/answers.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 
@@ -14,15 +15,18 @@ const later: [string, string][] = [
 	['undo', 'put back the files this run changed'],
 ];
 
-export function DoneScreen({state, pages, summary, height}: ScreenProps) {
+export function DoneScreen({state, pages, summary, height, width}: ScreenProps) {
 	const system = useSystem();
 	const values = resolveValues(state.answers);
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
 	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
+	// The commands in one column, so what each does starts in one column too.
+	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${rootFlag}`.length));
 	const counts = summary?.counts ?? {};
 	const changed = summary?.changedFiles ?? [];
 	const changes = [
-		plural(counts.wrote ?? 0, 'file') + ' written',
+		// Files, not writes: a file written twice is one file.
+		plural(changed.length, 'file') + ' written',
 		`${counts.unchanged ?? 0} already right`,
 		plural(counts.ran ?? 0, 'command') + ' run',
 		...(counts.healthy ? [plural(counts.healthy, 'service') + ' healthy'] : []),
@@ -30,10 +34,16 @@ export function DoneScreen({state, pages, summary, height}: ScreenProps) {
 		...(counts.skipped ? [`${counts.skipped} skipped`] : []),
 		...(counts['would-write'] || counts['would-run'] ? [`${counts['would-write'] ?? 0} would be written and ${counts['would-run'] ?? 0} would run (dry run)`] : []),
 	].join(', ');
-	// The list of files gets the rows the rest leaves.
-	const room = Math.max(1, height - 26);
+	// The list of files gets the rows the rest leaves (measured: paths and sentences wrap), and the
+	// prompt stays in view; what does not fit is in the log.
+	const space = useRowsLeft(height);
+	const room = Math.max(0, space.rows - 1);
+	const listed = changed.length > room ? changed.slice(0, Math.max(0, room - 1)) : changed;
+	// Where the terminal is too narrow for a command and what it does side by side, the commands alone.
+	const besides = width - commandWidth - 4 >= 30;
 	return (
 		<Box flexDirection="column">
+			<Box ref={space.above} flexDirection="column">
 			{skipped.length === 0 ? (
 				<Text color="green" bold>
 					✔ The setup is complete.
@@ -63,28 +73,36 @@ export function DoneScreen({state, pages, summary, height}: ScreenProps) {
 					<Box key={command}>
 						<Box flexShrink={0}>
 							<Text>
-								{'  '}mesos-setup {command}
-								{rootFlag}
+								{'  '}
+								{`mesos-setup ${command}${rootFlag}`.padEnd(commandWidth)}
 								{'  '}
 							</Text>
 						</Box>
-						<Box flexShrink={1}>
-							<Text dimColor>{does}</Text>
-						</Box>
+						{besides ? (
+							<Box flexShrink={1}>
+								<Text dimColor>{does}</Text>
+							</Box>
+						) : null}
 					</Box>
 				))}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>What changed: {changes}</Text>
-				{changed.slice(0, room).map(file => (
+			</Box>
+			</Box>
+			<Box flexDirection="column">
+				{listed.map(file => (
 					<Text key={file} dimColor>
 						{'  '}
 						{file}
 					</Text>
 				))}
-				{changed.length > room ? <Text dimColor>  … and {changed.length - room} more (every one is in the log)</Text> : null}
+				{listed.length === 0 && changed.length > 0 ? <Text dimColor>  (the {plural(changed.length, 'file')} are listed in the log)</Text> : null}
+				{listed.length > 0 && listed.length < changed.length ? <Text dimColor>  … and {changed.length - listed.length} more (every one is in the log)</Text> : null}
 			</Box>
-			<Text>Press Enter to exit.</Text>
+			<Box ref={space.below}>
+				<Text>Press Enter to exit.</Text>
+			</Box>
 		</Box>
 	);
 }

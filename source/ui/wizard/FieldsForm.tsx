@@ -7,9 +7,9 @@ import {findSetting, type SettingId} from '../../model/settings.js';
 import type {WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 
-type Props = {fields: readonly SettingId[]; state: WizardState};
+type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
 
-export function FieldsForm({fields, state}: Props) {
+export function FieldsForm({fields, state, width}: Props) {
 	const {mode} = state;
 	const typing = mode.kind === 'fields' ? mode : undefined;
 	// Labels as wide as the longest on the page, so values start close to them.
@@ -20,7 +20,7 @@ export function FieldsForm({fields, state}: Props) {
 				const setting = findSetting(id);
 				if (!setting) return null;
 				const focus = typing?.focus === index;
-				return <FieldEditor key={id} setting={setting} value={state.drafts[id] ?? ''} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} />;
+				return <FieldEditor key={id} setting={setting} value={state.drafts[id] ?? ''} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} />;
 			})}
 			{(typing?.problems ?? []).map(problem => (
 				<Text key={problem} color="red">

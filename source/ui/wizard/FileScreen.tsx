@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import {activeMode} from '../../model/wizard-state.js';
+import {nothingToWrite, useFileStates} from '../hooks/use-file-states.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import {FailurePanel} from './FailurePanel.js';
@@ -24,6 +25,11 @@ export function FileScreen({state, page, pages, view, summary, height, width}: S
 	const previewing = mode.kind === 'review' || mode.kind === 'running';
 	// The preview gets the rows the rest leaves (one is the gap above it); the prompt stays in view.
 	const space = useRowsLeft(height);
+	// A file already as planned has nothing to write: Enter only records it and goes on.
+	const unchanged = nothingToWrite(useFileStates(files, page.id));
+	const prompt = unchanged
+		? 'Nothing to write: it already holds these values. Press Enter to go on.'
+		: `Press Enter to ${acceptWord(page)} (a file that is replaced is kept as a backup first).`;
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
@@ -33,7 +39,7 @@ export function FileScreen({state, page, pages, view, summary, height, width}: S
 				</Text>
 				{page.fields.length > 0 ? (
 					<Box marginTop={1}>
-						<FieldsForm fields={page.fields} state={state} />
+						<FieldsForm fields={page.fields} state={state} width={width} />
 					</Box>
 				) : null}
 				{mode.kind === 'fields' || mode.kind === 'review' ? <PageWarnings state={state} pages={pages} page={page} width={width} /> : null}
@@ -46,7 +52,7 @@ export function FileScreen({state, page, pages, view, summary, height, width}: S
 			) : null}
 			<Box ref={space.below} flexDirection="column">
 				{previewing && note ? <Text color="yellow">{note}</Text> : null}
-				{previewing ? <Text>{mode.kind === 'running' ? 'Writing…' : `Press Enter to ${acceptWord(page)} (a file that is replaced is kept as a backup first).`}</Text> : null}
+				{previewing ? <Text>{mode.kind === 'running' ? 'Writing…' : prompt}</Text> : null}
 				{mode.kind === 'finished' ? <Text color="green">✔ {page.title}: {view.actions.map(a => a.state).join(', ')}. Press Enter for the next file.</Text> : null}
 				{mode.kind === 'failed' ? (
 					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings={page.fields.length > 0} resumable={Boolean(summary?.recorded)} />

@@ -11,9 +11,17 @@ const headings: Record<PreviewLine['kind'], string> = {
 	check: 'Will check',
 };
 
-export function PreviewList({lines, commandsRun}: {lines: readonly PreviewLine[]; commandsRun: boolean}) {
+// A file already as planned is not under "Will change".
+const alreadyAsPlanned = 'Already as planned (nothing to write)';
+
+type Props = {lines: readonly PreviewLine[]; commandsRun: boolean; unchanged?: ReadonlySet<string>};
+
+export function PreviewList({lines, commandsRun, unchanged}: Props) {
 	const groups = new Map<string, PreviewLine[]>();
-	for (const line of lines) groups.set(headings[line.kind], [...(groups.get(headings[line.kind]) ?? []), line]);
+	for (const line of lines) {
+		const heading = line.kind === 'file' && unchanged?.has(line.text) ? alreadyAsPlanned : headings[line.kind];
+		groups.set(heading, [...(groups.get(heading) ?? []), line]);
+	}
 	return (
 		<Box flexDirection="column">
 			{[...groups].map(([heading, group]) => (
@@ -23,10 +31,15 @@ export function PreviewList({lines, commandsRun}: {lines: readonly PreviewLine[]
 						{heading === 'Will run' && !commandsRun ? <Text dimColor> (shown, not run: system commands are skipped here)</Text> : null}:
 					</Text>
 					{group.map((line, index) => (
-						// A Box keeps a long command's wrapped lines indented under its first.
+						// The mark in a column of its own: a long command's wrapped rows stay under its text,
+						// so a fingerprint on the next row does not read as a command of its own.
 						<Box key={index} marginLeft={2}>
+							<Box flexShrink={0} width={2}>
+								<Text color={line.kind === 'command' ? 'cyan' : undefined} dimColor={line.kind === 'probe'}>
+									{line.kind === 'command' ? '$' : line.kind === 'file' ? '✎' : '·'}
+								</Text>
+							</Box>
 							<Text color={line.kind === 'command' ? 'cyan' : undefined} dimColor={line.kind === 'probe'}>
-								{line.kind === 'command' ? '$ ' : line.kind === 'file' ? '✎ ' : '· '}
 								{line.text}
 							</Text>
 						</Box>

@@ -4,6 +4,8 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {StepList} from '../components/step-list/StepList.js';
+import {fileActionsOf} from '../components/file-preview/FileChanges.js';
+import {nothingToWrite, useFileStates} from '../hooks/use-file-states.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {useSystem} from '../hooks/use-system.js';
@@ -59,6 +61,8 @@ export function Wizard(options: WizardOptions) {
 	const compact = columns < 100;
 	const width = Math.max(30, compact ? columns - 1 : columns - sidebarWidth - 2);
 	const items = stepItems(state, pages, index);
+	// A page whose files all hold these values already: Enter goes on, it writes nothing.
+	const unchanged = nothingToWrite(useFileStates(fileActionsOf(page.step?.actions ?? []), page.id));
 	const current = items.findIndex(item => item.state === 'current' || item.state === 'failed');
 	return (
 		<Box flexDirection="column">
@@ -97,7 +101,7 @@ export function Wizard(options: WizardOptions) {
 					</Text>
 				))
 			) : (
-				<KeyHelp keys={wizardKeyHelp(state, page, Boolean(options.onBack))} />
+				<KeyHelp keys={wizardKeyHelp(state, page, Boolean(options.onBack), unchanged)} />
 			)}
 		</Box>
 	);

@@ -7,12 +7,13 @@ import type {KeyHint} from '../components/key-help/KeyHelp.js';
 
 const quit: KeyHint = {key: 'q', does: 'quit'};
 
-// What Enter does on a review; the screen's prompt says the same.
-export function acceptWord(page: Page): string {
+// What Enter does on a review; the screen's prompt says the same. `unchanged`: every file the page
+// writes already holds what it would write.
+export function acceptWord(page: Page, unchanged = false): string {
 	const actions = page.step?.actions ?? [];
 	const files = actions.filter(action => action.kind === 'file').length;
 	if (page.kind === 'services') return 'start them';
-	if (page.kind === 'file' || (files > 0 && files === actions.length)) return files === 1 ? 'write it' : 'write them';
+	if (page.kind === 'file' || (files > 0 && files === actions.length)) return unchanged ? 'go on' : files === 1 ? 'write it' : 'write them';
 	return 'run it';
 }
 
@@ -26,7 +27,7 @@ function againWord(page: Page): string {
 export const writesFiles = (page: Page): boolean => (page.step?.actions ?? []).some(action => action.kind === 'file');
 
 // `fromMenu`: the wizard was opened from the home menu, where Esc and q on the welcome go back.
-export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false): KeyHint[] {
+export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false, unchanged = false): KeyHint[] {
 	if (state.mode.kind === 'quitting') return [{key: 'y', does: 'quit now'}, {key: 'n', does: 'stay'}];
 	const mode = activeMode(state);
 	switch (mode.kind) {
@@ -40,14 +41,16 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 			return [{key: 'Enter', does: 'exit'}];
 		case 'fields': {
 			const focused = findSetting(page.fields[mode.focus]);
-			const hints: KeyHint[] = [{key: 'Enter', does: 'accept'}];
+			// Enter checks the value and moves on: to the next field, or from the last one to the review.
+			const last = mode.focus >= page.fields.length - 1;
+			const hints: KeyHint[] = [{key: 'Enter', does: last ? 'review' : 'next field'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
-			if (page.fields.length > 1) hints.push({key: 'Tab', does: 'next field'});
+			if (mode.focus > 0) hints.push({key: 'Shift+Tab', does: 'previous field'});
 			return [...hints, {key: 'Esc', does: 'back'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'review':
 			return [
-				{key: 'Enter', does: acceptWord(page)},
+				{key: 'Enter', does: acceptWord(page, unchanged)},
 				...(writesFiles(page) ? [{key: '↑↓', does: 'scroll'}, {key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
 				{key: 'Esc', does: 'back'},
 				quit,

@@ -8,6 +8,7 @@ import {choicesFor} from '../../../model/field-input.js';
 import type {Setting} from '../../../model/settings.js';
 import {ChoiceList} from '../choice-list/ChoiceList.js';
 import {TextField} from '../text-field/TextField.js';
+import {WrappedText} from '../wrapped-text/WrappedText.js';
 
 type Props = {
 	setting: Setting;
@@ -16,9 +17,11 @@ type Props = {
 	cursor?: number;
 	focus: boolean;
 	labelWidth?: number;
+	// The columns it has: its help then wraps with each row under the first.
+	width?: number;
 };
 
-export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34}: Props) {
+export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34, width}: Props) {
 	const verdict = setting.validate(value);
 	const choices = setting.choices ? choicesFor(setting, value) : [];
 	return (
@@ -45,7 +48,8 @@ export function FieldEditor({setting, value, cursor = [...value].length, focus, 
 			</Box>
 			{focus ? (
 				<Box marginLeft={4}>
-					<Text dimColor>{setting.help}</Text>
+					{/* Wrapped here where the width is known: Ink's own wrap starts each later row with the space it broke at. */}
+					{width === undefined ? <Text dimColor>{setting.help}</Text> : <WrappedText text={setting.help} width={width - 4} dimColor />}
 				</Box>
 			) : null}
 		</Box>

@@ -13,6 +13,16 @@ type FileAction = Extract<Action, {kind: 'file'}>;
 
 export const fileActionsOf = (actions: readonly Action[]): FileAction[] => actions.filter((a): a is FileAction => a.kind === 'file');
 
+// A note several files share (upstart's "manual", once per override) is said once on the screen,
+// under the first of them, naming how many it is for.
+function notesOnce(actions: readonly FileAction[], action: FileAction): string[] {
+	return (action.notes ?? []).flatMap(note => {
+		const sharing = actions.filter(other => other.notes?.includes(note));
+		if (sharing.length === 1) return [note];
+		return sharing[0] === action ? [`for each of these ${sharing.length} files: ${note}`] : [];
+	});
+}
+
 type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown; view?: PreviewView};
 
 export function FileChanges({actions, height, width, offset, refresh, view = 'changes'}: Props) {
@@ -24,7 +34,7 @@ export function FileChanges({actions, height, width, offset, refresh, view = 'ch
 	if (!files) return <Text dimColor>Reading the files on disk…</Text>;
 	const previews = actions.map(action => {
 		const before = files.get(action.path);
-		return {path: action.path, before, after: newContent(action.edit, before), notes: action.notes};
+		return {path: action.path, before, after: newContent(action.edit, before), notes: notesOnce(actions, action)};
 	});
 	return <FilePreview files={previews} height={height} width={width} offset={offset} view={view} />;
 }

@@ -1,0 +1,41 @@
+// Reads a package source's index the way apt will, through a fetch given by the caller (this
+// machine's fetch, or curl on a node), and judges it (model/apt-index.ts).
+import {gunzipSync} from 'node:zlib';
+import {judgeIndex} from '../model/apt-index.js';
+import type {Check} from '../model/plan.js';
+import type {CheckResult} from './machine-checks.js';
+
+// The bytes at a URL, or undefined where the server says it has none (404); a fetch that fails
+// otherwise throws, with the reason.
+export type FetchBytes = (url: string) => Promise<Buffer | undefined>;
+
+type SourceIndex = Extract<Check, {kind: 'source-index'}>;
+
+export async function readSourceIndex(check: SourceIndex, arch: string, fetchBytes: FetchBytes): Promise<CheckResult> {
+	try {
+		const release = await fetchBytes(`${check.dists}/Release`);
+		const binaries = `${check.dists}/${check.component}/binary-${arch}`;
+		let packages: string | undefined;
+		if (release !== undefined) {
+			const gz = await fetchBytes(`${binaries}/Packages.gz`);
+			packages = gz ? gunzipSync(gz).toString('utf8') : (await fetchBytes(`${binaries}/Packages`))?.toString('utf8');
+		}
+		const reading = {where: check.where, suite: check.suite, codename: check.codename, component: check.component, arch};
+		return judgeIndex({...reading, ...(release ? {release: release.toString('utf8')} : {}), ...(packages !== undefined ? {packages} : {})}, check.packages);
+	} catch (error) {
+		return {status: 'warned', message: `the index of ${check.where} could not be read (${(error as Error).message}); apt may not find the packages: check the network, or set a mirror`};
+	}
+}
+
+// This machine's fetch: 404 is "not there", anything else not 2xx is a failure.
+export const fetchHere =
+	(signal?: AbortSignal): FetchBytes =>
+	async url => {
+		const timeout = AbortSignal.timeout(20_000);
+		const response = await fetch(url, {signal: signal ? AbortSignal.any([timeout, signal]) : timeout}).catch((error: unknown) => {
+			throw new Error((error as {cause?: Error}).cause?.message ?? (error as Error).message);
+		});
+		if (response.status === 404) return undefined;
+		if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+		return Buffer.from(await response.arrayBuffer());
+	};

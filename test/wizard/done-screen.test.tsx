@@ -1,0 +1,37 @@
+// The Done screen as a person reads it at 80×24 and 120×40 after Enter on every screen: it counts
+// files, not writes (each file listed once, the count the number of files), and what each later
+// command does starts in one column.
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {waitForFrame} from '../helpers/ink-app.js';
+import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
+import {acceptPage, inkScreen, pagesFor} from './walk.js';
+
+afterEach(() => cleanup());
+
+describe.each(terminalSizes)('the Done screen at $columns×$rows', ({columns, rows}) => {
+	it('counts and lists each file once, and aligns the later commands', async () => {
+		const app = await renderWizard();
+		resizeTo(app, {columns, rows});
+		const pages = pagesFor(app.system.facts);
+		for (const page of pages.slice(0, -1)) await acceptPage(inkScreen(app), page);
+		const frame = await waitForFrame(app, 'Press Enter to exit.');
+		const lines = frame.split('\n');
+		const count = Number(/What changed: (\d+) files written/.exec(frame)?.[1]);
+		const listed = lines.map(line => /^\s*(?:\S.*? {2,})?(\/etc\/\S+)$/.exec(line.replace(/^.{0,26}(?= {2}\/)/, ''))?.[1]).filter((file): file is string => Boolean(file));
+		const more = Number(/… and (\d+) more|\(the (\d+) files are listed in the log\)/.exec(frame)?.slice(1).find(Boolean) ?? 0);
+		if (rows === 40) expect(listed.length).toBeGreaterThan(0);
+		expect(new Set(listed).size).toBe(listed.length);
+		expect(listed.length + more).toBe(count);
+		expect(app.system.facts.distro).toBe('ubuntu');
+		expect(lines.at(-1)).toBe('Enter exit');
+		expect(frame).toContain('Press Enter to exit.');
+		expect(lines.length).toBeLessThan(rows);
+		// What each later command does starts in one column (at 80 columns, the commands alone).
+		const later = lines.filter(line => /mesos-setup (status|edit|undo) --root \S+( {2}|$)/.test(line));
+		expect(later).toHaveLength(3);
+		if (rows === 24) return;
+		const starts = later.map(line => /mesos-setup (?:status|edit|undo) --root \S+ +/.exec(line)?.[0].length ?? 0).map((length, index) => (later[index]?.indexOf('mesos-setup') ?? 0) + length);
+		expect(new Set(starts).size).toBe(1);
+	});
+});
