@@ -34,7 +34,7 @@ export async function runUndo(system: System, output: Output): Promise<number> {
 	else if (system.sandbox) output.out(`In a real setup these would be restarted to use the old files: ${done.services.join(', ')}.`);
 	else {
 		output.out(`${done.services.join(', ')} read the files put back; restart ${done.services.length === 1 ? 'it' : 'them'} to use the old settings:`);
-		for (const command of restartCommands(restartStep(done.services, resolveValues(done.answers)))) output.out(`  sudo ${command}`);
+		for (const command of restartCommands(restartStep(done.services, resolveValues(done.answers), system.facts.init))) output.out(`  sudo ${command}`);
 	}
 	if (done.setupRun && !done.setUp) output.out('No setup counts as done here any more: mesos-setup starts the wizard.');
 	return 0;

@@ -2,6 +2,8 @@
 
 export type InitSystem = 'upstart' | 'systemd' | 'sysv';
 
+export type AgentRole = 'slave' | 'agent';
+
 export type Facts = {
 	distro: string; // lower case, as in the repository path: ubuntu, debian
 	codename: string; // trusty, bookworm …
@@ -13,6 +15,10 @@ export type Facts = {
 	versions: {zookeeper?: string; mesos?: string; marathon?: string};
 	// Marathon 1.5+ packages read /etc/default/marathon (MARATHON_*) instead of /etc/marathon/conf.
 	marathonLayout: 'conf-dir' | 'default-file';
+	// The role the init wrapper runs the agent as, which names the folders it reads: the article's
+	// packages `mesos-init-wrapper slave` (/etc/mesos-slave, /etc/default/mesos-slave), packages
+	// built today `agent` (/etc/mesos-agent, /etc/default/mesos-agent). The service is mesos-slave in both.
+	agentLayout: AgentRole;
 	// Debian's ZooKeeper 3.8 ships no slf4j binding and so writes no log at all; a failed start
 	// would show nothing. 'needs-binding' adds slf4j-simple to its CLASSPATH.
 	zookeeperLogging: 'fine' | 'needs-binding';
@@ -32,6 +38,7 @@ export const articleMachine: Facts = {
 	isRoot: true,
 	versions: {},
 	marathonLayout: 'conf-dir',
+	agentLayout: 'slave',
 	zookeeperLogging: 'fine',
 	assumed: true,
 	notes: [],
@@ -66,4 +73,10 @@ export function marathonLayoutFor(version: string | undefined): Facts['marathonL
 	if (!match) return 'conf-dir';
 	const [major, minor] = [Number(match[1]), Number(match[2])];
 	return major > 1 || (major === 1 && minor >= 5) ? 'default-file' : 'conf-dir';
+}
+
+// What the agent's service runs (its unit or init script): `mesos-init-wrapper agent` reads the agent
+// layout. Which /etc folders exist says nothing: the agent layout's package ships /etc/mesos-slave too.
+export function agentLayoutFor(serviceFiles: readonly (string | undefined)[]): AgentRole {
+	return serviceFiles.some(text => text !== undefined && /mesos-init-wrapper["']?\s+["']?agent\b/.test(text)) ? 'agent' : 'slave';
 }

@@ -2,7 +2,7 @@
 // own, where each lives and how it is kept. With settings.ts it is the only list of paths in the
 // model; the plan's steps take them from here.
 import type {Values} from './answers.js';
-import type {Facts} from './facts.js';
+import type {AgentRole, Facts} from './facts.js';
 import type {ServiceName} from './services.js';
 import type {SettingId} from './settings.js';
 import type {FileShape, FixedLine, Location} from './storage.js';
@@ -32,6 +32,46 @@ export const masterAddressPath = (flag: 'ip' | 'hostname'): string => `/etc/meso
 
 // sysv's init scripts, which `service X status` runs (the live status runs them itself, all in one shell).
 export const initScriptsDir = '/etc/init.d';
+
+// What the agent's service runs, for the layout its wrapper reads (agentLayoutFor in facts.ts): its
+// unit where the package ships one (a Debian package ships it even for a sysv machine), its upstart
+// job, its init script.
+export const agentServiceFiles = [
+	'/etc/systemd/system/mesos-slave.service',
+	'/lib/systemd/system/mesos-slave.service',
+	'/usr/lib/systemd/system/mesos-slave.service',
+	'/etc/init/mesos-slave.conf',
+	'/etc/init.d/mesos-slave',
+] as const;
+
+// The folder and the defaults file the agent's init wrapper reads, by the role it runs as.
+export const agentFolder = (role: AgentRole): string => `/etc/mesos-${role}`;
+export const agentDefaults = (role: AgentRole): string => `/etc/default/mesos-${role}`;
+
+// Marathon before 1.5 reads a file per flag in its conf folder; 1.5+ only MARATHON_* variables here.
+export const marathonConfDir = '/etc/marathon/conf';
+export const marathonDefaults = '/etc/default/marathon';
+
+// Where the installed packages (or, before the install, the article's) read the agent's and Marathon's
+// configuration, in a sentence.
+export function layoutLine(facts: Facts): string {
+	const agent = `the agent’s from ${agentFolder(facts.agentLayout)}/ and ${agentDefaults(facts.agentLayout)} (mesos-init-wrapper ${facts.agentLayout})`;
+	const marathon = facts.marathonLayout === 'default-file' ? `Marathon’s from ${marathonDefaults} (MARATHON_* variables)` : `Marathon’s from ${marathonConfDir}/`;
+	return `${agent}, ${marathon}`;
+}
+
+// The preview's word on an agent or Marathon file: who reads it, and whether that was seen in the
+// installed packages or is the article's layout until the install shows otherwise.
+export function layoutNote(path: string, facts: Facts): string | undefined {
+	const agent = path.startsWith(`${agentFolder(facts.agentLayout)}/`) || path === agentDefaults(facts.agentLayout);
+	const marathon = path === marathonDefaults || path.startsWith(`${marathonConfDir}/`);
+	if (!agent && !marathon) return undefined;
+	const reader = agent ? `mesos-init-wrapper ${facts.agentLayout}` : facts.marathonLayout === 'default-file' ? 'Marathon 1.5+' : 'Marathon before 1.5';
+	const version = agent ? facts.versions.mesos : facts.versions.marathon;
+	return version
+		? `Read by ${reader}, as installed (${agent ? 'mesos' : 'marathon'} ${version}).`
+		: `Read by ${reader}, as the article’s packages do; after the install mesos-setup looks at what was installed and writes where it reads.`;
+}
 
 // upstart reads "manual" here and leaves the service to be started by hand.
 export const overridePath = (service: ServiceName): string => `/etc/init/${service}.override`;
@@ -113,6 +153,10 @@ function zookeeperLogging(title: string, file: () => {location: Location; value:
 	};
 }
 
+// Mesos 1.x agents refuse to start without --work_dir. The agent layout's package ships
+// /etc/mesos-slave/work_dir, which its `agent` wrapper never reads; its folder is written here.
+export const agentWorkDir = '/var/lib/mesos';
+
 export const companionFiles: readonly CompanionFile[] = [
 	{
 		// ZooKeeper reads myid from its dataDir. Debian links /var/lib/zookeeper/myid to the conf
@@ -131,6 +175,21 @@ export const companionFiles: readonly CompanionFile[] = [
 				note: `ZooKeeper reads myid from dataDir (${dataDir}), not from /etc/zookeeper/conf.`,
 			};
 		},
+	},
+	{
+		title: 'Agent work directory',
+		follows: 'slave.ip',
+		setupOnly: true,
+		settings: [],
+		restarts: ['mesos-slave'],
+		file: (_values, facts) =>
+			facts.agentLayout === 'agent'
+				? {
+						location: {path: `${agentFolder('agent')}/work_dir`, storage: {kind: 'whole'}},
+						value: agentWorkDir,
+						note: `Mesos 1.x agents need a work directory; the package's ${agentFolder('slave')}/work_dir names ${agentWorkDir}, but its wrapper reads ${agentFolder('agent')}.`,
+					}
+				: undefined,
 	},
 	zookeeperLogging('ZooKeeper logging binding', () => {
 		const {path, key, value, why} = zookeeperLoggingFiles.environment;

@@ -13,9 +13,6 @@ export type InitState = {
 	detail: string;
 };
 
-// systemd says the state and the pid apart; the others put the pid in their status line.
-export const systemdPidCommand = (service: ServiceName): string[] => ['systemctl', 'show', '--property=MainPID', '--value', service];
-
 const firstLine = (text: string): string =>
 	text
 		.split('\n')
@@ -88,7 +85,31 @@ const sysvStatusAll = [
 	'done',
 ].join('\n');
 
-const systemdProperties = 'Id,ActiveState,MainPID';
+// The unit's state, its sub-state (running, auto-restart, dead, …), the daemon's PID and how its
+// last run ended: enough to tell a service that runs from one systemd keeps restarting.
+const systemdProperties = 'Id,ActiveState,SubState,MainPID,ExecMainStatus';
+
+// One unit's block of `systemctl show`: `auto-restart` is a daemon that exited and waits to be
+// started again (Restart=), so it is failed, not starting, whatever ActiveState says.
+export function parseSystemdUnit(fields: ReadonlyMap<string, string>): InitState {
+	const active = fields.get('ActiveState') ?? '';
+	const sub = fields.get('SubState') ?? '';
+	const status = Number(fields.get('ExecMainStatus') ?? '0');
+	const exited = Number.isInteger(status) && status !== 0 ? `, its last run exited with status ${status}` : '';
+	const detail = `${active || 'no answer from systemctl'}${sub ? `/${sub}` : ''}${exited}`;
+	if (sub === 'auto-restart') return {state: 'failed', pid: null, detail: `${detail}; systemd starts it again`};
+	const state = parseSystemctlIsActive(active).state;
+	const pid = state === 'running' || state === 'starting' ? parseSystemdPid(fields.get('MainPID') ?? '') : null;
+	return {state, pid, detail};
+}
+
+const systemdBlock = (block: string): Map<string, string> =>
+	new Map(
+		block
+			.split('\n')
+			.filter(line => line.includes('='))
+			.map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+	);
 
 export function initStatusAllCommand(init: InitSystem, services: readonly ServiceName[], initScripts = initScriptsDir): string[] {
 	switch (init) {
@@ -116,12 +137,15 @@ export function parseInitStatusAll(init: InitSystem, services: readonly ServiceN
 			return states;
 		}
 		case 'systemd': {
-			// One block of KEY=value lines per unit, in the order asked, a blank line between.
-			const blocks = output.split(/\n\s*\n/).filter(block => block.trim() !== '');
+			// One block of KEY=value lines per unit, in the order asked, a blank line between; Id
+			// names the unit, so a block is matched by it where it is there.
+			const blocks = output
+				.split(/\n\s*\n/)
+				.filter(block => block.trim() !== '')
+				.map(systemdBlock);
 			for (const [index, service] of services.entries()) {
-				const fields = new Map((blocks[index] ?? '').split('\n').map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const));
-				const state = parseSystemctlIsActive(fields.get('ActiveState') ?? '');
-				states[service] = state.state === 'running' || state.state === 'starting' ? {...state, pid: parseSystemdPid(fields.get('MainPID') ?? '')} : state;
+				const fields = blocks.find(block => block.get('Id') === `${service}.service`) ?? blocks[index] ?? new Map<string, string>();
+				states[service] = parseSystemdUnit(fields);
 			}
 			return states;
 		}

@@ -12,14 +12,14 @@ import {repositoryStep} from './plan/repository.js';
 import {startStep} from './plan/services.js';
 import type {Plan} from './plan/types.js';
 
-export type {Action, Check, FileAction, KeyFrom, Plan, Probe, Step, StepId} from './plan/types.js';
+export type {Action, Check, FileAction, KeyFrom, Plan, Probe, ServiceLog, Step, StepId} from './plan/types.js';
 export type {FileEdit} from './storage.js';
 export {buildChangePlan} from './plan/change.js';
 export {fileActions} from './plan/configure.js';
 export {keyFetchArgv, keyFromText, keyMethod} from './plan/key.js';
 export {keyserverUrl, realRunOnly} from './plan/preflight.js';
 export {sourceLine} from './plan/repository.js';
-export {probeFor, serviceAction, serviceLogFiles, servicesToRestart} from './plan/services.js';
+export {probeFor, serviceAction, serviceLog, servicesToRestart} from './plan/services.js';
 
 export function buildPlan(values: Values, facts: Facts): Plan {
 	return {
@@ -32,7 +32,7 @@ export function buildPlan(values: Values, facts: Facts): Plan {
 			installStep(values),
 			overridesStep(values, facts),
 			configurationStep(values, facts),
-			startStep(values),
+			startStep(values, facts.init),
 		],
 	};
 }

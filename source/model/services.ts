@@ -26,8 +26,20 @@ export const startOrder: ServiceName[] = ['zookeeper', 'mesos-master', 'mesos-sl
 
 export type ServiceOp = 'start' | 'restart' | 'stop' | 'status';
 
-// `service` exists on upstart, systemd and sysv alike, and is what the article uses.
-export const serviceCommand = (service: ServiceName, op: ServiceOp): string[] => ['service', service, op];
+// systemd is told through systemctl, whose answer is the unit's own (`service` would hand over to
+// it anyway); upstart and sysv through `service`, as the article does.
+export const serviceCommand = (init: InitSystem, service: ServiceName, op: ServiceOp): string[] =>
+	init === 'systemd' ? ['systemctl', op, service] : ['service', service, op];
+
+// The units that log to the journal under systemd: the packages' own units run the daemon in the
+// foreground, its output going to the journal. Debian's ZooKeeper has only a sysv script (a
+// generated unit that forks), so the journal holds only systemd's lines about it: its log file says more.
+const journalUnits: readonly ServiceName[] = ['mesos-master', 'mesos-slave', 'marathon', 'chronos'];
+export const logsToJournal = (init: InitSystem, service: ServiceName): boolean => init === 'systemd' && journalUnits.includes(service);
+
+// The last `lines` lines of a unit's journal, the messages only (as a log file shows them);
+// --quiet leaves out journalctl's own "-- No entries --".
+export const journalTailCommand = (service: ServiceName, lines: number): string[] => ['journalctl', '--quiet', '-u', `${service}.service`, '-n', String(lines), '--no-pager', '-o', 'cat'];
 
 export function disableAtBootCommand(init: InitSystem, service: ServiceName): string[] | undefined {
 	switch (init) {

@@ -1,7 +1,7 @@
 // The settings catalogue: the only list of the files mesos-setup writes and of their defaults.
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
 import type {Facts} from './facts.js';
-import {zooCfgPath} from './files.js';
+import {agentDefaults, agentFolder, marathonConfDir, marathonDefaults, zooCfgPath} from './files.js';
 import {repositorySettings} from './repository-settings.js';
 import {nodeRoles} from './roles.js';
 import {env, savedOnly, type SettingEntry, whole} from './setting-entry.js';
@@ -17,8 +17,16 @@ const marathon =
 	(name: string) =>
 	(facts: Facts): Location =>
 		facts.marathonLayout === 'default-file'
-			? {path: '/etc/default/marathon', storage: {kind: 'env', key: `MARATHON_${name.toUpperCase()}`}}
-			: {path: `/etc/marathon/conf/${name}`, storage: {kind: 'whole'}};
+			? {path: marathonDefaults, storage: {kind: 'env', key: `MARATHON_${name.toUpperCase()}`}}
+			: {path: `${marathonConfDir}/${name}`, storage: {kind: 'whole'}};
+
+// The agent's files: in the folder and defaults file of the role its init wrapper runs as.
+const agentFile =
+	(name: string) =>
+	(facts: Facts): Location => ({path: `${agentFolder(facts.agentLayout)}/${name}`, storage: {kind: 'whole'}});
+const agentEnv =
+	(key: string) =>
+	(facts: Facts): Location => ({path: agentDefaults(facts.agentLayout), storage: {kind: 'env', key}});
 
 const catalogue = [
 	...repositorySettings,
@@ -126,12 +134,12 @@ const catalogue = [
 	{
 		id: 'slave.master',
 		label: 'Agent’s master',
-		help: 'How the agent finds the leading master (MASTER in /etc/default/mesos-slave); the Mesos ZooKeeper URL unless you set it.',
+		help: 'How the agent finds the leading master (MASTER in /etc/default/mesos-slave, or mesos-agent where the packages read that); the Mesos ZooKeeper URL unless you set it.',
 		default: 'zk://127.0.0.1:2181/mesos',
 		derivedFrom: 'mesos.zk',
 		validate: v.zkUrl,
 		restarts: ['mesos-slave'],
-		location: env('/etc/default/mesos-slave', 'MASTER'),
+		location: agentEnv('MASTER'),
 	},
 	{
 		id: 'slave.ip',
@@ -140,7 +148,7 @@ const catalogue = [
 		default: '127.0.0.1',
 		validate: v.ipv4,
 		restarts: ['mesos-slave'],
-		location: whole('/etc/mesos-slave/ip'),
+		location: agentFile('ip'),
 	},
 	{
 		id: 'slave.hostname',
@@ -149,7 +157,7 @@ const catalogue = [
 		default: '127.0.0.1',
 		validate: v.hostname,
 		restarts: ['mesos-slave'],
-		location: whole('/etc/mesos-slave/hostname'),
+		location: agentFile('hostname'),
 	},
 	{
 		id: 'slave.containerizers',
@@ -159,7 +167,7 @@ const catalogue = [
 		choices: ['mesos', 'docker,mesos'],
 		validate: v.containerizers,
 		restarts: ['mesos-slave'],
-		location: whole('/etc/mesos-slave/containerizers'),
+		location: agentFile('containerizers'),
 	},
 	{
 		id: 'slave.executor_registration_timeout',
@@ -168,7 +176,7 @@ const catalogue = [
 		default: '5mins',
 		validate: v.mesosDuration,
 		restarts: ['mesos-slave'],
-		location: whole('/etc/mesos-slave/executor_registration_timeout'),
+		location: agentFile('executor_registration_timeout'),
 	},
 	{
 		id: 'marathon.hostname',

@@ -100,6 +100,8 @@ export function statusJson(snapshot: StatusSnapshot): Record<string, unknown> {
 			healthy: s.healthy,
 			detail: s.detail,
 			init: s.init.detail,
+			// Where its last lines came from (a file, or the journal command) and the lines.
+			log: s.log,
 		})),
 		cluster: snapshot.cluster,
 	};

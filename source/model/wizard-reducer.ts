@@ -95,7 +95,8 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 				const failed = action.failedIndex ?? mode.from;
 				return {...state, mode: {kind: 'failed', index: failed, message: action.message ?? 'the step failed', canSkip: canSkip(page, failed)}};
 			}
-			return finishPage(state, pages, index, action.notice);
+			// The install step ended: the pages after it follow the layout the installed packages read.
+			return {...finishPage(state, pages, index, action.notice), ...(action.facts ? {facts: action.facts} : {})};
 		case 'retry':
 			return mode.kind === 'failed' ? {...state, mode: {kind: 'running', from: mode.index}} : state;
 		case 'skip': {

@@ -86,7 +86,7 @@ export type WizardAction =
 	| {type: 'whole-files'}
 	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
-	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string}
+	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string; facts?: Facts}
 	| {type: 'retry'}
 	| {type: 'skip'}
 	| {type: 'ask-quit'}

@@ -8,7 +8,7 @@ import type {Journal} from './journal.js';
 import type {System} from './system.js';
 
 export const sandboxSkip = '--root: system commands are not run';
-const tailLines = 20;
+export const tailLines = 20;
 
 export type OnLine = (line: string, stream: OutputStream) => void;
 

@@ -1,10 +1,11 @@
-// Starting or restarting a service: `service X start` (or restart), then its health probe until the
+// Starting or restarting a service: `service X start` (or restart; systemctl's under systemd), then its health probe until the
 // deadline, and its log tail when it fails. A service already healthy is left alone unless this
 // run changed its files: then it is restarted, through the service command's own operation.
 import type {ApplyEvent, Outcome} from '../model/apply-events.js';
 import type {Action, Step} from '../model/plan.js';
 import {serviceCommand, type ServiceName} from '../model/services.js';
-import {lastLines, type OnLine, sandboxSkip} from './apply-command.js';
+import {type OnLine, sandboxSkip, tailLines} from './apply-command.js';
+import {readServiceLog} from './log-tail.js';
 import {waitHealthy} from './probes.js';
 import {initStateOf} from './service-status.js';
 import type {System} from './system.js';
@@ -27,12 +28,12 @@ export async function runService(system: System, action: Extract<Action, {kind: 
 		const before = await system.probes.probe(action.probe, signal);
 		if (before.healthy && !run.affected) return {status: 'unchanged', message: `${action.service} is already running and healthy (${before.detail})`};
 		// Running with old settings: a start would do nothing, so it is restarted to read the new ones.
-		if (before.healthy) argv = serviceCommand(action.service, 'restart');
+		if (before.healthy) argv = serviceCommand(system.facts.init, action.service, 'restart');
 	}
 	const ran = await system.commands.run(argv, {timeoutMs: 120_000, onLine, ...(signal ? {signal} : {})});
 	if (ran.stopped) return {status: 'stopped', message: ran.failure ?? `${argv.join(' ')} was stopped`};
 	if (!ran.ok) {
-		return {status: 'failed', message: ran.failure ?? `${argv.join(' ')} failed`, detail: await logTail(system, action.logFiles)};
+		return {status: 'failed', message: ran.failure ?? `${argv.join(' ')} failed`, detail: await logTail(system, action)};
 	}
 	// `service X start` can exit 0 while the daemon dies a second later: only the probe says.
 	const health = await waitHealthy(system.probes, action.probe, {
@@ -48,7 +49,7 @@ export async function runService(system: System, action: Extract<Action, {kind: 
 			message: health.gaveUp
 				? `${action.service} stopped after it was started: ${health.detail}`
 				: `${action.service} did not become healthy within ${action.deadlineMs / 1000} s: ${health.detail}`,
-			detail: await logTail(system, action.logFiles),
+			detail: await logTail(system, action),
 		};
 	}
 	return {status: 'healthy', message: `${action.service}: ${health.detail}`};
@@ -68,10 +69,9 @@ function stoppedRunning(system: System, service: ServiceName): () => Promise<str
 	};
 }
 
-async function logTail(system: System, files: readonly string[]): Promise<string[]> {
-	for (const file of files) {
-		const text = await system.fs.read(file).catch(() => undefined);
-		if (text !== undefined) return [`last lines of ${file}:`, ...lastLines(text)];
-	}
-	return [`no log found (looked at ${files.join(', ')})`];
+async function logTail(system: System, action: Extract<Action, {kind: 'service'}>): Promise<string[]> {
+	const tail = await readServiceLog(system, action.log, tailLines, 64 * 1024).catch(() => ({file: null, lines: []}));
+	if (tail.file) return [`last lines of ${tail.file}:`, ...tail.lines];
+	const looked = [...(action.log.journal ? [`the journal of ${action.log.journal}`] : []), ...action.log.files];
+	return [`no log found (looked at ${looked.join(', ')})`];
 }

@@ -5,12 +5,12 @@ import type {Values} from '../model/answers.js';
 import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
 import {errorMessage} from '../model/errors.js';
 import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
-import {serviceLogFiles} from '../model/plan.js';
+import {serviceLog} from '../model/plan.js';
 import {roleOf, roleServices} from '../model/roles.js';
 import type {ServiceName} from '../model/services.js';
 import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
-import {readLogTail} from './log-tail.js';
+import {readServiceLog} from './log-tail.js';
 import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
 
@@ -55,7 +55,7 @@ async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: Abo
 async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, signal?: AbortSignal): Promise<Omit<ServiceStatus, 'init'>> {
 	const [health, log] = await Promise.all([
 		system.probes.probe(statusProbe(service, values, endpoints), signal),
-		readLogTail(system.fs, serviceLogFiles(service, values), logLines).catch((error: unknown) => ({
+		readServiceLog(system, serviceLog(service, values, system.facts.init), logLines).catch((error: unknown) => ({
 			file: null,
 			lines: [`the log could not be read: ${errorMessage(error)}`],
 		})),

@@ -1,6 +1,7 @@
 // Detection: what the target machine is. The real machine is asked (lsb_release, dpkg-query);
 // a sandbox root is only read, and where it says nothing the article's machine is assumed.
-import {aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
+import {agentLayoutFor, aptKeyState, articleMachine, type Facts, type InitSystem, marathonLayoutFor, zookeeperLoggingFor} from '../model/facts.js';
+import {agentServiceFiles} from '../model/files.js';
 import type {CommandRunner} from './runner.js';
 import type {TargetFiles, TargetFs} from './target-fs.js';
 
@@ -44,6 +45,23 @@ async function marathonLayout(fs: TargetFiles, version: string | undefined): Pro
 	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : 'conf-dir';
 }
 
+// The role the agent's wrapper runs as, from what its service runs (none installed: the article's).
+async function agentLayout(fs: TargetFiles): Promise<Facts['agentLayout']> {
+	return agentLayoutFor(await Promise.all(agentServiceFiles.map(file => fs.read(file).catch(() => undefined))));
+}
+
+// After the install: the facts with what the installed packages read (the agent's role folders,
+// Marathon's version and files), asked again, so the configuration goes where they read it.
+export async function detectInstalledLayout(fs: TargetFiles, runner: CommandRunner, sandbox: boolean, facts: Facts): Promise<Facts> {
+	const installed = sandbox
+		? installedVersions((await fs.read('/var/lib/dpkg/status')) ?? '')
+		: Object.fromEntries(
+				(await Promise.all((['zookeeper', 'mesos', 'marathon'] as const).map(async pkg => [pkg, await packageVersion(runner, pkg)] as const))).filter(([, version]) => version),
+			);
+	const versions = {...facts.versions, ...installed};
+	return {...facts, versions, marathonLayout: await marathonLayout(fs, versions.marathon), agentLayout: await agentLayout(fs)};
+}
+
 // dpkg's own record of what is installed, as a sandbox holds it (dpkg-query is not run there).
 export function installedVersions(status: string): Facts['versions'] {
 	const versions: Facts['versions'] = {};
@@ -64,6 +82,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 			...articleMachine,
 			isRoot,
 			marathonLayout: await marathonLayout(fs, undefined),
+			agentLayout: await agentLayout(fs),
 			notes: [`${fs.hostPath('/etc/os-release')} is missing, so the article’s machine is assumed: ubuntu trusty with upstart.`],
 		};
 	}
@@ -82,6 +101,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 		isRoot,
 		versions,
 		marathonLayout: await marathonLayout(fs, versions.marathon),
+		agentLayout: await agentLayout(fs),
 		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
 		notes: [`Read ${fs.hostPath('/etc/os-release')}: ${distro} ${codename}; ${init} assumed as its init system.`],
 	};
@@ -119,6 +139,7 @@ export async function detectMachine(fs: TargetFiles, runner: CommandRunner, isRo
 		isRoot,
 		versions,
 		marathonLayout: await marathonLayout(fs, marathon),
+		agentLayout: await agentLayout(fs),
 		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
 		notes,
 	};

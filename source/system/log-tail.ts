@@ -1,20 +1,48 @@
-// The last lines of a service's log, read from the end of the file (TargetFiles.readEnd, on this
-// machine or on a node): logs grow large, and the status screen reads them every two seconds.
+// The last lines of a service's log: its unit's journal under systemd (journalctl, on this machine
+// or on a node), else read from the end of its file (TargetFiles.readEnd): logs grow large, and the
+// status screen reads them every two seconds.
+import type {ServiceLog} from '../model/plan.js';
+import {journalTailCommand} from '../model/services.js';
 import {cleanLine} from '../model/terminal-text.js';
+import type {System} from './system.js';
 import type {TargetFiles} from './target-fs.js';
 
+// `file` names where the lines came from (a file, or the journal command), null when no log was found.
 export type LogTail = {file: string | null; lines: string[]};
+
+const keptLines = (text: string, lines: number): string[] => {
+	const kept = text
+		.split('\n')
+		.map(cleanLine)
+		.filter(line => line.trim().length > 0);
+	return lines > 0 ? kept.slice(-lines) : [];
+};
 
 // The first of `files` that exists (the catalogue lists them most specific first).
 export async function readLogTail(fs: TargetFiles, files: readonly string[], lines: number, maxBytes = 16_384): Promise<LogTail> {
 	for (const file of files) {
 		const text = await fs.readEnd(file, maxBytes);
 		if (text === undefined) continue;
-		const kept = text
-			.split('\n')
-			.map(cleanLine)
-			.filter(line => line.trim().length > 0);
-		return {file, lines: lines > 0 ? kept.slice(-lines) : []};
+		return {file, lines: keptLines(text, lines)};
 	}
 	return {file: null, lines: []};
+}
+
+// journalctl answers quickly; a journal being rotated may take a moment more.
+const journalTimeoutMs = 5000;
+
+// The unit's journal when it holds lines for it, else its files. A sandbox runs no command, so
+// there only the files are read.
+export async function readServiceLog(system: Pick<System, 'fs' | 'commands' | 'sandbox'>, log: ServiceLog, lines: number, maxBytes = 16_384): Promise<LogTail> {
+	if (log.journal && !system.sandbox && lines > 0) {
+		const argv = journalTailCommand(log.journal, lines);
+		try {
+			const result = await system.commands.run(argv, {timeoutMs: journalTimeoutMs});
+			const kept = result.ok ? keptLines(result.stdout, lines) : [];
+			if (kept.length > 0) return {file: argv.join(' '), lines: kept};
+		} catch {
+			// No journal to read (journalctl missing, or it timed out): the files may still say something.
+		}
+	}
+	return readLogTail(system.fs, log.files, lines, maxBytes);
 }

@@ -1,4 +1,4 @@
-// Restart services the way the plan does: `service X restart`, then each one's health probe with a
+// Restart services the way the plan does: `service X restart` (systemctl's under systemd), then each one's health probe with a
 // deadline (and its log tail when it fails). The values come from the files on disk, so a service
 // is probed where it is now configured to answer (or at the endpoints a test moved it to).
 import type {Answers} from '../model/answers.js';
@@ -26,7 +26,7 @@ export async function restartServices(system: System, services: readonly Service
 	const values = await readValuesForStatus(system, options.answers);
 	const endpoints = endpointsFor(values, options.endpoints);
 	const probes: Partial<Record<ServiceName, Probe>> = Object.fromEntries(services.map(service => [service, statusProbe(service, values, endpoints)]));
-	const step = restartStep(services, values, probes);
+	const step = restartStep(services, values, system.facts.init, probes);
 	options.onStep?.(step);
 	const run = new ApplyRun(system, newRunId(system.now()), {recordsProgress: false});
 	return run.applyStep(step, options.onEvent, options.signal ? {signal: options.signal} : {});

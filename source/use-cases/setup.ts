@@ -7,8 +7,11 @@
 import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
 import {describeFileError} from '../model/errors.js';
+import type {Facts} from '../model/facts.js';
+import {layoutLine} from '../model/files.js';
 import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
+import {detectInstalledLayout} from '../system/detect.js';
 import type {HeldLock} from '../system/run-lock.js';
 import {setupRunId} from '../system/setup-run.js';
 import {stateDir} from '../system/state.js';
@@ -41,6 +44,9 @@ export type SetupSession = {
 	// The setup reached its end: the next start offers the menu, and the next setup starts a
 	// journal of its own.
 	finish(): Promise<void>;
+	// The machine's facts with the layout the installed packages read, looked at again (after the
+	// install step, whichever page or command ran it): the plan of the files is made from these.
+	installedLayout(): Promise<Facts>;
 	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
 	// The session is over (finished, quit, stopped): the run lock goes.
@@ -93,6 +99,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			saveAnswers();
 			await (await runNow()).finish();
 		},
+		installedLayout: () => detectInstalledLayout(system.fs, system.commands, system.sandbox, system.facts),
 		summary: () => run?.summary() ?? nothingYet,
 		close() {
 			lock?.release();
@@ -104,29 +111,52 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 export type SetupOutcome = ApplyResult & {values: Values};
 
 // The whole setup without questions: every step of the plan in order, stopping at the first that
-// fails or is stopped; the setup is marked finished only when every step is done.
+// fails or is stopped; the setup is marked finished only when every step is done. After the install
+// the steps that follow are made again from what the installed packages read.
 export async function runSetup(system: System, answers: Answers, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
 	refuseUnsafeRealRun(system, 'setup');
-	const plan = buildPlan(valuesFor(answers), system.facts);
+	const values = valuesFor(answers);
+	const plan = buildPlan(values, system.facts);
 	// Every file the plan writes can be written, before anything is.
 	await refuseUnwritableTargets(system.fs, plan);
-	return runSetupPlan(system, answers, plan, options);
+	return runSetupPlan(system, answers, plan, {...options, replan: facts => buildPlan(values, facts)});
 }
 
+export type SetupPlanOptions = UseCaseOptions<ApplyEvent> & {
+	// The plan again for the facts found after the install (the layout the packages read); without
+	// it the steps after the install are the ones given.
+	replan?: (facts: Facts) => Plan;
+};
+
 // The same with a plan made elsewhere (a cluster node's, kept to its role), already checked.
-export async function runSetupPlan(system: System, answers: Answers, plan: Plan, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
+export async function runSetupPlan(system: System, answers: Answers, plan: Plan, options: SetupPlanOptions = {}): Promise<SetupOutcome> {
 	const {values} = plan;
 	const session = startSetup(system);
 	session.keepAnswers(answers);
 	try {
 		let last: ApplyResult = {ok: true, ...session.summary()};
-		for (const step of plan.steps) {
+		let steps = plan.steps;
+		for (let index = 0; index < steps.length; index++) {
+			const step = steps[index]!;
 			last = await session.applyStep(step, options);
 			if (!last.ok) return {...last, values};
+			if (step.id === 'install' && options.replan) steps = await stepsAfterInstall(system, session, plan, index, options);
 		}
 		await session.finish();
 		return {...last, ...session.summary(), values};
 	} finally {
 		session.close();
 	}
+}
+
+// The steps so far, then the rest made again from the layout the installed packages read.
+async function stepsAfterInstall(system: System, session: SetupSession, plan: Plan, index: number, options: SetupPlanOptions): Promise<Step[]> {
+	const facts = await session.installedLayout();
+	const {steps} = plan;
+	if (layoutLine(facts) === layoutLine(plan.facts) || !options.replan) return steps;
+	const done = new Set(steps.slice(0, index + 1).map(step => step.id));
+	const rest = options.replan(facts).steps.filter(step => !done.has(step.id));
+	await refuseUnwritableTargets(system.fs, {steps: rest});
+	options.onEvent?.({type: 'notice', line: `The installed packages read ${layoutLine(facts)}, not what the plan assumed: the configuration is written there.`});
+	return [...steps.slice(0, index + 1), ...rest];
 }

@@ -2,13 +2,13 @@
 // summary, with the values read from the files on disk (the saved answers stand in where they
 // cannot be read). Also a service's full log for the log view.
 import type {Answers} from '../model/answers.js';
-import {serviceLogFiles} from '../model/plan.js';
+import {serviceLog as serviceLogOf} from '../model/plan.js';
 import type {ServiceName} from '../model/services.js';
 import type {StatusSnapshot} from '../model/status-snapshot.js';
 import type {Endpoints} from '../model/endpoints.js';
 import {takeStatusSnapshot} from '../system/cluster-status.js';
 import {readValuesForStatus, valuesForStatusWhenChanged} from '../system/current-values.js';
-import {type LogTail, readLogTail} from '../system/log-tail.js';
+import {type LogTail, readServiceLog} from '../system/log-tail.js';
 import {initStatesAskedEvery} from '../system/service-status.js';
 import type {System} from '../system/system.js';
 
@@ -61,5 +61,5 @@ export function statusReader(system: System, options: StatusOptions & {initState
 // The end of a service's log, as much as the log view shows.
 export async function serviceLog(system: System, answers: Answers, service: ServiceName, limits: {lines: number; bytes: number}): Promise<LogTail> {
 	const values = await readValuesForStatus(system, answers);
-	return readLogTail(system.fs, serviceLogFiles(service, values), limits.lines, limits.bytes);
+	return readServiceLog(system, serviceLogOf(service, values, system.facts.init), limits.lines, limits.bytes);
 }

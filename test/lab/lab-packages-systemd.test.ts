@@ -1,6 +1,8 @@
-// Proves the lab's packages under systemd, by hand and without mesos-setup: on a lab node whose PID 1
-// is systemd, each variant's units start, restart and refuse through the wrapper, `systemctl show`
-// tells their state and the journal holds their output.
+// Proves the lab's packages under systemd, by hand: on a lab node whose PID 1 is systemd, each
+// variant's units start, restart and refuse through the wrapper, `systemctl show` tells their state
+// and the journal holds their output. Then mesos-setup itself (the built CLI, run inside a node):
+// status and edit on the node set up by hand follow the layout its packages read, and, for the
+// article's packages, the whole `setup --yes` on a fresh systemd node.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from './require-lab.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -8,6 +10,7 @@ import {agentFiles, configureMaster, installMesosphere, writeFiles} from './node
 import {controlJson, registeredCluster} from './nodes/cluster-probes.js';
 import {startNodes, type LabNode, type LabNodes} from './nodes/lab-nodes.js';
 import type {PackageVariant} from './lab-packages.js';
+import {cliPath, labSettings, requireBuiltCli} from './mesos-setup-cli.js';
 
 const minute = 60_000;
 // startNodes waits up to 15 minutes for the machine lock while another lab owns the machine.
@@ -43,7 +46,44 @@ async function mainProcess(node: LabNode, unit: string, daemon: string): Promise
 	}, minute);
 }
 
-function describeSystemdNode(variant: PackageVariant, address: string, configure: (lab: LabNodes, node: LabNode) => Promise<void>, agentDaemon: string) {
+type StatusJson = {healthy: boolean; services: {name: string; state: string; pid: number | null; init: string; healthy: boolean; log: {file: string | null; lines: string[]}}[]};
+
+/** The built CLI run inside a node (its own /etc, systemd and network), without a terminal. */
+async function mesosSetupIn(node: LabNode, args: string[], timeout = 10 * minute) {
+	requireBuiltCli();
+	return node.run(['env', '--chdir=/root', process.execPath, cliPath, ...args], {reject: false, timeout, env: {CI: 'false', NO_COLOR: '1'}});
+}
+
+/**
+ * `status --json` on the node once `services` (all by default) are healthy; a timeout shows the last
+ * answer. (On the node set up by hand the master listens on the node's address only, where status,
+ * which probes a one-machine setup's master on 127.0.0.1, does not look.)
+ */
+async function healthyStatus(node: LabNode, services?: string[]): Promise<StatusJson> {
+	let last = '';
+	return waitFor(`status --json: ${services?.join(', ') ?? 'every service'} healthy`, async () => {
+		const run = await mesosSetupIn(node, ['status', '--json'], minute);
+		last = `${run.stdout}\n${run.stderr}`;
+		const status = JSON.parse(run.stdout) as StatusJson;
+		const healthy = services ? services.every(name => status.services.find(service => service.name === name)?.healthy) : run.exitCode === 0 && status.healthy;
+		return healthy ? status : undefined;
+	}, 2 * minute).catch((error: unknown) => {
+		throw new Error(`${String(error)}\n${last}`);
+	});
+}
+
+/** What status says of a unit: running, MainPID the init system's, the journal's lines. */
+async function expectRunningFromJournal(node: LabNode, status: StatusJson, unit: string, daemon: string) {
+	const service = status.services.find(candidate => candidate.name === unit);
+	expect(service, unit).toMatchObject({state: 'running', healthy: true, init: 'active/running'});
+	expect(String(service?.pid)).toBe((await unitState(node, unit)).MainPID);
+	expect(service?.log.file).toMatch(new RegExp(`^journalctl --quiet -u ${unit}\\.service -n \\d+ --no-pager -o cat$`));
+	expect(service?.log.lines.join('\n'), unit).toMatch(new RegExp(`${daemon}|Command line|registered|leader|elected`, 'i'));
+}
+
+type FreshNode = {name: string; address: string};
+
+function describeSystemdNode(variant: PackageVariant, address: string, configure: (lab: LabNodes, node: LabNode) => Promise<void>, agentDaemon: string, fresh?: FreshNode) {
 	describeLab(`the lab's ${variant} packages under systemd, by hand`, () => {
 		let lab: LabNodes | undefined;
 		const need = () => {
@@ -97,6 +137,23 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			expect(await loggedCommandLine(node(), 'mesos-slave')).toEqual(expect.arrayContaining([`--ip=${address}`, `--hostname=${address}`]));
 		});
 
+		it('mesos-setup status reads systemctl show and the journal, and edit writes where the installed wrapper reads and restarts through systemctl', async () => {
+			const status = await healthyStatus(node(), ['zookeeper', 'mesos-slave', 'marathon']);
+			await expectRunningFromJournal(node(), status, 'mesos-slave', agentDaemon);
+			await expectRunningFromJournal(node(), status, 'marathon', 'marathon');
+			// ZooKeeper runs from Debian's sysv script: its log is its file, not the journal.
+			expect(status.services.find(service => service.name === 'zookeeper')?.log.file ?? '').not.toMatch(/^journalctl/);
+			const before = await mainProcess(node(), 'mesos-slave', agentDaemon);
+			const edit = await mesosSetupIn(node(), ['edit', 'slave.executor_registration_timeout', '7mins', '--yes'], 3 * minute);
+			expect(edit.exitCode, `${edit.stdout}\n${edit.stderr}`).toBe(0);
+			expect(edit.stdout).toContain('Restarted: mesos-slave.');
+			expect(await node().readFile(`${need().packages.layout.agent}/executor_registration_timeout`)).toBe('7mins\n');
+			const after = await mainProcess(node(), 'mesos-slave', agentDaemon);
+			expect(after).not.toBe(before);
+			expect(await loggedCommandLine(node(), 'mesos-slave')).toEqual(expect.arrayContaining(['--executor_registration_timeout=7mins']));
+			await clusterWithJournals('the agent active again after the edit', {name: 's1', address});
+		}, 5 * minute);
+
 		it('restarts through systemctl: a new MainPID, the agent back with the master', async () => {
 			const before = await mainProcess(node(), 'mesos-slave', agentDaemon);
 			await node().run(['systemctl', 'restart', 'mesos-slave'], {timeout: minute});
@@ -129,6 +186,30 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			await node().run(['systemctl', 'stop', 'marathon', 'mesos-slave', 'mesos-master', 'zookeeper'], {timeout: 2 * minute});
 			expect(await unitState(node(), 'mesos-master')).toMatchObject({ActiveState: 'inactive', MainPID: '0'});
 		}, 3 * minute);
+
+		// The whole setup by mesos-setup itself on a machine whose PID 1 is systemd (s1's services are
+		// stopped by now, so the two nodes do not share the machine's two cores).
+		if (fresh) {
+			it('sets up a fresh systemd node with setup --yes: kept off at boot by systemctl disable, started by systemctl, status from systemctl show and the journal', async () => {
+				const [s2] = await need().addNodes([{...fresh, init: 'systemd'}]);
+				if (!s2) throw new Error(`${fresh.name} did not start`);
+				const run = await mesosSetupIn(s2, ['setup', '--yes', ...labSettings(need())]);
+				expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+				// The run's log names each command it ran; the plan for this machine, the service commands.
+				const log = (await s2.run('cat /var/log/mesos-setup/*.log')).stdout;
+				for (const unit of ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave']) expect(log).toContain(`ran systemctl disable ${unit}`);
+				const plan = await mesosSetupIn(s2, ['plan', ...labSettings(need())], minute);
+				for (const unit of ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon']) expect(plan.stdout).toContain(`systemctl start ${unit}`);
+				for (const unit of ['mesos-master', 'mesos-slave', 'marathon', 'chronos']) {
+					expect((await s2.run(['systemctl', 'is-enabled', unit], {reject: false})).stdout, unit).toBe('disabled');
+				}
+				const status = await healthyStatus(s2);
+				await expectRunningFromJournal(s2, status, 'mesos-master', 'mesos-master');
+				await expectRunningFromJournal(s2, status, 'mesos-slave', agentDaemon);
+				await expectRunningFromJournal(s2, status, 'marathon', 'marathon');
+				await s2.run(['systemctl', 'stop', 'marathon', 'mesos-slave', 'mesos-master', 'zookeeper'], {timeout: 2 * minute});
+			}, 12 * minute);
+		}
 	});
 }
 
@@ -136,7 +217,7 @@ describeSystemdNode('mesosphere', '10.77.0.41', async (lab, node) => {
 	const self = {address: '10.77.0.41'};
 	await configureMaster(node, [self], 0);
 	await writeFiles(node, agentFiles([self], self));
-}, 'mesos-slave');
+}, 'mesos-slave', {name: 's2', address: '10.77.0.43'});
 
 describeSystemdNode('mesos-packaging', '10.77.0.42', async (lab, node) => {
 	const self = {address: '10.77.0.42'};

@@ -23,6 +23,45 @@ describe('buildPlan', () => {
 		]);
 	});
 
+	it('starts and restarts through systemctl on a systemd machine, and reads those units’ logs from the journal', () => {
+		const systemd = {...debian12, init: 'systemd' as const};
+		const start = buildPlan(resolveValues({}), systemd).steps.at(-1)?.actions ?? [];
+		expect(start.map(a => (a.kind === 'service' ? [a.argv.join(' '), a.log.journal] : a.kind))).toEqual([
+			// Debian's ZooKeeper runs from its sysv script: its own log file says more than the journal.
+			['systemctl start zookeeper', null],
+			['systemctl start mesos-master', 'mesos-master'],
+			['systemctl start mesos-slave', 'mesos-slave'],
+			['systemctl start marathon', 'marathon'],
+		]);
+		const restart = buildChangePlan(resolveValues({}), systemd, new Set(['slave.ip'])).steps.find(s => s.id === 'start')?.actions ?? [];
+		expect(restart.map(a => (a.kind === 'service' ? a.argv.join(' ') : a.kind))).toEqual(['systemctl restart mesos-slave']);
+		const sysv = buildPlan(resolveValues({}), debian12).steps.at(-1)?.actions ?? [];
+		expect(sysv.map(a => (a.kind === 'service' ? [a.argv.join(' '), a.log.journal] : a.kind))[1]).toEqual(['service mesos-master start', null]);
+	});
+
+	it('writes the agent’s files where the installed init wrapper reads them, with the work directory its agent needs', () => {
+		const agent = {...debian12, agentLayout: 'agent' as const, marathonLayout: 'default-file' as const, versions: {mesos: '1.11.0-lab1', marathon: '1.10.26-lab1'}};
+		const configuration = files(buildPlan(resolveValues({}), agent).steps.find(s => s.id === 'configuration')?.actions ?? []);
+		expect(configuration.map(a => a.path).filter(p => /mesos-(slave|agent)|marathon/.test(p))).toEqual([
+			'/etc/default/mesos-agent',
+			'/etc/mesos-agent/ip',
+			'/etc/mesos-agent/work_dir',
+			'/etc/mesos-agent/hostname',
+			'/etc/mesos-agent/containerizers',
+			'/etc/mesos-agent/executor_registration_timeout',
+			'/etc/default/marathon',
+		]);
+		expect(configuration.find(a => a.path === '/etc/mesos-agent/ip')?.notes).toEqual(['Read by mesos-init-wrapper agent, as installed (mesos 1.11.0-lab1).']);
+		// Before the install the article's layout is assumed, and the preview says the install decides.
+		const before = files(buildPlan(resolveValues({}), debian12).steps.find(s => s.id === 'configuration')?.actions ?? []);
+		expect(before.find(a => a.path === '/etc/mesos-slave/ip')?.notes).toEqual([
+			'Read by mesos-init-wrapper slave, as the article’s packages do; after the install mesos-setup looks at what was installed and writes where it reads.',
+		]);
+		// An edit of the agent's master goes to the file the installed wrapper reads.
+		const change = buildChangePlan(resolveValues({}), agent, new Set(['slave.master']));
+		expect(files(change.steps[0]?.actions ?? []).map(a => a.path)).toEqual(['/etc/default/mesos-agent']);
+	});
+
 	it('writes the configuration files in the article’s order', () => {
 		const plan = buildPlan(resolveValues({}), articleMachine);
 		const configuration = plan.steps.find(s => s.id === 'configuration')?.actions ?? [];
@@ -107,15 +146,21 @@ describe('buildChangePlan', () => {
 	});
 });
 
-// Golden files: what every file the setup writes holds with the article's values, created fresh.
-describe('golden files', () => {
-	const plan = buildPlan(resolveValues({}), articleMachine);
+// Golden files: what every file the setup writes holds with the article's values, created fresh:
+// in the article's layout (golden/), and in the layout of packages built today (golden/agent-layout/:
+// the agent's files under /etc/mesos-agent, Marathon 1.5+'s in /etc/default/marathon).
+const layouts = [
+	{name: 'the article’s layout', facts: articleMachine, dir: goldenDir},
+	{name: 'the agent layout with Marathon 1.5+', facts: {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file'} satisfies Facts, dir: `${goldenDir}agent-layout/`},
+];
+describe.each(layouts)('golden files: $name', ({facts, dir}) => {
+	const plan = buildPlan(resolveValues({}), facts);
 	const written = plan.steps.flatMap(s => files(s.actions));
 	it.each(written.map(a => [a.path, a] as const))('%s', async (filePath, action) => {
-		const golden = `${goldenDir}${filePath.slice(1).replaceAll('/', '__')}`;
+		const golden = `${dir}${filePath.slice(1).replaceAll('/', '__')}`;
 		const content = newContent(action.edit, undefined);
 		if (process.env.UPDATE_GOLDEN === '1') {
-			await mkdir(goldenDir, {recursive: true});
+			await mkdir(dir, {recursive: true});
 			await writeFile(golden, content);
 		}
 		expect(content).toBe(await readFile(golden, 'utf8'));

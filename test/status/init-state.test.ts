@@ -47,17 +47,34 @@ describe('asking the init system', () => {
 		return {commands, asked};
 	};
 
-	it('on systemd asks every unit in one systemctl show, with its state and pid', async () => {
+	it('on systemd asks every unit in one systemctl show: its state, sub-state, MainPID and last exit status', async () => {
+		// As systemctl prints it: the properties in its own order, one block per unit in the order asked.
 		const {commands, asked} = answering({
-			stdout: 'MainPID=2468\nId=mesos-master.service\nActiveState=active\n\nMainPID=0\nId=marathon.service\nActiveState=failed\n\nMainPID=0\nId=zookeeper.service\nActiveState=inactive\n',
+			stdout: [
+				'Id=mesos-master.service\nActiveState=active\nSubState=running\nMainPID=2468\nExecMainStatus=0',
+				'Id=marathon.service\nActiveState=failed\nSubState=failed\nMainPID=0\nExecMainStatus=1',
+				'Id=mesos-slave.service\nActiveState=activating\nSubState=auto-restart\nMainPID=0\nExecMainStatus=1',
+				'Id=zookeeper.service\nActiveState=inactive\nSubState=dead\nMainPID=0\nExecMainStatus=0',
+				'',
+			].join('\n\n'),
 		});
-		const states = await initStatesOf({sandbox: false, facts: {...articleMachine, init: 'systemd'}, commands}, ['mesos-master', 'marathon', 'zookeeper']);
+		const states = await initStatesOf({sandbox: false, facts: {...articleMachine, init: 'systemd'}, commands}, ['mesos-master', 'marathon', 'mesos-slave', 'zookeeper']);
 		expect(states).toEqual({
-			'mesos-master': {state: 'running', pid: 2468, detail: 'active'},
-			marathon: {state: 'failed', pid: null, detail: 'failed'},
-			zookeeper: {state: 'stopped', pid: null, detail: 'inactive'},
+			'mesos-master': {state: 'running', pid: 2468, detail: 'active/running'},
+			marathon: {state: 'failed', pid: null, detail: 'failed/failed, its last run exited with status 1'},
+			// Restart= brings it back in a loop: a daemon that refuses its configuration, not one starting.
+			'mesos-slave': {state: 'failed', pid: null, detail: 'activating/auto-restart, its last run exited with status 1; systemd starts it again'},
+			zookeeper: {state: 'stopped', pid: null, detail: 'inactive/dead'},
 		});
-		expect(asked).toEqual([['systemctl', 'show', '--property=Id,ActiveState,MainPID', '--', 'mesos-master', 'marathon', 'zookeeper']]);
+		expect(asked).toEqual([['systemctl', 'show', '--property=Id,ActiveState,SubState,MainPID,ExecMainStatus', '--', 'mesos-master', 'marathon', 'mesos-slave', 'zookeeper']]);
+	});
+
+	it('on systemd matches a block to its unit by Id, whatever the order', () => {
+		const output = 'Id=marathon.service\nActiveState=active\nSubState=running\nMainPID=77\n\nId=zookeeper.service\nActiveState=activating\nSubState=start\nMainPID=12\n';
+		expect(parseInitStatusAll('systemd', ['zookeeper', 'marathon'], output)).toEqual({
+			zookeeper: {state: 'starting', pid: 12, detail: 'activating/start'},
+			marathon: {state: 'running', pid: 77, detail: 'active/running'},
+		});
 	});
 
 	it('on upstart reads initctl list once, and says which job it does not name', async () => {

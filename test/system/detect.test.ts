@@ -1,7 +1,8 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {detectSandbox, installedVersions, parseOsRelease} from '../../source/system/detect.js';
+import {agentLayoutFor} from '../../source/model/facts.js';
+import {detectInstalledLayout, detectSandbox, installedVersions, parseOsRelease} from '../../source/system/detect.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -25,6 +26,36 @@ describe('detection in a sandbox root', () => {
 		const facts = await detectSandbox(createTargetFs(root), true);
 		expect(facts).toMatchObject({distro: 'debian', codename: 'bookworm', init: 'systemd', aptKey: 'missing', marathonLayout: 'default-file'});
 		expect(facts.versions).toEqual({marathon: '1.6.322-2.0.176'});
+	});
+
+	it('tells the agent layout by what the agent’s service runs, not by which /etc folders exist', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
+		await mkdir(path.join(root, 'etc/mesos-slave'), {recursive: true});
+		const unit = (role: string) => `[Service]\nExecStart=/usr/bin/mesos-init-wrapper ${role}\nRestart=always\n`;
+		await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), unit('slave'));
+		expect((await detectSandbox(createTargetFs(root), true)).agentLayout).toBe('slave');
+		await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), unit('agent'));
+		expect((await detectSandbox(createTargetFs(root), true)).agentLayout).toBe('agent');
+		expect(agentLayoutFor([undefined, 'exec /usr/bin/mesos-init-wrapper slave'])).toBe('slave');
+		expect(agentLayoutFor([])).toBe('slave');
+	});
+
+	it('looks again after the install: the versions dpkg records and the layout the packages read', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		const before = await detectSandbox(fs, true);
+		expect(before).toMatchObject({agentLayout: 'slave', marathonLayout: 'conf-dir', versions: {}});
+		await mkdir(path.join(root, 'var/lib/dpkg'), {recursive: true});
+		await mkdir(path.join(root, 'etc/init.d'), {recursive: true});
+		await writeFile(path.join(root, 'var/lib/dpkg/status'), 'Package: marathon\nStatus: install ok installed\nVersion: 1.10.26-lab1\n\nPackage: mesos\nStatus: install ok installed\nVersion: 1.11.0-lab1\n');
+		await writeFile(path.join(root, 'etc/init.d/mesos-slave'), '#!/bin/sh\nexec /usr/bin/mesos-init-wrapper agent\n');
+		const runner = {run: () => Promise.reject(new Error('a sandbox runs no command')), runForBytes: () => Promise.reject(new Error('not used')), has: async () => false};
+		expect(await detectInstalledLayout(fs, runner, true, before)).toMatchObject({
+			agentLayout: 'agent',
+			marathonLayout: 'default-file',
+			versions: {mesos: '1.11.0-lab1', marathon: '1.10.26-lab1'},
+		});
 	});
 
 	it('parses os-release values with and without quotes', () => {

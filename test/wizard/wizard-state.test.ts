@@ -127,6 +127,17 @@ describe('wizard state', () => {
 		expect(finished.marks.install).toBe('skipped');
 	});
 
+	it('takes the facts found after the install: the file pages after it follow the layout the packages read', () => {
+		const installing: WizardState = {...start(), pageId: 'install', mode: {kind: 'review', scroll: 0}};
+		expect(pagesOf(installing).map(p => p.id)).toContain('file:/etc/mesos-slave/ip');
+		const installed = apply(installing, {type: 'accept'}, {type: 'run-ended', ok: true, facts: {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file'}});
+		expect(installed.marks.install).toBe('done');
+		const pages = pagesOf(installed).map(p => p.id);
+		expect(pages).toContain('file:/etc/mesos-agent/ip');
+		expect(pages).not.toContain('file:/etc/mesos-slave/ip');
+		expect(pages.filter(id => id.includes('marathon'))).toEqual(['file:/etc/default/marathon']);
+	});
+
 	it('does not let the root check be skipped into a failure at every later step', () => {
 		const notRoot = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: false, failedIndex: 0, message: 'not running as root'});
 		expect(notRoot.mode).toMatchObject({kind: 'failed', canSkip: false});

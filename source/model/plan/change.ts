@@ -37,7 +37,7 @@ export function buildChangePlan(values: Values, facts: Facts, changed: ReadonlyS
 				id: 'start',
 				title: 'Restart services',
 				summary: restart.length > 0 ? `Restarts ${restart.join(', ')} so the change takes effect.` : 'No service needs a restart.',
-				actions: restart.map(service => serviceAction(service, 'restart', values)),
+				actions: restart.map(service => serviceAction(service, 'restart', values, facts.init)),
 			},
 		],
 	};

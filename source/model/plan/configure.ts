@@ -3,7 +3,7 @@
 // after the file it goes with.
 import type {Values} from '../answers.js';
 import type {Facts} from '../facts.js';
-import {companionFiles, fileShapeOf} from '../files.js';
+import {companionFiles, fileShapeOf, layoutNote} from '../files.js';
 import {roleOf, roleServices} from '../roles.js';
 import {type ServiceName, startOrder} from '../services.js';
 import {findSetting, type Setting, type SettingId, settings} from '../settings.js';
@@ -50,7 +50,7 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 		settings: chosen.map(s => s.id),
 		edit,
 		mode: 0o644,
-		notes: fixedLineNotes(shape.fixed),
+		notes: [...fixedLineNotes(shape.fixed), ...[layoutNote(path, facts)].filter(note => note !== undefined)],
 		restarts: startOrder.filter(service => chosen.some(s => s.restarts.includes(service))),
 	};
 }

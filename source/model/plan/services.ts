@@ -2,10 +2,11 @@
 // take, and where its log is.
 import type {Values} from '../answers.js';
 import {logFiles} from '../files.js';
+import type {InitSystem} from '../facts.js';
 import {roleOf, roleServices} from '../roles.js';
-import {serviceCommand, type ServiceName, startOrder} from '../services.js';
+import {logsToJournal, serviceCommand, type ServiceName, startOrder} from '../services.js';
 import {findSetting, type SettingId} from '../settings.js';
-import type {Action, Probe, Step} from './types.js';
+import type {Action, Probe, ServiceLog, Step} from './types.js';
 
 export function probeFor(service: ServiceName, values: Values): Probe {
 	switch (service) {
@@ -21,13 +22,12 @@ export function probeFor(service: ServiceName, values: Values): Probe {
 	}
 }
 
-// The Mesos daemons log under mesos.logs first; the package's own places after.
-export function serviceLogFiles(service: ServiceName, values: Values): string[] {
-	if (service === 'mesos-master' || service === 'mesos-slave') {
-		const dir = values['mesos.logs'];
-		return [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]];
-	}
-	return logFiles[service];
+// The Mesos daemons log under mesos.logs first; the package's own places after. Under systemd the
+// packages' units log to the journal, read first.
+export function serviceLog(service: ServiceName, values: Values, init: InitSystem): ServiceLog {
+	const dir = values['mesos.logs'];
+	const files = service === 'mesos-master' || service === 'mesos-slave' ? [`${dir}/${service}.INFO`, `${dir}/${service}.log`, ...logFiles[service]] : logFiles[service];
+	return {journal: logsToJournal(init, service) ? service : null, files};
 }
 
 // The JVM services take a while to open their ports; the Mesos daemons are quick.
@@ -39,16 +39,16 @@ const probeDeadline: Record<ServiceName, number> = {
 	chronos: 90_000,
 };
 
-export function serviceAction(service: ServiceName, op: 'start' | 'restart', values: Values): Action {
+export function serviceAction(service: ServiceName, op: 'start' | 'restart', values: Values, init: InitSystem): Action {
 	return {
 		kind: 'service',
 		title: `${op === 'start' ? 'Start' : 'Restart'} ${service}`,
 		service,
 		op,
-		argv: serviceCommand(service, op),
+		argv: serviceCommand(init, service, op),
 		probe: probeFor(service, values),
 		deadlineMs: probeDeadline[service],
-		logFiles: serviceLogFiles(service, values),
+		log: serviceLog(service, values, init),
 	};
 }
 
@@ -66,14 +66,14 @@ function listed(words: readonly string[]): string {
 }
 
 // Only the services of this machine's role, in start order.
-export function startStep(values: Values): Step {
+export function startStep(values: Values, init: InitSystem): Step {
 	const services = roleServices(roleOf(values['node.role']));
 	const order = services.length > 1 ? ' in that order, each checked healthy before the next' : ', checked healthy';
 	return {
 		id: 'start',
 		title: 'Start services',
 		summary: `Starts ${listed(services.map(service => serviceWords[service]))}${order}.`,
-		actions: services.map(service => serviceAction(service, 'start', values)),
+		actions: services.map(service => serviceAction(service, 'start', values, init)),
 	};
 }
 

@@ -42,8 +42,12 @@ export type Action =
 			argv: string[];
 			probe: Probe;
 			deadlineMs: number;
-			logFiles: string[];
+			log: ServiceLog;
 	  };
+
+// Where a service's log is read: its unit's journal first (under systemd, for the packages' own
+// units), then the first of its files that exists.
+export type ServiceLog = {journal: ServiceName | null; files: string[]};
 
 export type FileAction = Extract<Action, {kind: 'file'}>;
 

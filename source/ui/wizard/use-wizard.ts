@@ -94,8 +94,10 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 					},
 				},
 			)
+			// After the install, the machine is asked again what the installed packages read.
+			.then(async result => ({result, facts: result.ok && step.id === 'install' ? await current.installedLayout() : undefined}))
 			.then(
-				result => {
+				({result, facts}) => {
 					running = undefined;
 					out.flush();
 					const failedIndex = result.failed ? from + step.actions.slice(from).indexOf(result.failed.action) : undefined;
@@ -107,6 +109,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 						...(failedIndex === undefined ? {} : {failedIndex}),
 						...(result.failed ? {message: result.failed.outcome.message} : {}),
 						...(notice ? {notice} : {}),
+						...(facts ? {facts} : {}),
 					});
 				},
 				(error: unknown) => {
