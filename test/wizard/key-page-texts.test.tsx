@@ -20,8 +20,12 @@ describe.each(terminalSizes)('the key page at $columns×$rows', ({columns, rows}
 		await press(app, keys.enter);
 		await waitForFrame(app, 'Press Enter to go on to the repository key.');
 		await press(app, keys.enter);
-		const first = await waitForFrame(app, '▸ Key server');
-		expect(footer(first)).toBe('Enter next field · Esc back · Ctrl+C quit');
+		// The package source is asked first: its choice decides which key fields follow.
+		const source = await waitForFrame(app, '▸ Package source');
+		expect(footer(source)).toBe('Enter next field · ↑↓ choose · Esc back · Ctrl+C quit');
+		const first = await press(app, keys.enter);
+		expect(first).toContain('▸ Key server');
+		expect(footer(first)).toBe('Enter next field · Shift+Tab previous field · Esc back · Ctrl+C quit');
 		const second = await press(app, keys.enter);
 		expect(second).toContain('▸ Signing key fingerprint');
 		expect(footer(second)).toBe('Enter next field · Shift+Tab previous field · Esc back · Ctrl+C quit');

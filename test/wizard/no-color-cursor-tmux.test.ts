@@ -14,6 +14,9 @@ async function keyPage(env: Record<string, string>): Promise<TmuxSession> {
 	await session.key('Enter');
 	await session.waitFor('Press Enter to go on to the repository key.');
 	await session.key('Enter');
+	// The package source is asked first; Enter keeps the article's and moves to the key server.
+	await session.waitFor('▸ Package source');
+	await session.key('Enter');
 	await session.waitFor('▸ Key server');
 	return session;
 }
