@@ -1,8 +1,10 @@
 // Proves the lab's packages under systemd, by hand: on a lab node whose PID 1 is systemd, each
 // variant's units start, restart and refuse through the wrapper, `systemctl show` tells their state
 // and the journal holds their output. Then mesos-setup itself (the built CLI, run inside a node):
-// status and edit on the node set up by hand follow the layout its packages read, and, for the
-// article's packages, the whole `setup --yes` on a fresh systemd node.
+// status and edit on the node set up by hand follow the layout its packages read, and the whole
+// `setup --yes` on a fresh systemd node: from the article's source for the article's packages, from
+// an apt source for mesos-packaging's (no metapackage), whose agent layout and
+// /etc/default/marathon the running daemons are checked to read.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from './require-lab.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -204,7 +206,6 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 				const [s2] = await need().addNodes([{...fresh, init: 'systemd'}]);
 				if (!s2) throw new Error(`${fresh.name} did not start`);
 				const settings = fresh.settings(need());
-				const started = Date.now();
 				const run = await mesosSetupIn(s2, ['setup', '--yes', ...settings]);
 				expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
 				// The run's log names each command it ran; the plan for this machine, the service commands.
@@ -221,7 +222,6 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 				await expectRunningFromJournal(s2, status, 'mesos-slave', agentDaemon);
 				await expectRunningFromJournal(s2, status, 'marathon', 'marathon');
 				await fresh.expectLayout?.(s2);
-				console.log(`${variant}: setup --yes on a fresh systemd node to healthy and checked in ${Math.round((Date.now() - started) / 1000)} s`);
 				await s2.run(['systemctl', 'stop', 'marathon', 'mesos-slave', 'mesos-master', 'zookeeper'], {timeout: 2 * minute});
 			}, 12 * minute);
 		}
