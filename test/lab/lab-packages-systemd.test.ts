@@ -12,7 +12,7 @@ import {agentFiles, configureMaster, installMesosphere, writeFiles} from './node
 import {controlJson, registeredCluster} from './nodes/cluster-probes.js';
 import {startNodes, type LabNode, type LabNodes} from './nodes/lab-nodes.js';
 import type {PackageVariant} from './lab-packages.js';
-import {cliPath, labSettings, requireBuiltCli} from './mesos-setup-cli.js';
+import {cliPath, labSettings, requireBuiltCli, settingArgs} from './mesos-setup-cli.js';
 
 const minute = 60_000;
 // startNodes waits up to 15 minutes for the machine lock while another lab owns the machine.
@@ -232,10 +232,10 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
  * The mesos-packaging variant has no metapackage, so not the article's source: an apt source of the
  * lab's repository (its root above dists/, this machine's codename), its key from the key server, pinned.
  */
-const packagingSource = (lab: LabNodes): string[] => Object.entries({
+const packagingSource = (lab: LabNodes): string[] => settingArgs({
 	'repo.source': 'apt', 'repo.url': `${lab.repoUrl}/${lab.distribution.distro}`, 'repo.component': 'main',
 	'repo.keyserver': lab.keyserver, 'repo.fingerprint': lab.fingerprint,
-}).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
+});
 
 /** The files of a folder on the node, name to content. */
 async function folderFiles(node: LabNode, folder: string): Promise<Record<string, string>> {

@@ -6,11 +6,9 @@ import {expect} from 'vitest';
 import {sourceList} from './apt-trust.js';
 import {getJson, marathonPing} from './cluster-state.js';
 import type {Lab} from './lab.js';
-import {mesosSetup} from './mesos-setup-cli.js';
+import {mesosSetup, settingArgs as sets} from './mesos-setup-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
-
-const sets = (values: Record<string, string>): string[] => Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
 
 export const installed = async (name: string): Promise<boolean> =>
 	(await execa('dpkg-query', ['-W', '-f=${Status}', name], {reject: false})).stdout === 'install ok installed';
