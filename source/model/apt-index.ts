@@ -70,8 +70,9 @@ export function judgeFolder(folder: string, names: readonly string[] | undefined
 	const all = listed(found, [...found.keys()].sort());
 	if (!found.has('mesos')) return {status: 'failed', message: `${folder} holds no mesos package (it holds ${all}): build Mesos with mesos-packaging, or set repo.folder to where its .deb is`};
 	const elsewhere = wanted.filter(name => !found.has(name));
-	if (elsewhere.length > 0) return {status: 'warned', message: `${folder} holds ${all}; ${elsewhere.join(', ')} must come from this machine’s other apt sources`};
-	return {status: 'passed', message: `${folder} holds ${all}`};
+	if (elsewhere.length > 0) return {status: 'warned', message: `found ${all}; ${elsewhere.join(', ')} must come from this machine’s other apt sources`};
+	// The check's title names the folder; its finding is what was found there.
+	return {status: 'passed', message: `found ${all}`};
 }
 
 // dpkg's name for this machine's architecture, from Node's.

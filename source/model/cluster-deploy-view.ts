@@ -4,7 +4,7 @@
 // streams them into a log buffer per node. Pure.
 import type {ClusterHealth} from './cluster-health.js';
 import type {ClusterNode} from './cluster.js';
-import type {ClusterEvent, ClusterOutcome, NodeFailure} from './cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, NodeFailure, UnknownHostKey} from './cluster-events.js';
 import type {ServiceName} from './services.js';
 
 export type NodeRunState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped' | 'stopped';
@@ -24,6 +24,8 @@ export type DeployView = {
 	notices: string[];
 	// A failed node waiting for retry, skip or quit.
 	asking?: NodeFailure;
+	// A node whose SSH host key is unknown, its keys shown for the person to accept or refuse.
+	hostKey?: UnknownHostKey;
 	// q or Ctrl+C: the run is being stopped.
 	stopping: boolean;
 	postflight?: {health: ClusterHealth; settled: boolean};
@@ -35,6 +37,8 @@ export type DeployAction =
 	| {type: 'event'; event: ClusterEvent}
 	| {type: 'asking'; failure: NodeFailure}
 	| {type: 'answered'}
+	| {type: 'host-key'; question: UnknownHostKey}
+	| {type: 'host-key-answered'}
 	| {type: 'stopping'}
 	| {type: 'ended'; outcome: ClusterOutcome}
 	| {type: 'error'; message: string};
@@ -110,6 +114,12 @@ export function deployReducer(view: DeployView, action: DeployAction): DeployVie
 		case 'answered': {
 			const {asking, ...rest} = view;
 			return asking ? withNode(rest, asking.node, pane => ({...pane, state: 'running'})) : view;
+		}
+		case 'host-key':
+			return {...view, hostKey: action.question};
+		case 'host-key-answered': {
+			const {hostKey: _hostKey, ...rest} = view;
+			return rest;
 		}
 		case 'stopping':
 			return {...view, stopping: true};

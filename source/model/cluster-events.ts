@@ -17,4 +17,13 @@ export type NodeFailure = {node: string; message: string; detail?: string[]; log
 // What the screens answer for a failed node: the step again, go on without the node, or stop.
 export type NodeDecision = 'retry' | 'skip' | 'quit';
 
+// A node whose SSH host key this machine does not know: its keys as ssh fetched them without
+// logging in (type and SHA256 fingerprint each), for a person to compare with the machine's own
+// (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub there). Only the screens ask; --yes refuses.
+export type HostKey = {type: string; fingerprint: string};
+export type UnknownHostKey = {node: string; address: string; keys: HostKey[]};
+// accept: the keys shown are added to this person's known_hosts and the deploy goes on; refuse: it
+// stops before any node changes.
+export type HostKeyDecision = 'accept' | 'refuse';
+
 export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth};

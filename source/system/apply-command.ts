@@ -19,9 +19,8 @@ export async function runCheck(system: System, action: Extract<Action, {kind: 'c
 	if (system.sandbox && realRunOnly(check)) return {status: 'skipped', message: `${title} (a real run checks this)`};
 	const result = await system.checks.run(check, signal);
 	const message = result.message ? `${title}: ${result.message}` : title;
-	// A rehearsal (a dry run, or a sandbox root) shows what would stop a real run without stopping
-	// itself: the person sees every finding and the rest of the rehearsal.
-	if (result.status === 'failed' && (system.dryRun || system.sandbox)) return {status: 'warned', message: `${message} (a real run stops here)`};
+	// A rehearsal shows what would stop a real run without stopping itself.
+	if (result.status === 'failed' && system.dryRun) return {status: 'warned', message};
 	return {status: result.status, message};
 }
 

@@ -23,7 +23,8 @@ export async function readSourceIndex(check: SourceIndex, arch: string, fetchByt
 		const reading = {where: check.where, suite: check.suite, codename: check.codename, component: check.component, arch};
 		return judgeIndex({...reading, ...(release ? {release: release.toString('utf8')} : {}), ...(packages !== undefined ? {packages} : {})}, check.packages);
 	} catch (error) {
-		return {status: 'warned', message: `the index of ${check.where} could not be read (${(error as Error).message}); apt may not find the packages: check the network, or set a mirror`};
+		// Said short: the repository's own check (just before) says what to do about the network.
+		return {status: 'warned', message: `its index could not be read (${(error as Error).message})`};
 	}
 }
 

@@ -9,27 +9,26 @@ import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
-import {StepError} from '../model/errors.js';
 import {articleMachine, type Facts} from '../model/facts.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createTargetFs} from '../system/target-fs.js';
 import {readCluster} from '../system/cluster-readings.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
-import {createNodeSystem, nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
+import {nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
-import {describeHostKeys, fetchHostKeys} from '../system/ssh/host-keys.js';
-import {type SshEndpoint, SshError, type SshSession, SshSessions} from '../system/ssh/ssh-session.js';
 import {createSystem, type System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
+import {type AskHostKey, connectAll} from './cluster-connect.js';
 import {lockCluster, type Machine, thisMachine} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
 
 export {rehearseCluster} from './cluster-rehearsal.js';
+export {endpointOf, type AskHostKey} from './cluster-connect.js';
 export {postflight, runStages, type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, type StageWork} from './cluster-stages.js';
 
 // `thisMachine`: where this machine's run lock is taken (a test moves it).
@@ -37,9 +36,10 @@ export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Ma
 
 // Every node reached, this machine's and every node's run lock taken and what a killed run left on
 // a node removed, then `work`; the locks and the connections are given back however it ends.
-async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
+// A node whose host key is unknown is asked about through `onUnknownHostKey` (the screens), or refused.
+async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey}, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
 	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
-	const {sessions, nodeSessions, systems} = await connectAll(cluster);
+	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey);
 	try {
 		const locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
 		try {
@@ -78,55 +78,19 @@ export async function planCluster(cluster: Cluster, options: {root?: string} = {
 	);
 }
 
-export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => ({
-	name: node.name,
-	address: node.address,
-	...(cluster.ssh.user ? {user: cluster.ssh.user} : {}),
-	...(cluster.ssh.port ? {port: cluster.ssh.port} : {}),
-	...(cluster.ssh.identity ? {identity: cluster.ssh.identity} : {}),
-});
-
-type Connected = {sessions: SshSessions; nodeSessions: SshSession[]; systems: NodeSystem[]};
-
-// Every node reached and its system detected, or a StepError naming each node that was not (an
-// unknown host key with its fingerprints: it is never accepted without a person).
-async function connectAll(cluster: Cluster): Promise<Connected> {
-	const sessions = await SshSessions.create();
-	try {
-		const nodeSessions = cluster.nodes.map(node => sessions.session(endpointOf(cluster, node)));
-		const reached = await Promise.allSettled(
-			nodeSessions.map(async session => {
-				await session.open();
-				return createNodeSystem(session);
-			}),
-		);
-		const problems: string[] = [];
-		for (const [index, result] of reached.entries()) {
-			if (result.status === 'fulfilled') continue;
-			const node = cluster.nodes[index] as ClusterNode;
-			const error = result.reason as Error;
-			let line = `${node.name}: ${error.message}`;
-			if (error instanceof SshError && error.problem === 'unknown-host-key') {
-				const keys = await fetchHostKeys(sessions.session(endpointOf(cluster, node)), sessions.socketDir).catch(() => undefined);
-				line = `${node.name}: its host key is not known here${keys ? ` (${describeHostKeys(keys)})` : ''}; with --yes an unknown host key is refused. Check the fingerprint on the machine, then add it to known_hosts (ssh ${node.address} once, or ssh-keyscan) and run again.`;
-			}
-			problems.push(line);
-		}
-		if (problems.length > 0) throw new StepError(`Not every node could be reached; nothing was changed on any node.`, problems);
-		return {sessions, nodeSessions, systems: reached.map(result => (result as PromiseFulfilledResult<NodeSystem>).value)};
-	} catch (error) {
-		await sessions.close();
-		throw error;
-	}
-}
-
 // Over SSH: every node reached and its preflight passed before any node changes (one failing stops
 // everything, named); then the stages, nodes in parallel within each; then the postflight.
 //
 // A node that fails: with `onNodeFailed` (the screens) the person chooses: retry its step, skip the
 // node (the rest of its stages are not run; the postflight says what is missing), or quit. Without
 // it (--yes) the stage ends on every other node, then the deploy stops, naming the node and its log.
-export async function deployCluster(cluster: Cluster, options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
+// A node whose SSH host key is unknown: with `onUnknownHostKey` (the screens) the person is shown
+// its keys and accepts them (written to known_hosts, the preflight goes on) or refuses (the deploy
+// stops before any node changes); without it (--yes) it is refused with its fingerprints.
+export async function deployCluster(
+	cluster: Cluster,
+	options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>; onUnknownHostKey?: AskHostKey} = {},
+): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));

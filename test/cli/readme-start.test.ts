@@ -10,10 +10,10 @@ import {tempRoot} from '../helpers/temp-root.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 
 describe('the README’s first command', () => {
-	it('is npm install, build and npm link, and npm link leaves a mesos-setup on the PATH whose hints work as printed', async () => {
+	it('is npm install, build, npm link and mesos-setup, and npm link leaves a mesos-setup on the PATH whose hints work as printed', async () => {
 		const readme = await readFile(path.join(repo, 'README.md'), 'utf8');
 		const first = /```sh\n([^\n#]*?)\s*#/.exec(readme)?.[1];
-		expect(first).toBe('npm install && npm run build && npm link');
+		expect(first).toBe('npm install && npm run build && npm link && mesos-setup');
 		const prefix = await tempRoot();
 		// npm install and the build already ran (npm test's pretest): only the link is made here.
 		const link = await execa('npm', ['link', '--offline', '--no-audit', '--no-fund'], {cwd: repo, env: {npm_config_prefix: prefix}, reject: false});

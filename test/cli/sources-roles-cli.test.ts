@@ -86,7 +86,7 @@ describe('package sources on the command line', () => {
 		await writeFile(path.join(root, 'srv/debs/marathon_1.10.26-1_all.deb'), 'nor this');
 		const result = await runCli(['setup', '--yes', '--root', root, ...sets({'repo.source': 'folder', 'repo.folder': '/srv/debs'})]);
 		expect(result.exitCode, result.stderr).toBe(0);
-		expect(result.stdout).toMatch(/^passed +\/srv\/debs holds marathon 1\.10\.26-1, mesos 1\.11\.0-1$/m);
+		expect(result.stdout).toMatch(/^passed +\/srv\/debs holds the Mesos packages: found marathon 1\.10\.26-1, mesos 1\.11\.0-1$/m);
 		const tree = await readTree(root, ownBookkeeping);
 		expect(Buffer.from(tree['var/cache/mesos-setup/packages/mesos_1.11.0-1_amd64.deb']?.bytes ?? '', 'base64').toString()).toBe('not really a package');
 		expect(Buffer.from(tree['etc/apt/sources.list.d/mesosphere.list']?.bytes ?? '', 'base64').toString()).toBe('deb [trusted=yes] file:/var/cache/mesos-setup/packages ./\n');

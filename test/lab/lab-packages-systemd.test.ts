@@ -1,8 +1,10 @@
 // Proves the lab's packages under systemd, by hand: on a lab node whose PID 1 is systemd, each
 // variant's units start, restart and refuse through the wrapper, `systemctl show` tells their state
 // and the journal holds their output. Then mesos-setup itself (the built CLI, run inside a node):
-// status and edit on the node set up by hand follow the layout its packages read, and, for the
-// article's packages, the whole `setup --yes` on a fresh systemd node.
+// status and edit on the node set up by hand follow the layout its packages read, and the whole
+// `setup --yes` on a fresh systemd node: from the article's source for the article's packages, from
+// an apt source for mesos-packaging's (no metapackage), whose agent layout and
+// /etc/default/marathon the running daemons are checked to read.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from './require-lab.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -10,7 +12,7 @@ import {agentFiles, configureMaster, installMesosphere, writeFiles} from './node
 import {controlJson, registeredCluster} from './nodes/cluster-probes.js';
 import {startNodes, type LabNode, type LabNodes} from './nodes/lab-nodes.js';
 import type {PackageVariant} from './lab-packages.js';
-import {cliPath, labSettings, requireBuiltCli} from './mesos-setup-cli.js';
+import {cliPath, labSettings, requireBuiltCli, settingArgs} from './mesos-setup-cli.js';
 
 const minute = 60_000;
 // startNodes waits up to 15 minutes for the machine lock while another lab owns the machine.
@@ -81,7 +83,17 @@ async function expectRunningFromJournal(node: LabNode, status: StatusJson, unit:
 	expect(service?.log.lines.join('\n'), unit).toMatch(new RegExp(`${daemon}|Command line|registered|leader|elected`, 'i'));
 }
 
-type FreshNode = {name: string; address: string};
+/**
+ * The fresh node `setup --yes` sets up: the settings that point it at the lab's packages, the units
+ * the plan keeps off at boot, and what the variant's layout must show on the node afterwards.
+ */
+type FreshNode = {
+	name: string;
+	address: string;
+	settings: (lab: LabNodes) => string[];
+	units: string[];
+	expectLayout?: (node: LabNode) => Promise<void>;
+};
 
 function describeSystemdNode(variant: PackageVariant, address: string, configure: (lab: LabNodes, node: LabNode) => Promise<void>, agentDaemon: string, fresh?: FreshNode) {
 	describeLab(`the lab's ${variant} packages under systemd, by hand`, () => {
@@ -193,31 +205,76 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 			it('sets up a fresh systemd node with setup --yes: kept off at boot by systemctl disable, started by systemctl, status from systemctl show and the journal', async () => {
 				const [s2] = await need().addNodes([{...fresh, init: 'systemd'}]);
 				if (!s2) throw new Error(`${fresh.name} did not start`);
-				const run = await mesosSetupIn(s2, ['setup', '--yes', ...labSettings(need())]);
+				const settings = fresh.settings(need());
+				const run = await mesosSetupIn(s2, ['setup', '--yes', ...settings]);
 				expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
 				// The run's log names each command it ran; the plan for this machine, the service commands.
 				const log = (await s2.run('cat /var/log/mesos-setup/*.log')).stdout;
-				for (const unit of ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave']) expect(log).toContain(`ran systemctl disable ${unit}`);
-				const plan = await mesosSetupIn(s2, ['plan', ...labSettings(need())], minute);
+				for (const unit of fresh.units) expect(log).toContain(`ran systemctl disable ${unit}`);
+				const plan = await mesosSetupIn(s2, ['plan', ...settings], minute);
 				for (const unit of ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon']) expect(plan.stdout).toContain(`systemctl start ${unit}`);
-				for (const unit of ['mesos-master', 'mesos-slave', 'marathon', 'chronos']) {
+				// The units the packages ship (ZooKeeper's is generated from Debian's sysv script).
+				for (const unit of fresh.units.filter(name => name !== 'zookeeper')) {
 					expect((await s2.run(['systemctl', 'is-enabled', unit], {reject: false})).stdout, unit).toBe('disabled');
 				}
 				const status = await healthyStatus(s2);
 				await expectRunningFromJournal(s2, status, 'mesos-master', 'mesos-master');
 				await expectRunningFromJournal(s2, status, 'mesos-slave', agentDaemon);
 				await expectRunningFromJournal(s2, status, 'marathon', 'marathon');
+				await fresh.expectLayout?.(s2);
 				await s2.run(['systemctl', 'stop', 'marathon', 'mesos-slave', 'mesos-master', 'zookeeper'], {timeout: 2 * minute});
 			}, 12 * minute);
 		}
 	});
 }
 
+/**
+ * The mesos-packaging variant has no metapackage, so not the article's source: an apt source of the
+ * lab's repository (its root above dists/, this machine's codename), its key from the key server, pinned.
+ */
+const packagingSource = (lab: LabNodes): string[] => settingArgs({
+	'repo.source': 'apt', 'repo.url': `${lab.repoUrl}/${lab.distribution.distro}`, 'repo.component': 'main',
+	'repo.keyserver': lab.keyserver, 'repo.fingerprint': lab.fingerprint,
+});
+
+/** The files of a folder on the node, name to content. */
+async function folderFiles(node: LabNode, folder: string): Promise<Record<string, string>> {
+	const names = (await node.run(['find', folder, '-maxdepth', '1', '-type', 'f', '-printf', '%f\\n'])).stdout.split('\n').filter(Boolean);
+	return Object.fromEntries(await Promise.all(names.map(async name => [name, await node.readFile(`${folder}/${name}`)] as const)));
+}
+
+/**
+ * What setup --yes left on a node whose packages read the agent layout and Marathon 1.5+'s defaults
+ * file: the agent's files under /etc/mesos-agent and its MASTER in /etc/default/mesos-agent, which
+ * the running agent's command line carries; Marathon's options only in /etc/default/marathon, which
+ * the running Marathon has in its environment (its command line is empty).
+ */
+async function expectAgentLayout(node: LabNode): Promise<void> {
+	const agent = await folderFiles(node, '/etc/mesos-agent');
+	expect(Object.keys(agent).sort()).toEqual(expect.arrayContaining(['containerizers', 'executor_registration_timeout', 'hostname', 'ip', 'work_dir']));
+	expect((await node.run(['ls', '/etc/mesos-slave'], {reject: false})).stdout.split('\n').filter(Boolean), 'the old layout\'s folder: only what the package ships').toEqual(['work_dir']);
+	const master = /^MASTER=(.+)$/m.exec(await node.readFile('/etc/default/mesos-agent'))?.[1];
+	expect(master, '/etc/default/mesos-agent').toBeDefined();
+	const agentLine = await loggedCommandLine(node, 'mesos-slave');
+	expect(agentLine).toEqual(expect.arrayContaining(Object.entries(agent).map(([name, content]) => `--${name}=${content.trim()}`)));
+	const zk = (await node.readFile('/etc/mesos/zk')).trim();
+	expect(agentLine).toContain(`--master=${master?.includes('/etc/mesos/zk') ? zk : master}`);
+
+	const defaults = await node.readFile('/etc/default/marathon');
+	const marathon = Object.fromEntries([...defaults.matchAll(/^(MARATHON_\w+)=(.*)$/gm)].map(([, key, value]) => [key, value]));
+	expect(marathon).toMatchObject({MARATHON_MASTER: zk, MARATHON_ZK: `${zk.replace(/\/mesos$/, '')}/marathon`, MARATHON_HOSTNAME: expect.stringMatching(/\S/)});
+	expect((await node.run(['find', '/etc/marathon', '-type', 'f'], {reject: false})).stdout, 'no /etc/marathon/conf files').toBe('');
+	const pid = await mainProcess(node, 'marathon', 'marathon');
+	const environment = (await node.run(['cat', `/proc/${pid}/environ`])).stdout.split('\0');
+	expect(environment).toEqual(expect.arrayContaining(Object.entries(marathon).map(([key, value]) => `${key}=${value}`)));
+	expect(await loggedCommandLine(node, 'marathon')).toEqual([]);
+}
+
 describeSystemdNode('mesosphere', '10.77.0.41', async (lab, node) => {
 	const self = {address: '10.77.0.41'};
 	await configureMaster(node, [self], 0);
 	await writeFiles(node, agentFiles([self], self));
-}, 'mesos-slave', {name: 's2', address: '10.77.0.43'});
+}, 'mesos-slave', {name: 's2', address: '10.77.0.43', settings: lab => labSettings(lab), units: ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave']});
 
 describeSystemdNode('mesos-packaging', '10.77.0.42', async (lab, node) => {
 	const self = {address: '10.77.0.42'};
@@ -232,4 +289,4 @@ describeSystemdNode('mesos-packaging', '10.77.0.42', async (lab, node) => {
 		`MARATHON_MASTER=zk://${self.address}:2181/mesos`, `MARATHON_ZK=zk://${self.address}:2181/marathon`, `MARATHON_HOSTNAME=${self.address}`, '',
 	].join('\n'));
 	await node.run(['rm', '-rf', '/etc/marathon']);
-}, 'mesos-agent');
+}, 'mesos-agent', {name: 's2', address: '10.77.0.44', settings: packagingSource, units: ['zookeeper', 'marathon', 'mesos-master', 'mesos-slave'], expectLayout: expectAgentLayout});

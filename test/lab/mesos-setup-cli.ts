@@ -13,10 +13,12 @@ export function requireBuiltCli(): void {
 	if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build (npm run test:lab does it first), or set MESOS_SETUP_CLI`);
 }
 
+/** Settings as the command line takes them: `--set id=value` for each. */
+export const settingArgs = (values: Record<string, string>): string[] => Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
+
 /** The settings that point the installer at the lab: the same code path as the Mesosphere servers. */
 export function labSettings(lab: Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint'>, extra: Record<string, string> = {}): string[] {
-	const values = {'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint, ...extra};
-	return Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
+	return settingArgs({'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint, ...extra});
 }
 
 export type CliRun = {exitCode: number; stdout: string; stderr: string; all: string};

@@ -6,11 +6,9 @@ import {expect} from 'vitest';
 import {sourceList} from './apt-trust.js';
 import {getJson, marathonPing} from './cluster-state.js';
 import type {Lab} from './lab.js';
-import {mesosSetup} from './mesos-setup-cli.js';
+import {mesosSetup, settingArgs as sets} from './mesos-setup-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
-
-const sets = (values: Record<string, string>): string[] => Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
 
 export const installed = async (name: string): Promise<boolean> =>
 	(await execa('dpkg-query', ['-W', '-f=${Status}', name], {reject: false})).stdout === 'install ok installed';
@@ -30,7 +28,7 @@ export async function aptSourceAgent(lab: Lab): Promise<void> {
 
 	const run = await mesosSetup(['setup', '--yes', ...sets({...source, 'repo.fingerprint': apt.fingerprint, 'node.role': 'agent'})], 10 * 60_000, env);
 	expect(run.exitCode, run.all).toBe(0);
-	expect(run.stdout).toMatch(new RegExp(`passed +${apt.url.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} stable main \\(\\S+\\) holds mesos `));
+	expect(run.stdout).toMatch(new RegExp(`passed +The repository holds .*: ${apt.url.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} stable main \\(\\S+\\) holds mesos `));
 	expect(run.stdout).toContain(`key ${apt.fingerprint} checked and saved to /usr/share/keyrings/mesos-setup-source-keyring.gpg`);
 	expect(readFileSync(sourceList, 'utf8')).toBe(`deb [signed-by=/usr/share/keyrings/mesos-setup-source-keyring.gpg] ${apt.url} stable main\n`);
 	expect(await installed('mesos')).toBe(true);

@@ -90,8 +90,8 @@ describe('a source’s index, read before anything changes', () => {
 
 	it('lists a folder’s packages, refuses one without mesos and says what must come from elsewhere', () => {
 		expect(debsIn(['mesos_1.11.0-lab1_amd64.deb', 'marathon_1.10.26-lab1_all.deb', 'README', 'x.deb'])).toEqual(new Map([['mesos', '1.11.0-lab1'], ['marathon', '1.10.26-lab1']]));
-		expect(judgeFolder('/d', ['mesos_1.11.0-lab1_amd64.deb', 'marathon_1.10.26-lab1_all.deb'], ['mesos', 'marathon'])).toEqual({status: 'passed', message: '/d holds marathon 1.10.26-lab1, mesos 1.11.0-lab1'});
-		expect(judgeFolder('/d', ['mesos_1.11.0-lab1_amd64.deb'], ['zookeeperd', 'mesos'])).toEqual({status: 'warned', message: '/d holds mesos 1.11.0-lab1; zookeeperd must come from this machine’s other apt sources'});
+		expect(judgeFolder('/d', ['mesos_1.11.0-lab1_amd64.deb', 'marathon_1.10.26-lab1_all.deb'], ['mesos', 'marathon'])).toEqual({status: 'passed', message: 'found marathon 1.10.26-lab1, mesos 1.11.0-lab1'});
+		expect(judgeFolder('/d', ['mesos_1.11.0-lab1_amd64.deb'], ['zookeeperd', 'mesos'])).toEqual({status: 'warned', message: 'found mesos 1.11.0-lab1; zookeeperd must come from this machine’s other apt sources'});
 		expect(judgeFolder('/d', ['marathon_1.10.26-lab1_all.deb', 'chronos_3.0.2-lab1_all.deb'], ['mesos'])).toEqual({
 			status: 'failed',
 			message: '/d holds no mesos package (it holds chronos 3.0.2-lab1, marathon 1.10.26-lab1): build Mesos with mesos-packaging, or set repo.folder to where its .deb is',

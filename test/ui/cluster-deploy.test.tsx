@@ -1,12 +1,15 @@
 // The deploy screen over the real stages (runStages, the nodes of a stage in parallel) with each
 // node's step answered here, as a node over SSH would answer it: a pane per node with its step,
 // its output and its services; a failed node's log tail with r retry and s skip, as the use case
-// asks; q then y stopping the run (exit 130).
+// asks; q then y stopping the run (exit 130); a node whose SSH host key is unknown shown with its
+// fingerprints before anything runs, a accepting (the deploy goes on), n refusing (it stops).
 import {afterEach, describe, expect, it} from 'vitest';
 import React from 'react';
 import type {ApplyEvent, ApplyResult} from '../../source/model/apply-events.js';
 import {clusterStages, nodePlan} from '../../source/model/cluster-plan.js';
 import type {Cluster} from '../../source/model/cluster.js';
+import type {HostKeyDecision, UnknownHostKey} from '../../source/model/cluster-events.js';
+import {StepError} from '../../source/model/errors.js';
 import {articleMachine} from '../../source/model/facts.js';
 import type {Step} from '../../source/model/plan.js';
 import {createSystem} from '../../source/system/system.js';
@@ -69,6 +72,25 @@ function stagesRun(fails: Record<string, number>, hold?: string) {
 	};
 }
 
+// The deploy as deployCluster starts it: a node's unknown host key asked about before any stage
+// (connect-all), a refusal ending it as connectAll does, an acceptance going on to the stages.
+const unknownKey: UnknownHostKey = {
+	node: 'a1',
+	address: '10.0.0.21',
+	keys: [
+		{type: 'ED25519', fingerprint: 'SHA256:9y6w3pYc0vS0sQm0q3HjtyS6n1a1B1tq1wHk3lqO1dE'},
+		{type: 'RSA', fingerprint: 'SHA256:Qm3r0m0d8YvA9lFvNnq2qE6J0zq0Jb3N1mQ5wq3kq7U'},
+	],
+};
+function askingFirst(then: ReturnType<typeof stagesRun>, decisions: HostKeyDecision[]) {
+	return async (options: DeployOptions) => {
+		const decision = await options.onUnknownHostKey(unknownKey);
+		decisions.push(decision);
+		if (decision === 'refuse') throw new StepError('Not every node could be reached; nothing was changed on any node.', ['a1: its host key (ED25519 key SHA256:9y6w…) was refused; known_hosts is unchanged.']);
+		return then(options);
+	};
+}
+
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
@@ -114,5 +136,50 @@ describe('the deploy screen', () => {
 		await press(app, 'y');
 		await waitForFrame(app, () => code() === 130);
 		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
+	});
+
+	it('shows a node’s unknown host key with each fingerprint before anything runs; a accepts and the deploy goes on', async () => {
+		const decisions: HostKeyDecision[] = [];
+		const {app, code} = await show(askingFirst(stagesRun({}), decisions));
+		let frame = await waitForFrame(app, 'its SSH host key is not known on this machine');
+		expect(frame).toContain('? a1 (10.0.0.21): its SSH host key is not known on this machine; nothing has been sent to it.');
+		expect(frame).toContain('ED25519  SHA256:9y6w3pYc0vS0sQm0q3HjtyS6n1a1B1tq1wHk3lqO1dE');
+		expect(frame).toContain('RSA      SHA256:Qm3r0m0d8YvA9lFvNnq2qE6J0zq0Jb3N1mQ5wq3kq7U');
+		expect(frame).toContain('a accepts: the keys shown are added to your known_hosts');
+		// Nothing ran while it was asked; a key that is neither answer changes nothing.
+		expect(frame).not.toContain('says:');
+		await pressExpectingNoChange(app, 'r');
+		frame = await press(app, 'a');
+		frame = await waitForFrame(app, 'Done: 3 nodes set up.', 20_000);
+		expect(decisions).toEqual(['accept']);
+		expect(frame).not.toContain('not known on this machine');
+		expect(frame).toMatch(/a1 · agent · 10\.0\.0\.21 · ✔ done/);
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 0);
+	}, 40_000);
+
+	it('n refuses an unknown host key: the deploy stops before any stage, says so, and leaves with 1', async () => {
+		const decisions: HostKeyDecision[] = [];
+		const {app, code} = await show(askingFirst(stagesRun({}), decisions));
+		await waitForFrame(app, 'its SSH host key is not known on this machine');
+		await press(app, 'n');
+		const frame = await waitForFrame(app, 'The deploy could not go on');
+		expect(decisions).toEqual(['refuse']);
+		expect(frame).toContain('nothing was changed on any node');
+		expect(frame).toContain('a1: its host key (ED25519 key SHA256:9y6w…) was refused; known_hosts is unchanged.');
+		expect(frame).not.toContain('says:');
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 1);
+	});
+
+	it('Ctrl+C while a host key is asked refuses it and the screen leaves', async () => {
+		const decisions: HostKeyDecision[] = [];
+		const {app, code} = await show(askingFirst(stagesRun({}), decisions));
+		await waitForFrame(app, 'its SSH host key is not known on this machine');
+		await press(app, '\u0003');
+		await waitForFrame(app, 'The deploy could not go on');
+		expect(decisions).toEqual(['refuse']);
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 1);
 	});
 });

@@ -19,6 +19,7 @@ async function keyPage(env: Record<string, string>): Promise<TmuxSession> {
 	await session.key('Down');
 	await session.waitFor('❯ Walk through every page');
 	await session.key('Enter');
+	// The package source is asked first; Enter keeps the article's and moves to the key server.
 	await session.waitFor('▸ Package source');
 	await session.key('Enter');
 	await session.waitFor('▸ Key server');

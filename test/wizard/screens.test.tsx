@@ -441,7 +441,8 @@ describe('commands', () => {
 		// Done, the run goes on by itself to the overrides.
 		await waitForFrame(app, /▸ Service overrides|Service overrides/);
 		await waitFor('the install recorded as done', () => system.state.progress()?.completed.includes('install') === true);
-		expect(ran.slice(0, 3)).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
+		// After the install the machine is asked what was installed (the layout it reads: dpkg-query).
+		expect(ran.filter(command => command.startsWith('apt-get'))).toEqual(['apt-get -y update', 'apt-get -y update', 'apt-get install -y mesosphere']);
 		// And on to the end of the run, every step after it done without a key.
 		await waitForFrame(app, 'Press Enter to finish');
 		expect(system.state.progress()?.completed).toEqual(['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start']);

@@ -8,10 +8,11 @@
 import {appendFile, mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {execa} from 'execa';
+import type {HostKey} from '../../model/cluster-events.js';
 import {errorMessage} from '../../model/errors.js';
 import {describeEndpoint, type SshEndpoint, SshError, type SshSession} from './ssh-session.js';
 
-export type HostKey = {type: string; fingerprint: string};
+export type {HostKey};
 
 // What known_hosts would get, and what a person is shown.
 export type FetchedHostKeys = {node: string; keys: HostKey[]; knownHostsLines: string};

@@ -1,7 +1,9 @@
 // The deploy, live: the stage under way, a pane per node (its step, its services' health, its output
 // streamed), nodes side by side in two columns when there are more than three. A node that fails
-// shows its log's end and asks: r retry its step, s skip it, q quit. q (then y) or Ctrl+C stops
-// the run (exit 130); at the end the postflight's proof of the cluster, then Enter leaves.
+// shows its log's end and asks: r retry its step, s skip it, q quit. A node whose SSH host key is
+// unknown shows its fingerprints and asks: a accepts, n refuses (the deploy stops before any node
+// changes). q (then y) or Ctrl+C stops the run (exit 130); at the end the postflight's proof of the
+// cluster, then Enter leaves.
 import {Box, Text} from 'ink';
 import React, {useEffect, useState} from 'react';
 import type {ClusterNode} from '../../model/cluster.js';
@@ -13,6 +15,7 @@ import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import {useStop} from '../components/keys/use-stop.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {HostKeyQuestion} from './HostKeyQuestion.js';
 import {NodePane} from './NodePane.js';
 import {type RunDeploy, useClusterDeploy} from './use-cluster-deploy.js';
 
@@ -36,7 +39,7 @@ function FailureQuestion({failure}: {failure: NodeFailure}) {
 }
 
 export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
-	const {view, answer, stop, buffers} = useClusterDeploy(nodes, run);
+	const {view, answer, answerHostKey, stop, buffers} = useClusterDeploy(nodes, run);
 	const [asking, setAsking] = useState(false);
 	const {rows, columns} = useTerminalSize();
 	const ended = view.outcome !== undefined || view.error !== undefined;
@@ -51,6 +54,9 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 	useKeys(press => {
 		if (ended) {
 			if (isKey(press, 'return') || isChar(press, 'q') || isKey(press, 'escape')) leave();
+		} else if (view.hostKey) {
+			if (isChar(press, 'a')) answerHostKey('accept');
+			else if (isChar(press, 'n')) answerHostKey('refuse');
 		} else if (view.asking) {
 			if (isChar(press, 'r')) answer('retry');
 			else if (isChar(press, 's')) answer('skip');
@@ -63,7 +69,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 		} else if (isChar(press, 'q') && !view.stopping) setAsking(true);
 	});
 	const columnsOfPanes = nodes.length > 3 && columns >= 80 ? 2 : 1;
-	const paneRows = Math.floor((rows - (view.asking ? 16 : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
+	const paneRows = Math.floor((rows - (view.asking ? 16 : view.hostKey ? 8 + view.hostKey.keys.length : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
 	const width = Math.floor(columns / columnsOfPanes);
 	return (
 		<Box flexDirection="column">
@@ -78,6 +84,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 					{line}
 				</Text>
 			))}
+			{view.hostKey ? <HostKeyQuestion question={view.hostKey} /> : null}
 			{view.asking ? <FailureQuestion failure={view.asking} /> : null}
 			{view.postflight ? (
 				<Box flexDirection="column" marginTop={1}>
@@ -90,7 +97,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
 			{view.outcome ? <Ending outcome={view.outcome} done={done} again={again} /> : null}
 			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
-			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
+			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.hostKey ? [{key: 'a', does: 'accept the key'}, {key: 'n', does: 'refuse it'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
 		</Box>
 	);
 }

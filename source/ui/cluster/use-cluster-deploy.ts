@@ -1,20 +1,25 @@
 // Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
 // each node's output into a log buffer of its own (outside React, as LogPane wants), everything
 // else into the deploy view. A failed node's question waits for answer() (one at a time, in the
-// order they failed); stop() aborts the run
-// (its steps are recorded as stopped, nothing after them runs).
+// order they failed), a node's unknown host key for answerHostKey(); stop() aborts the run (its
+// steps are recorded as stopped, nothing after them runs) and refuses a host key being asked.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../../model/cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, UnknownHostKey} from '../../model/cluster-events.js';
 import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
 import {type ClusterNode, roleServices} from '../../model/cluster.js';
 import {errorMessage, StepError} from '../../model/errors.js';
 import {LogBuffer} from '../components/log-pane/log-buffer.js';
 import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
 
-export type DeployOptions = {onEvent: (event: ClusterEvent) => void; signal: AbortSignal; onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>};
+export type DeployOptions = {
+	onEvent: (event: ClusterEvent) => void;
+	signal: AbortSignal;
+	onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>;
+	onUnknownHostKey: (question: UnknownHostKey) => Promise<HostKeyDecision>;
+};
 export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
 
-export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; stop(): void};
+export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; stop(): void};
 
 const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', warned: '!', failed: '✖', stopped: '■'} as const;
 
@@ -26,6 +31,8 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const [start] = useState(() => run);
 	// Failed nodes waiting for an answer, the first one asked (nodes of a stage fail in parallel).
 	const waiting = useRef<{failure: NodeFailure; resolve: (decision: NodeDecision) => void}[]>([]);
+	// The host key shown, waiting for accept or refuse (the use case asks one node at a time).
+	const hostKey = useRef<((decision: HostKeyDecision) => void) | undefined>(undefined);
 	useEffect(() => {
 		const onEvent = (event: ClusterEvent): void => {
 			if (event.type === 'node') {
@@ -43,7 +50,12 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				waiting.current.push({failure, resolve});
 				if (waiting.current.length === 1) screen.dispatch({type: 'asking', failure});
 			});
-		start({onEvent, signal: controller.signal, onNodeFailed}).then(
+		const onUnknownHostKey = (question: UnknownHostKey): Promise<HostKeyDecision> =>
+			new Promise(resolve => {
+				hostKey.current = resolve;
+				screen.dispatch({type: 'host-key', question});
+			});
+		start({onEvent, signal: controller.signal, onNodeFailed, onUnknownHostKey}).then(
 			outcome => {
 				for (const buffer of buffers.values()) buffer.flush();
 				screen.dispatch({type: 'ended', outcome});
@@ -64,10 +76,21 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 		},
 		[screen],
 	);
+	const answerHostKey = useCallback(
+		(decision: HostKeyDecision) => {
+			const resolve = hostKey.current;
+			if (!resolve) return;
+			hostKey.current = undefined;
+			screen.dispatch({type: 'host-key-answered'});
+			resolve(decision);
+		},
+		[screen],
+	);
 	const stop = useCallback(() => {
 		screen.dispatch({type: 'stopping'});
 		controller.abort();
 		while (waiting.current.length > 0) answer('quit');
-	}, [screen, controller, answer]);
-	return {view, screen, buffers, answer, stop};
+		answerHostKey('refuse');
+	}, [screen, controller, answer, answerHostKey]);
+	return {view, screen, buffers, answer, answerHostKey, stop};
 }

@@ -1,6 +1,8 @@
 // A page's actions with what became of each: waiting, running (spinner), or the outcome. An
 // outcome's message says why (a check's finding, why a step was skipped), so it wraps under the
-// title; only when the rows given cannot hold that are the plain outcomes cut to one row each.
+// title; only when the rows given cannot hold that are the plain outcomes cut to one row each, and
+// when even that is too many, the passed ones are folded into one wrapped paragraph that counts
+// and names them, so warnings and failures stay whole and nothing is cut.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
@@ -34,6 +36,13 @@ export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_
 	if (count(wrapped) <= rows) return wrapped;
 	const some = view.actions.map((item, index) => (mustWrap(item) ? (wrapped[index] ?? []) : [text(item)]));
 	if (count(some) <= rows) return some;
+	const passed = view.actions.filter(item => item.state === 'passed');
+
+	const folded = view.actions.map((item, index) => {
+		if (item.state !== 'passed') return some[index] ?? [];
+		return item === passed[0] ? wrapRows(`${passed.length} passed: ${passed.map(one => one.action.title).join(' · ')}`, width - 2, '') : [];
+	});
+	if (passed.length > 1 && count(folded) <= rows) return folded;
 	return view.actions.map(item => [text(item)]);
 }
 
@@ -43,7 +52,10 @@ export function ActionList({view, width, rows}: Props) {
 		<Box flexDirection="column">
 			{view.actions.map((item, index) => {
 				const look = outcomeLook[item.state];
-				const [first = '', ...rest] = items[index] ?? [];
+				const shown = items[index] ?? [];
+				// A passed outcome folded into the row that counts them.
+				if (shown.length === 0) return null;
+				const [first = '', ...rest] = shown;
 				const title = item.action.title;
 				const titled = first.startsWith(title);
 				return (

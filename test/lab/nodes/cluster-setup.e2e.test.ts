@@ -2,12 +2,15 @@
 // (as admin, through sudo -n): preflight on every node first (a node unreachable is named and no node
 // changes), the deploy in stages, the postflight; cluster status --once/--json; the leading master's
 // daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo;
+// a node's unknown host key (refused by --yes with its fingerprint; shown, refused or accepted in
+// the screens' flow, connectAll on the control machine);
 // then, in the same lab, 5 masters (two more nodes added) and an agent: an ensemble of 5, quorum 3.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from '../require-lab.js';
 import {waitFor} from '../../helpers/wait-for.js';
 import {mesosSetupOnControl} from './control-cli.js';
-import {adminUser, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
+import {adminUser, controlSsh, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
+import {onControl} from './on-control.js';
 
 const minute = 60_000;
 const figures: Record<string, number> = {};
@@ -89,6 +92,48 @@ settings: {repo.url: "${need().repoUrl}", repo.keyserver: "${need().keyserver}",
 		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
 		// No node kept a lock of this run.
 		for (const node of need().nodes) expect((await node.run(['bash', '-c', 'ls /var/lib/mesos-setup 2>&1 || true'])).stdout).toMatch(/No such file/);
+	});
+
+	it('refuses an unknown host key with --yes, naming its fingerprint; the screens’ flow shows it, and a refusal changes nothing while an acceptance writes it', async () => {
+		const {control} = need();
+		const a2 = need().node('a2');
+		const known = await control.readFile(controlSsh.knownHosts);
+		const before = await Promise.all(need().nodes.map(touched));
+		const fingerprint = (await a2.run(['ssh-keygen', '-l', '-f', '/etc/ssh/ssh_host_ed25519_key.pub'])).stdout.split(' ')[1] as string;
+		const question = {node: 'a2', address: a2.address, keys: [{type: 'ED25519', fingerprint}]};
+		const cluster = {nodes: need().nodes.map(node => ({name: node.name, address: node.address, role: node.name.startsWith('m') ? 'master' : 'agent'})), ssh: {user: adminUser}, settings: {}};
+		type Seen = {asked: unknown[]; reached?: {node: string; distro: string}[]; error?: string; detail?: string[]};
+		const connect = async (decisions: string[]) => onControl<Seen>(need(), 'test/lab/nodes/cluster-connect-main.ts', {cluster, decisions});
+		try {
+			const without = known.split('\n').filter(line => line !== '' && !line.startsWith('a2,')).map(line => `${line}\n`).join('');
+			await control.writeFile(controlSsh.knownHosts, without);
+			const yes = await cli('setup', '--yes');
+			expect(yes.exitCode).toBe(1);
+			expect(yes.stderr).toContain(`a2: its host key is not known here (ED25519 key ${fingerprint}); with --yes an unknown host key is refused.`);
+			expect(await control.readFile(controlSsh.knownHosts)).toBe(without);
+
+			const refused = await connect(['refuse']);
+			expect(refused.asked).toEqual([question]);
+			expect(refused.error).toBe('Not every node could be reached; nothing was changed on any node.');
+			expect(refused.detail).toEqual([`a2: its host key (ED25519 key ${fingerprint}) was refused; known_hosts is unchanged.`]);
+			expect(await control.readFile(controlSsh.knownHosts)).toBe(without);
+
+			const accepted = await connect(['accept']);
+			expect(accepted.asked).toEqual([question]);
+			expect(accepted.reached?.map(each => each.node)).toEqual(['m1', 'm2', 'm3', 'a1', 'a2']);
+			// Exactly the key shown is added, after what was there, as ssh writes it (Debian's ssh_config
+			// hashes the host: HashKnownHosts yes), and ssh finds it for a2's address.
+			const after = await control.readFile(controlSsh.knownHosts);
+			expect(after.startsWith(without)).toBe(true);
+			const added = after.slice(without.length).trim().split('\n');
+			expect(added.map(line => line.split(' ').slice(1).join(' '))).toEqual([a2.hostKey.split(' ').slice(0, 2).join(' ')]);
+			expect((await control.run(['ssh-keygen', '-F', a2.address, '-f', controlSsh.knownHosts])).stdout).toContain(added[0]);
+			// Known now: asked about nothing.
+			expect((await connect([])).asked).toEqual([]);
+		} finally {
+			await control.writeFile(controlSsh.knownHosts, known);
+		}
+		expect(await Promise.all(need().nodes.map(touched))).toEqual(before);
 	});
 
 	it('sets up 3 masters and 2 agents in stages, proves the cluster, and cluster status shows it', async () => {
