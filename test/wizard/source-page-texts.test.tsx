@@ -7,6 +7,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
+import {toSettingsList} from './walk.js';
 
 afterEach(() => cleanup());
 
@@ -16,11 +17,7 @@ describe.each(terminalSizes)('the package source page at $columns×$rows', ({col
 	it('names what Enter does, and aligns the help’s wrapped rows', async () => {
 		const app = await renderWizard();
 		resizeTo(app, {columns, rows});
-		await waitForFrame(app, 'Press Enter to begin');
-		await press(app, keys.enter);
-		await waitForFrame(app, 'Press Enter to go on to the settings');
-		await press(app, keys.enter);
-		await waitForFrame(app, '❯ Continue with these values');
+		await toSettingsList(app);
 		await press(app, keys.down, keys.enter);
 		const source = await waitForFrame(app, '▸ Package source');
 		expect(footer(source)).toBe('Enter next field · ↑↓ choose · Esc back · Ctrl+C quit');

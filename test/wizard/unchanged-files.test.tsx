@@ -11,6 +11,7 @@ import {keys} from '../helpers/keys.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {createSystem} from '../../source/system/system.js';
 import {renderWizard, resizeTo, terminalSizes} from '../ui/render-wizard.js';
+import {toSettingsList} from './walk.js';
 
 afterEach(() => cleanup());
 
@@ -28,11 +29,7 @@ describe.each(terminalSizes)('files already as planned at $columns×$rows', ({co
 		await place(root, '/etc/mesos/zk', await golden('etc__mesos__zk'));
 		const app = await renderWizard({system: await createSystem({root})});
 		resizeTo(app, {columns, rows});
-		await waitForFrame(app, 'Press Enter to begin');
-		await press(app, keys.enter);
-		await waitForFrame(app, 'Press Enter to go on to the settings');
-		await press(app, keys.enter);
-		await waitForFrame(app, '❯ Continue with these values');
+		await toSettingsList(app);
 		await press(app, keys.enter);
 		const summary = await waitForFrame(app, 'Press Enter to start the run');
 		expect(summary).toMatch(/files: \d+ new, 0 changed, 2 unchanged\./);

@@ -64,3 +64,12 @@ export async function answerPage(screen: Screen, page: Page): Promise<void> {
 		await screen.enter();
 	}
 }
+
+// From the welcome through the preflight to the settings at a glance, "continue" under the cursor.
+export async function toSettingsList(app: RenderedApp): Promise<string> {
+	await waitForFrame(app, 'Press Enter to begin');
+	await press(app, keys.enter);
+	await waitForFrame(app, 'Press Enter to go on to the settings');
+	await press(app, keys.enter);
+	return waitForFrame(app, '❯ Continue with these values');
+}
