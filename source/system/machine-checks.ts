@@ -70,9 +70,8 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 		}
 		case 'port-free': {
 			const owners = await listeners(check.port);
-			return owners.length === 0
-				? {status: 'passed'}
-				: {status: 'warned', message: `port ${check.port}, needed by ${check.owner}, is in use by ${owners.join(', ')}`};
+			// The check's title names the port and who needs it; the finding is who holds it.
+			return owners.length === 0 ? {status: 'passed'} : {status: 'warned', message: `in use by ${owners.join(', ')}`};
 		}
 		case 'disk': {
 			let dir = check.path;

@@ -99,7 +99,7 @@ describeLab('setup --yes when things go wrong', () => {
 		const result = await mesosSetup(['setup', '--yes', ...labSettings(lab)]);
 		expect(result.exitCode, result.all).toBe(1);
 		// Preflight names the listener; the start then shows what the probe found and ZooKeeper's own words.
-		expect(result.stdout).toMatch(new RegExp(`^warned +port 2181, needed by ZooKeeper clients, is in use by node \\(pid ${portHolder.pid}\\)`, 'm'));
+		expect(result.stdout).toMatch(new RegExp(`^warned +Port 2181 is free for ZooKeeper clients: in use by node \\(pid ${portHolder.pid}\\)`, 'm'));
 		expect(result.stdout).toMatch(/^failed +zookeeper stopped after it was started: the init system says it is not running \(.*\); last check: unexpected answer to srvr: not zookeeper$/m);
 		const tail = result.stdout.split('\n').slice(result.stdout.split('\n').findIndex(line => line.startsWith('failed ')));
 		expect(tail.join('\n')).toContain('last lines of /var/log/zookeeper/zookeeper.log:');
