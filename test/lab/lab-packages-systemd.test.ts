@@ -5,6 +5,7 @@
 // `setup --yes` on a fresh systemd node: from the article's source for the article's packages, from
 // an apt source for mesos-packaging's (no metapackage), whose agent layout and
 // /etc/default/marathon the running daemons are checked to read.
+import {readFileSync} from 'node:fs';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {describeLab} from './require-lab.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -50,10 +51,20 @@ async function mainProcess(node: LabNode, unit: string, daemon: string): Promise
 
 type StatusJson = {healthy: boolean; services: {name: string; state: string; pid: number | null; init: string; healthy: boolean; log: {file: string | null; lines: string[]}}[]};
 
+// Where the built CLI is copied on a node: the checkout may be under /tmp, which a systemd node
+// has of its own (private), so the host's path to dist/cli.js is not there. .mjs: the bundle is an
+// ES module and the node's copy has no package.json beside it to say so.
+const cliOnNode = '/usr/local/lib/mesos-setup-lab/cli.mjs';
+const cliCopied = new WeakSet<LabNode>();
+
 /** The built CLI run inside a node (its own /etc, systemd and network), without a terminal. */
 async function mesosSetupIn(node: LabNode, args: string[], timeout = 10 * minute) {
 	requireBuiltCli();
-	return node.run(['env', '--chdir=/root', process.execPath, cliPath, ...args], {reject: false, timeout, env: {CI: 'false', NO_COLOR: '1'}});
+	if (!cliCopied.has(node)) {
+		await node.writeFile(cliOnNode, readFileSync(cliPath, 'utf8'), 0o755);
+		cliCopied.add(node);
+	}
+	return node.run(['env', '--chdir=/root', process.execPath, cliOnNode, ...args], {reject: false, timeout, env: {CI: 'false', NO_COLOR: '1'}});
 }
 
 /**
