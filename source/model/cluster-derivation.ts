@@ -44,7 +44,6 @@ export function deriveNode(cluster: Cluster, node: ClusterNode): NodeDerivation 
 
 // Every setting the machine list decides, how, and whether it differs from node to node. The one
 // table: the answers a node gets and the settings a cluster file may not give are both read from it.
-// (A master's own ip and host name join it once the catalogue has them.)
 export type DerivedSetting = {
 	id: SettingId;
 	perNode: boolean;
@@ -64,6 +63,8 @@ export const derivedSettings: readonly DerivedSetting[] = [
 	{id: 'marathon.zk', perNode: false, how: 'zk:// with every master’s address:2181, then /marathon', value: d => d.marathonZk},
 	{id: 'slave.ip', perNode: true, how: 'each agent’s address', value: d => (runsAgent(d.node.role) ? d.advertised.ip : undefined)},
 	{id: 'slave.hostname', perNode: true, how: 'each agent’s address', value: d => (runsAgent(d.node.role) ? d.advertised.hostname : undefined)},
+	{id: 'master.ip', perNode: true, how: 'each master’s address', value: d => (runsMaster(d.node.role) ? d.advertised.ip : undefined)},
+	{id: 'master.hostname', perNode: true, how: 'each master’s address', value: d => (runsMaster(d.node.role) ? d.advertised.hostname : undefined)},
 	{id: 'marathon.hostname', perNode: true, how: 'each master’s address', value: d => (runsMaster(d.node.role) ? d.advertised.hostname : undefined)},
 ];
 

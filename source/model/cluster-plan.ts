@@ -4,41 +4,22 @@
 // are probed at its address, from the machine that runs mesos-setup. Pure.
 import {consistencyProblems, resolveValues, type Values} from './answers.js';
 import {deriveNode, nodeAnswers} from './cluster-derivation.js';
-import {type Cluster, type ClusterNode, runsAgent, runsMaster} from './cluster.js';
+import {type Cluster, type ClusterNode, runsAgent} from './cluster.js';
 import {InputError} from './errors.js';
 import type {Facts} from './facts.js';
-import {masterAddressPath} from './files.js';
 import {type Action, buildPlan, type Plan, type Probe, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
-import {editOf} from './storage.js';
 
 export type NodePlan = {node: ClusterNode; services: ServiceName[]; values: Values; plan: Plan};
-
-// A master listens on and advertises its own address; on one machine the master's defaults do.
-// (These may join the settings catalogue as master.ip and master.hostname.)
-function masterAddressFiles(node: ClusterNode): Action[] {
-	return (['ip', 'hostname'] as const).map(
-		(name): Action => ({
-			kind: 'file',
-			title: `Master ${name === 'ip' ? 'IP address' : 'host name'}`,
-			path: masterAddressPath(name),
-			settings: [],
-			edit: editOf([{storage: {kind: 'whole'}, value: node.address}]),
-			mode: 0o644,
-			notes: [`The address ${node.name} listens on and tells the other masters, agents and frameworks.`],
-			restarts: ['mesos-master'],
-		}),
-	);
-}
 
 const atAddress = (probe: Probe, address: string): Probe =>
 	probe.kind === 'zookeeper' ? {...probe, host: address} : {...probe, url: probe.url.replace('//127.0.0.1:', `//${address}:`)};
 
-// The node's plan is already its role's (node.role is derived from the machine list): what a node
-// adds is its master's address files, and probes made from this machine at the node's address.
+// The node's plan is already its role's (node.role is derived from the machine list), its master's
+// advertised ip and host name among its settings: what a node adds is probes made from this machine
+// at its address.
 function onNode(step: Step, node: ClusterNode, services: readonly ServiceName[]): Step {
 	const actions = step.actions.map((action): Action => (action.kind === 'service' ? {...action, probe: atAddress(action.probe, node.address)} : action));
-	if (step.id === 'configuration' && runsMaster(node.role)) actions.push(...masterAddressFiles(node));
 	const summary = step.id === 'start' ? `Starts ${services.join(', ')} on ${node.name}, each checked healthy from this machine at ${node.address}.` : step.summary;
 	return {...step, summary, actions};
 }

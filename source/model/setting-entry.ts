@@ -18,6 +18,9 @@ export type SettingEntry = {
 	derivedFrom?: string;
 	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
 	location: (facts: Facts) => Location | undefined;
+	// An empty value writes no file: one the article does not write, left to the service's default
+	// (the master's advertised ip and host name on one machine).
+	emptyWritesNothing?: true;
 };
 
 // The value is the whole file; the value is KEY=VALUE in a shell environment file.

@@ -2,6 +2,7 @@
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
 import type {Facts} from './facts.js';
 import {agentDefaults, agentFolder, marathonConfDir, marathonDefaults, zooCfgPath} from './files.js';
+import {masterAddressSettings} from './master-address-settings.js';
 import {repositorySettings} from './repository-settings.js';
 import {nodeRoles} from './roles.js';
 import {env, savedOnly, type SettingEntry, whole} from './setting-entry.js';
@@ -122,6 +123,7 @@ const catalogue = [
 		restarts: ['mesos-master'],
 		location: whole('/etc/mesos-master/quorum'),
 	},
+	...masterAddressSettings,
 	{
 		id: 'master.work_dir',
 		label: 'Master work directory',

@@ -77,6 +77,16 @@ export function questionPages(plan: Plan): Page[] {
 	groups.push({key: 'installer', title: 'Package source and role', fields: installerFields(plan.values)});
 	const files = new Set(plan.steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' && step.id === 'configuration' ? [action.path] : []))));
 	for (const path of files) groups.push({key: path, title: path, fields: allSettings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
+	// A setting whose file is not written while it is empty (the master's ip and host name: the
+	// article leaves them to the master) is asked on the page of a file in the same folder that the
+	// role's plan writes; a role without that folder (an agent) is not asked it.
+	const placed = new Set(groups.flatMap(group => group.fields));
+	for (const setting of allSettings) {
+		const home = homeOf(setting.id, facts);
+		if (placed.has(setting.id) || home === undefined || !findSetting(setting.id).emptyWritesNothing) continue;
+		const folder = home.slice(0, home.lastIndexOf('/') + 1);
+		groups.find(group => group.key.startsWith(folder) && !group.key.slice(folder.length).includes('/'))?.fields.push(setting.id);
+	}
 	for (const [first, ...rest] of settingRules) {
 		const at = groups.findIndex(group => group.fields.includes(first as SettingId));
 		for (const id of rest) {

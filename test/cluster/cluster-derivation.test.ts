@@ -29,6 +29,8 @@ describe('what every node gets from the machine list', () => {
 			'slave.master': 'zk://10.77.0.11:2181,10.77.0.12:2181,10.77.0.13:2181/mesos',
 			'marathon.master': 'zk://10.77.0.11:2181,10.77.0.12:2181,10.77.0.13:2181/mesos',
 			'marathon.zk': 'zk://10.77.0.11:2181,10.77.0.12:2181,10.77.0.13:2181/marathon',
+			'master.ip': '10.77.0.12',
+			'master.hostname': '10.77.0.12',
 			'marathon.hostname': '10.77.0.12',
 		});
 		const agent = nodeAnswers(c, node(c, 'a2'));
@@ -37,6 +39,7 @@ describe('what every node gets from the machine list', () => {
 		expect(agent['slave.hostname']).toBe('10.77.0.22');
 		expect(agent['zookeeper.myid']).toBeUndefined();
 		expect(agent['marathon.hostname']).toBeUndefined();
+		expect(agent['master.ip']).toBeUndefined();
 		expect(agent['slave.master']).toBe('zk://10.77.0.11:2181,10.77.0.12:2181,10.77.0.13:2181/mesos');
 	});
 

@@ -53,10 +53,10 @@ describe('the edit screen', () => {
 	it('narrows the list to what is typed, lists the repository settings too, and clears with Esc', async () => {
 		const root = await setUpSandbox();
 		const {screen, calls} = await showEdit(root);
-		const all = await waitForFrame(screen, 'Type to narrow the list (label, id or file): 30 settings.');
+		const all = await waitForFrame(screen, 'Type to narrow the list (label, id or file): 32 settings.');
 		expect(all).toContain('type filter');
 		await press(screen, 'r', 'e', 'p', 'o');
-		const repo = await waitForFrame(screen, 'Filter: repo · 11 of 30 settings');
+		const repo = await waitForFrame(screen, 'Filter: repo · 11 of 32 settings');
 		// Every setting `edit` accepts: the installer's own (repo.*) are kept in the saved answers.
 		expect(repo).toContain('kept in the saved answers');
 		expect(repo).toContain('❯ Package source');
@@ -68,7 +68,7 @@ describe('the edit screen', () => {
 		await press(screen, 'q');
 		await waitForFrame(screen, 'No setting matches “repoq”.');
 		await press(screen, keys.backspace, keys.escape);
-		await waitForFrame(screen, '30 settings.');
+		await waitForFrame(screen, '32 settings.');
 		expect(calls).toEqual([]);
 		await press(screen, 'q', 'u', 'o', keys.enter);
 		await waitForFrame(screen, /▸ Master quorum|Master quorum +1/);

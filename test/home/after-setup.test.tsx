@@ -142,7 +142,10 @@ describe('the screens of a machine already set up', () => {
 		await press(screen, keys.up);
 		await waitForFrame(screen, '❯ Edit a setting');
 		await press(screen, keys.enter);
-		const list = await waitForFrame(screen, 'Agent host name');
+		await waitForFrame(screen, 'Type to narrow the list');
+		// The list is longer than the screen: typing narrows it to the agent's host name.
+		await press(screen, 'Agent host');
+		const list = await waitForFrame(screen, 'Filter: Agent host');
 		expect(list).toMatch(/Agent host name +127\.0\.0\.1\n/);
 		expect(list).not.toContain('edited by hand');
 	});

@@ -73,7 +73,7 @@ export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<Set
 	const services = roleServices(roleOf(values['node.role']));
 	const actions: Action[] = [];
 	for (const [path, group] of settingsByFile(facts, services)) {
-		const chosen = only ? group.filter(s => only.has(s.id)) : group;
+		const chosen = (only ? group.filter(s => only.has(s.id)) : group).filter(s => !(s.emptyWritesNothing && values[s.id] === ''));
 		if (chosen.length === 0) continue;
 		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only, services));
 	}

@@ -1,8 +1,7 @@
 // A page's actions with what became of each: waiting, running (spinner), or the outcome. An
 // outcome's message says why (a check's finding, why a step was skipped), so it wraps under the
-// title; only when the rows given cannot hold that are the plain outcomes cut to one row each, and
-// when even that is too many, the passed ones are folded into one wrapped paragraph that counts
-// and names them, so warnings and failures stay whole and nothing is cut.
+// title; where the rows given cannot hold that, the passed ones fold into one paragraph first, so
+// warnings and failures stay whole and nothing is cut while folding can make room (actionRows).
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
@@ -28,22 +27,23 @@ function messageOf(item: ActionView): string {
 // Warnings and failures keep their whole message longest.
 const mustWrap = (item: ActionView): boolean => item.state === 'warned' || item.state === 'failed';
 
-// Each item's rows: wrapped where `rows` allows, else cut to one (plain outcomes first).
+// Each item's rows, the first way that fits the rows given: every message wrapped; the passed
+// ones folded into one wrapped paragraph that names them with their findings, then by title only
+// (the rest still whole); the plain outcomes cut to one row; everything cut to one row.
 export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_INFINITY): string[][] {
 	const text = (item: ActionView): string => `${item.action.title}${messageOf(item)}`;
+	const title = (item: ActionView): string => item.action.title;
 	const wrapped = view.actions.map(item => wrapRows(text(item), width - 2, ''));
-	const count = (lists: string[][]): number => lists.reduce((sum, list) => sum + list.length, 0);
-	if (count(wrapped) <= rows) return wrapped;
 	const some = view.actions.map((item, index) => (mustWrap(item) ? (wrapped[index] ?? []) : [text(item)]));
-	if (count(some) <= rows) return some;
 	const passed = view.actions.filter(item => item.state === 'passed');
-
-	const folded = view.actions.map((item, index) => {
-		if (item.state !== 'passed') return some[index] ?? [];
-		return item === passed[0] ? wrapRows(`${passed.length} passed: ${passed.map(one => one.action.title).join(' · ')}`, width - 2, '') : [];
-	});
-	if (passed.length > 1 && count(folded) <= rows) return folded;
-	return view.actions.map(item => [text(item)]);
+	const folded = (said: (item: ActionView) => string, others: string[][]): string[][] =>
+		view.actions.map((item, index) => {
+			if (item.state !== 'passed') return others[index] ?? [];
+			return item === passed[0] ? wrapRows(`${passed.length} passed: ${passed.map(said).join(' · ')}`, width - 2, '') : [];
+		});
+	const ways = passed.length > 1 ? [wrapped, folded(text, wrapped), folded(title, wrapped), some, folded(title, some)] : [wrapped, some];
+	const count = (lists: string[][]): number => lists.reduce((sum, list) => sum + list.length, 0);
+	return ways.find(way => count(way) <= rows) ?? view.actions.map(item => [text(item)]);
 }
 
 export function ActionList({view, width, rows}: Props) {
