@@ -54,5 +54,7 @@ export function judgeDockerVersion(answer: {exitCode: number | undefined; stdout
 	const server = versionOf(parsed.Server);
 	if (answer.exitCode === 0 && server) return {status: 'passed', message: `client ${client ?? 'unknown'}, server ${server}`};
 	const reason = reasonOf(answer.stderr) ?? `docker version exited with ${answer.exitCode ?? 'a signal'}`;
-	return {status: 'warned', message: `the docker client${client ? ` ${client}` : ''} answers but the Docker daemon does not (${reason}): ${startIt}`};
+	// docker.io's own scripts start the daemon as the package installs, where the machine lets them.
+	const after = installsIt ? ` (the install step adds ${dockerPackage}, whose package starts it where this machine lets packages start services)` : '';
+	return {status: 'warned', message: `the docker client${client ? ` ${client}` : ''} answers but the Docker daemon does not (${reason}): ${startIt}${after}`};
 }

@@ -84,11 +84,16 @@ describe('docker version, judged', () => {
 	});
 
 	it('a client with no daemon: a warning with docker’s own words and what to do', () => {
-		const verdict = judgeDockerVersion({exitCode: 1, stdout: client, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n'}, true);
+		const verdict = judgeDockerVersion({exitCode: 1, stdout: client, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n'}, false);
 		expect(verdict.status).toBe('warned');
 		expect(verdict.message).toBe(
 			'the docker client 28.2.2 answers but the Docker daemon does not (Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?): start it (service docker start, or systemctl start docker) before the Mesos agent: with the docker containerizer the agent refuses to start without it',
 		);
+	});
+
+	it('before the install step, a daemon that does not answer yet is said to come with docker.io', () => {
+		const verdict = judgeDockerVersion({exitCode: 1, stdout: client, stderr: 'Cannot connect to the Docker daemon\n'}, true);
+		expect(verdict).toMatchObject({status: 'warned', message: expect.stringContaining('(the install step adds docker.io, whose package starts it where this machine lets packages start services)')});
 	});
 
 	it('no docker command: expected before the install step that adds it, a warning anywhere else', () => {
