@@ -154,7 +154,8 @@ describe('welcome', () => {
 
 	it('says the machine is assumed where the sandbox has no os-release, and claims nothing about root there', async () => {
 		const app = await renderWizard();
-		const frame = await waitForFrame(app, 'Assumed machine: ubuntu trusty · upstart · apt-key present');
+		const frame = await waitForFrame(app, 'Assumed machine: ubuntu trusty · apt-key present');
+		expect(frame).toContain('Init system: upstart (/etc/init overrides, service), the article’s');
 		expect(frame).toContain('/etc/os-release is missing, so the article’s');
 		expect(frame).not.toContain('running as root');
 	});
@@ -164,7 +165,10 @@ describe('welcome', () => {
 		await mkdir(path.join(root, 'etc'), {recursive: true});
 		await writeFile(path.join(root, 'etc/os-release'), 'ID=debian\nVERSION_CODENAME=bookworm\n');
 		const app = await renderWizard({system: await createSystem({root})});
-		const frame = await waitForFrame(app, /Sandbox machine: debian bookworm · systemd/);
+		const frame = await waitForFrame(app, /Sandbox machine: debian bookworm · apt-key/);
+		expect(frame).toContain('Init system: systemd (systemctl), as debian bookworm ships');
+		// Said once: the os-release note names only where it was read.
+		expect(frame.match(/debian bookworm/g)).toHaveLength(2);
 		expect(frame).not.toContain('assumed)');
 		expect(frame).not.toContain('running as root');
 	});
@@ -173,7 +177,7 @@ describe('welcome', () => {
 		const {system} = await fakeMachine({});
 		const real = {...system, facts: {...system.facts, notes: [], assumed: false}};
 		const app = await renderWizard({system: real});
-		await waitForFrame(app, /This machine: ubuntu trusty · upstart · apt-key present · running as root/);
+		await waitForFrame(app, /This machine: ubuntu trusty · apt-key present · running as root/);
 	});
 
 	it('asks before quitting, stays on n and quits on y', async () => {
