@@ -14,8 +14,9 @@ type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
 export function FieldsForm({fields, state, width}: Props) {
 	const {mode} = state;
 	const typing = mode.kind === 'fields' ? mode : undefined;
-	// Labels as wide as the longest on the page, so values start close to them.
+	// What the earlier pages chose, for a default another setting decides (defaultReason).
 	const values = resolveValues(state.answers);
+	// Labels as wide as the longest on the page, so values start close to them.
 	const labelWidth = Math.min(34, Math.max(...fields.map(id => findSetting(id)?.label.length ?? 0)) + 4);
 	return (
 		<Box flexDirection="column">
