@@ -7,7 +7,7 @@ import {stoppedExitCode} from '../model/errors.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
 import {planSetup, setupSummary} from '../use-cases/plan-setup.js';
-import {summaryLines} from '../model/change-summary.js';
+import {emptyStepNote, summaryLines} from '../model/change-summary.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
@@ -29,6 +29,7 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 export function printEvent(event: ApplyEvent, output: Output): void {
 	if (event.type === 'notice') output.err(event.line);
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));
+	if (event.type === 'step-start' && event.step.actions.length === 0) output.out(`            ${emptyStepNote(event.step)}`);
 	if (event.type === 'action-end') {
 		const {status, message, detail} = event.outcome;
 		const tone = tones[status];

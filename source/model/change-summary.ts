@@ -108,13 +108,22 @@ export function summaryCounts(steps: readonly SummaryStep[]): SummaryCounts {
 	return counts;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export const countsLine = (counts: SummaryCounts): string =>
-	`${plural(counts.commands, 'command')} to run; files: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged.`;
+// Only what there is: no "0 changed" (a count of nothing says nothing).
+export function countsLine(counts: SummaryCounts): string {
+	const files = (['new', 'changed', 'unchanged'] as const).filter(state => counts[state] > 0).map(state => `${counts[state]} ${state}`);
+	const parts = [...(counts.commands > 0 ? [`${plural(counts.commands, 'command')} to run`] : []), ...(files.length > 0 ? [`files: ${files.join(', ')}`] : [])];
+	return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing to run and no file to write.';
+}
+
+// What stands under a step's heading: its items, or, for a step with nothing to do for this
+// source or role (a folder's key), the sentence that says why, so no heading stands empty.
+export const emptyStepNote = (step: {summary: string}): string => `nothing to do: ${step.summary}`;
 
 // The summary as plain lines, for `setup --yes` before it starts: each step's title, then its
 // lines indented (a step's own "== Title" line is printed only when it runs).
 export function summaryLines(steps: readonly SummaryStep[]): string[] {
-	return [...steps.flatMap(step => [`${step.title}:`, ...step.items.map(item => `  ${itemLine(item)}`)]), countsLine(summaryCounts(steps))];
+	const under = (step: SummaryStep): string[] => (step.items.length > 0 ? step.items.map(item => `  ${itemLine(item)}`) : [`  ${emptyStepNote(step)}`]);
+	return [...steps.flatMap(step => [`${step.title}:`, ...under(step)]), countsLine(summaryCounts(steps))];
 }
