@@ -8,7 +8,7 @@ import {type Action, type FileAction, keyFetchArgv, type Plan, type Step, type S
 import {probeCommandForScript} from './probe-commands.js';
 import {shellQuote} from './script.js';
 
-export type FileState = 'new' | 'changed' | 'unchanged';
+export type FileState = 'new' | 'changed' | 'removed' | 'unchanged';
 
 export type FileChange = {
 	path: string;
@@ -16,12 +16,13 @@ export type FileChange = {
 	// What the diff compares: the file now, or, for a file the package installs (zoo.cfg), the
 	// package's sample it starts from.
 	before: string | undefined;
-	after: string;
+	// undefined: the file is removed (an emptied setting that writes no file).
+	after: string | undefined;
 	fromSample: boolean;
 	notes: string[];
 };
 
-export type SummaryVerb = 'check' | 'run' | 'write' | 'copy' | 'probe' | 'stop';
+export type SummaryVerb = 'check' | 'run' | 'write' | 'remove' | 'copy' | 'probe' | 'stop';
 
 export type SummaryItem = {verb: SummaryVerb; text: string; file?: FileChange};
 
@@ -34,13 +35,14 @@ const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(
 export function fileChange(action: FileAction, old: string | undefined): FileChange {
 	const after = newContent(action.edit, old);
 	const sample = old === undefined && action.edit.format === 'properties' ? action.edit.base : undefined;
-	const state: FileState = old === undefined ? 'new' : old === after ? 'unchanged' : 'changed';
+	const state: FileState = old === after ? 'unchanged' : after === undefined ? 'removed' : old === undefined ? 'new' : 'changed';
 	return {path: action.path, state, before: old ?? sample, after, fromSample: sample !== undefined, notes: action.notes};
 }
 
-const stateWords: Record<FileState, string> = {new: 'new file', changed: 'changed', unchanged: 'unchanged'};
+const stateWords: Record<FileState, string> = {new: 'new file', changed: 'changed', removed: 'removed', unchanged: 'unchanged'};
 
 function fileText(action: FileAction, change: FileChange): string {
+	if (action.edit.format === 'absent') return `${action.path}   (${change.before === undefined ? 'not there' : 'removed'}: ${action.settings.join(', ')} empty writes no file)`;
 	const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
 	const sample = change.fromSample ? ", from the package's sample" : '';
 	return `${action.path}   (${stateWords[change.state]}${sample}${how})`;
@@ -70,7 +72,7 @@ export function summaryItems(action: Action, disk: DiskFiles): SummaryItem[] {
 			return [{verb: 'run', text: `${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`}];
 		case 'file': {
 			const file = fileChange(action, disk.get(action.path));
-			return [{verb: 'write', text: fileText(action, file), file}];
+			return [{verb: action.edit.format === 'absent' ? 'remove' : 'write', text: fileText(action, file), file}];
 		}
 		case 'service':
 			return [
@@ -96,7 +98,7 @@ export type SummaryCounts = {commands: number} & Record<FileState, number>;
 
 // What the summary adds up to: commands that run, and each file counted once by what happens to it.
 export function summaryCounts(steps: readonly SummaryStep[]): SummaryCounts {
-	const counts: SummaryCounts = {commands: 0, new: 0, changed: 0, unchanged: 0};
+	const counts: SummaryCounts = {commands: 0, new: 0, changed: 0, removed: 0, unchanged: 0};
 	const seen = new Set<string>();
 	for (const item of steps.flatMap(step => step.items)) {
 		if (item.verb === 'run') counts.commands += 1;
@@ -112,7 +114,7 @@ export const plural = (count: number, word: string): string => `${count} ${word}
 
 // Only what there is: no "0 changed" (a count of nothing says nothing).
 export function countsLine(counts: SummaryCounts): string {
-	const files = (['new', 'changed', 'unchanged'] as const).filter(state => counts[state] > 0).map(state => `${counts[state]} ${state}`);
+	const files = (['new', 'changed', 'removed', 'unchanged'] as const).filter(state => counts[state] > 0).map(state => `${counts[state]} ${state}`);
 	const parts = [...(counts.commands > 0 ? [`${plural(counts.commands, 'command')} to run`] : []), ...(files.length > 0 ? [`files: ${files.join(', ')}`] : [])];
 	return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing to run and no file to write.';
 }

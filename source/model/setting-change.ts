@@ -50,7 +50,9 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
 }
 
-export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : change.before} → ${change.after}`;
+// An empty value is said, not left as nothing after the arrow.
+const valueText = (value: string): string => (value === '' ? '(empty)' : value);
+export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : valueText(change.before)} → ${valueText(change.after)}`;
 
 const stepOf = (change: SettingChange, id: Step['id']): Step =>
 	change.plan.steps.find(step => step.id === id) ?? {id, title: id, summary: '', actions: []};

@@ -132,6 +132,28 @@ describe('the edit screen', () => {
 		frame = await waitForFrame(screen, '❯ Agent host name                 node1');
 	});
 
+	it('emptying the master’s address removes its file: the preview says so, undo puts it back', async () => {
+		const root = await setUpSandbox();
+		const {runEditYes} = await import('../../source/commands/edit.js');
+		const quiet = {answers: {}, out: () => undefined, err: () => undefined};
+		expect(await runEditYes(await createSystem({root}), {...quiet, id: 'master.ip', value: '10.0.0.5'})).toBe(0);
+		const {screen} = await showEdit(root, {editId: 'master.ip'});
+		await waitForFrame(screen, '10.0.0.5');
+		await press(screen, ...Array<string>('10.0.0.5'.length).fill(keys.backspace));
+		await press(screen, keys.enter);
+		let frame = await waitForFrame(screen, '/etc/mesos-master/ip · removed');
+		expect(frame).toContain('master.ip: 10.0.0.5 → (empty)');
+		expect(frame).toContain('- 10.0.0.5');
+		expect(await read(root, 'etc/mesos-master/ip')).toBe('10.0.0.5\n');
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, 'Restart mesos-master now? (y/n)');
+		expect(frame).toContain('removed /etc/mesos-master/ip');
+		await expect(read(root, 'etc/mesos-master/ip')).rejects.toThrow(/ENOENT/);
+		const {runUndo} = await import('../../source/commands/undo.js');
+		expect(await runUndo(await createSystem({root}), {out: () => undefined, err: () => undefined, color: false})).toBe(0);
+		expect(await read(root, 'etc/mesos-master/ip')).toBe('10.0.0.5\n');
+	});
+
 	it('offers to take the followers of mesos.zk along, and writes all their files', async () => {
 		const root = await setUpSandbox();
 		const url = 'zk://10.0.0.1:2181/mesos';

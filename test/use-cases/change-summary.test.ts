@@ -93,7 +93,7 @@ describe('setup --yes', () => {
 		expect(await runSetupYes(await createSystem({root}), {'repo.source': 'folder', 'repo.folder': '/srv/debs'}, output)).toBe(0);
 		const note = '  nothing to do: A folder of your own .deb files is indexed on this machine and needs no signing key.';
 		expect(lines[lines.indexOf('Repository key:') + 1]).toBe(note);
-		expect(lines[lines.indexOf('== Repository key') + 1]).toBe(`          ${note}`);
+		expect(lines[lines.indexOf('== Repository key') + 1]).toBe(`${' '.repeat(11)}${note}`);
 	});
 });
 

@@ -14,7 +14,7 @@ import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 import {summaryRows, summaryWindow} from './summary-rows.js';
 
-const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', unchanged: undefined} as const;
+const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', removed: 'red', unchanged: undefined} as const;
 
 export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 	const system = useSystem();

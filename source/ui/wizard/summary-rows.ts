@@ -7,7 +7,7 @@ import {wrapRows} from '../components/wrapped-text/text-rows.js';
 export type SummaryRow = {text: string; tone: 'heading' | 'command' | 'check' | FileState; file?: number};
 
 // A copy is the installer's own (no shell command to show); a stop says where a run stops to ask.
-const verbs: Record<SummaryItem['verb'], string> = {run: '$', copy: '+', check: '·', probe: '·', write: '✎', stop: '!'};
+const verbs: Record<SummaryItem['verb'], string> = {run: '$', copy: '+', check: '·', probe: '·', write: '✎', remove: '-', stop: '!'};
 
 export function summaryRows(steps: readonly SummaryStep[], files: readonly string[], width: number): SummaryRow[] {
 	const rows: SummaryRow[] = [];
