@@ -11,7 +11,8 @@ const quit: KeyHint = {key: 'q', does: 'quit'};
 export const diffKey = 'd';
 
 // Where Esc goes from a page that has run (or failed).
-const againWord = (page: Page): string => (page.kind === 'checks' ? 'back' : 'back to the summary');
+const againWord = (page: Page, state: WizardState): string => (page.kind === 'checks' ? (state.recheck ? 'back to the settings' : 'back') : 'back to the summary');
+const nextWord = (page: Page, state: WizardState): string => (page.kind === 'services' ? 'finish' : page.kind === 'checks' && state.recheck ? 'the summary' : 'next step');
 
 const overviewEnter = ['continue', 'walk every page'];
 
@@ -52,9 +53,9 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
-			return [{key: 'Enter', does: page.kind === 'services' ? 'finish' : 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'Enter', does: nextWord(page, state)}, {key: 'Esc', does: againWord(page, state)}, quit];
 		case 'failed':
-			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page, state)}, quit];
 		case 'stopping':
 			return [{key: '…', does: 'stopping what runs'}];
 		case 'exit':
