@@ -32,6 +32,14 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 				<ActionList view={view} width={width} rows={space.rows - 1} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
+				{/* The rows the verdict and the prompt will take are kept while the checks run, so the
+				    list has the same rows from the first check to the last and keeps its form. */}
+				{mode.kind === 'running' ? (
+					<Box marginTop={1} flexDirection="column">
+						<Text dimColor>Checking this machine; nothing changes.</Text>
+						<Text> </Text>
+					</Box>
+				) : null}
 				{mode.kind === 'finished' ? (
 					<Box marginTop={1} flexDirection="column">
 						<WrappedText text={verdict} width={width} color={warned > 0 ? 'yellow' : 'green'} />
