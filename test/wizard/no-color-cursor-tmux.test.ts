@@ -28,7 +28,6 @@ async function keyPage(env: Record<string, string>): Promise<TmuxSession> {
 	return session;
 }
 
-const fieldRow = (screen: string): string => screen.split('\n').find(row => row.startsWith('▸ Key server')) ?? '';
 
 // SGR parameters that set a colour: 30–38, 40–48, 90–97, 100–107.
 const colourSgr = /\u001B\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
