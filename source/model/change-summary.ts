@@ -43,7 +43,8 @@ const stateWords: Record<FileState, string> = {new: 'new file', changed: 'change
 
 function fileText(action: FileAction, change: FileChange): string {
 	if (action.edit.format === 'absent') return `${action.path}   (${change.before === undefined ? 'not there' : 'removed'}: ${action.settings.join(', ')} empty writes no file)`;
-	const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
+	// A new file is written, not edited: "edited in place" only where there is one.
+	const how = action.edit.format === 'whole' || (change.state === 'new' && !change.fromSample) ? '' : `, ${action.edit.format} file edited in place`;
 	const sample = change.fromSample ? ", from the package's sample" : '';
 	return `${action.path}   (${stateWords[change.state]}${sample}${how})`;
 }

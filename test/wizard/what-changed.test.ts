@@ -8,6 +8,7 @@ describe('what changed', () => {
 	it('names only the counts that are not zero', () => {
 		expect(whatChanged(run({wrote: 14, ran: 0, skipped: 9, unchanged: 0}, ['/etc/mesos/zk', '/etc/default/mesos']))).toBe('2 files written, 9 skipped');
 		expect(whatChanged(run({ran: 1, healthy: 4}))).toBe('1 command run, 4 services healthy');
+		expect(whatChanged(run({wrote: 1, skipped: 9}, ['/etc/mesos/zk']), true)).toBe('1 file written, 9 commands shown, not run (a rehearsal)');
 	});
 
 	it('says so when nothing changed, and what a dry run would have done', () => {

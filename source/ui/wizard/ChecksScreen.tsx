@@ -36,7 +36,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 				    list has the same rows from the first check to the last and keeps its form. */}
 				{mode.kind === 'running' ? (
 					<Box marginTop={1} flexDirection="column">
-						<Text dimColor>Checking this machine; nothing changes.</Text>
+						<Text dimColor>Checking…</Text>
 						<Text> </Text>
 					</Box>
 				) : null}

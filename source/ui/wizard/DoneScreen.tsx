@@ -23,7 +23,7 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	// The commands in one column, so what each does starts in one column too.
 	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${rootFlag}`.length));
 	const changed = summary?.changedFiles ?? [];
-	const changes = whatChanged(summary);
+	const changes = whatChanged(summary, system.sandbox);
 	// The list of files gets the rows the rest leaves (measured: paths and sentences wrap), and the
 	// prompt stays in view; what does not fit is in the log.
 	const space = useRowsLeft(height);

@@ -3,7 +3,8 @@
 import {plural} from '../../model/change-summary.js';
 import type {RunSummary} from '../../model/apply-events.js';
 
-export function whatChanged(summary: RunSummary | undefined): string {
+// `rehearsal`: the skipped are the commands a --root run shows and does not run.
+export function whatChanged(summary: RunSummary | undefined, rehearsal = false): string {
 	const counts = summary?.counts ?? {};
 	const files = summary?.changedFiles.length ?? 0;
 	const some = (n: number | undefined, words: string): string[] => (n ? [words] : []);
@@ -16,7 +17,7 @@ export function whatChanged(summary: RunSummary | undefined): string {
 		...some(counts.ran, `${plural(counts.ran ?? 0, 'command')} run`),
 		...some(counts.healthy, `${plural(counts.healthy ?? 0, 'service')} healthy`),
 		...some(counts.failed, `${counts.failed} failed`),
-		...some(counts.skipped, `${counts.skipped} skipped`),
+		...some(counts.skipped, rehearsal ? `${plural(counts.skipped ?? 0, 'command')} shown, not run (a rehearsal)` : `${counts.skipped} skipped`),
 		...(dry.length > 0 ? [`${dry.join(' and ')} (dry run)`] : []),
 	];
 	return parts.length > 0 ? parts.join(', ') : 'nothing: every file already held these values';

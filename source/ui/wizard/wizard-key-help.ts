@@ -12,7 +12,7 @@ export const diffKey = 'd';
 
 // Where Esc goes from a page that has run (or failed).
 const againWord = (page: Page, state: WizardState): string => (page.kind === 'checks' ? (state.recheck ? 'back to the settings' : 'back') : 'back to the summary');
-const nextWord = (page: Page, state: WizardState): string => (page.kind === 'services' ? 'finish' : page.kind === 'checks' && state.recheck ? 'the summary' : 'next step');
+const nextWord = (page: Page, state: WizardState): string => (page.kind === 'services' ? 'finish' : page.kind === 'checks' ? (state.recheck ? 'the summary' : 'the settings') : 'next step');
 
 const overviewEnter = ['continue', 'walk every page'];
 
