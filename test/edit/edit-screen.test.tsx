@@ -99,6 +99,9 @@ describe('the edit screen', () => {
 		frame = screen.lastFrame() ?? '';
 		expect(frame).toContain('✖ not allowed');
 		expect(frame).not.toContain('Enter write');
+		// The footer names Enter only where it works: not on a value that is not allowed.
+		expect(frame).not.toContain('Enter preview the change');
+		expect(frame).toContain('Esc back to the list');
 		await press(screen, ...'m');
 		await waitForFrame(screen, '✖ not allowed');
 		expect(await read(root, 'etc/mesos-slave/executor_registration_timeout')).toBe('5mins\n');
@@ -237,7 +240,9 @@ describe('the edit screen', () => {
 		const frame = await waitForFrame(screen, 'Restart mesos-slave now? (y/n)');
 		expect(frame.split('\n').every(line => line.length <= 80)).toBe(true);
 		expect(frame).not.toContain('…');
-		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old files are kept in \/.+ \(Undo on the menu puts them back\)\./);
+		// One file, said as one; the undo named as it runs, here in the sandbox.
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain(`(mesos-setup undo --root ${root} puts it back).`);
+		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old file is kept in \/.+ \(mesos-setup/);
 	});
 
 	it('says so when asked for a setting that does not exist', async () => {
