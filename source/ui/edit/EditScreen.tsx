@@ -98,7 +98,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	return (
 		<Box flexDirection="column">
 			<Text bold>mesos-setup edit</Text>
-			{note ? <Text color="yellow">{note}</Text> : null}
+			{note ? <WrappedText text={note} width={columns} color="yellow" /> : null}
 			{state.notice ? <Text color="red">{state.notice}</Text> : null}
 			<Box marginTop={1} flexDirection="column">
 				<EditBody state={state} height={body} width={columns} restarts={restarts} />
