@@ -387,6 +387,8 @@ describe('the summary at 80×24', () => {
 		expect(bottom).not.toContain('chronos.override');
 		expect(bottom).toContain('Press Enter to start the run');
 		expect(bottom).toMatch(/\d+ commands to run; files: 20 new\./);
+		// The footer names every key whole, none cut at 80 columns.
+		expect(bottom.split('\n').at(-1)).toBe('Enter start the run · ↑↓ choose a file · d show its diff · Esc back · q quit');
 	});
 });
 

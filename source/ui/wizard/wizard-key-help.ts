@@ -47,7 +47,7 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 				{key: '↑↓', does: mode.open ? 'scroll' : 'choose a file'},
 				{key: diffKey, does: mode.open ? 'close the diff' : 'show its diff'},
 				...(mode.open ? [{key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
-				{key: 'Esc', does: 'back to the settings'},
+				{key: 'Esc', does: 'back'},
 				quit,
 			];
 		case 'running':
