@@ -82,6 +82,24 @@ describe('the status screen', () => {
 		expect(frame).toContain('mesos-slave   unknown             unhealthy:');
 	});
 
+	it('shows a line added to a service’s log at the next refresh, and nothing while the log stays', async () => {
+		const root = await tempRoot();
+		const log = path.join(root, 'var/log/mesos/mesos-master.INFO');
+		await mkdir(path.dirname(log), {recursive: true});
+		await writeFile(log, 'I1125 the first line\n');
+		const {screen, cluster} = await showStatus({root, intervalMs: 20});
+		await waitForFrame(screen, '    I1125 the first line');
+		const settled = cluster.master.hits.length;
+		await waitFor('one more refresh', () => cluster.master.hits.length >= settled + 3);
+		const framesBefore = screen.frames.length;
+		const looksBefore = cluster.master.hits.length;
+		await waitFor('five more refreshes', () => cluster.master.hits.length >= looksBefore + 15);
+		expect(screen.frames.length).toBe(framesBefore);
+		await writeFile(log, 'I1125 the first line\nI1125 a line added\n');
+		const frame = await waitForFrame(screen, '    I1125 a line added');
+		expect(frame).toContain('    I1125 the first line');
+	});
+
 	it('shows what does not answer with its error, never crashing', async () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		await waitForFrame(screen, 'Cluster');
