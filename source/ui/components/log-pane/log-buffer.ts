@@ -48,16 +48,20 @@ export class LogBuffer {
 	}
 
 	push(raw: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
-		// Output that did not come through the command runner may still hold several lines.
-		for (const part of raw.includes('\n') ? raw.split('\n') : [raw]) {
-			const slot = (this.start + this.size) % this.capacity;
-			this.texts[slot] = part;
-			this.stderr[slot] = stream === 'stderr';
-			if (this.size < this.capacity) this.size++;
-			else this.start = (this.start + 1) % this.capacity;
-			this.pushed++;
-		}
+		// Output that did not come through the command runner may still hold several lines; a line
+		// from the runner is kept without a split (no array for each of a flood of lines).
+		if (raw.includes('\n')) for (const part of raw.split('\n')) this.keep(part, stream);
+		else this.keep(raw, stream);
 		this.schedule();
+	}
+
+	private keep(line: string, stream: 'stdout' | 'stderr'): void {
+		const slot = (this.start + this.size) % this.capacity;
+		this.texts[slot] = line;
+		this.stderr[slot] = stream === 'stderr';
+		if (this.size < this.capacity) this.size++;
+		else this.start = (this.start + 1) % this.capacity;
+		this.pushed++;
 	}
 
 	// The last `count` lines, oldest first.
