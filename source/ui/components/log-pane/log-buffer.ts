@@ -16,8 +16,8 @@ export const flushesPerSecond = 30;
 // machine). So the frames of a firehose take at most a twentieth of the time, and come at least
 // twice a second, so the pane still moves.
 export const firehoseFlushesPerSecond = 10;
-export const firehoseFrameShare = 1 / 20;
-export const firehoseSlowestGapMs = 500;
+const firehoseFrameShare = 1 / 20;
+const firehoseSlowestGapMs = 500;
 
 export class LogBuffer {
 	private readonly texts: string[];
@@ -91,7 +91,7 @@ export class LogBuffer {
 		this.lastFlush = Date.now();
 		this.lastBurst = this.pushed - this.flushed;
 		this.flushed = this.pushed;
-		const began = Date.now();
+		const began = this.lastFlush;
 		for (const listener of this.listeners) listener();
 		// React renders what a listener asked for in a microtask queued while it was told (Ink draws
 		// the frame in that render's commit): this one, queued after, ends once the frame is drawn.
