@@ -7,6 +7,7 @@
 // Run on its own (as root): npm run build && node --import tsx bench/cluster.ts
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import type {LabNodes} from '../test/lab/nodes/lab-nodes.js';
@@ -67,10 +68,13 @@ const wide: {masters: Machine[]; agents: Machine[]} = {
 const statusRounds = 5;
 
 // Seconds from each stage's heading ("==== Preflight on every node: …") to the next line of
-// output after its last one, by the stamps setupByStage puts before each line.
-function stageSeconds(stamped: string): Map<string, number> {
+// output after its last one, by the stamps setupByStage puts before each line; first, what came
+// before the first heading, from the command's start (`startedAt`, seconds since the epoch).
+export const beforeStages = 'Before the first stage (SSH, detection on each node, run locks, target checks)';
+
+export function stageSeconds(stamped: string, startedAt: number): Map<string, number> {
 	const stages = new Map<string, number>();
-	let current: {title: string; at: number} | undefined;
+	let current: {title: string; at: number} = {title: beforeStages, at: startedAt};
 	let last = 0;
 	for (const line of stamped.split('\n')) {
 		const match = /^(\d+\.\d+) (.*)$/.exec(line);
@@ -78,12 +82,12 @@ function stageSeconds(stamped: string): Map<string, number> {
 		const at = Number(match[1]);
 		const heading = /^==== ([^:]+)/.exec(match[2] ?? '');
 		if (heading && !(match[2] ?? '').endsWith(' failed')) {
-			if (current) stages.set(current.title, at - current.at);
+			stages.set(current.title, at - current.at);
 			current = {title: heading[1] ?? '', at};
 		}
 		last = at;
 	}
-	if (current) stages.set(current.title, last - current.at);
+	stages.set(current.title, last - current.at);
 	return stages;
 }
 
@@ -111,11 +115,15 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 		// comes (bash's own clock, no process a line), so each stage's time shows where 5 nodes cost more.
 		const setupByStage = async (file: string): Promise<{setupMs: number; stages: Map<string, number>}> => {
 			const began = performance.now();
+			const startedAt = Date.now() / 1000;
 			const stamp = 'cd /root && "$0" "$@" 2>&1 | while IFS= read -r line; do printf "%s %s\\n" "$EPOCHREALTIME" "$line"; done; exit "${PIPESTATUS[0]}"';
 			const run = await lab.control.run(['bash', '-c', stamp, process.execPath, cliPath, 'cluster', 'setup', file, '--yes'], {reject: false, timeout: 15 * 60_000, env: {CI: 'false', NO_COLOR: '1'}});
 			const setupMs = performance.now() - began;
 			if (run.exitCode !== 0) throw new Error(`mesos-setup cluster setup ${file} --yes exited ${run.exitCode}: ${run.stdout.trim().split('\n').slice(-3).join(' / ')}`);
-			return {setupMs, stages: stageSeconds(run.stdout)};
+			// MESOS_SETUP_BENCH_LOGS=DIR keeps each setup's stamped output there, to see what a stage waited on.
+			const logs = process.env.MESOS_SETUP_BENCH_LOGS;
+			if (logs) await writeFile(path.join(logs, `${path.basename(file, '.yaml')}-setup.log`), run.stdout);
+			return {setupMs, stages: stageSeconds(run.stdout, startedAt)};
 		};
 		// What a status look costs before it asks anything: the CLI starting on the control machine.
 		const starts: number[] = [];
