@@ -92,11 +92,25 @@ async function main(): Promise<number> {
 	usage(withoutTerminal(command, flags.root));
 }
 
+// Ink's layout engine (yoga) starts from WebAssembly it carries in the bundle, and loads it with
+// fetch() when there is one: the first use of Node's fetch loads undici, tens of milliseconds
+// before the first frame. Without fetch it decodes the same bytes in place, so fetch is hidden
+// while Ink loads and put back at once (the preflight's reachability checks use it later).
+async function loadScreens(): Promise<typeof import('./source/ui/render-app.js')> {
+	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (fetch?.configurable) Reflect.deleteProperty(globalThis, 'fetch');
+	try {
+		return await import('./source/ui/render-app.js');
+	} finally {
+		if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
+	}
+}
+
 // The screens, drawn at once: the System and the answers are prepared behind the first frame.
 async function renderScreens(command: AppCommand, args: readonly string[], flags: CommandLineOptions, ready: RenderAppOptions['prepare']): Promise<number> {
 	// Taken before Ink's own listeners are added, so that Ink still restores the terminal on a signal.
 	const signal = stopOnSignals();
-	const {renderApp} = await import('./source/ui/render-app.js');
+	const {renderApp} = await loadScreens();
 	return renderApp({
 		out: output.out,
 		// A signal from outside (Ctrl+C itself is a key there): the screen stops what runs, then ends.
@@ -125,7 +139,7 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	// The cluster screens: setup (settings, summary, deploy with a pane per node) and live status.
 	if (!process.stdin.isTTY) usage(`mesos-setup ${command} needs a terminal for its screens; without one use ${command === 'cluster status' ? '--once or --json' : '--yes'}.`);
 	const signal = stopOnSignals();
-	const {renderApp} = await import('./source/ui/render-app.js');
+	const {renderApp} = await loadScreens();
 	const prepareSystem = async () => ({system: await (await import('./source/system/system.js')).createSystem({...root, dryRun: flags.dryRun}), answers: {}});
 	return renderApp({out: output.out, signal, prepare: prepareSystem, command: command === 'cluster status' ? 'cluster status' : 'cluster setup', cluster, clusterFile: file});
 }
