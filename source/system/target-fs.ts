@@ -3,9 +3,13 @@
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
 // folder, fsync, rename, fsync the folder; the old file's owner is kept. Only regular files are
 // read or replaced: a FIFO or a device where a file should be is named, never waited on.
+// The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
+// small reads, stats and writes, and each promise call is a round trip through libuv's thread pool
+// that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
+// start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
-import {chmod, chown, lstat, mkdir, open, readdir, rename, rmdir, unlink} from 'node:fs/promises';
+import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
+import {open} from 'node:fs/promises';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
@@ -97,7 +101,7 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
 		try {
-			const info = await lstat(host);
+			const info = lstatSync(host);
 			return {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
 		} catch (error) {
 			if (isMissing(error)) return undefined;
@@ -107,20 +111,20 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
 		const {host} = resolve(target);
-		let handle;
+		let fd;
 		try {
 			// Non-blocking, so a FIFO is refused instead of waited on; the last part is no link any more.
-			handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+			fd = openSync(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
 		} catch (error) {
 			if (isMissing(error)) return undefined;
 			throw error;
 		}
 		try {
-			const info = await handle.stat();
+			const info = fstatSync(fd);
 			if (!info.isFile()) throw new NotRegularFileError(target, host, kindOf(info));
-			return await handle.readFile();
+			return readFileSync(fd);
 		} finally {
-			await handle.close();
+			closeSync(fd);
 		}
 	}
 
@@ -139,11 +143,11 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function ensureDir(dir: string): Promise<string[]> {
 		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
-		if ((await infoAt(base)) === undefined) await mkdir(base, {recursive: true, mode: 0o755});
+		if ((await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
 		const missing = await missingDirs(dir);
 		for (const folder of missing) {
-			await mkdir(hostPath(folder), {mode: 0o755});
-			await chmod(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
+			mkdirSync(hostPath(folder), {mode: 0o755});
+			chmodSync(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
 		}
 		return missing;
 	}
@@ -158,26 +162,32 @@ export function createTargetFs(root: string): TargetFs {
 		let made = false;
 		try {
 			createdDirs = await ensureDir(path.dirname(real.target));
-			const handle = await open(temp, 'wx', mode);
+			const fd = openSync(temp, 'wx', mode);
 			made = true;
 			try {
-				await handle.writeFile(data);
-				await handle.sync();
+				writeFileSync(fd, data);
+				fsyncSync(fd);
 			} finally {
-				await handle.close();
+				closeSync(fd);
 			}
-			await chmod(temp, mode); // open() is subject to the umask; the kept mode is not
-			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) await chown(temp, owner.uid, owner.gid);
-			await rename(temp, real.host);
+			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
+			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
+			renameSync(temp, real.host);
 			made = false;
-			const dirHandle = await open(dir, 'r');
+			const dirFd = openSync(dir, 'r');
 			try {
-				await dirHandle.sync(); // the rename itself must survive a crash
+				fsyncSync(dirFd); // the rename itself must survive a crash
 			} finally {
-				await dirHandle.close();
+				closeSync(dirFd);
 			}
 		} catch (error) {
-			if (made) await unlink(temp).catch(() => undefined); // the temp file may never have been made
+			if (made) {
+				try {
+					unlinkSync(temp);
+				} catch {
+					// the temp file may never have been made
+				}
+			}
 			if (isDiskFull(error)) throw new DiskFullError(target, freeBytesAt(dir), path.dirname(hostPath(real.target)));
 			throw error;
 		}
@@ -201,7 +211,7 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		async list(target) {
 			try {
-				return await readdir(resolve(target).host);
+				return readdirSync(resolve(target).host);
 			} catch (error) {
 				if (isMissing(error)) return [];
 				throw error;
@@ -211,14 +221,14 @@ export function createTargetFs(root: string): TargetFs {
 		write,
 		async remove(target) {
 			try {
-				await unlink(resolve(target).host);
+				unlinkSync(resolve(target).host);
 			} catch (error) {
 				if (!isMissing(error)) throw error;
 			}
 		},
 		async removeEmptyDir(target) {
 			try {
-				await rmdir(resolve(target).host);
+				rmdirSync(resolve(target).host);
 				return true;
 			} catch (error) {
 				const code = codeOf(error);
