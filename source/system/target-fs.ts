@@ -9,7 +9,6 @@
 // start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
 import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
-import {open} from 'node:fs/promises';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
@@ -35,7 +34,10 @@ export type TargetFs = {
 	// The folders a write to `target` would create, outermost first.
 	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
-	write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}>;
+	// `later`: the folder's sync (which makes the rename itself durable) waits for syncFolders.
+	write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync?: 'now' | 'later'): Promise<{createdDirs: string[]}>;
+	// Syncs, each once, the folders of the writes made with folderSync 'later' since the last call.
+	syncFolders(): Promise<void>;
 	remove(target: string): Promise<void>;
 	removeEmptyDir(target: string): Promise<boolean>;
 	// Free bytes on the file system that holds `target` (or would, once its folders are made).
@@ -65,34 +67,9 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 }
 
 import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
+import {readEndAt} from './read-end.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
-
-const isMissingForReading = (error: unknown): boolean => ['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP'].includes(codeOf(error) ?? '');
-
-async function readEndAt(host: string, maxBytes: number): Promise<string | undefined> {
-	let handle;
-	try {
-		// Non-blocking and no link at the end (the path was resolved inside the root): a FIFO is not waited on.
-		handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-	} catch (error) {
-		if (isMissingForReading(error)) return undefined;
-		throw error;
-	}
-	try {
-		const info = await handle.stat();
-		if (!info.isFile()) return undefined;
-		const {size} = info;
-		const length = Math.min(size, maxBytes);
-		const buffer = Buffer.alloc(length);
-		await handle.read(buffer, 0, length, size - length);
-		const text = buffer.toString('utf8');
-		// A read that starts mid-file starts mid-line: that first piece is dropped.
-		return length < size ? text.slice(text.indexOf('\n') + 1) : text;
-	} finally {
-		await handle.close();
-	}
-}
 
 export function createTargetFs(root: string): TargetFs {
 	const base = canonicalRoot(root);
@@ -152,7 +129,18 @@ export function createTargetFs(root: string): TargetFs {
 		return missing;
 	}
 
-	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}> {
+	// Folders whose renames wait for syncFolders (writes with folderSync 'later').
+	const unsynced = new Set<string>();
+	const syncFolder = (dir: string): void => {
+		const dirFd = openSync(dir, 'r');
+		try {
+			fsyncSync(dirFd); // the rename itself must survive a crash
+		} finally {
+			closeSync(dirFd);
+		}
+	};
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync: 'now' | 'later' = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
 		const existing = await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
@@ -174,12 +162,8 @@ export function createTargetFs(root: string): TargetFs {
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
 			renameSync(temp, real.host);
 			made = false;
-			const dirFd = openSync(dir, 'r');
-			try {
-				fsyncSync(dirFd); // the rename itself must survive a crash
-			} finally {
-				closeSync(dirFd);
-			}
+			if (folderSync === 'now') syncFolder(dir);
+			else unsynced.add(dir);
 		} catch (error) {
 			if (made) {
 				try {
@@ -219,6 +203,12 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		missingDirs,
 		write,
+		async syncFolders() {
+			for (const dir of unsynced) {
+				syncFolder(dir);
+				unsynced.delete(dir);
+			}
+		},
 		async remove(target) {
 			try {
 				unlinkSync(resolve(target).host);
