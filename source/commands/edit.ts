@@ -55,7 +55,9 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	const listen = {onEvent: (event: Parameters<typeof printEvent>[0]) => printEvent(event, output), ...(signal ? {signal} : {})};
 	const written = await writeSetting(system, change, listen);
 	if (!written.result.ok) return failed(written.result, output);
-	const restarted = await written.restart(listen);
+	// No service to restart: said once below, not as an empty step too.
+	const quiet = servicesOf(written.restartStep).length === 0;
+	const restarted = await written.restart(quiet ? {...listen, onEvent: () => undefined} : listen);
 	if (!restarted.ok) return failed(restarted, output);
 	const services = servicesOf(written.restartStep);
 	const files = written.result.changedFiles.length;

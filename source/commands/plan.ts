@@ -15,7 +15,7 @@ export async function describeAction(action: Action, read: (path: string) => Pro
 	const disk = new Map(action.kind === 'file' ? [[action.path, await read(action.path)]] : []);
 	return summaryItems(action, disk).flatMap(item => [
 		itemLine(item),
-		...(item.file ? [...item.file.after.replace(/\n$/, '').split('\n').map(line => `       | ${line}`), ...item.file.notes.map(note => `       # ${note}`)] : []),
+		...(item.file?.after !== undefined ? [...item.file.after.replace(/\n$/, '').split('\n').map(line => `       | ${line}`), ...item.file.notes.map(note => `       # ${note}`)] : []),
 	]);
 }
 

@@ -7,7 +7,7 @@ import {stoppedExitCode} from '../model/errors.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
 import {planSetup, setupSummary} from '../use-cases/plan-setup.js';
-import {summaryLines} from '../model/change-summary.js';
+import {emptyStepNote, summaryLines} from '../model/change-summary.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
@@ -16,6 +16,7 @@ import {type Output, paint, type Tone} from './output.js';
 
 const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	wrote: 'green',
+	removed: 'green',
 	ran: 'green',
 	healthy: 'green',
 	passed: 'green',
@@ -26,15 +27,20 @@ const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	unchanged: 'dim',
 };
 
+// The outcome's word in a column as wide as the longest (would-remove), what it did after it.
+const labelWidth = 13;
+const under = ' '.repeat(labelWidth);
+
 export function printEvent(event: ApplyEvent, output: Output): void {
 	if (event.type === 'notice') output.err(event.line);
 	if (event.type === 'step-start') output.out(paint(output, 'bold', `== ${event.step.title}`));
+	if (event.type === 'step-start' && event.step.actions.length === 0) output.out(`${under}${emptyStepNote(event.step)}`);
 	if (event.type === 'action-end') {
 		const {status, message, detail} = event.outcome;
 		const tone = tones[status];
-		const label = status.padEnd(11);
+		const label = status.padEnd(labelWidth - 1);
 		output.out(`${tone ? paint(output, tone, label) : label} ${message}`);
-		if (status === 'failed') for (const line of detail ?? []) output.out(`            ${line}`);
+		if (status === 'failed') for (const line of detail ?? []) output.out(`${under}${line}`);
 	}
 }
 

@@ -5,7 +5,7 @@ import type {Action, Step} from './plan.js';
 export type OutputStream = 'stdout' | 'stderr';
 
 // stopped: the person (or a signal) stopped it before it finished; never counted as done.
-export type OutcomeStatus = 'wrote' | 'unchanged' | 'skipped' | 'ran' | 'would-run' | 'would-write' | 'passed' | 'warned' | 'failed' | 'healthy' | 'stopped';
+export type OutcomeStatus = 'wrote' | 'unchanged' | 'skipped' | 'ran' | 'would-run' | 'would-write' | 'passed' | 'warned' | 'failed' | 'healthy' | 'stopped' | 'removed' | 'would-remove';
 
 export type Outcome = {status: OutcomeStatus; message: string; detail?: string[]};
 
@@ -44,7 +44,7 @@ export type ApplyResult = RunSummary & {
 };
 
 // The order of the outcome words in a summary line.
-const summaryOrder: OutcomeStatus[] = ['wrote', 'would-write', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed', 'stopped'];
+const summaryOrder: OutcomeStatus[] = ['wrote', 'would-write', 'removed', 'would-remove', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed', 'stopped'];
 
 export function summaryLine(counts: Partial<Record<OutcomeStatus, number>>): string {
 	return summaryOrder

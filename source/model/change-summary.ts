@@ -8,7 +8,7 @@ import {type Action, type FileAction, keyFetchArgv, type Plan, type Step, type S
 import {probeCommandForScript} from './probe-commands.js';
 import {shellQuote} from './script.js';
 
-export type FileState = 'new' | 'changed' | 'unchanged';
+export type FileState = 'new' | 'changed' | 'removed' | 'unchanged';
 
 export type FileChange = {
 	path: string;
@@ -16,12 +16,13 @@ export type FileChange = {
 	// What the diff compares: the file now, or, for a file the package installs (zoo.cfg), the
 	// package's sample it starts from.
 	before: string | undefined;
-	after: string;
+	// undefined: the file is removed (an emptied setting that writes no file).
+	after: string | undefined;
 	fromSample: boolean;
 	notes: string[];
 };
 
-export type SummaryVerb = 'check' | 'run' | 'write' | 'copy' | 'probe' | 'stop';
+export type SummaryVerb = 'check' | 'run' | 'write' | 'remove' | 'copy' | 'probe' | 'stop';
 
 export type SummaryItem = {verb: SummaryVerb; text: string; file?: FileChange};
 
@@ -34,14 +35,16 @@ const argvText = (argv: readonly string[]): string => argv.map(shellQuote).join(
 export function fileChange(action: FileAction, old: string | undefined): FileChange {
 	const after = newContent(action.edit, old);
 	const sample = old === undefined && action.edit.format === 'properties' ? action.edit.base : undefined;
-	const state: FileState = old === undefined ? 'new' : old === after ? 'unchanged' : 'changed';
+	const state: FileState = old === after ? 'unchanged' : after === undefined ? 'removed' : old === undefined ? 'new' : 'changed';
 	return {path: action.path, state, before: old ?? sample, after, fromSample: sample !== undefined, notes: action.notes};
 }
 
-const stateWords: Record<FileState, string> = {new: 'new file', changed: 'changed', unchanged: 'unchanged'};
+const stateWords: Record<FileState, string> = {new: 'new file', changed: 'changed', removed: 'removed', unchanged: 'unchanged'};
 
 function fileText(action: FileAction, change: FileChange): string {
-	const how = action.edit.format === 'whole' ? '' : `, ${action.edit.format} file edited in place`;
+	if (action.edit.format === 'absent') return `${action.path}   (${change.before === undefined ? 'not there' : 'removed'}: ${action.settings.join(', ')} empty writes no file)`;
+	// A new file is written, not edited: "edited in place" only where there is one.
+	const how = action.edit.format === 'whole' || (change.state === 'new' && !change.fromSample) ? '' : `, ${action.edit.format} file edited in place`;
 	const sample = change.fromSample ? ", from the package's sample" : '';
 	return `${action.path}   (${stateWords[change.state]}${sample}${how})`;
 }
@@ -70,7 +73,7 @@ export function summaryItems(action: Action, disk: DiskFiles): SummaryItem[] {
 			return [{verb: 'run', text: `${action.env ? `${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${argvText(action.argv)}`}];
 		case 'file': {
 			const file = fileChange(action, disk.get(action.path));
-			return [{verb: 'write', text: fileText(action, file), file}];
+			return [{verb: action.edit.format === 'absent' ? 'remove' : 'write', text: fileText(action, file), file}];
 		}
 		case 'service':
 			return [
@@ -96,7 +99,7 @@ export type SummaryCounts = {commands: number} & Record<FileState, number>;
 
 // What the summary adds up to: commands that run, and each file counted once by what happens to it.
 export function summaryCounts(steps: readonly SummaryStep[]): SummaryCounts {
-	const counts: SummaryCounts = {commands: 0, new: 0, changed: 0, unchanged: 0};
+	const counts: SummaryCounts = {commands: 0, new: 0, changed: 0, removed: 0, unchanged: 0};
 	const seen = new Set<string>();
 	for (const item of steps.flatMap(step => step.items)) {
 		if (item.verb === 'run') counts.commands += 1;
@@ -108,13 +111,22 @@ export function summaryCounts(steps: readonly SummaryStep[]): SummaryCounts {
 	return counts;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export const countsLine = (counts: SummaryCounts): string =>
-	`${plural(counts.commands, 'command')} to run; files: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged.`;
+// Only what there is: no "0 changed" (a count of nothing says nothing).
+export function countsLine(counts: SummaryCounts): string {
+	const files = (['new', 'changed', 'removed', 'unchanged'] as const).filter(state => counts[state] > 0).map(state => `${counts[state]} ${state}`);
+	const parts = [...(counts.commands > 0 ? [`${plural(counts.commands, 'command')} to run`] : []), ...(files.length > 0 ? [`files: ${files.join(', ')}`] : [])];
+	return parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing to run and no file to write.';
+}
+
+// What stands under a step's heading: its items, or, for a step with nothing to do for this
+// source or role (a folder's key), the sentence that says why, so no heading stands empty.
+export const emptyStepNote = (step: {summary: string}): string => `nothing to do: ${step.summary}`;
 
 // The summary as plain lines, for `setup --yes` before it starts: each step's title, then its
 // lines indented (a step's own "== Title" line is printed only when it runs).
 export function summaryLines(steps: readonly SummaryStep[]): string[] {
-	return [...steps.flatMap(step => [`${step.title}:`, ...step.items.map(item => `  ${itemLine(item)}`)]), countsLine(summaryCounts(steps))];
+	const under = (step: SummaryStep): string[] => (step.items.length > 0 ? step.items.map(item => `  ${itemLine(item)}`) : [`  ${emptyStepNote(step)}`]);
+	return [...steps.flatMap(step => [`${step.title}:`, ...under(step)]), countsLine(summaryCounts(steps))];
 }

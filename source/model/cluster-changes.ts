@@ -20,7 +20,8 @@ export function nodeChanges(plan: Pick<NodePlan, 'node' | 'services' | 'plan'>, 
 		// Two actions on one file (a setting and a file that follows it): the second edits what the first wrote.
 		const known = files.get(action.path);
 		const old = before.get(action.path);
-		const after = newContent(action.edit, known ? known.after : old);
+		// A node's plan never removes a file (every derived value is set): no file reads as empty.
+		const after = newContent(action.edit, known ? known.after : old) ?? '';
 		const change: FileChangeKind = old === undefined ? 'new' : old === after ? 'unchanged' : 'changed';
 		files.set(action.path, {path: action.path, before: old, after, change, notes: [...(known?.notes ?? []), ...action.notes]});
 	}

@@ -74,6 +74,7 @@ export function currentValues(contents: FileContents, saved: Answers, facts: Fac
 
 // How a value reads where its file is missing: nothing is set; the setup would write `value`.
 export function notSetText(id: SettingId, value: string): string {
+	if (value === '') return 'not set (no file)';
 	return `not set (file missing; ${value === findSetting(id).default ? 'default' : 'would be'} ${value})`;
 }
 

@@ -115,3 +115,20 @@ export const repositorySettings = [
 		location: savedOnly,
 	},
 ] as const satisfies readonly SettingEntry[];
+
+export type RepositorySettingId = (typeof repositorySettings)[number]['id'];
+
+// What each source reads: its key's settings, then where its packages are. The wizard asks only
+// these after repo.source, and edit changes only these (another source's settings are read by
+// no step of this machine's plan).
+export const sourceKeySettings: Record<PackageSource, RepositorySettingId[]> = {
+	article: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
+	apt: ['repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint'],
+	folder: [],
+};
+export const sourcePlaceSettings: Record<PackageSource, RepositorySettingId[]> = {
+	article: ['repo.url'],
+	apt: ['repo.url', 'repo.suite', 'repo.component'],
+	folder: ['repo.folder'],
+};
+export const sourceSettings = (source: PackageSource): RepositorySettingId[] => [...sourceKeySettings[source], ...sourcePlaceSettings[source]];

@@ -179,6 +179,7 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 				madeDirs.add(dir);
 			}
 			const edit = action.edit;
+			if (edit.format === 'absent') return [`$SUDO rm -f -- ${target(action.path)}`];
 			if (edit.format === 'whole') {
 				if (edit.copyOf) lines.push(`$SUDO install -m 0644 ${target(edit.copyOf)} ${target(action.path)}`);
 				else lines.push(`printf '%s\\n' ${shellQuote(edit.content.replace(/\n$/, ''))} | $SUDO tee ${target(action.path)} >/dev/null`);

@@ -6,8 +6,8 @@ import {type CurrentValues, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
-import {roleOf, roleServices} from './roles.js';
-import {findSetting, followersOf, type SettingId, settingIds} from './settings.js';
+import {editRefusal} from './editable-settings.js';
+import {followersOf, type SettingId, settingIds} from './settings.js';
 
 // `fileMissing`: the file that holds it does not exist, so `before` is only what would be written.
 export type ValueChange = {id: SettingId; before: string; after: string; fileMissing?: boolean};
@@ -31,23 +31,10 @@ export function followersFollowing(current: CurrentValues, id: SettingId): Setti
 		.map(follower => follower.id);
 }
 
-// What a role installs is decided by a setup: an edit changes one setting's files, so it neither
-// changes the role nor writes a file no service of this machine reads.
-function outsideRole(id: SettingId, values: Values, value: string): string | undefined {
-	const role = roleOf(values['node.role']);
-	if (id === 'node.role') {
-		return value === role ? undefined : `node.role: this machine was set up as ${role}; another role installs and starts other services: run mesos-setup setup --set node.role=${value} instead of edit.`;
-	}
-	const {restarts} = findSetting(id);
-	const runs = roleServices(role);
-	if (restarts.length === 0 || restarts.some(service => runs.includes(service))) return undefined;
-	return `${id} is read by ${restarts.join(' and ')}, which this machine does not run (node.role is ${role}, which runs ${runs.join(', ')}); set it on a machine that runs ${restarts.length === 1 ? 'it' : 'them'}.`;
-}
-
 export function planSettingChange(current: CurrentValues, facts: Facts, id: SettingId, raw: string, followersToo: boolean): ChangeCheck {
 	const checked = checkAnswer(id, raw);
 	if (!checked.ok) return {ok: false, problems: [checked.message]};
-	const outside = outsideRole(id, current.values, checked.value);
+	const outside = editRefusal(id, current.values, checked.value);
 	if (outside) return {ok: false, problems: [outside]};
 	const answers = withChange(current.answers, id, checked.value, followersToo);
 	const values = resolveValues(answers);
@@ -63,7 +50,9 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
 }
 
-export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : change.before} → ${change.after}`;
+// An empty value is said, not left as nothing after the arrow.
+const valueText = (value: string): string => (value === '' ? '(empty)' : value);
+export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : valueText(change.before)} → ${valueText(change.after)}`;
 
 const stepOf = (change: SettingChange, id: Step['id']): Step =>
 	change.plan.steps.find(step => step.id === id) ?? {id, title: id, summary: '', actions: []};

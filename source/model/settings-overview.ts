@@ -19,16 +19,20 @@ export type OverviewRow = {
 };
 
 export const savedAnswersPlace = 'the saved answers';
+export const notSetValue = '(not set)';
+export const noFilePlace = 'no file written';
 
 export function overviewRows(answers: Answers, facts: Facts, pages: readonly Page[]): OverviewRow[] {
 	const values = resolveValues(answers);
 	const defaults = resolveValues({});
 	const broken = new Set(consistencyProblems(values).flatMap(problem => problem.settings));
+	// Empty where empty writes no file (master.ip): said, and no file named that will not be written.
+	const unset = (id: SettingId): boolean => findSetting(id).emptyWritesNothing === true && values[id] === '';
 	return askedSettings(pages).map(id => ({
 		id,
 		label: findSetting(id).label,
-		value: values[id],
-		where: homeOf(id, facts) ?? savedAnswersPlace,
+		value: unset(id) ? notSetValue : values[id],
+		where: unset(id) ? noFilePlace : (homeOf(id, facts) ?? savedAnswersPlace),
 		changed: answers[id] !== undefined && answers[id] !== defaults[id],
 		problem: broken.has(id),
 	}));

@@ -18,7 +18,10 @@ export type FileEdit =
 	| {format: 'whole'; content: string; copyOf?: string}
 	| {format: 'env'; keys: KeyEdit[]}
 	// `base`: what the file starts from where none exists (the package's sample).
-	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]; base?: string};
+	| {format: 'properties'; keys: KeyEdit[]; servers?: KeyEdit[]; base?: string}
+	// No file at all: a setting whose empty value writes nothing (master.ip) was emptied, so the
+	// file an earlier value wrote goes (through the journal, so undo puts it back).
+	| {format: 'absent'};
 
 // One value as its file keeps it.
 export type StoredValue = {storage: Storage; value: string};

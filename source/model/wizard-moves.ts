@@ -59,6 +59,10 @@ export const fieldsMode = (state: Pick<WizardState, 'drafts'>, page: Page, focus
 	problems: [],
 });
 
+// What the preflight checks for the answers now: its checks, one title each (a role's ports, a
+// source's index and key server).
+export const preflightKey = (pages: readonly Page[]): string => (pages.find(page => page.kind === 'checks')?.step?.actions ?? []).map(action => action.title).join('\n');
+
 type EnterOptions = {notice?: string; focusLast?: boolean; focus?: number; cursor?: number};
 
 export function enterPage(state: WizardState, pages: readonly Page[], index: number, options: EnterOptions = {}): WizardState {
@@ -80,6 +84,8 @@ export function enterPage(state: WizardState, pages: readonly Page[], index: num
 		case 'questions':
 			return {...base, mode: fieldsMode(base, page, options.focus ?? (options.focusLast ? page.fields.length - 1 : 0))};
 		case 'summary':
+			// Checked for another role or source: the checks of this one run first, then the summary.
+			if (state.checkedFor !== undefined && state.checkedFor !== preflightKey(pages)) return enterPage({...state, recheck: true}, pages, pages.findIndex(other => other.kind === 'checks'));
 			return {...base, mode: {kind: 'summary', cursor: 0, open: false, scroll: 0}};
 		case 'done':
 			return {...base, mode: {kind: 'done'}};
@@ -104,7 +110,8 @@ export const enterById = (state: WizardState, pages: readonly Page[], id: string
 // stops there); the preflight and the last step stay, so what they found can be read.
 export function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string, options = {chain: true}): WizardState {
 	const page = pages[index] as Page;
-	const marked: WizardState = {...state, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
+	const checked = page.kind === 'checks' ? {checkedFor: preflightKey(pages)} : {};
+	const marked: WizardState = {...state, ...checked, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
 	if (options.chain && isRunPage(page) && isRunPage(pages[index + 1]) && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
 	return {...marked, notice, mode: {kind: 'finished'}};
 }

@@ -5,7 +5,7 @@
 import {type Problem, settingRules, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Plan, Step, StepId} from './plan.js';
-import {type PackageSource, sourceOf} from './repository-settings.js';
+import {sourceOf, sourceSettings} from './repository-settings.js';
 import {findSetting, type SettingId, settings as allSettings} from './settings.js';
 
 export type PageKind = 'welcome' | 'checks' | 'settings' | 'questions' | 'summary' | 'commands' | 'services' | 'done';
@@ -30,20 +30,9 @@ export const summaryPageId = 'summary';
 // Installer settings with no file of their own are asked where they are used: the package source
 // first (it decides the key and the repository), then only what that source reads; the machine's
 // role after them, before the install it decides.
-const keyFields: Record<PackageSource, SettingId[]> = {
-	article: ['repo.keyserver', 'repo.key', 'repo.keyMethod'],
-	apt: ['repo.keyUrl', 'repo.keyFile', 'repo.keyserver', 'repo.fingerprint'],
-	folder: [],
-};
-const sourceFields: Record<PackageSource, SettingId[]> = {
-	article: ['repo.url'],
-	apt: ['repo.url', 'repo.suite', 'repo.component'],
-	folder: ['repo.folder'],
-};
-
 const installerFields = (values: Values): SettingId[] => {
 	const source = sourceOf(values);
-	return ['repo.source', ...keyFields[source], ...sourceFields[source], 'node.role'];
+	return ['repo.source', ...sourceSettings(source), 'node.role'];
 };
 
 const kindOf = (id: StepId): PageKind => (id === 'preflight' ? 'checks' : id === 'start' ? 'services' : 'commands');

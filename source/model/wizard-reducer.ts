@@ -50,6 +50,8 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 				case 'summary':
 					return startRun({...state, notice: undefined}, pages);
 				case 'finished':
+					// Checked again for a changed role or source: on to the summary it came from.
+					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: false}, pages, summaryPageId);
 					return enterPage(state, pages, index + 1);
 				case 'done':
 					return {...state, mode: {kind: 'exit', code: state.hadFailure ? 1 : 0, reason: 'finished'}};
@@ -66,6 +68,7 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 					return mode.open ? {...state, mode: {...mode, open: false, scroll: 0}} : enterById(state, pages, settingsPageId);
 				case 'finished':
 				case 'failed':
+					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: false}, pages, settingsPageId);
 					// From the run, back to the summary, where the settings are one Esc away.
 					return isRunPage(page) ? enterById(state, pages, summaryPageId) : enterPage(state, pages, index - 1);
 				default:

@@ -79,6 +79,11 @@ export type WizardState = {
 	earlierSteps: StepId[];
 	// Whether this run continues the stopped one (its run id, its journal).
 	continueRun: boolean;
+	// What the preflight last checked (preflightKey): a role or a source chosen after it needs other
+	// checks (its ports, its index), so the summary is reached through the preflight again, which
+	// then goes on to the summary (`recheck`).
+	checkedFor?: string;
+	recheck?: boolean;
 	// What the welcome offers when it is shown again (Esc from the preflight).
 	firstOffer: Exclude<WelcomeOffer, 'rehearsing'>;
 };

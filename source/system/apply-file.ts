@@ -24,6 +24,7 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 	}
 	const content = newContent(action.edit, old);
 	if (old === content) return {status: 'unchanged', message: action.path};
+	if (content === undefined) return removeFile(system, journal, action.path);
 	if (system.dryRun) return {status: 'would-write', message: action.path};
 	try {
 		// Only a row: a command after it (apt-get install) may make or change what the next files
@@ -40,6 +41,18 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 	return {status: 'wrote', message: action.path};
 }
 
+// A file no setting wants any more goes through the journal: its bytes are kept first, so undo
+// puts it back as it was.
+async function removeFile(system: System, journal: Journal, file: string): Promise<Outcome> {
+	if (system.dryRun) return {status: 'would-remove', message: file};
+	try {
+		await journal.track(file, async () => system.fs.remove(file));
+	} catch (error) {
+		return {status: 'failed', message: describeFileError(error, 'cannot remove', file, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
+	}
+	return {status: 'removed', message: file};
+}
+
 // The files of these actions whose bytes will change. One that cannot be read is left out: its
 // own action says why when its turn comes.
 async function filesThatWillChange(system: System, actions: readonly Action[]): Promise<string[]> {
@@ -47,7 +60,8 @@ async function filesThatWillChange(system: System, actions: readonly Action[]): 
 	for (const action of actions) {
 		if (action.kind !== 'file') continue;
 		const old = await system.fs.read(action.path).catch(() => null);
-		if (old !== null && newContent(action.edit, old) !== old) paths.push(action.path);
+		// Only files written: one removed is recorded when its turn comes (journal.track).
+		if (old !== null && old !== undefined && newContent(action.edit, old) !== undefined && newContent(action.edit, old) !== old) paths.push(action.path);
 	}
 	return paths;
 }

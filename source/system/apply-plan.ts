@@ -226,7 +226,7 @@ export class ApplyRun {
 
 	private async file(action: Extract<Action, {kind: 'file'}>, rest: readonly Action[]): Promise<Outcome> {
 		const outcome = await runFile(this.system, this.journal, action, rest, this.row);
-		if (outcome.status === 'wrote') {
+		if (outcome.status === 'wrote' || outcome.status === 'removed') {
 			this.changed(action.path);
 			for (const service of action.restarts) this.servicesToRestart.add(service);
 		}

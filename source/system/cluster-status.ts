@@ -10,7 +10,7 @@ import {roleOf, roleServices} from '../model/roles.js';
 import type {ServiceName} from '../model/services.js';
 import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
-import {readServiceLog} from './log-tail.js';
+import {type LogReader, readServiceLog} from './log-tail.js';
 import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
 
@@ -21,6 +21,9 @@ export type SnapshotOptions = {
 	// How the init system is asked (once for all services); by default every time (the live screen
 	// asks less often).
 	initStates?: InitStatesAsker;
+	// How a service's log tail is read; by default from the journal or the files every time (the live
+	// screen reads a file again only when it changed).
+	readLog?: LogReader;
 	// Aborted: the probes and requests under way give up at once (the screen was left).
 	signal?: AbortSignal;
 };
@@ -52,10 +55,10 @@ async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: Abo
 	}
 }
 
-async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, signal?: AbortSignal): Promise<Omit<ServiceStatus, 'init'>> {
+async function serviceStatus(system: System, service: ServiceName, values: Values, endpoints: Endpoints, logLines: number, readLog: LogReader, signal?: AbortSignal): Promise<Omit<ServiceStatus, 'init'>> {
 	const [health, log] = await Promise.all([
 		system.probes.probe(statusProbe(service, values, endpoints), signal),
-		readServiceLog(system, serviceLog(service, values, system.facts.init), logLines).catch((error: unknown) => ({
+		readLog(serviceLog(service, values, system.facts.init), logLines).catch((error: unknown) => ({
 			file: null,
 			lines: [`the log could not be read: ${errorMessage(error)}`],
 		})),
@@ -72,10 +75,11 @@ export async function takeStatusSnapshot(system: System, values: Values, options
 	const endpoints = endpointsFor(values, options.endpoints);
 	const logLines = options.logLines ?? 5;
 	const askInit = options.initStates ?? ((healthy: Partial<Record<ServiceName, boolean>>) => initStatesOf(system, Object.keys(healthy) as ServiceName[]));
+	const readLog = options.readLog ?? ((log, lines) => readServiceLog(system, log, lines));
 	const {signal} = options;
 	const [checked, state, metrics, marathon] = await Promise.all([
 		// Only the services this machine's role runs (node.role).
-		Promise.all(roleServices(roleOf(values['node.role'])).map(service => serviceStatus(system, service, values, endpoints, logLines, signal))),
+		Promise.all(roleServices(roleOf(values['node.role'])).map(service => serviceStatus(system, service, values, endpoints, logLines, readLog, signal))),
 		fetched(system, `${endpoints.master}/master/state`, signal),
 		fetched(system, `${endpoints.master}/metrics/snapshot`, signal),
 		fetched(system, `${endpoints.marathon}/v2/info`, signal),

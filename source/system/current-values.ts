@@ -1,7 +1,7 @@
 // Reads every file that holds a setting, so the model can say what the machine runs now.
-import {stat} from 'node:fs/promises';
 import {type Answers, resolveValues, type Values} from '../model/answers.js';
 import {type CurrentValues, currentValues, type FileContents, settingFiles} from '../model/current-values.js';
+import {filesSignature} from './file-signature.js';
 import type {System} from './system.js';
 
 export async function readSettingFiles(system: Pick<System, 'fs' | 'facts'>): Promise<FileContents> {
@@ -33,25 +33,10 @@ export async function readValuesForStatus(system: Pick<System, 'fs' | 'facts'>, 
 export function valuesForStatusWhenChanged(system: Pick<System, 'fs' | 'facts'>): (saved: Answers) => Promise<Values> {
 	let last: {signature: string; saved: Answers; values: Values} | undefined;
 	return async saved => {
-		const signature = await filesSignature(system, settingFiles(system.facts));
+		const signature = filesSignature(system.fs, settingFiles(system.facts));
 		if (last?.signature === signature && last.saved === saved) return last.values;
 		const values = await readValuesForStatus(system, saved);
 		last = {signature, saved, values};
 		return values;
 	};
-}
-
-async function filesSignature(system: Pick<System, 'fs'>, paths: readonly string[]): Promise<string> {
-	const seen = await Promise.all(
-		paths.map(async target => {
-			try {
-				const info = await stat(system.fs.resolve(target).host);
-				return `${info.ino}:${info.size}:${info.mtimeMs}`;
-			} catch {
-				// Missing, or a link that leaves the root: the read says which; here it is only "not a file".
-				return '-';
-			}
-		}),
-	);
-	return seen.join('|');
 }

@@ -4,6 +4,7 @@
 import type {ServiceLog} from '../model/plan.js';
 import {journalTailCommand} from '../model/services.js';
 import {cleanLine} from '../model/terminal-text.js';
+import {filesSignature} from './file-signature.js';
 import type {System} from './system.js';
 import type {TargetFiles} from './target-fs.js';
 
@@ -45,4 +46,23 @@ export async function readServiceLog(system: Pick<System, 'fs' | 'commands' | 's
 		}
 	}
 	return readLogTail(system.fs, log.files, lines, maxBytes);
+}
+
+export type LogReader = (log: ServiceLog, lines: number) => Promise<LogTail>;
+
+// For the live status screen, which asks every 2 s: a log kept in files is read again only when one
+// of its files changed (file-signature.ts); until then the lines read last stand. A unit's journal is
+// asked each time (journalctl says nothing of what changed without being run).
+export function logTailsWhenChanged(system: Pick<System, 'fs' | 'commands' | 'sandbox'>): LogReader {
+	const last = new Map<string, {signature: string; tail: LogTail}>();
+	return async (log, lines) => {
+		if (log.journal && !system.sandbox && lines > 0) return readServiceLog(system, log, lines);
+		const key = `${lines} ${log.files.join(' ')}`;
+		const signature = filesSignature(system.fs, log.files);
+		const kept = last.get(key);
+		if (kept?.signature === signature) return kept.tail;
+		const tail = await readLogTail(system.fs, log.files, lines);
+		last.set(key, {signature, tail});
+		return tail;
+	};
 }

@@ -3,6 +3,7 @@
 import net from 'node:net';
 import type {ProbeResult} from '../model/apply-events.js';
 import type {Probe} from '../model/plan.js';
+import {httpGet} from './http-get.js';
 
 export type {ProbeResult} from '../model/apply-events.js';
 
@@ -64,8 +65,8 @@ export async function probeZookeeper(host: string, port: number, signal?: AbortS
 
 export async function probeHttp(url: string, expect: 'ok' | 'pong', timeoutMs = 2000, signal?: AbortSignal): Promise<ProbeResult> {
 	try {
-		const response = await fetch(url, {signal: timeoutOr(timeoutMs, signal)});
-		const body = await response.text();
+		const response = await httpGet(url, timeoutOr(timeoutMs, signal));
+		const {body} = response;
 		if (!response.ok) return {healthy: false, detail: `${url} answered ${response.status} ${response.statusText}`};
 		if (expect === 'pong' && !body.includes('pong')) return {healthy: false, detail: `${url} answered without pong`};
 		return {healthy: true, detail: `${url} answered ${response.status}${expect === 'pong' ? ' pong' : ''}`};
@@ -84,9 +85,9 @@ export function createProbes(): Probes {
 	return {
 		probe: (probe, signal) => (probe.kind === 'zookeeper' ? probeZookeeper(probe.host, probe.port, signal) : probeHttp(probe.url, probe.expect, 2000, signal)),
 		async fetchJson(url, timeoutMs = 2000, signal) {
-			const response = await fetch(url, {signal: timeoutOr(timeoutMs, signal)});
+			const response = await httpGet(url, timeoutOr(timeoutMs, signal));
 			if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-			return response.json();
+			return JSON.parse(response.body) as unknown;
 		},
 		fourLetterWord: (host, port, word, signal) => fourLetterWord(host, port, word, 2000, signal),
 	};

@@ -54,28 +54,40 @@ export function resolveInRoot(base: string, target: string): Resolved {
 	const done: string[] = [];
 	const queue = target.split('/').filter(part => part !== '' && part !== '.');
 	let links = 0;
+	// How many parts of `done` exist: the parts after the first missing one are not looked at (the
+	// live status screen resolves every setting file and log every 2 s, most of them missing in a
+	// sandbox, and a failed lstat costs an exception).
+	let existing = 0;
 	while (queue.length > 0) {
 		const part = queue.shift() as string;
 		if (part === '.') continue;
 		if (part === '..') {
 			done.pop(); // at the root, .. is the root, as in a chroot
+			existing = Math.min(existing, done.length);
+			continue;
+		}
+		if (existing < done.length) {
+			done.push(part);
 			continue;
 		}
 		const host = hostOf(base, `/${[...done, part].join('/')}`);
-		let isLink = false;
+		let info;
 		try {
-			isLink = lstatSync(host).isSymbolicLink();
+			info = lstatSync(host, {throwIfNoEntry: false});
 		} catch (error) {
-			const code = codeOf(error);
-			if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+			if (codeOf(error) !== 'ENOTDIR') throw error;
 		}
-		if (!isLink) {
+		if (!info?.isSymbolicLink()) {
 			done.push(part);
+			if (info) existing = done.length;
 			continue;
 		}
 		if (++links > maxLinks) throw new LinkLoopError(target, `/${[...done, part].join('/')}`);
 		const link = readlinkSync(host);
-		if (link.startsWith('/')) done.length = 0;
+		if (link.startsWith('/')) {
+			done.length = 0;
+			existing = 0;
+		}
 		queue.unshift(...link.split('/').filter(p => p !== '' && p !== '.'));
 	}
 	const resolved = `/${done.join('/')}`;

@@ -34,8 +34,10 @@ export const fetchHere =
 	(signal?: AbortSignal): FetchBytes =>
 	async url => {
 		const timeout = AbortSignal.timeout(20_000);
-		const response = await httpGet(url, signal ? AbortSignal.any([timeout, signal]) : timeout);
+		const response = await httpGet(url, signal ? AbortSignal.any([timeout, signal]) : timeout).catch((error: unknown) => {
+			throw new Error((error as {cause?: Error}).cause?.message ?? (error as Error).message);
+		});
 		if (response.status === 404) return undefined;
-		if (response.status < 200 || response.status > 299) throw new Error(`${url} answered ${response.status}`);
-		return response.body;
+		if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+		return response.bytes;
 	};

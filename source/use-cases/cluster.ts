@@ -96,7 +96,11 @@ export async function deployCluster(
 		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
 		// Nobody confirms an unpinned key during an unattended deploy.
 		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
-		for (const [index, system] of systems.entries()) await refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan);
+		// Every node at once (each check is a round trip over SSH, dozens a node); the first node in
+		// the file's order that has a problem is the one named, as when they were checked in turn.
+		const checked = await Promise.allSettled(systems.map(async (system, index) => refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan)));
+		const refused = checked.find(result => result.status === 'rejected');
+		if (refused) throw refused.reason;
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));

@@ -8,7 +8,7 @@ import type {StatusSnapshot} from '../model/status-snapshot.js';
 import type {Endpoints} from '../model/endpoints.js';
 import {takeStatusSnapshot} from '../system/cluster-status.js';
 import {readValuesForStatus, valuesForStatusWhenChanged} from '../system/current-values.js';
-import {type LogTail, readServiceLog} from '../system/log-tail.js';
+import {type LogTail, logTailsWhenChanged, readServiceLog} from '../system/log-tail.js';
 import {initStatesAskedEvery} from '../system/service-status.js';
 import type {System} from '../system/system.js';
 
@@ -40,10 +40,11 @@ export type StatusReader = {
 
 // Snapshots for the live screen, which asks the init system at most every `initStateMaxAgeMs`
 // (and at once when a service's health changed): each ask spawns a process per service. The
-// setting files are read again only when one of them changed.
+// setting files and the log files are read again only when one of them changed.
 export function statusReader(system: System, options: StatusOptions & {initStateMaxAgeMs: number}): StatusReader {
 	const initStates = initStatesAskedEvery(system, options.initStateMaxAgeMs);
 	const valuesFor = valuesForStatusWhenChanged(system);
+	const readLog = logTailsWhenChanged(system);
 	return {
 		async take(signal) {
 			const values = await valuesFor(options.answers ?? system.state.answers());
@@ -51,6 +52,7 @@ export function statusReader(system: System, options: StatusOptions & {initState
 				...(options.endpoints ? {endpoints: options.endpoints} : {}),
 				logLines: options.logLines ?? 5,
 				initStates: initStates.ask,
+				readLog,
 				...(signal ? {signal} : {}),
 			});
 		},

@@ -94,6 +94,20 @@ describe('package sources on the command line', () => {
 		expect(undone.exitCode, undone.stderr).toBe(0);
 		expect(Object.keys(await readTree(root, ownBookkeeping)).sort()).toEqual(['srv/debs/marathon_1.10.26-1_all.deb', 'srv/debs/mesos_1.11.0-1_amd64.deb']);
 
+		// Another source's setting is refused on edit, and the way it names to change the source works as printed.
+		const article = await tempRoot();
+		await mkdir(path.join(article, 'srv/debs'), {recursive: true});
+		await writeFile(path.join(article, 'srv/debs/mesos_1.11.0-1_amd64.deb'), 'x');
+		expect((await runCli(['setup', '--yes', '--root', article])).exitCode).toBe(0);
+		const other = await runCli(['edit', 'repo.folder', '/srv/debs', '--yes', '--root', article]);
+		expect(other.exitCode).toBe(2);
+		expect(other.stderr).toContain('to change the source, give both: mesos-setup edit repo.source SOURCE --set repo.folder=VALUE.');
+		const switched = await runCli(['edit', 'repo.source', 'folder', '--set', 'repo.folder=/srv/debs', '--yes', '--root', article]);
+		expect(switched.exitCode, switched.stderr).toBe(0);
+		expect(switched.stdout).toContain('Changing repo.source: article → folder');
+		expect(switched.stdout.match(/No service needs a restart/g)).toHaveLength(1);
+		expect(Buffer.from((await readTree(article))['etc/apt/sources.list.d/mesosphere.list']?.bytes ?? '', 'base64').toString()).toBe('deb [trusted=yes] file:/var/cache/mesos-setup/packages ./\n');
+
 		const empty = await tempRoot();
 		await mkdir(path.join(empty, 'srv/debs'), {recursive: true});
 		await writeFile(path.join(empty, 'srv/debs/marathon_1.10.26-1_all.deb'), 'x');

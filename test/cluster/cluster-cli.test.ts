@@ -80,7 +80,7 @@ describe('cluster setup --yes --root DIR', () => {
 		const root = await tempRoot();
 		const {exitCode, stdout} = await runCli(['cluster', 'setup', file, '--yes', '--root', root]);
 		expect(exitCode).toBe(0);
-		expect(stdout).toContain('m2: wrote       /etc/zookeeper/conf/myid');
+		expect(stdout).toContain('m2: wrote        /etc/zookeeper/conf/myid');
 		expect((await readdir(root)).sort()).toEqual(['a1', 'a2', 'm1', 'm2', 'm3']);
 		for (const [index, name] of ['m1', 'm2', 'm3'].entries()) {
 			expect(await readFile(path.join(root, name, 'etc/zookeeper/conf/myid'), 'utf8')).toBe(`${index + 1}\n`);

@@ -50,25 +50,28 @@ describe('the edit screen', () => {
 		expect(frame).toContain('Rehearsal in');
 	});
 
-	it('narrows the list to what is typed, lists the repository settings too, and clears with Esc', async () => {
+	it('narrows the list to what is typed, lists the repository settings this source reads, and clears with Esc', async () => {
 		const root = await setUpSandbox();
 		const {screen, calls} = await showEdit(root);
-		const all = await waitForFrame(screen, 'Type to narrow the list (label, id or file): 32 settings.');
+		const all = await waitForFrame(screen, 'Type to narrow the list (label, id or file): 25 settings.');
 		expect(all).toContain('type filter');
 		await press(screen, 'r', 'e', 'p', 'o');
-		const repo = await waitForFrame(screen, 'Filter: repo · 11 of 32 settings');
+		const repo = await waitForFrame(screen, 'Filter: repo · 5 of 25 settings');
 		// Every setting `edit` accepts: the installer's own (repo.*) are kept in the saved answers.
 		expect(repo).toContain('kept in the saved answers');
 		expect(repo).toContain('❯ Package source');
 		expect(repo).toContain('  Repository URL');
-		expect(repo).toContain('  Folder of .deb files');
 		expect(repo).toContain('  Signing key fingerprint');
+		// Exactly what `edit` accepts here: not another source's settings, not the role.
+		expect(repo).not.toContain('Folder of .deb files');
+		expect(repo).not.toContain('Key URL');
 		expect(repo).not.toContain('ZooKeeper server id');
 		// q is a letter of the filter here, not a way out.
 		await press(screen, 'q');
 		await waitForFrame(screen, 'No setting matches “repoq”.');
 		await press(screen, keys.backspace, keys.escape);
-		await waitForFrame(screen, '32 settings.');
+		await waitForFrame(screen, '25 settings.');
+		expect(screen.lastFrame()).not.toContain('This machine’s role');
 		expect(calls).toEqual([]);
 		await press(screen, 'q', 'u', 'o', keys.enter);
 		await waitForFrame(screen, /▸ Master quorum|Master quorum +1/);
@@ -96,6 +99,9 @@ describe('the edit screen', () => {
 		frame = screen.lastFrame() ?? '';
 		expect(frame).toContain('✖ not allowed');
 		expect(frame).not.toContain('Enter write');
+		// The footer names Enter only where it works: not on a value that is not allowed.
+		expect(frame).not.toContain('Enter preview the change');
+		expect(frame).toContain('Esc back to the list');
 		await press(screen, ...'m');
 		await waitForFrame(screen, '✖ not allowed');
 		expect(await read(root, 'etc/mesos-slave/executor_registration_timeout')).toBe('5mins\n');
@@ -127,6 +133,28 @@ describe('the edit screen', () => {
 		expect(frame).toContain('mesos-slave skipped');
 		await press(screen, keys.enter);
 		frame = await waitForFrame(screen, '❯ Agent host name                 node1');
+	});
+
+	it('emptying the master’s address removes its file: the preview says so, undo puts it back', async () => {
+		const root = await setUpSandbox();
+		const {runEditYes} = await import('../../source/commands/edit.js');
+		const quiet = {answers: {}, out: () => undefined, err: () => undefined};
+		expect(await runEditYes(await createSystem({root}), {...quiet, id: 'master.ip', value: '10.0.0.5'})).toBe(0);
+		const {screen} = await showEdit(root, {editId: 'master.ip'});
+		await waitForFrame(screen, '10.0.0.5');
+		await press(screen, ...Array<string>('10.0.0.5'.length).fill(keys.backspace));
+		await press(screen, keys.enter);
+		let frame = await waitForFrame(screen, '/etc/mesos-master/ip · removed');
+		expect(frame).toContain('master.ip: 10.0.0.5 → (empty)');
+		expect(frame).toContain('- 10.0.0.5');
+		expect(await read(root, 'etc/mesos-master/ip')).toBe('10.0.0.5\n');
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, 'Restart mesos-master now? (y/n)');
+		expect(frame).toContain('removed /etc/mesos-master/ip');
+		await expect(read(root, 'etc/mesos-master/ip')).rejects.toThrow(/ENOENT/);
+		const {runUndo} = await import('../../source/commands/undo.js');
+		expect(await runUndo(await createSystem({root}), {out: () => undefined, err: () => undefined, color: false})).toBe(0);
+		expect(await read(root, 'etc/mesos-master/ip')).toBe('10.0.0.5\n');
 	});
 
 	it('offers to take the followers of mesos.zk along, and writes all their files', async () => {
@@ -212,7 +240,9 @@ describe('the edit screen', () => {
 		const frame = await waitForFrame(screen, 'Restart mesos-slave now? (y/n)');
 		expect(frame.split('\n').every(line => line.length <= 80)).toBe(true);
 		expect(frame).not.toContain('…');
-		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old files are kept in \/.+ \(Undo on the menu puts them back\)\./);
+		// One file, said as one; the undo named as it runs, here in the sandbox.
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain(`(mesos-setup undo --root ${root} puts it back).`);
+		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old file is kept in \/.+ \(mesos-setup/);
 	});
 
 	it('says so when asked for a setting that does not exist', async () => {

@@ -38,10 +38,26 @@ describe('edit ID VALUE --yes', () => {
 		const changed = Object.keys(after).filter(file => after[file]?.bytes !== before[file]?.bytes);
 		expect(changed).toEqual(['etc/mesos-slave/hostname']);
 		expect(out[0]).toBe('Changing slave.hostname: 127.0.0.1 → node1.example.com');
-		expect(out).toContain('wrote       /etc/mesos-slave/hostname');
-		expect(out.some(line => line.startsWith('skipped     service mesos-slave restart'))).toBe(true);
+		expect(out).toContain('wrote        /etc/mesos-slave/hostname');
+		expect(out.some(line => line.startsWith('skipped      service mesos-slave restart'))).toBe(true);
 		expect(out.at(-2)).toMatch(/^Changed 1 file; the old ones are kept in .*var\/backups\/mesos-setup\/.* \(mesos-setup undo puts them back\)\.$/);
 		expect(out.at(-1)).toBe('Not restarted here (--root): mesos-slave would be restarted.');
+	});
+
+	it('emptying master.hostname or master.ip removes the file its value wrote; a dry run says it would', async () => {
+		const root = await setUpSandbox();
+		for (const [id, file, value] of [['master.hostname', 'etc/mesos-master/hostname', 'm1.example.org'], ['master.ip', 'etc/mesos-master/ip', '10.0.0.5']] as const) {
+			expect((await edit(root, id, value)).code).toBe(0);
+			expect(await read(root, file)).toBe(`${value}\n`);
+			const dry = await runEditYes(await createSystem({root, dryRun: true}), {id, value: '', answers: {}, out: () => undefined, err: () => undefined});
+			expect(dry).toBe(0);
+			expect(await read(root, file)).toBe(`${value}\n`);
+			const {code, out} = await edit(root, id, '');
+			expect(code).toBe(0);
+			expect(out[0]).toBe(`Changing ${id}: ${value} → (empty)`);
+			expect(out).toContain(`removed      /${file}`);
+			await expect(read(root, file)).rejects.toThrow(/ENOENT/);
+		}
 	});
 
 	it('takes the followers of mesos.zk along, keeping every other line of their files', async () => {

@@ -15,7 +15,7 @@ function line(action: Action): string {
 		case 'service':
 			return `start  ${action.argv.join(' ')}   (probe ${action.probe.kind === 'http' ? action.probe.url : `${action.probe.host}:${action.probe.port}`})`;
 		case 'file':
-			return `write  ${action.path}\n${newContent(action.edit, undefined).replace(/^/gm, '       | ')}`;
+			return `write  ${action.path}\n${(newContent(action.edit, undefined) ?? '').replace(/^/gm, '       | ')}`;
 		case 'local-repository':
 			return `index  ${action.folder} into ${action.path}`;
 	}

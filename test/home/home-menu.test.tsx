@@ -45,6 +45,12 @@ describe('the home menu', () => {
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(frame).toContain('❯ Status');
 		expect(frame).toContain('This machine is set up (ubuntu trusty, upstart) in the sandbox');
+		// Every hint starts in one column, two spaces clear of the longest label.
+		const rows = frame.split('\n').filter(row => /^(❯| ) {1,2}\S/.test(row) && !row.includes('Quit'));
+		const starts = new Set(rows.map(row => /^.{2}\S.*? {2,}(?=\S)/.exec(row)?.[0].length));
+		expect(rows).toHaveLength(4);
+		expect([...starts]).toHaveLength(1);
+		expect(frame).toMatch(/Run the full setup again {2,}the wizard/);
 	});
 
 	it('opens the screen chosen with the arrows and Enter', async () => {

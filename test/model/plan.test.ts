@@ -158,7 +158,7 @@ describe.each(layouts)('golden files: $name', ({facts, dir}) => {
 	const written = plan.steps.flatMap(s => files(s.actions));
 	it.each(written.map(a => [a.path, a] as const))('%s', async (filePath, action) => {
 		const golden = `${dir}${filePath.slice(1).replaceAll('/', '__')}`;
-		const content = newContent(action.edit, undefined);
+		const content = newContent(action.edit, undefined) ?? '';
 		if (process.env.UPDATE_GOLDEN === '1') {
 			await mkdir(dir, {recursive: true});
 			await writeFile(golden, content);

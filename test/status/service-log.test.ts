@@ -1,8 +1,8 @@
-import {mkdir, writeFile} from 'node:fs/promises';
+import {appendFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {CommandRunner, RunResult} from '../../source/system/runner.js';
-import {readServiceLog} from '../../source/system/log-tail.js';
+import {logTailsWhenChanged, readServiceLog} from '../../source/system/log-tail.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -58,5 +58,27 @@ describe('a service’s log under systemd', () => {
 		const filesOnly = journalAnswering({stdout: 'journal line\n'});
 		expect(await readServiceLog({fs, commands: filesOnly.commands, sandbox: false}, {journal: null, files: ['/var/log/none.log']}, 5)).toEqual({file: null, lines: []});
 		expect([...sandboxed.asked, ...filesOnly.asked]).toEqual([]);
+	});
+});
+
+describe('the live screen’s log reader', () => {
+	it('reads a log file again only once it changed, and a more specific file once it appears', async () => {
+		const root = await rootWithLog('first\n');
+		const fs = createTargetFs(root);
+		const reads: string[] = [];
+		const counted = {...fs, readEnd: async (target: string, maxBytes: number) => {
+			reads.push(target);
+			return fs.readEnd(target, maxBytes);
+		}};
+		const readLog = logTailsWhenChanged({fs: counted, commands: journalAnswering({stdout: ''}).commands, sandbox: true});
+		const log = {journal: null, files: ['/var/log/marathon/marathon.INFO', '/var/log/marathon/marathon.log']};
+		expect(await readLog(log, 5)).toEqual({file: '/var/log/marathon/marathon.log', lines: ['first']});
+		const afterFirst = reads.length;
+		expect(await readLog(log, 5)).toEqual({file: '/var/log/marathon/marathon.log', lines: ['first']});
+		expect(reads.length).toBe(afterFirst);
+		await appendFile(path.join(root, 'var/log/marathon/marathon.log'), 'second\n');
+		expect(await readLog(log, 5)).toEqual({file: '/var/log/marathon/marathon.log', lines: ['first', 'second']});
+		await writeFile(path.join(root, 'var/log/marathon/marathon.INFO'), 'specific\n');
+		expect(await readLog(log, 5)).toEqual({file: '/var/log/marathon/marathon.INFO', lines: ['specific']});
 	});
 });

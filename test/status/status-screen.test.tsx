@@ -39,6 +39,18 @@ async function showStatus(options: {intervalMs?: number; root?: string; machine?
 	return {screen, calls, cluster, system};
 }
 
+// Five refreshes of an unchanged cluster (each asks the master three things) draw no frame.
+async function expectNoFrameWhileIdle(screen: {frames: unknown[]}, cluster: FixtureCluster): Promise<void> {
+	// Settled: a whole refresh after the frame awaited (on a busy machine the first snapshot's frame
+	// can still be drawing when it shows).
+	const settled = cluster.master.hits.length;
+	await waitFor('one more refresh', () => cluster.master.hits.length >= settled + 3);
+	const framesBefore = screen.frames.length;
+	const looksBefore = cluster.master.hits.length;
+	await waitFor('five more refreshes', () => cluster.master.hits.length >= looksBefore + 15);
+	expect(screen.frames.length).toBe(framesBefore);
+}
+
 describe('the status screen', () => {
 	it('shows one pane per service and the cluster summary', async () => {
 		const {screen, cluster} = await showStatus();
@@ -67,19 +79,24 @@ describe('the status screen', () => {
 	it('does not render again while nothing changes, and shows a change at the next refresh', async () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		await waitForFrame(screen, 'Cluster');
-		// Settled: a whole refresh after the first frame (on a busy machine the first snapshot's
-		// frame can still be drawing when 'Cluster' shows).
-		const settled = cluster.master.hits.length;
-		await waitFor('one more refresh', () => cluster.master.hits.length >= settled + 3);
-		const framesBefore = screen.frames.length;
-		const looksBefore = cluster.master.hits.length;
-		// Several refreshes of an unchanged cluster.
-		await waitFor('five more refreshes', () => cluster.master.hits.length >= looksBefore + 15);
-		expect(screen.frames.length).toBe(framesBefore);
+		await expectNoFrameWhileIdle(screen, cluster);
 		await cluster.stopService('agent');
 		// A probe under way as the agent closed may see "other side closed" first; the refresh after it, refused.
 		const frame = await waitForFrame(screen, `unhealthy: ${cluster.agent.url}/health: connection refused`);
 		expect(frame).toContain('mesos-slave   unknown             unhealthy:');
+	});
+
+	it('shows a line added to a service’s log at the next refresh, and nothing while the log stays', async () => {
+		const root = await tempRoot();
+		const log = path.join(root, 'var/log/mesos/mesos-master.INFO');
+		await mkdir(path.dirname(log), {recursive: true});
+		await writeFile(log, 'I1125 the first line\n');
+		const {screen, cluster} = await showStatus({root, intervalMs: 20});
+		await waitForFrame(screen, '    I1125 the first line');
+		await expectNoFrameWhileIdle(screen, cluster);
+		await writeFile(log, 'I1125 the first line\nI1125 a line added\n');
+		const frame = await waitForFrame(screen, '    I1125 a line added');
+		expect(frame).toContain('    I1125 the first line');
 	});
 
 	it('shows what does not answer with its error, never crashing', async () => {

@@ -1,57 +1,79 @@
-// The preflight's GET over Node's http, against a real server on loopback: the status and the
-// bytes, redirects followed as fetch follows them, a refused connection and a timeout named.
-import {createServer, type Server} from 'node:http';
+import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
+import {gzipSync} from 'node:zlib';
 import {httpGet} from '../../source/system/http-get.js';
-import {readSourceIndex, fetchHere} from '../../source/system/source-index.js';
+import {fetchHere, readSourceIndex} from '../../source/system/source-index.js';
 
-const servers: Server[] = [];
+const servers: http.Server[] = [];
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
 });
 
-async function serve(answer: (path: string) => {status: number; headers?: Record<string, string>; body?: string} | 'never'): Promise<string> {
-	const server = createServer((request, response) => {
-		const reply = answer(request.url ?? '/');
-		if (reply === 'never') return;
-		response.writeHead(reply.status, reply.headers).end(reply.body ?? '');
-	});
+async function serve(handler: http.RequestListener): Promise<string> {
+	const server = http.createServer(handler);
 	servers.push(server);
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	server.unref();
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return `127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const within = (ms: number) => AbortSignal.timeout(ms);
+const timeout = () => AbortSignal.timeout(2000);
 
 describe('httpGet', () => {
-	it('gives the status and the body, and follows redirects to the end', async () => {
-		const base = await serve(path => (path === '/old' ? {status: 301, headers: {location: '/new'}} : path === '/new' ? {status: 200, body: 'Origin: Mesosphere'} : {status: 404}));
-		const moved = await httpGet(`${base}/old`, within(5000));
-		expect(moved.status).toBe(200);
-		expect(moved.body.toString()).toBe('Origin: Mesosphere');
-		expect((await httpGet(`${base}/gone`, within(5000))).status).toBe(404);
-		const headOnly = await httpGet(`${base}/new`, within(5000), {body: false});
-		expect(headOnly.status).toBe(200);
-		expect(headOnly.body.length).toBe(0);
+	it('follows a redirect without a scheme, as a Mesos master that does not lead sends one, to the answer', async () => {
+		const leader = await serve((request, response) => {
+			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({leader: 'yes', path: request.url}));
+		});
+		const follower = await serve((_request, response) => {
+			response.writeHead(307, {location: `//${leader}/master/state`}).end();
+		});
+		const answer = await httpGet(`http://${follower}/master/state`, timeout());
+		expect(answer).toMatchObject({status: 200, ok: true});
+		expect(JSON.parse(answer.body)).toEqual({leader: 'yes', path: '/master/state'});
 	});
 
-	it('names a refused connection and a server that never answers', async () => {
-		const base = await serve(() => 'never');
-		const closed = await serve(() => ({status: 200}));
+	it('gives the status of an answer that is not a success, with its body', async () => {
+		const address = await serve((_request, response) => {
+			response.writeHead(503).end('not yet');
+		});
+		expect(await httpGet(`http://${address}/health`, timeout())).toEqual({status: 503, statusText: 'Service Unavailable', ok: false, body: 'not yet', bytes: Buffer.from('not yet')});
+	});
+
+	it('names what the socket said as the cause when nothing listens, and ends as an AbortError when stopped', async () => {
+		const closed = await serve(() => undefined);
 		await new Promise(resolve => servers.pop()?.close(resolve));
-		await expect(httpGet(closed, within(5000))).rejects.toThrow(/ECONNREFUSED/);
-		await expect(httpGet(base, within(200))).rejects.toThrow(/timeout/);
+		const refused = await httpGet(`http://${closed}/health`, timeout()).catch((error: unknown) => error);
+		expect((refused as {cause?: NodeJS.ErrnoException}).cause?.code).toBe('ECONNREFUSED');
+		// A server that never answers: the caller's signal ends the wait.
+		const silent = await serve(() => undefined);
+		const stop = new AbortController();
+		const asked = httpGet(`http://${silent}/health`, stop.signal).catch((error: unknown) => error);
+		stop.abort();
+		expect((await asked as Error).name).toBe('AbortError');
+	});
+});
+
+describe('a package index read over it', () => {
+	it('gives the bytes as they came; 404 is no file, another status a failure said with its address', async () => {
+		const gzipped = gzipSync('Package: mesos\n');
+		const host = await serve((request, response) => {
+			if (request.url === '/bytes/Packages.gz') response.writeHead(200).end(gzipped);
+			else if (request.url?.endsWith('/Release')) response.writeHead(200).end('Suite: bookworm\nCodename: bookworm\n');
+			else if (request.url?.endsWith('/Packages')) response.writeHead(500).end();
+			else response.writeHead(404).end();
+		});
+		const fetch = fetchHere();
+		expect(await fetch(`http://${host}/bytes/Packages.gz`)).toEqual(gzipped);
+		expect(await fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages.gz`)).toBeUndefined();
+		await expect(fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages`)).rejects.toThrow(`http://${host}/dists/bookworm/main/binary-amd64/Packages answered 500`);
+		const result = await readSourceIndex({kind: 'source-index', where: `http://${host}`, dists: `http://${host}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}, 'amd64', fetch);
+		expect(result.message).toContain('answered 500');
+		expect(result.status).toBe('warned');
 	});
 
-	it('reads a package index: 404 is no file, another status is a failure said with its address', async () => {
-		const base = await serve(path => (path.endsWith('/Release') ? {status: 200, body: 'Suite: stable\nCodename: bookworm\n'} : path.endsWith('/Packages') ? {status: 500} : {status: 404}));
-		const fetch = fetchHere();
-		expect(await fetch(`${base}/dists/bookworm/Packages.gz`)).toBeUndefined();
-		await expect(fetch(`${base}/dists/bookworm/main/binary-amd64/Packages`)).rejects.toThrow(`${base}/dists/bookworm/main/binary-amd64/Packages answered 500`);
-		const result = await readSourceIndex({kind: 'source-index', where: base, dists: `${base}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}, 'amd64', fetch);
-		expect(result.status).toBe('warned');
-		expect(result.message).toContain('answered 500');
+	it('names what the socket said when nothing answers, as fetch did', async () => {
+		const host = await serve((_request, response) => response.end());
+		await new Promise(resolve => servers.pop()?.close(resolve));
+		await expect(fetchHere()(`http://${host}/dists/bookworm/Release`)).rejects.toThrow(/^connect ECONNREFUSED/);
 	});
 });

@@ -39,6 +39,17 @@ function Harness({id, initial, submitted}: {id: SettingId; initial: string; subm
 }
 
 describe('FieldEditor', () => {
+	it('wraps an error beside the field with every row under its first, at 80 columns', () => {
+		const app = render(<FieldEditor setting={setting('repo.keyserver')} value="keyserver.ubuntu.com x" focus labelWidth={27} width={80} />);
+		const lines = (app.lastFrame() ?? '').split('\n');
+		const first = lines.findIndex(line => line.includes('✖ not allowed'));
+		const column = lines[first]?.indexOf('✖') ?? -1;
+		const rows = lines.slice(first + 1).filter(line => line.length > column && line.slice(0, column).trim() === '');
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) expect(row[column], row).not.toBe(' ');
+		expect(lines.every(line => line.length <= 80)).toBe(true);
+	});
+
 	it('shows the label, the value and the catalogue help', () => {
 		const app = render(<Harness id="slave.ip" initial="127.0.0.1" submitted={[]} />);
 		const frame = app.lastFrame() ?? '';

@@ -59,6 +59,32 @@ describe('LogBuffer', () => {
 		expect(buffer.version()).toBe(20_000);
 	});
 
+	it('draws a firehose less often when its frames are dear, so they take a twentieth of the time, yet twice a second', async () => {
+		vi.useFakeTimers();
+		const paced = async (frameMs: number): Promise<number[]> => {
+			const buffer = new LogBuffer(100);
+			const told: number[] = [];
+			// A listener whose frame takes frameMs to draw (the clock moves on, no timer fires).
+			buffer.subscribe(() => {
+				told.push(Date.now());
+				vi.setSystemTime(Date.now() + frameMs);
+			});
+			for (let ms = 0; ms < 3000; ms++) {
+				for (let i = 0; i < 20; i++) buffer.push(`line ${ms}.${i}`);
+				await vi.advanceTimersByTimeAsync(1);
+			}
+			return gapsOf(told).slice(2);
+		};
+		// 10 ms a frame: 200 ms between frames (10 ms of 200 is a twentieth).
+		for (const gap of await paced(10)) expect(gap).toBeGreaterThanOrEqual(200);
+		// 2 ms a frame: the firehose's 10 a second.
+		const cheap = await paced(2);
+		expect(Math.min(...cheap)).toBeGreaterThanOrEqual(100);
+		expect(Math.max(...cheap)).toBeLessThan(150);
+		// 60 ms a frame would be 1.2 s apart: still twice a second.
+		for (const gap of await paced(60)) expect(gap).toBeLessThanOrEqual(500 + 60 + 1);
+	});
+
 	it('tells listeners at once on flush, so the last lines show when a command ends', () => {
 		const buffer = new LogBuffer(10);
 		let told = 0;

@@ -40,6 +40,18 @@ async function afterAnEdit() {
 }
 
 describe('the undo screen', () => {
+	it('names only what it does: no "removes 0"', async () => {
+		const {system} = await fakeMachine({});
+		await mkdir(path.join(system.root, 'etc/mesos-slave'), {recursive: true});
+		await writeFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'old-name\n');
+		await new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {}).write('/etc/mesos-slave/hostname', 'new-name\n');
+		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
+		unmount = screen.unmount;
+		const asked = (await waitForFrame(screen, '(y/n)')).replaceAll(/\s+/g, ' ');
+		expect(asked).toContain('changed 1 file. Undo puts back 1:');
+		expect(asked).not.toMatch(/\b0 /);
+	});
+
 	it('lists what it restores and removes, says what it leaves, and changes nothing on n', async () => {
 		const {system, screen, done} = await afterAnEdit();
 		const asked = await waitForFrame(screen, '(y/n)');

@@ -4,7 +4,7 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {countsLine, itemLine, summaryCounts} from '../../source/model/change-summary.js';
+import {countsLine, itemLine, summaryCounts, summaryLines} from '../../source/model/change-summary.js';
 import {runPlan} from '../../source/commands/plan.js';
 import type {Output} from '../../source/commands/output.js';
 import {planSetup, setupSummary} from '../../source/use-cases/plan-setup.js';
@@ -34,7 +34,8 @@ describe('the change summary', () => {
 		expect(summary.map(step => step.id)).toEqual(['key', 'repository', 'install', 'overrides', 'configuration', 'start']);
 		const counts = summaryCounts(summary);
 		expect(counts.changed + counts.unchanged).toBe(0);
-		expect(countsLine(counts)).toBe(`${counts.commands} commands to run; files: ${counts.new} new, 0 changed, 0 unchanged.`);
+		// Only what there is: no "0 changed, 0 unchanged".
+		expect(countsLine(counts)).toBe(`${counts.commands} commands to run; files: ${counts.new} new.`);
 	});
 
 	it('says which files are new, changed and unchanged, as plan does', async () => {
@@ -79,6 +80,38 @@ describe('setup --yes', () => {
 		const system = await createSystem({root: await tempRoot()});
 		const expected = (await setupSummary(system, await planSetup(system, {}))).flatMap(step => [`${step.title}:`, ...step.items.map(item => `  ${itemLine(item)}`)]);
 		expect(summary.slice(0, expected.length)).toEqual(expected);
-		expect(summary[expected.length]).toMatch(/^\d+ commands to run; files: 21 new, 0 changed, 0 unchanged\.$/);
+		expect(summary[expected.length]).toMatch(/^\d+ commands to run; files: 21 new\.$/);
 	});
+
+	it('for a folder source says why the key step has nothing to do, before and as it runs', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'srv/debs'), {recursive: true});
+		await writeFile(path.join(root, 'srv/debs/mesos_1.11.0-1_amd64.deb'), 'x');
+		const lines: string[] = [];
+		const output: Output = {out: line => lines.push(line), err: line => lines.push(line), color: false};
+		const {runSetupYes} = await import('../../source/commands/setup-yes.js');
+		expect(await runSetupYes(await createSystem({root}), {'repo.source': 'folder', 'repo.folder': '/srv/debs'}, output)).toBe(0);
+		const note = '  nothing to do: A folder of your own .deb files is indexed on this machine and needs no signing key.';
+		expect(lines[lines.indexOf('Repository key:') + 1]).toBe(note);
+		expect(lines[lines.indexOf('== Repository key') + 1]).toBe(`${' '.repeat(11)}${note}`);
+	});
+});
+
+describe('every heading of the summary has something under it', () => {
+	const sources: Record<string, Record<string, string>> = {
+		article: {},
+		apt: {'repo.source': 'apt', 'repo.url': 'https://m.example.org/mesos', 'repo.suite': 'stable', 'repo.keyUrl': 'https://m.example.org/key.asc', 'repo.fingerprint': '0123456789ABCDEF0123456789ABCDEF01234567'},
+		'apt, unpinned': {'repo.source': 'apt', 'repo.url': 'https://m.example.org/mesos', 'repo.suite': 'stable', 'repo.keyUrl': 'https://m.example.org/key.asc'},
+		folder: {'repo.source': 'folder', 'repo.folder': '/srv/debs'},
+	};
+	for (const [source, answers] of Object.entries(sources)) {
+		for (const role of ['master+agent', 'master', 'agent']) {
+			it(`${source} source, ${role}`, async () => {
+				const lines = summaryLines(await summaryOf(await tempRoot(), {...answers, 'node.role': role}));
+				const headings = lines.flatMap((line, at) => (line.endsWith(':') && !line.startsWith(' ') ? [at] : []));
+				expect(headings.length).toBe(6);
+				for (const at of headings) expect(lines[at + 1], `under ${lines[at]}`).toMatch(/^ {2}\S/);
+			});
+		}
+	}
 });

@@ -71,7 +71,7 @@ describe('setup, stopped', () => {
 		await waitFor('apt-get install to start', () => installing());
 		controller.abort();
 		expect(await running).toBe(130);
-		expect(out).toContain('stopped     “apt-get install -y mesosphere” was stopped before it finished');
+		expect(out).toContain('stopped      “apt-get install -y mesosphere” was stopped before it finished');
 		expect(out).not.toContain('== Service overrides');
 		expect(err[0]).toBe('Stopped at Install: it is recorded as stopped, not done, and nothing after it ran.');
 		expect(err[1]).toContain('Run the same command again to continue.');

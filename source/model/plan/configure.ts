@@ -55,6 +55,18 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 	};
 }
 
+// The file of settings whose empty value writes nothing, all emptied: it goes.
+const removal = (path: string, emptied: readonly Setting[]): FileAction => ({
+	kind: 'file',
+	title: emptied.length === 1 ? (emptied[0]?.label ?? path) : path,
+	path,
+	settings: emptied.map(s => s.id),
+	edit: {format: 'absent'},
+	mode: 0o644,
+	notes: [],
+	restarts: startOrder.filter(service => emptied.some(s => s.restarts.includes(service))),
+});
+
 // The companion files written after the file that holds `group`.
 function companionsOf(group: readonly Setting[], values: Values, facts: Facts, setupOnlyToo: boolean, services: readonly ServiceName[]): FileAction[] {
 	return companionFiles
@@ -73,7 +85,11 @@ export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<Set
 	const services = roleServices(roleOf(values['node.role']));
 	const actions: Action[] = [];
 	for (const [path, group] of settingsByFile(facts, services)) {
-		const chosen = (only ? group.filter(s => only.has(s.id)) : group).filter(s => !(s.emptyWritesNothing && values[s.id] === ''));
+		const asked = only ? group.filter(s => only.has(s.id)) : group;
+		const chosen = asked.filter(s => !(s.emptyWritesNothing && values[s.id] === ''));
+		// A change that empties such a setting removes the file its earlier value wrote (a setup
+		// writes none, and a file already absent stays absent: the action then finds nothing to do).
+		if (chosen.length === 0 && only && asked.length > 0) actions.push(removal(path, asked));
 		if (chosen.length === 0) continue;
 		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only, services));
 	}

@@ -21,7 +21,7 @@ export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
 
 export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; stop(): void};
 
-const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', warned: '!', failed: '✖', stopped: '■'} as const;
+const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', removed: '✔', 'would-remove': '·', warned: '!', failed: '✖', stopped: '■'} as const;
 
 export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy): ClusterDeploy {
 	const [view, screen] = useSyncReducer(deployReducer, deployView(nodes, node => roleServices(node.role)));

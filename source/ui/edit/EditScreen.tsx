@@ -3,7 +3,7 @@
 // "restart mesos-slave now?" → the restart in a ServicePane with its probe → back to the list.
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import type {Answers} from '../../model/answers.js';
+import {type Answers, checkAnswer} from '../../model/answers.js';
 import {shownValue} from '../../model/current-values.js';
 import {modeNote} from '../../model/action-preview.js';
 import {findSetting} from '../../model/settings.js';
@@ -70,6 +70,10 @@ const keysFor: Record<EditState['mode']['kind'], KeyHint[]> = {
 	done: [{key: 'Enter', does: 'back to the list'}],
 };
 
+// Enter is named only where it does what it says: on a value that is not allowed it previews nothing.
+const keysOf = (mode: EditState['mode']): KeyHint[] =>
+	mode.kind === 'editing' && !checkAnswer(mode.id, mode.text).ok ? keysFor.editing.filter(hint => hint.key !== 'Enter') : keysFor[mode.kind];
+
 export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}: EditScreenProps) {
 	const system = useSystem();
 	const useCases = useUseCases();
@@ -94,12 +98,12 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	return (
 		<Box flexDirection="column">
 			<Text bold>mesos-setup edit</Text>
-			{note ? <Text color="yellow">{note}</Text> : null}
+			{note ? <WrappedText text={note} width={columns} color="yellow" /> : null}
 			{state.notice ? <Text color="red">{state.notice}</Text> : null}
 			<Box marginTop={1} flexDirection="column">
 				<EditBody state={state} height={body} width={columns} restarts={restarts} />
 			</Box>
-			<KeyHelp keys={keysFor[mode.kind]} />
+			<KeyHelp keys={keysOf(mode)} />
 		</Box>
 	);
 }

@@ -1,6 +1,7 @@
 // The settings list, grouped by the file that holds them (in the catalogue's order), each with
 // its value read from disk now and a mark where the disk differs from the saved answer.
 import {type CurrentValues, shownValue} from '../../model/current-values.js';
+import {editableSettings} from '../../model/editable-settings.js';
 import {type SettingId, settings} from '../../model/settings.js';
 
 export type SettingRow = {
@@ -19,9 +20,12 @@ export type SettingRow = {
 
 export const savedOnlyGroup = 'kept in the saved answers (used by the full setup)';
 
+// Only the settings `edit` changes on this machine (model/editable-settings.ts): the list never
+// offers one it would then refuse.
 export function settingRows(current: CurrentValues): SettingRow[] {
 	const labels = new Map(settings.map(s => [s.id, s.label]));
-	const rows = current.settings.map(s => ({
+	const editable = new Set(editableSettings(current.values));
+	const rows = current.settings.filter(s => editable.has(s.id)).map(s => ({
 		id: s.id,
 		label: labels.get(s.id) ?? s.id,
 		value: shownValue(s),

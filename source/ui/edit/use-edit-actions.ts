@@ -44,7 +44,10 @@ export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>,
 						kept.answers = change.answers;
 						onAnswersSaved?.(change.answers);
 					}
-					if (result.ok && result.backupsDir) wrote.push(`The old files are kept in ${system.fs.hostPath(result.backupsDir)} (Undo on the menu puts them back).`);
+					// A hint that works as printed, opened from the menu or as `mesos-setup edit`.
+					const one = result.changedFiles.length === 1;
+					const undo = `mesos-setup undo${system.sandbox ? ` --root ${system.root}` : ''}`;
+					if (result.ok && result.backupsDir) wrote.push(`The old ${one ? 'file is' : 'files are'} kept in ${system.fs.hostPath(result.backupsDir)} (${undo} puts ${one ? 'it' : 'them'} back).`);
 					dispatch({type: 'written', ok: result.ok, wrote, restartNeeded: written.restartStep.actions.length > 0, ...(result.failed ? {message: `Failed: ${result.failed.outcome.message}`} : {})});
 				} catch (error) {
 					dispatch({type: 'written', ok: false, wrote, restartNeeded: false, message: `Failed: ${errorMessage(error)}`});

@@ -19,7 +19,8 @@ export type HomeMenuProps = {
 	start?: HomeChoice;
 };
 
-const labelWidth = 26;
+// The cursor, the longest label, two spaces: every hint starts in one column, clear of every label.
+const labelWidth = 2 + Math.max(...[true, false].flatMap(setUp => homeChoices(setUp).map(item => item.label.length))) + 2;
 
 // A choice and what it does; the hint wraps in its own column rather than under the choices.
 function MenuItem({item, selected}: {item: HomeItem; selected: boolean}) {

@@ -51,8 +51,11 @@ const logKeys: KeyHint[] = [
 
 // Log lines fetched per service; the screen shows as many as fit.
 const logLinesFetched = 10;
-// The init system is asked this often (and at once when a service's health changes).
-const initStateMaxAgeMs = 10_000;
+// The init system is asked this often, and at once when a service's health changes (a service that
+// starts or stops changes its health first) or after a restart: asking spawns the init scripts
+// (sysv), the dearest part of an idle screen's look, and what they say rarely changes without the
+// health.
+const initStateMaxAgeMs = 30_000;
 
 export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQuit}: StatusScreenProps) {
 	const {exit} = useApp();

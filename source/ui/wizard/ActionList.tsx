@@ -27,9 +27,15 @@ function messageOf(item: ActionView): string {
 // Warnings and failures keep their whole message longest.
 const mustWrap = (item: ActionView): boolean => item.state === 'warned' || item.state === 'failed';
 
-// Each item's rows, the first way that fits the rows given: every message wrapped; the passed
-// ones folded into one wrapped paragraph that names them with their findings, then by title only
-// (the rest still whole); the plain outcomes cut to one row; everything cut to one row.
+// Whether the passed ones fold, decided by the rows given and the number of actions alone, never
+// by which have finished: a list streaming in keeps one form. Room for two rows each (a title and
+// a finding or warning wrapped under it), or they fold.
+export const foldsPassed = (view: RunView, rows: number): boolean => view.actions.length * 2 > rows;
+
+// Each item's rows, the first way that fits the rows given, in the form foldsPassed chose: every
+// message wrapped, then the plain outcomes cut to one row; or the passed ones folded into one
+// wrapped paragraph that names them with their findings, then by title only (the rest still
+// whole, then cut to one row); at worst everything cut to one row.
 export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_INFINITY): string[][] {
 	const text = (item: ActionView): string => `${item.action.title}${messageOf(item)}`;
 	const title = (item: ActionView): string => item.action.title;
@@ -41,7 +47,7 @@ export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_
 			if (item.state !== 'passed') return others[index] ?? [];
 			return item === passed[0] ? wrapRows(`${passed.length} passed: ${passed.map(said).join(' · ')}`, width - 2, '') : [];
 		});
-	const ways = passed.length > 1 ? [wrapped, folded(text, wrapped), folded(title, wrapped), some, folded(title, some)] : [wrapped, some];
+	const ways = foldsPassed(view, rows) ? [folded(text, wrapped), folded(title, wrapped), folded(title, some)] : [wrapped, some];
 	const count = (lists: string[][]): number => lists.reduce((sum, list) => sum + list.length, 0);
 	return ways.find(way => count(way) <= rows) ?? view.actions.map(item => [text(item)]);
 }

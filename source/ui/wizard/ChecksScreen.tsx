@@ -26,15 +26,24 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
 				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
+				{state.recheck ? <WrappedText text="Checked again: the role or package source you chose needs checks of its own (its ports, its packages)." width={width} color="yellow" /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<ActionList view={view} width={width} rows={space.rows - 1} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
+				{/* The rows the verdict and the prompt will take are kept while the checks run, so the
+				    list has the same rows from the first check to the last and keeps its form. */}
+				{mode.kind === 'running' ? (
+					<Box marginTop={1} flexDirection="column">
+						<Text dimColor>Checking…</Text>
+						<Text> </Text>
+					</Box>
+				) : null}
 				{mode.kind === 'finished' ? (
 					<Box marginTop={1} flexDirection="column">
 						<WrappedText text={verdict} width={width} color={warned > 0 ? 'yellow' : 'green'} />
-						<Text>Press Enter to go on to the settings; nothing changes before their summary.</Text>
+						<Text>{state.recheck ? 'Press Enter for the summary; nothing changes before you start the run there.' : 'Press Enter to go on to the settings; nothing changes before their summary.'}</Text>
 					</Box>
 				) : null}
 				{mode.kind === 'failed' ? (

@@ -2,12 +2,12 @@
 // how to see status or change a setting later.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {plural} from '../../model/change-summary.js';
 import {resolveValues} from '../../model/answers.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import {whatChanged} from './what-changed.js';
 
 const later: [string, string][] = [
 	['status', 'live status of every service'],
@@ -22,18 +22,8 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
 	// The commands in one column, so what each does starts in one column too.
 	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${rootFlag}`.length));
-	const counts = summary?.counts ?? {};
 	const changed = summary?.changedFiles ?? [];
-	const changes = [
-		// Files, not writes: a file written twice is one file.
-		plural(changed.length, 'file') + ' written',
-		`${counts.unchanged ?? 0} already right`,
-		plural(counts.ran ?? 0, 'command') + ' run',
-		...(counts.healthy ? [plural(counts.healthy, 'service') + ' healthy'] : []),
-		...(counts.failed ? [`${counts.failed} failed`] : []),
-		...(counts.skipped ? [`${counts.skipped} skipped`] : []),
-		...(counts['would-write'] || counts['would-run'] ? [`${counts['would-write'] ?? 0} would be written and ${counts['would-run'] ?? 0} would run (dry run)`] : []),
-	].join(', ');
+	const changes = whatChanged(summary, system.sandbox);
 	// The list of files gets the rows the rest leaves (measured: paths and sentences wrap), and the
 	// prompt stays in view; what does not fit is in the log.
 	const space = useRowsLeft(height);

@@ -6,6 +6,7 @@ import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {FailurePanel} from './FailurePanel.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import type {ScreenProps} from './screen-props.js';
 
 export function ServicesScreen({state, page, view, output, summary, height, width}: ScreenProps) {
@@ -16,7 +17,7 @@ export function ServicesScreen({state, page, view, output, summary, height, widt
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-				<Text bold>{page.step?.summary}</Text>
+				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
 			</Box>
 			{/* The same panes as a restart from the edit and status screens. */}
 			<ServiceRunPanes view={view} output={output} height={space.rows} width={width} />

@@ -8,13 +8,14 @@ import {changeSummary, countsLine, summaryCounts} from '../../model/change-summa
 import {runSteps, summaryFiles} from '../../model/wizard-moves.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useDiskFiles} from '../hooks/use-disk-files.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 import {summaryRows, summaryWindow} from './summary-rows.js';
 
-const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', unchanged: undefined} as const;
+const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', removed: 'red', unchanged: undefined} as const;
 
 export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 	const system = useSystem();
@@ -36,7 +37,7 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
 				<Text bold>Before anything changes: what the run will do, in order.</Text>
-				{note ? <Text color="yellow">{note}</Text> : null}
+				{note ? <WrappedText text={note} width={width} color="yellow" /> : null}
 			</Box>
 			{summary?.open && change ? (
 				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} view={state.wholeFiles ? 'whole' : 'changes'} />

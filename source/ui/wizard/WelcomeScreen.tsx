@@ -54,20 +54,20 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
-			<Text>First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there.</Text>
+			<WrappedText text="First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there." width={width} />
 			<Box marginTop={1} flexDirection="column">
 				<Text>{machineLine(system.facts, system.sandbox)}</Text>
 				<Text dimColor>{installedLine(system.facts)}</Text>
 				{system.facts.notes.map(line => (
 					<WrappedText key={line} text={line} width={width} dimColor />
 				))}
-				{note ? <Text color="yellow">{note}</Text> : null}
+				{note ? <WrappedText text={note} width={width} color="yellow" /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				{offer === 'rehearsal' ? (
 					<>
-						<Text color="yellow">{whyRehearse(system.facts)}</Text>
-						<Text>A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run.</Text>
+						<WrappedText text={whyRehearse(system.facts)} width={width} color="yellow" />
+						<WrappedText text="A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run." width={width} />
 					</>
 				) : null}
 				{offer === 'rehearsing' ? (
@@ -77,7 +77,7 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 				) : null}
 				{offer === 'resume' ? <Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text> : null}
 				{choices.length > 0 && welcome ? <ChoiceList items={choices} selected={welcome.choice} /> : null}
-				{offer === 'ready' ? <Text>This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look).</Text> : null}
+				{offer === 'ready' ? <WrappedText text="This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look)." width={width} /> : null}
 				{welcome?.notice ? <Text color="red">{welcome.notice}</Text> : null}
 			</Box>
 		</Box>

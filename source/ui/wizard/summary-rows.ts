@@ -1,18 +1,19 @@
 // The summary's rows at a width: a heading per step, then its commands, checks, probes and files,
 // long ones wrapped under their first row (never cut); each file row carries its place in the
 // summary's file list, so the cursor can be kept in view.
-import type {FileState, SummaryItem, SummaryStep} from '../../model/change-summary.js';
+import {emptyStepNote, type FileState, type SummaryItem, type SummaryStep} from '../../model/change-summary.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
 export type SummaryRow = {text: string; tone: 'heading' | 'command' | 'check' | FileState; file?: number};
 
 // A copy is the installer's own (no shell command to show); a stop says where a run stops to ask.
-const verbs: Record<SummaryItem['verb'], string> = {run: '$', copy: '+', check: '·', probe: '·', write: '✎', stop: '!'};
+const verbs: Record<SummaryItem['verb'], string> = {run: '$', copy: '+', check: '·', probe: '·', write: '✎', remove: '-', stop: '!'};
 
 export function summaryRows(steps: readonly SummaryStep[], files: readonly string[], width: number): SummaryRow[] {
 	const rows: SummaryRow[] = [];
 	for (const step of steps) {
 		rows.push({text: step.title, tone: 'heading'});
+		if (step.items.length === 0) for (const text of wrapRows(emptyStepNote(step), width - 2, '')) rows.push({text: `  ${text}`, tone: 'check'});
 		for (const item of step.items) {
 			const file = item.file ? files.indexOf(item.file.path) : -1;
 			const tone: SummaryRow['tone'] = item.file ? item.file.state : item.verb === 'run' || item.verb === 'copy' ? 'command' : 'check';

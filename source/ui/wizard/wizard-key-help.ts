@@ -11,7 +11,8 @@ const quit: KeyHint = {key: 'q', does: 'quit'};
 export const diffKey = 'd';
 
 // Where Esc goes from a page that has run (or failed).
-const againWord = (page: Page): string => (page.kind === 'checks' ? 'back' : 'back to the summary');
+const againWord = (page: Page, state: WizardState): string => (page.kind === 'checks' ? (state.recheck ? 'back to the settings' : 'back') : 'back to the summary');
+const nextWord = (page: Page, state: WizardState): string => (page.kind === 'services' ? 'finish' : page.kind === 'checks' ? (state.recheck ? 'the summary' : 'the settings') : 'next step');
 
 const overviewEnter = ['continue', 'walk every page'];
 
@@ -46,15 +47,15 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 				{key: '↑↓', does: mode.open ? 'scroll' : 'choose a file'},
 				{key: diffKey, does: mode.open ? 'close the diff' : 'show its diff'},
 				...(mode.open ? [{key: wholeFileKey, does: state.wholeFiles ? 'changes only' : 'whole file'}] : []),
-				{key: 'Esc', does: 'back to the settings'},
+				{key: 'Esc', does: 'back'},
 				quit,
 			];
 		case 'running':
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
-			return [{key: 'Enter', does: page.kind === 'services' ? 'finish' : 'next step'}, {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'Enter', does: nextWord(page, state)}, {key: 'Esc', does: againWord(page, state)}, quit];
 		case 'failed':
-			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page)}, quit];
+			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page, state)}, quit];
 		case 'stopping':
 			return [{key: '…', does: 'stopping what runs'}];
 		case 'exit':

@@ -8,6 +8,7 @@ import {choicesFor} from '../../../model/field-input.js';
 import type {Setting} from '../../../model/settings.js';
 import {ChoiceList} from '../choice-list/ChoiceList.js';
 import {TextField} from '../text-field/TextField.js';
+import {textWidth} from '../wrapped-text/text-rows.js';
 import {WrappedText} from '../wrapped-text/WrappedText.js';
 
 type Props = {
@@ -24,6 +25,10 @@ type Props = {
 export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34, width}: Props) {
 	const verdict = setting.validate(value);
 	const choices = setting.choices ? choicesFor(setting, value) : [];
+	const error = verdict.ok ? '' : `✖ not allowed: use ${verdict.allowed}`;
+	// The columns beside the label and the value (and its cursor's cell, and the gap after it).
+	const left = width === undefined ? undefined : width - labelWidth - (textWidth(value) + 1) - 2;
+	const errorWidth = left !== undefined && left >= 12 ? left : undefined;
 	return (
 		<Box flexDirection="column">
 			<Box>
@@ -42,7 +47,8 @@ export function FieldEditor({setting, value, cursor = [...value].length, focus, 
 				</Box>
 				{verdict.ok ? null : (
 					<Box flexShrink={1}>
-						<Text color="red">✖ not allowed: use {verdict.allowed}</Text>
+						{/* Wrapped here where the columns left are known, so its rows start under its first. */}
+						{errorWidth === undefined ? <Text color="red">{error}</Text> : <WrappedText text={error} width={errorWidth} color="red" />}
 					</Box>
 				)}
 			</Box>

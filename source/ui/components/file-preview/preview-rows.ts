@@ -21,7 +21,8 @@ export type PreviewFile = {
 	path: string;
 	// What the file holds now; undefined when it does not exist.
 	before: string | undefined;
-	after: string;
+	// What it will hold; undefined when it is removed.
+	after: string | undefined;
 	notes?: readonly string[];
 };
 
@@ -30,12 +31,13 @@ export const wholeFileKey = 'f';
 const unchanged = (count: number): PreviewRow => ({kind: 'fold', count, text: `… ${count} unchanged line${count === 1 ? '' : 's'}`});
 
 function changeText(file: PreviewFile, diff: FileDiff): string {
+	if (file.after === undefined) return file.before === undefined ? 'not there: nothing to remove' : 'removed';
 	if (file.before === undefined) return 'new file';
 	if (file.before === file.after) return 'unchanged: nothing to write';
 	return `${diff.added} line${diff.added === 1 ? '' : 's'} added, ${diff.removed} removed`;
 }
 
-export const fileChange = (before: string | undefined, after: string): string => changeText({path: '', before, after}, diffFile(before ?? '', after));
+export const fileChange = (before: string | undefined, after: string | undefined): string => changeText({path: '', before, after}, diffFile(before ?? '', after ?? ''));
 
 // The unchanged lines from `from` to `to` (numbers in the file now), shifted by `shift` in the
 // file as written: a count when they fold; shown when not, or when there is one (its fold row
@@ -72,7 +74,7 @@ const lastNumber = (lines: readonly (DiffLine | PreviewRow)[]): number =>
 
 // One file as rows, its notes wrapped at `width`.
 export function fileRows(file: PreviewFile, width: number, view: PreviewView): PreviewRow[] {
-	const diff = diffFile(file.before ?? '', file.after);
+	const diff = diffFile(file.before ?? '', file.after ?? '');
 	const changes = bodyRows(diff, true);
 	const hides = changes.some(row => row.kind === 'fold');
 	const body = view === 'whole' ? bodyRows(diff, false) : changes;

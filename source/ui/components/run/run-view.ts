@@ -81,6 +81,8 @@ export const outcomeLook: Record<ActionState, {mark: string; color?: string; wor
 	ran: {mark: '✔', color: 'green', word: 'ran'},
 	'would-run': {mark: '○', color: 'yellow', word: 'would run'},
 	'would-write': {mark: '○', color: 'yellow', word: 'would write'},
+	removed: {mark: '✔', color: 'green', word: 'removed'},
+	'would-remove': {mark: '○', color: 'yellow', word: 'would remove'},
 	passed: {mark: '✔', color: 'green', word: 'passed'},
 	warned: {mark: '⚠', color: 'yellow', word: 'warning'},
 	failed: {mark: '✖', color: 'red', word: 'failed'},
