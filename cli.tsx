@@ -9,8 +9,9 @@ import {parseCommandLine} from './source/cli/parse-command-line.js';
 import {createOutput, paint} from './source/commands/output.js';
 import {errorMessage, InputError, StepError} from './source/model/errors.js';
 import {stopOnSignals} from './source/system/stop-signals.js';
-import {createSystem} from './source/system/system.js';
-import {gatherAnswers} from './source/use-cases/gather-answers.js';
+import type {SystemOptions} from './source/system/system.js';
+import type {AppCommand} from './source/ui/App.js';
+import type {RenderAppOptions} from './source/ui/render-app.js';
 
 const output = createOutput();
 
@@ -26,6 +27,21 @@ function withoutTerminal(command: string, root: string | undefined): string {
 	if (command === 'edit') return `mesos-setup edit asks in a terminal; without one run mesos-setup edit ID VALUE --yes${on}, such as: mesos-setup edit slave.hostname node1 --yes${on}`;
 	const named = command === 'home' ? 'mesos-setup' : `mesos-setup ${command}`;
 	return `${named} needs a terminal to ask its questions; without one run mesos-setup setup --yes${on} (the whole setup with the answers given and the defaults).`;
+}
+
+// The System (detection, dpkg and apt look-ups, the saved state) and the answers: loaded when
+// asked, so the screens' first frame is drawn before any of it is loaded or run.
+async function prepare(system: SystemOptions, flags: Pick<CommandLineOptions, 'answers' | 'set'>) {
+	const built = await (await import('./source/system/system.js')).createSystem(system);
+	const {gatherAnswers} = await import('./source/use-cases/gather-answers.js');
+	return {system: built, answers: await gatherAnswers(built, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set})};
+}
+
+// The commands that run without a terminal; everything else is a screen.
+function isPlain(command: string, flags: CommandLineOptions): boolean {
+	if (command === 'plan') return true;
+	if (command === 'status') return flags.once || flags.json;
+	return flags.yes && (command === 'undo' || command === 'setup' || command === 'home' || command === 'edit');
 }
 
 // Ctrl+C or SIGTERM while a plain command runs: what runs is stopped (its process group ended), the
@@ -46,8 +62,9 @@ async function main(): Promise<number> {
 	const {command, args, options: flags} = parsed;
 	// Several machines: the cluster file holds the answers; this machine's saved state plays no part.
 	if (command === 'cluster setup' || command === 'cluster plan' || command === 'cluster status' || command === 'cluster undo') return runCluster(command, args[0] ?? '', flags);
-	const system = await createSystem({...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun});
-	const answers = await gatherAnswers(system, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set});
+	const systemOptions = {...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun};
+	if (command !== 'plan' && process.stdin.isTTY && !isPlain(command, flags)) return renderScreens(command, args, flags, () => prepare(systemOptions, flags));
+	const {system, answers} = await prepare(systemOptions, flags);
 
 	// Each path loads what it needs when it runs (import()): the bundle evaluates no module a path
 	// does not use, and the wizard's first frame waits for none of the plain commands.
@@ -68,21 +85,38 @@ async function main(): Promise<number> {
 		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopPlainRun()});
 	}
 	// Undo asks before it changes anything: in a terminal on its screen, elsewhere only --yes answers.
-	if (command === 'undo' && !process.stdin.isTTY) {
+	if (command === 'undo') {
 		usage('mesos-setup undo asks before it puts files back, and there is no terminal to ask in: run mesos-setup undo --yes to undo without a question.');
 	}
 	// Everything else is interactive: the wizard, the menu, edit and live status need a terminal.
-	if (!process.stdin.isTTY) {
-		usage(withoutTerminal(command, flags.root));
+	usage(withoutTerminal(command, flags.root));
+}
+
+// Ink's layout engine (yoga) starts from WebAssembly it carries in the bundle, and loads it with
+// fetch() when there is one: the first use of Node's fetch loads undici, tens of milliseconds
+// before the first frame. Without fetch it decodes the same bytes in place, so fetch is hidden
+// while Ink loads and put back at once (the preflight's reachability checks use it later).
+async function loadScreens(): Promise<typeof import('./source/ui/render-app.js')> {
+	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (fetch?.configurable) Reflect.deleteProperty(globalThis, 'fetch');
+	try {
+		return await import('./source/ui/render-app.js');
+	} finally {
+		if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
 	}
-	const {renderApp} = await import('./source/ui/render-app.js');
+}
+
+// The screens, drawn at once: the System and the answers are prepared behind the first frame.
+async function renderScreens(command: AppCommand, args: readonly string[], flags: CommandLineOptions, ready: RenderAppOptions['prepare']): Promise<number> {
+	// Taken before Ink's own listeners are added, so that Ink still restores the terminal on a signal.
+	const signal = stopOnSignals();
+	const {renderApp} = await loadScreens();
 	return renderApp({
 		out: output.out,
 		// A signal from outside (Ctrl+C itself is a key there): the screen stops what runs, then ends.
-		signal: stopOnSignals(),
-		system,
+		signal,
+		prepare: ready,
 		command,
-		answers,
 		...(command === 'edit' && args[0] !== undefined ? {editId: args[0]} : {}),
 		...(command === 'edit' && args[1] !== undefined ? {editValue: args[1]} : {}),
 		rehearse: async () => (await import('./source/system/rehearsal.js')).createRehearsal(path.resolve('mesos-rehearsal'), {dryRun: flags.dryRun}),
@@ -104,9 +138,10 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	}
 	// The cluster screens: setup (settings, summary, deploy with a pane per node) and live status.
 	if (!process.stdin.isTTY) usage(`mesos-setup ${command} needs a terminal for its screens; without one use ${command === 'cluster status' ? '--once or --json' : '--yes'}.`);
-	const {renderApp} = await import('./source/ui/render-app.js');
-	const system = await createSystem({...root, dryRun: flags.dryRun});
-	return renderApp({out: output.out, signal: stopOnSignals(), system, command: command === 'cluster status' ? 'cluster status' : 'cluster setup', answers: {}, cluster, clusterFile: file});
+	const signal = stopOnSignals();
+	const {renderApp} = await loadScreens();
+	const prepareSystem = async () => ({system: await (await import('./source/system/system.js')).createSystem({...root, dryRun: flags.dryRun}), answers: {}});
+	return renderApp({out: output.out, signal, prepare: prepareSystem, command: command === 'cluster status' ? 'cluster status' : 'cluster setup', cluster, clusterFile: file});
 }
 
 try {

@@ -24,6 +24,23 @@ export async function runCheck(system: System, action: Extract<Action, {kind: 'c
 	return {status: result.status, message};
 }
 
+// The checks of a row (the preflight), started together: each only reads (a port, a file, whether
+// a server answers), so none need wait for the one before; their outcomes are still taken one by
+// one, in order. `row.checks` is the row under way; the run empties it when the row ends.
+export type CheckRow = {checks?: Map<Action, Promise<Outcome>>};
+
+// `rest`: this check and the actions after it in the part of the step being applied.
+export function checkInRow(system: System, row: CheckRow, action: Extract<Action, {kind: 'check'}>, rest: readonly Action[], signal: AbortSignal | undefined): Promise<Outcome> {
+	const started = row.checks?.get(action);
+	if (started) return started;
+	const end = rest.findIndex(next => next.kind !== 'check');
+	const checks = (end === -1 ? rest : rest.slice(0, end)).filter(next => next.kind === 'check');
+	row.checks = new Map(checks.map(check => [check, runCheck(system, check, signal)]));
+	// Each is awaited in its turn, where a failure is reported; one a stop never reached fails nowhere.
+	for (const outcome of row.checks.values()) outcome.catch(() => undefined);
+	return row.checks.get(action) ?? runCheck(system, action, signal);
+}
+
 // The key's outcome, and the keyring file it changed, if any.
 export async function runImportKey(
 	system: System,

@@ -12,7 +12,7 @@ import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import type {Action, Step, StepId} from '../model/plan.js';
 import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
-import {runCheck, runCommand, runImportKey} from './apply-command.js';
+import {type CheckRow, checkInRow, runCommand, runImportKey} from './apply-command.js';
 import {makeLocalRepository} from './local-repository.js';
 import {type FileRow, runFile} from './apply-file.js';
 import {runService} from './apply-service.js';
@@ -57,8 +57,8 @@ export class ApplyRun {
 	// Set once an action that may change the machine starts: only then is the log opened and the
 	// progress saved, so a run that only looked (preflight) leaves nothing behind.
 	private changing = false;
-	// Whether the row of file actions under way has recorded its files in the journal yet.
-	private readonly row: FileRow = {recordedAhead: false};
+	// Whether the row of file actions under way has recorded its files in the journal yet; the row of checks under way.
+	private readonly row: FileRow & CheckRow = {recordedAhead: false};
 
 	constructor(
 		private readonly system: System,
@@ -102,6 +102,7 @@ export class ApplyRun {
 			try {
 				if (action.kind !== 'check') this.startChanging();
 				if (action.kind !== 'file') this.row.recordedAhead = false;
+				if (action.kind !== 'check') this.row.checks = undefined;
 				outcome = await this.applyAction(step, action, step.actions.slice(index), emit, signal);
 			} catch (error) {
 				outcome = {status: 'failed', message: errorMessage(error), detail: error instanceof StepError ? error.detail : []};
@@ -197,7 +198,7 @@ export class ApplyRun {
 		const onLine = (line: string, stream: OutputStream): void => emit({type: 'output', step, action, line, stream});
 		switch (action.kind) {
 			case 'check':
-				return runCheck(system, action, signal);
+				return checkInRow(system, this.row, action, rest, signal);
 			case 'file':
 				return this.file(action, rest);
 			case 'import-key': {
@@ -239,6 +240,7 @@ export class ApplyRun {
 	// is; the next write names the problem.
 	private async settleJournal(): Promise<void> {
 		this.row.recordedAhead = false;
+		this.row.checks = undefined;
 		if (this.system.dryRun) return;
 		await this.journal.settle().catch(() => undefined);
 	}

@@ -1,4 +1,5 @@
-// A GET over HTTP for the probes and the status readings, on Node's own http client. The live
+// A GET over HTTP for the probes, the status readings and the preflight's reachability and
+// package index checks, on Node's own http client (a plain setup no longer loads undici either). The live
 // status screen asks six or more endpoints every 2 s: fetch (undici) spends about twice the CPU
 // of http.get on each such request, which alone kept the idle screen above 1% of a core. It
 // follows redirects as fetch does (a Mesos master that does not lead redirects to the one that
@@ -6,7 +7,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export type HttpAnswer = {status: number; statusText: string; ok: boolean; body: string};
+// body: the bytes as text; bytes: as they came (a Packages.gz).
+export type HttpAnswer = {status: number; statusText: string; ok: boolean; body: string; bytes: Buffer};
 
 const redirects = new Set([301, 302, 303, 307, 308]);
 const maxRedirects = 5;
@@ -33,7 +35,8 @@ function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?
 			response.on('error', reject);
 			response.on('end', () => {
 				const status = response.statusCode ?? 0;
-				resolve({status, statusText: response.statusMessage ?? '', ok: status >= 200 && status < 300, body: Buffer.concat(chunks).toString('utf8'), ...(response.headers.location ? {location: response.headers.location} : {})});
+				const bytes = Buffer.concat(chunks);
+				resolve({status, statusText: response.statusMessage ?? '', ok: status >= 200 && status < 300, body: bytes.toString('utf8'), bytes, ...(response.headers.location ? {location: response.headers.location} : {})});
 			});
 		});
 		// As fetch reports it: what the socket said is the cause (connection refused, reset, unknown

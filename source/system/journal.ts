@@ -76,10 +76,10 @@ export class Journal {
 			await this.notChanging(target);
 			return 'unchanged';
 		}
-		return this.track(target, async () => {
+		return this.track(target, async (_mode, folderSync) => {
 			const info = await this.fs.info(target);
 			const owner = info ? {uid: info.uid, gid: info.gid} : undefined;
-			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner)).createdDirs;
+			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner, folderSync)).createdDirs;
 		});
 	}
 
@@ -100,7 +100,11 @@ export class Journal {
 
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
 	// undo can put it back like any file mesos-setup wrote itself.
-	async track(target: string, change: (oldMode: number | undefined) => Promise<string[] | void>): Promise<WriteResult> {
+	// A file recorded ahead may leave its folder's sync (`folderSync` 'later') to the save after the
+	// row's last write, one sync a folder instead of one a file: until that save the journal names no
+	// SHA-256 for it, so a crash in between, whether the rename survived or not, leaves a record
+	// that undo puts back as it is (the backup, or no file), which is all it needs.
+	async track(target: string, change: (oldMode: number | undefined, folderSync: 'now' | 'later') => Promise<string[] | void>): Promise<WriteResult> {
 		await this.load();
 		const old = await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
@@ -113,8 +117,8 @@ export class Journal {
 			entry = await this.newEntry(target, old, info);
 			await this.save();
 		}
-		this.ahead.delete(entry);
-		const created = (await change(info?.mode)) ?? [];
+		const folderSync = this.ahead.delete(entry) ? 'later' : 'now';
+		const created = (await change(info?.mode, folderSync)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = await this.fs.readBytes(target);
 		const unchanged = added && now !== undefined && old?.equals(now) === true;
@@ -201,6 +205,8 @@ export class Journal {
 	}
 
 	private async save(): Promise<void> {
+		// The renames of the row just written are durable before the journal names what they wrote.
+		await this.fs.syncFolders();
 		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
 		this.saved = true;
 		this.dirty = false;

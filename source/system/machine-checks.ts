@@ -7,6 +7,7 @@ import {debianArch, judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
+import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {fetchHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
@@ -93,7 +94,7 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 			return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 		case 'reachable':
 			try {
-				await fetch(check.url, {method: 'GET', signal: signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000)});
+				await httpGet(check.url, signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000));
 				return {status: 'passed', message: check.url};
 			} catch (error) {
 				const cause = (error as {cause?: Error}).cause?.message ?? (error as Error).message;

@@ -7,7 +7,6 @@ import {access} from 'node:fs/promises';
 import path from 'node:path';
 import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
-import {execa} from 'execa';
 import type {OutputStream} from '../model/apply-events.js';
 import {cleanLine} from '../model/terminal-text.js';
 import {processGroup} from './process-group.js';
@@ -95,6 +94,9 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	const [file, ...args] = argv;
 	if (!file) throw new Error('empty command');
 	const {signal} = options;
+	// Loaded at the first command: a sandbox run (--root) and plan run none, and execa's modules
+	// take a good share of their start.
+	const {execa} = await import('execa');
 	const child = execa(file, args, {
 		reject: false,
 		env: options.env,

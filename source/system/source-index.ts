@@ -2,6 +2,7 @@
 // machine's fetch, or curl on a node), and judges it (model/apt-index.ts).
 import {gunzipSync} from 'node:zlib';
 import {judgeIndex} from '../model/apt-index.js';
+import {httpGet} from './http-get.js';
 import type {Check} from '../model/plan.js';
 import type {CheckResult} from './machine-checks.js';
 
@@ -33,10 +34,10 @@ export const fetchHere =
 	(signal?: AbortSignal): FetchBytes =>
 	async url => {
 		const timeout = AbortSignal.timeout(20_000);
-		const response = await fetch(url, {signal: signal ? AbortSignal.any([timeout, signal]) : timeout}).catch((error: unknown) => {
+		const response = await httpGet(url, signal ? AbortSignal.any([timeout, signal]) : timeout).catch((error: unknown) => {
 			throw new Error((error as {cause?: Error}).cause?.message ?? (error as Error).message);
 		});
 		if (response.status === 404) return undefined;
 		if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-		return Buffer.from(await response.arrayBuffer());
+		return response.bytes;
 	};

@@ -52,48 +52,52 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 	// conf writes its file as soon as it is made, so it is made only when something is saved:
 	// `plan`, `status` and a refused run leave the machine as they found it.
 	let conf: Conf<SavedState> | undefined;
-	// `undefined` removes the key.
-	const save = (key: keyof SavedState, value: SavedState[keyof SavedState] | undefined): void => {
+	// Each save is one atomic write of conf's (a temp file, fsync, rename). `undefined` removes a key.
+	const save = (changes: Partial<Record<keyof SavedState, SavedState[keyof SavedState] | undefined>>): void => {
 		const {host} = fs.resolve(stateFile);
+		const entries = Object.entries(changes) as [keyof SavedState, SavedState[keyof SavedState] | undefined][];
+		const setting = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+		const removing = entries.filter(([, value]) => value === undefined).map(([key]) => key);
 		try {
+			// No defaults: conf would write them as it is made, a sync of its own before the first
+			// save; readSavedState takes a file without answers as no answers.
 			conf ??= new Conf<SavedState>({
 				cwd: path.dirname(host),
 				configName: path.basename(host, '.json'),
 				projectName: 'mesos-setup',
 				projectSuffix: '',
-				defaults: {answers: {}},
 				clearInvalidConfig: false,
 			});
-			if (value === undefined) conf.delete(key);
-			else conf.set(key, value);
+			if (removing.length > 0) {
+				const {...kept} = conf.store;
+				for (const key of removing) delete kept[key];
+				conf.store = {...kept, ...setting} as SavedState;
+			} else conf.set(setting);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code !== 'ENOSPC' && code !== 'EDQUOT') throw error;
 			throw new DiskFullError(stateFile, freeBytesAt(path.dirname(host)), path.dirname(fs.hostPath(stateFile)), `the saved answers and progress (${fs.hostPath(stateFile)}) could not be written`);
 		}
-		if (value === undefined) {
-			const {[key]: _gone, ...rest} = state;
-			state = {answers: {}, ...rest};
-		} else state = {...state, [key]: value};
+		const next: Record<string, unknown> = {...state, ...setting};
+		for (const key of removing) delete next[key];
+		state = {answers: {}, ...next} as SavedState;
 	};
 	return {
 		answers: () => state.answers,
 		saveAnswers(answers) {
-			if (!same(state.answers, answers)) save('answers', answers);
+			if (!same(state.answers, answers)) save({answers});
 		},
 		progress: () => state.progress,
 		saveProgress(progress) {
-			if (!same(state.progress, progress)) save('progress', progress);
-			if (progress.finished && !state.setUpAt) save('setUpAt', new Date().toISOString());
+			// Finished: the progress and when the setup first finished here, in one write.
+			const setUpAt = progress.finished && !state.setUpAt ? {setUpAt: new Date().toISOString()} : {};
+			if (!same(state.progress, progress) || 'setUpAt' in setUpAt) save({progress, ...setUpAt});
 		},
 		setUpBefore: () => setUp(state),
 		saved: () => structuredClone(state),
 		restore(answers, progress) {
 			const after = restored(state, answers, progress);
-			save('answers', after.answers);
-			if (!progress) return;
-			save('progress', after.progress);
-			save('setUpAt', after.setUpAt);
+			save(progress ? {answers: after.answers, progress: after.progress, setUpAt: after.setUpAt} : {answers: after.answers});
 		},
 	};
 }

@@ -3,9 +3,12 @@
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
 // folder, fsync, rename, fsync the folder; the old file's owner is kept. Only regular files are
 // read or replaced: a FIFO or a device where a file should be is named, never waited on.
+// The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
+// small reads, stats and writes, and each promise call is a round trip through libuv's thread pool
+// that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
+// start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
-import {chmod, chown, lstat, mkdir, open, readdir, rename, rmdir, unlink} from 'node:fs/promises';
+import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
@@ -31,7 +34,10 @@ export type TargetFs = {
 	// The folders a write to `target` would create, outermost first.
 	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
-	write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}>;
+	// `later`: the folder's sync (which makes the rename itself durable) waits for syncFolders.
+	write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync?: 'now' | 'later'): Promise<{createdDirs: string[]}>;
+	// Syncs, each once, the folders of the writes made with folderSync 'later' since the last call.
+	syncFolders(): Promise<void>;
 	remove(target: string): Promise<void>;
 	removeEmptyDir(target: string): Promise<boolean>;
 	// Free bytes on the file system that holds `target` (or would, once its folders are made).
@@ -61,34 +67,9 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 }
 
 import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
+import {readEndAt} from './read-end.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
-
-const isMissingForReading = (error: unknown): boolean => ['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP'].includes(codeOf(error) ?? '');
-
-async function readEndAt(host: string, maxBytes: number): Promise<string | undefined> {
-	let handle;
-	try {
-		// Non-blocking and no link at the end (the path was resolved inside the root): a FIFO is not waited on.
-		handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-	} catch (error) {
-		if (isMissingForReading(error)) return undefined;
-		throw error;
-	}
-	try {
-		const info = await handle.stat();
-		if (!info.isFile()) return undefined;
-		const {size} = info;
-		const length = Math.min(size, maxBytes);
-		const buffer = Buffer.alloc(length);
-		await handle.read(buffer, 0, length, size - length);
-		const text = buffer.toString('utf8');
-		// A read that starts mid-file starts mid-line: that first piece is dropped.
-		return length < size ? text.slice(text.indexOf('\n') + 1) : text;
-	} finally {
-		await handle.close();
-	}
-}
 
 export function createTargetFs(root: string): TargetFs {
 	const base = canonicalRoot(root);
@@ -97,7 +78,7 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
 		try {
-			const info = await lstat(host);
+			const info = lstatSync(host);
 			return {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
 		} catch (error) {
 			if (isMissing(error)) return undefined;
@@ -107,20 +88,20 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
 		const {host} = resolve(target);
-		let handle;
+		let fd;
 		try {
 			// Non-blocking, so a FIFO is refused instead of waited on; the last part is no link any more.
-			handle = await open(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+			fd = openSync(host, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
 		} catch (error) {
 			if (isMissing(error)) return undefined;
 			throw error;
 		}
 		try {
-			const info = await handle.stat();
+			const info = fstatSync(fd);
 			if (!info.isFile()) throw new NotRegularFileError(target, host, kindOf(info));
-			return await handle.readFile();
+			return readFileSync(fd);
 		} finally {
-			await handle.close();
+			closeSync(fd);
 		}
 	}
 
@@ -139,16 +120,27 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function ensureDir(dir: string): Promise<string[]> {
 		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
-		if ((await infoAt(base)) === undefined) await mkdir(base, {recursive: true, mode: 0o755});
+		if ((await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
 		const missing = await missingDirs(dir);
 		for (const folder of missing) {
-			await mkdir(hostPath(folder), {mode: 0o755});
-			await chmod(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
+			mkdirSync(hostPath(folder), {mode: 0o755});
+			chmodSync(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
 		}
 		return missing;
 	}
 
-	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner): Promise<{createdDirs: string[]}> {
+	// Folders whose renames wait for syncFolders (writes with folderSync 'later').
+	const unsynced = new Set<string>();
+	const syncFolder = (dir: string): void => {
+		const dirFd = openSync(dir, 'r');
+		try {
+			fsyncSync(dirFd); // the rename itself must survive a crash
+		} finally {
+			closeSync(dirFd);
+		}
+	};
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync: 'now' | 'later' = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
 		const existing = await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
@@ -158,33 +150,35 @@ export function createTargetFs(root: string): TargetFs {
 		let made = false;
 		try {
 			createdDirs = await ensureDir(path.dirname(real.target));
-			const handle = await open(temp, 'wx', mode);
+			const fd = openSync(temp, 'wx', mode);
 			made = true;
 			try {
-				await handle.writeFile(data);
-				await handle.sync();
+				writeFileSync(fd, data);
+				fsyncSync(fd);
 			} finally {
-				await handle.close();
+				closeSync(fd);
 			}
-			await chmod(temp, mode); // open() is subject to the umask; the kept mode is not
-			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) await chown(temp, owner.uid, owner.gid);
-			await rename(temp, real.host);
+			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
+			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
+			renameSync(temp, real.host);
 			made = false;
-			const dirHandle = await open(dir, 'r');
-			try {
-				await dirHandle.sync(); // the rename itself must survive a crash
-			} finally {
-				await dirHandle.close();
-			}
+			if (folderSync === 'now') syncFolder(dir);
+			else unsynced.add(dir);
 		} catch (error) {
-			if (made) await unlink(temp).catch(() => undefined); // the temp file may never have been made
+			if (made) {
+				try {
+					unlinkSync(temp);
+				} catch {
+					// the temp file may never have been made
+				}
+			}
 			if (isDiskFull(error)) throw new DiskFullError(target, freeBytesAt(dir), path.dirname(hostPath(real.target)));
 			throw error;
 		}
 		return {createdDirs};
 	}
 
-	return {
+	return inLaterTurns({
 		root: base,
 		hostPath,
 		resolve,
@@ -201,7 +195,7 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		async list(target) {
 			try {
-				return await readdir(resolve(target).host);
+				return readdirSync(resolve(target).host);
 			} catch (error) {
 				if (isMissing(error)) return [];
 				throw error;
@@ -209,16 +203,22 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		missingDirs,
 		write,
+		async syncFolders() {
+			for (const dir of unsynced) {
+				syncFolder(dir);
+				unsynced.delete(dir);
+			}
+		},
 		async remove(target) {
 			try {
-				await unlink(resolve(target).host);
+				unlinkSync(resolve(target).host);
 			} catch (error) {
 				if (!isMissing(error)) throw error;
 			}
 		},
 		async removeEmptyDir(target) {
 			try {
-				await rmdir(resolve(target).host);
+				rmdirSync(resolve(target).host);
 				return true;
 			} catch (error) {
 				const code = codeOf(error);
@@ -228,5 +228,21 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		freeBytes,
 		readEnd: async (target, maxBytes) => readEndAt(resolve(target).host, maxBytes),
+	});
+}
+
+// Each call still ends in a later turn of the event loop, as the promise calls did, so whatever
+// waits on files (a screen's review of every node) lets keys and timers in between.
+function inLaterTurns(fs: TargetFs): TargetFs {
+	const later = async <T>(result: Promise<T>): Promise<T> => {
+		try {
+			return await result;
+		} finally {
+			await new Promise(resolve => setImmediate(resolve));
+		}
 	};
+	type Call = (...args: unknown[]) => Promise<unknown>;
+	const synchronous = new Set(['hostPath', 'resolve']);
+	const wrapped = Object.entries(fs).map(([name, value]) => [name, typeof value === 'function' && !synchronous.has(name) ? (...args: unknown[]) => later((value as Call)(...args)) : value]);
+	return Object.fromEntries(wrapped) as TargetFs;
 }

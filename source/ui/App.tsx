@@ -4,6 +4,7 @@
 // through one KeyRouter, one key at a time.
 import React, {useCallback, useState} from 'react';
 import type {Answers} from '../model/answers.js';
+import {stoppedExitCode} from '../model/errors.js';
 import {currentPage} from '../model/wizard-state.js';
 import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
@@ -41,9 +42,7 @@ export type AppOptions = {
 	signal?: AbortSignal;
 };
 
-type AppProps = Omit<AppOptions, 'out'> & {onExit: (code: number, message?: string) => void};
-
-const stoppedCode = 130;
+export type AppProps = Omit<AppOptions, 'out'> & {onExit: (code: number, message?: string) => void};
 
 type ScreensProps = Pick<AppOptions, 'command' | 'answers' | 'editId' | 'editValue' | 'cluster' | 'clusterFile'> & {rehearse?: () => Promise<void>; onExit: AppProps['onExit']};
 
@@ -93,7 +92,7 @@ export function App({system: first, signal, onExit, rehearse, ...screens}: AppPr
 	// Keyed by the root: accepting the rehearsal starts afresh in the sandbox.
 	return (
 		<UseCasesProvider key={system.root} system={system}>
-			<KeyRouterProvider onStop={() => onExit(stoppedCode)} {...(signal ? {signal} : {})}>
+			<KeyRouterProvider onStop={() => onExit(stoppedExitCode)} {...(signal ? {signal} : {})}>
 				<Screens {...screens} {...(rehearse ? {rehearse: switchToRehearsal} : {})} onExit={onExit} />
 			</KeyRouterProvider>
 		</UseCasesProvider>

@@ -3,7 +3,6 @@ import {type Answers, checkAnswers, consistencyProblems, problemTexts, type RawA
 import {InputError} from '../model/errors.js';
 import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
-import {readAnswersFile} from '../system/answers-file.js';
 import type {System} from '../system/system.js';
 
 export function parseSetFlags(sets: readonly string[]): RawAnswers {
@@ -24,7 +23,8 @@ export function parseSetFlags(sets: readonly string[]): RawAnswers {
 }
 
 export async function gatherAnswers(system: System, flags: {answers?: string; set: readonly string[]}): Promise<Answers> {
-	const fromFile = flags.answers ? await readAnswersFile(flags.answers) : {};
+	// The answers file's reader (and its YAML parser) is loaded only when there is one.
+	const fromFile = flags.answers ? await (await import('../system/answers-file.js')).readAnswersFile(flags.answers) : {};
 	const fromFlags = parseSetFlags(flags.set);
 	const {answers, problems} = checkAnswers({...system.state.answers(), ...fromFile, ...fromFlags});
 	if (problems.length > 0) throw new InputError(problems);

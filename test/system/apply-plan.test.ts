@@ -2,12 +2,13 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
-import {buildPlan} from '../../source/model/plan.js';
+import {buildPlan, realRunOnly} from '../../source/model/plan.js';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {runSetup, startSetup} from '../../source/use-cases/setup.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 describe('a setup in a sandbox root', () => {
 	it('writes every file, skips every system command, and reports each action', async () => {
@@ -75,5 +76,38 @@ describe('a setup in a sandbox root', () => {
 		expect(result.failed?.outcome.message).toBe(
 			'cannot write /etc/zookeeper/conf/myid: permission denied; changing this machine needs root: run mesos-setup with sudo, or rehearse with --root ./mesos-rehearsal.',
 		);
+	});
+});
+
+describe('the preflight', () => {
+	it('starts its checks together, so none waits for the one before, and reports them one by one in order', async () => {
+		const root = await tempRoot();
+		const real = await createSystem({root});
+		const started: string[] = [];
+		let releaseFirst: () => void = () => undefined;
+		const firstHeld = new Promise<void>(resolve => {
+			releaseFirst = resolve;
+		});
+		// The first check that reaches the machine answers only once every other check has started.
+		const system: System = {
+			...real,
+			checks: {
+				async run(check, signal) {
+					started.push(check.kind);
+					if (started.length === 1) await firstHeld;
+					return real.checks.run(check, signal);
+				},
+			},
+		};
+		const preflight = buildPlan(resolveValues({}), system.facts).steps.find(step => step.id === 'preflight');
+		if (!preflight) throw new Error('no preflight step');
+		const asked = preflight.actions.filter(action => action.kind === 'check' && !realRunOnly(action.check));
+		const ends: string[] = [];
+		const applied = startSetup(system).applyStep(preflight, {onEvent: event => (event.type === 'action-end' ? ends.push(event.action.title) : undefined)});
+		await waitFor('every check to start', () => started.length === asked.length);
+		expect(ends).toEqual(preflight.actions.slice(0, preflight.actions.indexOf(asked[0]!)).map(action => action.title));
+		releaseFirst();
+		await applied;
+		expect(ends).toEqual(preflight.actions.map(action => action.title));
 	});
 });

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
+import {gzipSync} from 'node:zlib';
 import {httpGet} from '../../source/system/http-get.js';
+import {fetchHere, readSourceIndex} from '../../source/system/source-index.js';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -34,7 +36,7 @@ describe('httpGet', () => {
 		const address = await serve((_request, response) => {
 			response.writeHead(503).end('not yet');
 		});
-		expect(await httpGet(`http://${address}/health`, timeout())).toEqual({status: 503, statusText: 'Service Unavailable', ok: false, body: 'not yet'});
+		expect(await httpGet(`http://${address}/health`, timeout())).toEqual({status: 503, statusText: 'Service Unavailable', ok: false, body: 'not yet', bytes: Buffer.from('not yet')});
 	});
 
 	it('names what the socket said as the cause when nothing listens, and ends as an AbortError when stopped', async () => {
@@ -48,5 +50,30 @@ describe('httpGet', () => {
 		const asked = httpGet(`http://${silent}/health`, stop.signal).catch((error: unknown) => error);
 		stop.abort();
 		expect((await asked as Error).name).toBe('AbortError');
+	});
+});
+
+describe('a package index read over it', () => {
+	it('gives the bytes as they came; 404 is no file, another status a failure said with its address', async () => {
+		const gzipped = gzipSync('Package: mesos\n');
+		const host = await serve((request, response) => {
+			if (request.url === '/bytes/Packages.gz') response.writeHead(200).end(gzipped);
+			else if (request.url?.endsWith('/Release')) response.writeHead(200).end('Suite: bookworm\nCodename: bookworm\n');
+			else if (request.url?.endsWith('/Packages')) response.writeHead(500).end();
+			else response.writeHead(404).end();
+		});
+		const fetch = fetchHere();
+		expect(await fetch(`http://${host}/bytes/Packages.gz`)).toEqual(gzipped);
+		expect(await fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages.gz`)).toBeUndefined();
+		await expect(fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages`)).rejects.toThrow(`http://${host}/dists/bookworm/main/binary-amd64/Packages answered 500`);
+		const result = await readSourceIndex({kind: 'source-index', where: `http://${host}`, dists: `http://${host}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}, 'amd64', fetch);
+		expect(result.message).toContain('answered 500');
+		expect(result.status).toBe('warned');
+	});
+
+	it('names what the socket said when nothing answers, as fetch did', async () => {
+		const host = await serve((_request, response) => response.end());
+		await new Promise(resolve => servers.pop()?.close(resolve));
+		await expect(fetchHere()(`http://${host}/dists/bookworm/Release`)).rejects.toThrow(/^connect ECONNREFUSED/);
 	});
 });

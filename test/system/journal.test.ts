@@ -180,3 +180,34 @@ describe('a row of files recorded ahead', () => {
 		expect(again.entries.map(e => e.backup)).toEqual(['000-ip', '001-ip']);
 	});
 });
+
+describe('folder syncs', () => {
+	it('syncs the folders of a row recorded ahead once, before the save that names what was written; a file not recorded ahead syncs its folder at once', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		const calls: string[] = [];
+		const watched: typeof fs = {
+			...fs,
+			write: async (target, data, mode, owner, folderSync) => {
+				calls.push(`write ${target} ${folderSync ?? 'now'}`);
+				return fs.write(target, data, mode, owner, folderSync);
+			},
+			syncFolders: async () => {
+				calls.push('sync folders');
+				return fs.syncFolders();
+			},
+		};
+		const journal = new Journal(watched, 'run-1');
+		const row = ['/etc/mesos-slave/ip', '/etc/mesos-slave/hostname', '/etc/mesos/zk'];
+		await journal.recordAhead(row);
+		calls.length = 0;
+		for (const file of row) await journal.write(file, `${file}\n`);
+		const save = 'write /var/backups/mesos-setup/run-1/journal.json now';
+		expect(calls).toEqual([...row.map(file => `write ${file} later`), 'sync folders', save]);
+		const saved = JSON.parse(await readFile(path.join(root, 'var/backups/mesos-setup/run-1/journal.json'), 'utf8')) as {entries: {sha256: string}[]};
+		expect(saved.entries.every(entry => entry.sha256 !== '')).toBe(true);
+		calls.length = 0;
+		await journal.write('/etc/marathon/conf/zk', 'zk\n');
+		expect(calls.filter(call => call.startsWith('write /etc'))).toEqual(['write /etc/marathon/conf/zk now']);
+	});
+});

@@ -132,6 +132,8 @@ export function createNodeFs(session: SshSession): NodeFs {
 			if (result.code !== 0) return failed('writing', target, result.stderr);
 			return {createdDirs: entries(String(result.stdout))};
 		},
+		// Each write on a node syncs its own folder (writeScript): there is nothing left to sync.
+		async syncFolders() {},
 		async remove(target) {
 			const result = await call(removeScript, [target]);
 			if (result.code !== 0) failed('removing', target, result.stderr);
