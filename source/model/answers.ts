@@ -68,9 +68,20 @@ export function resolveValues(answers: Answers): Values {
 	// Catalogue order puts every setting after the one it derives from.
 	for (const setting of settings) {
 		const derived = setting.derivedFrom ? values[setting.derivedFrom] : undefined;
-		values[setting.id] = answers[setting.id] ?? derived ?? setting.default;
+		const byOther = setting.defaultBy ? setting.defaultBy.value(values[setting.defaultBy.setting] ?? '') : undefined;
+		values[setting.id] = answers[setting.id] ?? derived ?? byOther ?? setting.default;
 	}
 	return values as Values;
+}
+
+// Why a setting holds its value where another setting's value chose that default (the executor
+// registration timeout while docker is among the containerizers); said on its page and as its
+// file's note, whether the default was taken or the same value typed.
+export function defaultReason(id: SettingId, values: Values): string | undefined {
+	const {defaultBy} = findSetting(id);
+	if (!defaultBy) return undefined;
+	const value = defaultBy.value(values[defaultBy.setting]);
+	return value !== undefined && values[id] === value ? defaultBy.why : undefined;
 }
 
 // A rule across settings that the values break: the settings it is about (a page that asks one of

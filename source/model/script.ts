@@ -1,6 +1,7 @@
 // `plan --script`: the plan as one bash script a person could read and run by hand. Where the
 // article's `sudo echo x > file` and `sudo cp a > b` fail (the redirection runs unprivileged),
 // the script uses tee and install.
+import {dockerPackage} from './docker.js';
 import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
 import type {Facts} from './facts.js';
@@ -114,6 +115,11 @@ function checkLines(check: Check): string[] {
 			];
 		case 'command':
 			return [`command -v ${shellQuote(check.name)} >/dev/null || ${warn(`${check.name} is not installed, but ${check.why}`)}`];
+		case 'docker': {
+			// Before the install step a missing docker is expected where that step adds it.
+			const missing = check.installs ? ':' : warn(`docker is not installed, but the agent’s containerizers include docker: install ${dockerPackage}`);
+			return [`if command -v docker >/dev/null; then docker version >/dev/null 2>&1 || ${warn('the Docker daemon does not answer docker version: start it (service docker start) before the Mesos agent')}; else ${missing}; fi`];
+		}
 		case 'reachable':
 			return [`curl -fsS -o /dev/null --max-time 10 ${shellQuote(check.url)} || ${warn(`the ${check.what} ${check.url} does not answer`)}`];
 		case 'source-index': {

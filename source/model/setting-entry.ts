@@ -16,12 +16,18 @@ export type SettingEntry = {
 	restarts: readonly ServiceName[];
 	// Follows another setting's value until a person sets it.
 	derivedFrom?: string;
+	// A default that depends on another setting's value (not a copy of it): `value` gives it, or
+	// undefined for the plain default; `why` says so wherever that default is the value (the
+	// file's note in the summary and plan, the setting's page). A value a person sets still wins.
+	defaultBy?: DefaultBy;
 	// Where the value lives on disk; undefined for installer settings kept only in the saved answers.
 	location: (facts: Facts) => Location | undefined;
 	// An empty value writes no file: one the article does not write, left to the service's default
 	// (the master's advertised ip and host name on one machine).
 	emptyWritesNothing?: true;
 };
+
+export type DefaultBy<Id extends string = string> = {setting: Id; value: (other: string) => string | undefined; why: string};
 
 // The value is the whole file; the value is KEY=VALUE in a shell environment file.
 export const whole = (path: string) => (): Location => ({path, storage: {kind: 'whole'}});

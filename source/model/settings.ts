@@ -1,11 +1,12 @@
 // The settings catalogue: the only list of the files mesos-setup writes and of their defaults.
 // Screens, the plan, `plan --script`, `--yes` and `edit` all read it.
+import {dockerChosen} from './docker.js';
 import type {Facts} from './facts.js';
 import {agentDefaults, agentFolder, marathonConfDir, marathonDefaults, zooCfgPath} from './files.js';
 import {masterAddressSettings} from './master-address-settings.js';
 import {repositorySettings} from './repository-settings.js';
 import {nodeRoles} from './roles.js';
-import {env, savedOnly, type SettingEntry, whole} from './setting-entry.js';
+import {type DefaultBy, env, savedOnly, type SettingEntry, whole} from './setting-entry.js';
 import {show} from './shown-value.js';
 import type {Location} from './storage.js';
 import * as v from './validate.js';
@@ -164,7 +165,7 @@ const catalogue = [
 	{
 		id: 'slave.containerizers',
 		label: 'Containerizers',
-		help: 'Which containerizers the agent offers, in order of preference; docker needs Docker installed on the agent.',
+		help: 'Which containerizers the agent offers, in order of preference. With docker the install step adds Docker (docker.io) from the distribution, the executor registration timeout defaults to 10mins, and preflight and status ask docker version.',
 		default: 'mesos',
 		choices: ['mesos', 'docker,mesos'],
 		validate: v.containerizers,
@@ -174,8 +175,13 @@ const catalogue = [
 	{
 		id: 'slave.executor_registration_timeout',
 		label: 'Executor registration timeout',
-		help: 'How long an executor may take to register; 5mins leaves time for a first docker pull. Mesos durations need a unit such as secs or mins.',
+		help: 'How long an executor may take to register before the agent gives up on it; a docker task’s first image pull counts. Mesos durations need a unit such as secs or mins.',
 		default: '5mins',
+		defaultBy: {
+			setting: 'slave.containerizers',
+			value: containerizers => (dockerChosen(containerizers) ? '10mins' : undefined),
+			why: '10mins is the default while the containerizers include docker: a task’s first image pull can take longer than 5mins. Set it to keep another value.',
+		},
 		validate: v.mesosDuration,
 		restarts: ['mesos-slave'],
 		location: agentFile('executor_registration_timeout'),
@@ -213,7 +219,7 @@ const catalogue = [
 // Every setting's id, as a type: a misspelt id is a type error wherever one is written.
 export type SettingId = (typeof catalogue)[number]['id'];
 
-export type Setting = Omit<SettingEntry, 'id' | 'derivedFrom'> & {id: SettingId; derivedFrom?: SettingId};
+export type Setting = Omit<SettingEntry, 'id' | 'derivedFrom' | 'defaultBy'> & {id: SettingId; derivedFrom?: SettingId; defaultBy?: DefaultBy<SettingId>};
 
 // Typed here, so a `derivedFrom` that names no setting fails to compile.
 export const settings: readonly Setting[] = catalogue;

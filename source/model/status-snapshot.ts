@@ -13,12 +13,18 @@ export type ServiceStatus = {
 	log: {file: string | null; lines: string[]};
 };
 
-export type StatusSnapshot = {services: ServiceStatus[]; cluster: ClusterSummary};
+// Docker, for an agent whose containerizers include it: `docker version`, client and server.
+export type DockerStatus = {healthy: boolean; detail: string};
+
+export type StatusSnapshot = {services: ServiceStatus[]; cluster: ClusterSummary; docker?: DockerStatus};
 
 // The screen re-renders only when this says something changed.
 export const sameSnapshot = (a: StatusSnapshot | undefined, b: StatusSnapshot | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export const allHealthy = (snapshot: StatusSnapshot): boolean => snapshot.services.every(s => s.healthy);
+export const allHealthy = (snapshot: StatusSnapshot): boolean => snapshot.services.every(s => s.healthy) && (snapshot.docker?.healthy ?? true);
+
+// One line for Docker, in status --once and above the live screen's panes.
+export const dockerLine = (docker: DockerStatus): string => `Docker: ${docker.healthy ? 'healthy' : 'unhealthy'}: ${docker.detail}`;
 
 export function initText(init: InitState): string {
 	return init.pid === null ? init.state : `${init.state} (pid ${init.pid})`;
@@ -86,6 +92,7 @@ export function statusLines(snapshot: StatusSnapshot): string[] {
 		// An unhealthy service's last log lines usually say why.
 		if (!s.healthy) for (const line of s.log.lines) lines.push(`${' '.repeat(width + 2)}| ${line}`);
 	}
+	if (snapshot.docker) lines.push(dockerLine(snapshot.docker));
 	return [...lines, '', ...clusterLines(snapshot.cluster)];
 }
 
@@ -104,5 +111,6 @@ export function statusJson(snapshot: StatusSnapshot): Record<string, unknown> {
 			log: s.log,
 		})),
 		cluster: snapshot.cluster,
+		...(snapshot.docker ? {docker: snapshot.docker} : {}),
 	};
 }

@@ -48,8 +48,8 @@ export function problemsSaid(problems: readonly Problem[], pages: readonly Page[
 
 export type NeededCommand = Extract<Check, {kind: 'command'}>;
 
-// Commands the preflight checks for only because of this page's values (docker, when the agent's
-// containerizers include it): the preflight ran before this page, so the page says it itself.
+// Commands the preflight checks for only because of this page's values (apt-ftparchive, for a
+// folder source): the preflight ran before this page, so the page says it itself.
 export function commandsNeededBy(state: Pick<WizardState, 'answers' | 'drafts' | 'facts'>, page: Page): NeededCommand[] {
 	if (page.fields.length === 0) return [];
 	const commandChecks = (answers: Answers): NeededCommand[] =>

@@ -3,13 +3,15 @@
 // its error. The addresses come from the settings (model/endpoints.ts), and a test can point them elsewhere.
 import type {Values} from '../model/answers.js';
 import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
+import {usesDocker} from '../model/docker.js';
 import {errorMessage} from '../model/errors.js';
 import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
 import {serviceLog} from '../model/plan.js';
 import {roleOf, roleServices} from '../model/roles.js';
 import type {ServiceName} from '../model/services.js';
-import type {ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
+import type {DockerStatus, ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
+import {askDocker} from './docker-version.js';
 import {type LogReader, readServiceLog} from './log-tail.js';
 import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
@@ -71,21 +73,29 @@ async function serviceStatus(system: System, service: ServiceName, values: Value
 	return {name: service, healthy: health.healthy, detail, log};
 }
 
+// A sandbox runs no command, so Docker is not asked there.
+async function dockerStatus(system: System, signal?: AbortSignal): Promise<DockerStatus> {
+	if (system.sandbox) return {healthy: false, detail: 'not asked (--root: system commands are not run)'};
+	const verdict = await askDocker(system.commands, false, signal);
+	return {healthy: verdict.status === 'passed', detail: verdict.message};
+}
+
 export async function takeStatusSnapshot(system: System, values: Values, options: SnapshotOptions = {}): Promise<StatusSnapshot> {
 	const endpoints = endpointsFor(values, options.endpoints);
 	const logLines = options.logLines ?? 5;
 	const askInit = options.initStates ?? ((healthy: Partial<Record<ServiceName, boolean>>) => initStatesOf(system, Object.keys(healthy) as ServiceName[]));
 	const readLog = options.readLog ?? ((log, lines) => readServiceLog(system, log, lines));
 	const {signal} = options;
-	const [checked, state, metrics, marathon] = await Promise.all([
+	const [checked, state, metrics, marathon, docker] = await Promise.all([
 		// Only the services this machine's role runs (node.role).
 		Promise.all(roleServices(roleOf(values['node.role'])).map(service => serviceStatus(system, service, values, endpoints, logLines, readLog, signal))),
 		fetched(system, `${endpoints.master}/master/state`, signal),
 		fetched(system, `${endpoints.master}/metrics/snapshot`, signal),
 		fetched(system, `${endpoints.marathon}/v2/info`, signal),
+		usesDocker(values) ? dockerStatus(system, signal) : undefined,
 	]);
 	// The init system is asked once for all services, after their health is known.
 	const init = await askInit(Object.fromEntries(checked.map(service => [service.name, service.healthy])));
 	const services = checked.map(service => ({...service, init: init[service.name] ?? {state: 'unknown' as const, pid: null, detail: 'not asked'}}));
-	return {services, cluster: summarizeCluster({state, metrics, marathon})};
+	return {services, cluster: summarizeCluster({state, metrics, marathon}), ...(docker ? {docker} : {})};
 }

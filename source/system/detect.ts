@@ -83,7 +83,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 			isRoot,
 			marathonLayout: await marathonLayout(fs, undefined),
 			agentLayout: await agentLayout(fs),
-			notes: [`${fs.hostPath('/etc/os-release')} is missing, so the article’s machine is assumed: ubuntu trusty with upstart.`],
+			notes: [`${fs.hostPath('/etc/os-release')} is missing, so the article’s machine is assumed.`],
 		};
 	}
 	const fields = parseOsRelease(text);
@@ -103,7 +103,7 @@ export async function detectSandbox(fs: TargetFs, isRoot: boolean): Promise<Fact
 		marathonLayout: await marathonLayout(fs, versions.marathon),
 		agentLayout: await agentLayout(fs),
 		zookeeperLogging: zookeeperLoggingFor(distro, codename, await fs.read('/etc/zookeeper/conf/environment')),
-		notes: [`Read ${fs.hostPath('/etc/os-release')}: ${distro} ${codename}; ${init} assumed as its init system.`],
+		notes: [`Read from ${fs.hostPath('/etc/os-release')}.`],
 	};
 }
 

@@ -6,8 +6,9 @@ import path from 'node:path';
 import {debianArch, judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
+import {askDocker} from './docker-version.js';
 import {httpGet} from './http-get.js';
-import {findOnPath} from './runner.js';
+import {createCommandRunner, findOnPath} from './runner.js';
 import {fetchHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
 
@@ -84,9 +85,9 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 				: {status: 'warned', message: `only ${freeMb} MB free under ${dir}; the master’s work_dir wants at least ${check.minMegabytes} MB`};
 		}
 		case 'command':
-			return (await findOnPath(check.name))
-				? {status: 'passed'}
-				: {status: 'warned', message: `${check.name} is not installed, but ${check.why}; install it or choose the mesos containerizer only`};
+			return (await findOnPath(check.name)) ? {status: 'passed'} : {status: 'warned', message: `${check.name} is not installed, but ${check.why}`};
+		case 'docker':
+			return askDocker(createCommandRunner(), check.installs, signal);
 		case 'source-index':
 			return readSourceIndex(check, debianArch(process.arch), fetchHere(signal));
 		case 'deb-folder':

@@ -139,6 +139,32 @@ describe('the status screen', () => {
 		expect(frame).not.toContain('init: mesos-slave');
 	});
 
+	it('shows Docker’s line above the panes where the agent’s containerizers include docker, from docker version', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc/mesos-slave'), {recursive: true});
+		await writeFile(path.join(root, 'etc/mesos-slave/containerizers'), 'docker,mesos\n');
+		const asked: string[][] = [];
+		const {screen} = await showStatus({
+			root,
+			machine: system => {
+				const commands: CommandRunner = {
+					...system.commands,
+					has: async command => command === 'docker' || system.commands.has(command),
+					// docker version as a client without its daemon answers: its JSON with Server null, its words on stderr, exit 1.
+					async run(argv) {
+						asked.push([...argv]);
+						if (argv[0] === 'docker') return {ok: false, exitCode: 1, stdout: '{"Client":{"Version":"28.2.2"},"Server":null}\n', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n'};
+						return {ok: true, exitCode: 0, stdout: '', stderr: ''};
+					},
+				};
+				return {...system, sandbox: false, facts: {...system.facts, init: 'sysv'}, commands};
+			},
+		});
+		const frame = await waitForFrame(screen, 'Cluster');
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain('Docker: unhealthy: the docker client 28.2.2 answers but the Docker daemon does not (Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?): start it (service docker start, or systemctl start docker) before the Mesos agent');
+		expect(asked).toContainEqual(['docker', 'version', '--format', '{{json .}}']);
+	});
+
 	it('keeps every probe error whole at 80×24, within the terminal', async () => {
 		const {screen, cluster} = await showStatus({intervalMs: 20});
 		Object.defineProperty(screen.stdout, 'columns', {value: 80});

@@ -154,7 +154,8 @@ describe('welcome', () => {
 
 	it('says the machine is assumed where the sandbox has no os-release, and claims nothing about root there', async () => {
 		const app = await renderWizard();
-		const frame = await waitForFrame(app, 'Assumed machine: ubuntu trusty · upstart · apt-key present');
+		const frame = await waitForFrame(app, 'Assumed machine: ubuntu trusty · apt-key present');
+		expect(frame).toContain('Init system: upstart (/etc/init overrides, service), the article’s');
 		expect(frame).toContain('/etc/os-release is missing, so the article’s');
 		expect(frame).not.toContain('running as root');
 	});
@@ -164,7 +165,10 @@ describe('welcome', () => {
 		await mkdir(path.join(root, 'etc'), {recursive: true});
 		await writeFile(path.join(root, 'etc/os-release'), 'ID=debian\nVERSION_CODENAME=bookworm\n');
 		const app = await renderWizard({system: await createSystem({root})});
-		const frame = await waitForFrame(app, /Sandbox machine: debian bookworm · systemd/);
+		const frame = await waitForFrame(app, /Sandbox machine: debian bookworm · apt-key/);
+		expect(frame).toContain('Init system: systemd (systemctl), as debian bookworm ships');
+		// Said once: the os-release note names only where it was read.
+		expect(frame.match(/debian bookworm/g)).toHaveLength(2);
 		expect(frame).not.toContain('assumed)');
 		expect(frame).not.toContain('running as root');
 	});
@@ -173,7 +177,7 @@ describe('welcome', () => {
 		const {system} = await fakeMachine({});
 		const real = {...system, facts: {...system.facts, notes: [], assumed: false}};
 		const app = await renderWizard({system: real});
-		await waitForFrame(app, /This machine: ubuntu trusty · upstart · apt-key present · running as root/);
+		await waitForFrame(app, /This machine: ubuntu trusty · apt-key present · running as root/);
 	});
 
 	it('asks before quitting, stays on n and quits on y', async () => {
@@ -330,17 +334,23 @@ describe('a page’s values checked on the page', () => {
 		return app;
 	};
 
-	it('warns on the containerizers page, where docker is chosen, that docker is not installed', async () => {
+	it('with docker chosen warns of nothing (the install step adds docker.io), and the timeout’s page says why it is 10mins', async () => {
 		const app = await toContainerizers(false);
-		expect(app.lastFrame()).not.toContain('docker is not installed');
+		expect(app.lastFrame()?.replaceAll(/\s+/g, ' ')).toContain('With docker the install step adds Docker (docker.io) from the distribution');
 		await press(app, keys.down);
-		const chosen = await waitForFrame(app, '⚠ docker is not installed on this machine');
-		expect(chosen.replaceAll(/\s+/g, ' ')).toContain('but the agent’s containerizers include docker: install docker before the services start, or choose a value without it.');
-		// Back to mesos alone: nothing to warn about.
-		await press(app, keys.up);
-		await waitForFrame(app, frame => !frame.includes('docker is not installed'));
-		await press(app, keys.down, keys.enter);
+		const chosen = await waitForFrame(app, '❯ docker,mesos');
+		expect(chosen).not.toContain('⚠');
+		await press(app, keys.enter);
 		await waitForFrame(app, /❯ \* Containerizers +docker,mesos/);
+		await press(app, keys.down);
+		await waitForFrame(app, /❯ {3}Executor registration timeout +10mins/);
+		const page = await press(app, keys.enter);
+		expect(page).toMatch(/▸ Executor registration timeout +10mins/);
+		expect(page.replaceAll(/\s+/g, ' ')).toContain('10mins is the default while the containerizers include docker: a task’s first image pull can take longer than 5mins. Set it to keep another value.');
+		// A value typed instead: the reason goes, the value wins.
+		const typed = await press(app, ...Array<string>(6).fill(keys.backspace), '3', 'm', 'i', 'n', 's');
+		expect(typed).toMatch(/▸ Executor registration timeout +3mins/);
+		expect(typed).not.toContain('10mins is the default');
 	});
 
 	it('says nothing about docker where it is installed', async () => {

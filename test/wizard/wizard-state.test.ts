@@ -150,14 +150,18 @@ describe('wizard state', () => {
 	});
 
 	it('names the commands a page’s values need that the preflight could not check', () => {
-		const page = pagesOf(start()).find(p => p.id === 'ask:/etc/mesos-slave/containerizers');
-		if (!page) throw new Error('no containerizers page');
-		const at = (value: string) => onPage(page.id, {'slave.containerizers': value});
-		expect(commandsNeededBy(at('docker,mesos'), page).map(check => check.name)).toEqual(['docker']);
-		expect(commandsNeededBy(at('mesos'), page)).toEqual([]);
+		const page = pagesOf(start()).find(p => p.id === 'ask:installer');
+		if (!page) throw new Error('no installer page');
+		const at = (source: string) => onPage(page.id, {'repo.source': source});
+		expect(commandsNeededBy(at('folder'), page).map(check => check.name)).toEqual(['apt-ftparchive']);
+		expect(commandsNeededBy(at('article'), page)).toEqual([]);
 		const other = pagesOf(start()).find(p => p.id === 'ask:/etc/mesos-slave/ip');
 		if (!other) throw new Error('no ip page');
-		expect(commandsNeededBy({...at('docker,mesos'), answers: {'slave.containerizers': 'docker,mesos'}}, other)).toEqual([]);
+		expect(commandsNeededBy({...at('folder'), answers: {'repo.source': 'folder'}}, other)).toEqual([]);
+		// Docker is no command to warn about: the install step adds docker.io and the preflight asks docker version.
+		const containerizers = pagesOf(start()).find(p => p.id === 'ask:/etc/mesos-slave/containerizers');
+		if (!containerizers) throw new Error('no containerizers page');
+		expect(commandsNeededBy(onPage(containerizers.id, {'slave.containerizers': 'docker,mesos'}), containerizers)).toEqual([]);
 	});
 
 	it('goes back with Esc: a page of the walk to the one before, the first to the settings, the settings to the preflight', () => {

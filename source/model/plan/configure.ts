@@ -1,7 +1,7 @@
 // Configuration: one file action per file the catalogue names, in catalogue order, each edit made
 // by the storage kinds of the settings it holds (storage.ts); a companion file (files.ts) right
 // after the file it goes with.
-import type {Values} from '../answers.js';
+import {defaultReason, type Values} from '../answers.js';
 import type {Facts} from '../facts.js';
 import {companionFiles, fileShapeOf, layoutNote} from '../files.js';
 import {roleOf, roleServices} from '../roles.js';
@@ -50,7 +50,7 @@ function fileAction(path: string, group: readonly Setting[], chosen: readonly Se
 		settings: chosen.map(s => s.id),
 		edit,
 		mode: 0o644,
-		notes: [...fixedLineNotes(shape.fixed), ...[layoutNote(path, facts)].filter(note => note !== undefined)],
+		notes: [...fixedLineNotes(shape.fixed), ...[layoutNote(path, facts), ...chosen.map(s => defaultReason(s.id, values))].filter(note => note !== undefined)],
 		restarts: startOrder.filter(service => chosen.some(s => s.restarts.includes(service))),
 	};
 }

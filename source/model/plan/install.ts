@@ -1,5 +1,6 @@
 // Install: apt's lists refreshed, then the packages of this machine's role and what they depend on.
 import type {Values} from '../answers.js';
+import {dockerPackage, usesDocker} from '../docker.js';
 import {roleOf, roleServices} from '../roles.js';
 import {packageOf, packageServices, type ServiceName} from '../services.js';
 import {type Action, minutes, type Step} from './types.js';
@@ -32,7 +33,7 @@ export function installStep(values: Values): Step {
 	return {
 		id: 'install',
 		title: 'Install',
-		summary: `Refreshes apt’s package lists and installs ${packages.join(', ')}${packages.includes('mesosphere') ? ': Mesos, Marathon, Chronos and ZooKeeper' : ''}.`,
+		summary: `Refreshes apt’s package lists and installs ${packages.join(', ')}${packages.includes('mesosphere') ? ': Mesos, Marathon, Chronos and ZooKeeper' : ''}${usesDocker(values) ? `, then Docker (${dockerPackage}) for the agent’s docker containerizer` : ''}.`,
 		actions: [
 			refreshListsAction,
 			{
@@ -43,6 +44,19 @@ export function installStep(values: Values): Step {
 				timeoutMs: minutes(30),
 				progress: 'apt',
 			},
+			...(usesDocker(values) ? [dockerInstallAction] : []),
 		],
 	};
 }
+
+// Docker for the agent's docker containerizer, from the distribution's own packages: what it
+// needs alone (containerd, runc, iptables), and never by removing another Docker (docker-ce
+// conflicts with docker.io: --no-remove makes apt stop and say so instead).
+const dockerInstallAction: Action = {
+	kind: 'run',
+	title: `Install Docker (${dockerPackage}, from the distribution)`,
+	argv: ['apt-get', 'install', '-y', '--no-install-recommends', '--no-remove', dockerPackage],
+	env: {DEBIAN_FRONTEND: 'noninteractive'},
+	timeoutMs: minutes(30),
+	progress: 'apt',
+};

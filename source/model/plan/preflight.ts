@@ -1,8 +1,9 @@
 // Preflight: looks at the machine before anything changes; nothing is written.
 import type {Values} from '../answers.js';
+import {usesDocker} from '../docker.js';
 import type {Facts} from '../facts.js';
 import {sourceOf} from '../repository-settings.js';
-import {roleOf, roleServices, runsAgent, runsMaster} from '../roles.js';
+import {roleOf, roleServices, runsMaster} from '../roles.js';
 import type {ServiceName} from '../services.js';
 import {sourcePackages} from './install.js';
 import {suiteOf} from './repository.js';
@@ -83,13 +84,8 @@ export function preflightStep(values: Values, facts: Facts): Step {
 			check: {kind: 'disk', path: values['master.work_dir'], minMegabytes: 1024},
 		});
 	}
-	if (runsAgent(role) && values['slave.containerizers'].includes('docker')) {
-		checks.push({
-			kind: 'check',
-			title: 'Docker is installed',
-			check: {kind: 'command', name: 'docker', why: 'the agent’s containerizers include docker'},
-		});
-	}
+	// The install step adds docker.io; its daemon must answer before the agent starts.
+	if (usesDocker(values)) checks.push({kind: 'check', title: 'Docker answers docker version', check: {kind: 'docker', installs: true}});
 	checks.push(...sourceChecks(values, facts));
 	return {
 		id: 'preflight',

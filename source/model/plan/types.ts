@@ -17,6 +17,8 @@ export type Check =
 	| {kind: 'port-free'; port: number; owner: string}
 	| {kind: 'disk'; path: string; minMegabytes: number}
 	| {kind: 'command'; name: string; why: string}
+	// `docker version` answers, client and server; `installs`: the install step adds docker.io.
+	| {kind: 'docker'; installs: boolean}
 	| {kind: 'reachable'; url: string; what: string}
 	// The source's index: dists/<suite>/Release and <component>/binary-<arch>/Packages hold `packages`.
 	| {kind: 'source-index'; where: string; dists: string; suite: string; codename: string; component: string; packages: string[]}

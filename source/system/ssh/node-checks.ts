@@ -5,6 +5,7 @@
 import {judgeFolder} from '../../model/apt-index.js';
 import type {Check} from '../../model/plan.js';
 import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import {askDocker} from '../docker-version.js';
 import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
 import {type FetchBytes, readSourceIndex} from '../source-index.js';
@@ -88,7 +89,11 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 			case 'command':
 				return (await runner.has(check.name))
 					? {status: 'passed', message: `${check.name} is installed on ${node}`}
-					: {status: 'warned', message: `${check.name} is not installed on ${node}, but ${check.why}; install it or choose the mesos containerizer only`};
+					: {status: 'warned', message: `${check.name} is not installed on ${node}, but ${check.why}`};
+			case 'docker': {
+				const verdict = await askDocker(runner, check.installs);
+				return {...verdict, message: `on ${node}: ${verdict.message}`};
+			}
 			case 'source-index': {
 				const arch = (await plain('dpkg --print-architecture')).stdout.toString('utf8').trim();
 				// curl on the node, where apt fetches from: 22 is an HTTP error (404 among them).

@@ -5,7 +5,7 @@ import {useState} from 'react';
 import {type Answers, resolveValues} from '../../model/answers.js';
 import {sandboxProbes} from '../../model/action-preview.js';
 import {roleOf, roleServices} from '../../model/roles.js';
-import {sharedInitReason} from '../../model/status-snapshot.js';
+import {dockerLine, sharedInitReason} from '../../model/status-snapshot.js';
 import type {Endpoints} from '../../use-cases/status.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
@@ -97,6 +97,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const notes = [
 		...(system.sandbox ? [{text: `Probing ${sandboxProbes}.`, color: 'yellow'}] : []),
 		...(snapshot && sharedInitReason(snapshot.services) ? [{text: `Init states: ${sharedInitReason(snapshot.services)}`, color: undefined}] : []),
+		...(snapshot?.docker ? [{text: dockerLine(snapshot.docker), color: snapshot.docker.healthy ? undefined : 'yellow'}] : []),
 		...(snapshot && error ? [{text: `Last refresh failed: ${error}`, color: 'yellow'}] : []),
 	].map(note => ({...note, rows: wrapRows(note.text, columns)}));
 	const header = (

@@ -3,15 +3,19 @@
 // under them. Render only: the wizard's reducer holds what is typed.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {defaultReason, resolveValues} from '../../model/answers.js';
 import {findSetting, type SettingId} from '../../model/settings.js';
 import type {WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
+import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 
 type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
 
 export function FieldsForm({fields, state, width}: Props) {
 	const {mode} = state;
 	const typing = mode.kind === 'fields' ? mode : undefined;
+	// What the earlier pages chose, for a default another setting decides (defaultReason).
+	const values = resolveValues(state.answers);
 	// Labels as wide as the longest on the page, so values start close to them.
 	const labelWidth = Math.min(34, Math.max(...fields.map(id => findSetting(id)?.label.length ?? 0)) + 4);
 	return (
@@ -20,7 +24,14 @@ export function FieldsForm({fields, state, width}: Props) {
 				const setting = findSetting(id);
 				if (!setting) return null;
 				const focus = typing?.focus === index;
-				return <FieldEditor key={id} setting={setting} value={state.drafts[id] ?? ''} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} />;
+				const value = state.drafts[id] ?? '';
+				const why = defaultReason(id, {...values, [id]: value});
+				return (
+					<Box key={id} flexDirection="column">
+						<FieldEditor setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} />
+						{why ? <Box marginLeft={4}>{width === undefined ? <Text>{why}</Text> : <WrappedText text={why} width={width - 4} />}</Box> : null}
+					</Box>
+				);
 			})}
 			{(typing?.problems ?? []).map(problem => (
 				<Text key={problem} color="red">

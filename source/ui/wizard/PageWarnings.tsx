@@ -1,5 +1,5 @@
 // What a page's values bring that is worth a warning before the summary: a command they need that
-// is not installed (docker for the docker containerizer). Rules across settings need no warning
+// is not installed (apt-ftparchive for a folder source; Docker needs none: the install step adds it). Rules across settings need no warning
 // here: the settings they tie are asked on one page (wizard-pages.ts), which says them itself.
 import {Box} from 'ink';
 import React, {useMemo} from 'react';

@@ -5,24 +5,14 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import {modeNote} from '../../model/action-preview.js';
+import {resolveValues} from '../../model/answers.js';
 import type {Facts} from '../../model/facts.js';
+import {welcomeLines} from '../../model/welcome-lines.js';
 import {type WelcomeChoice, welcomeChoices} from '../../model/wizard-state.js';
 import {ChoiceList} from '../components/choice-list/ChoiceList.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
-
-// Detection says in a note when it assumes the article's machine (a sandbox without os-release).
-const machineAssumed = (facts: Facts): boolean => facts.assumed;
-
-// What the setup will be planned for. In a sandbox nothing runs as root (or at all), so whether
-// this program is root is not said there; where the machine is only assumed, that is said first.
-function machineLine(facts: Facts, sandbox: boolean): string {
-	const key = facts.aptKey === 'present' ? 'apt-key present' : `apt-key ${facts.aptKey} (a keyring with signed-by is used)`;
-	const parts = [`${facts.distro} ${facts.codename}`, facts.init, key, ...(sandbox ? [] : [facts.isRoot ? 'running as root' : 'not running as root'])];
-	const whose = machineAssumed(facts) ? (sandbox ? 'Assumed machine' : 'This machine (assumed)') : sandbox ? 'Sandbox machine' : 'This machine';
-	return `${whose}: ${parts.join(' · ')}`;
-}
 
 function installedLine(facts: Facts): string {
 	const found = Object.entries(facts.versions).map(([name, version]) => `${name} ${version}`);
@@ -56,7 +46,9 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
 			<WrappedText text="First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there." width={width} />
 			<Box marginTop={1} flexDirection="column">
-				<Text>{machineLine(system.facts, system.sandbox)}</Text>
+				{welcomeLines(system.facts, resolveValues(state.answers), system.sandbox).map(line => (
+					<WrappedText key={line} text={line} width={width} />
+				))}
 				<Text dimColor>{installedLine(system.facts)}</Text>
 				{system.facts.notes.map(line => (
 					<WrappedText key={line} text={line} width={width} dimColor />
