@@ -19,6 +19,10 @@ export type Facts = {
 	// packages `mesos-init-wrapper slave` (/etc/mesos-slave, /etc/default/mesos-slave), packages
 	// built today `agent` (/etc/mesos-agent, /etc/default/mesos-agent). The service is mesos-slave in both.
 	agentLayout: AgentRole;
+	// Before the install: where the two layouts above were predicted from (the source's index or
+	// .debs, with the versions and the rule; model/layout-prediction.ts). Undefined: read from what
+	// is installed, or the article's assumed.
+	layoutPrediction?: string;
 	// Debian's ZooKeeper 3.8 ships no slf4j binding and so writes no log at all; a failed start
 	// would show nothing. 'needs-binding' adds slf4j-simple to its CLASSPATH.
 	zookeeperLogging: 'fine' | 'needs-binding';

@@ -3,12 +3,15 @@
 import type {Answers} from '../model/answers.js';
 import {changeSummary, changingSteps, filesToRead, type SummaryStep} from '../model/change-summary.js';
 import {buildPlan, type Plan} from '../model/plan.js';
+import {predictLayout} from '../system/layout-prediction.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {valuesFor} from './gather-answers.js';
 
-export async function planSetup(system: System, answers: Answers): Promise<Plan> {
-	const plan = buildPlan(valuesFor(answers), system.facts);
+// The files go where the chosen source's packages will read them (predicted before the install).
+export async function planSetup(system: System, answers: Answers, signal?: AbortSignal): Promise<Plan> {
+	const values = valuesFor(answers);
+	const plan = buildPlan(values, await predictLayout(system, values, signal));
 	await refuseUnwritableTargets(system.fs, plan);
 	return plan;
 }

@@ -1,0 +1,99 @@
+// The layout the packages will read, predicted before the install from what the package source
+// says (system/layout-prediction.ts reads it; nothing is changed), so that the pages, the previews,
+// the summary and `plan` name the paths the run then writes. Pure.
+import {agentLayoutFor, type AgentRole, type Facts, marathonLayoutFor} from './facts.js';
+import {layoutLine} from './files.js';
+import type {Step} from './plan.js';
+
+// mesos/mesos-packaging took Mesos's own init wrapper and units in May 2022 (its commit 7e4c69f,
+// "UPDATE: to the current mesos-init-wrapper"): from then its mesos-slave.service runs
+// `mesos-init-wrapper agent` and the wrapper refuses `slave`. Mesos 1.11 is what it has built since;
+// Mesosphere's repository (the article's) stopped before 1.11, and its units run `slave`.
+const agentRoleFrom = {major: 1, minor: 11};
+
+// The role the agent's wrapper runs as, by the mesos package's version, where its files cannot be read.
+export function agentLayoutForVersion(version: string | undefined): AgentRole {
+	const match = version ? /^(?:\d+:)?(\d+)\.(\d+)/.exec(version) : null;
+	if (!match) return 'slave';
+	const [major, minor] = [Number(match[1]), Number(match[2])];
+	return major > agentRoleFrom.major || (major === agentRoleFrom.major && minor >= agentRoleFrom.minor) ? 'agent' : 'slave';
+}
+
+// What a source tells about the packages it would install: their versions, and, where the mesos
+// package's own files were read (a folder's .deb), what its agent service runs.
+export type SourcePackages = {
+	// Where it was read, for a person: "/srv/debs", "http://mirror/dists/bookworm main (amd64)".
+	where: string;
+	mesos?: string;
+	marathon?: string;
+	// The texts of the mesos package's agent unit, upstart job or init script, where they were read.
+	agentServiceFiles?: readonly string[];
+};
+
+const agentReason = (found: SourcePackages, role: AgentRole): string =>
+	found.agentServiceFiles && found.agentServiceFiles.length > 0
+		? `its agent service runs mesos-init-wrapper ${role}`
+		: `mesos-packaging’s rule: ${agentRoleFrom.major}.${agentRoleFrom.minor}+ runs mesos-init-wrapper agent, older ones slave`;
+
+// The facts with the layout the source's packages will read. What is installed already was read
+// from the machine itself and is kept; what the source does not name keeps what detection said.
+export function predictedFacts(facts: Facts, found: SourcePackages): Facts {
+	const agentKnown = facts.versions.mesos === undefined && found.mesos !== undefined;
+	const marathonKnown = facts.versions.marathon === undefined && found.marathon !== undefined;
+	if (!agentKnown && !marathonKnown) return facts;
+	const agentLayout = !agentKnown
+		? facts.agentLayout
+		: found.agentServiceFiles && found.agentServiceFiles.length > 0
+			? agentLayoutFor(found.agentServiceFiles)
+			: agentLayoutForVersion(found.mesos);
+	const marathonLayout = marathonKnown ? marathonLayoutFor(found.marathon) : facts.marathonLayout;
+	const parts = [
+		...(agentKnown ? [`mesos ${found.mesos} (${agentReason(found, agentLayout)})`] : []),
+		...(marathonKnown ? [`marathon ${found.marathon}`] : []),
+	];
+	return {...facts, agentLayout, marathonLayout, layoutPrediction: `${found.where}: ${parts.join(', ')}`};
+}
+
+// The facts when the source could not be read: the article's layout, and why, for the notes.
+export function unpredicted(facts: Facts, why: string): Facts {
+	return {...facts, notes: [...facts.notes, `The layout could not be predicted from the package source: ${why}.`]};
+}
+
+// How the layout was known, in a line for the plain runs and the summary.
+export function layoutSaid(facts: Facts): string {
+	const installed = facts.versions.mesos !== undefined || facts.versions.marathon !== undefined;
+	const how = facts.layoutPrediction
+		? `predicted from ${facts.layoutPrediction}`
+		: installed
+			? 'as installed'
+			: 'the article’s, assumed until the install shows otherwise';
+	return `Layout: ${layoutLine(facts)}; ${how}.`;
+}
+
+export type MovedFile = {path: string; instead: string[]};
+
+type WrittenFile = {title: string; path: string; settings: readonly string[]};
+const filesOf = (steps: readonly Step[]): WrittenFile[] => steps.flatMap(step => step.actions.flatMap(a => (a.kind === 'file' ? [a] : [])));
+
+// The same file in another layout: it holds one of the same settings (Marathon's three conf files
+// are one /etc/default/marathon), or, holding none, has the same title (the agent's work_dir).
+const sameFile = (a: WrittenFile, b: WrittenFile): boolean =>
+	a.settings.length > 0 ? a.settings.some(id => b.settings.includes(id)) : b.settings.length === 0 && a.title === b.title;
+
+// The files the run now writes that the summary did not show (the installed packages read another
+// layout than the one shown): each with the paths shown for what it holds.
+export function movedFiles(shown: readonly Step[], now: readonly Step[]): MovedFile[] {
+	const before = filesOf(shown);
+	const shownPaths = new Set(before.map(file => file.path));
+	return filesOf(now)
+		.filter(file => !shownPaths.has(file.path))
+		.map(file => ({path: file.path, instead: before.filter(old => sameFile(file, old)).map(old => old.path)}));
+}
+
+// The second, short summary: said before any of them is written.
+export function movedFilesLines(facts: Facts, moved: readonly MovedFile[]): string[] {
+	return [
+		`The installed packages read ${layoutLine(facts)}, not what the summary showed. These files are written instead:`,
+		...moved.map(file => `  write  ${file.path}${file.instead.length > 0 ? ` (instead of ${file.instead.join(', ')})` : ' (new)'}`),
+	];
+}
