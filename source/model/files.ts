@@ -69,7 +69,8 @@ export function layoutNote(path: string, facts: Facts): string | undefined {
 	const reader = agent ? `mesos-init-wrapper ${facts.agentLayout}` : facts.marathonLayout === 'default-file' ? 'Marathon 1.5+' : 'Marathon before 1.5';
 	const version = agent ? facts.versions.mesos : facts.versions.marathon;
 	if (version) return `Read by ${reader}, as installed (${agent ? 'mesos' : 'marathon'} ${version}).`;
-	if (facts.layoutPrediction) return `Read by ${reader}, as predicted from ${facts.layoutPrediction}; after the install mesos-setup checks, and shows any file that moves before writing it.`;
+	const predicted = agent ? facts.layoutPrediction?.agent : facts.layoutPrediction?.marathon;
+	if (predicted) return `Read by ${reader}, as predicted from ${facts.layoutPrediction?.where} (${predicted}); after the install mesos-setup checks, and shows any file that moves before writing it.`;
 	return `Read by ${reader}, as the article’s packages do; after the install mesos-setup looks at what was installed and writes where it reads.`;
 }
 

@@ -1,7 +1,7 @@
 // The layout the packages will read, predicted before the install from what the package source
 // says (system/layout-prediction.ts reads it; nothing is changed), so that the pages, the previews,
 // the summary and `plan` name the paths the run then writes. Pure.
-import {agentLayoutFor, type AgentRole, type Facts, marathonLayoutFor} from './facts.js';
+import {agentLayoutFor, type AgentRole, type Facts, type LayoutPrediction, marathonLayoutFor} from './facts.js';
 import {layoutLine} from './files.js';
 import type {Step} from './plan.js';
 
@@ -33,7 +33,7 @@ export type SourcePackages = {
 const agentReason = (found: SourcePackages, role: AgentRole): string =>
 	found.agentServiceFiles && found.agentServiceFiles.length > 0
 		? `its agent service runs mesos-init-wrapper ${role}`
-		: `mesos-packaging’s rule: ${agentRoleFrom.major}.${agentRoleFrom.minor}+ runs mesos-init-wrapper agent, older ones slave`;
+		: `by version, mesos-packaging’s ${agentRoleFrom.major}.${agentRoleFrom.minor}+ run mesos-init-wrapper agent, older ones slave`;
 
 // The facts with the layout the source's packages will read. What is installed already was read
 // from the machine itself and is kept; what the source does not name keeps what detection said.
@@ -47,12 +47,16 @@ export function predictedFacts(facts: Facts, found: SourcePackages): Facts {
 			? agentLayoutFor(found.agentServiceFiles)
 			: agentLayoutForVersion(found.mesos);
 	const marathonLayout = marathonKnown ? marathonLayoutFor(found.marathon) : facts.marathonLayout;
-	const parts = [
-		...(agentKnown ? [`mesos ${found.mesos} (${agentReason(found, agentLayout)})`] : []),
-		...(marathonKnown ? [`marathon ${found.marathon}`] : []),
-	];
-	return {...facts, agentLayout, marathonLayout, layoutPrediction: `${found.where}: ${parts.join(', ')}`};
+	const prediction = {
+		where: found.where,
+		...(agentKnown ? {agent: `mesos ${found.mesos}: ${agentReason(found, agentLayout)}`} : {}),
+		...(marathonKnown ? {marathon: `marathon ${found.marathon}`} : {}),
+	};
+	return {...facts, agentLayout, marathonLayout, layoutPrediction: prediction};
 }
+
+// A prediction in words: where it was read and what it read there.
+export const predictionText = ({where, agent, marathon}: LayoutPrediction): string => `${where} (${[agent, marathon].filter(Boolean).join('; ')})`;
 
 // The facts when the source could not be read: the article's layout, and why, for the notes.
 export function unpredicted(facts: Facts, why: string): Facts {
@@ -63,7 +67,7 @@ export function unpredicted(facts: Facts, why: string): Facts {
 export function layoutSaid(facts: Facts): string {
 	const installed = facts.versions.mesos !== undefined || facts.versions.marathon !== undefined;
 	const how = facts.layoutPrediction
-		? `predicted from ${facts.layoutPrediction}`
+		? `predicted from ${predictionText(facts.layoutPrediction)}`
 		: installed
 			? 'as installed'
 			: 'the article’s, assumed until the install shows otherwise';
