@@ -48,7 +48,9 @@ export type SetupSession = {
 	finish(): Promise<void>;
 	// The machine's facts with the layout the installed packages read, looked at again (after the
 	// install step, whichever page or command ran it): the plan of the files is made from these.
-	installedLayout(): Promise<Facts>;
+	// `shown`: the facts the summary was made from; where nothing installed shows a layout (a
+	// rehearsal), theirs stays.
+	installedLayout(shown?: Facts): Promise<Facts>;
 	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
 	// The session is over (finished, quit, stopped): the run lock goes.
@@ -101,7 +103,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			saveAnswers();
 			await (await runNow()).finish();
 		},
-		installedLayout: () => detectInstalledLayout(system.fs, system.commands, system.sandbox, system.facts),
+		installedLayout: shown => detectInstalledLayout(system.fs, system.commands, system.sandbox, shown ?? system.facts),
 		summary: () => run?.summary() ?? nothingYet,
 		close() {
 			lock?.release();
@@ -170,7 +172,7 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 // The steps so far, then the rest made again from the layout the installed packages read; the
 // files that moved are said (or asked about) before any is written. Undefined: not to go on.
 async function stepsAfterInstall(system: System, session: SetupSession, plan: Plan, index: number, options: SetupPlanOptions): Promise<Step[] | undefined> {
-	const facts = await session.installedLayout();
+	const facts = await session.installedLayout(plan.facts);
 	const {steps} = plan;
 	if (layoutLine(facts) === layoutLine(plan.facts) || !options.replan) return steps;
 	const done = new Set(steps.slice(0, index + 1).map(step => step.id));
