@@ -22,7 +22,7 @@ export function agentLayoutForVersion(version: string | undefined): AgentRole {
 // What a source tells about the packages it would install: their versions, and, where the mesos
 // package's own files were read (a folder's .deb), what its agent service runs.
 export type SourcePackages = {
-	// Where it was read, for a person: "/srv/debs", "http://mirror/dists/bookworm main (amd64)".
+	// Where it was read, for a person: the folder, or the index with its suite, component and architecture.
 	where: string;
 	mesos?: string;
 	marathon?: string;
