@@ -1,6 +1,7 @@
 // The layout the packages will read, predicted before the install from what the package source
 // says (system/layout-prediction.ts reads it; nothing is changed), so that the pages, the previews,
 // the summary and `plan` name the paths the run then writes. Pure.
+import type {Values} from './answers.js';
 import {agentLayoutFor, type AgentRole, type Facts, type LayoutPrediction, marathonLayoutFor} from './facts.js';
 import {layoutLine} from './files.js';
 import type {Step} from './plan.js';
@@ -57,6 +58,10 @@ export function predictedFacts(facts: Facts, found: SourcePackages): Facts {
 
 // A prediction in words: where it was read and what it read there.
 export const predictionText = ({where, agent, marathon}: LayoutPrediction): string => `${where} (${[agent, marathon].filter(Boolean).join('; ')})`;
+
+// What a prediction depends on: the source and where it is (a new one is made when these change).
+export const predictionKey = (values: Values): string =>
+	JSON.stringify((['repo.source', 'repo.url', 'repo.suite', 'repo.component', 'repo.folder'] as const).map(id => values[id]));
 
 // The facts when the source could not be read: the article's layout, and why, for the notes.
 export function unpredicted(facts: Facts, why: string): Facts {

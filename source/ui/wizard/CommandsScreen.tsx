@@ -47,6 +47,16 @@ export function CommandsScreen(props: ScreenProps) {
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
+				{mode.kind === 'moved' ? (
+					// The installed packages read elsewhere than the summary showed: nothing is written yet.
+					<Box flexDirection="column">
+						<Text color="green">✔ {page.title} done.</Text>
+						{mode.lines.map((line, index) => (
+							<WrappedText key={line} text={line} width={width} {...(index === 0 ? {color: 'yellow'} : {indent: '         '})} />
+						))}
+						<Text>Nothing is written yet. Press Enter to write them and go on, or q to quit.</Text>
+					</Box>
+				) : null}
 				{mode.kind === 'failed' ? (
 					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings resumable={Boolean(summary?.recorded)} />
 				) : null}

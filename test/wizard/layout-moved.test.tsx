@@ -1,0 +1,75 @@
+// The wizard when the installed packages read another layout than its summary showed (issue 11
+// point 3): after the install it stops on the install page, shows the files written instead and
+// writes none of them until Enter; then the run goes on and writes exactly those.
+import {readFile} from 'node:fs/promises';
+import {mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {press, waitForFrame} from '../helpers/ink-app.js';
+import {keys} from '../helpers/keys.js';
+import {renderWizard, resizeTo} from '../ui/render-wizard.js';
+import {fakeMachine} from './fake-machine.js';
+import {toSettingsList} from './walk.js';
+
+afterEach(() => cleanup());
+
+const fingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
+const exists = (file: string) => readFile(file).then(() => true, () => false);
+
+// apt-get install (answered here) leaves mesos-packaging's agent unit and dpkg records Marathon 1.10,
+// though the source could not be read before (the article's repository, no network): the summary
+// showed the article's layout.
+async function machineInstallingAgentLayout() {
+	let root = '';
+	const machine = await fakeMachine({
+		async command(argv, say) {
+			if (argv.includes('--fingerprint')) say(`fpr:::::::::${fingerprint}:`);
+			if (argv.includes('--export')) say('the exported key');
+			if (argv[0] === 'apt-get' && argv.includes('install')) {
+				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
+				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), '[Service]\nExecStart=/usr/bin/mesos-init-wrapper agent\n');
+			}
+			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say('install ok installed 1.10.26-lab1');
+			return {};
+		},
+		probe: () => ({healthy: true, detail: 'answers (test)'}),
+	});
+	root = machine.system.root;
+	return machine;
+}
+
+describe('files the installed packages read elsewhere than the summary showed', () => {
+	it('are shown after the install, nothing written until Enter, then written there', async () => {
+		const {system} = await machineInstallingAgentLayout();
+		const app = await renderWizard({system, answers: {'repo.keyMethod': 'keyring'}});
+		resizeTo(app, {columns: 120, rows: 40});
+		await toSettingsList(app);
+		await press(app, keys.enter);
+		const summary = await waitForFrame(app, 'Press Enter to start the run');
+		expect(summary).toContain('/etc/mesos-slave/ip');
+		expect(summary).toContain('Layout: the agent’s from /etc/mesos-slave/');
+		await press(app, keys.enter);
+		const moved = await waitForFrame(app, 'Nothing is written yet. Press Enter to write them and go on, or q to quit.', 30_000);
+		// Read as a person does: the screen's column (right of the step list), its wrapped rows joined.
+		const text = moved
+			.split('\n')
+			.map(row => row.slice(26))
+			.join(' ')
+			.replace(/\s+/g, ' ');
+		expect(text).toContain('not what the summary showed. These files are written instead:');
+		expect(text).toContain('write /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)');
+		expect(text).toContain('write /etc/default/marathon (instead of /etc/marathon/conf/hostname, /etc/marathon/conf/master, /etc/marathon/conf/zk)');
+		expect(moved).toContain('Enter write them and go on');
+		const at = (file: string) => path.join(system.root, file);
+		expect(await exists(at('etc/mesos-agent/ip'))).toBe(false);
+		expect(await exists(at('etc/mesos-slave/ip'))).toBe(false);
+		expect(await exists(at('etc/default/marathon'))).toBe(false);
+		await press(app, keys.enter);
+		await waitForFrame(app, '✔ The setup is complete.', 30_000);
+		expect(await readFile(at('etc/mesos-agent/ip'), 'utf8')).toBe('127.0.0.1\n');
+		expect(await readFile(at('etc/default/marathon'), 'utf8')).toContain('MARATHON_MASTER=zk://127.0.0.1:2181/mesos\n');
+		expect(await exists(at('etc/mesos-slave/ip'))).toBe(false);
+		expect(await exists(at('etc/marathon/conf/master'))).toBe(false);
+	});
+});
