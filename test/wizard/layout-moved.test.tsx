@@ -66,7 +66,9 @@ describe('files the installed packages read elsewhere than the summary showed', 
 		expect(await exists(at('etc/mesos-slave/ip'))).toBe(false);
 		expect(await exists(at('etc/default/marathon'))).toBe(false);
 		await press(app, keys.enter);
-		await waitForFrame(app, '✔ The setup is complete.', 30_000);
+		await waitForFrame(app, 'Press Enter to finish.', 30_000);
+		await press(app, keys.enter);
+		await waitForFrame(app, '✔ The setup is complete.');
 		expect(await readFile(at('etc/mesos-agent/ip'), 'utf8')).toBe('127.0.0.1\n');
 		expect(await readFile(at('etc/default/marathon'), 'utf8')).toContain('MARATHON_MASTER=zk://127.0.0.1:2181/mesos\n');
 		expect(await exists(at('etc/mesos-slave/ip'))).toBe(false);
