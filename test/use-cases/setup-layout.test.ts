@@ -1,33 +1,13 @@
 // The setup looks at what the install step installed and writes the configuration where those
 // packages read it: here apt-get install (answered by the test) leaves the agent's unit running
 // `mesos-init-wrapper agent` and dpkg records Marathon 1.10, as mesos-packaging's packages do.
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runSetup} from '../../source/use-cases/setup.js';
-import {fakeMachine} from '../wizard/fake-machine.js';
+import {machineInstalling} from '../wizard/fake-machine.js';
 
-const fingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
 const exists = (file: string) => readFile(file).then(() => true, () => false);
-
-async function machineInstalling(installed: {unit: string; marathon: string}) {
-	let root = '';
-	const machine = await fakeMachine({
-		async command(argv, say) {
-			if (argv.includes('--fingerprint')) say(`fpr:::::::::${fingerprint}:`);
-			if (argv.includes('--export')) say('the exported key');
-			if (argv[0] === 'apt-get' && argv.includes('install')) {
-				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
-				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), `[Service]\nExecStart=/usr/bin/mesos-init-wrapper ${installed.unit}\n`);
-			}
-			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say(`install ok installed ${installed.marathon}`);
-			return {};
-		},
-		probe: () => ({healthy: true, detail: 'answers (test)'}),
-	});
-	root = machine.system.root;
-	return machine;
-}
 
 describe('setup after the install step', () => {
 	it('writes the agent layout and /etc/default/marathon when the installed packages read them, and says so', async () => {

@@ -2,46 +2,24 @@
 // point 3): after the install it stops on the install page, shows the files written instead and
 // writes none of them until Enter; then the run goes on and writes exactly those.
 import {readFile} from 'node:fs/promises';
-import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import {renderWizard, resizeTo} from '../ui/render-wizard.js';
-import {fakeMachine} from './fake-machine.js';
+import {machineInstalling} from './fake-machine.js';
 import {toSettingsList} from './walk.js';
 
 afterEach(() => cleanup());
 
-const fingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
 const exists = (file: string) => readFile(file).then(() => true, () => false);
-
-// apt-get install (answered here) leaves mesos-packaging's agent unit and dpkg records Marathon 1.10,
-// though the source could not be read before (the article's repository, no network): the summary
-// showed the article's layout.
-async function machineInstallingAgentLayout() {
-	let root = '';
-	const machine = await fakeMachine({
-		async command(argv, say) {
-			if (argv.includes('--fingerprint')) say(`fpr:::::::::${fingerprint}:`);
-			if (argv.includes('--export')) say('the exported key');
-			if (argv[0] === 'apt-get' && argv.includes('install')) {
-				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
-				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), '[Service]\nExecStart=/usr/bin/mesos-init-wrapper agent\n');
-			}
-			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say('install ok installed 1.10.26-lab1');
-			return {};
-		},
-		probe: () => ({healthy: true, detail: 'answers (test)'}),
-	});
-	root = machine.system.root;
-	return machine;
-}
 
 describe('files the installed packages read elsewhere than the summary showed', () => {
 	it('are shown after the install, nothing written until Enter, then written there', async () => {
-		const {system} = await machineInstallingAgentLayout();
+		// The source could not be read before (the article's repository, no network here): the summary
+		// showed the article's layout; the packages installed read the agent layout and Marathon 1.10's.
+		const {system} = await machineInstalling({unit: 'agent', marathon: '1.10.26-lab1'});
 		const app = await renderWizard({system, answers: {'repo.keyMethod': 'keyring'}});
 		resizeTo(app, {columns: 120, rows: 40});
 		await toSettingsList(app);
