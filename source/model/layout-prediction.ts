@@ -3,7 +3,7 @@
 // the summary and `plan` name the paths the run then writes. Pure.
 import type {Values} from './answers.js';
 import {agentLayoutFor, type AgentRole, type Facts, type LayoutPrediction, marathonLayoutFor} from './facts.js';
-import {layoutLine} from './files.js';
+import {agentFolder, layoutLine, marathonConfDir, marathonDefaults} from './files.js';
 import type {Step} from './plan.js';
 
 // mesos/mesos-packaging took Mesos's own init wrapper and units in May 2022 (its commit 7e4c69f,
@@ -77,6 +77,14 @@ export function layoutSaid(facts: Facts): string {
 			? 'as installed'
 			: 'the article’s, assumed until the install shows otherwise';
 	return `Layout: ${layoutLine(facts)}; ${how}.`;
+}
+
+// The same, short, for the summary's head: the two folders and where they were known from.
+export function layoutShort(facts: Facts): string {
+	const agent = `${agentFolder(facts.agentLayout)}/`;
+	const marathon = facts.marathonLayout === 'default-file' ? marathonDefaults : `${marathonConfDir}/`;
+	const from = facts.layoutPrediction ? `predicted from ${facts.layoutPrediction.where}` : facts.versions.mesos || facts.versions.marathon ? 'as installed' : 'the article’s, assumed';
+	return `The agent’s files go to ${agent}, Marathon’s to ${marathon} (${from}).`;
 }
 
 export type MovedFile = {path: string; instead: string[]};

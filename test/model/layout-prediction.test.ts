@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {articleMachine, type Facts} from '../../source/model/facts.js';
-import {agentLayoutForVersion, layoutSaid, movedFiles, movedFilesLines, predictedFacts, type SourcePackages, unpredicted} from '../../source/model/layout-prediction.js';
+import {agentLayoutForVersion, layoutSaid, layoutShort, movedFiles, movedFilesLines, predictedFacts, type SourcePackages, unpredicted} from '../../source/model/layout-prediction.js';
 import {buildPlan} from '../../source/model/plan.js';
 import {golden} from '../helpers/plan-text.js';
 
@@ -57,6 +57,8 @@ describe('the layout predicted from the package source', () => {
 		expect(predictedFacts(debian11, {where: 'i'})).toBe(debian11);
 		expect(layoutSaid(installed)).toMatch(/; as installed\.$/);
 		expect(layoutSaid(debian11)).toMatch(/; the article’s, assumed until the install shows otherwise\.$/);
+		expect(layoutShort(found)).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/default/marathon (predicted from i).');
+		expect(layoutShort(installed)).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/marathon/conf/ (as installed).');
 		expect(unpredicted(debian11, 'no network').notes).toEqual(['The layout could not be predicted from the package source: no network.']);
 	});
 
