@@ -9,7 +9,8 @@ import type {Step} from './plan.js';
 // mesos/mesos-packaging took Mesos's own init wrapper and units in May 2022 (its commit 7e4c69f,
 // "UPDATE: to the current mesos-init-wrapper"): from then its mesos-slave.service runs
 // `mesos-init-wrapper agent` and the wrapper refuses `slave`. Mesos 1.11 is what it has built since;
-// Mesosphere's repository (the article's) stopped before 1.11, and its units run `slave`.
+// the older packages (Mesosphere's repository, the article's) run `slave`. A rule by version, said
+// as one, where the package's own unit cannot be read.
 const agentRoleFrom = {major: 1, minor: 11};
 
 // The role the agent's wrapper runs as, by the mesos package's version, where its files cannot be read.
