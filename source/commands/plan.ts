@@ -26,7 +26,7 @@ export async function runPlan(system: System, answers: Answers, options: {script
 		output.out(renderScript(plan).replace(/\n$/, ''));
 		return 0;
 	}
-	for (const line of describeSystem(system, values, 'Planning')) output.out(line);
+	for (const line of describeSystem(system, values, 'Planning', plan.facts)) output.out(line);
 	output.out('This is what setup would do, in order. Nothing has been changed.');
 	for (const step of plan.steps) {
 		output.out('');

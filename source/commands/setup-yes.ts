@@ -49,12 +49,18 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	refuseUnsafeRealRun(system, 'setup');
 	const checked = valuesFor(answers);
 	refuseUnpinnedKey(checked);
-	for (const line of describeSystem(system, checked)) output.out(line);
+	const plan = await planSetup(system, answers, signal);
+	for (const line of describeSystem(system, checked, 'Working', plan.facts)) output.out(line);
 	// Everything it will run and write, said before the first change (the wizard's summary).
 	output.out('Before anything changes, this is what setup will do:');
-	for (const line of summaryLines(await setupSummary(system, await planSetup(system, answers)))) output.out(line);
+	for (const line of summaryLines(await setupSummary(system, plan))) output.out(line);
 	output.out('');
-	const result = await runSetup(system, answers, {onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
+	// Files the installed packages read elsewhere than the summary showed: said, then written.
+	const confirmMoved = async (lines: string[]): Promise<boolean> => {
+		for (const line of lines) output.out(paint(output, 'yellow', line));
+		return true;
+	};
+	const result = await runSetup(system, answers, {plan, confirmMoved, onEvent: event => printEvent(event, output), ...(signal ? {signal} : {})});
 	const {values} = result;
 	output.out('');
 	const log = result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : '';

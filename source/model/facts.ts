@@ -4,6 +4,10 @@ export type InitSystem = 'upstart' | 'systemd' | 'sysv';
 
 export type AgentRole = 'slave' | 'agent';
 
+// Where a layout was predicted from, and what said so for each part ("mesos 1.11.0: its agent
+// service runs mesos-init-wrapper agent", "marathon 1.10.26"); a part not predicted is as detected.
+export type LayoutPrediction = {where: string; agent?: string; marathon?: string};
+
 export type Facts = {
 	distro: string; // lower case, as in the repository path: ubuntu, debian
 	codename: string; // trusty, bookworm …
@@ -19,6 +23,10 @@ export type Facts = {
 	// packages `mesos-init-wrapper slave` (/etc/mesos-slave, /etc/default/mesos-slave), packages
 	// built today `agent` (/etc/mesos-agent, /etc/default/mesos-agent). The service is mesos-slave in both.
 	agentLayout: AgentRole;
+	// Before the install: where the two layouts above were predicted from (the source's index or
+	// .debs, with the versions and the rule; model/layout-prediction.ts). Undefined: read from what
+	// is installed, or the article's assumed.
+	layoutPrediction?: LayoutPrediction;
 	// Debian's ZooKeeper 3.8 ships no slf4j binding and so writes no log at all; a failed start
 	// would show nothing. 'needs-binding' adds slf4j-simple to its CLASSPATH.
 	zookeeperLogging: 'fine' | 'needs-binding';

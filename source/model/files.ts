@@ -68,9 +68,10 @@ export function layoutNote(path: string, facts: Facts): string | undefined {
 	if (!agent && !marathon) return undefined;
 	const reader = agent ? `mesos-init-wrapper ${facts.agentLayout}` : facts.marathonLayout === 'default-file' ? 'Marathon 1.5+' : 'Marathon before 1.5';
 	const version = agent ? facts.versions.mesos : facts.versions.marathon;
-	return version
-		? `Read by ${reader}, as installed (${agent ? 'mesos' : 'marathon'} ${version}).`
-		: `Read by ${reader}, as the article’s packages do; after the install mesos-setup looks at what was installed and writes where it reads.`;
+	if (version) return `Read by ${reader}, as installed (${agent ? 'mesos' : 'marathon'} ${version}).`;
+	const predicted = agent ? facts.layoutPrediction?.agent : facts.layoutPrediction?.marathon;
+	if (predicted) return `Read by ${reader}, as predicted from ${facts.layoutPrediction?.where} (${predicted}); after the install mesos-setup checks, and shows any file that moves before writing it.`;
+	return `Read by ${reader}, as the article’s packages do; after the install mesos-setup looks at what was installed and writes where it reads.`;
 }
 
 // upstart reads "manual" here and leaves the service to be started by hand.

@@ -1,12 +1,17 @@
 // Every state transition of the setup wizard, as one pure reducer: the keys' actions on the mode
 // shown, the quit question over it, and the end of a run.
+import {resolveValues} from './answers.js';
+import type {Facts} from './facts.js';
 import {applyFieldAction} from './field-input.js';
+import {layoutLine} from './files.js';
+import {movedFiles, movedFilesLines} from './layout-prediction.js';
+import {buildPlan} from './plan.js';
 import {findSetting} from './settings.js';
 import {moveChoice} from './text-editing.js';
 import type {Page} from './wizard-pages.js';
 import {acceptOverview, askedCount, canSkip, enterById, enterPage, fieldsMode, finishPage, isRunPage, leaveFields, startRun, submitField, summaryFiles} from './wizard-moves.js';
 import {settingsPageId, summaryPageId} from './wizard-pages.js';
-import {currentPage, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
+import {currentPage, layoutPending, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
 
 function welcomeChoice(state: WizardState, pages: readonly Page[], choice: WelcomeChoice): WizardState {
 	switch (choice) {
@@ -35,6 +40,19 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 
 const quitCode = (state: WizardState, under: WizardMode): number => (state.hadFailure || under.kind === 'failed' ? 1 : 0);
 
+// A page's run ended well. After the install the pages follow the layout the installed packages
+// read; where that moves a file the summary showed, the files are shown first ('moved').
+function runDone(state: WizardState, pages: readonly Page[], index: number, notice: string | undefined, facts: Facts | undefined, chain = true): WizardState {
+	if (!facts) return finishPage(state, pages, index, notice, {chain});
+	const installed: WizardState = {...state, facts, layoutFor: 'installed'};
+	if (layoutLine(facts) === layoutLine(state.facts)) return finishPage(installed, pages, index, notice, {chain});
+	const values = resolveValues(state.answers);
+	const after = (steps: ReturnType<typeof buildPlan>['steps']) => steps.filter(step => step.id === 'overrides' || step.id === 'configuration' || step.id === 'start');
+	const moved = movedFiles(after(buildPlan(values, state.facts).steps), after(buildPlan(values, facts).steps));
+	if (moved.length === 0) return finishPage(installed, pages, index, notice, {chain});
+	return {...installed, mode: {kind: 'moved', lines: movedFilesLines(facts, moved), ...(notice === undefined ? {} : {notice})}};
+}
+
 // The keys' actions on the mode under the quit question (or with none asked).
 function onMode(state: WizardState, mode: WizardMode, action: WizardAction, pages: readonly Page[], index: number): WizardState {
 	const page = pages[index] as Page;
@@ -48,7 +66,11 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 				case 'overview':
 					return acceptOverview(state, pages, index, mode.cursor);
 				case 'summary':
-					return startRun({...state, notice: undefined}, pages);
+					// Not before the summary names the paths the source's packages read.
+					return layoutPending(state) ? state : startRun({...state, notice: undefined}, pages);
+				case 'moved':
+					// Enter: the files shown are written, and the run goes on.
+					return finishPage(state, pages, index, mode.notice);
 				case 'finished':
 					// Checked again for a changed role or source: on to the summary it came from.
 					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: false}, pages, summaryPageId);
@@ -113,8 +135,7 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 				const failed = action.failedIndex ?? mode.from;
 				return {...state, mode: {kind: 'failed', index: failed, message: action.message ?? 'the step failed', canSkip: canSkip(page, failed)}};
 			}
-			// The install step ended: the pages after it follow the layout the installed packages read.
-			return {...finishPage(state, pages, index, action.notice), ...(action.facts ? {facts: action.facts} : {})};
+			return runDone(state, pages, index, action.notice, action.facts);
 		case 'retry':
 			return mode.kind === 'failed' ? {...state, mode: {kind: 'running', from: mode.index}} : state;
 		case 'skip': {
@@ -132,6 +153,10 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
 	const {mode} = state;
 	if (mode.kind === 'exit') return state;
+	// A prediction for the answers' source (an older one, or one after the install, is dropped).
+	if (action.type === 'layout-predicted') {
+		return state.layoutFor === 'installed' || layoutPending({...state, layoutFor: action.source}) ? state : {...state, facts: action.facts, layoutFor: action.source};
+	}
 	if (mode.kind === 'stopping') {
 		// Only the end of the run that is being stopped moves on: then the wizard exits.
 		if (action.type === 'run-ended') return {...state, mode: {kind: 'exit', code: 130, reason: 'stopped'}};
@@ -151,7 +176,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 				// (a step done stays on its page: the next one starts only once the person stays).
 				const next =
 					action.ok && under.kind === 'running'
-						? finishPage(state, pagesOf(state), currentPage(state).index, action.notice, {chain: false})
+						? runDone(state, pagesOf(state), currentPage(state).index, action.notice, action.facts, false)
 						: wizardReducer({...state, mode: under}, action);
 				const after = next.mode;
 				if (after.kind === 'quitting' || after.kind === 'stopping' || after.kind === 'exit') return next;

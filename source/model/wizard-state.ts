@@ -8,6 +8,7 @@
 import {type Answers, resolveValues} from './answers.js';
 import type {Facts} from './facts.js';
 import type {FieldAction} from './field-input.js';
+import {predictionKey} from './layout-prediction.js';
 import {buildPlan, type StepId} from './plan.js';
 import type {SettingId} from './settings.js';
 import {type Page, wizardPages} from './wizard-pages.js';
@@ -47,6 +48,9 @@ export type WizardMode =
 	// The page's actions from `from` on are being carried out.
 	| {kind: 'running'; from: number}
 	| {kind: 'finished'}
+	// The install ended and its packages read another layout than the summary showed: the files
+	// written instead, shown before any is written (Enter goes on; `notice` is the page's).
+	| {kind: 'moved'; lines: string[]; notice?: string}
 	| ({kind: 'failed'} & Failure)
 	| {kind: 'done'}
 	// Quit was confirmed while a run was under way: it is being stopped.
@@ -58,6 +62,9 @@ export type Asking = {kind: 'quitting'; under: Exclude<WizardMode, {kind: 'stopp
 
 export type WizardState = {
 	facts: Facts;
+	// The source (predictionKey) the facts' layout was predicted for; 'installed' once the install
+	// step has shown it. The summary starts nothing while it is not the answers' source.
+	layoutFor?: string;
 	answers: Answers;
 	pageId: string;
 	mode: WizardMode | Asking;
@@ -101,6 +108,8 @@ export type WizardAction =
 	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
 	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string; facts?: Facts}
+	// The layout the source's packages will read, predicted for `source` (a predictionKey).
+	| {type: 'layout-predicted'; source: string; facts: Facts}
 	| {type: 'retry'}
 	| {type: 'skip'}
 	| {type: 'ask-quit'}
@@ -165,3 +174,7 @@ export function focusedField(state: WizardState, page: Page = currentPage(state)
 	const mode = state.mode;
 	return mode.kind === 'fields' ? page.fields[mode.focus] : undefined;
 }
+
+// The layout is still being predicted for the answers' package source: the summary waits for it.
+export const layoutPending = (state: Pick<WizardState, 'answers' | 'layoutFor'>): boolean =>
+	state.layoutFor !== 'installed' && state.layoutFor !== predictionKey(resolveValues(state.answers));

@@ -39,15 +39,18 @@ async function packageVersion(runner: CommandRunner, pkg: string): Promise<strin
 	return result.ok && match ? match[1] : undefined;
 }
 
-async function marathonLayout(fs: TargetFiles, version: string | undefined): Promise<Facts['marathonLayout']> {
+// `otherwise`: what to say where nothing shows Marathon's layout (the article's, or the prediction).
+async function marathonLayout(fs: TargetFiles, version: string | undefined, otherwise: Facts['marathonLayout'] = 'conf-dir'): Promise<Facts['marathonLayout']> {
 	if (version) return marathonLayoutFor(version);
 	const defaults = await fs.read('/etc/default/marathon');
-	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : 'conf-dir';
+	return defaults && /^\s*(export\s+)?MARATHON_/m.test(defaults) ? 'default-file' : otherwise;
 }
 
-// The role the agent's wrapper runs as, from what its service runs (none installed: the article's).
-async function agentLayout(fs: TargetFiles): Promise<Facts['agentLayout']> {
-	return agentLayoutFor(await Promise.all(agentServiceFiles.map(file => fs.read(file).catch(() => undefined))));
+// The role the agent's wrapper runs as, from what its service runs (none installed: `otherwise`,
+// the article's or the prediction).
+async function agentLayout(fs: TargetFiles, otherwise: Facts['agentLayout'] = 'slave'): Promise<Facts['agentLayout']> {
+	const files = await Promise.all(agentServiceFiles.map(file => fs.read(file).catch(() => undefined)));
+	return files.every(text => text === undefined) ? otherwise : agentLayoutFor(files);
 }
 
 // After the install: the facts with what the installed packages read (the agent's role folders,
@@ -59,7 +62,8 @@ export async function detectInstalledLayout(fs: TargetFiles, runner: CommandRunn
 				(await Promise.all((['zookeeper', 'mesos', 'marathon'] as const).map(async pkg => [pkg, await packageVersion(runner, pkg)] as const))).filter(([, version]) => version),
 			);
 	const versions = {...facts.versions, ...installed};
-	return {...facts, versions, marathonLayout: await marathonLayout(fs, versions.marathon), agentLayout: await agentLayout(fs)};
+	// Nothing installed shows it (a rehearsal skips the install): the layout predicted stays.
+	return {...facts, versions, marathonLayout: await marathonLayout(fs, versions.marathon, facts.marathonLayout), agentLayout: await agentLayout(fs, facts.agentLayout)};
 }
 
 // dpkg's own record of what is installed, as a sandbox holds it (dpkg-query is not run there).

@@ -12,17 +12,22 @@ export type FetchBytes = (url: string) => Promise<Buffer | undefined>;
 
 type SourceIndex = Extract<Check, {kind: 'source-index'}>;
 
+// The suite's Release and the Packages list of this architecture, as apt fetches them (undefined
+// where the source has none); throws where a fetch fails otherwise.
+export async function fetchIndex(check: SourceIndex, arch: string, fetchBytes: FetchBytes): Promise<{release?: string; packages?: string}> {
+	const release = await fetchBytes(`${check.dists}/Release`);
+	if (release === undefined) return {};
+	const binaries = `${check.dists}/${check.component}/binary-${arch}`;
+	const gz = await fetchBytes(`${binaries}/Packages.gz`);
+	const packages = gz ? gunzipSync(gz).toString('utf8') : (await fetchBytes(`${binaries}/Packages`))?.toString('utf8');
+	return {release: release.toString('utf8'), ...(packages !== undefined ? {packages} : {})};
+}
+
 export async function readSourceIndex(check: SourceIndex, arch: string, fetchBytes: FetchBytes): Promise<CheckResult> {
 	try {
-		const release = await fetchBytes(`${check.dists}/Release`);
-		const binaries = `${check.dists}/${check.component}/binary-${arch}`;
-		let packages: string | undefined;
-		if (release !== undefined) {
-			const gz = await fetchBytes(`${binaries}/Packages.gz`);
-			packages = gz ? gunzipSync(gz).toString('utf8') : (await fetchBytes(`${binaries}/Packages`))?.toString('utf8');
-		}
+		const index = await fetchIndex(check, arch, fetchBytes);
 		const reading = {where: check.where, suite: check.suite, codename: check.codename, component: check.component, arch};
-		return judgeIndex({...reading, ...(release ? {release: release.toString('utf8')} : {}), ...(packages !== undefined ? {packages} : {})}, check.packages);
+		return judgeIndex({...reading, ...index}, check.packages);
 	} catch (error) {
 		// Said short: the repository's own check (just before) says what to do about the network.
 		return {status: 'warned', message: `its index could not be read (${(error as Error).message})`};

@@ -9,6 +9,7 @@ import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js
 import {describeFileError} from '../model/errors.js';
 import type {Facts} from '../model/facts.js';
 import {layoutLine} from '../model/files.js';
+import {movedFiles, movedFilesLines} from '../model/layout-prediction.js';
 import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {detectInstalledLayout} from '../system/detect.js';
@@ -18,6 +19,7 @@ import {stateDir} from '../system/state.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {valuesFor} from './gather-answers.js';
+import {planSetup} from './plan-setup.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
 import {holdRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
@@ -46,7 +48,9 @@ export type SetupSession = {
 	finish(): Promise<void>;
 	// The machine's facts with the layout the installed packages read, looked at again (after the
 	// install step, whichever page or command ran it): the plan of the files is made from these.
-	installedLayout(): Promise<Facts>;
+	// `shown`: the facts the summary was made from; where nothing installed shows a layout (a
+	// rehearsal), theirs stays.
+	installedLayout(shown?: Facts): Promise<Facts>;
 	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
 	// The session is over (finished, quit, stopped): the run lock goes.
@@ -99,7 +103,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			saveAnswers();
 			await (await runNow()).finish();
 		},
-		installedLayout: () => detectInstalledLayout(system.fs, system.commands, system.sandbox, system.facts),
+		installedLayout: shown => detectInstalledLayout(system.fs, system.commands, system.sandbox, shown ?? system.facts),
 		summary: () => run?.summary() ?? nothingYet,
 		close() {
 			lock?.release();
@@ -110,15 +114,26 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 
 export type SetupOutcome = ApplyResult & {values: Values};
 
+// The installed packages read another layout than the summary showed: these files are written
+// instead (model/layout-prediction.ts). Resolves true to go on, false to stop before writing them.
+export type ConfirmMoved = (lines: string[]) => Promise<boolean>;
+
+export type SetupOptions = UseCaseOptions<ApplyEvent> & {
+	// The plan the person was shown (planSetup's); made here when not given.
+	plan?: Plan;
+	// Asked before a file the summary did not show is written; without it the lines are said as
+	// notices and the run goes on.
+	confirmMoved?: ConfirmMoved;
+};
+
 // The whole setup without questions: every step of the plan in order, stopping at the first that
-// fails or is stopped; the setup is marked finished only when every step is done. After the install
-// the steps that follow are made again from what the installed packages read.
-export async function runSetup(system: System, answers: Answers, options: UseCaseOptions<ApplyEvent> = {}): Promise<SetupOutcome> {
+// fails or is stopped; the setup is marked finished only when every step is done. The files go
+// where the source's packages were predicted to read them; after the install, where they do read.
+export async function runSetup(system: System, answers: Answers, options: SetupOptions = {}): Promise<SetupOutcome> {
 	refuseUnsafeRealRun(system, 'setup');
 	const values = valuesFor(answers);
-	const plan = buildPlan(values, system.facts);
-	// Every file the plan writes can be written, before anything is.
-	await refuseUnwritableTargets(system.fs, plan);
+	// Every file the plan writes can be written, before anything is (planSetup checks it).
+	const plan = options.plan ?? (await planSetup(system, answers, options.signal));
 	return runSetupPlan(system, answers, plan, {...options, replan: facts => buildPlan(values, facts)});
 }
 
@@ -126,6 +141,7 @@ export type SetupPlanOptions = UseCaseOptions<ApplyEvent> & {
 	// The plan again for the facts found after the install (the layout the packages read); without
 	// it the steps after the install are the ones given.
 	replan?: (facts: Facts) => Plan;
+	confirmMoved?: ConfirmMoved;
 };
 
 // The same with a plan made elsewhere (a cluster node's, kept to its role), already checked.
@@ -140,7 +156,11 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 			const step = steps[index]!;
 			last = await session.applyStep(step, options);
 			if (!last.ok) return {...last, values};
-			if (step.id === 'install' && options.replan) steps = await stepsAfterInstall(system, session, plan, index, options);
+			if (step.id === 'install' && options.replan) {
+				const after = await stepsAfterInstall(system, session, plan, index, options);
+				if (!after) return {...last, ok: false, stopped: true, ...session.summary(), values};
+				steps = after;
+			}
 		}
 		await session.finish();
 		return {...last, ...session.summary(), values};
@@ -149,14 +169,18 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 	}
 }
 
-// The steps so far, then the rest made again from the layout the installed packages read.
-async function stepsAfterInstall(system: System, session: SetupSession, plan: Plan, index: number, options: SetupPlanOptions): Promise<Step[]> {
-	const facts = await session.installedLayout();
+// The steps so far, then the rest made again from the layout the installed packages read; the
+// files that moved are said (or asked about) before any is written. Undefined: not to go on.
+async function stepsAfterInstall(system: System, session: SetupSession, plan: Plan, index: number, options: SetupPlanOptions): Promise<Step[] | undefined> {
+	const facts = await session.installedLayout(plan.facts);
 	const {steps} = plan;
 	if (layoutLine(facts) === layoutLine(plan.facts) || !options.replan) return steps;
 	const done = new Set(steps.slice(0, index + 1).map(step => step.id));
 	const rest = options.replan(facts).steps.filter(step => !done.has(step.id));
 	await refuseUnwritableTargets(system.fs, {steps: rest});
-	options.onEvent?.({type: 'notice', line: `The installed packages read ${layoutLine(facts)}, not what the plan assumed: the configuration is written there.`});
+	const lines = movedFilesLines(facts, movedFiles(steps.slice(index + 1), rest));
+	if (options.confirmMoved) {
+		if (!(await options.confirmMoved(lines))) return undefined;
+	} else for (const line of lines) options.onEvent?.({type: 'notice', line});
 	return [...steps.slice(0, index + 1), ...rest];
 }

@@ -6,6 +6,7 @@ import type {SettingChange} from '../model/setting-change.js';
 import type {ServiceName} from '../model/services.js';
 import type {System} from '../system/system.js';
 import {readSettings, writeSetting} from './change-setting.js';
+import {predictSetupLayout} from './plan-setup.js';
 import {restartServices, type RestartOptions} from './restart-services.js';
 import {type SetupStart, startSetup} from './setup.js';
 import {serviceLog, type StatusOptions, statusReader} from './status.js';
@@ -15,6 +16,8 @@ import type {UseCaseOptions} from './use-case-options.js';
 export function createUseCases(system: System) {
 	return {
 		startSetup: (start?: SetupStart) => startSetup(system, start),
+		// Where the answers' package source's packages will read their configuration (before the install).
+		predictLayout: (answers: Answers, signal?: AbortSignal) => predictSetupLayout(system, answers, signal),
 		// Whether a setup finished here, and the answers saved now (after an undo, say).
 		setUpBefore: () => system.state.setUpBefore(),
 		savedAnswers: () => system.state.answers(),

@@ -103,8 +103,27 @@ type FreshNode = {
 	address: string;
 	settings: (lab: LabNodes) => string[];
 	units: string[];
+	// The folders the agent's and Marathon's files go to, named by the summary before the install.
+	layout: {agent: string; marathon: string};
 	expectLayout?: (node: LabNode) => Promise<void>;
 };
+
+/**
+ * What `setup --yes` printed before the first change (its summary) names every configuration file
+ * it then wrote (`wrote` or `unchanged` under its steps), in the variant's layout, and it never had
+ * to say that the installed packages read elsewhere.
+ */
+function expectSummaryNamedWhatWasWritten(stdout: string, layout: FreshNode['layout']): void {
+	const [summary = '', ...steps] = stdout.split(/^== /m);
+	const configuration = (file: string) => /^\/etc\/(mesos|mesos-master|mesos-slave|mesos-agent|marathon|zookeeper|default)\b/.test(file);
+	const shown = [...summary.matchAll(/^\s+write\s+(\/\S+)/gm)].map(match => match[1] ?? '').filter(configuration);
+	const written = [...steps.join('').matchAll(/^(?:wrote|unchanged)\s+(\/\S+)/gm)].map(match => match[1] ?? '').filter(configuration);
+	expect(written.length, stdout).toBeGreaterThan(0);
+	expect([...written].sort(), 'the files written are the files the summary named').toEqual([...shown].sort());
+	expect(shown.some(file => file.startsWith(`${layout.agent}/`)), `the summary names ${layout.agent}`).toBe(true);
+	expect(shown.some(file => file.startsWith(layout.marathon)), `the summary names ${layout.marathon}`).toBe(true);
+	expect(stdout).not.toContain('not what the summary showed');
+}
 
 function describeSystemdNode(variant: PackageVariant, address: string, configure: (lab: LabNodes, node: LabNode) => Promise<void>, agentDaemon: string, fresh?: FreshNode) {
 	describeLab(`the lab's ${variant} packages under systemd, by hand`, () => {
@@ -219,6 +238,7 @@ function describeSystemdNode(variant: PackageVariant, address: string, configure
 				const settings = fresh.settings(need());
 				const run = await mesosSetupIn(s2, ['setup', '--yes', ...settings]);
 				expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+				expectSummaryNamedWhatWasWritten(run.stdout, fresh.layout);
 				// The run's log names each command it ran; the plan for this machine, the service commands.
 				const log = (await s2.run('cat /var/log/mesos-setup/*.log')).stdout;
 				for (const unit of fresh.units) expect(log).toContain(`ran systemctl disable ${unit}`);
@@ -285,7 +305,7 @@ describeSystemdNode('mesosphere', '10.77.0.41', async (lab, node) => {
 	const self = {address: '10.77.0.41'};
 	await configureMaster(node, [self], 0);
 	await writeFiles(node, agentFiles([self], self));
-}, 'mesos-slave', {name: 's2', address: '10.77.0.43', settings: lab => labSettings(lab), units: ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave']});
+}, 'mesos-slave', {name: 's2', address: '10.77.0.43', settings: lab => labSettings(lab), units: ['chronos', 'zookeeper', 'marathon', 'mesos-master', 'mesos-slave'], layout: {agent: '/etc/mesos-slave', marathon: '/etc/marathon/conf/'}});
 
 describeSystemdNode('mesos-packaging', '10.77.0.42', async (lab, node) => {
 	const self = {address: '10.77.0.42'};
@@ -300,4 +320,4 @@ describeSystemdNode('mesos-packaging', '10.77.0.42', async (lab, node) => {
 		`MARATHON_MASTER=zk://${self.address}:2181/mesos`, `MARATHON_ZK=zk://${self.address}:2181/marathon`, `MARATHON_HOSTNAME=${self.address}`, '',
 	].join('\n'));
 	await node.run(['rm', '-rf', '/etc/marathon']);
-}, 'mesos-agent', {name: 's2', address: '10.77.0.44', settings: packagingSource, units: ['zookeeper', 'marathon', 'mesos-master', 'mesos-slave'], expectLayout: expectAgentLayout});
+}, 'mesos-agent', {name: 's2', address: '10.77.0.44', settings: packagingSource, units: ['zookeeper', 'marathon', 'mesos-master', 'mesos-slave'], layout: {agent: '/etc/mesos-agent', marathon: '/etc/default/marathon'}, expectLayout: expectAgentLayout});

@@ -1,33 +1,13 @@
 // The setup looks at what the install step installed and writes the configuration where those
 // packages read it: here apt-get install (answered by the test) leaves the agent's unit running
 // `mesos-init-wrapper agent` and dpkg records Marathon 1.10, as mesos-packaging's packages do.
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runSetup} from '../../source/use-cases/setup.js';
-import {fakeMachine} from '../wizard/fake-machine.js';
+import {machineInstalling} from '../wizard/fake-machine.js';
 
-const fingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
 const exists = (file: string) => readFile(file).then(() => true, () => false);
-
-async function machineInstalling(installed: {unit: string; marathon: string}) {
-	let root = '';
-	const machine = await fakeMachine({
-		async command(argv, say) {
-			if (argv.includes('--fingerprint')) say(`fpr:::::::::${fingerprint}:`);
-			if (argv.includes('--export')) say('the exported key');
-			if (argv[0] === 'apt-get' && argv.includes('install')) {
-				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
-				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), `[Service]\nExecStart=/usr/bin/mesos-init-wrapper ${installed.unit}\n`);
-			}
-			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say(`install ok installed ${installed.marathon}`);
-			return {};
-		},
-		probe: () => ({healthy: true, detail: 'answers (test)'}),
-	});
-	root = machine.system.root;
-	return machine;
-}
 
 describe('setup after the install step', () => {
 	it('writes the agent layout and /etc/default/marathon when the installed packages read them, and says so', async () => {
@@ -43,9 +23,29 @@ describe('setup after the install step', () => {
 		expect(await readFile(at('etc/default/marathon'), 'utf8')).toBe('MARATHON_HOSTNAME=127.0.0.1\nMARATHON_MASTER=zk://127.0.0.1:2181/mesos\nMARATHON_ZK=zk://127.0.0.1:2181/marathon\n');
 		expect(await exists(at('etc/mesos-slave/ip'))).toBe(false);
 		expect(await exists(at('etc/marathon/conf/master'))).toBe(false);
-		expect(notices).toContain(
-			'The installed packages read the agent’s from /etc/mesos-agent/ and /etc/default/mesos-agent (mesos-init-wrapper agent), Marathon’s from /etc/default/marathon (MARATHON_* variables), not what the plan assumed: the configuration is written there.',
+		expect(notices[0]).toBe(
+			'The installed packages read the agent’s from /etc/mesos-agent/ and /etc/default/mesos-agent (mesos-init-wrapper agent), Marathon’s from /etc/default/marathon (MARATHON_* variables), not what the summary showed. These files are written instead:',
 		);
+		expect(notices).toEqual(
+			expect.arrayContaining([
+				'  write  /etc/default/mesos-agent (instead of /etc/default/mesos-slave)',
+				'  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)',
+				'  write  /etc/mesos-agent/work_dir (new)',
+				'  write  /etc/default/marathon (instead of /etc/marathon/conf/hostname, /etc/marathon/conf/master, /etc/marathon/conf/zk)',
+			]),
+		);
+	});
+
+	it('asks before writing a file the summary did not show, and writes none of them when told not to go on', async () => {
+		const {system} = await machineInstalling({unit: 'agent', marathon: '1.10.26-lab1'});
+		const asked: string[][] = [];
+		const result = await runSetup(system, {'repo.keyMethod': 'keyring'}, {confirmMoved: async lines => (asked.push(lines), false)});
+		expect(result).toMatchObject({ok: false, stopped: true});
+		expect(asked).toHaveLength(1);
+		expect(asked[0]).toContain('  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)');
+		expect(await exists(path.join(system.root, 'etc/mesos-agent'))).toBe(false);
+		expect(await exists(path.join(system.root, 'etc/default/marathon'))).toBe(false);
+		expect(await exists(path.join(system.root, 'etc/mesos-slave/ip'))).toBe(false);
 	});
 
 	it('keeps the article’s layout, and says nothing more, when the installed packages read it', async () => {

@@ -1,7 +1,7 @@
 // A System over a temp root that behaves like a real machine (sandbox off), with its commands
 // and health probes answered by the test, so failures, retries and live output can be shown
 // without touching this machine.
-import {mkdtemp} from 'node:fs/promises';
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Probe} from '../../source/model/plan.js';
 import type {ProbeResult} from '../../source/model/apply-events.js';
@@ -61,4 +61,28 @@ export async function fakeMachine(options: {
 	};
 	if (options.completed) system.state.saveProgress({runId: 'killed-run', completed: options.completed, finished: false});
 	return {system, ran};
+}
+
+const fingerprint = '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF';
+
+// A machine whose apt-get install (answered here) leaves the agent's unit running
+// `mesos-init-wrapper <unit>` and dpkg recording Marathon at `marathon`, as the installed packages
+// would; every service answers healthy. Before the install nothing shows the layout.
+export async function machineInstalling(installed: {unit: 'slave' | 'agent'; marathon: string}): Promise<FakeMachine> {
+	let root = '';
+	const machine = await fakeMachine({
+		async command(argv, say) {
+			if (argv.includes('--fingerprint')) say(`fpr:::::::::${fingerprint}:`);
+			if (argv.includes('--export')) say('the exported key');
+			if (argv[0] === 'apt-get' && argv.includes('install')) {
+				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
+				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), `[Service]\nExecStart=/usr/bin/mesos-init-wrapper ${installed.unit}\n`);
+			}
+			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say(`install ok installed ${installed.marathon}`);
+			return {};
+		},
+		probe: () => ({healthy: true, detail: 'answers (test)'}),
+	});
+	root = machine.system.root;
+	return machine;
 }

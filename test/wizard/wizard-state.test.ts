@@ -1,11 +1,19 @@
 import {describe, expect, it} from 'vitest';
-import {articleMachine} from '../../source/model/facts.js';
+import {resolveValues} from '../../source/model/answers.js';
+import {articleMachine, type Facts} from '../../source/model/facts.js';
+import {predictionKey} from '../../source/model/layout-prediction.js';
 import {commandsNeededBy} from '../../source/model/wizard-problems.js';
 import {wizardReducer} from '../../source/model/wizard-reducer.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
 
-const start = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
+const unpredicted = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
 	initialWizardState({facts: articleMachine, answers: {}, sandbox: true, ...overrides});
+
+// The wizard as it is once the layout was predicted for its answers' source (here: as detected).
+const start = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}): WizardState => {
+	const state = unpredicted(overrides);
+	return wizardReducer(state, {type: 'layout-predicted', source: predictionKey(resolveValues(state.answers)), facts: state.facts});
+};
 
 const apply = (state: WizardState, ...actions: WizardAction[]): WizardState => actions.reduce(wizardReducer, state);
 
@@ -192,16 +200,51 @@ describe('wizard state', () => {
 		expect(apply(finished, {type: 'accept'}).mode).toEqual({kind: 'running', from: 0});
 	});
 
-	it('takes the facts found after the install: the configuration run after it writes the layout the packages read', () => {
+	it('takes the facts found after the install: shows the files that moved, writes nothing, and on Enter goes on in the layout the packages read', () => {
 		const installing: WizardState = {...start(), pageId: 'install', mode: {kind: 'running', from: 0}};
 		const paths = (state: WizardState) => pagesOf(state).find(p => p.id === 'configuration')?.step?.actions.flatMap(a => (a.kind === 'file' ? [a.path] : [])) ?? [];
 		expect(paths(installing)).toContain('/etc/mesos-slave/ip');
-		const installed = apply(installing, {type: 'run-ended', ok: true, facts: {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file'}});
-		expect(installed.marks.install).toBe('done');
+		const installed = apply(installing, {type: 'run-ended', ok: true, notice: 'installed', facts: {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file'}});
+		// Stopped on the install page, its run done, nothing after it started.
+		expect(pageId(installed)).toBe('install');
+		expect(installed.mode).toMatchObject({kind: 'moved', notice: 'installed'});
+		const lines = installed.mode.kind === 'moved' ? installed.mode.lines : [];
+		expect(lines[0]).toMatch(/^The installed packages read the agent’s from \/etc\/mesos-agent\/ .*not what the summary showed/);
+		expect(lines).toContain('  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)');
+		expect(lines).toContain('  write  /etc/default/marathon (instead of /etc/marathon/conf/hostname, /etc/marathon/conf/master, /etc/marathon/conf/zk)');
 		expect(paths(installed)).toContain('/etc/mesos-agent/ip');
 		expect(paths(installed)).not.toContain('/etc/mesos-slave/ip');
 		expect(paths(installed).filter(path => path.includes('marathon'))).toEqual(['/etc/default/marathon']);
 		expect(pagesOf(installed).some(p => p.id === 'ask:/etc/mesos-agent/ip')).toBe(true);
+		// Esc and other keys do not go on; Enter does: the install is done and the next step runs.
+		expect(apply(installed, {type: 'back'})).toBe(installed);
+		const on = apply(installed, {type: 'accept'});
+		expect(on.marks.install).toBe('done');
+		expect(pageId(on)).not.toBe('install');
+		expect(on.mode).toEqual({kind: 'running', from: 0});
+		expect(on.notice).toBe('installed');
+		// The same layout as shown: no question, the run goes on at once.
+		const same = apply(installing, {type: 'run-ended', ok: true, facts: {...articleMachine, versions: {mesos: '1.9.0'}}});
+		expect(same.marks.install).toBe('done');
+		expect(same.mode.kind).toBe('running');
+	});
+
+	it('shows the summary of the predicted layout and starts nothing before the prediction for the answers’ source came', () => {
+		const predicted: Facts = {...articleMachine, agentLayout: 'agent', marathonLayout: 'default-file', layoutPrediction: {where: '/srv/debs', agent: 'mesos 1.11.0: its agent service runs mesos-init-wrapper agent'}};
+		const folder = {'repo.source': 'folder', 'repo.folder': '/srv/debs'};
+		const atSummary: WizardState = {...unpredicted({answers: folder}), pageId: 'summary', mode: {kind: 'summary', cursor: 0, open: false, scroll: 0}};
+		expect(apply(atSummary, {type: 'accept'})).toBe(atSummary);
+		// A prediction made for another source (the answers changed since) is dropped.
+		const stale = apply(atSummary, {type: 'layout-predicted', source: predictionKey(resolveValues({})), facts: predicted});
+		expect(stale).toBe(atSummary);
+		const ready = apply(atSummary, {type: 'layout-predicted', source: predictionKey(resolveValues(folder)), facts: predicted});
+		const summaryPaths = pagesOf(ready).flatMap(p => p.step?.actions ?? []).flatMap(a => (a.kind === 'file' ? [a.path] : []));
+		expect(summaryPaths).toEqual(expect.arrayContaining(['/etc/mesos-agent/ip', '/etc/default/marathon']));
+		expect(summaryPaths.filter(path => path.startsWith('/etc/mesos-slave/'))).toEqual([]);
+		expect(apply(ready, {type: 'accept'}).mode.kind).toBe('running');
+		// Once the install has shown the layout, no prediction replaces it.
+		const installed = {...ready, layoutFor: 'installed'};
+		expect(apply(installed, {type: 'layout-predicted', source: predictionKey(resolveValues(folder)), facts: articleMachine})).toBe(installed);
 	});
 
 	it('does not let the root check be skipped into a failure at every later step', () => {

@@ -32,6 +32,19 @@ export function CommandsScreen(props: ScreenProps) {
 	// The output takes the rows the rest leaves (one is the gap above it).
 	const space = useRowsLeft(height);
 	const rows = Math.max(0, space.rows - 1);
+	if (mode.kind === 'moved') {
+		// The installed packages read elsewhere than the summary showed: the files written instead take
+		// the whole screen (its output is in the log); nothing is written yet.
+		return (
+			<Box flexDirection="column">
+				<Text color="green">✔ {page.title} done.</Text>
+				{mode.lines.map((line, index) => (
+					<WrappedText key={line} text={line} width={width} {...(index === 0 ? {color: 'yellow'} : {indent: '         '})} />
+				))}
+				<Text>Nothing is written yet. Press Enter to write them and go on, or q to quit.</Text>
+			</Box>
+		);
+	}
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">

@@ -6,7 +6,8 @@ import React, {useMemo} from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import {changeSummary, countsLine, summaryCounts} from '../../model/change-summary.js';
 import {runSteps, summaryFiles} from '../../model/wizard-moves.js';
-import {activeMode} from '../../model/wizard-state.js';
+import {layoutShort} from '../../model/layout-prediction.js';
+import {activeMode, layoutPending} from '../../model/wizard-state.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useDiskFiles} from '../hooks/use-disk-files.js';
@@ -29,6 +30,7 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 	const summary = mode.kind === 'summary' ? mode : undefined;
 	const chosen = summary?.cursor ?? 0;
 	const note = modeNote(system);
+	const pending = layoutPending(state);
 	if (disk.error) return <Text color="red">Cannot read the files on disk to compare: {disk.error}</Text>;
 	if (!steps) return <Text dimColor>Reading the files on disk…</Text>;
 	const change = steps.flatMap(step => step.items).find(item => item.file?.path === files[chosen])?.file;
@@ -38,6 +40,8 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 			<Box ref={space.above} flexDirection="column">
 				<Text bold>Before anything changes: what the run will do, in order.</Text>
 				{note ? <WrappedText text={note} width={width} color="yellow" /> : null}
+				{/* Where the files go, and how that is known: predicted from the source, installed, or assumed. */}
+				<WrappedText text={pending ? 'Reading the package source, to tell where its packages read their configuration…' : layoutShort(state.facts)} width={width} dimColor />
 			</Box>
 			{summary?.open && change ? (
 				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} view={state.wholeFiles ? 'whole' : 'changes'} />
@@ -56,7 +60,8 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 			<Box ref={space.below} flexDirection="column">
 				<Text>{countsLine(summaryCounts(steps))}</Text>
 				<Text>
-					Press Enter to start the run{system.dryRun ? ' (a dry run: nothing changes)' : ''}. {summary?.open ? 'd closes the diff.' : `d shows the diff of ${files[chosen] ?? 'the file marked ❯'}.`}
+					{pending ? 'Enter starts the run once the source is read' : 'Press Enter to start the run'}
+					{system.dryRun ? ' (a dry run: nothing changes)' : ''}. {summary?.open ? 'd closes the diff.' : `d shows the diff of ${files[chosen] ?? 'the file marked ❯'}.`}
 				</Text>
 			</Box>
 		</Box>

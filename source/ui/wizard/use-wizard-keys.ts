@@ -67,6 +67,10 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
 			return undefined;
+		case 'moved':
+			if (isKey(press, 'return')) return {type: 'accept'};
+			if (isChar(press, 'q')) return {type: 'ask-quit'};
+			return undefined;
 		case 'failed':
 			if (isChar(press, 'r')) return {type: 'retry'};
 			if (isChar(press, 's') && mode.canSkip) return {type: 'skip'};

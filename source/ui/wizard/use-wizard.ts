@@ -5,9 +5,10 @@
 // confirmed during a run aborts it, the rehearsal is prepared, the end is recorded, and the exit
 // is reported. The run's events are folded into a RunView and its output into a StepOutput.
 import {useEffect, useMemo, useState} from 'react';
-import type {Answers} from '../../model/answers.js';
+import {type Answers, resolveValues} from '../../model/answers.js';
 import type {RunSummary} from '../../model/apply-events.js';
 import {errorMessage} from '../../model/errors.js';
+import {predictionKey} from '../../model/layout-prediction.js';
 import {wizardReducer} from '../../model/wizard-reducer.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction, type WizardState} from '../../model/wizard-state.js';
 import type {SetupSession} from '../../use-cases/setup.js';
@@ -95,7 +96,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 				},
 			)
 			// After the install, the machine is asked again what the installed packages read.
-			.then(async result => ({result, facts: result.ok && step.id === 'install' ? await current.installedLayout() : undefined}))
+			.then(async result => ({result, facts: result.ok && step.id === 'install' ? await current.installedLayout(state.facts) : undefined}))
 			.then(
 				({result, facts}) => {
 					running = undefined;
@@ -189,6 +190,17 @@ export function useWizard(options: WizardOptions) {
 	// A run under way when the wizard goes away (the program ends) is stopped with it.
 	useEffect(() => () => driver.abandon(), [driver]);
 	const {answers, facts} = state;
+	// The layout the chosen source's packages will read, predicted again whenever the source changes.
+	const source = useMemo(() => predictionKey(resolveValues(answers)), [answers]);
+	useEffect(() => {
+		const controller = new AbortController();
+		useCases
+			.predictLayout(store.get().answers, controller.signal)
+			.then(predicted => controller.signal.aborted || driver.send({type: 'layout-predicted', source, facts: predicted}))
+			// Not predicted at all: the machine's own facts (the article's layout), said as assumed.
+			.catch(() => controller.signal.aborted || driver.send({type: 'layout-predicted', source, facts: system.facts}));
+		return () => controller.abort();
+	}, [source, useCases, store, driver, system.facts]);
 	const pages = useMemo(() => pagesOf({answers, facts}), [answers, facts]);
 	const {page, index} = currentPage(state, pages);
 	return {state, send: driver.send, store, pages, page, index, view, output, summary: driver.summary()};

@@ -54,6 +54,8 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 			return [{key: 'q', does: 'quit (stops what is running)'}];
 		case 'finished':
 			return [{key: 'Enter', does: nextWord(page, state)}, {key: 'Esc', does: againWord(page, state)}, quit];
+		case 'moved':
+			return [{key: 'Enter', does: 'write them and go on'}, quit];
 		case 'failed':
 			return [{key: 'r', does: 'retry'}, ...(mode.canSkip ? [{key: 's', does: 'skip it and go on'}] : []), {key: 'Esc', does: againWord(page, state)}, quit];
 		case 'stopping':

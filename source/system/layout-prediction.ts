@@ -1,0 +1,89 @@
+// Before the install: the layout the chosen source's packages will read (model/layout-prediction.ts
+// judges), read without changing anything. A folder's .debs are read with dpkg-deb: the mesos
+// package's version and what its agent unit or init script runs, Marathon's version. An apt source's
+// index (the one preflight reads) gives the versions apt would install; the agent's role then
+// follows mesos-packaging's rule by version. (A Contents index would not tell more: it lists paths,
+// and both packagings ship the same ones, /etc/mesos-slave and mesos-slave.service; only what the
+// unit runs differs.)
+import {execa} from 'execa';
+import type {Values} from '../model/answers.js';
+import {debianArch, debsIn, packagesIn} from '../model/apt-index.js';
+import type {Facts} from '../model/facts.js';
+import {agentServiceFiles} from '../model/files.js';
+import {predictedFacts, type SourcePackages, unpredicted} from '../model/layout-prediction.js';
+import {buildPlan} from '../model/plan.js';
+import {sourceOf} from '../model/repository-settings.js';
+import {fetchHere, fetchIndex} from './source-index.js';
+import type {System} from './system.js';
+
+const timeoutMs = 60_000;
+
+// What a .deb's agent unit, upstart job or init script say, read from the package without
+// unpacking it anywhere: its file list, then only those members through tar.
+async function agentServiceTexts(system: System, deb: string): Promise<string[] | undefined> {
+	const listing = await system.commands.run(['dpkg-deb', '--contents', deb], {timeoutMs});
+	if (!listing.ok) return undefined;
+	const members = listing.stdout
+		.split('\n')
+		.map(line => /\s(\.?\/\S+)$/.exec(line)?.[1] ?? '')
+		.filter(member => (agentServiceFiles as readonly string[]).includes(member.replace(/^\./, '')));
+	if (members.length === 0) return [];
+	const result = await execa('dpkg-deb', ['--fsys-tarfile', deb], {timeout: timeoutMs, reject: false}).pipe('tar', ['--extract', '--to-stdout', '--file', '-', ...members], {timeout: timeoutMs, reject: false});
+	return result.exitCode === 0 ? [result.stdout] : undefined;
+}
+
+async function debVersion(system: System, deb: string): Promise<string | undefined> {
+	const result = await system.commands.run(['dpkg-deb', '--field', deb, 'Version'], {timeoutMs});
+	return result.ok && result.stdout.trim() ? result.stdout.trim() : undefined;
+}
+
+async function folderPackages(system: System, folder: string): Promise<SourcePackages> {
+	const names = (await system.fs.list(folder).catch(() => [] as string[])).filter(name => name.endsWith('.deb')).sort();
+	const byName = debsIn(names);
+	const fileOf = (pkg: string): string | undefined => names.filter(name => name.startsWith(`${pkg}_`) && debsIn([name]).has(pkg)).at(-1);
+	const found: SourcePackages = {where: folder};
+	const canRead = await system.commands.has('dpkg-deb');
+	for (const pkg of ['mesos', 'marathon'] as const) {
+		const file = fileOf(pkg);
+		if (!file) continue;
+		const host = system.fs.resolve(`${folder}/${file}`).host;
+		found[pkg] = (canRead ? await debVersion(system, host) : undefined) ?? byName.get(pkg);
+		if (pkg === 'mesos' && canRead) {
+			const texts = await agentServiceTexts(system, host);
+			if (texts && texts.length > 0) found.agentServiceFiles = texts;
+		}
+	}
+	return found;
+}
+
+async function indexPackages(system: System, values: Values, signal: AbortSignal | undefined): Promise<SourcePackages | string> {
+	const check = buildPlan(values, system.facts)
+		.steps.flatMap(step => step.actions)
+		.flatMap(action => (action.kind === 'check' && action.check.kind === 'source-index' ? [action.check] : []))[0];
+	if (!check) return 'no index to read';
+	const arch = debianArch(process.arch);
+	const {packages} = await fetchIndex(check, arch, fetchHere(signal));
+	if (packages === undefined) return `${check.where} has no Packages for ${check.suite} ${check.component} (${arch})`;
+	const versions = packagesIn(packages);
+	return {where: `the index of ${check.where} ${check.suite} ${check.component} (${arch})`, ...pick(versions, 'mesos'), ...pick(versions, 'marathon')};
+}
+
+const pick = (versions: ReadonlyMap<string, string>, pkg: 'mesos' | 'marathon'): Partial<SourcePackages> => {
+	const version = versions.get(pkg);
+	return version ? {[pkg]: version} : {};
+};
+
+// The machine's facts with the layout its packages will read: from the source where nothing is
+// installed yet, else as detected. A source that cannot be read leaves the article's, and says why.
+export async function predictLayout(system: System, values: Values, signal?: AbortSignal): Promise<Facts> {
+	const {facts} = system;
+	if (facts.versions.mesos !== undefined && facts.versions.marathon !== undefined) return facts;
+	try {
+		const found = sourceOf(values) === 'folder' ? await folderPackages(system, values['repo.folder']) : await indexPackages(system, values, signal);
+		if (typeof found === 'string') return unpredicted(facts, found);
+		if (found.mesos === undefined && found.marathon === undefined) return unpredicted(facts, `${found.where} names neither mesos nor marathon`);
+		return predictedFacts(facts, found);
+	} catch (error) {
+		return unpredicted(facts, `the source’s index could not be read: ${(error as Error).message}`);
+	}
+}
