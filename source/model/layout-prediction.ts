@@ -5,6 +5,7 @@ import type {Values} from './answers.js';
 import {agentLayoutFor, type AgentRole, type Facts, type LayoutPrediction, marathonLayoutFor} from './facts.js';
 import {agentFolder, layoutLine, marathonConfDir, marathonDefaults} from './files.js';
 import type {Step} from './plan.js';
+import {type NodeRole, runsAgent, runsMaster} from './roles.js';
 
 // mesos/mesos-packaging took Mesos's own init wrapper and units in May 2022 (its commit 7e4c69f,
 // "UPDATE: to the current mesos-init-wrapper"): from then its mesos-slave.service runs
@@ -81,11 +82,13 @@ export function layoutSaid(facts: Facts): string {
 }
 
 // The same, short, for the summary's head: the two folders and where they were known from.
-export function layoutShort(facts: Facts): string {
+// Only the folders this role's services read: a master runs no agent, an agent no Marathon.
+export function layoutShort(facts: Facts, role: NodeRole): string {
 	const agent = `${agentFolder(facts.agentLayout)}/`;
 	const marathon = facts.marathonLayout === 'default-file' ? marathonDefaults : `${marathonConfDir}/`;
 	const from = facts.layoutPrediction ? `predicted from ${facts.layoutPrediction.where}` : facts.versions.mesos || facts.versions.marathon ? 'as installed' : 'the article’s, assumed';
-	return `The agent’s files go to ${agent}, Marathon’s to ${marathon} (${from}).`;
+	const where = !runsMaster(role) ? `The agent’s files go to ${agent}` : !runsAgent(role) ? `Marathon’s files go to ${marathon}` : `The agent’s files go to ${agent}, Marathon’s to ${marathon}`;
+	return `${where} (${from}).`;
 }
 
 export type MovedFile = {path: string; instead: string[]};

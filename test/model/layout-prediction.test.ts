@@ -57,8 +57,11 @@ describe('the layout predicted from the package source', () => {
 		expect(predictedFacts(debian11, {where: 'i'})).toBe(debian11);
 		expect(layoutSaid(installed)).toMatch(/; as installed\.$/);
 		expect(layoutSaid(debian11)).toMatch(/; the article’s, assumed until the install shows otherwise\.$/);
-		expect(layoutShort(found)).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/default/marathon (predicted from i).');
-		expect(layoutShort(installed)).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/marathon/conf/ (as installed).');
+		expect(layoutShort(found, 'master+agent')).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/default/marathon (predicted from i).');
+		expect(layoutShort(installed, 'master+agent')).toBe('The agent’s files go to /etc/mesos-agent/, Marathon’s to /etc/marathon/conf/ (as installed).');
+		// Only the folders the role's services read.
+		expect(layoutShort(installed, 'master')).toBe('Marathon’s files go to /etc/marathon/conf/ (as installed).');
+		expect(layoutShort(installed, 'agent')).toBe('The agent’s files go to /etc/mesos-agent/ (as installed).');
 		expect(unpredicted(debian11, 'no network').notes).toEqual(['The layout could not be predicted from the package source: no network.']);
 	});
 

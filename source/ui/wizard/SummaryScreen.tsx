@@ -6,7 +6,9 @@ import React, {useMemo} from 'react';
 import {modeNote} from '../../model/action-preview.js';
 import {changeSummary, countsLine, summaryCounts} from '../../model/change-summary.js';
 import {runSteps, summaryFiles} from '../../model/wizard-moves.js';
+import {resolveValues} from '../../model/answers.js';
 import {layoutShort} from '../../model/layout-prediction.js';
+import {roleOf} from '../../model/roles.js';
 import {activeMode, layoutPending} from '../../model/wizard-state.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
@@ -41,7 +43,7 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 				<Text bold>Before anything changes: what the run will do, in order.</Text>
 				{note ? <WrappedText text={note} width={width} color="yellow" /> : null}
 				{/* Where the files go, and how that is known: predicted from the source, installed, or assumed. */}
-				<WrappedText text={pending ? 'Reading the package source, to tell where its packages read their configuration…' : layoutShort(state.facts)} width={width} dimColor />
+				<WrappedText text={pending ? 'Reading the package source, to tell where its packages read their configuration…' : layoutShort(state.facts, roleOf(resolveValues(state.answers)['node.role']))} width={width} dimColor />
 			</Box>
 			{summary?.open && change ? (
 				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} view={state.wholeFiles ? 'whole' : 'changes'} />
