@@ -2,6 +2,7 @@
 // (new, changed or unchanged against what the node holds, with both texts for the diff) and every
 // command it will run, read from the node's plan, so what is shown is what the deploy does. Pure.
 import {previewActions} from './action-preview.js';
+import {countsLine} from './change-summary.js';
 import type {NodePlan} from './cluster-plan.js';
 import type {ClusterNode} from './cluster.js';
 import {newContent} from './file-content.js';
@@ -31,7 +32,12 @@ export function nodeChanges(plan: Pick<NodePlan, 'node' | 'services' | 'plan'>, 
 	return {node: plan.node, services: plan.services, files: [...files.values()], commands};
 }
 
-export const changeCounts = (files: readonly NodeFileChange[]): string => {
-	const count = (kind: FileChangeKind): number => files.filter(file => file.change === kind).length;
-	return `${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged`;
-};
+// A node's counts in the words of the one-machine summary (countsLine): only what there is.
+export const changeCounts = (change: Pick<NodeChanges, 'files' | 'commands'>): string =>
+	countsLine({
+		commands: change.commands.length,
+		new: change.files.filter(file => file.change === 'new').length,
+		changed: change.files.filter(file => file.change === 'changed').length,
+		removed: 0,
+		unchanged: change.files.filter(file => file.change === 'unchanged').length,
+	});

@@ -57,7 +57,7 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 			{nodes.map((each, nodeIndex) => {
 				const open = chosen?.node === nodeIndex;
 				const header = `${open ? '▾' : '▸'} ${each.node.name} · ${each.node.role} · ${each.node.address} · runs ${each.services.join(', ')}`;
-				if (!open) return <Text key={each.node.name} wrap="truncate-end">{`${header} · ${each.files.length} files, ${each.commands.length} commands`}</Text>;
+				if (!open) return <Text key={each.node.name} wrap="truncate-end">{`${header} · ${changeCounts(each)}`}</Text>;
 				// The open node's files around the chosen one, in the rows the rest leaves; then its first commands.
 				const room = Math.max(rows - 12 - nodes.length - commandRows, 4);
 				const from = Math.min(Math.max((chosen?.file ?? 0) - Math.floor(room / 2), 0), Math.max(each.files.length - room, 0));
@@ -65,7 +65,7 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 				return (
 					<Box key={each.node.name} flexDirection="column" marginY={1}>
 						<Text bold wrap="truncate-end">{header}</Text>
-						<Text wrap="truncate-end">{`  files: ${changeCounts(each.files)} · ${each.commands.length} commands`}</Text>
+						<Text wrap="truncate-end">{`  ${changeCounts(each)}`}</Text>
 						{from > 0 ? <Text dimColor>{`    ↑ ${from} more`}</Text> : null}
 						{shown.map((file, index) => {
 							const here = chosen?.file === from + index;
