@@ -95,3 +95,12 @@ export function runNotice(view: RunView): string | undefined {
 	if (ended.length === 0) return undefined;
 	return ended.map(a => `${outcomeLook[a.state].word} ${a.message ?? a.action.title}`).join('; ');
 }
+
+// The reason every message shares, in brackets at its end (a rehearsal's "(--root: system commands
+// are not run)" on each service), taken off each so the screen says it once.
+export function sharedReason(messages: readonly (string | undefined)[]): {reason?: string; messages: (string | undefined)[]} {
+	const reasons = messages.map(message => (message ? /\s*\(([^()]+)\)$/.exec(message)?.[1] : undefined));
+	const [first] = reasons;
+	if (messages.length < 2 || first === undefined || reasons.some(reason => reason !== first)) return {messages: [...messages]};
+	return {reason: first, messages: messages.map(message => message?.replace(/\s*\([^()]+\)$/, ''))};
+}
