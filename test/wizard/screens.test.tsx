@@ -301,7 +301,9 @@ describe('settings and the summary', () => {
 			app.stdout.emit('resize');
 			await waitForFrame(app, 'Continue from');
 			await press(app, keys.enter);
-			const list = await atList(app);
+			await atList(app);
+			// The list is drawn once the rows left for it are measured: wait for its items, not its cursor.
+			const list = await waitForFrame(app, 'Walk through every page');
 			const lines = list.split('\n');
 			expect(lines.length).toBeLessThanOrEqual(rows - 1);
 			expect(lines.every(line => line.length <= columns)).toBe(true);
