@@ -24,6 +24,15 @@ const benchmarks: Benchmark[] = [
 	{name: 'cluster', run: async () => (await import('./cluster.js')).benchCluster(), quietOnly: 'the cluster figures are measured on the quiet machine only (each size is minutes of lab)'},
 ];
 
+// `npm run bench -- "log pane" cluster`: only the figures named (all of them without a name).
+const only = process.argv.slice(2);
+const unknown = only.filter(name => !benchmarks.some(benchmark => benchmark.name === name));
+if (unknown.length > 0) {
+	process.stderr.write(`No benchmark named ${unknown.map(name => `"${name}"`).join(', ')}; the names are ${benchmarks.map(b => `"${b.name}"`).join(', ')}.\n`);
+	process.exit(2);
+}
+const chosen = only.length > 0 ? benchmarks.filter(benchmark => only.includes(benchmark.name)) : benchmarks;
+
 // One core kept busy by a process of our own, stopped by its pid.
 function busyCore(): () => void {
 	const child = spawn(process.execPath, ['-e', 'for (;;) {}'], {stdio: 'ignore'});
@@ -35,7 +44,7 @@ function busyCore(): () => void {
 async function runAll(load: 'quiet' | 'loaded'): Promise<{passed: number; failed: number; unmeasured: number}> {
 	const tally = {passed: 0, failed: 0, unmeasured: 0};
 	process.stdout.write(`\n== ${load === 'quiet' ? 'Quiet machine' : 'Loaded machine: one core kept busy by a process the bench started'}\n`);
-	for (const benchmark of benchmarks) {
+	for (const benchmark of chosen) {
 		let figure: Figure;
 		if (load === 'loaded' && benchmark.quietOnly) figure = notMeasured(benchmark.name, benchmark.quietOnly);
 		else {
