@@ -10,8 +10,11 @@ afterEach(() => cleanup());
 describe.each(terminalSizes)('the welcome at $columns×$rows', ({columns, rows}) => {
 	it('wraps its sentences aligned', async () => {
 		const app = await renderWizard();
+		await waitForFrame(app, 'Press Enter to begin');
+		// The frame drawn for the new size, not the one already on screen (at the library's 100 columns).
+		const drawn = app.frames.length;
 		resizeTo(app, {columns, rows});
-		const frame = await waitForFrame(app, 'Press Enter to begin');
+		const frame = await waitForFrame(app, shown => app.frames.length > drawn && shown.includes('Press Enter to begin'));
 		const lines = frame.split('\n');
 		expect(lines.filter(line => /^ \S|│ \S/.test(line.replace(/^.{26}(?=\S)/, '')))).toEqual([]);
 		expect(lines.every(line => line.length <= columns)).toBe(true);
