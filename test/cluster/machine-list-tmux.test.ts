@@ -50,7 +50,7 @@ it('lists two machines, saves them, asks the settings once, shows the summary an
 	// The summary: each node's role, services and files before anything runs; v opens a diff.
 	const summary = await step('Enter', "every node's changes (2 nodes)");
 	expect(summary).toContain('▾ m1 · master · 10.0.0.1 · runs zookeeper, mesos-master, marathon');
-	expect(summary).toMatch(/▸ m2 · agent · 10\.0\.0\.2 · runs mesos-slave · \d+ files/);
+	expect(summary).toMatch(/▸ m2 · agent · 10\.0\.0\.2 · runs mesos-slave · \d+ commands to run; files: \d+ new\./);
 	await step('v', /m1: \/etc\/apt\/sources\.list\.d\/mesosphere\.list \(new\)/);
 	await step('Escape', '› /etc/apt/sources.list.d/mesosphere.list');
 	// Enter: the deploy, rehearsed under ROOT/NAME, a pane per node.
