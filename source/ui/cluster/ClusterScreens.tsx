@@ -2,7 +2,8 @@
 // pages asked once for every node, the summary of every node's changes, then the deploy with a pane
 // per node. In a sandbox (--root DIR) the deploy is rehearsed, node NAME under DIR/NAME, nothing over
 // SSH; otherwise it goes over SSH as cluster setup --yes does. The settings a person sets are saved
-// into the cluster file's `settings` before the deploy starts.
+// into the cluster file's `settings` before the deploy starts. Keys typed while one screen hands over
+// to the next wait for the next one (the KeyRouter holds them), however fast the work between is.
 import {Text} from 'ink';
 import React, {useCallback, useMemo, useState} from 'react';
 import type {NodeChanges} from '../../model/cluster-changes.js';
@@ -14,6 +15,7 @@ import {articleMachine} from '../../model/facts.js';
 import {shellQuote} from '../../model/script.js';
 import {deployCluster, rehearseCluster, saveClusterFile} from '../../use-cases/cluster.js';
 import {reviewCluster} from '../../use-cases/cluster-review.js';
+import {useKeyRouter} from '../components/keys/use-key-router.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import {useSystem} from '../hooks/use-system.js';
 import {ClusterDeployScreen} from './ClusterDeployScreen.js';
@@ -36,7 +38,17 @@ const pagesOf = (cluster: Cluster) => clusterSettingsPages(cluster.nodes.map(nod
 
 export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props) {
 	const system = useSystem();
-	const [route, setRoute] = useState<Route>(given ? {screen: 'settings'} : {screen: 'list'});
+	const [route, setShown] = useState<Route>(given ? {screen: 'settings'} : {screen: 'list'});
+	const router = useKeyRouter();
+	// The screen leaving still listens until React has run the next one's effects: a key in between
+	// (the same read as the Enter, or a review that ended within microtasks) would reach it and be lost.
+	const setRoute = useCallback(
+		(next: Route) => {
+			router?.hold();
+			setShown(next);
+		},
+		[router],
+	);
 	const [machines, setMachines] = useState<{cluster: Cluster; file: string} | undefined>(given && givenFile ? {cluster: given, file: givenFile} : undefined);
 	const [settings, screen] = useSyncReducer(clusterSettingsReducer, given ? clusterSettings(pagesOf(given), given.settings) : clusterSettings([], {}));
 	const cluster = useMemo(() => (machines ? {...machines.cluster, settings: chosenSettings(settings)} : undefined), [machines, settings]);
@@ -49,7 +61,7 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 			screen.dispatch({type: 'start', pages: pagesOf(listed), settings: kept});
 			setRoute({screen: 'settings'});
 		},
-		[screen],
+		[screen, setRoute],
 	);
 	const review = useCallback(() => {
 		if (!cluster) return;
@@ -61,7 +73,7 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 				setRoute({screen: 'settings'});
 			},
 		);
-	}, [cluster, root, screen]);
+	}, [cluster, root, screen, setRoute]);
 	const run = useCallback(
 		async (options: DeployOptions) => {
 			if (!cluster || !machines) throw new Error('no machine list');
