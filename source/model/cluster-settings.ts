@@ -2,12 +2,12 @@
 // from the plans of the cluster's nodes), asked once for every node. A setting the machine list
 // decides (model/cluster-derivation.ts) is shown as derived, with its value on each node, never asked.
 // What a person sets becomes the cluster file's `settings`. Pure.
-import {checkAnswer, resolveValues, type Answers} from './answers.js';
+import {checkAnswer, defaultReason, resolveValues, type Answers} from './answers.js';
 import {findDerivedSetting, nodeAnswers} from './cluster-derivation.js';
 import type {NodePlan} from './cluster-plan.js';
 import type {Cluster} from './cluster.js';
 import {applyFieldAction, type FieldAction} from './field-input.js';
-import {findSetting, type SettingId} from './settings.js';
+import {findSetting, type SettingId, settings} from './settings.js';
 import {wizardPages} from './wizard-pages.js';
 
 export type ClusterSettingsPage = {id: string; title: string; asked: SettingId[]; derived: SettingId[]};
@@ -82,13 +82,27 @@ export function pageProblems(state: ClusterSettingsState, page = state.page): st
 	});
 }
 
+// The drafts after `id` became `value`: a setting whose default that choice decides (defaultBy: the
+// executor registration timeout while docker is among the containerizers) follows it while it
+// holds the default chosen before and the cluster file does not give it; every page was filled at
+// the start, so its draft would otherwise keep the old default the nodes no longer get.
+function withFollowers(state: ClusterSettingsState, id: SettingId, value: string): Record<string, string> {
+	const drafts = {...state.drafts, [id]: value};
+	for (const follower of settings) {
+		if (follower.defaultBy?.setting !== id || follower.id in state.given || !(follower.id in drafts)) continue;
+		const defaultFor = (chosen: string): string => follower.defaultBy?.value(chosen) ?? follower.default;
+		if (drafts[follower.id] === defaultFor(state.drafts[id] ?? '')) drafts[follower.id] = defaultFor(value);
+	}
+	return drafts;
+}
+
 export function clusterSettingsReducer(state: ClusterSettingsState, action: ClusterSettingsAction): ClusterSettingsState {
 	switch (action.type) {
 		case 'field': {
 			const id = focusedId(state);
 			if (!id) return state;
 			const edited = applyFieldAction(findSetting(id), {text: state.drafts[id] ?? '', cursor: state.cursor}, action.action);
-			return {...state, drafts: {...state.drafts, [id]: edited.text}, cursor: edited.cursor, problems: []};
+			return {...state, drafts: withFollowers(state, id, edited.text), cursor: edited.cursor, problems: []};
 		}
 		case 'focus': {
 			const count = state.pages[state.page]?.asked.length ?? 0;
@@ -109,12 +123,27 @@ export function clusterSettingsReducer(state: ClusterSettingsState, action: Clus
 }
 
 // The cluster file's `settings`: what the file held (as now typed), and every value that differs
-// from its default, so the file says only what was chosen.
+// from its default, so the file says only what was chosen. A default another setting decides
+// (defaultBy) is the one the values chosen give it: 10mins beside docker is not written.
 export function chosenSettings(state: ClusterSettingsState): Answers {
-	const defaults = resolveValues({});
 	// A setting the file gives that no page asks stays as it is.
 	const chosen: Answers = {...state.given};
-	for (const [id, value] of Object.entries(state.drafts) as [SettingId, string][]) if (value !== defaults[id] || id in state.given) chosen[id] = value;
+	const drafts = Object.entries(state.drafts) as [SettingId, string][];
+	const keep = (defaults: Answers, [id, value]: [SettingId, string]) => {
+		if (value !== defaults[id] || id in state.given) chosen[id] = value;
+	};
+	const decidedByOthers = (id: SettingId): boolean => findSetting(id).defaultBy !== undefined;
+	const plain = resolveValues({});
+	for (const draft of drafts) if (!decidedByOthers(draft[0])) keep(plain, draft);
+	const decided = resolveValues(chosen);
+	for (const draft of drafts) if (decidedByOthers(draft[0])) keep(decided, draft);
 	return chosen;
+}
+
+// Why a setting holds the value typed on its page, where another setting's value chose that default
+// (the page shows it under the setting, as the single machine's page and the file's note do).
+export function draftReason(state: ClusterSettingsState, id: SettingId): string | undefined {
+	const values = resolveValues({...state.given, ...state.drafts});
+	return defaultReason(id, {...values, [id]: state.drafts[id] ?? values[id]});
 }
 

@@ -9,7 +9,7 @@ import {deployReducer, deployView} from '../../source/model/cluster-deploy-view.
 import {judgeCluster} from '../../source/model/cluster-health.js';
 import {nodeStatuses} from '../../source/model/cluster-node-status.js';
 import {nodePlan} from '../../source/model/cluster-plan.js';
-import {chosenSettings, clusterSettings, clusterSettingsPages, clusterSettingsReducer, derivedValue} from '../../source/model/cluster-settings.js';
+import {chosenSettings, clusterSettings, clusterSettingsPages, clusterSettingsReducer, derivedValue, draftReason} from '../../source/model/cluster-settings.js';
 import {type Cluster, roleServices} from '../../source/model/cluster.js';
 import {articleMachine} from '../../source/model/facts.js';
 import {derivedSettings} from '../../source/model/cluster-derivation.js';
@@ -58,6 +58,43 @@ describe('the settings pages for every node', () => {
 		for (const char of '/srv/zk') state = clusterSettingsReducer(state, {type: 'field', action: {type: 'text', edit: {type: 'insert', text: char}}});
 		expect(clusterSettingsReducer(state, {type: 'page', delta: 1}).page).toBe(zooPage + 1);
 		expect(chosenSettings(state)).toEqual({'slave.containerizers': 'mesos', 'zookeeper.dataDir': '/srv/zk'});
+	});
+
+	it('let the executor registration timeout follow docker, say why, and write only what was chosen', () => {
+		const reason = '10mins is the default while the containerizers include docker';
+		const onPage = (state: ReturnType<typeof clusterSettings>, id: string) => {
+			const page = pages.findIndex(each => each.asked.includes(id as never));
+			let moved = state;
+			while (moved.page < page) moved = clusterSettingsReducer(moved, {type: 'page', delta: 1});
+			return moved;
+		};
+		const choose = (state: ReturnType<typeof clusterSettings>, delta: number) => clusterSettingsReducer(state, {type: 'field', action: {type: 'choose', delta}});
+		const mesosOnly = onPage(clusterSettings(pages, {}), 'slave.containerizers');
+		expect(mesosOnly.drafts['slave.executor_registration_timeout']).toBe('5mins');
+		expect(draftReason(mesosOnly, 'slave.executor_registration_timeout')).toBeUndefined();
+		// docker chosen on its page: the timeout's page, filled at the start, now holds 10mins and says why.
+		const docker = choose(mesosOnly, 1);
+		expect(docker.drafts['slave.containerizers']).toBe('docker,mesos');
+		expect(docker.drafts['slave.executor_registration_timeout']).toBe('10mins');
+		expect(draftReason(docker, 'slave.executor_registration_timeout')).toContain(reason);
+		// The file says docker only: 10mins follows from it on every node, as on one machine.
+		expect(chosenSettings(docker)).toEqual({'slave.containerizers': 'docker,mesos'});
+		// Back to mesos alone: the timeout goes back to 5mins with it.
+		expect(choose(docker, -1).drafts['slave.executor_registration_timeout']).toBe('5mins');
+		// A value typed on the timeout's page wins: it stays when docker goes, and is written.
+		let typed = onPage(docker, 'slave.executor_registration_timeout');
+		typed = clusterSettingsReducer(typed, {type: 'field', action: {type: 'text', edit: {type: 'clear-before'}}});
+		for (const char of '3mins') typed = clusterSettingsReducer(typed, {type: 'field', action: {type: 'text', edit: {type: 'insert', text: char}}});
+		expect(draftReason(typed, 'slave.executor_registration_timeout')).toBeUndefined();
+		expect(chosenSettings(typed)).toEqual({'slave.containerizers': 'docker,mesos', 'slave.executor_registration_timeout': '3mins'});
+		// A cluster file that gives docker: the timeout starts at 10mins, with its reason.
+		const given = clusterSettings(pages, {'slave.containerizers': 'docker,mesos'});
+		expect(given.drafts['slave.executor_registration_timeout']).toBe('10mins');
+		expect(draftReason(given, 'slave.executor_registration_timeout')).toContain(reason);
+		// The same sentence as the file's note in every agent's plan.
+		const agent = nodePlan({...cluster, settings: {'slave.containerizers': 'docker,mesos'}}, cluster.nodes[3] as never, articleMachine);
+		const note = agent.plan.steps.flatMap(step => step.actions).flatMap(action => (action.kind === 'file' && action.path.endsWith('executor_registration_timeout') ? action.notes : []));
+		expect(note).toContain(draftReason(given, 'slave.executor_registration_timeout'));
 	});
 });
 

@@ -4,7 +4,7 @@
 // page), Esc goes back. Render only: the pages and values live in model/cluster-settings.ts.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {type ClusterSettingsAction, type ClusterSettingsState, derivedValue} from '../../model/cluster-settings.js';
+import {type ClusterSettingsAction, type ClusterSettingsState, derivedValue, draftReason} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
 import {findSetting} from '../../model/settings.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
@@ -49,9 +49,10 @@ export function ClusterSettingsScreen({cluster, screen, state, backWord, onDone,
 			<Text bold>{`Settings for every node · page ${state.page + 1} of ${state.pages.length}: ${page.title}`}</Text>
 			<Text dimColor>{`Asked once, used on each of the ${cluster.nodes.length} nodes that has this file.`}</Text>
 			<Box flexDirection="column" marginTop={1}>
-				{page.asked.map((id, index) => (
-					<FieldEditor key={id} setting={findSetting(id)} value={state.drafts[id] ?? ''} {...(index === state.focus ? {cursor: state.cursor} : {})} focus={index === state.focus} labelWidth={labelWidth} />
-				))}
+				{page.asked.map((id, index) => {
+					const why = draftReason(state, id);
+					return <FieldEditor key={id} setting={findSetting(id)} value={state.drafts[id] ?? ''} {...(index === state.focus ? {cursor: state.cursor} : {})} focus={index === state.focus} labelWidth={labelWidth} {...(why ? {note: why} : {})} />;
+				})}
 				{page.asked.length === 0 ? <Text dimColor>Nothing to ask on this page: every setting in it comes from the machine list.</Text> : null}
 			</Box>
 			{page.derived.length > 0 ? (

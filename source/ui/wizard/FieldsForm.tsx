@@ -7,7 +7,6 @@ import {defaultReason, resolveValues} from '../../model/answers.js';
 import {findSetting, type SettingId} from '../../model/settings.js';
 import type {WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
-import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 
 type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
 
@@ -26,12 +25,7 @@ export function FieldsForm({fields, state, width}: Props) {
 				const focus = typing?.focus === index;
 				const value = state.drafts[id] ?? '';
 				const why = defaultReason(id, {...values, [id]: value});
-				return (
-					<Box key={id} flexDirection="column">
-						<FieldEditor setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} />
-						{why ? <Box marginLeft={4}>{width === undefined ? <Text>{why}</Text> : <WrappedText text={why} width={width - 4} />}</Box> : null}
-					</Box>
-				);
+				return <FieldEditor key={id} setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} {...(why ? {note: why} : {})} />;
 			})}
 			{(typing?.problems ?? []).map(problem => (
 				<Text key={problem} color="red">

@@ -1,6 +1,7 @@
 // One setting, edited: its label, its value (free text with its cursor, or the catalogue's choices
 // with the one chosen marked), the catalogue's help while focused, and the validator's verdict
-// beside it as the person types. Render only: the screen's reducer holds the value and the cursor
+// beside it as the person types, and under it why it holds its value where another setting chose
+// that default (the wizard's page and the cluster settings pages alike). Render only: the screen's reducer holds the value and the cursor
 // (model/field-input.ts) and its key handler maps keys to them (keys/field-action-of.ts).
 import {Box, Text} from 'ink';
 import React from 'react';
@@ -20,9 +21,11 @@ type Props = {
 	labelWidth?: number;
 	// The columns it has: its help then wraps with each row under the first.
 	width?: number;
+	// Why it holds its value (model/answers.ts defaultReason), shown whether focused or not.
+	note?: string;
 };
 
-export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34, width}: Props) {
+export function FieldEditor({setting, value, cursor = [...value].length, focus, labelWidth = 34, width, note}: Props) {
 	const verdict = setting.validate(value);
 	const choices = setting.choices ? choicesFor(setting, value) : [];
 	const error = verdict.ok ? '' : `✖ not allowed: use ${verdict.allowed}`;
@@ -58,6 +61,7 @@ export function FieldEditor({setting, value, cursor = [...value].length, focus, 
 					{width === undefined ? <Text dimColor>{setting.help}</Text> : <WrappedText text={setting.help} width={width - 4} dimColor />}
 				</Box>
 			) : null}
+			{note ? <Box marginLeft={4}>{width === undefined ? <Text>{note}</Text> : <WrappedText text={note} width={width - 4} />}</Box> : null}
 		</Box>
 	);
 }
