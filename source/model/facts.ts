@@ -34,6 +34,10 @@ export type Facts = {
 	assumed: boolean;
 	// Sentences for a person: what was assumed, and why.
 	notes: string[];
+	// The files mesos-setup's own runs wrote here that are still there (system/journal-reading.ts):
+	// a full setup removes one whose settings were all emptied (master.ip set back to ''), as edit
+	// does. Undefined where nothing was read (a node, the article's machine assumed): no removal.
+	writtenBefore?: readonly string[];
 };
 
 // The machine the article was written on, assumed where a sandbox root says nothing.

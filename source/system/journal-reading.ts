@@ -42,3 +42,19 @@ export async function setupToContinue(fs: TargetFiles): Promise<JournalFile | un
 	const last = (await readJournals(fs)).filter(j => j.kind !== 'undo').at(-1);
 	return last?.kind === 'setup' && !last.finished && !last.undone ? last : undefined;
 }
+
+// The files mesos-setup's own runs wrote (setups and edits not undone) that are on disk now: a full
+// setup removes one whose settings were all emptied since (Facts.writtenBefore), and never names a
+// file mesos-setup did not write. Journals that cannot be trusted give none here (undo names them).
+export async function filesWrittenBefore(fs: TargetFiles): Promise<string[]> {
+	let journals: JournalFile[];
+	try {
+		journals = await readJournals(fs);
+	} catch (error) {
+		if (error instanceof DamagedJournalError) return [];
+		throw error;
+	}
+	const paths = [...new Set(journals.filter(j => j.kind !== 'undo' && !j.undone).flatMap(j => j.entries.map(entry => entry.path)))];
+	const present = await Promise.all(paths.map(async path => ((await fs.exists(path)) ? [path] : [])));
+	return present.flat().sort();
+}

@@ -3,6 +3,7 @@
 import type {Facts} from '../model/facts.js';
 import type {Check} from '../model/plan.js';
 import {detectMachine, detectSandbox} from './detect.js';
+import {filesWrittenBefore} from './journal-reading.js';
 import {type CheckResult, runCheck} from './machine-checks.js';
 import {createProbes, type Probes} from './probes.js';
 import {type CommandRunner, createCommandRunner} from './runner.js';
@@ -36,7 +37,8 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 	const dryRun = options.dryRun ?? false;
 	const isRoot = options.isRoot ?? currentUserIsRoot();
 	const commands = createCommandRunner();
-	const facts = sandbox ? await detectSandbox(fs, isRoot) : await detectMachine(fs, commands, isRoot);
+	const [detected, writtenBefore] = await Promise.all([sandbox ? detectSandbox(fs, isRoot) : detectMachine(fs, commands, isRoot), filesWrittenBefore(fs)]);
+	const facts = {...detected, writtenBefore};
 	const saved = await readSavedState(fs);
 	return {
 		root: fs.root,

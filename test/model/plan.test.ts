@@ -11,6 +11,18 @@ const goldenDir = fileURLToPath(new URL('golden/', import.meta.url));
 const files = (actions: Action[]) => actions.filter((a): a is Extract<Action, {kind: 'file'}> => a.kind === 'file');
 
 describe('buildPlan', () => {
+	it('removes a file whose settings were all emptied only where mesos-setup wrote it before (Facts.writtenBefore)', () => {
+		const emptied = resolveValues({'master.ip': '', 'master.hostname': ''});
+		const removals = (facts: Facts) => files(buildPlan(emptied, facts).steps.flatMap(step => step.actions)).filter(action => action.edit.format === 'absent');
+		expect(removals(articleMachine)).toEqual([]);
+		expect(removals({...articleMachine, writtenBefore: ['/etc/mesos/zk', '/etc/mesos-master/quorum']})).toEqual([]);
+		const written = removals({...articleMachine, writtenBefore: ['/etc/mesos-master/ip']});
+		expect(written.map(action => [action.path, action.settings, action.restarts])).toEqual([['/etc/mesos-master/ip', ['master.ip'], ['mesos-master']]]);
+		// A value again: written, not removed.
+		const set = files(buildPlan(resolveValues({'master.ip': '10.0.0.5'}), {...articleMachine, writtenBefore: ['/etc/mesos-master/ip']}).steps.flatMap(step => step.actions));
+		expect(set.filter(action => action.path === '/etc/mesos-master/ip').map(action => action.edit.format)).not.toContain('absent');
+	});
+
 	it('follows the article’s order of steps', () => {
 		const plan = buildPlan(resolveValues({}), articleMachine);
 		expect(plan.steps.map(s => s.id)).toEqual(['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start']);

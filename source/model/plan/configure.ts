@@ -87,9 +87,10 @@ export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<Set
 	for (const [path, group] of settingsByFile(facts, services)) {
 		const asked = only ? group.filter(s => only.has(s.id)) : group;
 		const chosen = asked.filter(s => !(s.emptyWritesNothing && values[s.id] === ''));
-		// A change that empties such a setting removes the file its earlier value wrote (a setup
-		// writes none, and a file already absent stays absent: the action then finds nothing to do).
-		if (chosen.length === 0 && only && asked.length > 0) actions.push(removal(path, asked));
+		// A change that empties such a setting removes the file its earlier value wrote (a file
+		// already absent stays absent: the action then finds nothing to do); a full setup removes
+		// only a file mesos-setup wrote before and that is still there, so a fresh plan names none.
+		if (chosen.length === 0 && asked.length > 0 && (only || facts.writtenBefore?.includes(path))) actions.push(removal(path, asked));
 		if (chosen.length === 0) continue;
 		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only, services));
 	}
