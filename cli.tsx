@@ -130,7 +130,7 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	const root = flags.root === undefined ? {} : {root: flags.root};
 	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
 	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
-	if (command === 'cluster status' && (flags.once || flags.json)) return commands.runClusterStatusOnce(cluster, {json: flags.json}, output);
+	if (command === 'cluster status' && (flags.once || flags.json)) return commands.runClusterStatusOnce(cluster, {json: flags.json, ...root}, output);
 	if (command === 'cluster setup' && flags.yes) return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
 	if (command === 'cluster undo') {
 		if (!flags.yes) usage(`cluster undo asks no question on a screen yet: run mesos-setup cluster undo ${file} --yes.`);

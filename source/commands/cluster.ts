@@ -102,8 +102,8 @@ export async function runClusterSetupYes(cluster: Cluster, options: {file: strin
 	return clusterEnding(outcome, output, `${cluster.nodes.length} nodes set up and the cluster proven`, again, undo);
 }
 
-export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean}, output: Output): Promise<number> {
-	const health = await clusterStatus(cluster);
+export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean; root?: string}, output: Output): Promise<number> {
+	const health = await clusterStatus(cluster, {sandbox: options.root !== undefined});
 	if (options.json) output.out(JSON.stringify({nodes: cluster.nodes, ...health}, null, 2));
 	else for (const line of clusterStatusLines(health)) output.out(line);
 	return health.problems.length === 0 ? 0 : 1;

@@ -4,7 +4,11 @@
 //   ZooKeeper: every master answers srvr, exactly one leads and the others follow; a majority is a quorum.
 //   Mesos: every master names the same elected leader in /master/state, which lists every agent active.
 //   Marathon: every master's Marathon names the same leader in /v2/leader.
-import {quorumOf} from './cluster.js';
+//   Docker (cluster status only): every node whose agent runs docker answers `docker version`, client and server.
+import {resolveValues} from './answers.js';
+import {nodeAnswers} from './cluster-derivation.js';
+import {type Cluster, type ClusterNode, quorumOf} from './cluster.js';
+import {usesDocker} from './docker.js';
 
 type Named = {node: string; address: string};
 
@@ -13,6 +17,9 @@ export type ZookeeperReading = Named & ({mode: string} | {error: string});
 // The /master/state a master answers (a master that does not lead redirects to the one that does).
 export type MasterReading = Named & ({state: unknown} | {error: string});
 export type MarathonReading = Named & ({leader: string} | {error: string});
+// `docker version` asked on the node over SSH and judged as on one machine (model/docker.ts), or why
+// it was not (a sandbox runs no command; a node SSH does not reach).
+export type DockerReading = Named & {healthy: boolean; detail: string};
 
 export type ClusterReadings = {
 	zookeeper: ZookeeperReading[];
@@ -20,12 +27,16 @@ export type ClusterReadings = {
 	marathon: MarathonReading[];
 	// The machines that run the Mesos agent, by the address they advertise.
 	agents: Named[];
+	// The nodes that use Docker (dockerNodes); none asked (the postflight) when absent.
+	docker?: DockerReading[];
 };
 
 export type ClusterHealth = {
 	zookeeper: {leader: string | null; serving: number; total: number; quorum: number; hasQuorum: boolean};
 	mesos: {leader: string | null; agreed: boolean; agentsActive: number; agentsTotal: number; inactiveAgents: string[]; frameworks: {name: string; active: boolean}[] | null};
 	marathon: {leader: string | null; agreed: boolean};
+	// Each node that uses Docker, healthy or not with why; empty where none does (or none was asked).
+	docker: DockerReading[];
 	// Empty when the cluster is proven: each names the node and what is wrong.
 	problems: string[];
 };
@@ -105,12 +116,23 @@ function judgeMarathon(readings: MarathonReading[], problems: string[]): Cluster
 	return {leader: leaders.size === 1 ? ([...leaders][0] ?? null) : null, agreed};
 }
 
+// The nodes whose own values (the cluster's settings and what the machine list derives) make
+// them use Docker: an agent with docker among its containerizers. Only they are asked.
+export const dockerNodes = (cluster: Cluster): ClusterNode[] => cluster.nodes.filter(node => usesDocker(resolveValues(nodeAnswers(cluster, node))));
+
+// As one machine's status counts Docker: a node whose Docker is not healthy is a problem of the cluster.
+function judgeDocker(readings: readonly DockerReading[], problems: string[]): DockerReading[] {
+	for (const reading of readings) if (!reading.healthy) problems.push(`Docker on ${reading.node} (${reading.address}): ${reading.detail}`);
+	return [...readings];
+}
+
 export function judgeCluster(readings: ClusterReadings): ClusterHealth {
 	const problems: string[] = [];
 	return {
 		zookeeper: judgeZookeeper(readings.zookeeper, problems),
 		mesos: judgeMesos(readings.masters, readings.agents, problems),
 		marathon: judgeMarathon(readings.marathon, problems),
+		docker: judgeDocker(readings.docker ?? [], problems),
 		problems,
 	};
 }

@@ -38,6 +38,8 @@ export function nodeStatuses(cluster: Cluster, readings: ClusterReadings, health
 			const known = health.mesos.leader !== null;
 			rows.push({service: 'mesos-slave', ok: known && active, text: !known ? 'no leading master to ask' : active ? 'active on the leading master' : 'not active on the leading master'});
 		}
+		const docker = byNode(health.docker, node.name);
+		if (docker) rows.push({service: 'docker', ok: docker.healthy, text: docker.detail});
 		return {node, rows};
 	});
 }

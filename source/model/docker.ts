@@ -17,6 +17,9 @@ export const dockerVersionArgv: readonly string[] = ['docker', 'version', '--for
 
 export type DockerVerdict = {status: 'passed' | 'warned'; message: string};
 
+// Status under --root (one machine's and a cluster's): a sandbox runs no command, so nothing is asked.
+export const dockerNotAsked = 'not asked (--root: system commands are not run)';
+
 // What the agent needs, said where the daemon does not answer.
 const startIt = 'start it (service docker start, or systemctl start docker) before the Mesos agent: with the docker containerizer the agent refuses to start without it';
 

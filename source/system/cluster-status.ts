@@ -3,7 +3,7 @@
 // its error. The addresses come from the settings (model/endpoints.ts), and a test can point them elsewhere.
 import type {Values} from '../model/answers.js';
 import {type Fetched, summarizeCluster} from '../model/cluster-summary.js';
-import {usesDocker} from '../model/docker.js';
+import {dockerNotAsked, usesDocker} from '../model/docker.js';
 import {errorMessage} from '../model/errors.js';
 import {type Endpoints, endpointsFor, statusProbe} from '../model/endpoints.js';
 import {serviceLog} from '../model/plan.js';
@@ -75,7 +75,7 @@ async function serviceStatus(system: System, service: ServiceName, values: Value
 
 // A sandbox runs no command, so Docker is not asked there.
 async function dockerStatus(system: System, signal?: AbortSignal): Promise<DockerStatus> {
-	if (system.sandbox) return {healthy: false, detail: 'not asked (--root: system commands are not run)'};
+	if (system.sandbox) return {healthy: false, detail: dockerNotAsked};
 	const verdict = await askDocker(system.commands, false, signal);
 	return {healthy: verdict.status === 'passed', detail: verdict.message};
 }

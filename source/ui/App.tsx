@@ -10,7 +10,7 @@ import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
 import {AfterSetup} from './AfterSetup.js';
 import type {Cluster} from '../model/cluster.js';
-import {lookAtCluster} from '../use-cases/cluster-review.js';
+import {watchCluster} from '../use-cases/cluster-review.js';
 import {ClusterScreens} from './cluster/ClusterScreens.js';
 import {ClusterStatusScreen} from './cluster/ClusterStatusScreen.js';
 import {useSystem} from './hooks/use-system.js';
@@ -67,7 +67,7 @@ function Screens({command, answers, editId, editValue, cluster, clusterFile, reh
 	);
 	if (several) return <ClusterScreens onExit={onExit} />;
 	if (command === 'cluster setup' && cluster) return <ClusterScreens cluster={cluster} {...(clusterFile ? {file: clusterFile} : {})} onExit={onExit} />;
-	if (command === 'cluster status' && cluster) return <ClusterStatusScreen cluster={cluster} take={() => lookAtCluster(cluster, system.probes)} onExit={onExit} />;
+	if (command === 'cluster status' && cluster) return <ClusterStatusScreen cluster={cluster} open={() => watchCluster(cluster, {probes: system.probes, sandbox: system.sandbox})} onExit={onExit} />;
 	switch (command) {
 		case 'edit':
 		case 'status':

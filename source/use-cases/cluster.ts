@@ -13,7 +13,6 @@ import {articleMachine, type Facts} from '../model/facts.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createTargetFs} from '../system/target-fs.js';
-import {readCluster} from '../system/cluster-readings.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
 import {nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
@@ -22,6 +21,7 @@ import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
+import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {lockCluster, type Machine, thisMachine} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -172,7 +172,13 @@ export async function saveClusterFile(file: string, cluster: Cluster): Promise<s
 	return writeClusterFile(file, text);
 }
 
-// cluster status: what every node's services answer, judged whole, from this machine.
-export async function clusterStatus(cluster: Cluster, probes: Probes = createProbes()): Promise<ClusterHealth> {
-	return judgeCluster(await readCluster(probes, cluster));
+// cluster status: what every node's services answer, judged whole, from this machine; Docker asked on
+// the nodes that use it (over SSH; not at all under --root, `sandbox`).
+export async function clusterStatus(cluster: Cluster, options: {probes?: Probes; sandbox?: boolean} = {}): Promise<ClusterHealth> {
+	const docker = dockerAsker(cluster, {sandbox: options.sandbox ?? false});
+	try {
+		return judgeCluster(await readClusterAndDocker(options.probes ?? createProbes(), cluster, docker));
+	} finally {
+		await docker.close();
+	}
 }

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {parseClusterFile} from '../../source/model/cluster-file.js';
-import {type ClusterReadings, judgeCluster} from '../../source/model/cluster-health.js';
+import {type ClusterReadings, dockerNodes, judgeCluster} from '../../source/model/cluster-health.js';
+import {clusterStatusLines} from '../../source/model/cluster-status-lines.js';
+import {nodeStatuses} from '../../source/model/cluster-node-status.js';
 import {readCluster} from '../../source/system/cluster-readings.js';
 import type {Probes} from '../../source/system/probes.js';
 
@@ -31,6 +33,7 @@ describe('judging a cluster from what its services answer', () => {
 			zookeeper: {leader: 'm2', serving: 3, total: 3, quorum: 2, hasQuorum: true},
 			mesos: {leader: '10.77.0.11:5050', agreed: true, agentsActive: 2, agentsTotal: 2, inactiveAgents: [], frameworks: [{name: 'marathon', active: true}]},
 			marathon: {leader: '10.77.0.12:8080', agreed: true},
+			docker: [],
 			problems: [],
 		});
 	});
@@ -97,5 +100,51 @@ describe('judging a cluster from what its services answer', () => {
 			{node: 'm3', address: '10.77.0.13', error: 'connection refused (nothing listening)'},
 		]);
 		expect(readings.agents).toEqual([{node: 'm2', address: '10.77.0.12'}, {node: 'a1', address: '10.77.0.21'}]);
+	});
+});
+
+describe('Docker in cluster status', () => {
+	const file = (settings: string) => parseClusterFile(`masters:\n  - {name: m1, address: 10.77.0.11}\n  - {name: m2, address: 10.77.0.12, role: master+agent}\n  - {name: m3, address: 10.77.0.13}\nagents:\n  - {name: a1, address: 10.77.0.21}\n  - {name: a2, address: 10.77.0.22}\n${settings}`, 'cluster.yaml');
+
+	it('is asked only on the nodes whose agent has docker among its containerizers', () => {
+		expect(dockerNodes(file('')).map(node => node.name)).toEqual([]);
+		expect(dockerNodes(file('settings: {slave.containerizers: mesos}\n')).map(node => node.name)).toEqual([]);
+		// A master alone runs no agent, so no container either.
+		expect(dockerNodes(file('settings: {slave.containerizers: "docker,mesos"}\n')).map(node => node.name)).toEqual(['m2', 'a1', 'a2']);
+	});
+
+	it('counts as one machine’s status counts it: a node whose daemon does not answer is a problem, named with docker’s words', () => {
+		const cluster = file('settings: {slave.containerizers: "docker,mesos"}\n');
+		const reason = 'the docker client 20.10.24+dfsg1 answers but the Docker daemon does not (Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?): start it';
+		const readings: ClusterReadings = {
+			...healthy(),
+			agents: [{node: 'm2', address: '10.77.0.12'}, ...agents],
+			masters: masters.map(master => ({...master, state: {...state('10.77.0.11', ['10.77.0.12', '10.77.0.21', '10.77.0.22']), slaves: ['10.77.0.12', '10.77.0.21', '10.77.0.22'].map(hostname => ({hostname, active: true}))}})),
+			docker: [
+				{node: 'm2', address: '10.77.0.12', healthy: true, detail: 'client 20.10.24+dfsg1, server 20.10.24+dfsg1'},
+				{node: 'a1', address: '10.77.0.21', healthy: false, detail: reason},
+				{node: 'a2', address: '10.77.0.22', healthy: true, detail: 'client 20.10.24+dfsg1, server 20.10.24+dfsg1'},
+			],
+		};
+		const health = judgeCluster(readings);
+		expect(health.problems).toEqual([`Docker on a1 (10.77.0.21): ${reason}`]);
+		expect(health.docker.map(reading => [reading.node, reading.healthy])).toEqual([['m2', true], ['a1', false], ['a2', true]]);
+		const lines = clusterStatusLines(health);
+		expect(lines).toContain('Docker: healthy on m2, a2; unhealthy on a1');
+		expect(lines.at(-1)).toBe(`problem: Docker on a1 (10.77.0.21): ${reason}`);
+		const rows = nodeStatuses(cluster, readings, health);
+		expect(rows.find(row => row.node.name === 'a1')?.rows).toEqual([{service: 'mesos-slave', ok: true, text: 'active on the leading master'}, {service: 'docker', ok: false, text: reason}]);
+		expect(rows.find(row => row.node.name === 'm2')?.rows.at(-1)).toEqual({service: 'docker', ok: true, text: 'client 20.10.24+dfsg1, server 20.10.24+dfsg1'});
+		expect(rows.find(row => row.node.name === 'm1')?.rows.map(row => row.service)).not.toContain('docker');
+		// Every node's Docker healthy: the cluster is, and the line says so.
+		const allWell = judgeCluster({...readings, docker: readings.docker?.map(reading => ({...reading, healthy: true, detail: 'client 1, server 1'}))});
+		expect(allWell.problems).toEqual([]);
+		expect(clusterStatusLines(allWell)).toContain('Docker: healthy on m2, a1, a2');
+	});
+
+	it('says nothing of Docker where no node uses it, and the postflight (no readings) judges as before', () => {
+		const health = judgeCluster(healthy());
+		expect(health.docker).toEqual([]);
+		expect(clusterStatusLines(health).some(line => line.startsWith('Docker'))).toBe(false);
 	});
 });

@@ -1,21 +1,22 @@
 // cluster status FILE in a terminal: per node its services as they answer over the network, and the
 // cluster as a whole (ZooKeeper leader and quorum, Mesos leader, agents active of all, frameworks,
-// Marathon leader, every problem named), looked at again every 2 s; r looks now, q leaves. The same
-// readings and judgement as cluster status --once.
+// Marathon leader, every problem named) and Docker on the nodes that use it, looked at again every
+// 2 s; r looks now, q leaves. The same readings and judgement as cluster status --once.
 import {Box, Text} from 'ink';
 import React from 'react';
 import {clusterStatusLines} from '../../model/cluster-status-lines.js';
 import type {Cluster} from '../../model/cluster.js';
-import type {ClusterLook} from '../../use-cases/cluster-review.js';
+import type {ClusterWatch} from '../../use-cases/cluster-review.js';
 import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import {useClusterLook} from './use-cluster-look.js';
 
-type Props = {cluster: Cluster; take: () => Promise<ClusterLook>; intervalMs?: number; onExit: (code: number) => void};
+// open: the looks of this screen (opened once; closed when it is left).
+type Props = {cluster: Cluster; open: () => ClusterWatch; intervalMs?: number; onExit: (code: number) => void};
 
-export function ClusterStatusScreen({cluster, take, intervalMs = 2000, onExit}: Props) {
-	const {look, at, error, looking, refresh} = useClusterLook(take, intervalMs);
+export function ClusterStatusScreen({cluster, open, intervalMs = 2000, onExit}: Props) {
+	const {look, at, error, looking, refresh} = useClusterLook(open, intervalMs);
 	useKeys(press => {
 		if (isChar(press, 'r')) refresh();
 		else if (isChar(press, 'q') || isKey(press, 'escape')) onExit(look && look.health.problems.length === 0 ? 0 : 1);

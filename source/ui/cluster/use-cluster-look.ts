@@ -1,15 +1,15 @@
 // The live cluster status: a look at the cluster now, then every `intervalMs` after the last one
 // ended (slow answers never pile up); refresh() looks again at once. Looks under way end when the
-// screen is left.
+// screen is left, and so does the watch (its SSH sessions).
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {errorMessage} from '../../model/errors.js';
-import type {ClusterLook} from '../../use-cases/cluster-review.js';
+import type {ClusterLook, ClusterWatch} from '../../use-cases/cluster-review.js';
 
 export type LookView = {look?: ClusterLook; at?: Date; error?: string; looking: boolean};
 
-export function useClusterLook(take: () => Promise<ClusterLook>, intervalMs = 2000): LookView & {refresh(): void} {
+export function useClusterLook(open: () => ClusterWatch, intervalMs = 2000): LookView & {refresh(): void} {
 	const [view, setView] = useState<LookView>({looking: true});
-	const [first] = useState(() => take);
+	const [watch] = useState(open);
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const live = useRef(true);
 	const busy = useRef(false);
@@ -19,14 +19,14 @@ export function useClusterLook(take: () => Promise<ClusterLook>, intervalMs = 20
 		clearTimeout(timer.current);
 		setView(old => ({...old, looking: true}));
 		try {
-			const look = await first();
+			const look = await watch.take();
 			if (live.current) setView({look, at: new Date(), looking: false});
 		} catch (error) {
 			if (live.current) setView(old => ({...old, error: errorMessage(error), looking: false}));
 		}
 		busy.current = false;
 		if (live.current) timer.current = setTimeout(() => void look(), intervalMs);
-	}, [first, intervalMs]);
+	}, [watch, intervalMs]);
 	useEffect(() => {
 		live.current = true;
 		void look();
@@ -35,5 +35,7 @@ export function useClusterLook(take: () => Promise<ClusterLook>, intervalMs = 20
 			clearTimeout(timer.current);
 		};
 	}, [look]);
+	// Its SSH sessions (Docker's, on the nodes that use it) end with the screen.
+	useEffect(() => () => void watch.close(), [watch]);
 	return {...view, refresh: () => void look()};
 }
