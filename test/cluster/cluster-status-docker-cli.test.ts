@@ -5,32 +5,13 @@
 // (cluster-health.test.ts). The node is this machine's own address (a cluster file refuses
 // loopback), so every refusal comes at once.
 import {writeFile} from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
+import {closedPort, ownAddress} from '../helpers/unreachable-node.js';
 
 type Status = {docker: {node: string; address: string; healthy: boolean; detail: string}[]; problems: string[]};
-
-// A loopback port nothing listens on: a connection to it is refused at once.
-async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise(resolve => server.close(resolve));
-	return port;
-}
-
-// This machine's first IPv4 address on a network (not loopback).
-function ownAddress(): string {
-	const address = Object.values(os.networkInterfaces())
-		.flat()
-		.find(each => each?.family === 'IPv4' && !each.internal)?.address;
-	if (!address) throw new Error('this test needs an IPv4 address on a network interface besides loopback');
-	return address;
-}
 
 async function clusterFile(settings: string, ssh = ''): Promise<string> {
 	const file = path.join(await tempRoot(), 'cluster.yaml');

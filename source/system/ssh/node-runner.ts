@@ -78,6 +78,9 @@ export function createNodeRunner(session: SshSession): CommandRunner {
 		runForBytes: async (argv, options) => runWith(argv, options, true),
 		async has(command) {
 			const found = await session.exec(remoteCommandLine(bashScript(hasScript, [command])), {timeoutMs: 30_000});
+			// 255 is ssh's own: the node was not reached (its connection gone since), which says nothing
+			// of the command; "not installed" would send the person the wrong way.
+			if (found.exitCode === 255) throw sshErrorFor(session.endpoint, bytesOf(found.stderr).toString('utf8'));
 			return found.exitCode === 0;
 		},
 	};
