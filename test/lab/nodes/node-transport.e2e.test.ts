@@ -3,7 +3,9 @@
 // machine did is compared with what the node holds, read on the node directly.
 import {createHash} from 'node:crypto';
 import {afterAll, beforeAll, expect, it} from 'vitest';
+import {judgeDockerVersion} from '../../../source/model/docker.js';
 import {describeLab} from '../require-lab.js';
+import {mesosSetupOnControl} from './control-cli.js';
 import {adminUser, controlSsh, startNodes, type LabNode, type LabNodes} from './lab-nodes.js';
 import {onControl} from './on-control.js';
 
@@ -201,6 +203,29 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 		figures['first connection (ms)'] = seen.openMs;
 		figures['stat over the shared connection (ms)'] = Math.round(seen.infoMs);
 		figures['atomic small write (ms)'] = Math.round(seen.writeMs);
+		expect((await need().control.run(['bash', '-c', 'ls -d /tmp/mesos-setup-ssh-* 2>/dev/null; pgrep -af "ssh.*ControlPersist"'], {reject: false})).stdout).toBe('');
+	});
+
+	it('cluster status asks docker version over SSH on a node whose agent runs docker, and on no node of a cluster without it', async () => {
+		const file = '/root/cluster-docker.yaml';
+		const status = async (containerizers: string) => {
+			await need().control.writeFile(file, `masters:\n  - {name: m1, address: 10.77.0.11, role: master+agent}\nssh: {user: ${adminUser}}\nsettings: {slave.containerizers: "${containerizers}"}\n`);
+			const run = await mesosSetupOnControl(need(), ['cluster', 'status', file, '--json'], 2 * minute);
+			expect(run.exitCode, run.stderr).toBe(1);
+			return JSON.parse(run.stdout) as {docker: unknown[]; problems: string[]};
+		};
+		// What docker itself says on the node (no daemon runs there; a client may be on its PATH or not),
+		// judged as status judges it: cluster status, asking through SSH as admin, must say the same.
+		const installed = (await m1().run(['bash', '-c', 'PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v docker'], {reject: false})).exitCode === 0;
+		const direct = installed ? await m1().run(['bash', '-c', 'PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" docker version --format "{{json .}}"'], {reject: false}) : undefined;
+		const verdict = judgeDockerVersion(direct ? {exitCode: direct.exitCode ?? undefined, stdout: direct.stdout, stderr: direct.stderr} : undefined, false);
+		const withDocker = await status('docker,mesos');
+		const detail = verdict.message;
+		expect(withDocker.docker).toEqual([{node: 'm1', address: '10.77.0.11', healthy: verdict.status === 'passed', detail}]);
+		console.log(`cluster status, Docker on m1: ${detail}`);
+		if (verdict.status !== 'passed') expect(withDocker.problems).toContain(`Docker on m1 (10.77.0.11): ${detail}`);
+		expect((await status('mesos')).docker).toEqual([]);
+		// Its session closed: no socket folder or master connection left on the control machine.
 		expect((await need().control.run(['bash', '-c', 'ls -d /tmp/mesos-setup-ssh-* 2>/dev/null; pgrep -af "ssh.*ControlPersist"'], {reject: false})).stdout).toBe('');
 	});
 
