@@ -1,10 +1,12 @@
 // Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
 // each node's output into a log buffer of its own (outside React, as LogPane wants), everything
 // else into the deploy view. A failed node's question waits for answer() (one at a time, in the
-// order they failed), a node's unknown host key for answerHostKey(); stop() aborts the run (its
-// steps are recorded as stopped, nothing after them runs) and refuses a host key being asked.
+// order they failed), a node's unknown host key for answerHostKey(), a node's moved files (its
+// installed packages read another layout) for answerMoved(); stop() aborts the run (its steps are
+// recorded as stopped, nothing after them runs) and refuses a host key or moved files being asked.
+// Each node's planned layout and files start its log.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, UnknownHostKey} from '../../model/cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, NodeMoved, UnknownHostKey} from '../../model/cluster-events.js';
 import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
 import {type ClusterNode, roleServices} from '../../model/cluster.js';
 import {errorMessage, StepError} from '../../model/errors.js';
@@ -16,10 +18,11 @@ export type DeployOptions = {
 	signal: AbortSignal;
 	onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>;
 	onUnknownHostKey: (question: UnknownHostKey) => Promise<HostKeyDecision>;
+	onLayoutMoved: (moved: NodeMoved) => Promise<boolean>;
 };
 export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
 
-export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; stop(): void};
+export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; answerMoved(goOn: boolean): void; stop(): void};
 
 const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', removed: '✔', 'would-remove': '·', warned: '!', failed: '✖', stopped: '■'} as const;
 
@@ -33,6 +36,8 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const waiting = useRef<{failure: NodeFailure; resolve: (decision: NodeDecision) => void}[]>([]);
 	// The host key shown, waiting for accept or refuse (the use case asks one node at a time).
 	const hostKey = useRef<((decision: HostKeyDecision) => void) | undefined>(undefined);
+	// Nodes whose moved files wait for Enter or q, the first one shown (nodes install in parallel).
+	const movedWaiting = useRef<{moved: NodeMoved; resolve: (goOn: boolean) => void}[]>([]);
 	useEffect(() => {
 		const onEvent = (event: ClusterEvent): void => {
 			if (event.type === 'node') {
@@ -42,7 +47,7 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				else if (inner.type === 'action-start') buffer?.push(`▸ ${inner.action.title}`);
 				else if (inner.type === 'action-end') buffer?.push(`${mark[inner.outcome.status]} ${inner.outcome.message}`, inner.outcome.status === 'failed' ? 'stderr' : 'stdout');
 				else if (inner.type === 'notice') buffer?.push(inner.line);
-			}
+			} else if (event.type === 'planned') for (const line of event.lines) buffers.get(event.node)?.push(line);
 			screen.dispatch({type: 'event', event});
 		};
 		const onNodeFailed = (failure: NodeFailure): Promise<NodeDecision> =>
@@ -55,7 +60,12 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				hostKey.current = resolve;
 				screen.dispatch({type: 'host-key', question});
 			});
-		start({onEvent, signal: controller.signal, onNodeFailed, onUnknownHostKey}).then(
+		const onLayoutMoved = (moved: NodeMoved): Promise<boolean> =>
+			new Promise(resolve => {
+				movedWaiting.current.push({moved, resolve});
+				if (movedWaiting.current.length === 1) screen.dispatch({type: 'moved', moved});
+			});
+		start({onEvent, signal: controller.signal, onNodeFailed, onUnknownHostKey, onLayoutMoved}).then(
 			outcome => {
 				for (const buffer of buffers.values()) buffer.flush();
 				screen.dispatch({type: 'ended', outcome});
@@ -86,11 +96,23 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 		},
 		[screen],
 	);
+	const answerMoved = useCallback(
+		(goOn: boolean) => {
+			const first = movedWaiting.current.shift();
+			if (!first) return;
+			screen.dispatch({type: 'moved-answered'});
+			const next = movedWaiting.current[0];
+			if (next) screen.dispatch({type: 'moved', moved: next.moved});
+			first.resolve(goOn);
+		},
+		[screen],
+	);
 	const stop = useCallback(() => {
 		screen.dispatch({type: 'stopping'});
 		controller.abort();
 		while (waiting.current.length > 0) answer('quit');
+		while (movedWaiting.current.length > 0) answerMoved(false);
 		answerHostKey('refuse');
-	}, [screen, controller, answer, answerHostKey]);
-	return {view, screen, buffers, answer, answerHostKey, stop};
+	}, [screen, controller, answer, answerHostKey, answerMoved]);
+	return {view, screen, buffers, answer, answerHostKey, answerMoved, stop};
 }
