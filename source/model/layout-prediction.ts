@@ -116,10 +116,11 @@ export function movedFiles(shown: readonly Step[], now: readonly Step[]): MovedF
 		.map(file => ({path: file.path, instead: before.filter(old => sameFile(file, old)).map(old => old.path)}));
 }
 
-// The second, short summary: said before any of them is written.
-export function movedFilesLines(facts: Facts, moved: readonly MovedFile[]): string[] {
+// The second, short summary: said before any of them is written. `who`: what says so (the installed
+// packages, or a cluster node's own source when the summary was planned without reaching it).
+export function movedFilesLines(facts: Facts, moved: readonly MovedFile[], who = 'The installed packages'): string[] {
 	return [
-		`The installed packages read ${layoutLine(facts)}, not what the summary showed. These files are written instead:`,
+		`${who} read ${layoutLine(facts)}, not what the summary showed. These files are written instead:`,
 		...moved.map(file => `  write  ${file.path}${file.instead.length > 0 ? ` (instead of ${file.instead.join(', ')})` : ' (new)'}`),
 	];
 }

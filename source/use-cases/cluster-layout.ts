@@ -5,8 +5,9 @@
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import type {NodeMoved} from '../model/cluster-events.js';
 import {type NodePlan, nodePlan, nodeValues} from '../model/cluster-plan.js';
-import {layoutLines} from '../model/layout-prediction.js';
-import type {Step} from '../model/plan.js';
+import {layoutLines, movedFiles, movedFilesLines} from '../model/layout-prediction.js';
+import {layoutLine} from '../model/files.js';
+import type {Plan, Step} from '../model/plan.js';
 import {predictLayout, type SourceSystem} from '../system/layout-prediction.js';
 import type {System} from '../system/system.js';
 import {type ConfirmMoved, stepsForInstalledLayout} from './installed-layout.js';
@@ -39,4 +40,18 @@ export function nodeStepsAfter(
 export function nodePlanLines(node: NodePlan): string[] {
 	const files = [...new Set(node.plan.steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' ? [action.path] : []))))];
 	return [...layoutLines(node.plan.facts), ...files.map(file => `  write  ${file}`)];
+}
+
+// The screens' summary is planned without reaching the nodes (use-cases/cluster-review.ts): a node
+// whose own source says its packages read another layout has the files it writes instead asked
+// about before any node changes. False: the person chose not to go on.
+export async function confirmShownLayouts(plans: readonly NodePlan[], shown: ReadonlyMap<string, Plan>, ask: AskNodeMoved): Promise<boolean> {
+	for (const plan of plans) {
+		const before = shown.get(plan.node.name);
+		if (!before || layoutLine(before.facts) === layoutLine(plan.plan.facts)) continue;
+		const moved = movedFiles(before.steps, plan.plan.steps);
+		if (moved.length === 0) continue;
+		if (!(await ask({node: plan.node.name, lines: movedFilesLines(plan.plan.facts, moved, `The packages of ${plan.node.name}’s own source`)}))) return false;
+	}
+	return true;
 }

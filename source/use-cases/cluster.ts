@@ -10,6 +10,7 @@ import {clusterStages, type NodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {articleMachine, type Facts} from '../model/facts.js';
+import type {Plan} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {readHereFor} from '../system/layout-prediction.js';
 import {readLogTail} from '../system/log-tail.js';
@@ -23,7 +24,7 @@ import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
-import {type AskNodeMoved, nodePlanLines, nodeStepsAfter, predictedNodePlan} from './cluster-layout.js';
+import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeStepsAfter, predictedNodePlan} from './cluster-layout.js';
 import {lockCluster, type Machine, thisMachine} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -98,12 +99,20 @@ export async function planCluster(cluster: Cluster, options: {root?: string; sig
 // which files it writes instead before writing any (model/layout-prediction.ts).
 export async function deployCluster(
 	cluster: Cluster,
-	options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>; onUnknownHostKey?: AskHostKey; onLayoutMoved?: AskNodeMoved} = {},
+	options: ClusterRunOptions & {
+		postflightMs?: number;
+		onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>;
+		onUnknownHostKey?: AskHostKey;
+		onLayoutMoved?: AskNodeMoved;
+		// The plan the screens' summary showed per node (planned without reaching it).
+		shown?: ReadonlyMap<string, Plan>;
+	} = {},
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
 		const plans = await Promise.all(systems.map(async (system, index) => predictedNodePlan(cluster, cluster.nodes[index] as ClusterNode, system, options.signal)));
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
+		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};
 		const after = new Map(
 			plans.map((plan, index) => [plan.node.name, nodeStepsAfter(cluster, plan, systems[index] as NodeSystem, {notice: line => emit({type: 'notice', node: plan.node.name, line}), onLayoutMoved: options.onLayoutMoved})]),
 		);

@@ -12,7 +12,7 @@ import type {Cluster} from '../../source/model/cluster.js';
 import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {predictedFacts} from '../../source/model/layout-prediction.js';
 import {ApplyRun} from '../../source/system/apply-plan.js';
-import {nodePlanLines, nodeStepsAfter} from '../../source/use-cases/cluster-layout.js';
+import {confirmShownLayouts, nodePlanLines, nodeStepsAfter} from '../../source/use-cases/cluster-layout.js';
 import {runStages} from '../../source/use-cases/cluster-stages.js';
 import {golden, planText} from '../helpers/plan-text.js';
 import {machineInstalling} from '../wizard/fake-machine.js';
@@ -44,6 +44,27 @@ describe('a node’s plan for the layout predicted from its source', () => {
 		expect(a1?.filter(line => line.includes('/etc/mesos-slave') || line.includes('marathon'))).toEqual([a1?.[0]]);
 		expect(m1).toEqual(expect.arrayContaining(['  write  /etc/default/marathon', '  write  /etc/mesos-agent/hostname']));
 		expect(m1?.filter(line => line.includes('/etc/marathon/') || line.includes('/etc/mesos-slave/'))).toEqual([]);
+	});
+});
+
+describe('a node whose own source reads another layout than the summary showed (planned without reaching it)', () => {
+	const shown = new Map(cluster.nodes.map(node => [node.name, nodePlan(cluster, node, debian12).plan]));
+	const predicted = cluster.nodes.map(node => nodePlan(cluster, node, readOn(node.name)));
+
+	it('is asked about before any node changes, with the files it writes instead; told to stop, the next node is not asked', async () => {
+		const asked: {node: string; lines: string[]}[] = [];
+		expect(await confirmShownLayouts(predicted, shown, async moved => (asked.push(moved), false))).toBe(false);
+		expect(asked.map(each => each.node)).toEqual(['m1']);
+		expect(asked[0]?.lines[0]).toMatch(/^The packages of m1’s own source read the agent’s from \/etc\/mesos-agent\/ .*, not what the summary showed\. These files are written instead:$/);
+		expect(asked[0]?.lines).toEqual(expect.arrayContaining(['  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)', '  write  /etc/default/marathon (instead of /etc/marathon/conf/hostname, /etc/marathon/conf/master, /etc/marathon/conf/zk)']));
+		const goOn: string[] = [];
+		expect(await confirmShownLayouts(predicted, shown, async moved => (goOn.push(moved.node), true))).toBe(true);
+		expect(goOn).toEqual(['m1', 'a1']);
+	});
+
+	it('asks nothing where the summary showed the layout the node reads', async () => {
+		const same = new Map(predicted.map(plan => [plan.node.name, plan.plan]));
+		expect(await confirmShownLayouts(predicted, same, async () => expect.fail('asked'))).toBe(true);
 	});
 });
 

@@ -191,8 +191,8 @@ describe('the deploy screen', () => {
 	it('shows a node’s moved files after its install, before any is written; Enter writes them and the deploy goes on', async () => {
 		const asked: boolean[] = [];
 		const {app, code} = await show(movingOnA1(asked));
-		let frame = await waitForFrame(app, 'its packages are installed; none of these files is written yet');
-		expect(frame).toContain('? a1: its packages are installed; none of these files is written yet.');
+		let frame = await waitForFrame(app, 'none of these files is written yet');
+		expect(frame).toContain('? a1: none of these files is written yet.');
 		expect(frame).toContain('  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)');
 		expect(frame).toContain('Enter writes them and the deploy goes on · q stops the deploy');
 		// A key that is neither answer changes nothing.
@@ -209,7 +209,7 @@ describe('the deploy screen', () => {
 	it('q at a node’s moved files stops the deploy before they are written (130, the command to continue)', async () => {
 		const asked: boolean[] = [];
 		const {app, code, said} = await show(movingOnA1(asked));
-		await waitForFrame(app, 'its packages are installed; none of these files is written yet');
+		await waitForFrame(app, 'none of these files is written yet');
 		await press(app, 'q');
 		await waitForFrame(app, () => code() === 130);
 		expect(asked).toEqual([false]);

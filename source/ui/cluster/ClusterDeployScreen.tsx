@@ -42,7 +42,7 @@ function FailureQuestion({failure}: {failure: NodeFailure}) {
 function MovedQuestion({moved}: {moved: NodeMoved}) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text color="yellow" bold>{`? ${moved.node}: its packages are installed; none of these files is written yet.`}</Text>
+			<Text color="yellow" bold>{`? ${moved.node}: none of these files is written yet.`}</Text>
 			{moved.lines.map((line, index) => (
 				<Text key={index}>{line}</Text>
 			))}
