@@ -23,6 +23,8 @@ export type RunOptions = {
 export type RunResult = {
 	ok: boolean;
 	exitCode: number | undefined;
+	// Everything the command printed; with onLine, which had every line, the end of it
+	// (keptOutputChars, from a line's start): memory stays flat however much a command prints.
 	stdout: string;
 	stderr: string;
 	// For a person: what failed and why, when ok is false.
@@ -57,18 +59,40 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 	};
 }
 
-// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts).
-export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void): void {
+// What a streamed command's result keeps of each stream: enough for every reader of a result
+// (gpg's key listing, apt's last lines and failed fetches, the failure's last stderr line).
+export const keptOutputChars = 1 << 20;
+
+// The end of `text`, at most `max` characters, from the start of a line.
+function endOf(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const end = text.slice(-max);
+	const lineStart = end.indexOf('\n');
+	return lineStart === -1 ? end : end.slice(lineStart + 1);
+}
+
+export type StreamedText = {stdout(): string; stderr(): string};
+
+// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts),
+// and the end of each stream's text (`keep` characters; 0 keeps none).
+export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void, keep = 0): StreamedText {
+	const kept = {stdout: '', stderr: ''};
 	for (const stream of ['stdout', 'stderr'] as const) {
 		const splitter = lineSplitter(line => onLine(line, stream));
 		// One decoder per stream: a character split across two chunks is not mangled.
 		const decoder = new StringDecoder('utf8');
-		child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
+		const take = (text: string) => {
+			// Cut only once twice the room is used, so a flood of small chunks is not sliced at each.
+			if (keep > 0) kept[stream] = kept[stream].length + text.length > 2 * keep ? endOf(kept[stream] + text, keep) : kept[stream] + text;
+			splitter.push(text);
+		};
+		child[stream]?.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
 		child[stream]?.on('end', () => {
-			splitter.push(decoder.end());
+			take(decoder.end());
 			splitter.end();
 		});
 	}
+	return {stdout: () => endOf(kept.stdout, keep), stderr: () => endOf(kept.stderr, keep)};
 }
 
 function describeFailure(
@@ -97,8 +121,11 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	// Loaded at the first command: a sandbox run (--root) and plan run none, and execa's modules
 	// take a good share of their start.
 	const {execa} = await import('execa');
+	// Lines handed to onLine are not also gathered whole: the result keeps the end of them.
+	const streamed = options.onLine !== undefined && !binary;
 	const child = execa(file, args, {
 		reject: false,
+		buffer: !streamed,
 		env: options.env,
 		extendEnv: true,
 		input: options.input,
@@ -115,7 +142,7 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		void group.stop();
 	};
 	const release = endOnTimeoutOrStop(options.timeoutMs, signal, end);
-	if (options.onLine) streamLines(child, options.onLine);
+	const streamedText = options.onLine ? streamLines(child, options.onLine, streamed ? keptOutputChars : 0) : undefined;
 	let result;
 	try {
 		result = await child;
@@ -125,24 +152,26 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	// What the command started must be gone too before a stopped command counts as ended.
 	if (ended) await group.stop();
 	else group.forget();
-	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer'.
+	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer', a string for 'utf8'.
 	const bytesOf = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(typeof value === 'string' ? value : ''));
-	const text = (value: unknown): string => bytesOf(value).toString('utf8');
+	const text = (value: unknown): string => (typeof value === 'string' ? value : bytesOf(value).toString('utf8'));
+	const stdout = streamed && streamedText ? streamedText.stdout() : text(result.stdout);
+	const stderr = streamed && streamedText ? streamedText.stderr() : text(result.stderr);
 	const ok = !result.failed && ended === undefined;
 	const errno = (result as {code?: string}).code;
 	return {
 		ok,
 		exitCode: result.exitCode,
-		stdout: text(result.stdout),
-		stderr: text(result.stderr),
-		bytes: bytesOf(result.stdout),
+		stdout,
+		stderr,
+		bytes: binary ? bytesOf(result.stdout) : Buffer.alloc(0),
 		...(ended === 'stopped' ? {stopped: true} : {}),
 		...(ok
 			? {}
 			: {
 					failure: describeFailure(
 						argv,
-						{exitCode: result.exitCode, timedOut: ended === 'timed-out', stopped: ended === 'stopped', code: errno, signal: result.signal, stderr: text(result.stderr)},
+						{exitCode: result.exitCode, timedOut: ended === 'timed-out', stopped: ended === 'stopped', code: errno, signal: result.signal, stderr},
 						options.timeoutMs,
 					),
 				}),
