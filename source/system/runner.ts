@@ -60,8 +60,9 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 }
 
 // What a streamed command's result keeps of each stream: enough for every reader of a result
-// (gpg's key listing, apt's last lines and failed fetches, the failure's last stderr line).
-export const keptOutputChars = 1 << 20;
+// (gpg's key listing, apt's last lines and failed fetches, the failure's last stderr line). Small,
+// so the kept text dies young: a 1 MiB tail outlived collections and grew the heap with the output.
+export const keptOutputChars = 64 * 1024;
 
 // The end of `text`, at most `max` characters, from the start of a line.
 function endOf(text: string, max: number): string {

@@ -84,7 +84,7 @@ describe('the command runner', () => {
 
 	it('hands every line of a long output on in order, and keeps only its end, from a line’s start, in the result', async () => {
 		const runner = createCommandRunner();
-		// 60,000 lines of about 40 characters: twice what the result keeps; the last line has no newline.
+		// 60,000 lines of about 40 characters: far more than the result keeps; the last line has no newline.
 		const lines = 60_000;
 		const print = `for (let i = 0; i < ${lines}; i++) process.stdout.write('line ' + i + ' of the output of a long command' + (i < ${lines} - 1 ? '\\n' : '')); process.stderr.write('E: the last word\\n'); process.exitCode = 3;`;
 		let seen = 0;
