@@ -61,7 +61,7 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 
 // What a streamed command's result keeps of each stream: enough for every reader of a result
 // (gpg's key listing, apt's last lines and failed fetches, the failure's last stderr line). Small,
-// so the kept text dies young: a 1 MiB tail outlived collections and grew the heap with the output.
+// so the kept chunks die young: a 1 MiB tail outlived collections and grew the heap with the output.
 export const keptOutputChars = 64 * 1024;
 
 // The end of `text`, at most `max` characters, from the start of a line.
@@ -72,19 +72,34 @@ function endOf(text: string, max: number): string {
 	return lineStart === -1 ? end : end.slice(lineStart + 1);
 }
 
+// The last chunks of a stream holding at least `keep` characters: a chunk is dropped, never
+// copied, so a flood of output costs nothing here; joined once, when the result is made.
+function chunkTail(keep: number): {add(text: string): void; text(): string} {
+	const chunks: string[] = [];
+	let length = 0;
+	return {
+		add(text) {
+			if (keep === 0 || text === '') return;
+			chunks.push(text);
+			length += text.length;
+			while (chunks.length > 1 && length - (chunks[0]?.length ?? 0) >= keep) length -= chunks.shift()?.length ?? 0;
+		},
+		text: () => endOf(chunks.join(''), keep),
+	};
+}
+
 export type StreamedText = {stdout(): string; stderr(): string};
 
 // Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts),
 // and the end of each stream's text (`keep` characters; 0 keeps none).
 export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void, keep = 0): StreamedText {
-	const kept = {stdout: '', stderr: ''};
+	const kept = {stdout: chunkTail(keep), stderr: chunkTail(keep)};
 	for (const stream of ['stdout', 'stderr'] as const) {
 		const splitter = lineSplitter(line => onLine(line, stream));
 		// One decoder per stream: a character split across two chunks is not mangled.
 		const decoder = new StringDecoder('utf8');
 		const take = (text: string) => {
-			// Cut only once twice the room is used, so a flood of small chunks is not sliced at each.
-			if (keep > 0) kept[stream] = kept[stream].length + text.length > 2 * keep ? endOf(kept[stream] + text, keep) : kept[stream] + text;
+			kept[stream].add(text);
 			splitter.push(text);
 		};
 		child[stream]?.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
@@ -93,7 +108,7 @@ export function streamLines(child: {stdout?: Readable | null; stderr?: Readable 
 			splitter.end();
 		});
 	}
-	return {stdout: () => endOf(kept.stdout, keep), stderr: () => endOf(kept.stderr, keep)};
+	return {stdout: () => kept.stdout.text(), stderr: () => kept.stderr.text()};
 }
 
 function describeFailure(
