@@ -6,7 +6,6 @@
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../../model/errors.js';
-import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
 import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
@@ -50,9 +49,9 @@ export function createNodeFs(session: SshSession): NodeFs {
 	const node = session.endpoint.name;
 	const where = (target: string): string => `${node}:${target}`;
 
+	// Through the node's one root shell: hundreds of these a setup, each without a session of its own.
 	async function call(script: string, args: readonly string[], options: {input?: Buffer} = {}) {
-		const commandLine = remoteCommandLine(asRoot(bashScript(script, args), session.remoteIsRoot));
-		const result = await session.call(commandLine, {timeoutMs, input: options.input});
+		const result = await session.asRootInShell({script, args, timeoutMs, ...(options.input ? {input: options.input} : {})});
 		// 255 is ssh's own: the node was not reached, or the connection was lost.
 		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
 		if (result.timedOut) throw new StepError(`a file operation on ${node} did not finish within ${timeoutMs / 1000} s`);

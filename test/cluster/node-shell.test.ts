@@ -1,0 +1,86 @@
+// The node's one root shell (system/ssh/node-shell.ts), run here with bash as ssh would start it on
+// the node: requests in, replies out, in order, bytes kept exactly. The lab runs it over SSH
+// (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {NodeShell, nodeShellScript} from '../../source/system/ssh/node-shell.js';
+import {readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+const marker = 'mesos-setup-output-test';
+const started: NodeShell[] = [];
+
+// As the node's login shell runs it: a ~/.bashrc that prints first, then the shell.
+function startShell(): NodeShell {
+	const child = spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe']});
+	const shell = new NodeShell(child, marker);
+	started.push(shell);
+	return shell;
+}
+
+const timeoutMs = 10_000;
+
+describe('the node’s root shell', () => {
+	it('answers each request with its exit code, output and errors, bytes exactly, arguments as data', async () => {
+		const shell = startShell();
+		const dir = await tempRoot();
+		const binary = Buffer.from(Array.from({length: 3000}, (_, i) => i % 256));
+		const wrote = await shell.call({script: writeScript, args: [`${dir}/new folder/file`, '640', '', String(binary.length), 'abcd0123'], input: binary, timeoutMs});
+		expect([wrote.exitCode, wrote.stdout.toString('utf8').split('\0').filter(Boolean)]).toEqual([0, [`${dir}/new folder`]]);
+		expect((await readFile(`${dir}/new folder/file`)).equals(binary)).toBe(true);
+		const read = await shell.call({script: readScript, args: [`${dir}/new folder/file`], timeoutMs});
+		expect([read.exitCode, read.stdout.equals(binary), read.reachedCommand]).toEqual([0, true, true]);
+		const missing = await shell.call({script: readScript, args: [`${dir}/none`], timeoutMs});
+		expect([missing.exitCode, missing.stdout.length]).toEqual([scriptExit.missing, 0]);
+		await execa('mkfifo', [`${dir}/fifo`]);
+		const fifo = await shell.call({script: readScript, args: [`${dir}/fifo`], timeoutMs});
+		expect([fifo.exitCode, fifo.stderr.trim()]).toEqual([scriptExit.notRegular, 'fifo']);
+		// Words the shell must never read as code, a newline, an empty one: each reaches the script as it was.
+		const words = ['$(touch pwned)', "it's \"quoted\"", 'two\nlines', '', '; exit 3'];
+		const echoed = await shell.call({script: `printf '%s\\0' "$@"; echo "to stderr" >&2; exit 7`, args: words, timeoutMs});
+		expect(echoed.stdout.toString('utf8').split('\0').slice(0, -1)).toEqual(words);
+		expect([echoed.exitCode, echoed.stderr]).toEqual([7, 'to stderr\n']);
+		expect(existsSync('pwned')).toBe(false);
+		await shell.close();
+	});
+
+	it('answers requests made at once one after another, each its own', async () => {
+		const shell = startShell();
+		const answers = await Promise.all(Array.from({length: 25}, async (_, i) => shell.call({script: 'head -c "$1"; echo " $2"', args: ['5', String(i)], input: Buffer.from(`in-${String(i).padStart(2, '0')}`), timeoutMs})));
+		expect(answers.map(answer => answer.stdout.toString('utf8'))).toEqual(Array.from({length: 25}, (_, i) => `in-${String(i).padStart(2, '0')} ${i}\n`));
+		await shell.close();
+	});
+
+	it('a request that takes too long ends the shell; one after it is answered as a lost connection', async () => {
+		const shell = startShell();
+		const dir = await tempRoot();
+		const slow = await shell.call({script: 'echo $$ >"$1"; exec sleep 30', args: [`${dir}/pid`], timeoutMs: 300});
+		expect(slow).toMatchObject({timedOut: true});
+		await expect.poll(() => shell.alive).toBe(false);
+		// Left to end as a killed ssh session's command would; this test ends it by its PID.
+		process.kill(Number((await readFile(`${dir}/pid`, 'utf8')).trim()), 'SIGKILL');
+		expect(await shell.call({script: 'echo late', args: [], timeoutMs})).toMatchObject({exitCode: 255, reachedCommand: false});
+	});
+
+	it('a shell that ended answers its waiting request as a lost connection, with what it said on stderr', async () => {
+		const shell = startShell();
+		const waiting = shell.call({script: 'echo "the link went down" >&2; kill -KILL $PPID', args: [], timeoutMs});
+		expect(await waiting).toMatchObject({exitCode: 255, reachedCommand: false});
+		expect(shell.alive).toBe(false);
+	});
+
+	it('keeps its input and answers in a private folder, removed when the shell ends', async () => {
+		const shell = startShell();
+		const where = (await shell.call({script: 'readlink /proc/self/fd/0; stat -c %a "$(dirname "$(readlink /proc/self/fd/0)")"', args: [], timeoutMs})).stdout.toString('utf8').trim().split('\n');
+		expect(where[0]).toMatch(/mesos-setup-shell\.|tmp\./);
+		expect(where[1]).toBe('700');
+		const folder = (where[0] ?? '').replace(/\/in$/, '');
+		expect(existsSync(folder)).toBe(true);
+		await shell.close();
+		expect(existsSync(folder)).toBe(false);
+		expect(shell.alive).toBe(false);
+	});
+});
