@@ -2,11 +2,13 @@
 // the node: requests in, replies out, in order, bytes kept exactly. The lab runs it over SSH
 // (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
-import {NodeShell, nodeShellScript} from '../../source/system/ssh/node-shell.js';
+import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system/ssh/node-shell.js';
+import {createNodeRunner} from '../../source/system/ssh/node-runner.js';
+import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 import {readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -82,5 +84,37 @@ describe('the node’s root shell', () => {
 		await shell.close();
 		expect(existsSync(folder)).toBe(false);
 		expect(shell.alive).toBe(false);
+	});
+});
+
+describe('a node’s commands that nobody watches or stops, run in its root shell', () => {
+	// The runner of a node whose session is this shell (ssh itself is the lab's to prove).
+	const runnerOver = (shell: NodeShell) => createNodeRunner({endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession);
+
+	it('runs the argument vector with its environment and input, and says why one failed', async () => {
+		const shell = startShell();
+		const runner = runnerOver(shell);
+		const ran = await runner.run(['bash', '-c', 'echo "$GREETING $(cat)"; echo "warned" >&2'], {timeoutMs, env: {GREETING: 'hello'}, input: 'from input'});
+		expect(ran).toMatchObject({ok: true, exitCode: 0, stdout: 'hello from input\n', stderr: 'warned\n'});
+		const failed = await runner.run(['bash', '-c', 'echo "the reason" >&2; exit 3'], {timeoutMs});
+		expect(failed).toMatchObject({ok: false, exitCode: 3, failure: '“bash -c echo "the reason" >&2; exit 3” exited with code 3 on n1: the reason'});
+		expect((await runner.run(['no-such-command-here'], {timeoutMs})).failure).toBe('no-such-command-here is not installed on n1 (command not found), so “no-such-command-here” could not run');
+		expect([await runner.has('bash'), await runner.has('no-such-command-here')]).toEqual([true, false]);
+		const binary = Buffer.from([0, 1, 2, 255, 10, 13]);
+		expect((await runner.runForBytes(['printf', '\\000\\001\\002\\377\\n\\r'], {timeoutMs})).bytes.equals(binary)).toBe(true);
+		await shell.close();
+	});
+
+	it('ends a command that outlives its time with everything it started, and the shell serves on', async () => {
+		const shell = startShell();
+		const runner = runnerOver(shell);
+		const dir = await tempRoot();
+		const slow = await runner.run(['bash', '-c', `sleep 201 & echo $! >${dir}/child; sleep 202`], {timeoutMs: 1000});
+		expect(slow).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
+		const child = Number((await readFile(`${dir}/child`, 'utf8')).trim());
+		await expect.poll(() => existsSync(`/proc/${child}`) && !/\) Z /.test(readFileSync(`/proc/${child}/stat`, 'utf8'))).toBe(false);
+		expect(shell.alive).toBe(true);
+		expect((await runner.run(['echo', 'still here'], {timeoutMs})).stdout).toBe('still here\n');
+		await shell.close();
 	});
 });
