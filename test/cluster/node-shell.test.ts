@@ -74,6 +74,13 @@ describe('the node’s root shell', () => {
 		expect(shell.alive).toBe(false);
 	});
 
+	it('a shell the node refused to start (sudo wants a password) answers with the node’s status and words', async () => {
+		const child = spawn('bash', ['-c', 'echo "sudo: a password is required" >&2; exit 1'], {stdio: ['pipe', 'pipe', 'pipe']});
+		const shell = new NodeShell(child, marker);
+		expect(await shell.call({script: 'echo never', args: [], timeoutMs})).toMatchObject({exitCode: 1, reachedCommand: true, stderr: 'sudo: a password is required\n'});
+		expect(shell.alive).toBe(false);
+	});
+
 	it('keeps its input and answers in a private folder, removed when the shell ends', async () => {
 		const shell = startShell();
 		const where = (await shell.call({script: 'readlink /proc/self/fd/0; stat -c %a "$(dirname "$(readlink /proc/self/fd/0)")"', args: [], timeoutMs})).stdout.toString('utf8').trim().split('\n');

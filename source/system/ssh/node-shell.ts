@@ -49,6 +49,9 @@ export class NodeShell {
 	private queue: Promise<unknown> = Promise.resolve();
 	private stderr = '';
 	private ended = false;
+	// How the shell's ssh exited: 255 (or a signal) when the connection was lost, else the node's
+	// own status, such as sudo's refusal before the shell could start.
+	private exitCode: number | null = null;
 
 	// `child`: the shell, started with nodeShellScript and `marker` as its $1 (over ssh, or here in a test).
 	constructor(
@@ -64,7 +67,7 @@ export class NodeShell {
 			this.stderr = `${this.stderr}${chunk.toString('utf8')}`.slice(-4000);
 		});
 		child.stdin?.on('error', () => undefined);
-		child.once('close', () => this.end());
+		child.once('close', code => this.end(code));
 		child.once('error', error => {
 			this.stderr += `${error.message}\n`;
 			this.end();
@@ -76,7 +79,8 @@ export class NodeShell {
 	}
 
 	// One request after the one before has its answer. A shell that ended (or ends meanwhile) answers
-	// as ssh does when it loses its connection: exit 255, ssh's words on stderr, the command not reached.
+	// as ssh does when it loses its connection: exit 255, ssh's words on stderr, the command not
+	// reached; or, where the node ended it (sudo refused), with the node's exit status and words.
 	async call(request: ShellRequest): Promise<CallResult> {
 		const turn = this.queue.then(async () => this.send(request));
 		this.queue = turn.catch(() => undefined);
@@ -147,12 +151,14 @@ export class NodeShell {
 	}
 
 	private lost(): CallResult {
-		return {exitCode: 255, timedOut: false, stdout: Buffer.alloc(0), stderr: this.stderr, reachedCommand: false};
+		const reached = this.exitCode !== null && this.exitCode !== 255;
+		return {exitCode: reached ? (this.exitCode ?? 255) : 255, timedOut: false, stdout: Buffer.alloc(0), stderr: this.stderr, reachedCommand: reached};
 	}
 
-	private end(): void {
+	private end(code: number | null = null): void {
 		if (this.ended) return;
 		this.ended = true;
+		this.exitCode = code;
 		for (const resolve of this.waitingReady.splice(0)) resolve();
 		if (this.pending) {
 			clearTimeout(this.pending.timer);
