@@ -120,6 +120,9 @@ describe('a node’s commands that nobody watches or stops, run in its root shel
 		expect(slow).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
 		const child = Number((await readFile(`${dir}/child`, 'utf8')).trim());
 		await expect.poll(() => existsSync(`/proc/${child}`) && !/\) Z /.test(readFileSync(`/proc/${child}/stat`, 'utf8'))).toBe(false);
+		// One that ignores SIGTERM gets SIGKILL 5 s later, and is named as timed out too.
+		const stubborn = await runner.run(['bash', '-c', 'trap "" TERM; sleep 203'], {timeoutMs: 1000});
+		expect(stubborn).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
 		expect(shell.alive).toBe(true);
 		expect((await runner.run(['echo', 'still here'], {timeoutMs})).stdout).toBe('still here\n');
 		await shell.close();

@@ -11,8 +11,9 @@ import {hasScript, runScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor, sshProblemOf} from './ssh-session.js';
 
 // timeout SECONDS COMMAND…: coreutils' timeout, which runs the command in a process group of its
-// own and ends the group (TERM, then KILL 5 s later) when the time is up, exiting 124.
-const timedScript = 'exec timeout -k 5 "$1" "${@:2}"';
+// own and ends the group (TERM, then KILL 5 s later) when the time is up, exiting 124; 137 (killed)
+// once the time is up is a group that ignored TERM, timed out too.
+const timedScript = 'timeout -k 5 "$1" "${@:2}"; status=$?; [ "$status" = 137 ] && [ "$SECONDS" -ge "$1" ] && exit 124; exit "$status"';
 const timedOutExit = 124;
 
 // After the command's input closes, how long the node has to end it before the ssh client is killed.
