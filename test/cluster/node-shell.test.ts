@@ -3,11 +3,15 @@
 // (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
 import {spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
+import {mkdir, readFile, symlink, writeFile} from 'node:fs/promises';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system/ssh/node-shell.js';
 import {createNodeRunner} from '../../source/system/ssh/node-runner.js';
+import {createNodeFs} from '../../source/system/ssh/node-fs.js';
+import type {Plan} from '../../source/model/plan.js';
+import {refuseUnwritableTargets} from '../../source/system/target-check.js';
+import type {TargetFs} from '../../source/system/target-fs.js';
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 import {readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -125,6 +129,30 @@ describe('a node’s commands that nobody watches or stops, run in its root shel
 		expect(stubborn).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
 		expect(shell.alive).toBe(true);
 		expect((await runner.run(['echo', 'still here'], {timeoutMs})).stdout).toBe('still here\n');
+		await shell.close();
+	});
+});
+
+describe('what stands at every file a plan writes, asked of a node in one request', () => {
+	it('names what info and missingDirs would have named, file by file, in the plan’s order', async () => {
+		const shell = startShell();
+		const session = {endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession;
+		const dir = await tempRoot();
+		await mkdir(`${dir}/etc/folder-here`, {recursive: true});
+		await writeFile(`${dir}/etc/plain`, 'x');
+		await writeFile(`${dir}/etc/file-as-folder`, 'x');
+		await execa('mkfifo', [`${dir}/etc/fifo`]);
+		await symlink('nowhere', `${dir}/etc/dangling`);
+		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling'].map(name => `${dir}/etc/${name}`);
+		const plan = {steps: [{actions: paths.map(target => ({kind: 'file', path: target, settings: ['some.setting']}))}]} as unknown as Plan;
+		const fs = createNodeFs(session);
+		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}]);
+		// The same words as asking file by file (info, then missingDirs), which a target without targetStates does.
+		const refusal = async (target: TargetFs) => refuseUnwritableTargets(target, plan).then(() => [], (error: Error & {lines?: string[]}) => error.message);
+		const inOne = await refusal(fs as unknown as TargetFs);
+		expect(inOne).toContain(`${dir}/etc/folder-here (from some.setting) is a folder, not a regular file (n1:${dir}/etc/folder-here)`);
+		expect(inOne).toContain(`${dir}/etc/file-as-folder/inside (from some.setting) cannot be written: ${dir}/etc/file-as-folder on n1 is not a folder`);
+		expect(await refusal({...fs, targetStates: undefined} as unknown as TargetFs)).toEqual(inOne);
 		await shell.close();
 	});
 });
