@@ -12,6 +12,7 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import type {LabNodes} from '../test/lab/nodes/lab-nodes.js';
 import {type Figure, median, meets, notMeasured, ratioLine} from './figures.js';
+import {cores, traceLabCpu} from './lab-cpu.js';
 
 const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
 
@@ -42,7 +43,10 @@ settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.
 `;
 }
 
-type Timed = {setupMs: number; statusMs: number; stages: Map<string, number>};
+// A stage's wall time, the CPU seconds the cluster's machines and the control machine spent in it
+// (the busiest node's alone), and what this whole machine spent, whoever for (lab-cpu.ts).
+type StageTime = {seconds: number; cpu: number; busiest: number; machine: number};
+type Timed = {setupMs: number; statusMs: number; stages: Map<string, StageTime>};
 
 // One node that is master and agent; five as a cluster is built (the article's three masters for
 // a quorum, and two agents). Both in one lab (one start of its repository and machines), the single
@@ -72,8 +76,10 @@ const statusRounds = 5;
 // before the first heading, from the command's start (`startedAt`, seconds since the epoch).
 export const beforeStages = 'Before the first stage (SSH, detection on each node, run locks, target checks)';
 
-export function stageSeconds(stamped: string, startedAt: number): Map<string, number> {
-	const stages = new Map<string, number>();
+export type StageWindow = {title: string; from: number; to: number};
+
+export function stageWindows(stamped: string, startedAt: number): StageWindow[] {
+	const windows: StageWindow[] = [];
 	let current: {title: string; at: number} = {title: beforeStages, at: startedAt};
 	let last = 0;
 	for (const line of stamped.split('\n')) {
@@ -82,13 +88,13 @@ export function stageSeconds(stamped: string, startedAt: number): Map<string, nu
 		const at = Number(match[1]);
 		const heading = /^==== ([^:]+)/.exec(match[2] ?? '');
 		if (heading && !(match[2] ?? '').endsWith(' failed')) {
-			stages.set(current.title, at - current.at);
+			windows.push({title: current.title, from: current.at, to: at});
 			current = {title: heading[1] ?? '', at};
 		}
 		last = at;
 	}
-	stages.set(current.title, last - current.at);
-	return stages;
+	windows.push({title: current.title, from: current.at, to: last});
+	return windows;
 }
 
 async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; startMs: number}> {
@@ -105,7 +111,7 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 				if (run.exitCode !== 0) throw new Error(`mesos-setup ${args.join(' ')} on ${file} exited ${run.exitCode}: ${run.all.trim().split('\n').slice(-3).join(' / ')}`);
 				return performance.now() - began;
 			};
-			const setup = await setupByStage(file);
+			const setup = await setupByStage(cluster, file);
 			// Status is a fraction of a second: the median of several looks.
 			const looks: number[] = [];
 			for (let round = 0; round < statusRounds; round++) looks.push(await timed(['cluster', 'status', '--once']));
@@ -113,17 +119,25 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 		};
 		// cluster setup --yes as mesosSetupOnControl runs it, each line of its output stamped as it
 		// comes (bash's own clock, no process a line), so each stage's time shows where 5 nodes cost more.
-		const setupByStage = async (file: string): Promise<{setupMs: number; stages: Map<string, number>}> => {
+		const setupByStage = async (cluster: typeof one, file: string): Promise<{setupMs: number; stages: Map<string, StageTime>}> => {
+			const trace = traceLabCpu();
 			const began = performance.now();
 			const startedAt = Date.now() / 1000;
 			const stamp = 'cd /root && "$0" "$@" 2>&1 | while IFS= read -r line; do printf "%s %s\\n" "$EPOCHREALTIME" "$line"; done; exit "${PIPESTATUS[0]}"';
-			const run = await lab.control.run(['bash', '-c', stamp, process.execPath, cliPath, 'cluster', 'setup', file, '--yes'], {reject: false, timeout: 15 * 60_000, env: {CI: 'false', NO_COLOR: '1'}});
+			const run = await lab.control.run(['bash', '-c', stamp, process.execPath, cliPath, 'cluster', 'setup', file, '--yes'], {reject: false, timeout: 15 * 60_000, env: {CI: 'false', NO_COLOR: '1'}}).finally(() => trace.stop());
+			const cpu = trace.stop();
 			const setupMs = performance.now() - began;
 			if (run.exitCode !== 0) throw new Error(`mesos-setup cluster setup ${file} --yes exited ${run.exitCode}: ${run.stdout.trim().split('\n').slice(-3).join(' / ')}`);
 			// MESOS_SETUP_BENCH_LOGS=DIR keeps each setup's stamped output there, to see what a stage waited on.
 			const logs = process.env.MESOS_SETUP_BENCH_LOGS;
 			if (logs) await writeFile(path.join(logs, `${path.basename(file, '.yaml')}-setup.log`), run.stdout);
-			return {setupMs, stages: stageSeconds(run.stdout, startedAt)};
+			const names = [...cluster.masters, ...cluster.agents].map(machine => machine.name);
+			const stages = stageWindows(run.stdout, startedAt).map(({title, from, to}): [string, StageTime] => {
+				const perNode = names.map(name => cpu.between(name, from, to));
+				const cpuSeconds = perNode.reduce((sum, seconds) => sum + seconds, cpu.between('control', from, to));
+				return [title, {seconds: to - from, cpu: cpuSeconds, busiest: Math.max(...perNode), machine: cpu.between('machine', from, to)}];
+			});
+			return {setupMs, stages: new Map(stages)};
 		};
 		// What a status look costs before it asks anything: the CLI starting on the control machine.
 		const starts: number[] = [];
@@ -148,6 +162,9 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 	}
 }
 
+const stageLine = (stage: StageTime, nodes: string): string =>
+	`${stage.seconds.toFixed(1)} s with ${nodes} (CPU ${stage.cpu.toFixed(1)} s, busiest node ${stage.busiest.toFixed(1)} s, cores ${stage.seconds > 0 ? Math.round((100 * stage.machine) / (stage.seconds * cores())) : 0}% busy)`;
+
 export async function benchCluster(options: {target?: number} = {}): Promise<Figure> {
 	const target = options.target ?? 1.5;
 	const reason = await unavailable();
@@ -166,7 +183,8 @@ export async function benchCluster(options: {target?: number} = {}): Promise<Fig
 		target,
 		pass: meets(setupRatio, target, false) && meets(statusRatio, target, false),
 		lines: [
-			...[...times.five.stages].map(([stage, seconds]) => `  ${stage}: ${seconds.toFixed(1)} s with 5 nodes, ${times.one.stages.has(stage) ? `${(times.one.stages.get(stage) ?? 0).toFixed(1)} s with 1` : 'none with 1'}`),
+			...[...times.five.stages].map(([stage, five]) => `  ${stage}: ${stageLine(five, '5 nodes')}; ${times.one.stages.has(stage) ? stageLine(times.one.stages.get(stage) as StageTime, '1') : 'none with 1'}`),
+			`  CPU: seconds of CPU the nodes and the control machine spent (the busiest node's), and how busy this machine's ${cores()} cores were, for everything running on it`,
 			ratioLine(`cluster setup --yes, 5 nodes (3 masters, 2 agents): ${(times.five.setupMs / 1000).toFixed(1)} s against 1 node's (master and agent) ${(times.one.setupMs / 1000).toFixed(1)} s`, setupRatio, target, false),
 			`  5 nodes with one master (4 agents, no quorum to form): cluster setup ${(times.wide.setupMs / 1000).toFixed(1)} s (${(times.wide.setupMs / times.one.setupMs).toFixed(2)}× 1 node), status ${times.wide.statusMs.toFixed(0)} ms`,
 			ratioLine(`cluster status --once, 5 nodes: ${times.five.statusMs.toFixed(0)} ms against 1 node's ${times.one.statusMs.toFixed(0)} ms (median of ${statusRounds}; the CLI's own start there, --version, ${times.startMs.toFixed(0)} ms)`, statusRatio, target, false),

@@ -15,6 +15,7 @@ import {createNodeRunner} from './ssh/node-runner.js';
 import type {SshSession} from './ssh/ssh-session.js';
 import {createMemoryStateStore} from './state.js';
 import type {System} from './system.js';
+import type {TargetStates} from './target-check.js';
 import {createTargetFs, type TargetFs} from './target-fs.js';
 
 export type NodeSystem = System & {node: string; nodeChecks: NodeChecks};
@@ -30,8 +31,9 @@ export function nodeRunLog(node: string, runId: string): RunLog {
 
 export async function createNodeSystem(session: SshSession, now: () => Date = () => new Date()): Promise<NodeSystem> {
 	const files = createNodeFs(session);
-	// A node's paths have no place on this machine: nothing may resolve one here.
-	const fs: TargetFs = {
+	// A node's paths have no place on this machine: nothing may resolve one here. Its targetStates
+	// stays, so the check of a plan's targets asks the node once (target-check.ts).
+	const fs: TargetFs & TargetStates = {
 		...files,
 		resolve(target) {
 			throw new Error(`${target} is on ${session.endpoint.name}, not on this machine`);

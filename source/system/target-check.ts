@@ -4,24 +4,41 @@
 import path from 'node:path';
 import {InputError} from '../model/errors.js';
 import type {Plan} from '../model/plan.js';
-import type {TargetFs} from './target-fs.js';
+import type {FileKind, TargetFs} from './target-fs.js';
 
-export async function refuseUnwritableTargets(fs: TargetFs, plan: Pick<Plan, 'steps'>): Promise<void> {
-	const problems: string[] = [];
-	for (const action of plan.steps.flatMap(step => step.actions)) {
-		const target = action.kind === 'file' ? action.path : action.kind === 'import-key' && action.method === 'keyring' ? action.keyring : undefined;
-		if (!target) continue;
-		const from = action.kind === 'file' && action.settings.length > 0 ? ` (from ${action.settings.join(', ')})` : '';
-		try {
-			const info = await fs.info(target);
-			if (info && info.kind !== 'file') {
-				problems.push(`${target}${from} is a ${info.kind}, not a regular file (${fs.hostPath(target)}): mesos-setup writes a file there; move it aside.`);
-				continue;
-			}
-			await fs.missingDirs(path.dirname(target));
-		} catch (error) {
-			problems.push(`${target}${from} cannot be written: ${(error as Error).message}.`);
-		}
+// What stands where a file goes: nothing or a regular file (`{}`), something else (its kind), or
+// why its folders cannot be made (a file stands on the way).
+export type TargetState = {kind?: FileKind; cannot?: string};
+// A target that answers for many paths at once (a node: one round trip, not two a file).
+export type TargetStates = {targetStates?(targets: readonly string[]): Promise<TargetState[]>};
+
+async function stateOf(fs: TargetFs, target: string): Promise<TargetState> {
+	try {
+		const info = await fs.info(target);
+		if (info && info.kind !== 'file') return {kind: info.kind};
+		await fs.missingDirs(path.dirname(target));
+		return {};
+	} catch (error) {
+		return {cannot: (error as Error).message};
 	}
+}
+
+export async function refuseUnwritableTargets(fs: TargetFs & TargetStates, plan: Pick<Plan, 'steps'>): Promise<void> {
+	const targets = plan.steps.flatMap(step => step.actions).flatMap(action => {
+		const target = action.kind === 'file' ? action.path : action.kind === 'import-key' && action.method === 'keyring' ? action.keyring : undefined;
+		return target ? [{target, from: action.kind === 'file' && action.settings.length > 0 ? ` (from ${action.settings.join(', ')})` : ''}] : [];
+	});
+	const states = fs.targetStates ? await fs.targetStates(targets.map(({target}) => target)) : await inTurn(fs, targets.map(({target}) => target));
+	const problems = targets.flatMap(({target, from}, index) => {
+		const {kind, cannot} = states[index] ?? {};
+		if (kind && kind !== 'file') return [`${target}${from} is a ${kind}, not a regular file (${fs.hostPath(target)}): mesos-setup writes a file there; move it aside.`];
+		return cannot ? [`${target}${from} cannot be written: ${cannot}.`] : [];
+	});
 	if (problems.length > 0) throw new InputError(problems);
+}
+
+async function inTurn(fs: TargetFs, targets: readonly string[]): Promise<TargetState[]> {
+	const states: TargetState[] = [];
+	for (const target of targets) states.push(await stateOf(fs, target));
+	return states;
 }

@@ -6,13 +6,14 @@
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../../model/errors.js';
-import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import type {TargetState, TargetStates} from '../target-check.js';
 import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
-import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, writeScript} from './node-scripts.js';
+import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, targetsScript, writeScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
 
-// A node's files: everything TargetFs offers but `resolve`, which names a path on this host.
-export type NodeFs = TargetFiles;
+// A node's files: everything TargetFs offers but `resolve`, which names a path on this host; and
+// what stands at every file a plan writes, in one round trip.
+export type NodeFs = TargetFiles & Required<TargetStates>;
 
 const timeoutMs = 120_000;
 
@@ -50,9 +51,9 @@ export function createNodeFs(session: SshSession): NodeFs {
 	const node = session.endpoint.name;
 	const where = (target: string): string => `${node}:${target}`;
 
+	// Through the node's one root shell: hundreds of these a setup, each without a session of its own.
 	async function call(script: string, args: readonly string[], options: {input?: Buffer} = {}) {
-		const commandLine = remoteCommandLine(asRoot(bashScript(script, args), session.remoteIsRoot));
-		const result = await session.call(commandLine, {timeoutMs, input: options.input});
+		const result = await session.asRootInShell({script, args, timeoutMs, ...(options.input ? {input: options.input} : {})});
 		// 255 is ssh's own: the node was not reached, or the connection was lost.
 		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
 		if (result.timedOut) throw new StepError(`a file operation on ${node} did not finish within ${timeoutMs / 1000} s`);
@@ -145,6 +146,17 @@ export function createNodeFs(session: SshSession): NodeFs {
 			return true;
 		},
 		freeBytes,
+		async targetStates(targets) {
+			if (targets.length === 0) return [];
+			const result = await call(targetsScript, targets);
+			const lines = String(result.stdout).split('\n').slice(0, targets.length);
+			if (result.code !== 0 || lines.length < targets.length) return failed('looking at', targets[0] ?? '/', result.stderr);
+			return lines.map((line): TargetState => {
+				if (line.startsWith('kind ')) return {kind: kindOfStat(line.slice(5))};
+				if (line.startsWith('blocked ')) return {cannot: `${line.slice(8)} on ${node} is not a folder, so nothing can be written under it`};
+				return {};
+			});
+		},
 		async readEnd(target, maxBytes) {
 			const result = await call(readEndScript, [target, String(maxBytes)]);
 			if (result.code === scriptExit.missing) return undefined;

@@ -92,6 +92,20 @@ trap - EXIT
 sync -- "$dir" 2>/dev/null
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
+// targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that
+// are there or can be made), "kind WORDS" (stat's %F of what stands there instead), or "blocked
+// PATH" (PATH, on the way to it, is no folder). What info and missingDirs tell, for every file of a
+// plan in one round trip.
+export const targetsScript = `for target in "$@"; do
+  if [ -e "$target" ] && [ ! -f "$target" ]; then printf 'kind %s\\n' "$(stat -L -c %F -- "$target")"; continue; fi
+  d=$(readlink -m -- "$(dirname -- "$target")") blocked=
+  while [ "$d" != / ] && [ ! -d "$d" ]; do
+    if [ -e "$d" ] || [ -L "$d" ]; then blocked=$d; break; fi
+    d=\${d%/*}; d=\${d:-/}
+  done
+  if [ -n "$blocked" ]; then printf 'blocked %s\\n' "$blocked"; else echo file; fi
+done`;
+
 // remove FILE: the file the path names (links followed); 11 when it is a folder.
 export const removeScript = `target=$(readlink -m -- "$1") || exit 1
 if [ -d "$target" ]; then echo directory >&2; exit 11; fi

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {execa, type ResultPromise} from 'execa';
 import {StepError} from '../../model/errors.js';
-import {remoteCommandLine} from '../../model/remote-command.js';
+import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import {NodeShell, nodeShellScript, type ShellRequest} from './node-shell.js';
 
 export type SshEndpoint = {name: string; address: string; user?: string; port?: number; identity?: string};
 
@@ -87,6 +88,7 @@ export type CallResult = {exitCode?: number; timedOut: boolean; stdout: Buffer; 
 export class SshSession {
 	private remoteUid: number | undefined;
 	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
+	private rootShell: NodeShell | undefined;
 
 	constructor(
 		readonly endpoint: SshEndpoint,
@@ -179,7 +181,18 @@ export class SshSession {
 		};
 	}
 
+	// A bash script run as root in the node's one root shell (node-shell.ts), started at the first
+	// request and again after one that timed out or lost its connection.
+	async asRootInShell(request: ShellRequest): Promise<CallResult> {
+		if (!this.rootShell?.alive) {
+			const commandLine = remoteCommandLine(asRoot(bashScript(nodeShellScript, [this.marker]), this.remoteIsRoot));
+			this.rootShell = new NodeShell(spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']}), this.marker);
+		}
+		return this.rootShell.call(request);
+	}
+
 	async close(): Promise<void> {
+		await this.rootShell?.close();
 		await execa('ssh', this.options(['-O', 'exit']), {reject: false, stdin: 'ignore', timeout: 10_000});
 	}
 }

@@ -197,9 +197,12 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 		}
 	});
 
-	it('keeps many small operations fast over one shared connection, and leaves no socket or master connection on the control machine', async () => {
+	it('keeps many small operations fast over one shared connection and one root shell, and leaves no socket, master connection or shell behind', async () => {
 		await prepare();
-		const seen = await run<{openMs: number; infoMs: number; writeMs: number}>('speed');
+		const seen = await run<{openMs: number; infoMs: number; writeMs: number; shells: number}>('speed');
+		expect(seen.shells).toBe(1);
+		// The run's end ended the node's shell, and its folder went with it.
+		expect((await m1().run(['bash', '-c', 'ls -d /run/mesos-setup-shell.* 2>/dev/null; pgrep -f "mesos-setup-reques[t]"'], {reject: false})).stdout).toBe('');
 		figures['first connection (ms)'] = seen.openMs;
 		figures['stat over the shared connection (ms)'] = Math.round(seen.infoMs);
 		figures['atomic small write (ms)'] = Math.round(seen.writeMs);

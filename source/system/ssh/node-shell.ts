@@ -1,0 +1,169 @@
+// One shell on a node, as root, that carries out the node's file operations one after another
+// (node-fs.ts): each operation is a request on its standard input and a reply on its output, so it
+// costs a pipe write and a bash on the node, not an ssh session, a login shell and a sudo each. A
+// setup makes several hundred of them a node (the journal reads, backs up and re-reads every file
+// it writes); one session each kept a core busy per node (issue 12: five nodes sharing two cores
+// took twice as long as one). The script of each request and its arguments are sent as data, never
+// as shell text (nodeShellScript reads them with read -d '' and head -c, and runs bash -c SCRIPT
+// NAME ARG…, as bashScript does).
+import type {ChildProcess} from 'node:child_process';
+import type {CallResult} from './ssh-session.js';
+
+// The shell on the node. Says `$1` on a line when it is ready (what a ~/.bashrc printed comes before
+// it and is dropped), then, for each request "mesos-setup-request SCRIPT-BYTES ARGUMENTS INPUT-BYTES",
+// reads the script, each argument ended by a NUL and the input, runs the script with that input and
+// answers "mesos-setup-reply EXIT OUTPUT-BYTES ERROR-BYTES" and those bytes. The input and the
+// answer are kept in a private folder on /run (a tmpfs on Debian and Ubuntu, so a full root disk
+// still gets its "No space left" named), removed when the shell ends: its input closed (the run's
+// end, a lost connection, a killed mesos-setup).
+export const nodeShellScript = `tmp=$(mktemp -d -p /run mesos-setup-shell.XXXXXX 2>/dev/null || mktemp -d) || exit 1
+trap 'rm -rf -- "$tmp"' EXIT
+printf '%s\\n' "$1"
+while IFS=' ' read -r tag size count input; do
+  [ "$tag" = mesos-setup-request ] || exit 2
+  script=$(head -c "$size")
+  args=()
+  for ((i = 0; i < count; i++)); do IFS= read -r -d '' arg; args+=("$arg"); done
+  if [ "$input" -gt 0 ]; then head -c "$input" >"$tmp/in"; else : >"$tmp/in"; fi
+  bash -c "$script" mesos-setup "\${args[@]}" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+  code=$?
+  sizes=$(stat -c %s -- "$tmp/out" "$tmp/err")
+  printf 'mesos-setup-reply %s %s %s\\n' "$code" $sizes
+  cat -- "$tmp/out" "$tmp/err"
+done`;
+
+export type ShellRequest = {script: string; args: readonly string[]; input?: Buffer; timeoutMs: number};
+
+type Pending = {resolve(result: CallResult): void; timer: NodeJS.Timeout};
+
+const replyLine = /^mesos-setup-reply (\d+) (\d+) (\d+)$/;
+
+// A running shell: requests go one at a time (a node's file operations are in order anyway), each
+// with its own timeout. A shell whose request timed out, or that ended, is done: `alive` is false and
+// the owner starts another one for the next request.
+export class NodeShell {
+	private buffer = Buffer.alloc(0);
+	private ready = false;
+	private readonly waitingReady: Array<() => void> = [];
+	private pending: Pending | undefined;
+	private queue: Promise<unknown> = Promise.resolve();
+	private stderr = '';
+	private ended = false;
+	// How the shell's ssh exited: 255 (or a signal) when the connection was lost, else the node's
+	// own status, such as sudo's refusal before the shell could start.
+	private exitCode: number | null = null;
+
+	// `child`: the shell, started with nodeShellScript and `marker` as its $1 (over ssh, or here in a test).
+	constructor(
+		private readonly child: ChildProcess,
+		private readonly marker: string,
+	) {
+		child.stdout?.on('data', (chunk: Buffer) => {
+			this.buffer = Buffer.concat([this.buffer, chunk]);
+			this.take();
+		});
+		child.stderr?.on('data', (chunk: Buffer) => {
+			// Only the end matters: ssh's last words when the connection is lost.
+			this.stderr = `${this.stderr}${chunk.toString('utf8')}`.slice(-4000);
+		});
+		child.stdin?.on('error', () => undefined);
+		child.once('close', code => this.end(code));
+		child.once('error', error => {
+			this.stderr += `${error.message}\n`;
+			this.end();
+		});
+	}
+
+	get alive(): boolean {
+		return !this.ended;
+	}
+
+	// One request after the one before has its answer. A shell that ended (or ends meanwhile) answers
+	// as ssh does when it loses its connection: exit 255, ssh's words on stderr, the command not
+	// reached; or, where the node ended it (sudo refused), with the node's exit status and words.
+	async call(request: ShellRequest): Promise<CallResult> {
+		const turn = this.queue.then(async () => this.send(request));
+		this.queue = turn.catch(() => undefined);
+		return turn;
+	}
+
+	// Ends the shell: its input closes, it removes its folder and exits.
+	async close(): Promise<void> {
+		if (this.ended) return;
+		const closed = new Promise<void>(resolve => this.child.once('close', () => resolve()));
+		this.child.stdin?.end();
+		const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+		await closed;
+		clearTimeout(timer);
+	}
+
+	private async send(request: ShellRequest): Promise<CallResult> {
+		if (this.ended) return this.lost();
+		const script = Buffer.from(request.script);
+		const input = request.input ?? Buffer.alloc(0);
+		const args = Buffer.concat(request.args.map(arg => Buffer.from(`${arg}\0`)));
+		return new Promise<CallResult>(resolve => {
+			// The time counts from the request, so a shell that never says it is ready times out too.
+			const timer = setTimeout(() => {
+				// What the script does on the node is left to end as a killed ssh session's would.
+				this.pending = undefined;
+				this.child.kill('SIGKILL');
+				resolve({timedOut: true, stdout: Buffer.alloc(0), stderr: '', reachedCommand: true});
+			}, request.timeoutMs);
+			this.pending = {resolve, timer};
+			const write = (): void => {
+				if (this.ended || this.pending?.resolve !== resolve) return;
+				this.child.stdin?.write(Buffer.concat([Buffer.from(`mesos-setup-request ${script.length} ${request.args.length} ${input.length}\n`), script, args, input]));
+			};
+			if (this.ready) write();
+			else this.waitingReady.push(write);
+		});
+	}
+
+	// What the shell printed so far: first the ready line (anything before it dropped), then replies.
+	private take(): void {
+		if (!this.ready) {
+			const at = this.buffer.indexOf(`${this.marker}\n`);
+			if (at < 0) return;
+			this.buffer = this.buffer.subarray(at + this.marker.length + 1);
+			this.ready = true;
+			for (const resolve of this.waitingReady.splice(0)) resolve();
+		}
+		const newline = this.buffer.indexOf(0x0a);
+		if (newline < 0 || !this.pending) return;
+		const header = replyLine.exec(this.buffer.subarray(0, newline).toString('utf8'));
+		if (!header) {
+			this.stderr += `the shell on the node answered out of turn: ${this.buffer.subarray(0, Math.min(newline, 200)).toString('utf8')}\n`;
+			this.child.kill('SIGKILL');
+			return;
+		}
+		const [, code = '0', outBytes = '0', errBytes = '0'] = header;
+		const start = newline + 1;
+		const end = start + Number(outBytes) + Number(errBytes);
+		if (this.buffer.length < end) return;
+		const {resolve, timer} = this.pending;
+		this.pending = undefined;
+		clearTimeout(timer);
+		const stdout = Buffer.from(this.buffer.subarray(start, start + Number(outBytes)));
+		const stderr = this.buffer.subarray(start + Number(outBytes), end).toString('utf8');
+		this.buffer = this.buffer.subarray(end);
+		resolve({exitCode: Number(code), timedOut: false, stdout, stderr, reachedCommand: true});
+	}
+
+	private lost(): CallResult {
+		const reached = this.exitCode !== null && this.exitCode !== 255;
+		return {exitCode: reached ? (this.exitCode ?? 255) : 255, timedOut: false, stdout: Buffer.alloc(0), stderr: this.stderr, reachedCommand: reached};
+	}
+
+	private end(code: number | null = null): void {
+		if (this.ended) return;
+		this.ended = true;
+		this.exitCode = code;
+		for (const resolve of this.waitingReady.splice(0)) resolve();
+		if (this.pending) {
+			clearTimeout(this.pending.timer);
+			this.pending.resolve(this.lost());
+			this.pending = undefined;
+		}
+	}
+}

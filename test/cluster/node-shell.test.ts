@@ -1,0 +1,158 @@
+// The node's one root shell (system/ssh/node-shell.ts), run here with bash as ssh would start it on
+// the node: requests in, replies out, in order, bytes kept exactly. The lab runs it over SSH
+// (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
+import {spawn} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {mkdir, readFile, symlink, writeFile} from 'node:fs/promises';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system/ssh/node-shell.js';
+import {createNodeRunner} from '../../source/system/ssh/node-runner.js';
+import {createNodeFs} from '../../source/system/ssh/node-fs.js';
+import type {Plan} from '../../source/model/plan.js';
+import {refuseUnwritableTargets} from '../../source/system/target-check.js';
+import type {TargetFs} from '../../source/system/target-fs.js';
+import type {SshSession} from '../../source/system/ssh/ssh-session.js';
+import {readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+const marker = 'mesos-setup-output-test';
+const started: NodeShell[] = [];
+
+// As the node's login shell runs it: a ~/.bashrc that prints first, then the shell.
+function startShell(): NodeShell {
+	const child = spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe']});
+	const shell = new NodeShell(child, marker);
+	started.push(shell);
+	return shell;
+}
+
+const timeoutMs = 10_000;
+
+describe('the node’s root shell', () => {
+	it('answers each request with its exit code, output and errors, bytes exactly, arguments as data', async () => {
+		const shell = startShell();
+		const dir = await tempRoot();
+		const binary = Buffer.from(Array.from({length: 3000}, (_, i) => i % 256));
+		const wrote = await shell.call({script: writeScript, args: [`${dir}/new folder/file`, '640', '', String(binary.length), 'abcd0123'], input: binary, timeoutMs});
+		expect([wrote.exitCode, wrote.stdout.toString('utf8').split('\0').filter(Boolean)]).toEqual([0, [`${dir}/new folder`]]);
+		expect((await readFile(`${dir}/new folder/file`)).equals(binary)).toBe(true);
+		const read = await shell.call({script: readScript, args: [`${dir}/new folder/file`], timeoutMs});
+		expect([read.exitCode, read.stdout.equals(binary), read.reachedCommand]).toEqual([0, true, true]);
+		const missing = await shell.call({script: readScript, args: [`${dir}/none`], timeoutMs});
+		expect([missing.exitCode, missing.stdout.length]).toEqual([scriptExit.missing, 0]);
+		await execa('mkfifo', [`${dir}/fifo`]);
+		const fifo = await shell.call({script: readScript, args: [`${dir}/fifo`], timeoutMs});
+		expect([fifo.exitCode, fifo.stderr.trim()]).toEqual([scriptExit.notRegular, 'fifo']);
+		// Words the shell must never read as code, a newline, an empty one: each reaches the script as it was.
+		const words = ['$(touch pwned)', "it's \"quoted\"", 'two\nlines', '', '; exit 3'];
+		const echoed = await shell.call({script: `printf '%s\\0' "$@"; echo "to stderr" >&2; exit 7`, args: words, timeoutMs});
+		expect(echoed.stdout.toString('utf8').split('\0').slice(0, -1)).toEqual(words);
+		expect([echoed.exitCode, echoed.stderr]).toEqual([7, 'to stderr\n']);
+		expect(existsSync('pwned')).toBe(false);
+		await shell.close();
+	});
+
+	it('answers requests made at once one after another, each its own', async () => {
+		const shell = startShell();
+		const answers = await Promise.all(Array.from({length: 25}, async (_, i) => shell.call({script: 'head -c "$1"; echo " $2"', args: ['5', String(i)], input: Buffer.from(`in-${String(i).padStart(2, '0')}`), timeoutMs})));
+		expect(answers.map(answer => answer.stdout.toString('utf8'))).toEqual(Array.from({length: 25}, (_, i) => `in-${String(i).padStart(2, '0')} ${i}\n`));
+		await shell.close();
+	});
+
+	it('a request that takes too long ends the shell; one after it is answered as a lost connection', async () => {
+		const shell = startShell();
+		const dir = await tempRoot();
+		const slow = await shell.call({script: 'echo $$ >"$1"; exec sleep 30', args: [`${dir}/pid`], timeoutMs: 300});
+		expect(slow).toMatchObject({timedOut: true});
+		await expect.poll(() => shell.alive).toBe(false);
+		// Left to end as a killed ssh session's command would; this test ends it by its PID.
+		process.kill(Number((await readFile(`${dir}/pid`, 'utf8')).trim()), 'SIGKILL');
+		expect(await shell.call({script: 'echo late', args: [], timeoutMs})).toMatchObject({exitCode: 255, reachedCommand: false});
+	});
+
+	it('a shell that ended answers its waiting request as a lost connection, with what it said on stderr', async () => {
+		const shell = startShell();
+		const waiting = shell.call({script: 'echo "the link went down" >&2; kill -KILL $PPID', args: [], timeoutMs});
+		expect(await waiting).toMatchObject({exitCode: 255, reachedCommand: false});
+		expect(shell.alive).toBe(false);
+	});
+
+	it('a shell the node refused to start (sudo wants a password) answers with the node’s status and words', async () => {
+		const child = spawn('bash', ['-c', 'echo "sudo: a password is required" >&2; exit 1'], {stdio: ['pipe', 'pipe', 'pipe']});
+		const shell = new NodeShell(child, marker);
+		expect(await shell.call({script: 'echo never', args: [], timeoutMs})).toMatchObject({exitCode: 1, reachedCommand: true, stderr: 'sudo: a password is required\n'});
+		expect(shell.alive).toBe(false);
+	});
+
+	it('keeps its input and answers in a private folder, removed when the shell ends', async () => {
+		const shell = startShell();
+		const where = (await shell.call({script: 'readlink /proc/self/fd/0; stat -c %a "$(dirname "$(readlink /proc/self/fd/0)")"', args: [], timeoutMs})).stdout.toString('utf8').trim().split('\n');
+		expect(where[0]).toMatch(/mesos-setup-shell\.|tmp\./);
+		expect(where[1]).toBe('700');
+		const folder = (where[0] ?? '').replace(/\/in$/, '');
+		expect(existsSync(folder)).toBe(true);
+		await shell.close();
+		expect(existsSync(folder)).toBe(false);
+		expect(shell.alive).toBe(false);
+	});
+});
+
+describe('a node’s commands that nobody watches or stops, run in its root shell', () => {
+	// The runner of a node whose session is this shell (ssh itself is the lab's to prove).
+	const runnerOver = (shell: NodeShell) => createNodeRunner({endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession);
+
+	it('runs the argument vector with its environment and input, and says why one failed', async () => {
+		const shell = startShell();
+		const runner = runnerOver(shell);
+		const ran = await runner.run(['bash', '-c', 'echo "$GREETING $(cat)"; echo "warned" >&2'], {timeoutMs, env: {GREETING: 'hello'}, input: 'from input'});
+		expect(ran).toMatchObject({ok: true, exitCode: 0, stdout: 'hello from input\n', stderr: 'warned\n'});
+		const failed = await runner.run(['bash', '-c', 'echo "the reason" >&2; exit 3'], {timeoutMs});
+		expect(failed).toMatchObject({ok: false, exitCode: 3, failure: '“bash -c echo "the reason" >&2; exit 3” exited with code 3 on n1: the reason'});
+		expect((await runner.run(['no-such-command-here'], {timeoutMs})).failure).toBe('no-such-command-here is not installed on n1 (command not found), so “no-such-command-here” could not run');
+		expect([await runner.has('bash'), await runner.has('no-such-command-here')]).toEqual([true, false]);
+		const binary = Buffer.from([0, 1, 2, 255, 10, 13]);
+		expect((await runner.runForBytes(['printf', '\\000\\001\\002\\377\\n\\r'], {timeoutMs})).bytes.equals(binary)).toBe(true);
+		await shell.close();
+	});
+
+	it('ends a command that outlives its time with everything it started, and the shell serves on', async () => {
+		const shell = startShell();
+		const runner = runnerOver(shell);
+		const dir = await tempRoot();
+		const slow = await runner.run(['bash', '-c', `sleep 201 & echo $! >${dir}/child; sleep 202`], {timeoutMs: 1000});
+		expect(slow).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
+		const child = Number((await readFile(`${dir}/child`, 'utf8')).trim());
+		await expect.poll(() => existsSync(`/proc/${child}`) && !/\) Z /.test(readFileSync(`/proc/${child}/stat`, 'utf8'))).toBe(false);
+		// One that ignores SIGTERM gets SIGKILL 5 s later, and is named as timed out too.
+		const stubborn = await runner.run(['bash', '-c', 'trap "" TERM; sleep 203'], {timeoutMs: 1000});
+		expect(stubborn).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
+		expect(shell.alive).toBe(true);
+		expect((await runner.run(['echo', 'still here'], {timeoutMs})).stdout).toBe('still here\n');
+		await shell.close();
+	});
+});
+
+describe('what stands at every file a plan writes, asked of a node in one request', () => {
+	it('names what info and missingDirs would have named, file by file, in the plan’s order', async () => {
+		const shell = startShell();
+		const session = {endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession;
+		const dir = await tempRoot();
+		await mkdir(`${dir}/etc/folder-here`, {recursive: true});
+		await writeFile(`${dir}/etc/plain`, 'x');
+		await writeFile(`${dir}/etc/file-as-folder`, 'x');
+		await execa('mkfifo', [`${dir}/etc/fifo`]);
+		await symlink('nowhere', `${dir}/etc/dangling`);
+		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling'].map(name => `${dir}/etc/${name}`);
+		const plan = {steps: [{actions: paths.map(target => ({kind: 'file', path: target, settings: ['some.setting']}))}]} as unknown as Plan;
+		const fs = createNodeFs(session);
+		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}]);
+		// The same words as asking file by file (info, then missingDirs), which a target without targetStates does.
+		const refusal = async (target: TargetFs) => refuseUnwritableTargets(target, plan).then(() => [], (error: Error & {lines?: string[]}) => error.message);
+		const inOne = await refusal(fs as unknown as TargetFs);
+		expect(inOne).toContain(`${dir}/etc/folder-here (from some.setting) is a folder, not a regular file (n1:${dir}/etc/folder-here)`);
+		expect(inOne).toContain(`${dir}/etc/file-as-folder/inside (from some.setting) cannot be written: ${dir}/etc/file-as-folder on n1 is not a folder`);
+		expect(await refusal({...fs, targetStates: undefined} as unknown as TargetFs)).toEqual(inOne);
+		await shell.close();
+	});
+});
