@@ -5,7 +5,6 @@
 // follows mesos-packaging's rule by version. (A Contents index would not tell more: it lists paths,
 // and both packagings ship the same ones, /etc/mesos-slave and mesos-slave.service; only what the
 // unit runs differs.)
-import {execa} from 'execa';
 import type {Values} from '../model/answers.js';
 import {debianArch, debsIn, packagesIn} from '../model/apt-index.js';
 import type {Facts} from '../model/facts.js';
@@ -28,6 +27,8 @@ async function agentServiceTexts(system: System, deb: string): Promise<string[] 
 		.map(line => /\s(\.?\/\S+)$/.exec(line)?.[1] ?? '')
 		.filter(member => (agentServiceFiles as readonly string[]).includes(member.replace(/^\./, '')));
 	if (members.length === 0) return [];
+	// Loaded here, as the command runner loads it: a plan or a setup that reads no .deb never evaluates execa.
+	const {execa} = await import('execa');
 	const result = await execa('dpkg-deb', ['--fsys-tarfile', deb], {timeout: timeoutMs, reject: false}).pipe('tar', ['--extract', '--to-stdout', '--file', '-', ...members], {timeout: timeoutMs, reject: false});
 	return result.exitCode === 0 ? [result.stdout] : undefined;
 }

@@ -22,7 +22,7 @@ import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
-import {lockCluster, type Machine, thisMachine} from './run-lock.js';
+import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
