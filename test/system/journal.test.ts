@@ -188,13 +188,13 @@ describe('folder syncs', () => {
 		const calls: string[] = [];
 		const watched: typeof fs = {
 			...fs,
-			write: async (target, data, mode, owner, folderSync) => {
-				calls.push(`write ${target} ${folderSync ?? 'now'}`);
-				return fs.write(target, data, mode, owner, folderSync);
+			write: async (target, data, mode, owner, sync) => {
+				calls.push(`write ${target} ${sync ?? 'now'}`);
+				return fs.write(target, data, mode, owner, sync);
 			},
-			syncFolders: async () => {
-				calls.push('sync folders');
-				return fs.syncFolders();
+			syncLater: async () => {
+				calls.push('sync later');
+				return fs.syncLater();
 			},
 		};
 		const journal = new Journal(watched, 'run-1');
@@ -203,7 +203,7 @@ describe('folder syncs', () => {
 		calls.length = 0;
 		for (const file of row) await journal.write(file, `${file}\n`);
 		const save = 'write /var/backups/mesos-setup/run-1/journal.json now';
-		expect(calls).toEqual([...row.map(file => `write ${file} later`), 'sync folders', save]);
+		expect(calls).toEqual([...row.map(file => `write ${file} later`), 'sync later', save]);
 		const saved = JSON.parse(await readFile(path.join(root, 'var/backups/mesos-setup/run-1/journal.json'), 'utf8')) as {entries: {sha256: string}[]};
 		expect(saved.entries.every(entry => entry.sha256 !== '')).toBe(true);
 		calls.length = 0;
