@@ -208,9 +208,9 @@ export class Journal {
 	}
 
 	private async save(): Promise<void> {
-		// The row just written (and the copies about to be named) is durable before the journal names it.
-		await this.fs.syncLater();
-		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
+		// The row just written (and the copies about to be named) is durable before the journal names
+		// it: the journal lands last, its own bytes synced together with theirs.
+		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600, undefined, 'last');
 		this.saved = true;
 		this.dirty = false;
 		for (const copy of this.unnamedCopies.splice(0)) await this.fs.remove(`${this.dir}/${copy}`);

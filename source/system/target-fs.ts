@@ -21,6 +21,8 @@ export type FileInfo = {kind: FileKind; mode: number; uid: number; gid: number; 
 
 export type Owner = {uid: number; gid: number};
 
+export type Sync = 'now' | 'later' | 'last';
+
 export type TargetFs = {
 	root: string;
 	// Where a target path (/etc/mesos/zk) is shown on this host, for messages: root + path.
@@ -37,7 +39,8 @@ export type TargetFs = {
 	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
 	// `later`: the file's data and its folder (which makes the rename durable) wait for syncLater.
-	write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync?: 'now' | 'later'): Promise<{createdDirs: string[]}>;
+	// `last`: the file lands once every write left for later is synced, its own bytes with them.
+	write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync?: Sync): Promise<{createdDirs: string[]}>;
 	// Syncs the files and folders of the writes made with sync 'later' since the last call, all at
 	// once: the file system commits them together instead of one journal commit each.
 	syncLater(): Promise<void>;
@@ -143,8 +146,7 @@ export function createTargetFs(root: string): TargetFs {
 			closeSync(dirFd);
 		}
 	};
-	// Through the thread pool, so the syncs of a row overlap; a file replaced or removed since is
-	// synced as it is now, or not at all.
+	// Through the thread pool, so a row's syncs overlap; a file replaced or removed since: as it is now.
 	const syncPath = async (host: string): Promise<void> => {
 		const handle = await open(host, 'r').catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
 		try {
@@ -154,7 +156,13 @@ export function createTargetFs(root: string): TargetFs {
 		}
 	};
 
-	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: 'now' | 'later' = 'now'): Promise<{createdDirs: string[]}> {
+	async function syncLater(also: string[] = []): Promise<void> {
+		const paths = [...unsynced, ...also];
+		unsynced.clear();
+		await Promise.all(paths.map(syncPath));
+	}
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
 		const existing = await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
@@ -174,10 +182,11 @@ export function createTargetFs(root: string): TargetFs {
 			}
 			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
+			if (sync === 'last') await syncLater([temp]);
 			renameSync(temp, real.host);
 			made = false;
-			if (sync === 'now') syncFolder(dir);
-			else unsynced.add(real.host).add(dir);
+			if (sync === 'later') unsynced.add(real.host).add(dir);
+			else syncFolder(dir);
 		} catch (error) {
 			if (made) {
 				try {
@@ -217,11 +226,7 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		missingDirs,
 		write,
-		async syncLater() {
-			const paths = [...unsynced];
-			unsynced.clear();
-			await Promise.all(paths.map(syncPath));
-		},
+		syncLater: async () => syncLater(),
 		async remove(target) {
 			try {
 				unlinkSync(resolve(target).host);
