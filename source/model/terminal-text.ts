@@ -10,3 +10,6 @@ export function cleanLine(raw: string): string {
 	const last = raw.includes('\r') ? (raw.split('\r').filter(part => part.length > 0).at(-1) ?? '') : raw;
 	return hasEscapes(last) ? stripVTControlCharacters(last) : last;
 }
+
+// A path too long for its room keeps its end (the folder or file's own name), led by an ellipsis.
+export const keepEnd = (text: string, width: number): string => (text.length <= width ? text : `…${text.slice(text.length - Math.max(0, width - 1))}`);

@@ -125,7 +125,7 @@ function leaveQuestions(state: WizardState, pages: readonly Page[], index: numbe
 		const before = pages[index - 1];
 		if (before?.kind === 'questions') return enterPage(state, pages, index - 1, {focusLast: true});
 	}
-	return enterById({...state, guided: false}, pages, settingsPageId, {cursor: overviewItemOf(pages, page.fields[0])});
+	return enterById({...state, guided: false}, pages, settingsPageId, {cursor: overviewItemOf(pages, (!state.guided && state.opened) || page.fields[0])});
 }
 
 export const leaveFields = (state: WizardState, pages: readonly Page[], index: number): WizardState => leaveQuestions(state, pages, index, false);
@@ -171,7 +171,7 @@ export function acceptOverview(state: WizardState, pages: readonly Page[], index
 	const id = askedSettings(pages)[cursor - overviewActions.length];
 	const at = pages.findIndex(page => id !== undefined && page.fields.includes(id));
 	if (!id || at < 0) return state;
-	return enterPage({...state, guided: false}, pages, at, {focus: (pages[at] as Page).fields.indexOf(id)});
+	return enterPage({...state, guided: false, opened: id}, pages, at, {focus: (pages[at] as Page).fields.indexOf(id)});
 }
 
 // Enter on the summary: the run starts.

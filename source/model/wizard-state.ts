@@ -77,8 +77,9 @@ export type WizardState = {
 	// The summary's diff shows the whole file instead of the changes only (f toggles it).
 	wholeFiles: boolean;
 	// The question pages are walked one after another (the guided walk), or one was opened from
-	// the settings at a glance and goes back there.
+	// the settings at a glance and goes back there, its cursor on the setting that was opened.
 	guided: boolean;
+	opened?: SettingId;
 	marks: Record<string, PageMark>;
 	hadFailure: boolean;
 	// Where a stopped run stopped, and the steps it finished.

@@ -62,9 +62,10 @@ it('applies keys sent together in one send-keys, at a field, the list and the su
 	// Backspace and 2 (the keys that once left "21" and a hidden DEL), up to the servers asked
 	// before it, cleared and typed, and the Enters that end the page: all at once.
 	await session.keysTogether('BSpace', '2', 'Up', 'Up', 'C-u', '2=127.0.0.1:2888:3888', 'Enter', 'Enter', 'Enter');
-	await session.waitFor(/❯ \* ZooKeeper servers +2=127\.0\.0\.1:2888:3888[\s\S]*\* ZooKeeper server id +2\s/);
+	// Back on the list, on the setting that was opened.
+	await session.waitFor(/\* ZooKeeper servers +2=127\.0\.0\.1:2888:3888[\s\S]*❯ \* ZooKeeper server id +2\s/);
 	// Up to "continue" and on to the summary; there the second file's diff, together.
-	await session.keysTogether(...Array<string>(item - 2).fill('Up'), 'Enter');
+	await session.keysTogether(...Array<string>(item).fill('Up'), 'Enter');
 	await session.waitFor('Press Enter to start the run');
 	await session.keysTogether('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'd');
 	await session.waitFor('+ server.2=127.0.0.1:2888:3888');

@@ -90,7 +90,8 @@ describe('keys that come in one read', () => {
 		app.stdin.write('\u00152=10.0.0.9:2888:3888\r\r\r');
 		const list = await waitForFrame(app, /\* ZooKeeper servers +2=10\.0\.0\.9:2888/);
 		expect(list).toMatch(/\* ZooKeeper server id +2\s*$/m);
-		expect(list).toContain('❯ * ZooKeeper servers');
+		// Back on the setting that was opened, not the page's first.
+		expect(list).toContain('❯ * ZooKeeper server id');
 	});
 
 	it('moves the summary\'s cursor with arrows sent together, opens that file\'s diff, then runs', async () => {
@@ -135,6 +136,25 @@ describe('welcome', () => {
 		const rehearsal = await waitForFrame(app, `rehearsal in ${rehearsalRoot}`);
 		expect(rehearsal).toContain(`Rehearsal in ${rehearsalRoot}: files are written under it;`);
 		expect(rehearsal).toContain('Press Enter to begin');
+	});
+
+	it('keeps a long sandbox path’s own folder in an 80-column title, cutting it from its start', async () => {
+		const root = path.join(await tempRoot(), 'a-rather-long-folder-for-rehearsals', 'mesos-rehearsal-of-the-build-cluster');
+		await mkdir(root, {recursive: true});
+		const app = await renderWizard({system: await createSystem({root})});
+		// ink-testing-library's 100 columns cut it already.
+		const wide = (await waitForFrame(app, 'mesos-rehearsal-of-the-build-cluster')).split('\n')[0] ?? '';
+		expect(wide).toMatch(/^mesos-setup · guided setup · rehearsal in …[^ ]*-for-rehearsals\/mesos-rehearsal-of-the-build-cluster$/);
+		expect(wide.length).toBe(99);
+		const before = app.frames.length;
+		Object.defineProperty(app.stdout, 'columns', {value: 80});
+		app.stdout.emit('resize');
+		// Ink draws the old frame cut at 80 first; the title is measured again for 80 columns.
+		const titleAt80 = (): string => (app.frames.length > before ? (app.lastFrame()?.split('\n')[0] ?? '') : '');
+		await waitFor('a title measured for 80 columns', () => titleAt80().startsWith('mesos-setup · step 1 of'));
+		// The step's name takes room: what is left keeps the path's end.
+		expect(titleAt80()).toMatch(/^mesos-setup · step 1 of \d+: Welcome · rehearsal in …[^ ]*-of-the-build-cluster$/);
+		expect(titleAt80().length).toBe(79);
 	});
 
 	it('offers to continue a run that was stopped, from the step it stopped at', async () => {
@@ -252,9 +272,10 @@ describe('settings and the summary', () => {
 		const servers = (await waitForFrame(app, /▸ ZooKeeper servers +\S/)).match(/▸ ZooKeeper servers +(\S+)/)?.[1] ?? '';
 		await press(app, ...Array<string>([...servers].length).fill(keys.backspace), '2=127.0.0.1:2888:3888');
 		await press(app, keys.enter, keys.enter, keys.enter);
-		// Back on the list, on the page's first setting: up to "continue".
-		let list = await waitForFrame(app, /❯ \* ZooKeeper servers +2=127\.0\.0\.1:2888/);
-		for (let ups = 0; ups < 10 && !list.includes('❯ Continue with these values'); ups++) list = await press(app, keys.up);
+		// Back on the list, on the setting that was opened: up to "continue".
+		let list = await waitForFrame(app, /❯ \* ZooKeeper server id +2/);
+		expect(list).toMatch(/\* ZooKeeper servers +2=127\.0\.0\.1:2888/);
+		for (let ups = 0; ups < 12 && !list.includes('❯ Continue with these values'); ups++) list = await press(app, keys.up);
 		await toSummary(app);
 		await press(app, keys.down, 'd');
 		// zoo.cfg comes with the package: its diff is against the package's sample.

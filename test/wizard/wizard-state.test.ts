@@ -96,6 +96,20 @@ describe('wizard state', () => {
 		expect(walk.answers).toEqual({});
 	});
 
+	it('comes back to the setting it opened, not its page’s first, whether the page is left or finished', () => {
+		const settings = atSettings();
+		const asked = pagesOf(settings).flatMap(page => page.fields);
+		// master.zk is the second setting of its page: the page opens on it.
+		const cursorOn = 2 + asked.indexOf('master.zk');
+		const page = apply(settings, {type: 'choose', delta: cursorOn}, {type: 'accept'});
+		expect(currentPage(page).page.fields.indexOf('master.zk')).toBeGreaterThan(0);
+		expect(page.mode).toMatchObject({kind: 'fields', focus: currentPage(page).page.fields.indexOf('master.zk')});
+		expect(apply(page, {type: 'back'}).mode).toEqual({kind: 'overview', cursor: cursorOn, problems: []});
+		let finished = page;
+		while (activeMode(finished).kind === 'fields') finished = apply(finished, {type: 'submit-field'});
+		expect(finished.mode).toEqual({kind: 'overview', cursor: cursorOn, problems: []});
+	});
+
 	it('types into the focused field through the reducer, refuses Enter on a value that is not allowed and keeps it', () => {
 		let state = apply(atSettings(), {type: 'choose', delta: 1}, {type: 'accept'}, {type: 'focus-field', delta: 1});
 		expect(pageId(state)).toBe('ask:installer');

@@ -7,6 +7,7 @@ import React, {useMemo} from 'react';
 import {overviewActions} from '../../model/wizard-moves.js';
 import {overviewRows, savedAnswersPlace} from '../../model/settings-overview.js';
 import {findSetting} from '../../model/settings.js';
+import {keepEnd} from '../../model/terminal-text.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {choiceWindow} from '../components/choice-list/choice-window.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
@@ -20,8 +21,6 @@ const actionLabels: Record<(typeof overviewActions)[number], string> = {
 
 const fit = (text: string, width: number): string => (text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`);
 
-// A path too long for its column keeps its end, the file's own name.
-const tail = (text: string, width: number): string => (text.length <= width ? text : `…${text.slice(text.length - Math.max(0, width - 1))}`);
 
 // The columns the file's path takes in a wide screen; a narrower one names the file of the chosen
 // setting under the list instead, so values are not cut.
@@ -57,7 +56,7 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 						<Text key={item.key} color={here ? 'blue' : row?.problem ? 'red' : undefined} bold={here} wrap="truncate-end">
 							{here ? '❯ ' : '  '}
 							{row ? `${mark} ${fit(row.label, labelWidth)} ${wide ? fit(row.value, valueWidth) : row.value} ` : item.text}
-							{row && wide ? <Text dimColor>{tail(row.where, whereWidth)}</Text> : null}
+							{row && wide ? <Text dimColor>{keepEnd(row.where, whereWidth)}</Text> : null}
 						</Text>
 					);
 				})}

@@ -2,6 +2,7 @@
 // key help below. The whole frame stays shorter than the terminal and follows its size.
 import {Box, Text} from 'ink';
 import React from 'react';
+import {keepEnd} from '../../model/terminal-text.js';
 import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {StepList} from '../components/step-list/StepList.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -66,6 +67,10 @@ export function Wizard(options: WizardOptions) {
 	const width = Math.max(30, compact ? columns - 1 : columns - sidebarWidth - 2);
 	const items = stepItems(state, pages, index);
 	const current = items.findIndex(item => item.state === 'current' || item.state === 'failed');
+	// What the title says before the sandbox's path, so a long path is cut from its start (keeping
+	// the folder's own name) rather than at the screen's edge.
+	const step = items[current];
+	const titleBefore = `mesos-setup${compact && step ? ` · step ${current + 1} of ${items.length}: ${step.title}${step.detail ? ` (${step.detail})` : ''}` : ' · guided setup'}`;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
@@ -82,7 +87,7 @@ export function Wizard(options: WizardOptions) {
 					<Text dimColor> · guided setup</Text>
 				)}
 				<Text dimColor>
-					{system.sandbox ? ` · rehearsal in ${system.root}` : ''}
+					{system.sandbox ? ` · rehearsal in ${keepEnd(system.root, Math.max(12, columns - 1 - titleBefore.length - ' · rehearsal in '.length - (system.dryRun ? ' · dry run'.length : 0)))}` : ''}
 					{system.dryRun ? ' · dry run' : ''}
 				</Text>
 			</Text>
