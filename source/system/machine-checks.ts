@@ -21,8 +21,9 @@ export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: str
 // as on a machine running several), so the port checks that start together share one reading.
 async function readListening(): Promise<Map<number, Set<string>>> {
 	const byPort = new Map<number, Set<string>>();
-	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-		const text = await readFile(file, 'utf8').catch(() => '');
+	// Both at once: each read is the kernel's time, not ours.
+	const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map(async file => readFile(file, 'utf8').catch(() => '')));
+	for (const text of tables) {
 		for (const line of text.split('\n').slice(1)) {
 			const cols = line.trim().split(/\s+/);
 			if (cols[3] !== '0A') continue;
