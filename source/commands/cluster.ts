@@ -3,6 +3,7 @@
 import {type Cluster, type ClusterNode} from '../model/cluster.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../model/errors.js';
+import {layoutLines} from '../model/layout-prediction.js';
 import {renderScript} from '../model/script.js';
 import {shellQuote} from '../model/script.js';
 import {type ClusterEvent, type ClusterOutcome, type NodeFailure, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
@@ -30,6 +31,7 @@ export async function runClusterPlan(cluster: Cluster, options: {script: boolean
 	for (const {node, plan, services, read} of plans) {
 		output.out('');
 		output.out(paint(output, 'bold', `######## ${nodeTitle(node)}: runs ${services.join(', ')}`));
+		for (const line of layoutLines(plan.facts)) output.out(`${node.name}: ${line}`);
 		for (const step of plan.steps) {
 			output.out(`== ${node.name}: ${step.title}: ${step.summary}`);
 			for (const action of step.actions) for (const line of await describeAction(action, read)) output.out(line);
@@ -51,6 +53,9 @@ function printClusterEvent(event: ClusterEvent, output: Output): void {
 			return;
 		case 'notice':
 			(event.node ? prefixed(output, event.node) : output).out(event.line);
+			return;
+		case 'planned':
+			for (const line of event.lines) prefixed(output, event.node).out(line);
 			return;
 		case 'postflight':
 			output.out(paint(output, 'bold', `==== Postflight: ${event.settled ? 'the cluster is proven' : 'the cluster is not proven'}`));

@@ -6,11 +6,15 @@ import {countsLine} from './change-summary.js';
 import type {NodePlan} from './cluster-plan.js';
 import type {ClusterNode} from './cluster.js';
 import {newContent} from './file-content.js';
+import {layoutShort} from './layout-prediction.js';
+import type {Plan} from './plan.js';
 import type {ServiceName} from './services.js';
 
 export type FileChangeKind = 'new' | 'changed' | 'unchanged';
 export type NodeFileChange = {path: string; before: string | undefined; after: string; change: FileChangeKind; notes: string[]};
-export type NodeChanges = {node: ClusterNode; services: ServiceName[]; files: NodeFileChange[]; commands: string[]};
+// layout: where its agent's and Marathon's files go, and how that is known (predicted from its source).
+// plan: the plan shown, so the deploy can tell a node whose own source reads another layout.
+export type NodeChanges = {node: ClusterNode; services: ServiceName[]; layout: string; files: NodeFileChange[]; commands: string[]; plan: Plan};
 
 // `before`: what each of the node's files holds now (undefined: there is none).
 export function nodeChanges(plan: Pick<NodePlan, 'node' | 'services' | 'plan'>, before: ReadonlyMap<string, string | undefined>): NodeChanges {
@@ -29,7 +33,7 @@ export function nodeChanges(plan: Pick<NodePlan, 'node' | 'services' | 'plan'>, 
 	const commands = previewActions(actions.filter(action => action.kind !== 'file'))
 		.filter(line => line.kind === 'command')
 		.map(line => line.text);
-	return {node: plan.node, services: plan.services, files: [...files.values()], commands};
+	return {node: plan.node, services: plan.services, layout: layoutShort(plan.plan.facts, plan.node.role), files: [...files.values()], commands, plan: plan.plan};
 }
 
 // A node's counts in the words of the one-machine summary (countsLine): only what there is.

@@ -4,7 +4,7 @@
 // streams them into a log buffer per node. Pure.
 import type {ClusterHealth} from './cluster-health.js';
 import type {ClusterNode} from './cluster.js';
-import type {ClusterEvent, ClusterOutcome, NodeFailure, UnknownHostKey} from './cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, NodeFailure, NodeMoved, UnknownHostKey} from './cluster-events.js';
 import type {ServiceName} from './services.js';
 
 export type NodeRunState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped' | 'stopped';
@@ -26,6 +26,9 @@ export type DeployView = {
 	asking?: NodeFailure;
 	// A node whose SSH host key is unknown, its keys shown for the person to accept or refuse.
 	hostKey?: UnknownHostKey;
+	// A node whose installed packages read another layout: the files it writes instead, before any
+	// is written (Enter goes on, q stops the deploy).
+	moved?: NodeMoved;
 	// q or Ctrl+C: the run is being stopped.
 	stopping: boolean;
 	postflight?: {health: ClusterHealth; settled: boolean};
@@ -39,6 +42,8 @@ export type DeployAction =
 	| {type: 'answered'}
 	| {type: 'host-key'; question: UnknownHostKey}
 	| {type: 'host-key-answered'}
+	| {type: 'moved'; moved: NodeMoved}
+	| {type: 'moved-answered'}
 	| {type: 'stopping'}
 	| {type: 'ended'; outcome: ClusterOutcome}
 	| {type: 'error'; message: string};
@@ -119,6 +124,12 @@ export function deployReducer(view: DeployView, action: DeployAction): DeployVie
 			return {...view, hostKey: action.question};
 		case 'host-key-answered': {
 			const {hostKey: _hostKey, ...rest} = view;
+			return rest;
+		}
+		case 'moved':
+			return {...view, moved: action.moved};
+		case 'moved-answered': {
+			const {moved: _moved, ...rest} = view;
 			return rest;
 		}
 		case 'stopping':

@@ -9,7 +9,14 @@ export type ClusterEvent =
 	| {type: 'stage-end'; stage: Stage; ok: boolean}
 	| {type: 'node'; node: string; event: ApplyEvent}
 	| {type: 'postflight'; health: ClusterHealth; settled: boolean}
-	| {type: 'notice'; node?: string; line: string};
+	| {type: 'notice'; node?: string; line: string}
+	// Before the deploy changes anything: where a node's files go (its predicted layout, and where
+	// that came from) and every file it will write.
+	| {type: 'planned'; node: string; lines: string[]};
+
+// A node whose installed packages read another layout than its plan showed: the files it writes
+// instead (model/layout-prediction.ts movedFilesLines), asked about before any of them is written.
+export type NodeMoved = {node: string; lines: string[]};
 
 // A node whose step failed: what failed, the last lines of its output, and where its whole log is
 // kept on this machine (log, absent when nothing was logged).

@@ -24,10 +24,18 @@ function onNode(step: Step, node: ClusterNode, services: readonly ServiceName[])
 	return {...step, summary, actions};
 }
 
-export function nodePlan(cluster: Cluster, node: ClusterNode, facts: Facts): NodePlan {
+// The node's values (the cluster's settings, then what its place derives), refused when they do not hold together.
+export function nodeValues(cluster: Cluster, node: ClusterNode): Values {
 	const values = resolveValues(nodeAnswers(cluster, node));
 	const problems = consistencyProblems(values);
 	if (problems.length > 0) throw new InputError(problems.map(problem => `${node.name}: ${problem.text}`));
+	return values;
+}
+
+// `facts`: the node's, with the layout its packages will read (predicted from its source before the
+// install, use-cases/cluster-layout.ts; detected after it).
+export function nodePlan(cluster: Cluster, node: ClusterNode, facts: Facts): NodePlan {
+	const values = nodeValues(cluster, node);
 	const {services} = deriveNode(cluster, node);
 	const plan = buildPlan(values, facts);
 	return {node, services, values, plan: {...plan, steps: plan.steps.map(step => onNode(step, node, services))}};

@@ -65,10 +65,15 @@ export const predictionText = ({where, agent, marathon}: LayoutPrediction): stri
 export const predictionKey = (values: Values): string =>
 	JSON.stringify((['repo.source', 'repo.url', 'repo.suite', 'repo.component', 'repo.folder'] as const).map(id => values[id]));
 
+const unpredictedWords = 'The layout could not be predicted from the package source:';
+
 // The facts when the source could not be read: the article's layout, and why, for the notes.
 export function unpredicted(facts: Facts, why: string): Facts {
-	return {...facts, notes: [...facts.notes, `The layout could not be predicted from the package source: ${why}.`]};
+	return {...facts, notes: [...facts.notes, `${unpredictedWords} ${why}.`]};
 }
+
+// How the layout was known, and, where the source could not be read, why not (a cluster node's lines).
+export const layoutLines = (facts: Facts): string[] => [layoutSaid(facts), ...facts.notes.filter(note => note.startsWith(unpredictedWords))];
 
 // How the layout was known, in a line for the plain runs and the summary.
 export function layoutSaid(facts: Facts): string {
@@ -111,10 +116,11 @@ export function movedFiles(shown: readonly Step[], now: readonly Step[]): MovedF
 		.map(file => ({path: file.path, instead: before.filter(old => sameFile(file, old)).map(old => old.path)}));
 }
 
-// The second, short summary: said before any of them is written.
-export function movedFilesLines(facts: Facts, moved: readonly MovedFile[]): string[] {
+// The second, short summary: said before any of them is written. `who`: what says so (the installed
+// packages, or a cluster node's own source when the summary was planned without reaching it).
+export function movedFilesLines(facts: Facts, moved: readonly MovedFile[], who = 'The installed packages'): string[] {
 	return [
-		`The installed packages read ${layoutLine(facts)}, not what the summary showed. These files are written instead:`,
+		`${who} read ${layoutLine(facts)}, not what the summary showed. These files are written instead:`,
 		...moved.map(file => `  write  ${file.path}${file.instead.length > 0 ? ` (instead of ${file.instead.join(', ')})` : ' (new)'}`),
 	];
 }

@@ -54,6 +54,7 @@ export async function createNodeSystem(session: SshSession, now: () => Date = ()
 		commands,
 		probes: createProbes(),
 		checks: {run: async check => nodeChecks.run(check)},
+		sourceReader: nodeChecks.sourceReader,
 		nodeChecks,
 		state: createMemoryStateStore(),
 		now,

@@ -23,6 +23,8 @@ export type RunOptions = {
 export type RunResult = {
 	ok: boolean;
 	exitCode: number | undefined;
+	// Everything the command printed; with onLine, which had every line, the end of it
+	// (keptOutputChars, from a line's start): memory stays flat however much a command prints.
 	stdout: string;
 	stderr: string;
 	// For a person: what failed and why, when ok is false.
@@ -57,18 +59,56 @@ export function lineSplitter(onLine: (line: string) => void): {push(chunk: strin
 	};
 }
 
-// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts).
-export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void): void {
+// What a streamed command's result keeps of each stream: enough for every reader of a result
+// (gpg's key listing, apt's last lines and failed fetches, the failure's last stderr line). Small,
+// so the kept chunks die young: a 1 MiB tail outlived collections and grew the heap with the output.
+export const keptOutputChars = 64 * 1024;
+
+// The end of `text`, at most `max` characters, from the start of a line.
+function endOf(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const end = text.slice(-max);
+	const lineStart = end.indexOf('\n');
+	return lineStart === -1 ? end : end.slice(lineStart + 1);
+}
+
+// The last chunks of a stream holding at least `keep` characters: a chunk is dropped, never
+// copied, so a flood of output costs nothing here; joined once, when the result is made.
+function chunkTail(keep: number): {add(text: string): void; text(): string} {
+	const chunks: string[] = [];
+	let length = 0;
+	return {
+		add(text) {
+			if (keep === 0 || text === '') return;
+			chunks.push(text);
+			length += text.length;
+			while (chunks.length > 1 && length - (chunks[0]?.length ?? 0) >= keep) length -= chunks.shift()?.length ?? 0;
+		},
+		text: () => endOf(chunks.join(''), keep),
+	};
+}
+
+export type StreamedText = {stdout(): string; stderr(): string};
+
+// Every line of a child's stdout and stderr, as it comes (a node's commands too: ssh/node-runner.ts),
+// and the end of each stream's text (`keep` characters; 0 keeps none).
+export function streamLines(child: {stdout?: Readable | null; stderr?: Readable | null}, onLine: (line: string, stream: OutputStream) => void, keep = 0): StreamedText {
+	const kept = {stdout: chunkTail(keep), stderr: chunkTail(keep)};
 	for (const stream of ['stdout', 'stderr'] as const) {
 		const splitter = lineSplitter(line => onLine(line, stream));
 		// One decoder per stream: a character split across two chunks is not mangled.
 		const decoder = new StringDecoder('utf8');
-		child[stream]?.on('data', (chunk: Buffer) => splitter.push(decoder.write(chunk)));
+		const take = (text: string) => {
+			kept[stream].add(text);
+			splitter.push(text);
+		};
+		child[stream]?.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
 		child[stream]?.on('end', () => {
-			splitter.push(decoder.end());
+			take(decoder.end());
 			splitter.end();
 		});
 	}
+	return {stdout: () => kept.stdout.text(), stderr: () => kept.stderr.text()};
 }
 
 function describeFailure(
@@ -97,8 +137,11 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	// Loaded at the first command: a sandbox run (--root) and plan run none, and execa's modules
 	// take a good share of their start.
 	const {execa} = await import('execa');
+	// Lines handed to onLine are not also gathered whole: the result keeps the end of them.
+	const streamed = options.onLine !== undefined && !binary;
 	const child = execa(file, args, {
 		reject: false,
+		buffer: !streamed,
 		env: options.env,
 		extendEnv: true,
 		input: options.input,
@@ -115,7 +158,7 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 		void group.stop();
 	};
 	const release = endOnTimeoutOrStop(options.timeoutMs, signal, end);
-	if (options.onLine) streamLines(child, options.onLine);
+	const streamedText = options.onLine ? streamLines(child, options.onLine, streamed ? keptOutputChars : 0) : undefined;
 	let result;
 	try {
 		result = await child;
@@ -125,24 +168,26 @@ async function runWith(argv: readonly string[], options: RunOptions, binary: boo
 	// What the command started must be gone too before a stopped command counts as ended.
 	if (ended) await group.stop();
 	else group.forget();
-	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer'.
+	// execa 9 hands back a Uint8Array (not a Buffer) for encoding 'buffer', a string for 'utf8'.
 	const bytesOf = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(typeof value === 'string' ? value : ''));
-	const text = (value: unknown): string => bytesOf(value).toString('utf8');
+	const text = (value: unknown): string => (typeof value === 'string' ? value : bytesOf(value).toString('utf8'));
+	const stdout = streamed && streamedText ? streamedText.stdout() : text(result.stdout);
+	const stderr = streamed && streamedText ? streamedText.stderr() : text(result.stderr);
 	const ok = !result.failed && ended === undefined;
 	const errno = (result as {code?: string}).code;
 	return {
 		ok,
 		exitCode: result.exitCode,
-		stdout: text(result.stdout),
-		stderr: text(result.stderr),
-		bytes: bytesOf(result.stdout),
+		stdout,
+		stderr,
+		bytes: binary ? bytesOf(result.stdout) : Buffer.alloc(0),
 		...(ended === 'stopped' ? {stopped: true} : {}),
 		...(ok
 			? {}
 			: {
 					failure: describeFailure(
 						argv,
-						{exitCode: result.exitCode, timedOut: ended === 'timed-out', stopped: ended === 'stopped', code: errno, signal: result.signal, stderr: text(result.stderr)},
+						{exitCode: result.exitCode, timedOut: ended === 'timed-out', stopped: ended === 'stopped', code: errno, signal: result.signal, stderr},
 						options.timeoutMs,
 					),
 				}),

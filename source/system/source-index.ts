@@ -1,7 +1,7 @@
 // Reads a package source's index the way apt will, through a fetch given by the caller (this
 // machine's fetch, or curl on a node), and judges it (model/apt-index.ts).
 import {gunzipSync} from 'node:zlib';
-import {judgeIndex} from '../model/apt-index.js';
+import {debianArch, judgeIndex} from '../model/apt-index.js';
 import {httpGet} from './http-get.js';
 import type {Check} from '../model/plan.js';
 import type {CheckResult} from './machine-checks.js';
@@ -46,3 +46,10 @@ export const fetchHere =
 		if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 		return response.bytes;
 	};
+
+// Where a machine's package source is read from, as its own apt would: its Debian architecture and
+// a fetch from there (this machine: Node's http client; a cluster node: curl on the node, ssh/).
+// `place`: where that is, for a person ('' for this machine itself, 'on a1' for a node).
+export type SourceReader = {place: string; arch(): Promise<string>; fetchBytes(signal?: AbortSignal): FetchBytes};
+
+export const readerHere: SourceReader = {place: '', arch: async () => debianArch(process.arch), fetchBytes: fetchHere};

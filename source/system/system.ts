@@ -8,6 +8,7 @@ import {createProbes, type Probes} from './probes.js';
 import {type CommandRunner, createCommandRunner} from './runner.js';
 import {createMemoryStateStore, createStateStore, readSavedState, type StateStore} from './state.js';
 import {sandboxRoot} from './root-path.js';
+import {readerHere, type SourceReader} from './source-index.js';
 import {createTargetFs, type TargetFs} from './target-fs.js';
 
 export type System = {
@@ -20,6 +21,8 @@ export type System = {
 	commands: CommandRunner;
 	probes: Probes;
 	checks: {run(check: Check, signal?: AbortSignal): Promise<CheckResult>};
+	// The package source as this machine's apt reads it (the layout is predicted from it).
+	sourceReader: SourceReader;
 	state: StateStore;
 	now(): Date;
 };
@@ -47,6 +50,7 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 		commands,
 		probes: createProbes(),
 		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal)},
+		sourceReader: readerHere,
 		state: dryRun ? createMemoryStateStore(saved) : createStateStore(fs, saved),
 		now: () => new Date(),
 	};

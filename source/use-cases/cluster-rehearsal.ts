@@ -8,26 +8,37 @@ import type {Cluster} from '../model/cluster.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createSystem} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
+import {type AskNodeMoved, nodePlanLines, predictedNodePlan} from './cluster-layout.js';
 import {runSetupPlan} from './setup.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 // --root DIR: every node rehearsed in its own sandbox, DIR/NAME; system commands are skipped there.
 // Every node's plan and every file it writes are checked before the first node is written.
-export async function rehearseCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>} = {}): Promise<ClusterOutcome> {
+// Each node's layout is predicted from its source as its sandbox holds it (a folder under DIR/NAME),
+// and after its install step looked at again, as a deploy does.
+export async function rehearseCluster(
+	cluster: Cluster,
+	rootDir: string,
+	options: UseCaseOptions<ClusterEvent> & {dryRun?: boolean; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>; onLayoutMoved?: AskNodeMoved} = {},
+): Promise<ClusterOutcome> {
 	const nodes = await Promise.all(
 		cluster.nodes.map(async node => {
 			const system = await createSystem({root: path.join(rootDir, node.name), dryRun: options.dryRun ?? false});
-			const plan = nodePlan(cluster, node, system.facts);
+			const plan = await predictedNodePlan(cluster, node, system, options.signal);
 			return {node, system, plan};
 		}),
 	);
 	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
+	for (const {node, plan} of nodes) options.onEvent?.({type: 'planned', node: node.name, lines: nodePlanLines(plan)});
 	const failed: ClusterOutcome['failed'] = [];
 	const skipped: string[] = [];
 	const ended = (stopped: boolean): ClusterOutcome => ({ok: false, ...(stopped ? {stopped} : {}), failed, ...(skipped.length > 0 ? {skipped} : {})});
 	for (const {node, system, plan} of nodes) {
 		for (;;) {
+			const {onLayoutMoved} = options;
 			const result = await runSetupPlan(system, nodeAnswers(cluster, node), plan.plan, {
+				replan: facts => nodePlan(cluster, node, facts).plan,
+				...(onLayoutMoved ? {confirmMoved: async (lines: string[]) => onLayoutMoved({node: node.name, lines})} : {}),
 				onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});

@@ -28,6 +28,10 @@ export type StageWork = {
 	failureOf(node: string, step: Step, result: ApplyResult): Promise<NodeFailure>;
 	// A check over the whole stage once every node passed it (the preflight's clocks).
 	afterStage?(stage: Stage): Promise<NodeFailure | undefined>;
+	// After a node's step ended well: the steps of its part still to run, as they are or made again
+	// (after the install, where the installed packages read another layout); undefined stops the
+	// deploy (the person chose not to go on: no other node starts a step, those under way end).
+	stepsAfter?(node: string, step: Step, rest: readonly Step[]): Promise<Step[] | undefined>;
 	emit(event: ClusterEvent): void;
 	onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>;
 	signal?: AbortSignal;
@@ -40,18 +44,31 @@ export async function runStages(stages: readonly Stage[], work: StageWork): Prom
 	const failed: NodeFailure[] = [];
 	const skipped = new Set<string>();
 	let quit = false;
+	let stopped = false;
 	const result = (): Omit<ClusterOutcome, 'ok' | 'health'> => ({failed, ...(skipped.size > 0 ? {skipped: [...skipped]} : {})});
 	for (const fullStage of stages) {
 		const stage = {...fullStage, parts: fullStage.parts.filter(part => !skipped.has(part.node.name))};
 		if (stage.parts.length === 0) continue;
 		work.emit({type: 'stage-start', stage});
 		await Promise.all(
-			stage.parts.map(async ({node: {name}, steps}) => {
-				for (const step of steps) {
+			stage.parts.map(async ({node: {name}, steps: planned}) => {
+				let steps: readonly Step[] = planned;
+				for (let index = 0; index < steps.length; index++) {
+					const step = steps[index] as Step;
 					for (;;) {
 						if (quit) return;
 						const applied = await work.applyStep(name, step);
-						if (applied.ok) break;
+						if (applied.ok) {
+							if (!work.stepsAfter) break;
+							const rest = await work.stepsAfter(name, step, steps.slice(index + 1));
+							if (!rest) {
+								stopped = true;
+								quit = true;
+								return;
+							}
+							steps = [...steps.slice(0, index + 1), ...rest];
+							break;
+						}
 						const failure = await work.failureOf(name, step, applied);
 						const decision = applied.stopped || work.signal?.aborted || !work.onNodeFailed ? 'quit' : await work.onNodeFailed(failure);
 						if (decision === 'retry') continue;
@@ -68,12 +85,12 @@ export async function runStages(stages: readonly Stage[], work: StageWork): Prom
 				}
 			}),
 		);
-		if (failed.length === 0) {
+		if (failed.length === 0 && !stopped) {
 			const problem = await work.afterStage?.(stage);
 			if (problem) failed.push(problem);
 		}
-		work.emit({type: 'stage-end', stage, ok: failed.length === 0});
-		if (work.signal?.aborted) return {...result(), stopped: true};
+		work.emit({type: 'stage-end', stage, ok: failed.length === 0 && !stopped});
+		if (work.signal?.aborted || stopped) return {...result(), stopped: true};
 		if (failed.length > 0) return result();
 	}
 	return result();

@@ -6,11 +6,13 @@ import {clockSkewProblem} from '../model/clock-skew.js';
 import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
 import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
-import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
+import {clusterStages, type NodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import {articleMachine, type Facts} from '../model/facts.js';
+import type {Plan} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
+import {readHereFor} from '../system/layout-prediction.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createTargetFs} from '../system/target-fs.js';
 import {readCluster} from '../system/cluster-readings.js';
@@ -22,6 +24,7 @@ import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
+import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeStepsAfter, predictedNodePlan} from './cluster-layout.js';
 import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -60,18 +63,21 @@ async function onLockedNodes<T>(cluster: Cluster, command: string, options: Clus
 
 export type PlannedNode = NodePlan & {read(path: string): Promise<string | undefined>};
 
-// Without --root no node is asked: each plan is made for the article's machine, every file new.
-// With --root DIR, for the sandbox DIR/NAME of each node, as cluster setup --root would write it.
-export async function planCluster(cluster: Cluster, options: {root?: string} = {}): Promise<PlannedNode[]> {
-	const {root} = options;
+// Without --root no node is asked: each plan is made for the article's machine, every file new, its
+// layout predicted from the package source as this machine reads it (the deploy predicts again on
+// each node). With --root DIR, for the sandbox DIR/NAME of each node, as cluster setup --root would
+// write it, its source read there (a folder under DIR/NAME).
+export async function planCluster(cluster: Cluster, options: {root?: string; signal?: AbortSignal} = {}): Promise<PlannedNode[]> {
+	const {root, signal} = options;
 	if (root === undefined) {
 		const facts: Facts = {...articleMachine, isRoot: true, notes: ['No node is asked: the article’s machine is assumed.']};
-		return cluster.nodes.map(node => ({...nodePlan(cluster, node, facts), read: async () => undefined}));
+		const here = readHereFor(facts);
+		return Promise.all(cluster.nodes.map(async node => ({...(await predictedNodePlan(cluster, node, here, signal)), read: async () => undefined})));
 	}
 	return Promise.all(
 		cluster.nodes.map(async node => {
 			const system = await createSystem({root: path.join(root, node.name), dryRun: true});
-			const plan = nodePlan(cluster, node, system.facts);
+			const plan = await predictedNodePlan(cluster, node, system, signal);
 			await refuseUnwritableTargets(system.fs, plan.plan);
 			return {...plan, read: async (file: string) => system.fs.read(file)};
 		}),
@@ -87,13 +93,29 @@ export async function planCluster(cluster: Cluster, options: {root?: string} = {
 // A node whose SSH host key is unknown: with `onUnknownHostKey` (the screens) the person is shown
 // its keys and accepts them (written to known_hosts, the preflight goes on) or refuses (the deploy
 // stops before any node changes); without it (--yes) it is refused with its fingerprints.
+// Each node's files go where its packages will read them: predicted on the node from its source
+// before anything changes (said per node, a `planned` event), and looked at again on the node after
+// its install; a node whose packages read elsewhere says, or with `onLayoutMoved` (the screens) asks,
+// which files it writes instead before writing any (model/layout-prediction.ts).
 export async function deployCluster(
 	cluster: Cluster,
-	options: ClusterRunOptions & {postflightMs?: number; onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>; onUnknownHostKey?: AskHostKey} = {},
+	options: ClusterRunOptions & {
+		postflightMs?: number;
+		onNodeFailed?: (failure: NodeFailure) => Promise<NodeDecision>;
+		onUnknownHostKey?: AskHostKey;
+		onLayoutMoved?: AskNodeMoved;
+		// The plan the screens' summary showed per node (planned without reaching it).
+		shown?: ReadonlyMap<string, Plan>;
+	} = {},
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
-		const plans = systems.map((system, index) => nodePlan(cluster, cluster.nodes[index] as ClusterNode, system.facts));
+		const plans = await Promise.all(systems.map(async (system, index) => predictedNodePlan(cluster, cluster.nodes[index] as ClusterNode, system, options.signal)));
+		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
+		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};
+		const after = new Map(
+			plans.map((plan, index) => [plan.node.name, nodeStepsAfter(cluster, plan, systems[index] as NodeSystem, {notice: line => emit({type: 'notice', node: plan.node.name, line}), onLayoutMoved: options.onLayoutMoved})]),
+		);
 		// Nobody confirms an unpinned key during an unattended deploy.
 		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
 		// Every node at once (each check is a round trip over SSH, dozens a node); the first node in
@@ -122,6 +144,7 @@ export async function deployCluster(
 				const skew = clockSkewProblem(offsets);
 				return skew ? {node: 'clocks', message: skew} : undefined;
 			},
+			stepsAfter: async (node, step, rest) => (after.get(node) as NonNullable<ReturnType<typeof after.get>>)(step, rest),
 			emit,
 			...(options.onNodeFailed ? {onNodeFailed: options.onNodeFailed} : {}),
 			...(options.signal ? {signal: options.signal} : {}),

@@ -8,17 +8,15 @@ import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
 import {describeFileError} from '../model/errors.js';
 import type {Facts} from '../model/facts.js';
-import {layoutLine} from '../model/files.js';
-import {movedFiles, movedFilesLines} from '../model/layout-prediction.js';
 import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
-import {detectInstalledLayout} from '../system/detect.js';
 import type {HeldLock} from '../system/run-lock.js';
 import {setupRunId} from '../system/setup-run.js';
 import {stateDir} from '../system/state.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {valuesFor} from './gather-answers.js';
+import {type ConfirmMoved, installedLayout, stepsForInstalledLayout} from './installed-layout.js';
 import {planSetup} from './plan-setup.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
 import {holdRunLock} from './run-lock.js';
@@ -103,7 +101,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			saveAnswers();
 			await (await runNow()).finish();
 		},
-		installedLayout: shown => detectInstalledLayout(system.fs, system.commands, system.sandbox, shown ?? system.facts),
+		installedLayout: shown => installedLayout(system, shown ?? system.facts),
 		summary: () => run?.summary() ?? nothingYet,
 		close() {
 			lock?.release();
@@ -114,9 +112,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 
 export type SetupOutcome = ApplyResult & {values: Values};
 
-// The installed packages read another layout than the summary showed: these files are written
-// instead (model/layout-prediction.ts). Resolves true to go on, false to stop before writing them.
-export type ConfirmMoved = (lines: string[]) => Promise<boolean>;
+export type {ConfirmMoved} from './installed-layout.js';
 
 export type SetupOptions = UseCaseOptions<ApplyEvent> & {
 	// The plan the person was shown (planSetup's); made here when not given.
@@ -157,9 +153,11 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 			last = await session.applyStep(step, options);
 			if (!last.ok) return {...last, values};
 			if (step.id === 'install' && options.replan) {
-				const after = await stepsAfterInstall(system, session, plan, index, options);
-				if (!after) return {...last, ok: false, stopped: true, ...session.summary(), values};
-				steps = after;
+				// The files go where the installed packages read them; what moved is said first.
+				const notice = (line: string): void => options.onEvent?.({type: 'notice', line});
+				const rest = await stepsForInstalledLayout(system, plan.facts, steps.slice(index + 1), {replan: options.replan, notice, ...(options.confirmMoved ? {confirmMoved: options.confirmMoved} : {})});
+				if (!rest) return {...last, ok: false, stopped: true, ...session.summary(), values};
+				steps = [...steps.slice(0, index + 1), ...rest];
 			}
 		}
 		await session.finish();
@@ -167,20 +165,4 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 	} finally {
 		session.close();
 	}
-}
-
-// The steps so far, then the rest made again from the layout the installed packages read; the
-// files that moved are said (or asked about) before any is written. Undefined: not to go on.
-async function stepsAfterInstall(system: System, session: SetupSession, plan: Plan, index: number, options: SetupPlanOptions): Promise<Step[] | undefined> {
-	const facts = await session.installedLayout(plan.facts);
-	const {steps} = plan;
-	if (layoutLine(facts) === layoutLine(plan.facts) || !options.replan) return steps;
-	const done = new Set(steps.slice(0, index + 1).map(step => step.id));
-	const rest = options.replan(facts).steps.filter(step => !done.has(step.id));
-	await refuseUnwritableTargets(system.fs, {steps: rest});
-	const lines = movedFilesLines(facts, movedFiles(steps.slice(index + 1), rest));
-	if (options.confirmMoved) {
-		if (!(await options.confirmMoved(lines))) return undefined;
-	} else for (const line of lines) options.onEvent?.({type: 'notice', line});
-	return [...steps.slice(0, index + 1), ...rest];
 }

@@ -41,7 +41,12 @@ describe('cluster plan', () => {
 		const {exitCode, stdout, stderr} = await runCli(['cluster', 'plan', await clusterFile()]);
 		expect(stderr).toBe('');
 		expect(exitCode).toBe(0);
-		await golden('cluster-plan.txt', stdout);
+		// Each node's layout, and why it is the article's: the source's index could not be read here
+		// (its words depend on this machine's network, so that line is kept out of the golden file).
+		const unread = /^\w+: The layout could not be predicted from the package source: .*\n/gm;
+		expect(stdout.match(unread)?.length).toBe(5);
+		expect(stdout).toContain('a1: Layout: the agent’s from /etc/mesos-slave/ and /etc/default/mesos-slave (mesos-init-wrapper slave), Marathon’s from /etc/marathon/conf/; the article’s, assumed until the install shows otherwise.');
+		await golden('cluster-plan.txt', stdout.replace(unread, ''));
 		// Derived per node: myid by position, quorum 2, one zk:// URL with every master, the agents' own address.
 		expect(stdout).toContain('write  /etc/mesos-master/quorum   (new file)\n       | 2');
 		expect(stdout.match(/zk:\/\/10\.77\.0\.11:2181,10\.77\.0\.12:2181,10\.77\.0\.13:2181\/mesos/g)?.length).toBeGreaterThan(5);

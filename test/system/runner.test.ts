@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {groupRuns} from '../../source/system/process-group.js';
-import {createCommandRunner} from '../../source/system/runner.js';
+import {createCommandRunner, keptOutputChars} from '../../source/system/runner.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -81,4 +81,29 @@ describe('the command runner', () => {
 		expect(alive(daemon)).toBe(true);
 		process.kill(daemon, 'SIGKILL');
 	}, 30_000);
+
+	it('hands every line of a long output on in order, and keeps only its end, from a line’s start, in the result', async () => {
+		const runner = createCommandRunner();
+		// 60,000 lines of about 40 characters: far more than the result keeps; the last line has no newline.
+		const lines = 60_000;
+		const print = `for (let i = 0; i < ${lines}; i++) process.stdout.write('line ' + i + ' of the output of a long command' + (i < ${lines} - 1 ? '\\n' : '')); process.stderr.write('E: the last word\\n'); process.exitCode = 3;`;
+		let seen = 0;
+		let inOrder = true;
+		const result = await runner.run([process.execPath, '-e', print], {
+			timeoutMs: 60_000,
+			onLine(line, stream) {
+				if (stream === 'stdout') inOrder &&= line === `line ${seen++} of the output of a long command`;
+			},
+		});
+		expect(seen).toBe(lines);
+		expect(inOrder).toBe(true);
+		expect(result.stdout.length).toBeLessThanOrEqual(keptOutputChars);
+		expect(result.stdout.length).toBeGreaterThan(keptOutputChars - 100);
+		expect(result.stdout).toMatch(/^line \d+ of the output/);
+		expect(result.stdout.endsWith(`line ${lines - 1} of the output of a long command`)).toBe(true);
+		expect(result.failure).toBe(`“${process.execPath} -e ${print}” exited with code 3: E: the last word`);
+		// Without onLine nobody had the lines: the result holds all of them.
+		const whole = await runner.run([process.execPath, '-e', print], {timeoutMs: 60_000});
+		expect(whole.stdout.split('\n')).toHaveLength(lines);
+	}, 60_000);
 });

@@ -15,7 +15,7 @@ import type {Step} from '../../source/model/plan.js';
 import {createSystem} from '../../source/system/system.js';
 import {ClusterDeployScreen} from '../../source/ui/cluster/ClusterDeployScreen.js';
 import type {DeployOptions} from '../../source/ui/cluster/use-cluster-deploy.js';
-import {runStages} from '../../source/use-cases/cluster.js';
+import {runStages, type StageWork} from '../../source/use-cases/cluster.js';
 import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {renderScreen} from './render-screen.js';
@@ -34,10 +34,14 @@ const result = (ok: boolean, extra: Partial<ApplyResult> = {}): ApplyResult => (
 
 // Each node's step as ApplyRun reports it: the step, its actions with an output line each; a step
 // listed in `fails` (node:step title) fails that many times first; `hold` waits to be stopped.
-function stagesRun(fails: Record<string, number>, hold?: string) {
+// `after`: what the use case does after a node's step (deployCluster: the install's layout looked at again).
+function stagesRun(fails: Record<string, number>, hold?: string, after?: (options: DeployOptions) => StageWork['stepsAfter']) {
 	const left = {...fails};
-	return async ({onEvent, signal, onNodeFailed}: DeployOptions) => {
+	return async (options: DeployOptions) => {
+		const {onEvent, signal, onNodeFailed} = options;
+		const stepsAfter = after?.(options);
 		const staged = await runStages(clusterStages(plans), {
+			...(stepsAfter ? {stepsAfter} : {}),
 			async applyStep(node: string, step: Step) {
 				const emit = (event: ApplyEvent) => onEvent({type: 'node', node, event});
 				emit({type: 'step-start', step});
@@ -90,6 +94,18 @@ function askingFirst(then: ReturnType<typeof stagesRun>, decisions: HostKeyDecis
 		return then(options);
 	};
 }
+
+// a1's installed packages read the agent layout: after its install the files it writes instead are asked about before its next step.
+const movedLines = ['The installed packages read the agent’s from /etc/mesos-agent/ …, not what the summary showed. These files are written instead:', '  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)'];
+const movingOnA1 = (asked: boolean[]) =>
+	stagesRun({}, undefined, options => {
+		return async (node, step, rest) => {
+			if (node !== 'a1' || step.id !== 'install') return [...rest];
+			const goOn = await options.onLayoutMoved({node, lines: movedLines});
+			asked.push(goOn);
+			return goOn ? [...rest] : undefined;
+		};
+	});
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
@@ -170,6 +186,34 @@ describe('the deploy screen', () => {
 		expect(frame).not.toContain('says:');
 		await pressExpectingNoChange(app, '\r');
 		await waitForFrame(app, () => code() === 1);
+	});
+
+	it('shows a node’s moved files after its install, before any is written; Enter writes them and the deploy goes on', async () => {
+		const asked: boolean[] = [];
+		const {app, code} = await show(movingOnA1(asked));
+		let frame = await waitForFrame(app, 'none of these files is written yet');
+		expect(frame).toContain('? a1: none of these files is written yet.');
+		expect(frame).toContain('  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)');
+		expect(frame).toContain('Enter writes them and the deploy goes on · q stops the deploy');
+		// A key that is neither answer changes nothing.
+		await pressExpectingNoChange(app, 'r');
+		expect(asked).toEqual([]);
+		frame = await press(app, '\r');
+		frame = await waitForFrame(app, 'Done: 3 nodes set up.', 20_000);
+		expect(asked).toEqual([true]);
+		expect(frame).not.toContain('none of these files is written yet');
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 0);
+	}, 40_000);
+
+	it('q at a node’s moved files stops the deploy before they are written (130, the command to continue)', async () => {
+		const asked: boolean[] = [];
+		const {app, code, said} = await show(movingOnA1(asked));
+		await waitForFrame(app, 'none of these files is written yet');
+		await press(app, 'q');
+		await waitForFrame(app, () => code() === 130);
+		expect(asked).toEqual([false]);
+		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
 	});
 
 	it('Ctrl+C while a host key is asked refuses it and the screen leaves', async () => {

@@ -65,6 +65,8 @@ describe('the cluster screens after the machine list', () => {
 		app.stdin.write(keys.enter);
 		frame = await waitForFrame(app, 'every node\'s changes');
 		expect(frame).toContain('▾ m1 · master · 10.0.0.11 · runs zookeeper, mesos-master, marathon');
+		// Where the open node's files go, and how that is known (its source's index is out of reach here).
+		expect(frame).toContain('  Marathon’s files go to /etc/marathon/conf/ (the article’s, assumed).');
 		// Counts of what there is only, in the one-machine summary's words: no "0 changed".
 		expect(frame).toMatch(/^ {2}\d+ commands to run; files: \d+ new\.$/m);
 		expect(frame).toMatch(/▸ a1 · agent · 10\.0\.0\.21 · runs mesos-slave · \d+ commands to run; files: \d+ new\./);

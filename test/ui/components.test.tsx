@@ -31,6 +31,19 @@ describe('LogPane', () => {
 		expect(app.lastFrame()).not.toContain('pkg18');
 	});
 
+	it('shows the last lines in order after a burst, drawn by the buffer itself, each cut at the width', async () => {
+		const buffer = new LogBuffer(500);
+		const app = render(<LogPane buffer={buffer} height={3} />);
+		// 20,000 lines at once, as a firehose comes, and no flush: the buffer's own pace draws them.
+		for (let i = 0; i < 20_000; i++) buffer.push(i === 19_999 ? `line ${i} ${'x'.repeat(200)}` : `line ${i}`);
+		const frame = await waitForFrame(app, text => text.includes('line 19999'));
+		const rows = frame.split('\n');
+		expect(rows.slice(0, 2)).toEqual(['line 19997', 'line 19998']);
+		// Ink's test terminal is 100 columns: the long line is cut there, with an ellipsis.
+		expect(rows[2]).toBe(`line 19999 ${'x'.repeat(88)}…`);
+		expect(rows).toHaveLength(3);
+	});
+
 	it('says it is waiting while no line has come', () => {
 		const app = render(<LogPane buffer={new LogBuffer()} height={3} empty="waiting for output…" />);
 		expect(app.lastFrame()).toBe('waiting for output…');

@@ -8,7 +8,7 @@ import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import {askDocker} from '../docker-version.js';
 import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
-import {type FetchBytes, readSourceIndex} from '../source-index.js';
+import {type FetchBytes, readSourceIndex, type SourceReader} from '../source-index.js';
 import type {NodeFs} from './node-fs.js';
 import {clockScript, listenersScript, reachScript} from './node-scripts.js';
 import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
@@ -17,6 +17,8 @@ export type NodeChecks = {
 	run(check: Check): Promise<CheckResult>;
 	// The node's clock minus this machine's, in ms, measured halfway through the round trip.
 	clockOffsetMs(): Promise<number>;
+	// The package source as the node's apt reads it: its architecture, curl on the node.
+	sourceReader: SourceReader;
 };
 
 function urlParts(url: string): {host: string; port: string; path: string} | undefined {
@@ -40,6 +42,20 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		return result;
 	};
 	const asRootScript = async (script: string, args: string[]) => runner.run(bashScript(script, args), {timeoutMs: 60_000});
+
+	// curl on the node, where apt fetches from: 22 is an HTTP error (404 among them).
+	const fetchBytes: FetchBytes = async url => {
+		const got = await plain('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
+		if (got.exitCode === 22) return undefined;
+		if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
+		return got.stdout;
+	};
+	let arch: Promise<string> | undefined;
+	const sourceReader: SourceReader = {
+		place: `on ${node}`,
+		arch: () => (arch ??= plain('dpkg --print-architecture').then(answer => answer.stdout.toString('utf8').trim())),
+		fetchBytes: () => fetchBytes,
+	};
 
 	async function run(check: Check): Promise<CheckResult> {
 		switch (check.kind) {
@@ -94,17 +110,8 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				const verdict = await askDocker(runner, check.installs);
 				return {...verdict, message: `on ${node}: ${verdict.message}`};
 			}
-			case 'source-index': {
-				const arch = (await plain('dpkg --print-architecture')).stdout.toString('utf8').trim();
-				// curl on the node, where apt fetches from: 22 is an HTTP error (404 among them).
-				const fetchBytes: FetchBytes = async url => {
-					const got = await plain('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
-					if (got.exitCode === 22) return undefined;
-					if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
-					return got.stdout;
-				};
-				return readSourceIndex(check, arch, fetchBytes);
-			}
+			case 'source-index':
+				return readSourceIndex(check, await sourceReader.arch(), sourceReader.fetchBytes());
 			case 'deb-folder':
 				return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 			case 'reachable': {
@@ -120,6 +127,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 
 	return {
 		run,
+		sourceReader,
 		async clockOffsetMs() {
 			const before = Date.now();
 			const answer = await plain(clockScript);

@@ -2,12 +2,13 @@
 // streamed), nodes side by side in two columns when there are more than three. A node that fails
 // shows its log's end and asks: r retry its step, s skip it, q quit. A node whose SSH host key is
 // unknown shows its fingerprints and asks: a accepts, n refuses (the deploy stops before any node
-// changes). q (then y) or Ctrl+C stops the run (exit 130); at the end the postflight's proof of the
+// changes). A node whose installed packages read another layout than planned lists the files it
+// writes instead, before writing any: Enter goes on, q stops the deploy. q (then y) or Ctrl+C stops the run (exit 130); at the end the postflight's proof of the
 // cluster, then Enter leaves.
 import {Box, Text} from 'ink';
 import React, {useEffect, useState} from 'react';
 import type {ClusterNode} from '../../model/cluster.js';
-import type {NodeFailure} from '../../model/cluster-events.js';
+import type {NodeFailure, NodeMoved} from '../../model/cluster-events.js';
 import {clusterStatusLines} from '../../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../../model/errors.js';
 import {KeyHelp} from '../components/key-help/KeyHelp.js';
@@ -38,8 +39,20 @@ function FailureQuestion({failure}: {failure: NodeFailure}) {
 	);
 }
 
+function MovedQuestion({moved}: {moved: NodeMoved}) {
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text color="yellow" bold>{`? ${moved.node}: none of these files is written yet.`}</Text>
+			{moved.lines.map((line, index) => (
+				<Text key={index}>{line}</Text>
+			))}
+			<Text>{`Enter writes them and the deploy goes on · q stops the deploy (nothing more is written on ${moved.node})`}</Text>
+		</Box>
+	);
+}
+
 export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
-	const {view, answer, answerHostKey, stop, buffers} = useClusterDeploy(nodes, run);
+	const {view, answer, answerHostKey, answerMoved, stop, buffers} = useClusterDeploy(nodes, run);
 	const [asking, setAsking] = useState(false);
 	const {rows, columns} = useTerminalSize();
 	const ended = view.outcome !== undefined || view.error !== undefined;
@@ -57,6 +70,9 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 		} else if (view.hostKey) {
 			if (isChar(press, 'a')) answerHostKey('accept');
 			else if (isChar(press, 'n')) answerHostKey('refuse');
+		} else if (view.moved) {
+			if (isKey(press, 'return')) answerMoved(true);
+			else if (isChar(press, 'q')) answerMoved(false);
 		} else if (view.asking) {
 			if (isChar(press, 'r')) answer('retry');
 			else if (isChar(press, 's')) answer('skip');
@@ -69,7 +85,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 		} else if (isChar(press, 'q') && !view.stopping) setAsking(true);
 	});
 	const columnsOfPanes = nodes.length > 3 && columns >= 80 ? 2 : 1;
-	const paneRows = Math.floor((rows - (view.asking ? 16 : view.hostKey ? 8 + view.hostKey.keys.length : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
+	const paneRows = Math.floor((rows - (view.asking ? 16 : view.hostKey ? 8 + view.hostKey.keys.length : view.moved ? 6 + view.moved.lines.length : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
 	const width = Math.floor(columns / columnsOfPanes);
 	return (
 		<Box flexDirection="column">
@@ -85,6 +101,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 				</Text>
 			))}
 			{view.hostKey ? <HostKeyQuestion question={view.hostKey} /> : null}
+			{view.moved ? <MovedQuestion moved={view.moved} /> : null}
 			{view.asking ? <FailureQuestion failure={view.asking} /> : null}
 			{view.postflight ? (
 				<Box flexDirection="column" marginTop={1}>
@@ -97,7 +114,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
 			{view.outcome ? <Ending outcome={view.outcome} done={done} again={again} /> : null}
 			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
-			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.hostKey ? [{key: 'a', does: 'accept the key'}, {key: 'n', does: 'refuse it'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
+			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.hostKey ? [{key: 'a', does: 'accept the key'}, {key: 'n', does: 'refuse it'}] : view.moved ? [{key: 'Enter', does: 'write them'}, {key: 'q', does: 'stop the deploy'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
 		</Box>
 	);
 }

@@ -11,6 +11,7 @@ import {nodePlan} from '../../model/cluster-plan.js';
 import type {Cluster} from '../../model/cluster.js';
 import {errorMessage, InputError} from '../../model/errors.js';
 import {articleMachine} from '../../model/facts.js';
+import type {Plan} from '../../model/plan.js';
 import {shellQuote} from '../../model/script.js';
 import {deployCluster, rehearseCluster, saveClusterFile} from '../../use-cases/cluster.js';
 import {reviewCluster} from '../../use-cases/cluster-review.js';
@@ -41,6 +42,8 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 	const [settings, screen] = useSyncReducer(clusterSettingsReducer, given ? clusterSettings(pagesOf(given), given.settings) : clusterSettings([], {}));
 	const cluster = useMemo(() => (machines ? {...machines.cluster, settings: chosenSettings(settings)} : undefined), [machines, settings]);
 	const root = system.sandbox ? system.root : undefined;
+	// What the summary showed of each node, for the deploy to ask about a node whose own source reads elsewhere.
+	const [shown, setShown] = useState<ReadonlyMap<string, Plan>>();
 	const toSettings = useCallback(
 		(listed: Cluster, file: string) => {
 			setMachines({cluster: listed, file});
@@ -55,7 +58,10 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 		if (!cluster) return;
 		setRoute({screen: 'reviewing'});
 		reviewCluster(cluster, root === undefined ? {} : {root}).then(
-			nodes => setRoute({screen: 'summary', nodes}),
+			nodes => {
+				setShown(new Map(nodes.map(each => [each.node.name, each.plan])));
+				setRoute({screen: 'summary', nodes});
+			},
 			(error: unknown) => {
 				screen.dispatch({type: 'problems', problems: error instanceof InputError ? error.problems : [errorMessage(error)]});
 				setRoute({screen: 'settings'});
@@ -67,9 +73,9 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 			if (!cluster || !machines) throw new Error('no machine list');
 			// The file is written again only when the settings changed: a hand-written one keeps its comments otherwise.
 			if (JSON.stringify(cluster.settings) !== JSON.stringify(machines.cluster.settings)) await saveClusterFile(machines.file, cluster);
-			return root === undefined ? deployCluster(cluster, options) : rehearseCluster(cluster, root, {...options, dryRun: system.dryRun});
+			return root === undefined ? deployCluster(cluster, {...options, ...(shown ? {shown} : {})}) : rehearseCluster(cluster, root, {...options, dryRun: system.dryRun});
 		},
-		[cluster, machines, root, system.dryRun],
+		[cluster, machines, root, system.dryRun, shown],
 	);
 	switch (route.screen) {
 		case 'list':

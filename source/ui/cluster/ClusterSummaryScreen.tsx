@@ -1,4 +1,5 @@
-// Every node's changes before anything runs: per node its role, services, files (new, changed,
+// Every node's changes before anything runs: per node its role, services, where its files go (the
+// layout predicted from its source), files (new, changed,
 // unchanged; ↑↓ choose one, v opens its diff) and commands. Enter starts the deploy, Esc goes back
 // to the settings. Render only: the changes come from the review use case (use-cases/cluster-review.ts).
 import {Box, Text} from 'ink';
@@ -59,13 +60,15 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 				const header = `${open ? '▾' : '▸'} ${each.node.name} · ${each.node.role} · ${each.node.address} · runs ${each.services.join(', ')}`;
 				if (!open) return <Text key={each.node.name} wrap="truncate-end">{`${header} · ${changeCounts(each)}`}</Text>;
 				// The open node's files around the chosen one, in the rows the rest leaves; then its first commands.
-				const room = Math.max(rows - 12 - nodes.length - commandRows, 4);
+				// (The layout line may take two rows on a narrow terminal.)
+				const room = Math.max(rows - 14 - nodes.length - commandRows, 4);
 				const from = Math.min(Math.max((chosen?.file ?? 0) - Math.floor(room / 2), 0), Math.max(each.files.length - room, 0));
 				const shown = each.files.slice(from, from + room);
 				return (
 					<Box key={each.node.name} flexDirection="column" marginY={1}>
 						<Text bold wrap="truncate-end">{header}</Text>
 						<Text wrap="truncate-end">{`  ${changeCounts(each)}`}</Text>
+						<Text dimColor>{`  ${each.layout}`}</Text>
 						{from > 0 ? <Text dimColor>{`    ↑ ${from} more`}</Text> : null}
 						{shown.map((file, index) => {
 							const here = chosen?.file === from + index;

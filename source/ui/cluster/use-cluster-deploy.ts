@@ -1,10 +1,12 @@
 // Runs the deploy (over SSH or rehearsed, as given) once the screen shows, and folds what it reports:
 // each node's output into a log buffer of its own (outside React, as LogPane wants), everything
 // else into the deploy view. A failed node's question waits for answer() (one at a time, in the
-// order they failed), a node's unknown host key for answerHostKey(); stop() aborts the run (its
-// steps are recorded as stopped, nothing after them runs) and refuses a host key being asked.
+// order they failed), a node's unknown host key for answerHostKey(), a node's moved files (its
+// installed packages read another layout) for answerMoved(); stop() aborts the run (its steps are
+// recorded as stopped, nothing after them runs) and refuses a host key or moved files being asked.
+// Each node's planned layout and files start its log.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, UnknownHostKey} from '../../model/cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, NodeMoved, UnknownHostKey} from '../../model/cluster-events.js';
 import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
 import {type ClusterNode, roleServices} from '../../model/cluster.js';
 import {errorMessage, StepError} from '../../model/errors.js';
@@ -16,10 +18,36 @@ export type DeployOptions = {
 	signal: AbortSignal;
 	onNodeFailed: (failure: NodeFailure) => Promise<NodeDecision>;
 	onUnknownHostKey: (question: UnknownHostKey) => Promise<HostKeyDecision>;
+	onLayoutMoved: (moved: NodeMoved) => Promise<boolean>;
 };
 export type RunDeploy = (options: DeployOptions) => Promise<ClusterOutcome>;
 
-export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; stop(): void};
+export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, Parameters<typeof deployReducer>[1]>; buffers: ReadonlyMap<string, LogBuffer>; answer(decision: NodeDecision): void; answerHostKey(decision: HostKeyDecision): void; answerMoved(goOn: boolean): void; stop(): void};
+
+// Questions asked one at a time in the order they came (nodes work in parallel): the first is shown,
+// and answering it shows the next. `show` and `hide` tell the screen.
+function questionQueue<Q, A>(show: (question: Q) => void, hide: () => void) {
+	const waiting: {question: Q; resolve: (answer: A) => void}[] = [];
+	const answer = (given: A): void => {
+		const first = waiting.shift();
+		if (!first) return;
+		hide();
+		const next = waiting[0];
+		if (next) show(next.question);
+		first.resolve(given);
+	};
+	return {
+		ask: (question: Q): Promise<A> =>
+			new Promise(resolve => {
+				waiting.push({question, resolve});
+				if (waiting.length === 1) show(question);
+			}),
+		answer,
+		answerAll(given: A): void {
+			while (waiting.length > 0) answer(given);
+		},
+	};
+}
 
 const mark = {wrote: '✔', ran: '✔', healthy: '✔', passed: '✔', unchanged: '·', skipped: '·', 'would-run': '·', 'would-write': '·', removed: '✔', 'would-remove': '·', warned: '!', failed: '✖', stopped: '■'} as const;
 
@@ -29,10 +57,12 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const [controller] = useState(() => new AbortController());
 	// The run given first: the deploy starts once, however often the screen renders.
 	const [start] = useState(() => run);
-	// Failed nodes waiting for an answer, the first one asked (nodes of a stage fail in parallel).
-	const waiting = useRef<{failure: NodeFailure; resolve: (decision: NodeDecision) => void}[]>([]);
+	// Failed nodes waiting for r, s or q (nodes of a stage fail in parallel).
+	const [failures] = useState(() => questionQueue<NodeFailure, NodeDecision>(failure => screen.dispatch({type: 'asking', failure}), () => screen.dispatch({type: 'answered'})));
 	// The host key shown, waiting for accept or refuse (the use case asks one node at a time).
 	const hostKey = useRef<((decision: HostKeyDecision) => void) | undefined>(undefined);
+	// Nodes whose moved files wait for Enter or q (nodes install in parallel).
+	const [movedFiles] = useState(() => questionQueue<NodeMoved, boolean>(moved => screen.dispatch({type: 'moved', moved}), () => screen.dispatch({type: 'moved-answered'})));
 	useEffect(() => {
 		const onEvent = (event: ClusterEvent): void => {
 			if (event.type === 'node') {
@@ -42,20 +72,15 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				else if (inner.type === 'action-start') buffer?.push(`▸ ${inner.action.title}`);
 				else if (inner.type === 'action-end') buffer?.push(`${mark[inner.outcome.status]} ${inner.outcome.message}`, inner.outcome.status === 'failed' ? 'stderr' : 'stdout');
 				else if (inner.type === 'notice') buffer?.push(inner.line);
-			}
+			} else if (event.type === 'planned') for (const line of event.lines) buffers.get(event.node)?.push(line);
 			screen.dispatch({type: 'event', event});
 		};
-		const onNodeFailed = (failure: NodeFailure): Promise<NodeDecision> =>
-			new Promise(resolve => {
-				waiting.current.push({failure, resolve});
-				if (waiting.current.length === 1) screen.dispatch({type: 'asking', failure});
-			});
 		const onUnknownHostKey = (question: UnknownHostKey): Promise<HostKeyDecision> =>
 			new Promise(resolve => {
 				hostKey.current = resolve;
 				screen.dispatch({type: 'host-key', question});
 			});
-		start({onEvent, signal: controller.signal, onNodeFailed, onUnknownHostKey}).then(
+		start({onEvent, signal: controller.signal, onNodeFailed: failures.ask, onUnknownHostKey, onLayoutMoved: movedFiles.ask}).then(
 			outcome => {
 				for (const buffer of buffers.values()) buffer.flush();
 				screen.dispatch({type: 'ended', outcome});
@@ -64,18 +89,7 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 			(error: unknown) => screen.dispatch({type: 'error', message: [errorMessage(error), ...(error instanceof StepError ? error.detail : [])].join('\n')}),
 		);
 		return () => controller.abort();
-	}, [start, buffers, controller, screen]);
-	const answer = useCallback(
-		(decision: NodeDecision) => {
-			const first = waiting.current.shift();
-			if (!first) return;
-			screen.dispatch({type: 'answered'});
-			const next = waiting.current[0];
-			if (next) screen.dispatch({type: 'asking', failure: next.failure});
-			first.resolve(decision);
-		},
-		[screen],
-	);
+	}, [start, buffers, controller, screen, failures, movedFiles]);
 	const answerHostKey = useCallback(
 		(decision: HostKeyDecision) => {
 			const resolve = hostKey.current;
@@ -89,8 +103,9 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const stop = useCallback(() => {
 		screen.dispatch({type: 'stopping'});
 		controller.abort();
-		while (waiting.current.length > 0) answer('quit');
+		failures.answerAll('quit');
+		movedFiles.answerAll(false);
 		answerHostKey('refuse');
-	}, [screen, controller, answer, answerHostKey]);
-	return {view, screen, buffers, answer, answerHostKey, stop};
+	}, [screen, controller, failures, movedFiles, answerHostKey]);
+	return {view, screen, buffers, answer: failures.answer, answerHostKey, answerMoved: movedFiles.answer, stop};
 }

@@ -4,8 +4,13 @@
 // daemon killed (a new leader), one ZooKeeper of three stopped (2 of 3, quorum holds); cluster undo;
 // a node's unknown host key (refused by --yes with its fingerprint; shown, refused or accepted in
 // the screens' flow, connectAll on the control machine);
-// then, in the same lab, 5 masters (two more nodes added) and an agent: an ensemble of 5, quorum 3.
+// then, in the same lab, 5 masters (two more nodes added) and an agent: an ensemble of 5, quorum 3;
+// and a node added to it deployed from a folder of mesos/mesos-packaging's .debs: its layout
+// predicted on the node before anything changes, and exactly the files the summary named written.
+import {mkdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
+import {buildLabPackages} from '../lab-packages.js';
 import {describeLab} from '../require-lab.js';
 import {waitFor} from '../../helpers/wait-for.js';
 import {mesosSetupOnControl} from './control-cli.js';
@@ -224,5 +229,47 @@ settings: {repo.url: "${need().repoUrl}", repo.keyserver: "${need().keyserver}",
 		expect(health.zookeeper.leader).toMatch(/^m[1-5]$/);
 		expect(health.mesos).toMatchObject({agreed: true, agentsActive: 1, agentsTotal: 1});
 		expect(health.problems).toEqual([]);
+	});
+
+	it('deploys a node from a folder of mesos-packaging’s .debs on it: the summary says the agent layout and /etc/default/marathon, predicted on the node, and names exactly the files then written there', async () => {
+		// The five-master cluster is taken down, so this node does not share the two cores with it
+		// (what is not running, alone in a run of this case, is left as it is).
+		const services: Record<string, string[]> = {m: ['marathon', 'mesos-master', 'zookeeper'], a: ['mesos-slave']};
+		await Promise.all(need().nodes.map(async node => node.run(['bash', '-c', services[node.name[0] as string]!.map(service => `service ${service} stop`).join('; ')], {timeout: minute, reject: false})));
+		const since = Date.now();
+		const workDir = path.join(need().workDir, 'mesos-packaging');
+		await mkdir(workDir, {recursive: true});
+		const {debs} = await buildLabPackages(workDir, 'mesos-packaging');
+		const [p1] = await need().addNodes([{name: 'p1', address: '10.77.0.31'}]);
+		if (!p1) throw new Error('p1 did not start');
+		// The folder is on the node, as a person who built the packages there would have it.
+		for (const deb of debs) {
+			await p1.run(['bash', '-c', 'mkdir -p /srv/debs && base64 -d > "/srv/debs/$1"', 'put', path.basename(deb.file)], {input: (await readFile(deb.file)).toString('base64')});
+		}
+		await need().control.run(['bash', '-c', 'cat > /root/cluster-folder.yaml'], {
+			input: `masters:\n  - {name: p1, address: ${p1.address}, role: master+agent}\nagents:\nssh: {user: ${adminUser}}\nsettings: {repo.source: folder, repo.folder: /srv/debs}\n`,
+		});
+		clusterFile = '/root/cluster-folder.yaml';
+		const result = await cli('setup', '--yes');
+		figures['folder node: packages built, node added, cluster setup --yes (s)'] = seconds(since);
+		expect(result.exitCode, `${result.stdout.slice(-3000)}\n${result.stderr}`).toBe(0);
+		// Before the first stage: the layout read from the node's own folder, and every file it writes.
+		const [summary = '', ...stages] = result.stdout.split(/^==== /m);
+		expect(summary).toContain(
+			'p1: Layout: the agent’s from /etc/mesos-agent/ and /etc/default/mesos-agent (mesos-init-wrapper agent), Marathon’s from /etc/default/marathon (MARATHON_* variables); predicted from /srv/debs on p1 (mesos 1.11.0-lab1: its agent service runs mesos-init-wrapper agent; marathon 1.10.26-lab1).',
+		);
+		const configuration = (file: string) => /^\/etc\/(mesos|mesos-master|mesos-slave|mesos-agent|marathon|zookeeper|default)\b/.test(file);
+		const shown = [...summary.matchAll(/^p1: +write +(\/\S+)/gm)].map(match => match[1] ?? '').filter(configuration);
+		const written = [...stages.join('').matchAll(/^p1: (?:wrote|unchanged) +(\/\S+)/gm)].map(match => match[1] ?? '').filter(configuration);
+		expect(written.length, result.stdout).toBeGreaterThan(0);
+		expect([...written].sort(), 'the files written are the files the summary named').toEqual([...shown].sort());
+		expect(shown).toEqual(expect.arrayContaining(['/etc/mesos-agent/ip', '/etc/mesos-agent/work_dir', '/etc/default/mesos-agent', '/etc/default/marathon']));
+		expect(result.stdout + result.stderr).not.toContain('not what the summary showed');
+		expect(result.stdout).toContain('==== Postflight: the cluster is proven');
+		// On the node: the agent layout and Marathon 1.5+'s defaults file, nothing in the article's.
+		expect((await p1.run(['cat', '/etc/mesos-agent/ip'])).stdout).toBe(p1.address);
+		expect((await p1.run(['cat', '/etc/default/marathon'])).stdout).toContain(`MARATHON_MASTER=zk://${p1.address}:2181/mesos`);
+		expect((await p1.run(['ls', '/etc/mesos-slave'])).stdout.split('\n').filter(Boolean), 'only what the package ships').toEqual(['work_dir']);
+		expect((await p1.run(['find', '/etc/marathon', '-type', 'f'], {reject: false})).stdout).toBe('');
 	});
 });
