@@ -1,4 +1,5 @@
 import {defineConfig} from 'tsup';
+import {confLoadsLazily} from './scripts/build/conf-loads-lazily.js';
 
 // One bundled file starts in about 0.2 s; unbundled Ink takes about 0.48 s to import.
 export default defineConfig({
@@ -22,4 +23,6 @@ export default defineConfig({
 		options.jsx = 'automatic';
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
+	// conf's Ajv and semver are evaluated only if conf uses them (it does not here).
+	esbuildPlugins: [confLoadsLazily],
 });

@@ -43,6 +43,9 @@ export type ApplyResult = RunSummary & {
 	failed?: {step: Step; action: Action; outcome: Outcome};
 };
 
+// What an action that changed nothing ends as.
+export const leftAsItWas: ReadonlySet<OutcomeStatus> = new Set(['unchanged', 'skipped', 'passed', 'warned', 'would-run', 'would-write', 'would-remove']);
+
 // The order of the outcome words in a summary line.
 const summaryOrder: OutcomeStatus[] = ['wrote', 'would-write', 'removed', 'would-remove', 'unchanged', 'ran', 'would-run', 'healthy', 'skipped', 'passed', 'warned', 'failed', 'stopped'];
 

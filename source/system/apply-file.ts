@@ -53,15 +53,19 @@ async function removeFile(system: System, journal: Journal, file: string): Promi
 	return {status: 'removed', message: file};
 }
 
-// The files of these actions whose bytes will change. One that cannot be read is left out: its
-// own action says why when its turn comes.
+// The files of these actions whose bytes will change, new files too (a fresh machine's row is all
+// new files: recorded one by one, each cost two journal saves). One that cannot be read is left
+// out: its own action says why when its turn comes. A new file recorded ahead and never written
+// (a kill in between) is a record of a file that did not exist, which undo finds absent and leaves.
 async function filesThatWillChange(system: System, actions: readonly Action[]): Promise<string[]> {
 	const paths: string[] = [];
 	for (const action of actions) {
 		if (action.kind !== 'file') continue;
 		const old = await system.fs.read(action.path).catch(() => null);
+		if (old === null) continue;
+		const content = newContent(action.edit, old);
 		// Only files written: one removed is recorded when its turn comes (journal.track).
-		if (old !== null && old !== undefined && newContent(action.edit, old) !== undefined && newContent(action.edit, old) !== old) paths.push(action.path);
+		if (content !== undefined && content !== old) paths.push(action.path);
 	}
 	return paths;
 }

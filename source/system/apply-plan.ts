@@ -7,7 +7,7 @@
 // An AbortSignal stops it: the command or health wait under way ends, the action and its step are
 // recorded as stopped (never done), and nothing after them runs.
 import type {Answers} from '../model/answers.js';
-import type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus, OutputStream, RunSummary} from '../model/apply-events.js';
+import {type ApplyEvent, type ApplyResult, leftAsItWas, type Outcome, type OutcomeStatus, type OutputStream, type RunSummary} from '../model/apply-events.js';
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import type {Action, Step, StepId} from '../model/plan.js';
 import {runLogLines} from '../model/run-log-lines.js';
@@ -94,6 +94,9 @@ export class ApplyRun {
 			onEvent(event);
 		};
 		emit({type: 'step-start', step});
+		// Whether an action of the step did something (ran, wrote, started): only then does its end
+		// need a save of its own (below).
+		let acted = false;
 		for (const [index, action] of step.actions.entries()) {
 			// Stopped between two actions: the next one never starts.
 			if (signal?.aborted) return this.stop(step, emit);
@@ -110,6 +113,7 @@ export class ApplyRun {
 			// What failed because it was stopped (a command ended, a wait cut short) was stopped.
 			if (signal?.aborted && outcome.status === 'failed') outcome = {status: 'stopped', message: stoppedMessage(action, outcome), ...(outcome.detail ? {detail: outcome.detail} : {})};
 			this.counts[outcome.status] = (this.counts[outcome.status] ?? 0) + 1;
+			if (!leftAsItWas.has(outcome.status)) acted = true;
 			emit({type: 'action-end', step, action, index, outcome});
 			if (outcome.status === 'stopped') return {...this.stop(step, emit), failed: {step, action, outcome}};
 			if (outcome.status === 'failed') {
@@ -120,17 +124,12 @@ export class ApplyRun {
 		}
 		emit({type: 'step-end', step, ok: true});
 		if (options.completesStep !== false && !this.completed.includes(step.id)) this.completed.push(step.id);
-		this.saveProgress();
+		// A step that left the machine as it was (a rehearsal's skipped commands, files already as
+		// they should be) is saved as done with the next save (the next step's end, a stop, a failure,
+		// the finish): a run killed before that does it again, and it again changes nothing. A
+		// rehearsal saves 5 times instead of 8, each a synced write of state.json.
+		if (acted) this.saveProgress();
 		return this.result(true);
-	}
-
-	async applySteps(steps: readonly Step[], onEvent?: (event: ApplyEvent) => void, options: {signal?: AbortSignal} = {}): Promise<ApplyResult> {
-		let last = this.result(true);
-		for (const step of steps) {
-			last = await this.applyStep(step, onEvent, options);
-			if (!last.ok) return last;
-		}
-		return last;
 	}
 
 	// Marks the whole setup finished, so the next start offers the menu instead of the wizard and

@@ -76,10 +76,10 @@ export class Journal {
 			await this.notChanging(target);
 			return 'unchanged';
 		}
-		return this.track(target, async (_mode, folderSync) => {
+		return this.track(target, async (_mode, sync) => {
 			const info = await this.fs.info(target);
 			const owner = info ? {uid: info.uid, gid: info.gid} : undefined;
-			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner, folderSync)).createdDirs;
+			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner, sync)).createdDirs;
 		});
 	}
 
@@ -100,11 +100,13 @@ export class Journal {
 
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
 	// undo can put it back like any file mesos-setup wrote itself.
-	// A file recorded ahead may leave its folder's sync (`folderSync` 'later') to the save after the
-	// row's last write, one sync a folder instead of one a file: until that save the journal names no
-	// SHA-256 for it, so a crash in between, whether the rename survived or not, leaves a record
-	// that undo puts back as it is (the backup, or no file), which is all it needs.
-	async track(target: string, change: (oldMode: number | undefined, folderSync: 'now' | 'later') => Promise<string[] | void>): Promise<WriteResult> {
+	// A file recorded ahead leaves the sync of its bytes and of its folder (`sync` 'later') to the
+	// save after the row's last write, where the row's syncs run together instead of one after
+	// another: until that save the journal names no SHA-256 for it, so a crash in between, whatever
+	// of the write survived (none, the rename without its bytes, all), leaves a record that undo puts
+	// back as it is (the backup, or no file), which is all it needs; the step is not yet done either,
+	// so the next run writes it again.
+	async track(target: string, change: (oldMode: number | undefined, sync: 'now' | 'later') => Promise<string[] | void>): Promise<WriteResult> {
 		await this.load();
 		const old = await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
@@ -117,8 +119,8 @@ export class Journal {
 			entry = await this.newEntry(target, old, info);
 			await this.save();
 		}
-		const folderSync = this.ahead.delete(entry) ? 'later' : 'now';
-		const created = (await change(info?.mode, folderSync)) ?? [];
+		const sync = this.ahead.delete(entry) ? 'later' : 'now';
+		const created = (await change(info?.mode, sync)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = await this.fs.readBytes(target);
 		const unchanged = added && now !== undefined && old?.equals(now) === true;
@@ -170,7 +172,8 @@ export class Journal {
 			if (!this.saved) await this.save();
 			const backup = this.backupName(target);
 			Object.assign(entry, {backup, mode: info.mode, uid: info.uid, gid: info.gid, size: old.length, backupSha256: sha256(old)});
-			await this.fs.write(`${this.dir}/${backup}`, old, 0o600);
+			// Synced by the save that names it, which always comes before the file changes.
+			await this.fs.write(`${this.dir}/${backup}`, old, 0o600, undefined, 'later');
 		}
 		this.file.entries.push(entry);
 		return entry;
@@ -205,9 +208,9 @@ export class Journal {
 	}
 
 	private async save(): Promise<void> {
-		// The renames of the row just written are durable before the journal names what they wrote.
-		await this.fs.syncFolders();
-		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600);
+		// The row just written (and the copies about to be named) is durable before the journal names
+		// it: the journal lands last, its own bytes synced together with theirs.
+		await this.fs.write(journalPath(this.file.runId), `${JSON.stringify(this.file, null, 2)}\n`, 0o600, undefined, 'last');
 		this.saved = true;
 		this.dirty = false;
 		for (const copy of this.unnamedCopies.splice(0)) await this.fs.remove(`${this.dir}/${copy}`);

@@ -17,16 +17,32 @@ import type {TargetFs} from './target-fs.js';
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: string};
 
 // Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
-async function listeners(port: number): Promise<string[]> {
-	const inodes = new Set<string>();
-	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-		const text = await readFile(file, 'utf8').catch(() => '');
+// Each read walks the kernel's whole socket table (milliseconds apiece where many sockets are open,
+// as on a machine running several), so the port checks that start together share one reading.
+async function readListening(): Promise<Map<number, Set<string>>> {
+	const byPort = new Map<number, Set<string>>();
+	// Both at once: each read is the kernel's time, not ours.
+	const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map(async file => readFile(file, 'utf8').catch(() => '')));
+	for (const text of tables) {
 		for (const line of text.split('\n').slice(1)) {
 			const cols = line.trim().split(/\s+/);
-			const local = cols[1] ?? '';
-			if (cols[3] === '0A' && Number.parseInt(local.split(':').at(-1) ?? '', 16) === port) inodes.add(cols[9] ?? '');
+			if (cols[3] !== '0A') continue;
+			const port = Number.parseInt((cols[1] ?? '').split(':').at(-1) ?? '', 16);
+			byPort.set(port, (byPort.get(port) ?? new Set()).add(cols[9] ?? ''));
 		}
 	}
+	return byPort;
+}
+
+let reading: Promise<Map<number, Set<string>>> | undefined;
+// Shared while it is under way, then read again: a preflight run later sees the ports as they are then.
+const listening = (): Promise<Map<number, Set<string>>> =>
+	(reading ??= readListening().finally(() => {
+		reading = undefined;
+	}));
+
+async function listeners(port: number): Promise<string[]> {
+	const inodes = (await listening()).get(port) ?? new Set<string>();
 	if (inodes.size === 0) return [];
 	const owners: string[] = [];
 	for (const pid of (await readdir('/proc').catch(() => [] as string[])).filter(p => /^\d+$/.test(p))) {

@@ -1,13 +1,15 @@
 // The target machine's files, seen through a root prefix: '/' for the real machine, a folder for
 // a sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
-// folder, fsync, rename, fsync the folder; the old file's owner is kept. Only regular files are
+// folder, fsync, rename, fsync the folder (a row the journal recorded ahead: its fsyncs all at once
+// before the journal names it); the old file's owner is kept. Only regular files are
 // read or replaced: a FIFO or a device where a file should be is named, never waited on.
 // The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
 // small reads, stats and writes, and each promise call is a round trip through libuv's thread pool
 // that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
 // start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
+import {open} from 'node:fs/promises';
 import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
@@ -18,6 +20,8 @@ export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device'
 export type FileInfo = {kind: FileKind; mode: number; uid: number; gid: number; size: number};
 
 export type Owner = {uid: number; gid: number};
+
+export type Sync = 'now' | 'later' | 'last';
 
 export type TargetFs = {
 	root: string;
@@ -34,10 +38,12 @@ export type TargetFs = {
 	// The folders a write to `target` would create, outermost first.
 	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
-	// `later`: the folder's sync (which makes the rename itself durable) waits for syncFolders.
-	write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync?: 'now' | 'later'): Promise<{createdDirs: string[]}>;
-	// Syncs, each once, the folders of the writes made with folderSync 'later' since the last call.
-	syncFolders(): Promise<void>;
+	// `later`: the file's data and its folder (which makes the rename durable) wait for syncLater.
+	// `last`: the file lands once every write left for later is synced, its own bytes with them.
+	write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync?: Sync): Promise<{createdDirs: string[]}>;
+	// Syncs the files and folders of the writes made with sync 'later' since the last call, all at
+	// once: the file system commits them together instead of one journal commit each.
+	syncLater(): Promise<void>;
 	remove(target: string): Promise<void>;
 	removeEmptyDir(target: string): Promise<boolean>;
 	// Free bytes on the file system that holds `target` (or would, once its folders are made).
@@ -67,6 +73,7 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 }
 
 import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
+import {inLaterTurns} from './in-later-turns.js';
 import {readEndAt} from './read-end.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
@@ -129,7 +136,7 @@ export function createTargetFs(root: string): TargetFs {
 		return missing;
 	}
 
-	// Folders whose renames wait for syncFolders (writes with folderSync 'later').
+	// Files and folders that wait for syncLater (writes with sync 'later').
 	const unsynced = new Set<string>();
 	const syncFolder = (dir: string): void => {
 		const dirFd = openSync(dir, 'r');
@@ -139,8 +146,23 @@ export function createTargetFs(root: string): TargetFs {
 			closeSync(dirFd);
 		}
 	};
+	// Through the thread pool, so a row's syncs overlap; a file replaced or removed since: as it is now.
+	const syncPath = async (host: string): Promise<void> => {
+		const handle = await open(host, 'r').catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+		try {
+			await handle?.sync();
+		} finally {
+			await handle?.close();
+		}
+	};
 
-	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, folderSync: 'now' | 'later' = 'now'): Promise<{createdDirs: string[]}> {
+	async function syncLater(also: string[] = []): Promise<void> {
+		const paths = [...unsynced, ...also];
+		unsynced.clear();
+		await Promise.all(paths.map(syncPath));
+	}
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
 		const existing = await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
@@ -154,16 +176,17 @@ export function createTargetFs(root: string): TargetFs {
 			made = true;
 			try {
 				writeFileSync(fd, data);
-				fsyncSync(fd);
+				if (sync === 'now') fsyncSync(fd);
 			} finally {
 				closeSync(fd);
 			}
 			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
+			if (sync === 'last') await syncLater([temp]);
 			renameSync(temp, real.host);
 			made = false;
-			if (folderSync === 'now') syncFolder(dir);
-			else unsynced.add(dir);
+			if (sync === 'later') unsynced.add(real.host).add(dir);
+			else syncFolder(dir);
 		} catch (error) {
 			if (made) {
 				try {
@@ -203,12 +226,7 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		missingDirs,
 		write,
-		async syncFolders() {
-			for (const dir of unsynced) {
-				syncFolder(dir);
-				unsynced.delete(dir);
-			}
-		},
+		syncLater: async () => syncLater(),
 		async remove(target) {
 			try {
 				unlinkSync(resolve(target).host);
@@ -229,20 +247,4 @@ export function createTargetFs(root: string): TargetFs {
 		freeBytes,
 		readEnd: async (target, maxBytes) => readEndAt(resolve(target).host, maxBytes),
 	});
-}
-
-// Each call still ends in a later turn of the event loop, as the promise calls did, so whatever
-// waits on files (a screen's review of every node) lets keys and timers in between.
-function inLaterTurns(fs: TargetFs): TargetFs {
-	const later = async <T>(result: Promise<T>): Promise<T> => {
-		try {
-			return await result;
-		} finally {
-			await new Promise(resolve => setImmediate(resolve));
-		}
-	};
-	type Call = (...args: unknown[]) => Promise<unknown>;
-	const synchronous = new Set(['hostPath', 'resolve']);
-	const wrapped = Object.entries(fs).map(([name, value]) => [name, typeof value === 'function' && !synchronous.has(name) ? (...args: unknown[]) => later((value as Call)(...args)) : value]);
-	return Object.fromEntries(wrapped) as TargetFs;
 }

@@ -25,7 +25,7 @@ import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
 import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeStepsAfter, predictedNodePlan} from './cluster-layout.js';
-import {lockCluster, type Machine, thisMachine} from './run-lock.js';
+import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';

@@ -1,15 +1,10 @@
 // One run at a time: setup, edit and undo take the run lock (system/run-lock.ts) while they change
 // the machine, and clear the temp files a killed run left. A dry run changes nothing and takes none;
 // a second run is refused with who holds it (LockHeldError: exit 1, or said on the screen).
-import {localTime} from '../model/local-time.js';
+// The cluster's locks are in cluster-lock.ts, so setup, edit and undo load nothing of SSH.
 import {beginExclusiveRun} from '../system/exclusive-run.js';
-import {nodeLogDir} from '../system/node-system.js';
 import type {HeldLock} from '../system/run-lock.js';
-import {type NodeLock, takeNodeRunLock} from '../system/ssh/node-lock.js';
-import type {SshSession} from '../system/ssh/ssh-session.js';
-import {currentUserIsRoot, type System} from '../system/system.js';
-import {createTargetFs} from '../system/target-fs.js';
-import {StepError} from '../model/errors.js';
+import type {System} from '../system/system.js';
 
 const noLock: HeldLock = {release: () => undefined};
 
@@ -26,38 +21,4 @@ export async function underRunLock<T>(system: System, command: string, notice: (
 	} finally {
 		lock.release();
 	}
-}
-
-export type Machine = Pick<System, 'fs' | 'now'>;
-
-// The machine a cluster run starts from. As root, its own run lock: a cluster run and a setup of this
-// machine, or two cluster runs, never interleave. Without root no setup can run here and its state
-// folder cannot be written: the lock is the person's own, under the folder of their cluster logs.
-export function thisMachine(): Machine {
-	return {fs: createTargetFs(currentUserIsRoot() ? '/' : nodeLogDir()), now: () => new Date()};
-}
-
-// A cluster run's locks: this machine's, then every node's (each node's own run.lock, which a setup
-// run there takes too). One node busy refuses the whole run, naming it, before anything changes;
-// the locks taken meanwhile are given back.
-export async function lockCluster(here: Machine, sessions: readonly SshSession[], command: string, notice: (line: string, node?: string) => void): Promise<{release(): Promise<void>}> {
-	const local = await beginExclusiveRun(here, command, notice);
-	const taken = await Promise.allSettled(sessions.map(async session => takeNodeRunLock(session, command)));
-	const locks = taken.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []));
-	const release = async (): Promise<void> => {
-		await Promise.all(locks.map(async lock => lock.release()));
-		local.release();
-	};
-	const refused = taken.flatMap((result, index) => (result.status === 'rejected' ? [{node: sessions[index]?.endpoint.name ?? '?', error: result.reason as Error}] : []));
-	if (refused.length > 0) {
-		await release();
-		const detail = refused.flatMap(({node, error}) => [`${node}: ${error.message}`, ...(error instanceof StepError ? error.detail : [])]);
-		throw new StepError(`Another mesos-setup run holds ${refused.length === 1 ? `${refused[0]?.node}` : 'some nodes'}; nothing was changed on any node.`, detail);
-	}
-	for (const lock of locks) noticeTakeover(lock, notice);
-	return {release};
-}
-
-function noticeTakeover({node, takenOverFrom: was}: NodeLock, notice: (line: string, node?: string) => void): void {
-	if (was) notice(`An earlier mesos-setup (${was.command}, PID ${was.pid}, since ${localTime(was.since)}) ended on ${node} without releasing its lock; it no longer runs there, so this run took the lock over.`, node);
 }

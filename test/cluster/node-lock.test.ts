@@ -11,7 +11,7 @@ import {LockHeldError, lockFile, takeRunLock} from '../../source/system/run-lock
 import {takeNodeRunLock} from '../../source/system/ssh/node-lock.js';
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
-import {lockCluster} from '../../source/use-cases/run-lock.js';
+import {lockCluster} from '../../source/use-cases/cluster-lock.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 // A node whose "ssh" is bash on this machine: the command line goes to a shell as sshd hands it over.

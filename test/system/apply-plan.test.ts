@@ -24,6 +24,46 @@ describe('a setup in a sandbox root', () => {
 		expect(system.state.progress()).toMatchObject({runId: result.runId, finished: true});
 	});
 
+	it('saves the progress after a step that changed something, and a step that changed nothing with the next save', async () => {
+		const root = await tempRoot();
+		const real = await createSystem({root});
+		// Each save: the step whose end (or the finish) made it, and the steps it counts as done.
+		const saves: string[] = [];
+		let current = '';
+		const system: System = {
+			...real,
+			state: {
+				...real.state,
+				saveProgress(progress) {
+					real.state.saveProgress(progress);
+					saves.push(`${current}: ${progress.completed.join(',')}${progress.finished ? ' finished' : ''}`);
+				},
+			},
+		};
+		const session = startSetup(system);
+		const changedSomething: string[] = [];
+		let wrote = 0;
+		for (const step of buildPlan(resolveValues({}), system.facts).steps) {
+			current = step.id;
+			const result = await session.applyStep(step);
+			if ((result.counts.wrote ?? 0) > wrote) changedSomething.push(step.id);
+			wrote = result.counts.wrote ?? 0;
+			// What a run killed now finds: every step that wrote a file counted as done.
+			const onDisk = JSON.parse(await readFile(path.join(root, 'var/lib/mesos-setup/state.json'), 'utf8').catch(() => '{}')) as {progress?: {completed: string[]}};
+			expect(onDisk.progress?.completed ?? [], `after ${step.id}`).toEqual(expect.arrayContaining(changedSomething));
+		}
+		current = 'finish';
+		await session.finish();
+		// In a sandbox the key, install and start steps skip their commands: saved with the next save.
+		expect(changedSomething).toEqual(['repository', 'overrides', 'configuration']);
+		expect(saves).toEqual([
+			'repository: preflight,key,repository',
+			'overrides: preflight,key,repository,install,overrides',
+			'configuration: preflight,key,repository,install,overrides,configuration',
+			'finish: preflight,key,repository,install,overrides,configuration,start finished',
+		]);
+	});
+
 	it('edits an existing zoo.cfg in place, keeping its other lines', async () => {
 		const root = await tempRoot();
 		await mkdir(path.join(root, 'etc/zookeeper/conf'), {recursive: true});

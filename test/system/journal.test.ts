@@ -181,20 +181,16 @@ describe('a row of files recorded ahead', () => {
 	});
 });
 
-describe('folder syncs', () => {
-	it('syncs the folders of a row recorded ahead once, before the save that names what was written; a file not recorded ahead syncs its folder at once', async () => {
+describe('syncs', () => {
+	it('leaves the syncs of a row recorded ahead to the save that names what was written, which lands last; a file not recorded ahead is synced at once', async () => {
 		const root = await tempRoot();
 		const fs = createTargetFs(root);
 		const calls: string[] = [];
 		const watched: typeof fs = {
 			...fs,
-			write: async (target, data, mode, owner, folderSync) => {
-				calls.push(`write ${target} ${folderSync ?? 'now'}`);
-				return fs.write(target, data, mode, owner, folderSync);
-			},
-			syncFolders: async () => {
-				calls.push('sync folders');
-				return fs.syncFolders();
+			write: async (target, data, mode, owner, sync) => {
+				calls.push(`write ${target} ${sync ?? 'now'}`);
+				return fs.write(target, data, mode, owner, sync);
 			},
 		};
 		const journal = new Journal(watched, 'run-1');
@@ -202,8 +198,9 @@ describe('folder syncs', () => {
 		await journal.recordAhead(row);
 		calls.length = 0;
 		for (const file of row) await journal.write(file, `${file}\n`);
-		const save = 'write /var/backups/mesos-setup/run-1/journal.json now';
-		expect(calls).toEqual([...row.map(file => `write ${file} later`), 'sync folders', save]);
+		// What 'last' does (the row's syncs, then the journal's rename): test/system/target-fs-sync.test.ts.
+		const save = 'write /var/backups/mesos-setup/run-1/journal.json last';
+		expect(calls).toEqual([...row.map(file => `write ${file} later`), save]);
 		const saved = JSON.parse(await readFile(path.join(root, 'var/backups/mesos-setup/run-1/journal.json'), 'utf8')) as {entries: {sha256: string}[]};
 		expect(saved.entries.every(entry => entry.sha256 !== '')).toBe(true);
 		calls.length = 0;

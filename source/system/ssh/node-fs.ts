@@ -134,7 +134,7 @@ export function createNodeFs(session: SshSession): NodeFs {
 			return {createdDirs: entries(String(result.stdout))};
 		},
 		// Each write on a node syncs its own folder (writeScript): there is nothing left to sync.
-		async syncFolders() {},
+		async syncLater() {},
 		async remove(target) {
 			const result = await call(removeScript, [target]);
 			if (result.code !== 0) failed('removing', target, result.stderr);

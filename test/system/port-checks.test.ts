@@ -1,0 +1,51 @@
+// The preflight's port checks: a port something listens on is named with its owner, a free one
+// passes, and the checks that start together read the kernel's socket table once between them.
+import {readFile as realReadFile} from 'node:fs/promises';
+import net from 'node:net';
+import {afterEach, expect, it, vi} from 'vitest';
+import {runCheck} from '../../source/system/machine-checks.js';
+import {createTargetFs} from '../../source/system/target-fs.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+const tableReads: string[] = [];
+vi.mock('node:fs/promises', async importOriginal => {
+	const actual = await importOriginal<typeof import('node:fs/promises')>();
+	return {
+		...actual,
+		readFile: (async (file: Parameters<typeof actual.readFile>[0], options?: Parameters<typeof actual.readFile>[1]) => {
+			if (String(file).startsWith('/proc/net/tcp')) tableReads.push(String(file));
+			return actual.readFile(file, options);
+		}) as typeof actual.readFile,
+	};
+});
+
+const servers: net.Server[] = [];
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
+	tableReads.length = 0;
+});
+
+const listen = async (): Promise<number> => {
+	const server = net.createServer();
+	servers.push(server);
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	return (server.address() as net.AddressInfo).port;
+};
+
+it('names who holds a port, passes a free one, and reads the socket table once for checks started together', async () => {
+	const fs = createTargetFs(await tempRoot());
+	const held = await listen();
+	const free = await listen();
+	await new Promise(resolve => servers.pop()?.close(resolve));
+	const ports = [held, free, held, free, held, free];
+	const results = await Promise.all(ports.map(async port => runCheck({kind: 'port-free', port, owner: 'ZooKeeper'}, fs, false)));
+	const comm = (await realReadFile('/proc/self/comm', 'utf8')).trim();
+	expect(results[0]).toEqual({status: 'warned', message: `in use by ${comm} (pid ${process.pid})`});
+	expect(results[1]).toEqual({status: 'passed'});
+	expect(results.map(result => result.status)).toEqual(['warned', 'passed', 'warned', 'passed', 'warned', 'passed']);
+	expect(tableReads).toEqual(['/proc/net/tcp', '/proc/net/tcp6']);
+	// A check started later reads the table as it is then.
+	await new Promise(resolve => servers.pop()?.close(resolve));
+	expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
+	expect(tableReads).toHaveLength(4);
+});

@@ -1,0 +1,71 @@
+// When TargetFs syncs: a write 'now' syncs its bytes before its rename and its folder after; writes
+// 'later' leave both to syncLater or to the next write 'last', which syncs them all, with its own
+// bytes, before its rename lands. What is synced and renamed is read off the real calls.
+import * as realFs from 'node:fs';
+import * as realPromises from 'node:fs/promises';
+import path from 'node:path';
+import {afterEach, expect, it, vi} from 'vitest';
+import {createTargetFs} from '../../source/system/target-fs.js';
+import {tempRoot} from '../helpers/temp-root.js';
+
+const events: string[] = [];
+let root = '';
+const shown = (host: string): string => path.relative(root, host).replace(/\.([^/]+)\.mesos-setup-[0-9a-f]{8}$/, 'temp of $1') || '.';
+
+vi.mock('node:fs', async importOriginal => {
+	const actual = await importOriginal<typeof realFs>();
+	const named = new Map<number, string>();
+	return {
+		...actual,
+		openSync: ((file: string, ...rest: [never]) => {
+			const fd = actual.openSync(file, ...rest);
+			named.set(fd, file);
+			return fd;
+		}) as typeof actual.openSync,
+		fsyncSync: (fd: number) => {
+			events.push(`sync ${shown(named.get(fd) ?? '?')}`);
+			actual.fsyncSync(fd);
+		},
+		renameSync: (from: string, to: string) => {
+			events.push(`rename ${shown(from)}`);
+			actual.renameSync(from, to);
+		},
+	};
+});
+vi.mock('node:fs/promises', async importOriginal => {
+	const actual = await importOriginal<typeof realPromises>();
+	return {
+		...actual,
+		open: (async (file: string, flags?: string) => {
+			const handle = await actual.open(file, flags);
+			const sync = handle.sync.bind(handle);
+			return Object.assign(handle, {sync: async () => (events.push(`sync ${shown(file)}`), sync())});
+		}) as typeof actual.open,
+	};
+});
+
+afterEach(() => {
+	events.length = 0;
+});
+
+it('syncs a row left for later, with the last write’s bytes, before that write lands', async () => {
+	root = await tempRoot();
+	const fs = createTargetFs(root);
+	await fs.write('/etc/a', 'a\n', 0o644);
+	expect(events).toEqual(['sync etc/temp of a', 'rename etc/temp of a', 'sync etc']);
+	events.length = 0;
+	await fs.write('/etc/b', 'b\n', 0o644, undefined, 'later');
+	await fs.write('/etc/conf/c', 'c\n', 0o644, undefined, 'later');
+	expect(events).toEqual(['rename etc/temp of b', 'rename etc/conf/temp of c']);
+	events.length = 0;
+	await fs.write('/var/journal.json', '{}\n', 0o600, undefined, 'last');
+	const renamed = events.indexOf('rename var/temp of journal.json');
+	// Every sync before the rename (in any order: they run together), the folder's after it.
+	expect(events.slice(0, renamed).sort()).toEqual(['sync etc', 'sync etc/b', 'sync etc/conf', 'sync etc/conf/c', 'sync var/temp of journal.json']);
+	expect(events.slice(renamed)).toEqual(['rename var/temp of journal.json', 'sync var']);
+	// Nothing is left for later once synced.
+	events.length = 0;
+	await fs.syncLater();
+	expect(events).toEqual([]);
+	expect(realFs.readFileSync(path.join(root, 'etc/conf/c'), 'utf8')).toBe('c\n');
+});
