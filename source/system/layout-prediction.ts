@@ -15,7 +15,7 @@ import {buildPlan} from '../model/plan.js';
 import {sourceOf} from '../model/repository-settings.js';
 import {bashScript} from '../model/remote-command.js';
 import {createCommandRunner} from './runner.js';
-import {fetchIndex, readerHere} from './source-index.js';
+import {readerHere} from './source-index.js';
 import type {System} from './system.js';
 import {createTargetFs} from './target-fs.js';
 
@@ -78,7 +78,8 @@ async function indexPackages(system: SourceSystem, values: Values, signal: Abort
 		.flatMap(action => (action.kind === 'check' && action.check.kind === 'source-index' ? [action.check] : []))[0];
 	if (!check) return 'no index to read';
 	const arch = await system.sourceReader.arch();
-	const {packages} = await fetchIndex(check, arch, system.sourceReader.fetchBytes(signal));
+	// Kept for the preflight, which reads the same index next (source-index.ts).
+	const {packages} = await system.sourceReader.readIndex(check, arch, {keep: true, ...(signal ? {signal} : {})});
 	if (packages === undefined) return `${placed(system, check.where)} has no Packages for ${check.suite} ${check.component} (${arch})`;
 	const versions = packagesIn(packages);
 	return {where: placed(system, `the index of ${check.where} ${check.suite} ${check.component} (${arch})`), ...pick(versions, 'mesos'), ...pick(versions, 'marathon')};

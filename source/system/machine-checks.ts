@@ -3,13 +3,13 @@
 import {readFile, readdir, readlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {debianArch, judgeFolder} from '../model/apt-index.js';
+import {judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
 import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
-import {fetchHere, readSourceIndex} from './source-index.js';
+import {readerHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
 
 // message: what the check's title does not already say (a finding, a figure, what to do); none
@@ -105,7 +105,7 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 		case 'docker':
 			return askDocker(createCommandRunner(), check.installs, signal);
 		case 'source-index':
-			return readSourceIndex(check, debianArch(process.arch), fetchHere(signal));
+			return readSourceIndex(check, readerHere, signal);
 		case 'deb-folder':
 			return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 		case 'reachable':

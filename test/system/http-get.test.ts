@@ -2,8 +2,9 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {gzipSync} from 'node:zlib';
+import type {Check} from '../../source/model/plan.js';
 import {httpGet} from '../../source/system/http-get.js';
-import {fetchHere, readSourceIndex} from '../../source/system/source-index.js';
+import {type FetchBytes, fetchHere, indexReadings, indexReuseMs, readSourceIndex} from '../../source/system/source-index.js';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -66,7 +67,7 @@ describe('a package index read over it', () => {
 		expect(await fetch(`http://${host}/bytes/Packages.gz`)).toEqual(gzipped);
 		expect(await fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages.gz`)).toBeUndefined();
 		await expect(fetch(`http://${host}/dists/bookworm/main/binary-amd64/Packages`)).rejects.toThrow(`http://${host}/dists/bookworm/main/binary-amd64/Packages answered 500`);
-		const result = await readSourceIndex({kind: 'source-index', where: `http://${host}`, dists: `http://${host}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}, 'amd64', fetch);
+		const result = await readSourceIndex({kind: 'source-index', where: `http://${host}`, dists: `http://${host}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}, {arch: async () => 'amd64', readIndex: indexReadings(() => fetch)});
 		expect(result.message).toContain('answered 500');
 		expect(result.status).toBe('warned');
 	});
@@ -75,5 +76,59 @@ describe('a package index read over it', () => {
 		const host = await serve((_request, response) => response.end());
 		await new Promise(resolve => servers.pop()?.close(resolve));
 		await expect(fetchHere()(`http://${host}/dists/bookworm/Release`)).rejects.toThrow(/^connect ECONNREFUSED/);
+	});
+});
+
+describe('an index read by the prediction and then by the preflight', () => {
+	const check: Extract<Check, {kind: 'source-index'}> = {kind: 'source-index', where: 'http://repo.test', dists: 'http://repo.test/dists/bookworm', suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']};
+	// A source whose Release and Packages are counted as they are asked for; `down` makes every fetch fail.
+	function countingSource() {
+		const asked: string[] = [];
+		const source = {asked, down: false, clock: 0};
+		const fetchBytes: FetchBytes = async url => {
+			asked.push(url.replace('http://repo.test/dists/bookworm/', ''));
+			if (source.down) throw new Error('getaddrinfo ENOTFOUND repo.test');
+			return url.endsWith('/Release') ? Buffer.from('Suite: bookworm\nCodename: bookworm\n') : url.endsWith('/Packages') ? Buffer.from('Package: mesos\nVersion: 1.4.0\n') : undefined;
+		};
+		return {source, readIndex: indexReadings(() => fetchBytes, () => source.clock)};
+	}
+
+	it('asks the server once: the preflight takes the reading the prediction kept, and the next preflight asks again', async () => {
+		const {source, readIndex} = countingSource();
+		const predicted = await readIndex(check, 'amd64', {keep: true});
+		expect(predicted.packages).toContain('Package: mesos');
+		expect(source.asked).toEqual(['Release', 'main/binary-amd64/Packages.gz', 'main/binary-amd64/Packages']);
+		const preflight = await readSourceIndex(check, {arch: async () => 'amd64', readIndex});
+		expect(preflight.status).toBe('passed');
+		expect(source.asked).toHaveLength(3);
+		// Taken once: a preflight run again reads the source as it is then, and keeps nothing.
+		await readIndex(check, 'amd64');
+		await readIndex(check, 'amd64');
+		expect(source.asked).toHaveLength(9);
+	});
+
+	it('hands on why the index could not be read, as the same failure; a reading older than its time is read again', async () => {
+		const {source, readIndex} = countingSource();
+		source.down = true;
+		await expect(readIndex(check, 'amd64', {keep: true})).rejects.toThrow('ENOTFOUND');
+		const preflight = await readSourceIndex(check, {arch: async () => 'amd64', readIndex});
+		expect(preflight).toEqual({status: 'warned', message: 'its index could not be read (getaddrinfo ENOTFOUND repo.test)'});
+		expect(source.asked).toEqual(['Release']);
+		// The network mended after the prediction, and the preflight comes later than a reading is kept.
+		await expect(readIndex(check, 'amd64', {keep: true})).rejects.toThrow('ENOTFOUND');
+		source.down = false;
+		source.clock += indexReuseMs + 1;
+		expect((await readSourceIndex(check, {arch: async () => 'amd64', readIndex})).status).toBe('passed');
+		expect(source.asked).toEqual(['Release', 'Release', 'Release', 'main/binary-amd64/Packages.gz', 'main/binary-amd64/Packages']);
+	});
+
+	it('keeps no reading a stop cut short, nor one of another architecture', async () => {
+		const {source, readIndex} = countingSource();
+		const stop = new AbortController();
+		stop.abort();
+		await readIndex(check, 'amd64', {keep: true, signal: stop.signal});
+		await readIndex(check, 'arm64', {keep: true});
+		await readIndex(check, 'amd64');
+		expect(source.asked.filter(url => url === 'Release')).toHaveLength(3);
 	});
 });

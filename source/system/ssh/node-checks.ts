@@ -8,7 +8,7 @@ import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import {askDocker} from '../docker-version.js';
 import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
-import {type FetchBytes, readSourceIndex, type SourceReader} from '../source-index.js';
+import {type FetchBytes, indexReadings, readSourceIndex, type SourceReader} from '../source-index.js';
 import type {NodeFs} from './node-fs.js';
 import {clockScript, listenersScript, reachScript} from './node-scripts.js';
 import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
@@ -55,6 +55,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		place: `on ${node}`,
 		arch: () => (arch ??= plain('dpkg --print-architecture').then(answer => answer.stdout.toString('utf8').trim())),
 		fetchBytes: () => fetchBytes,
+		readIndex: indexReadings(() => fetchBytes),
 	};
 
 	async function run(check: Check): Promise<CheckResult> {
@@ -111,7 +112,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				return {...verdict, message: `on ${node}: ${verdict.message}`};
 			}
 			case 'source-index':
-				return readSourceIndex(check, await sourceReader.arch(), sourceReader.fetchBytes());
+				return readSourceIndex(check, sourceReader);
 			case 'deb-folder':
 				return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 			case 'reachable': {
