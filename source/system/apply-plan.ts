@@ -82,6 +82,7 @@ export class ApplyRun {
 		try {
 			return await this.applyActions(step, onEvent, options);
 		} finally {
+			this.log.rest();
 			// Records of files the step never reached go; what it wrote is in the journal, once.
 			await this.settleJournal();
 		}

@@ -1,7 +1,9 @@
 // The full output of a run, every command line and outcome, at <root>/var/log/mesos-setup/<run-id>.log
 // (a continued setup goes on in its log). The path is resolved inside the root once. Lines are kept
 // in memory until the run starts to change something (open()): a run that only looked at the
-// machine (preflight, or a person without root who only wanted to see) writes nothing.
+// machine (preflight, or a person without root who only wanted to see) writes nothing. The file
+// stays open while a step is applied (each line one write, not a folder check, an open and a close
+// of its own) and is closed at the step's end (rest()), so a long-lived screen holds no file.
 import {closeSync, constants, mkdirSync, openSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {codeOf} from './root-path.js';
@@ -16,6 +18,8 @@ export type RunLog = {
 	// Creates the file with the lines so far; every later line is appended as it comes. Throws
 	// only where the log may not be written at all (permission denied), which a person must hear.
 	open(): void;
+	// Closes the file until the next line (a step ended).
+	rest(): void;
 	failure?: string;
 };
 
@@ -24,17 +28,16 @@ const appendFlags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT 
 // `target`: the log's path under the root, when not the run's own file in runLogDir.
 export function createRunLog(fs: TargetFs, runId: string, target = `${runLogDir}/${runId}.log`): RunLog {
 	let file: string | undefined;
+	let fd: number | undefined;
 	let pending: string[] | undefined = [];
 	const append = (text: string): void => {
-		file ??= fs.resolve(target).host;
-		mkdirSync(path.dirname(file), {recursive: true, mode: 0o755});
-		// Synchronous on purpose: a killed run keeps every line written before it died.
-		const fd = openSync(file, appendFlags, 0o644);
-		try {
-			writeSync(fd, text);
-		} finally {
-			closeSync(fd);
+		if (fd === undefined) {
+			file ??= fs.resolve(target).host;
+			mkdirSync(path.dirname(file), {recursive: true, mode: 0o755});
+			fd = openSync(file, appendFlags, 0o644);
 		}
+		// Synchronous on purpose: a killed run keeps every line written before it died.
+		writeSync(fd, text);
 	};
 	const log: RunLog = {
 		path: target,
@@ -67,8 +70,18 @@ export function createRunLog(fs: TargetFs, runId: string, target = `${runLogDir}
 				log.failure = (error as Error).message;
 			}
 		},
+		rest() {
+			if (fd === undefined) return;
+			const open = fd;
+			fd = undefined;
+			try {
+				closeSync(open);
+			} catch {
+				// Every line is written already; a close that fails loses none of them.
+			}
+		},
 	};
 	return log;
 }
 
-export const noRunLog: RunLog = {path: '', opened: false, write: () => undefined, open: () => undefined};
+export const noRunLog: RunLog = {path: '', opened: false, write: () => undefined, open: () => undefined, rest: () => undefined};
