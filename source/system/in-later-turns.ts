@@ -1,14 +1,23 @@
 // TargetFs makes Node's synchronous file calls behind its async interface (target-fs.ts says why).
 import type {TargetFs} from './target-fs.js';
 
-// Each call still ends in a later turn of the event loop, as the promise calls did, so whatever
-// waits on files (a screen's review of every node) lets keys and timers in between.
-export function inLaterTurns(fs: TargetFs): TargetFs {
+// How long file calls may follow one another before the event loop gets a turn.
+export const fileCallSliceMs = 4;
+
+// Calls that follow one another still give the event loop a turn every few milliseconds, as the
+// promise calls did, so whatever waits on files (a screen's review of every node) lets keys,
+// signals and timers in between. Not a turn after each call: a setup makes hundreds of them, and
+// a turn each was a few milliseconds of a plain setup (issue 12).
+export function inLaterTurns(fs: TargetFs, now: () => number = () => performance.now()): TargetFs {
+	let turnAt = now();
 	const later = async <T>(result: Promise<T>): Promise<T> => {
 		try {
 			return await result;
 		} finally {
-			await new Promise(resolve => setImmediate(resolve));
+			if (now() - turnAt >= fileCallSliceMs) {
+				await new Promise(resolve => setImmediate(resolve));
+				turnAt = now();
+			}
 		}
 	};
 	type Call = (...args: unknown[]) => Promise<unknown>;
