@@ -72,15 +72,18 @@ export class Journal {
 	// its mode (unless `exactMode` says otherwise) and its owner; a new one gets `newFileMode`.
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-		if ((await this.fs.readBytes(target))?.equals(bytes)) {
+		const old = await this.fs.readBytes(target);
+		if (old?.equals(bytes)) {
 			await this.notChanging(target);
 			return 'unchanged';
 		}
-		return this.track(target, async (_mode, sync) => {
+		// The bytes before are the ones just read, and after the atomic write the file holds exactly
+		// these: neither is read again (two reads fewer a file).
+		const replace = async (_mode: number | undefined, sync: 'now' | 'later'): Promise<string[]> => {
 			const info = await this.fs.info(target);
-			const owner = info ? {uid: info.uid, gid: info.gid} : undefined;
-			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, owner, sync)).createdDirs;
-		});
+			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
+		};
+		return this.track(target, replace, {before: old, after: bytes});
 	}
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
@@ -106,9 +109,11 @@ export class Journal {
 	// of the write survived (none, the rename without its bytes, all), leaves a record that undo puts
 	// back as it is (the backup, or no file), which is all it needs; the step is not yet done either,
 	// so the next run writes it again.
-	async track(target: string, change: (oldMode: number | undefined, sync: 'now' | 'later') => Promise<string[] | void>): Promise<WriteResult> {
+	// `known`: the bytes the caller read just before (undefined: no file) and the bytes its change
+	// leaves, where it knows them; otherwise both are read.
+	async track(target: string, change: (oldMode: number | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
 		await this.load();
-		const old = await this.fs.readBytes(target);
+		const old = known ? known.before : await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
 		// A file this run already changed keeps its first record: that one holds the bytes from before the run.
 		let entry = this.entryFor(target);
@@ -122,7 +127,7 @@ export class Journal {
 		const sync = this.ahead.delete(entry) ? 'later' : 'now';
 		const created = (await change(info?.mode, sync)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
-		const now = await this.fs.readBytes(target);
+		const now = known ? known.after : await this.fs.readBytes(target);
 		const unchanged = added && now !== undefined && old?.equals(now) === true;
 		if (unchanged) this.drop(entry);
 		else entry.sha256 = sha256(now ?? '');
