@@ -103,7 +103,7 @@ describe('the cluster screens after the machine list', () => {
 		const shown = render(<App system={await createSystem({root})} command="cluster setup" answers={{}} cluster={cluster} clusterFile={file} onExit={exit => (code = exit)} />);
 		const inkApp = Object.assign(shown, {root});
 		// Once the layout is predicted (it says where it came from), so that no frame of its is taken for a key's.
-	let frame = await waitForFrame(inkApp, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
+		let frame = await waitForFrame(inkApp, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
 		expect(frame).toContain('Esc leave');
 		while (!/page (\d+) of \1:/.test(frame)) frame = await press(inkApp, keys.enter);
 		inkApp.stdin.write(keys.enter);

@@ -30,7 +30,7 @@ describe('the executor registration timeout on the cluster settings pages', () =
 		const app = renderScreen(await createSystem({root}), <ClusterScreens cluster={parseClusterFile(text, file)} file={file} onExit={() => undefined} />);
 		unmount = app.unmount;
 		// Once the layout is predicted (it says where it came from), so that no frame of its is taken for a key's.
-	let frame = await waitForFrame(app, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
+		let frame = await waitForFrame(app, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
 		while (!frame.includes('/etc/mesos-slave/containerizers')) frame = await press(app, keys.enter);
 		frame = await press(app, keys.down);
 		expect(frame).toContain('❯ docker,mesos');
