@@ -4,32 +4,12 @@
 // What a person sets becomes the cluster file's `settings`. Pure.
 import {checkAnswer, defaultReason, resolveValues, type Answers} from './answers.js';
 import {findDerivedSetting, nodeAnswers} from './cluster-derivation.js';
-import type {NodePlan} from './cluster-plan.js';
+import {type ClusterLayouts, type ClusterSettingsPage, layoutKey, pageLayoutLines, pagesFor} from './cluster-settings-pages.js';
 import type {Cluster} from './cluster.js';
 import {applyFieldAction, type FieldAction} from './field-input.js';
 import {findSetting, type SettingId, settings} from './settings.js';
-import {wizardPages} from './wizard-pages.js';
 
-export type ClusterSettingsPage = {id: string; title: string; asked: SettingId[]; derived: SettingId[]};
-
-// The wizard's pages of every node's plan, in plan order, a page once however many nodes have it.
-export function clusterSettingsPages(plans: readonly Pick<NodePlan, 'plan'>[]): ClusterSettingsPage[] {
-	const pages = new Map<string, {title: string; fields: Set<SettingId>}>();
-	for (const {plan} of plans) {
-		for (const page of wizardPages(plan)) {
-			if (page.fields.length === 0) continue;
-			const known = pages.get(page.id) ?? {title: page.title, fields: new Set<SettingId>()};
-			for (const id of page.fields) known.fields.add(id);
-			pages.set(page.id, known);
-		}
-	}
-	return [...pages].map(([id, {title, fields}]) => ({
-		id,
-		title,
-		asked: [...fields].filter(field => !findDerivedSetting(field)),
-		derived: [...fields].filter(field => findDerivedSetting(field) !== undefined),
-	}));
-}
+export {clusterSettingsPages, type ClusterSettingsPage} from './cluster-settings-pages.js';
 
 // A derived setting as the page shows it: how it is derived, and its value on the nodes that have it
 // (one value when every node has the same).
@@ -55,9 +35,13 @@ export type ClusterSettingsState = {
 	given: Answers;
 	// Why the page cannot be left forward yet.
 	problems: string[];
+	// The machine list the pages are made for (none: the pages were given as they are), and each
+	// node's predicted layout with the source it was predicted for (none until the first came).
+	machines?: Cluster;
+	layouts?: ClusterLayouts;
 };
 
-export type ClusterSettingsAction = {type: 'field'; action: FieldAction} | {type: 'focus'; delta: number} | {type: 'page'; delta: number} | {type: 'problems'; problems: string[]} | {type: 'start'; pages: ClusterSettingsPage[]; settings: Answers};
+export type ClusterSettingsAction = {type: 'field'; action: FieldAction} | {type: 'focus'; delta: number} | {type: 'page'; delta: number} | {type: 'problems'; problems: string[]} | {type: 'start'; cluster: Cluster; settings: Answers} | {type: 'layout'; layouts: ClusterLayouts};
 
 export function clusterSettings(pages: ClusterSettingsPage[], settings: Answers): ClusterSettingsState {
 	const values = resolveValues(settings);
@@ -67,7 +51,43 @@ export function clusterSettings(pages: ClusterSettingsPage[], settings: Answers)
 	return {pages, page: 0, focus: 0, cursor: [...first].length, drafts, given: settings, problems: []};
 }
 
-const focusedId = (state: ClusterSettingsState): SettingId | undefined => state.pages[state.page]?.asked[state.focus];
+// The pages for a machine list, made for the article's layout until a prediction comes ('layout').
+export const clusterSettingsFor = (cluster: Cluster, settings: Answers): ClusterSettingsState => ({...clusterSettings(pagesFor(cluster, settings, undefined), settings), machines: cluster});
+
+// The answers the pages hold now: the file's, then what is typed.
+export const draftAnswers = (state: ClusterSettingsState): Answers => ({...state.given, ...state.drafts});
+
+// What the layout prediction for the pages depends on now (undefined: no machine list, nothing to predict).
+export const pagesLayoutKey = (state: ClusterSettingsState): string | undefined => (state.machines ? layoutKey(state.machines, draftAnswers(state)) : undefined);
+
+// What the page says of the layout (cluster-settings-pages.ts): predicting, or where its file is read and how that is known.
+export function layoutWords(state: ClusterSettingsState): string[] {
+	const page = state.pages[state.page];
+	return state.machines && page ? pageLayoutLines(state.machines, draftAnswers(state), state.layouts, page) : [];
+}
+
+// The pages made again (a source chosen, a layout predicted): what is typed is kept, a setting
+// asked now for the first time starts at its value, and the cursor stays on the page it was on
+// (or the one that asks the setting it was in).
+function withPages(state: ClusterSettingsState, layouts: ClusterLayouts | undefined): ClusterSettingsState {
+	if (!state.machines) return state;
+	const pages = pagesFor(state.machines, draftAnswers(state), layouts);
+	const values = resolveValues(draftAnswers(state));
+	const drafts = {...state.drafts};
+	for (const id of pages.flatMap(page => page.asked)) drafts[id] ??= values[id];
+	const focused = focusedId(state);
+	const byId = pages.findIndex(page => page.id === state.pages[state.page]?.id);
+	const bySetting = pages.findIndex(page => focused !== undefined && page.asked.includes(focused));
+	const page = byId >= 0 ? byId : bySetting >= 0 ? bySetting : Math.min(state.page, pages.length - 1);
+	const focus = Math.max(0, focused === undefined ? 0 : (pages[page]?.asked.indexOf(focused) ?? 0));
+	const now = pages[page]?.asked[focus];
+	const cursor = now === focused ? state.cursor : [...(now ? (drafts[now] ?? '') : '')].length;
+	return {...state, pages, drafts, page, focus, cursor, ...(layouts ? {layouts} : {})};
+}
+
+function focusedId(state: ClusterSettingsState): SettingId | undefined {
+	return state.pages[state.page]?.asked[state.focus];
+}
 
 const atFocus = (state: ClusterSettingsState, page: number, focus: number): ClusterSettingsState => {
 	const id = state.pages[page]?.asked[focus];
@@ -102,7 +122,9 @@ export function clusterSettingsReducer(state: ClusterSettingsState, action: Clus
 			const id = focusedId(state);
 			if (!id) return state;
 			const edited = applyFieldAction(findSetting(id), {text: state.drafts[id] ?? '', cursor: state.cursor}, action.action);
-			return {...state, drafts: withFollowers(state, id, edited.text), cursor: edited.cursor, problems: []};
+			const typed = {...state, drafts: withFollowers(state, id, edited.text), cursor: edited.cursor, problems: []};
+			// The source decides the source's own settings asked after it.
+			return id === 'repo.source' && edited.text !== state.drafts[id] ? withPages(typed, state.layouts) : typed;
 		}
 		case 'focus': {
 			const count = state.pages[state.page]?.asked.length ?? 0;
@@ -118,7 +140,10 @@ export function clusterSettingsReducer(state: ClusterSettingsState, action: Clus
 		case 'problems':
 			return {...state, problems: action.problems};
 		case 'start':
-			return clusterSettings(action.pages, action.settings);
+			return clusterSettingsFor(action.cluster, action.settings);
+		case 'layout':
+			// A prediction for a source no longer chosen is not shown.
+			return action.layouts.for === pagesLayoutKey(state) ? withPages(state, action.layouts) : state;
 	}
 }
 

@@ -2,19 +2,44 @@
 // changes from the package source as that node reads it (system/layout-prediction.ts, the code one
 // machine uses, through the node's System), and, after its packages are installed, its files made
 // again from what they do read (installed-layout.ts, as on one machine), said or asked about first.
+import path from 'node:path';
+import {resolveValues} from '../model/answers.js';
+import {nodeAnswers} from '../model/cluster-derivation.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
 import type {NodeMoved} from '../model/cluster-events.js';
 import {type NodePlan, nodePlan, nodeValues} from '../model/cluster-plan.js';
 import {layoutLines, movedFiles, movedFilesLines} from '../model/layout-prediction.js';
+import {articleMachine, type Facts} from '../model/facts.js';
 import {layoutLine} from '../model/files.js';
 import type {Plan, Step} from '../model/plan.js';
-import {predictLayout, type SourceSystem} from '../system/layout-prediction.js';
-import type {System} from '../system/system.js';
+import {predictLayout, readHereFor, type SourceSystem} from '../system/layout-prediction.js';
+import {createSystem, type System} from '../system/system.js';
 import {type ConfirmMoved, stepsForInstalledLayout} from './installed-layout.js';
 
 // The node's plan for the layout its source's packages will read (nothing is changed).
 export async function predictedNodePlan(cluster: Cluster, node: ClusterNode, system: SourceSystem, signal?: AbortSignal): Promise<NodePlan> {
 	return nodePlan(cluster, node, await predictLayout(system, nodeValues(cluster, node), signal));
+}
+
+// A node that is not reached (cluster plan, the screens before the deploy): the article's machine.
+export const unreachedNodeFacts: Facts = {...articleMachine, isRoot: true, notes: ['No node is asked: the article’s machine is assumed.']};
+
+// A node's sandbox under --root DIR: DIR/NAME, as cluster setup --root writes it.
+export const nodeSandbox = (root: string, node: ClusterNode): Promise<System> => createSystem({root: path.join(root, node.name), dryRun: true});
+
+// Every node's facts with the layout its packages will read, predicted without reaching any node:
+// from the source as this machine reads it (once: every node has the same source), or under
+// --root DIR from each node's sandbox. Only the source settings matter, so values another page
+// has not made consistent yet do not stop it (a folder not given yet is said as not read).
+export async function predictClusterLayouts(cluster: Cluster, options: {root?: string; signal?: AbortSignal} = {}): Promise<Record<string, Facts>> {
+	const {root, signal} = options;
+	const valuesOf = (node: ClusterNode) => resolveValues(nodeAnswers(cluster, node));
+	const [first] = cluster.nodes;
+	if (root === undefined) {
+		const facts = first ? await predictLayout(readHereFor(unreachedNodeFacts), valuesOf(first), signal) : unreachedNodeFacts;
+		return Object.fromEntries(cluster.nodes.map(node => [node.name, facts]));
+	}
+	return Object.fromEntries(await Promise.all(cluster.nodes.map(async node => [node.name, await predictLayout(await nodeSandbox(root, node), valuesOf(node), signal)] as const)));
 }
 
 // The files a node writes instead, asked about (the screens: Enter goes on, q stops); true goes on.

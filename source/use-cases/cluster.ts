@@ -6,13 +6,11 @@ import {clockSkewProblem} from '../model/clock-skew.js';
 import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
 import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
-import {clusterStages, type NodePlan} from '../model/cluster-plan.js';
+import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import type {Cluster, ClusterNode} from '../model/cluster.js';
-import {articleMachine, type Facts} from '../model/facts.js';
 import type {Plan} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
-import {readHereFor} from '../system/layout-prediction.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createTargetFs} from '../system/target-fs.js';
 import {newRunId, type UndoLine} from '../system/journal.js';
@@ -24,7 +22,7 @@ import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
 import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
-import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeStepsAfter, predictedNodePlan} from './cluster-layout.js';
+import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeSandbox, nodeStepsAfter, predictClusterLayouts, predictedNodePlan, unreachedNodeFacts} from './cluster-layout.js';
 import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -70,13 +68,12 @@ export type PlannedNode = NodePlan & {read(path: string): Promise<string | undef
 export async function planCluster(cluster: Cluster, options: {root?: string; signal?: AbortSignal} = {}): Promise<PlannedNode[]> {
 	const {root, signal} = options;
 	if (root === undefined) {
-		const facts: Facts = {...articleMachine, isRoot: true, notes: ['No node is asked: the article’s machine is assumed.']};
-		const here = readHereFor(facts);
-		return Promise.all(cluster.nodes.map(async node => ({...(await predictedNodePlan(cluster, node, here, signal)), read: async () => undefined})));
+		const layouts = await predictClusterLayouts(cluster, {signal});
+		return cluster.nodes.map(node => ({...nodePlan(cluster, node, layouts[node.name] ?? unreachedNodeFacts), read: async () => undefined}));
 	}
 	return Promise.all(
 		cluster.nodes.map(async node => {
-			const system = await createSystem({root: path.join(root, node.name), dryRun: true});
+			const system = await nodeSandbox(root, node);
 			const plan = await predictedNodePlan(cluster, node, system, signal);
 			await refuseUnwritableTargets(system.fs, plan.plan);
 			return {...plan, read: async (file: string) => system.fs.read(file)};

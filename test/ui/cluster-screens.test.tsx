@@ -35,8 +35,9 @@ describe('the cluster screens after the machine list', () => {
 		await waitForFrame(app, `Saved: ${file}`);
 
 		// Enter: the wizard's pages, once for all four nodes.
-		const first = await press(app, keys.enter);
-		expect(first).toContain('Settings for every node · page 1 of');
+		await press(app, keys.enter);
+		// Once the layout is predicted (it says where it came from), so that no frame of its is taken for a key's.
+		const first = await waitForFrame(app, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
 		expect(first).toContain('Key server');
 		// Through the pages to zoo.cfg: dataDir asked, the server lines shown as derived, never asked.
 		let frame = first;
@@ -101,7 +102,8 @@ describe('the cluster screens after the machine list', () => {
 		let code: number | undefined;
 		const shown = render(<App system={await createSystem({root})} command="cluster setup" answers={{}} cluster={cluster} clusterFile={file} onExit={exit => (code = exit)} />);
 		const inkApp = Object.assign(shown, {root});
-		let frame = await waitForFrame(inkApp, 'Settings for every node · page 1 of');
+		// Once the layout is predicted (it says where it came from), so that no frame of its is taken for a key's.
+		let frame = await waitForFrame(inkApp, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
 		expect(frame).toContain('Esc leave');
 		while (!/page (\d+) of \1:/.test(frame)) frame = await press(inkApp, keys.enter);
 		inkApp.stdin.write(keys.enter);

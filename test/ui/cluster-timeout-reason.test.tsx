@@ -29,7 +29,8 @@ describe('the executor registration timeout on the cluster settings pages', () =
 		await writeFile(file, text);
 		const app = renderScreen(await createSystem({root}), <ClusterScreens cluster={parseClusterFile(text, file)} file={file} onExit={() => undefined} />);
 		unmount = app.unmount;
-		let frame = await waitForFrame(app, 'Settings for every node · page 1 of');
+		// Once the layout is predicted (it says where it came from), so that no frame of its is taken for a key's.
+		let frame = await waitForFrame(app, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
 		while (!frame.includes('/etc/mesos-slave/containerizers')) frame = await press(app, keys.enter);
 		frame = await press(app, keys.down);
 		expect(frame).toContain('❯ docker,mesos');

@@ -7,16 +7,16 @@
 import {Text} from 'ink';
 import React, {useCallback, useMemo, useState} from 'react';
 import type {NodeChanges} from '../../model/cluster-changes.js';
-import {chosenSettings, clusterSettings, clusterSettingsPages, clusterSettingsReducer} from '../../model/cluster-settings.js';
-import {nodePlan} from '../../model/cluster-plan.js';
+import {chosenSettings, clusterSettings, clusterSettingsFor, clusterSettingsReducer, draftAnswers, pagesLayoutKey} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
 import {errorMessage, InputError} from '../../model/errors.js';
-import {articleMachine} from '../../model/facts.js';
 import type {Plan} from '../../model/plan.js';
 import {shellQuote} from '../../model/script.js';
 import {deployCluster, rehearseCluster, saveClusterFile} from '../../use-cases/cluster.js';
+import {predictClusterLayouts} from '../../use-cases/cluster-layout.js';
 import {reviewCluster} from '../../use-cases/cluster-review.js';
 import {useKeyRouter} from '../components/keys/use-key-router.js';
+import {useLayoutPrediction} from '../hooks/use-layout-prediction.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import {useSystem} from '../hooks/use-system.js';
 import {ClusterDeployScreen} from './ClusterDeployScreen.js';
@@ -34,9 +34,6 @@ type Props = {
 	onExit: (code: number, message?: string) => void;
 };
 
-// The pages every node's plan has (made for the article's machine: only which settings a page asks matters here).
-const pagesOf = (cluster: Cluster) => clusterSettingsPages(cluster.nodes.map(node => nodePlan({...cluster, settings: {}}, node, articleMachine)));
-
 export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props) {
 	const system = useSystem();
 	const [route, showRoute] = useState<Route>(given ? {screen: 'settings'} : {screen: 'list'});
@@ -51,9 +48,21 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 		[router],
 	);
 	const [machines, setMachines] = useState<{cluster: Cluster; file: string} | undefined>(given && givenFile ? {cluster: given, file: givenFile} : undefined);
-	const [settings, screen] = useSyncReducer(clusterSettingsReducer, given ? clusterSettings(pagesOf(given), given.settings) : clusterSettings([], {}));
+	const [settings, screen] = useSyncReducer(clusterSettingsReducer, given ? clusterSettingsFor(given, given.settings) : clusterSettings([], {}));
 	const cluster = useMemo(() => (machines ? {...machines.cluster, settings: chosenSettings(settings)} : undefined), [machines, settings]);
 	const root = system.sandbox ? system.root : undefined;
+	// Where each node's packages will read, predicted as the summary predicts it (without reaching a
+	// node), again whenever the source chosen on the pages changes; the pages show it when it comes.
+	useLayoutPrediction({
+		key: pagesLayoutKey(settings),
+		predict: async signal => {
+			const now = screen.get();
+			return now.machines ? predictClusterLayouts({...now.machines, settings: draftAnswers(now)}, {...(root === undefined ? {} : {root}), signal}) : {};
+		},
+		// Not predicted at all: the article's layout, said as assumed.
+		fallback: () => ({}),
+		onPredicted: (key, facts) => screen.dispatch({type: 'layout', layouts: {for: key, facts}}),
+	});
 	// What the summary showed of each node, for the deploy to ask about a node whose own source reads elsewhere.
 	const [shown, setShown] = useState<ReadonlyMap<string, Plan>>();
 	const toSettings = useCallback(
@@ -61,7 +70,7 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 			setMachines({cluster: listed, file});
 			// The pages depend on the roles listed; what was typed before is kept.
 			const kept = screen.get().pages.length > 0 ? chosenSettings(screen.get()) : listed.settings;
-			screen.dispatch({type: 'start', pages: pagesOf(listed), settings: kept});
+			screen.dispatch({type: 'start', cluster: listed, settings: kept});
 			setRoute({screen: 'settings'});
 		},
 		[screen, setRoute],

@@ -4,7 +4,7 @@
 // page), Esc goes back. Render only: the pages and values live in model/cluster-settings.ts.
 import {Box, Text} from 'ink';
 import React from 'react';
-import {type ClusterSettingsAction, type ClusterSettingsState, derivedValue, draftReason} from '../../model/cluster-settings.js';
+import {type ClusterSettingsAction, type ClusterSettingsState, derivedValue, draftReason, layoutWords} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
 import {findSetting} from '../../model/settings.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
@@ -47,7 +47,17 @@ export function ClusterSettingsScreen({cluster, screen, state, backWord, onDone,
 	return (
 		<Box flexDirection="column">
 			<Text bold>{`Settings for every node · page ${state.page + 1} of ${state.pages.length}: ${page.title}`}</Text>
-			<Text dimColor>{`Asked once, used on each of the ${cluster.nodes.length} nodes that has this file.`}</Text>
+			<Text dimColor>
+				{page.title.startsWith('/')
+					? `Written to ${page.title} on each node that has this file; asked once for all ${cluster.nodes.length} nodes.`
+					: `Kept in the cluster file’s settings: where every node’s packages come from; asked once for all ${cluster.nodes.length} nodes.`}
+			</Text>
+			{/* Where the packages of the chosen source read this page's file, or that it is being predicted. */}
+			{layoutWords(state).map(line => (
+				<Text key={line} dimColor>
+					{line}
+				</Text>
+			))}
 			<Box flexDirection="column" marginTop={1}>
 				{page.asked.map((id, index) => {
 					const why = draftReason(state, id);

@@ -15,6 +15,7 @@ import type {SetupSession} from '../../use-cases/setup.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
 import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useLayoutPrediction} from '../hooks/use-layout-prediction.js';
 import {useSystem} from '../hooks/use-system.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 
@@ -192,15 +193,13 @@ export function useWizard(options: WizardOptions) {
 	const {answers, facts} = state;
 	// The layout the chosen source's packages will read, predicted again whenever the source changes.
 	const source = useMemo(() => predictionKey(resolveValues(answers)), [answers]);
-	useEffect(() => {
-		const controller = new AbortController();
-		useCases
-			.predictLayout(store.get().answers, controller.signal)
-			.then(predicted => controller.signal.aborted || driver.send({type: 'layout-predicted', source, facts: predicted}))
-			// Not predicted at all: the machine's own facts (the article's layout), said as assumed.
-			.catch(() => controller.signal.aborted || driver.send({type: 'layout-predicted', source, facts: system.facts}));
-		return () => controller.abort();
-	}, [source, useCases, store, driver, system.facts]);
+	useLayoutPrediction({
+		key: source,
+		predict: signal => useCases.predictLayout(store.get().answers, signal),
+		// Not predicted at all: the machine's own facts (the article's layout), said as assumed.
+		fallback: () => system.facts,
+		onPredicted: (key, predicted) => driver.send({type: 'layout-predicted', source: key, facts: predicted}),
+	});
 	const pages = useMemo(() => pagesOf({answers, facts}), [answers, facts]);
 	const {page, index} = currentPage(state, pages);
 	return {state, send: driver.send, store, pages, page, index, view, output, summary: driver.summary()};
