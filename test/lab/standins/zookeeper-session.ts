@@ -28,23 +28,43 @@ function call<T>(start: (callback: Callback<T>) => void): Promise<T> {
 	});
 }
 
-export function openZookeeperSession(connectionString: string, log: Log, onExpired: () => void): ZookeeperSession {
-	const client = zookeeper.createClient(connectionString, {sessionTimeout: 10_000, spinDelay: 1000});
+// How long a connection may wait for ZooKeeper's answer to its ConnectRequest. node-zookeeper-client
+// stops timing a connection once TCP connects (alexguan/node-zookeeper-client#57): a ZooKeeper still
+// starting that accepts the socket and never answers left a stand-in "Connecting" for ever, where
+// the real daemons' C client gives up at its session timeout and connects again. So does this one.
+const connectAnswerMs = 10_000;
+
+export function openZookeeperSession(connectionString: string, log: Log, onExpired: () => void, answerWithinMs = connectAnswerMs): ZookeeperSession {
 	let wasConnected = false;
+	let closed = false;
+	let markConnected: () => void = () => undefined;
 	const connected = new Promise<void>(resolve => {
-		client.on('connected', () => {
+		markConnected = resolve;
+	});
+	const open = (): zookeeper.Client => {
+		const opened = zookeeper.createClient(connectionString, {sessionTimeout: 10_000, spinDelay: 1000});
+		const unanswered = setTimeout(() => {
+			if (closed || wasConnected) return;
+			log.warn(`ZooKeeper at ${connectionString} did not answer within ${answerWithinMs / 1000} s; connecting again`);
+			opened.close();
+			client = open();
+		}, answerWithinMs);
+		opened.on('connected', () => {
+			clearTimeout(unanswered);
 			log.info(`${wasConnected ? 'Reconnected' : 'Connected'} to ZooKeeper at ${connectionString}`);
 			wasConnected = true;
-			resolve();
+			markConnected();
 		});
-	});
-	client.on('disconnected', () => log.warn(`Disconnected from ZooKeeper at ${connectionString}`));
-	client.on('expired', () => {
-		log.warn('ZooKeeper session expired');
-		onExpired();
-	});
+		opened.on('disconnected', () => log.warn(`Disconnected from ZooKeeper at ${connectionString}`));
+		opened.on('expired', () => {
+			log.warn('ZooKeeper session expired');
+			onExpired();
+		});
+		opened.connect();
+		return opened;
+	};
 	log.info(`Connecting to ZooKeeper at ${connectionString}`);
-	client.connect();
+	let client = open();
 	return {
 		connected,
 		async mkdirp(path) {
@@ -76,6 +96,9 @@ export function openZookeeperSession(connectionString: string, log: Log, onExpir
 				throw error;
 			}
 		},
-		close: () => client.close(),
+		close: () => {
+			closed = true;
+			client.close();
+		},
 	};
 }
