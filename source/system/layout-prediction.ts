@@ -50,6 +50,8 @@ async function debVersion(system: SourceSystem, deb: string): Promise<string | u
 }
 
 async function folderPackages(system: SourceSystem, folder: string): Promise<SourcePackages> {
+	// TargetFs lists a missing folder as empty: said as missing, not as a folder without packages.
+	if (!(await system.fs.exists(folder))) throw new Error(`${placed(system, folder)} does not exist`);
 	const listed = await system.fs.list(folder).catch((error: unknown) => {
 		throw new Error(`${placed(system, folder)} cannot be listed (${(error as {code?: string}).code ?? (error as Error).message})`);
 	});
@@ -101,7 +103,7 @@ export async function predictLayout(system: SourceSystem, values: Values, signal
 	try {
 		const found = sourceOf(values) === 'folder' ? await folderPackages(system, values['repo.folder']) : await indexPackages(system, values, signal);
 		if (typeof found === 'string') return unpredicted(facts, found);
-		if (found.mesos === undefined && found.marathon === undefined) return unpredicted(facts, `${found.where} names neither mesos nor marathon`);
+		if (found.mesos === undefined && found.marathon === undefined) return unpredicted(facts, `${found.where} holds no mesos or marathon package`);
 		return predictedFacts(facts, found);
 	} catch (error) {
 		return unpredicted(facts, `${sourceOf(values) === 'folder' ? 'the folder' : 'the source’s index'} could not be read: ${(error as Error).message}`);

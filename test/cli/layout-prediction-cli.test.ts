@@ -65,6 +65,17 @@ describe('the layout predicted from a folder of .debs, before any install', () =
 		expect(paths.filter(file => file.includes('mesos-agent') || file === '/etc/default/marathon')).toEqual([]);
 	});
 
+	it('plan --root says why nothing was predicted: a folder that does not exist, and one without mesos or marathon', async () => {
+		const root = await tempRoot();
+		const missing = await runCli(['plan', '--root', root, ...folderSource]);
+		expect(missing.exitCode, missing.stderr).toBe(0);
+		expect(missing.stdout).toContain('The layout could not be predicted from the package source: the folder could not be read: /srv/debs does not exist.');
+		await mkdir(path.join(root, 'srv/debs'), {recursive: true});
+		const empty = await runCli(['plan', '--root', root, ...folderSource]);
+		expect(empty.stdout).toContain('The layout could not be predicted from the package source: /srv/debs holds no mesos or marathon package.');
+		expect(empty.stdout).toContain('the article’s, assumed until the install shows otherwise.');
+	});
+
 	it('setup --yes --root writes the configuration files its summary named, and no other', async () => {
 		const root = await rootWithDebs('mesos-packaging');
 		const result = await runCli(['setup', '--yes', '--root', root, ...folderSource]);
