@@ -5,6 +5,7 @@ import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../m
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import type {Stage} from '../model/cluster-plan.js';
 import type {Cluster} from '../model/cluster.js';
+import {errorMessage} from '../model/errors.js';
 import type {Step} from '../model/plan.js';
 import type {ApplyResult} from '../system/apply-plan.js';
 import {readCluster} from '../system/cluster-readings.js';
@@ -58,18 +59,25 @@ export async function runStages(stages: readonly Stage[], work: StageWork): Prom
 					for (;;) {
 						if (quit) return;
 						const applied = await work.applyStep(name, step);
+						let failure: NodeFailure | undefined;
 						if (applied.ok) {
 							if (!work.stepsAfter) break;
-							const rest = await work.stepsAfter(name, step, steps.slice(index + 1));
-							if (!rest) {
-								stopped = true;
-								quit = true;
-								return;
+							try {
+								const rest = await work.stepsAfter(name, step, steps.slice(index + 1));
+								if (!rest) {
+									stopped = true;
+									quit = true;
+									return;
+								}
+								steps = [...steps.slice(0, index + 1), ...rest];
+								break;
+							} catch (error) {
+								// Looking at what the step left failed (the node unreachable, a target refused): the
+								// node's step failed, and is retried, skipped or the end like any other.
+								failure = {node: name, message: `${step.title}: ${errorMessage(error)}`};
 							}
-							steps = [...steps.slice(0, index + 1), ...rest];
-							break;
 						}
-						const failure = await work.failureOf(name, step, applied);
+						failure ??= await work.failureOf(name, step, applied);
 						const decision = applied.stopped || work.signal?.aborted || !work.onNodeFailed ? 'quit' : await work.onNodeFailed(failure);
 						if (decision === 'retry') continue;
 						if (decision === 'skip') {

@@ -94,4 +94,40 @@ describe('the deploy’s stages and a failed node', () => {
 			"err Nothing after the failed stage ran. Fix the cause on m2, then continue with: mesos-setup cluster setup 'my cluster.yaml' --yes (what is already done changes nothing when done again). Or put every node back: mesos-setup cluster undo 'my cluster.yaml' --yes.",
 		]);
 	});
+
+	it('a node whose look after its step fails (stepsAfter throws) is a failed node: asked, retried, and the other nodes wait for the answer', async () => {
+		const asked: NodeFailure[] = [];
+		const applied: string[] = [];
+		let throws = 1;
+		const outcome = await runStages(stages, {
+			async applyStep(_node, {title}) {
+				applied.push(title);
+				return ok;
+			},
+			failureOf: async name => ({node: name, message: 'not used'}),
+			async stepsAfter(name, _step, rest) {
+				if (name === 'm2' && throws-- > 0) throw new Error('reading m2:/usr/bin/mesos-init-wrapper failed: Connection reset');
+				return [...rest];
+			},
+			emit: () => undefined,
+			onNodeFailed: async failure => {
+				asked.push(failure);
+				return 'retry';
+			},
+		});
+		expect(asked).toEqual([{node: 'm2', message: 'Start zookeeper on m2: reading m2:/usr/bin/mesos-init-wrapper failed: Connection reset'}]);
+		expect(applied.filter(title => title === 'Start zookeeper on m2')).toHaveLength(2);
+		expect(outcome).toEqual({failed: []});
+		// --yes: the stage ends on the other nodes, then the deploy stops, naming the node.
+		const unattended = await runStages(stages, {
+			applyStep: async () => ok,
+			failureOf: async name => ({node: name, message: 'not used'}),
+			async stepsAfter(name, _step, rest) {
+				if (name === 'm1') throw new Error('m1 is gone');
+				return [...rest];
+			},
+			emit: () => undefined,
+		});
+		expect(unattended).toEqual({failed: [{node: 'm1', message: 'Start zookeeper on m1: m1 is gone'}]});
+	});
 });
