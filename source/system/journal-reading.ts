@@ -45,7 +45,8 @@ export async function setupToContinue(fs: TargetFiles): Promise<JournalFile | un
 
 // The files mesos-setup's own runs wrote (setups and edits not undone) that are on disk now: a full
 // setup removes one whose settings were all emptied since (Facts.writtenBefore), and never names a
-// file mesos-setup did not write. Journals that cannot be trusted give none here (undo names them).
+// file mesos-setup did not write: an entry recorded ahead of a write that never came (a killed run)
+// names no SHA-256 and is left out. Journals that cannot be trusted give none here (undo names them).
 export async function filesWrittenBefore(fs: TargetFiles): Promise<string[]> {
 	let journals: JournalFile[];
 	try {
@@ -54,7 +55,7 @@ export async function filesWrittenBefore(fs: TargetFiles): Promise<string[]> {
 		if (error instanceof DamagedJournalError) return [];
 		throw error;
 	}
-	const paths = [...new Set(journals.filter(j => j.kind !== 'undo' && !j.undone).flatMap(j => j.entries.map(entry => entry.path)))];
+	const paths = [...new Set(journals.filter(j => j.kind !== 'undo' && !j.undone).flatMap(j => j.entries.filter(entry => entry.sha256 !== '').map(entry => entry.path)))];
 	const present = await Promise.all(paths.map(async path => ((await fs.exists(path)) ? [path] : [])));
 	return present.flat().sort();
 }

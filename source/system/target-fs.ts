@@ -158,8 +158,8 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function syncLater(also: string[] = []): Promise<void> {
 		const paths = [...unsynced, ...also];
-		unsynced.clear();
 		await Promise.all(paths.map(syncPath));
+		for (const host of paths) unsynced.delete(host); // only once synced: a failed one waits for the next save
 	}
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {

@@ -2,7 +2,7 @@ import {chmod, mkdir, readFile, readdir, stat, symlink, writeFile} from 'node:fs
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {Journal, newRunId} from '../../source/system/journal.js';
-import {lastUndoableRun, readJournals} from '../../source/system/journal-reading.js';
+import {filesWrittenBefore, lastUndoableRun, readJournals} from '../../source/system/journal-reading.js';
 import {undoLastRun} from '../../source/system/undo.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -206,5 +206,19 @@ describe('syncs', () => {
 		calls.length = 0;
 		await journal.write('/etc/marathon/conf/zk', 'zk\n');
 		expect(calls.filter(call => call.startsWith('write /etc'))).toEqual(['write /etc/marathon/conf/zk now']);
+	});
+});
+
+describe('the files mesos-setup wrote before (Facts.writtenBefore)', () => {
+	it('names the files its runs wrote that are there now, not one recorded ahead of a write a killed run never made', async () => {
+		const root = await tempRoot();
+		const journal = new Journal(createTargetFs(root), 'run-ahead');
+		await journal.recordAhead(['/etc/mesos-master/ip']);
+		await journal.write('/etc/mesos-master/ip', '10.0.0.1\n');
+		// The next row's save names the first row's SHA-256s; the run is killed before its write,
+		// and the hostname file is later made by someone else.
+		await journal.recordAhead(['/etc/mesos-master/hostname']);
+		await writeFile(path.join(root, 'etc/mesos-master/hostname'), 'by-hand\n');
+		expect(await filesWrittenBefore(createTargetFs(root))).toEqual(['/etc/mesos-master/ip']);
 	});
 });
