@@ -49,6 +49,7 @@ export class NodeShell {
 	private queue: Promise<unknown> = Promise.resolve();
 	private stderr = '';
 	private ended = false;
+	private killed = false;
 	// How the shell's ssh exited: 255 (or a signal) when the connection was lost, else the node's
 	// own status, such as sudo's refusal before the shell could start.
 	private exitCode: number | null = null;
@@ -74,8 +75,10 @@ export class NodeShell {
 		});
 	}
 
+	// False as soon as a request timed out (the shell is being killed), not only once it has ended:
+	// the next request starts another shell rather than writing into this one's closing pipe.
 	get alive(): boolean {
-		return !this.ended;
+		return !this.ended && !this.killed;
 	}
 
 	// One request after the one before has its answer. A shell that ended (or ends meanwhile) answers
@@ -107,6 +110,7 @@ export class NodeShell {
 			const timer = setTimeout(() => {
 				// What the script does on the node is left to end as a killed ssh session's would.
 				this.pending = undefined;
+				this.killed = true;
 				this.child.kill('SIGKILL');
 				resolve({timedOut: true, stdout: Buffer.alloc(0), stderr: '', reachedCommand: true});
 			}, request.timeoutMs);

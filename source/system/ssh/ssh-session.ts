@@ -89,6 +89,7 @@ export class SshSession {
 	private remoteUid: number | undefined;
 	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
 	private rootShell: NodeShell | undefined;
+	private shellTurns: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		readonly endpoint: SshEndpoint,
@@ -183,12 +184,18 @@ export class SshSession {
 
 	// A bash script run as root in the node's one root shell (node-shell.ts), started at the first
 	// request and again after one that timed out or lost its connection.
+	// Requests wait here for the one before, and each looks at the shell in its own turn: one queued
+	// behind a request that timed out (or lost the shell) starts a new shell, not a false "lost".
 	async asRootInShell(request: ShellRequest): Promise<CallResult> {
-		if (!this.rootShell?.alive) {
-			const commandLine = remoteCommandLine(asRoot(bashScript(nodeShellScript, [this.marker]), this.remoteIsRoot));
-			this.rootShell = new NodeShell(spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']}), this.marker);
-		}
-		return this.rootShell.call(request);
+		const turn = this.shellTurns.then(async () => {
+			if (!this.rootShell?.alive) {
+				const commandLine = remoteCommandLine(asRoot(bashScript(nodeShellScript, [this.marker]), this.remoteIsRoot));
+				this.rootShell = new NodeShell(spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']}), this.marker);
+			}
+			return this.rootShell.call(request);
+		});
+		this.shellTurns = turn.catch(() => undefined);
+		return turn;
 	}
 
 	async close(): Promise<void> {
