@@ -97,10 +97,10 @@ function askingFirst(then: ReturnType<typeof stagesRun>, decisions: HostKeyDecis
 
 // a1's installed packages read the agent layout: after its install the files it writes instead are asked about before its next step.
 const movedLines = ['The installed packages read the agent’s from /etc/mesos-agent/ …, not what the summary showed. These files are written instead:', '  write  /etc/mesos-agent/ip (instead of /etc/mesos-slave/ip)'];
-const movingOnA1 = (asked: boolean[]) =>
+const movingOnA1 = (asked: boolean[], moving: readonly string[] = ['a1']) =>
 	stagesRun({}, undefined, options => {
 		return async (node, step, rest) => {
-			if (node !== 'a1' || step.id !== 'install') return [...rest];
+			if (!moving.includes(node) || step.id !== 'install') return [...rest];
 			const goOn = await options.onLayoutMoved({node, lines: movedLines});
 			asked.push(goOn);
 			return goOn ? [...rest] : undefined;
@@ -214,6 +214,15 @@ describe('the deploy screen', () => {
 		await waitForFrame(app, () => code() === 130);
 		expect(asked).toEqual([false]);
 		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
+	});
+
+	it('q at one node’s moved files answers the other nodes’ questions too, waiting or still to come: none is shown saying the deploy goes on', async () => {
+		const asked: boolean[] = [];
+		const {app, code} = await show(movingOnA1(asked, ['a1', 'a2']));
+		await waitForFrame(app, 'none of these files is written yet');
+		await press(app, 'q');
+		await waitForFrame(app, () => code() === 130);
+		expect(asked).toEqual([false, false]);
 	});
 
 	it('Ctrl+C while a host key is asked refuses it and the screen leaves', async () => {

@@ -26,8 +26,10 @@ export type ClusterDeploy = {view: DeployView; screen: SyncReducer<DeployView, P
 
 // Questions asked one at a time in the order they came (nodes work in parallel): the first is shown,
 // and answering it shows the next. `show` and `hide` tell the screen.
+// Once closed (the deploy is ending), a question asked later is answered at once with the same answer.
 function questionQueue<Q, A>(show: (question: Q) => void, hide: () => void) {
 	const waiting: {question: Q; resolve: (answer: A) => void}[] = [];
+	let closedWith: {answer: A} | undefined;
 	const answer = (given: A): void => {
 		const first = waiting.shift();
 		if (!first) return;
@@ -39,11 +41,13 @@ function questionQueue<Q, A>(show: (question: Q) => void, hide: () => void) {
 	return {
 		ask: (question: Q): Promise<A> =>
 			new Promise(resolve => {
+				if (closedWith) return resolve(closedWith.answer);
 				waiting.push({question, resolve});
 				if (waiting.length === 1) show(question);
 			}),
 		answer,
-		answerAll(given: A): void {
+		close(given: A): void {
+			closedWith = {answer: given};
 			while (waiting.length > 0) answer(given);
 		},
 	};
@@ -103,9 +107,16 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 	const stop = useCallback(() => {
 		screen.dispatch({type: 'stopping'});
 		controller.abort();
-		failures.answerAll('quit');
-		movedFiles.answerAll(false);
+		failures.close('quit');
+		movedFiles.close(false);
 		answerHostKey('refuse');
 	}, [screen, controller, failures, movedFiles, answerHostKey]);
-	return {view, screen, buffers, answer: failures.answer, answerHostKey, answerMoved: movedFiles.answer, stop};
+	// q at any question ends the deploy: no question of another node is left to say it goes on.
+	const quitAll = useCallback(() => {
+		failures.close('quit');
+		movedFiles.close(false);
+	}, [failures, movedFiles]);
+	const answer = useCallback((decision: NodeDecision) => (decision === 'quit' ? quitAll() : failures.answer(decision)), [quitAll, failures]);
+	const answerMoved = useCallback((goOn: boolean) => (goOn ? movedFiles.answer(true) : quitAll()), [quitAll, movedFiles]);
+	return {view, screen, buffers, answer, answerHostKey, answerMoved, stop};
 }
