@@ -53,7 +53,18 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 	let arch: Promise<string> | undefined;
 	const sourceReader: SourceReader = {
 		place: `on ${node}`,
-		arch: () => (arch ??= plain('dpkg --print-architecture').then(answer => answer.stdout.toString('utf8').trim())),
+		// Kept once known; a lookup that failed is asked again next time, never kept as an answer.
+		arch: () =>
+			(arch ??= plain('dpkg --print-architecture')
+				.then(answer => {
+					const known = answer.stdout.toString('utf8').trim();
+					if (answer.exitCode !== 0 || !known) throw new Error(`dpkg --print-architecture on ${node}: ${answer.stderr.trim().split('\n').at(-1) || `exit ${answer.exitCode ?? 'timed out'}`}`);
+					return known;
+				})
+				.catch((error: unknown) => {
+					arch = undefined;
+					throw error;
+				})),
 		fetchBytes: () => fetchBytes,
 		readIndex: indexReadings(() => fetchBytes),
 	};
