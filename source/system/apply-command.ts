@@ -27,7 +27,15 @@ export async function runCheck(system: System, action: Extract<Action, {kind: 'c
 // The checks of a row (the preflight), started together: each only reads (a port, a file, whether
 // a server answers), so none need wait for the one before; their outcomes are still taken one by
 // one, in order. `row.checks` is the row under way; the run empties it when the row ends.
-export type CheckRow = {checks?: Map<Action, Promise<Outcome>>};
+export type CheckRow = {checks?: Map<Action, Promise<Outcome>>; stop?: AbortController};
+
+// The row ends (an action that is not a check, the step's end): checks still under way, after the one
+// the step failed at, are stopped, so none keeps the run waiting (an index fetch may take 20 s).
+export function endCheckRow(row: CheckRow): void {
+	row.stop?.abort();
+	row.checks = undefined;
+	row.stop = undefined;
+}
 
 // `rest`: this check and the actions after it in the part of the step being applied.
 export function checkInRow(system: System, row: CheckRow, action: Extract<Action, {kind: 'check'}>, rest: readonly Action[], signal: AbortSignal | undefined): Promise<Outcome> {
@@ -35,7 +43,9 @@ export function checkInRow(system: System, row: CheckRow, action: Extract<Action
 	if (started) return started;
 	const end = rest.findIndex(next => next.kind !== 'check');
 	const checks = (end === -1 ? rest : rest.slice(0, end)).filter(next => next.kind === 'check');
-	row.checks = new Map(checks.map(check => [check, runCheck(system, check, signal)]));
+	row.stop = new AbortController();
+	const rowSignal = signal ? AbortSignal.any([signal, row.stop.signal]) : row.stop.signal;
+	row.checks = new Map(checks.map(check => [check, runCheck(system, check, rowSignal)]));
 	// Each is awaited in its turn, where a failure is reported; one a stop never reached fails nowhere.
 	for (const outcome of row.checks.values()) outcome.catch(() => undefined);
 	return row.checks.get(action) ?? runCheck(system, action, signal);

@@ -12,7 +12,7 @@ import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import type {Action, Step, StepId} from '../model/plan.js';
 import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
-import {type CheckRow, checkInRow, runCommand, runImportKey} from './apply-command.js';
+import {type CheckRow, checkInRow, endCheckRow, runCommand, runImportKey} from './apply-command.js';
 import {makeLocalRepository} from './local-repository.js';
 import {type FileRow, runFile} from './apply-file.js';
 import {runService} from './apply-service.js';
@@ -106,7 +106,7 @@ export class ApplyRun {
 			try {
 				if (action.kind !== 'check') this.startChanging();
 				if (action.kind !== 'file') this.row.recordedAhead = false;
-				if (action.kind !== 'check') this.row.checks = undefined;
+				if (action.kind !== 'check') endCheckRow(this.row);
 				outcome = await this.applyAction(step, action, step.actions.slice(index), emit, signal);
 			} catch (error) {
 				outcome = {status: 'failed', message: errorMessage(error), detail: error instanceof StepError ? error.detail : []};
@@ -240,7 +240,7 @@ export class ApplyRun {
 	// is; the next write names the problem.
 	private async settleJournal(): Promise<void> {
 		this.row.recordedAhead = false;
-		this.row.checks = undefined;
+		endCheckRow(this.row);
 		if (this.system.dryRun) return;
 		await this.journal.settle().catch(() => undefined);
 	}

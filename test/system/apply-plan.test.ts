@@ -1,10 +1,13 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {buildPlan, realRunOnly} from '../../source/model/plan.js';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
 import {createSystem, type System} from '../../source/system/system.js';
+import {ApplyRun} from '../../source/system/apply-plan.js';
+import type {Step} from '../../source/model/plan.js';
 import {runSetup, startSetup} from '../../source/use-cases/setup.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
@@ -149,5 +152,35 @@ describe('the preflight', () => {
 		releaseFirst();
 		await applied;
 		expect(ends).toEqual(preflight.actions.map(action => action.title));
+	});
+});
+
+describe('the preflight’s checks started together', () => {
+	it('stops the checks still under way when the step fails at one before them, so none keeps the run waiting', async () => {
+		// A repository that accepts the index request and never answers (the check's own limit is 20 s).
+		const sockets: net.Socket[] = [];
+		const server = net.createServer(socket => sockets.push(socket));
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as net.AddressInfo;
+		try {
+			const system = await createSystem({root: await tempRoot()});
+			const where = `http://127.0.0.1:${port}`;
+			const step = {
+				id: 'preflight',
+				title: 'Preflight',
+				summary: '',
+				actions: [
+					{kind: 'check', title: '/srv/none holds the Mesos packages', check: {kind: 'deb-folder', path: '/srv/none', packages: ['mesos']}},
+					{kind: 'check', title: 'The repository holds mesos', check: {kind: 'source-index', where, dists: `${where}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}},
+				],
+			} as const satisfies Step;
+			const result = await new ApplyRun(system, 'checks-row').applyStep(step);
+			expect(result.failed?.action.title).toBe('/srv/none holds the Mesos packages');
+			await waitFor('the index request to be asked', () => sockets.length > 0);
+			await waitFor('the index request, still unanswered, to be given up', () => sockets.every(socket => socket.destroyed || socket.readableEnded));
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise(resolve => server.close(resolve));
+		}
 	});
 });
