@@ -1,5 +1,6 @@
 // Asks `docker version` (client and server) on this machine or on a node, through whichever runner
-// reaches it, and judges the answer as the model says (model/docker.ts). Never throws.
+// reaches it, and judges the answer as the model says (model/docker.ts). Throws only where a node
+// cannot be reached (its runner's SSH error): "not installed" would send the person the wrong way.
 import {type DockerVerdict, dockerVersionArgv, judgeDockerVersion} from '../model/docker.js';
 import type {CommandRunner} from './runner.js';
 
