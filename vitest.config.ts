@@ -5,7 +5,9 @@ import {unitProcessMark} from './test/helpers/unit-process-mark.js';
 // so the whole run takes about as long as the lab alone. How vitest 3.2 gets there: projects of one
 // sequence.groupOrder run together, each pool's files at once; in one pool a single-worker project
 // waits for the other project's files, so the lab is the only project in the threads pool.
-// - unit: temp roots, fixtures on ports the kernel picks; two forks (the lab's waits leave room).
+// - unit: temp roots, fixtures on ports the kernel picks; two forks (the lab's waits leave room),
+//   at a lower CPU priority than the lab's (test/helpers/beside-the-lab.ts), whose files are the
+//   longest path: where both want a core, the lab's get it.
 //   Its processes carry a mark (test/helpers/unit-process-mark.ts), so a lab test that looks for
 //   what a stopped run left (apt-at-rest.ts) tells them from the lab's own.
 // - unit-alone (groupOrder 0, before the rest): unit files that read what the lab changes on this
@@ -37,6 +39,7 @@ export default defineConfig({
 					exclude: ['test/lab/**', 'test/package/**/*.e2e.test.ts', 'node_modules/**', ...alone],
 					pool: 'forks',
 					env: {[unitProcessMark.name]: unitProcessMark.value},
+					setupFiles: ['test/helpers/beside-the-lab.ts'],
 					sequence: {groupOrder: 1},
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
