@@ -114,9 +114,11 @@ export function createTargetFs(root: string): TargetFs {
 
 	const freeBytes = async (target: string): Promise<number> => freeBytesAt(resolve(target).host);
 
-	async function missingDirs(dir: string): Promise<string[]> {
+	// missingUnder takes `dir` resolved already (every link in it followed inside the root).
+	const missingDirs = async (dir: string): Promise<string[]> => missingUnder(resolve(dir).target);
+	async function missingUnder(dir: string): Promise<string[]> {
 		const missing: string[] = [];
-		for (let current = resolve(dir).target; current !== '/'; current = path.dirname(current)) {
+		for (let current = dir; current !== '/'; current = path.dirname(current)) {
 			const info = await infoAt(hostPath(current));
 			if (info?.kind === 'folder') break;
 			if (info) throw new StepError(`${current} is a ${info.kind}, not a folder (${hostPath(current)}), so nothing can be written under it`, ['Move it aside, then run again.']);
@@ -128,7 +130,7 @@ export function createTargetFs(root: string): TargetFs {
 	async function ensureDir(dir: string): Promise<string[]> {
 		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
 		if ((await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
-		const missing = await missingDirs(dir);
+		const missing = await missingUnder(dir);
 		for (const folder of missing) {
 			mkdirSync(hostPath(folder), {mode: 0o755});
 			chmodSync(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
@@ -171,7 +173,7 @@ export function createTargetFs(root: string): TargetFs {
 		let createdDirs: string[] = [];
 		let made = false;
 		try {
-			createdDirs = await ensureDir(path.dirname(real.target));
+			createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
 			const fd = openSync(temp, 'wx', mode);
 			made = true;
 			try {
@@ -210,12 +212,8 @@ export function createTargetFs(root: string): TargetFs {
 			return (await readBytes(target))?.toString('utf8');
 		},
 		info: target => infoAt(resolve(target).host),
-		async mode(target) {
-			return (await infoAt(resolve(target).host))?.mode;
-		},
-		async exists(target) {
-			return (await infoAt(resolve(target).host)) !== undefined;
-		},
+		mode: async target => (await infoAt(resolve(target).host))?.mode,
+		exists: async target => (await infoAt(resolve(target).host)) !== undefined,
 		async list(target) {
 			try {
 				return readdirSync(resolve(target).host);
