@@ -7,6 +7,7 @@ import {judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
+import {lookAhead} from './host-lookup.js';
 import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {readerHere, readSourceIndex} from './source-index.js';
@@ -58,6 +59,10 @@ async function listeners(port: number): Promise<string[]> {
 	}
 	return owners.length > 0 ? owners : ['another program'];
 }
+
+// The hosts the checks that reach a server will ask, looked up ahead (host-lookup.ts).
+export const lookAheadFor = (checks: readonly Check[]): void =>
+	lookAhead(checks.flatMap(check => (check.kind === 'reachable' ? [check.url] : check.kind === 'source-index' ? [check.dists] : [])));
 
 export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, signal?: AbortSignal): Promise<CheckResult> {
 	switch (check.kind) {
