@@ -19,10 +19,22 @@ vi.mock('node:fs/promises', async importOriginal => {
 	};
 });
 
+// Walks of the processes' descriptors (for the owners of the ports in use).
+const walks: string[] = [];
+vi.mock('node:fs', async importOriginal => {
+	const actual = await importOriginal<typeof import('node:fs')>();
+	const readdirSync = ((dir: Parameters<typeof actual.readdirSync>[0], options?: Parameters<typeof actual.readdirSync>[1]) => {
+		if (String(dir) === '/proc') walks.push('/proc');
+		return actual.readdirSync(dir, options as never);
+	}) as typeof actual.readdirSync;
+	return {...actual, readdirSync, default: {...actual, readdirSync}};
+});
+
 const servers: net.Server[] = [];
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
 	tableReads.length = 0;
+	walks.length = 0;
 });
 
 const listen = async (): Promise<number> => {
@@ -32,7 +44,7 @@ const listen = async (): Promise<number> => {
 	return (server.address() as net.AddressInfo).port;
 };
 
-it('names who holds a port, passes a free one, and reads the socket table once for checks started together', async () => {
+it('names who holds a port, passes a free one, and reads the socket table and the owners once for checks started together', async () => {
 	const fs = createTargetFs(await tempRoot());
 	const held = await listen();
 	const free = await listen();
@@ -44,6 +56,8 @@ it('names who holds a port, passes a free one, and reads the socket table once f
 	expect(results[1]).toEqual({status: 'passed'});
 	expect(results.map(result => result.status)).toEqual(['warned', 'passed', 'warned', 'passed', 'warned', 'passed']);
 	expect(tableReads).toEqual(['/proc/net/tcp', '/proc/net/tcp6']);
+	// One walk of every process's descriptors names the owners of every port in use among them.
+	expect(walks).toEqual(['/proc']);
 	// A check started later reads the table as it is then.
 	await new Promise(resolve => servers.pop()?.close(resolve));
 	expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
