@@ -18,7 +18,10 @@ const kept = new Map<string, {at: number; answer: Promise<LookupAddress[]>}>();
 function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 	const earlier = kept.get(host);
 	if (earlier && now - earlier.at <= lookupReuseMs) return earlier.answer;
-	const answer = dns.promises.lookup(host, {all: true, hints: dns.ADDRCONFIG});
+	// The callback form: the promise one loads a module of its own.
+	const answer = new Promise<LookupAddress[]>((resolve, reject) => {
+		dns.lookup(host, {all: true, hints: dns.ADDRCONFIG}, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+	});
 	answer.catch(() => undefined); // a look ahead nobody took fails nowhere
 	kept.set(host, {at: now, answer});
 	return answer;

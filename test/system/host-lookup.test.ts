@@ -15,11 +15,11 @@ afterEach(() => {
 // The look-ups the name server is asked, by host; the real getaddrinfo still answers them.
 const countingLookups = () => {
 	const asked: string[] = [];
-	const real = dns.promises.lookup.bind(dns.promises);
-	vi.spyOn(dns.promises, 'lookup').mockImplementation(((host: string, options: dns.LookupAllOptions) => {
+	const real = dns.lookup.bind(dns);
+	vi.spyOn(dns, 'lookup').mockImplementation(((host: string, options: dns.LookupAllOptions, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => {
 		asked.push(host);
-		return real(host, options);
-	}) as typeof dns.promises.lookup);
+		real(host, options, callback);
+	}) as typeof dns.lookup);
 	return asked;
 };
 
@@ -52,7 +52,7 @@ describe('host names looked up once a moment', () => {
 
 	it('keeps a failure as the answer, each time a new error in the name server’s words', async () => {
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
-		const spy = vi.spyOn(dns.promises, 'lookup').mockRejectedValue(failure);
+		const spy = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => callback(failure)) as typeof dns.lookup);
 		lookAhead(['http://nowhere.example/debian']);
 		const first = await lookup('nowhere.example', {all: true});
 		const second = await lookup('nowhere.example', {family: 4});
@@ -67,10 +67,11 @@ describe('host names looked up once a moment', () => {
 	});
 
 	it('gives the addresses of the family asked, all of them or the first', async () => {
-		vi.spyOn(dns.promises, 'lookup').mockResolvedValue([
+		const both = [
 			{address: '2001:db8::5', family: 6},
 			{address: '192.0.2.5', family: 4},
-		] as never);
+		];
+		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: null, addresses: dns.LookupAddress[]) => void) => callback(null, both)) as typeof dns.lookup);
 		expect(await lookup('both.example', {all: true})).toEqual({error: null, address: [{address: '2001:db8::5', family: 6}, {address: '192.0.2.5', family: 4}]});
 		expect(await lookup('both.example', {family: 4})).toEqual({error: null, address: '192.0.2.5'});
 		expect(await lookup('both.example', {family: 6, all: true})).toEqual({error: null, address: [{address: '2001:db8::5', family: 6}]});
