@@ -12,7 +12,7 @@ import {randomBytes} from 'node:crypto';
 import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
-import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
+import {canonicalRoot, codeOf, hostOf, type Resolved, resolveInRoot} from './root-path.js';
 
 export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
 
@@ -81,7 +81,7 @@ export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './fi
 
 export function createTargetFs(root: string): TargetFs {
 	const base = canonicalRoot(root);
-	const hostPath = (target: string): string => (base === '/' ? path.resolve('/', target) : path.join(base, path.resolve('/', target)));
+	const hostPath = (target: string): string => hostOf(base, path.resolve('/', target));
 	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
 
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
