@@ -8,7 +8,7 @@ import {judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
-import {lookAhead} from './host-lookup.js';
+import {lookAhead, lookupReuseMs} from './host-lookup.js';
 import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {readerHere, readSourceIndex} from './source-index.js';
@@ -42,11 +42,16 @@ async function readListening(): Promise<Listening> {
 }
 
 let reading: Promise<Listening> | undefined;
+// A reading started ahead of the preflight (lookAheadFor), taken by the next checks that start.
+let ahead: {at: number; reading: Promise<Listening>} | undefined;
 // Shared while it is under way, then read again: a preflight run later sees the ports as they are then.
-const listening = (): Promise<Listening> =>
-	(reading ??= readListening().finally(() => {
+const listening = (): Promise<Listening> => {
+	const early = ahead && Date.now() - ahead.at <= lookupReuseMs ? ahead.reading : undefined;
+	ahead = undefined;
+	return (reading ??= (early ?? readListening()).finally(() => {
 		reading = undefined;
 	}));
+};
 
 const quietly = <T>(read: () => T, otherwise: T): T => {
 	try {
@@ -82,8 +87,16 @@ async function listeners(port: number): Promise<string[]> {
 }
 
 // The hosts the checks that reach a server will ask, looked up ahead (host-lookup.ts).
-export const lookAheadFor = (checks: readonly Check[]): void =>
+// The socket table the port checks read is read ahead too: the kernel walks it in the thread pool
+// (4 to 8 ms here, however few sockets are open) while the plan is made.
+export function lookAheadFor(checks: readonly Check[]): void {
 	lookAhead(checks.flatMap(check => (check.kind === 'reachable' ? [check.url] : check.kind === 'source-index' ? [check.dists] : [])));
+	if (checks.some(check => check.kind === 'port-free')) {
+		const early = readListening();
+		early.catch(() => undefined);
+		ahead = {at: Date.now(), reading: early};
+	}
+}
 
 export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, signal?: AbortSignal): Promise<CheckResult> {
 	switch (check.kind) {
