@@ -70,8 +70,7 @@ export class Journal {
 
 	// Writes a file safely; the old bytes are kept before the new ones land. An existing file keeps
 	// its mode (unless `exactMode` says otherwise) and its owner; a new one gets `newFileMode`.
-	// `read`: the bytes the caller read from the file just before, to make the new ones (undefined:
-	// no file), so they are not read a second time; otherwise they are read here.
+	// `read`: the bytes the caller read just before to make the new ones (undefined: no file).
 	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}, read?: {before: Buffer | undefined}): Promise<WriteResult> {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 		const old = read ? read.before : await this.fs.readBytes(target);
@@ -90,9 +89,8 @@ export class Journal {
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
 	// step's writes need no save each: the journal is saved once before them and once after the
-	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a
-	// setup spent). Files already recorded keep their first record. `read`: bytes the caller read
-	// from some of them just before (undefined: no file), kept as they are instead of read again.
+	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
+	// spent). Files already recorded keep their first record. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
