@@ -129,7 +129,11 @@ export class ApplyRun {
 		// they should be) is saved as done with the next save (the next step's end, a stop, a failure,
 		// the finish): a run killed before that does it again, and it again changes nothing. A
 		// rehearsal saves 5 times instead of 8, each a synced write of state.json.
-		if (acted) this.saveProgress();
+		// The journal settles first: the step is saved as done only once its files are synced.
+		if (acted) {
+			await this.settleJournal();
+			this.saveProgress();
+		}
 		return this.result(true);
 	}
 

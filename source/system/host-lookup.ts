@@ -9,21 +9,29 @@
 import dns, {type LookupAddress} from 'node:dns';
 import type {LookupFunction} from 'node:net';
 
-// Long enough for one setup's prediction and preflight, short enough that a preflight asked again
-// after the network is mended (the wizard's retry) looks up anew.
+// An answer is handed on for long enough for one setup's prediction and preflight. A failure only
+// for a second after it came: a network mended meanwhile (the wizard's retry, a setup at boot while
+// the network comes up, a status screen asking every 2 s) is looked up anew.
 export const lookupReuseMs = 5_000;
+export const failureReuseMs = 1_000;
 
-const kept = new Map<string, {at: number; answer: Promise<LookupAddress[]>}>();
+// `at`: performance.now(), a monotonic clock (a clock stepped back must not keep an answer for hours).
+const kept = new Map<string, {at: number; failedAt?: number; answer: Promise<LookupAddress[]>}>();
 
 function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 	const earlier = kept.get(host);
-	if (earlier && now - earlier.at <= lookupReuseMs) return earlier.answer;
+	const fresh = earlier && (earlier.failedAt === undefined ? now - earlier.at <= lookupReuseMs : now - earlier.failedAt <= failureReuseMs);
+	if (earlier && fresh) return earlier.answer;
 	// The callback form: the promise one loads a module of its own.
 	const answer = new Promise<LookupAddress[]>((resolve, reject) => {
 		dns.lookup(host, {all: true, hints: dns.ADDRCONFIG}, (error, addresses) => (error ? reject(error) : resolve(addresses)));
 	});
-	answer.catch(() => undefined); // a look ahead nobody took fails nowhere
-	kept.set(host, {at: now, answer});
+	const entry: {at: number; failedAt?: number; answer: Promise<LookupAddress[]>} = {at: now, answer};
+	answer.catch(() => {
+		// a look ahead nobody took fails nowhere
+		entry.failedAt = performance.now();
+	});
+	kept.set(host, entry);
 	return answer;
 }
 
@@ -31,14 +39,14 @@ function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 export function lookAhead(urls: readonly string[]): void {
 	for (const url of urls) {
 		const {protocol, hostname} = new URL(url);
-		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '' && !hostname.startsWith('[')) lookupAll(hostname, Date.now());
+		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '' && !hostname.startsWith('[')) lookupAll(hostname, performance.now());
 	}
 }
 
 // net's `lookup` option: the kept answer, as dns.lookup gives it (all addresses, or the first) for
 // the family asked; a failure as a new error each time, with the name server's words.
 export const keptLookup = ((host: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
-	lookupAll(host, Date.now()).then(
+	lookupAll(host, performance.now()).then(
 		all => {
 			const found = options.family === 4 || options.family === 6 ? all.filter(address => address.family === options.family) : all;
 			const [first] = found;

@@ -8,7 +8,7 @@ import {judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
-import {lookAhead, lookupReuseMs} from './host-lookup.js';
+import {lookAhead} from './host-lookup.js';
 import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {readerHere, readSourceIndex} from './source-index.js';
@@ -42,11 +42,15 @@ async function readListening(): Promise<Listening> {
 }
 
 let reading: Promise<Listening> | undefined;
+// A reading read ahead is taken only this soon after: a setup's preflight comes within a second of its
+// plan; later, a port opened or closed meanwhile would be judged from a stale table.
+const aheadReuseMs = 1_000;
 // A reading started ahead of the preflight (lookAheadFor), taken by the next checks that start.
 let ahead: {at: number; reading: Promise<Listening>} | undefined;
 // Shared while it is under way, then read again: a preflight run later sees the ports as they are then.
 const listening = (): Promise<Listening> => {
-	const early = ahead && Date.now() - ahead.at <= lookupReuseMs ? ahead.reading : undefined;
+	// A monotonic clock: a clock stepped back must not make an old reading look fresh.
+	const early = ahead && performance.now() - ahead.at <= aheadReuseMs ? ahead.reading : undefined;
 	ahead = undefined;
 	return (reading ??= (early ?? readListening()).finally(() => {
 		reading = undefined;
@@ -94,7 +98,7 @@ export function lookAheadFor(checks: readonly Check[]): void {
 	if (checks.some(check => check.kind === 'port-free')) {
 		const early = readListening();
 		early.catch(() => undefined);
-		ahead = {at: Date.now(), reading: early};
+		ahead = {at: performance.now(), reading: early};
 	}
 }
 

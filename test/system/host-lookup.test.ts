@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {keptLookup, lookAhead, lookupReuseMs} from '../../source/system/host-lookup.js';
+import {failureReuseMs, keptLookup, lookAhead, lookupReuseMs} from '../../source/system/host-lookup.js';
 import {httpGet} from '../../source/system/http-get.js';
 import {runCheck} from '../../source/system/machine-checks.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
@@ -34,7 +34,7 @@ describe('host names looked up once a moment', () => {
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 		const port = (server.address() as AddressInfo).port;
 		try {
-			vi.useFakeTimers({toFake: ['Date'], now: new Date('2026-01-01T00:00:00Z')});
+			vi.useFakeTimers({toFake: ['performance', 'Date'], now: new Date('2026-01-01T00:00:00Z')});
 			const asked = countingLookups();
 			// A name only this test uses, so no earlier answer is kept for it; /etc/hosts has localhost.
 			const url = `http://localhost:${port}/`;
@@ -42,7 +42,9 @@ describe('host names looked up once a moment', () => {
 			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
 			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
 			expect(asked).toEqual(['localhost']);
-			vi.setSystemTime(Date.now() + lookupReuseMs + 1);
+			// The wall clock stepped back an hour keeps nothing longer: the moment is on a monotonic clock.
+			vi.setSystemTime(new Date('2025-12-31T23:00:00Z'));
+			vi.advanceTimersByTime(lookupReuseMs + 1);
 			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
 			expect(asked).toEqual(['localhost', 'localhost']);
 		} finally {
@@ -50,7 +52,8 @@ describe('host names looked up once a moment', () => {
 		}
 	});
 
-	it('keeps a failure as the answer, each time a new error in the name server’s words', async () => {
+	it('keeps a failure as the answer for a second, each time a new error in the name server’s words', async () => {
+		vi.useFakeTimers({toFake: ['performance']});
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
 		const spy = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => callback(failure)) as typeof dns.lookup);
 		lookAhead(['http://nowhere.example/debian']);
@@ -64,6 +67,10 @@ describe('host names looked up once a moment', () => {
 		const result = await runCheck({kind: 'reachable', url: 'http://nowhere.example', what: 'repository'}, createTargetFs('/'), false);
 		expect(result).toEqual({status: 'warned', message: 'http://nowhere.example does not answer (getaddrinfo ENOTFOUND nowhere.example); check the network, or set a mirror'});
 		expect(spy).toHaveBeenCalledTimes(1);
+		// A second after the failure, a network mended meanwhile is asked again.
+		vi.advanceTimersByTime(failureReuseMs + 1);
+		await lookup('nowhere.example', {all: true});
+		expect(spy).toHaveBeenCalledTimes(2);
 	});
 
 	it('gives the addresses of the family asked, all of them or the first', async () => {

@@ -77,3 +77,18 @@ it('reads the socket table ahead of the preflight when told its checks, and the 
 	expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
 	expect(tableReads).toHaveLength(4);
 });
+
+it('does not take a reading read ahead more than a second before: a port closed meanwhile is seen free', async () => {
+	vi.useFakeTimers({toFake: ['performance']});
+	try {
+		const fs = createTargetFs(await tempRoot());
+		const held = await listen();
+		lookAheadFor([{kind: 'port-free', port: held, owner: 'ZooKeeper'}]);
+		await new Promise(resolve => servers.pop()?.close(resolve));
+		vi.advanceTimersByTime(1001);
+		expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
+		expect(tableReads).toHaveLength(4);
+	} finally {
+		vi.useRealTimers();
+	}
+});
