@@ -54,17 +54,17 @@ cd -- "$1" || exit 1
 shopt -s nullglob dotglob
 for entry in *; do printf '%s\\0' "$entry"; done`;
 
-// The folders a write to FOLDER/x would make, outermost first, links followed; 12 (the path on
-// stderr) when a file stands where a folder should be.
+// The folders a write to FOLDER/x would make, outermost first, from d (FOLDER with its links
+// followed); 12 (the path on stderr) when a file stands where a folder should be.
 const missingFolders = `missing=()
-d=$(readlink -m -- "$1")
 while [ "$d" != / ] && [ ! -d "$d" ]; do
   if [ -e "$d" ] || [ -L "$d" ]; then printf '%s\\n' "$d" >&2; exit 12; fi
   missing=("$d" "\${missing[@]}")
   d=\${d%/*}; d=\${d:-/}
 done`;
 
-export const missingDirsScript = `${missingFolders}
+export const missingDirsScript = `d=$(readlink -m -- "$1")
+${missingFolders}
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
 // write FILE MODE OWNER SIZE SUFFIX: SIZE bytes from standard input replace FILE atomically, as
@@ -76,7 +76,7 @@ export const writeScript = `target=$(readlink -m -- "$1") || exit 1
 mode=$2 owner=$3 size=$4 suffix=$5
 dir=\${target%/*}; dir=\${dir:-/}
 if [ -e "$target" ] && [ ! -f "$target" ]; then stat -L -c %F -- "$target" >&2; exit 11; fi
-set -- "$dir"
+d=$dir
 ${missingFolders}
 for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
