@@ -8,7 +8,7 @@ import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {bashScript} from '../../source/model/remote-command.js';
 import {clockSkewProblem} from '../../source/model/clock-skew.js';
-import {listenersScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {listenersScript, listeningScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const bash = async (script: string, args: string[], input?: string | Buffer) => {
@@ -99,6 +99,25 @@ describe('the scripts a node’s preflight runs', () => {
 		} finally {
 			server.close();
 		}
+	});
+
+	it('listening: every port something listens on, one a line, without a process of its own', async () => {
+		const server = createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		try {
+			const listed = await bash(listeningScript, []);
+			expect(listed.exitCode).toBe(0);
+			expect(listed.stdout.split('\n')).toContain(String(port));
+			expect(listed.stdout.split('\n').filter(line => !/^\d+$/.test(line))).toEqual([]);
+		} finally {
+			server.close();
+			await new Promise(resolve => server.once('close', resolve));
+		}
+		expect((await bash(listeningScript, [])).stdout.split('\n')).not.toContain(String(port));
+		// Bash's own builtins only: under strace it would start no program; here, with no PATH at all.
+		const [file, ...rest] = bashScript(listeningScript, []);
+		expect((await execa(file as string, rest, {reject: false, env: {PATH: ''}, extendEnv: false})).stderr).toBe('');
 	});
 
 	it('reach: an HTTP answer’s status line, or a failure when nothing listens', async () => {

@@ -187,10 +187,13 @@ describe('what stands at every file a plan writes, asked of a node in one reques
 		await writeFile(`${dir}/etc/file-as-folder`, 'x');
 		await execa('mkfifo', [`${dir}/etc/fifo`]);
 		await symlink('nowhere', `${dir}/etc/dangling`);
-		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling'].map(name => `${dir}/etc/${name}`);
+		// Folders reached through links: to a folder, and to a file (named as the file it leads to).
+		await symlink('folder-here', `${dir}/etc/to-folder`);
+		await symlink('plain', `${dir}/etc/to-file`);
+		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling', 'to-folder/new', 'to-file/x/y'].map(name => `${dir}/etc/${name}`);
 		const plan = {steps: [{actions: paths.map(target => ({kind: 'file', path: target, settings: ['some.setting']}))}]} as unknown as Plan;
 		const fs = createNodeFs(session);
-		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}]);
+		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}, {}, {cannot: `${dir}/etc/plain on n1 is not a folder, so nothing can be written under it`}]);
 		// The same words as asking file by file (info, then missingDirs), which a target without targetStates does.
 		const refusal = async (target: TargetFs) => refuseUnwritableTargets(target, plan).then(() => [], (error: Error & {lines?: string[]}) => error.message);
 		const inOne = await refusal(fs as unknown as TargetFs);

@@ -95,10 +95,19 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that
 // are there or can be made), "kind WORDS" (stat's %F of what stands there instead), or "blocked
 // PATH" (PATH, on the way to it, is no folder). What info and missingDirs tell, for every file of a
-// plan in one round trip.
-export const targetsScript = `for target in "$@"; do
+// plan in one round trip; the folders' links followed by one readlink for all of them (a plan has
+// dozens of files, and a process each was most of what this cost the node).
+export const targetsScript = `folders=() resolved=()
+for target in "$@"; do
+  case $target in */*) d=\${target%/*}; folders+=("\${d:-/}") ;; *) folders+=(.) ;; esac
+done
+while IFS= read -r -d '' d; do resolved+=("$d"); done < <(readlink -m -z -- "\${folders[@]}")
+[ "\${#resolved[@]}" = "$#" ] || exit 1
+i=0
+for target in "$@"; do
+  d=\${resolved[i]} blocked=
+  i=$((i + 1))
   if [ -e "$target" ] && [ ! -f "$target" ]; then printf 'kind %s\\n' "$(stat -L -c %F -- "$target")"; continue; fi
-  d=$(readlink -m -- "$(dirname -- "$target")") blocked=
   while [ "$d" != / ] && [ ! -d "$d" ]; do
     if [ -e "$d" ] || [ -L "$d" ]; then blocked=$d; break; fi
     d=\${d%/*}; d=\${d:-/}
@@ -124,6 +133,16 @@ df -B1 --output=avail -- "$d" | tail -n 1`;
 
 // has COMMAND: whether root's PATH (sbin folders too) finds it.
 export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
+
+// listening: every TCP port something listens on, one "PORT" a line, from /proc/net/tcp{,6}
+// (state 0A is LISTEN) with bash's own read: no process started, so the preflight's port checks,
+// which share one reading (node-checks.ts), cost the node one walk of its socket tables.
+export const listeningScript = `for table in /proc/net/tcp /proc/net/tcp6; do
+  [ -r "$table" ] || continue
+  { read -r _
+    while read -r _ local _ state _; do [ "$state" = 0A ] && echo $((16#\${local##*:})); done
+  } <"$table"
+done`;
 
 // listeners PORT: who listens on the TCP port (from /proc/net/tcp{,6}: state 0A is LISTEN), one
 // "command (pid N)" a line; "another program" when the socket's owner cannot be found.
