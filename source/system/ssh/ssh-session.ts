@@ -90,6 +90,9 @@ export class SshSession {
 	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
 	private rootShell: NodeShell | undefined;
 	private shellTurns: Promise<unknown> = Promise.resolve();
+	// Set by close(): a look still under way (the status screen just left) must not start a new
+	// connection or root shell that nothing would close before the process ends.
+	private closed = false;
 
 	constructor(
 		readonly endpoint: SshEndpoint,
@@ -117,6 +120,7 @@ export class SshSession {
 	// Starts the shared connection, and learns whether the login is root (else commands use sudo -n).
 	// An unknown or changed host key, a refused login or an unreachable node is an SshError.
 	async open(): Promise<void> {
+		this.refuseIfClosed();
 		const log = path.join(this.socketDir, `${this.endpoint.name}.master.log`);
 		// The master is started with -f and its standard error straight into a file (a descriptor of
 		// its own, not a pipe through this process): the backgrounded master keeps it open, and
@@ -156,6 +160,7 @@ export class SshSession {
 
 	// One command line for the node's shell (quoted by the caller: remote-command.ts).
 	exec(commandLine: string, options: ExecOptions): ResultPromise<{reject: false; encoding: 'buffer' | 'utf8'}> {
+		this.refuseIfClosed();
 		return execa('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {
 			reject: false,
 			stripFinalNewline: false,
@@ -188,6 +193,7 @@ export class SshSession {
 	// behind a request that timed out (or lost the shell) starts a new shell, not a false "lost".
 	async asRootInShell(request: ShellRequest): Promise<CallResult> {
 		const turn = this.shellTurns.then(async () => {
+			this.refuseIfClosed();
 			if (!this.rootShell?.alive) {
 				const commandLine = remoteCommandLine(asRoot(bashScript(nodeShellScript, [this.marker]), this.remoteIsRoot));
 				this.rootShell = new NodeShell(spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']}), this.marker);
@@ -198,7 +204,12 @@ export class SshSession {
 		return turn;
 	}
 
+	private refuseIfClosed(): void {
+		if (this.closed) throw new Error(`the SSH session to ${this.endpoint.name} was closed`);
+	}
+
 	async close(): Promise<void> {
+		this.closed = true;
 		await this.rootShell?.close();
 		await execa('ssh', this.options(['-O', 'exit']), {reject: false, stdin: 'ignore', timeout: 10_000});
 	}
@@ -207,6 +218,7 @@ export class SshSession {
 // The SSH sessions of one run, and the private folder of their control sockets.
 export class SshSessions {
 	private readonly sessions: SshSession[] = [];
+	private closed = false;
 
 	private constructor(readonly socketDir: string) {}
 
@@ -217,12 +229,14 @@ export class SshSessions {
 	}
 
 	session(endpoint: SshEndpoint): SshSession {
+		if (this.closed) throw new Error(`the SSH sessions were closed; ${endpoint.name} is not reached again`);
 		const session = new SshSession(endpoint, this.socketDir);
 		this.sessions.push(session);
 		return session;
 	}
 
 	async close(): Promise<void> {
+		this.closed = true;
 		await Promise.all(this.sessions.map(async session => session.close()));
 		await rm(this.socketDir, {recursive: true, force: true});
 	}

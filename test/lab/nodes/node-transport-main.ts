@@ -193,7 +193,14 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 		const writeMs = (Date.now() - started) / 20;
 		// Every one of those went through the node's one root shell: one private folder on its /run.
 		const shells = (await fs.list('/run')).filter(name => name.startsWith('mesos-setup-shell.')).length;
-		return {openMs, infoMs, writeMs, shells};
+		// A look still under way when the sessions close (cluster status's screen left) is refused,
+		// instead of opening a connection and a root shell that nothing would close.
+		const pending = fs.info('/etc/hostname').catch(() => undefined);
+		await sessions.close();
+		await pending;
+		const afterClose = await outcome(async () => fs.info('/etc/hostname'));
+		const newSession = await outcome(async () => sessions.session(endpoint));
+		return {openMs, infoMs, writeMs, shells, afterClose, newSession};
 	},
 };
 
