@@ -115,6 +115,18 @@ describe('the scripts a node’s preflight runs', () => {
 			await new Promise(resolve => server.once('close', resolve));
 		}
 		expect((await bash(listeningScript, [])).stdout.split('\n')).not.toContain(String(port));
+		// A table whose last socket is not listening: the ports before it, and no failure.
+		const dir = await tempRoot();
+		await writeFile(
+			`${dir}/tcp`,
+			[
+				'  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+				'   0: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0',
+				'   1: 0100007F:0016 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 4243 1 0000000000000000 20 4 30 10 -1',
+				'',
+			].join('\n'),
+		);
+		expect(await bash(listeningScript, [`${dir}/missing`, `${dir}/tcp`])).toMatchObject({exitCode: 0, stdout: '8080'});
 		// Bash's own builtins only: under strace it would start no program; here, with no PATH at all.
 		const [file, ...rest] = bashScript(listeningScript, []);
 		expect((await execa(file as string, rest, {reject: false, env: {PATH: ''}, extendEnv: false})).stderr).toBe('');

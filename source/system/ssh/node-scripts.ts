@@ -134,15 +134,21 @@ df -B1 --output=avail -- "$d" | tail -n 1`;
 // has COMMAND: whether root's PATH (sbin folders too) finds it.
 export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
 
-// listening: every TCP port something listens on, one "PORT" a line, from /proc/net/tcp{,6}
-// (state 0A is LISTEN) with bash's own read: no process started, so the preflight's port checks,
-// which share one reading (node-checks.ts), cost the node one walk of its socket tables.
-export const listeningScript = `for table in /proc/net/tcp /proc/net/tcp6; do
+// listening [TABLE…]: every TCP port something listens on, one "PORT" a line, from /proc/net/tcp{,6}
+// (or the tables named; state 0A is LISTEN) with bash's own read: no process started, so the
+// preflight's port checks, which share one reading (node-checks.ts), cost the node one walk of its
+// socket tables.
+export const listeningScript = `tables=("$@")
+[ $# -gt 0 ] || tables=(/proc/net/tcp /proc/net/tcp6)
+for table in "\${tables[@]}"; do
   [ -r "$table" ] || continue
   { read -r _
-    while read -r _ local _ state _; do [ "$state" = 0A ] && echo $((16#\${local##*:})); done
+    while read -r _ local _ state _; do
+      if [ "$state" = 0A ]; then echo $((16#\${local##*:})); fi
+    done
   } <"$table"
-done`;
+done
+exit 0`;
 
 // listeners PORT: who listens on the TCP port (from /proc/net/tcp{,6}: state 0A is LISTEN), one
 // "command (pid N)" a line; "another program" when the socket's owner cannot be found.
