@@ -6,7 +6,7 @@ import {type ApplyEvent, type OutcomeStatus, summaryLine} from '../model/apply-e
 import {stoppedExitCode} from '../model/errors.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
-import {planSetup, setupSummary} from '../use-cases/plan-setup.js';
+import {planSetupToRun, setupSummary} from '../use-cases/plan-setup.js';
 import {emptyStepNote, summaryLines} from '../model/change-summary.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
@@ -49,7 +49,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	refuseUnsafeRealRun(system, 'setup');
 	const checked = valuesFor(answers);
 	refuseUnpinnedKey(checked);
-	const plan = await planSetup(system, answers, signal);
+	const plan = await planSetupToRun(system, answers, signal);
 	for (const line of describeSystem(system, checked, 'Working', plan.facts)) output.out(line);
 	// Everything it will run and write, said before the first change (the wizard's summary).
 	output.out('Before anything changes, this is what setup will do:');

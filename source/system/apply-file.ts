@@ -16,12 +16,15 @@ export type FileRow = {recordedAhead: boolean};
 
 // `rest`: this action and the ones after it in the part of the step being applied.
 export async function runFile(system: System, journal: Journal, action: FileAction, rest: readonly Action[], row: FileRow): Promise<Outcome> {
-	let old: string | undefined;
+	// Read once, right before the write: the new bytes are made from these, and the journal keeps
+	// these as the file's bytes before (a hand edit made before this read is kept in both).
+	let before: Buffer | undefined;
 	try {
-		old = await system.fs.read(action.path);
+		before = await system.fs.readBytes(action.path);
 	} catch (error) {
 		return {status: 'failed', message: describeFileError(error, 'cannot read', action.path, system), detail: error instanceof StepError ? error.detail : []};
 	}
+	const old = before?.toString('utf8');
 	const content = newContent(action.edit, old);
 	if (old === content) return {status: 'unchanged', message: action.path};
 	if (content === undefined) return removeFile(system, journal, action.path);
@@ -32,9 +35,10 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 		if (!row.recordedAhead) {
 			row.recordedAhead = true;
 			const end = rest.findIndex(next => next.kind !== 'file');
-			await journal.recordAhead(await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end)));
+			const changing = await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end));
+			await journal.recordAhead([...changing.keys()], changing);
 		}
-		await journal.write(action.path, content, {newFileMode: action.mode});
+		await journal.write(action.path, content, {newFileMode: action.mode}, {before});
 	} catch (error) {
 		return {status: 'failed', message: describeFileError(error, 'cannot write', action.path, system), detail: error instanceof StepError ? error.detail : ['The file was left as it was.']};
 	}
@@ -57,15 +61,17 @@ async function removeFile(system: System, journal: Journal, file: string): Promi
 // new files: recorded one by one, each cost two journal saves). One that cannot be read is left
 // out: its own action says why when its turn comes. A new file recorded ahead and never written
 // (a kill in between) is a record of a file that did not exist, which undo finds absent and leaves.
-async function filesThatWillChange(system: System, actions: readonly Action[]): Promise<string[]> {
-	const paths: string[] = [];
+// Each with the bytes read here, which its record keeps (they are not read a second time).
+async function filesThatWillChange(system: System, actions: readonly Action[]): Promise<Map<string, Buffer | undefined>> {
+	const changing = new Map<string, Buffer | undefined>();
 	for (const action of actions) {
 		if (action.kind !== 'file') continue;
-		const old = await system.fs.read(action.path).catch(() => null);
-		if (old === null) continue;
+		const bytes = await system.fs.readBytes(action.path).catch(() => null);
+		if (bytes === null) continue;
+		const old = bytes?.toString('utf8');
 		const content = newContent(action.edit, old);
 		// Only files written: one removed is recorded when its turn comes (journal.track).
-		if (content !== undefined && content !== old) paths.push(action.path);
+		if (content !== undefined && content !== old) changing.set(action.path, bytes);
 	}
-	return paths;
+	return changing;
 }

@@ -6,6 +6,7 @@
 // does, with a Location that may leave out the scheme), and gives up when the signal aborts.
 import http from 'node:http';
 import https from 'node:https';
+import {keptLookup} from './host-lookup.js';
 
 // body: the bytes as text; bytes: as they came (a Packages.gz).
 export type HttpAnswer = {status: number; statusText: string; ok: boolean; body: string; bytes: Buffer};
@@ -29,7 +30,8 @@ function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?
 		// A connection of its own, closed after the answer (agent: false; Node 20's global agent keeps
 		// connections alive): a server that resets an idle kept connection can then never reach a
 		// socket nobody listens on, which would end the process.
-		const request = (secure ? https : http).get(url, {agent: false, signal}, response => {
+		// Host names looked up once a moment (host-lookup.ts): a setup asks the same hosts again.
+		const request = (secure ? https : http).get(url, {agent: false, signal, lookup: keptLookup}, response => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('error', reject);

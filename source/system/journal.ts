@@ -70,9 +70,10 @@ export class Journal {
 
 	// Writes a file safely; the old bytes are kept before the new ones land. An existing file keeps
 	// its mode (unless `exactMode` says otherwise) and its owner; a new one gets `newFileMode`.
-	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}): Promise<WriteResult> {
+	// `read`: the bytes the caller read just before to make the new ones (undefined: no file).
+	async write(target: string, data: string | Buffer, modes: {newFileMode?: number; exactMode?: number} = {}, read?: {before: Buffer | undefined}): Promise<WriteResult> {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-		const old = await this.fs.readBytes(target);
+		const old = read ? read.before : await this.fs.readBytes(target);
 		if (old?.equals(bytes)) {
 			await this.notChanging(target);
 			return 'unchanged';
@@ -88,14 +89,14 @@ export class Journal {
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
 	// step's writes need no save each: the journal is saved once before them and once after the
-	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a
-	// setup spent). Files already recorded keep their first record.
-	async recordAhead(targets: readonly string[]): Promise<void> {
+	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
+	// spent). Files already recorded keep their first record. `read`: bytes read just before, kept.
+	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
 		for (const target of new Set(targets)) {
 			if (this.entryFor(target)) continue;
-			const old = await this.fs.readBytes(target);
+			const old = read.has(target) ? read.get(target) : await this.fs.readBytes(target);
 			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target)));
 		}
 		if (this.file.entries.length > before) await this.save();

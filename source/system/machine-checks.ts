@@ -1,12 +1,14 @@
 // Preflight checks that read the real machine: listening ports, /etc/hosts, free disk, commands
 // and whether the repository and key server answer. None of them change anything.
-import {readFile, readdir, readlink} from 'node:fs/promises';
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {judgeFolder} from '../model/apt-index.js';
 import {hostsPath} from '../model/files.js';
 import type {Check} from '../model/plan.js';
 import {askDocker} from './docker-version.js';
+import {lookAhead, lookupReuseMs} from './host-lookup.js';
 import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {readerHere, readSourceIndex} from './source-index.js';
@@ -18,8 +20,12 @@ export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: str
 
 // Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
 // Each read walks the kernel's whole socket table (milliseconds apiece where many sockets are open,
-// as on a machine running several), so the port checks that start together share one reading.
-async function readListening(): Promise<Map<number, Set<string>>> {
+// as on a machine running several), so the port checks that start together share one reading, and
+// one walk of the processes' descriptors for the owners of the ports in use.
+type Listening = {byPort: Map<number, Set<string>>; owners(): readonly SocketOwner[]};
+type SocketOwner = {inode: string; owner: string};
+
+async function readListening(): Promise<Listening> {
 	const byPort = new Map<number, Set<string>>();
 	// Both at once: each read is the kernel's time, not ours.
 	const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map(async file => readFile(file, 'utf8').catch(() => '')));
@@ -31,32 +37,65 @@ async function readListening(): Promise<Map<number, Set<string>>> {
 			byPort.set(port, (byPort.get(port) ?? new Set()).add(cols[9] ?? ''));
 		}
 	}
-	return byPort;
+	let walked: SocketOwner[] | undefined;
+	return {byPort, owners: () => (walked ??= socketOwners(new Set([...byPort.values()].flatMap(inodes => [...inodes]))))};
 }
 
-let reading: Promise<Map<number, Set<string>>> | undefined;
+let reading: Promise<Listening> | undefined;
+// A reading started ahead of the preflight (lookAheadFor), taken by the next checks that start.
+let ahead: {at: number; reading: Promise<Listening>} | undefined;
 // Shared while it is under way, then read again: a preflight run later sees the ports as they are then.
-const listening = (): Promise<Map<number, Set<string>>> =>
-	(reading ??= readListening().finally(() => {
+const listening = (): Promise<Listening> => {
+	const early = ahead && Date.now() - ahead.at <= lookupReuseMs ? ahead.reading : undefined;
+	ahead = undefined;
+	return (reading ??= (early ?? readListening()).finally(() => {
 		reading = undefined;
 	}));
+};
 
-async function listeners(port: number): Promise<string[]> {
-	const inodes = (await listening()).get(port) ?? new Set<string>();
-	if (inodes.size === 0) return [];
-	const owners: string[] = [];
-	for (const pid of (await readdir('/proc').catch(() => [] as string[])).filter(p => /^\d+$/.test(p))) {
-		const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
-		for (const fd of fds) {
-			const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
-			const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-			if (inode && inodes.has(inode)) {
-				const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '?')).trim();
-				owners.push(`${comm} (pid ${pid})`);
-			}
+const quietly = <T>(read: () => T, otherwise: T): T => {
+	try {
+		return read();
+	} catch {
+		return otherwise; // a process that ended meanwhile, or one this user may not look into
+	}
+};
+
+// Every process's descriptors that are one of these sockets, in /proc's order. Synchronous calls: a
+// machine running a cluster holds thousands of descriptors, and a readlink each through the thread
+// pool (a promise call) took 150 to 220 ms of a preflight; as calls, a few.
+function socketOwners(inodes: ReadonlySet<string>): SocketOwner[] {
+	const found: SocketOwner[] = [];
+	for (const pid of quietly(() => readdirSync('/proc'), []).filter(p => /^\d+$/.test(p))) {
+		let comm: string | undefined;
+		for (const fd of quietly(() => readdirSync(`/proc/${pid}/fd`), [])) {
+			const inode = /^socket:\[(\d+)\]$/.exec(quietly(() => readlinkSync(`/proc/${pid}/fd/${fd}`), ''))?.[1];
+			if (!inode || !inodes.has(inode)) continue;
+			comm ??= quietly(() => readFileSync(`/proc/${pid}/comm`, 'utf8'), '?').trim();
+			found.push({inode, owner: `${comm} (pid ${pid})`});
 		}
 	}
+	return found;
+}
+
+async function listeners(port: number): Promise<string[]> {
+	const table = await listening();
+	const inodes = table.byPort.get(port) ?? new Set<string>();
+	if (inodes.size === 0) return [];
+	const owners = table.owners().filter(({inode}) => inodes.has(inode)).map(({owner}) => owner);
 	return owners.length > 0 ? owners : ['another program'];
+}
+
+// The hosts the checks that reach a server will ask, looked up ahead (host-lookup.ts).
+// The socket table the port checks read is read ahead too: the kernel walks it in the thread pool
+// (4 to 8 ms here, however few sockets are open) while the plan is made.
+export function lookAheadFor(checks: readonly Check[]): void {
+	lookAhead(checks.flatMap(check => (check.kind === 'reachable' ? [check.url] : check.kind === 'source-index' ? [check.dists] : [])));
+	if (checks.some(check => check.kind === 'port-free')) {
+		const early = readListening();
+		early.catch(() => undefined);
+		ahead = {at: Date.now(), reading: early};
+	}
 }
 
 export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, signal?: AbortSignal): Promise<CheckResult> {

@@ -44,33 +44,40 @@ export function canonicalRoot(root: string): string {
 	}
 }
 
+// `target` absolute and normalized (no '.', '..' or '//'), as resolveInRoot makes it: joined as
+// text, without path.join normalizing it again (thousands of calls a setup).
 export function hostOf(base: string, target: string): string {
-	return base === '/' ? target : path.join(base, target);
+	return base === '/' ? target : base + target;
 }
 
 // `base` must be canonical (canonicalRoot). Parts that do not exist are taken as they are; a part
 // under one that does not exist cannot be a link, and a later `..` is checked again from there.
 export function resolveInRoot(base: string, target: string): Resolved {
 	const done: string[] = [];
-	const queue = target.split('/').filter(part => part !== '' && part !== '.');
+	// `done` as a path ('' for the root), kept as parts come and go rather than joined each time.
+	let at = '';
+	// The parts still to walk, the next one last.
+	const queue = partsOf(target).reverse();
 	let links = 0;
 	// How many parts of `done` exist: the parts after the first missing one are not looked at (the
 	// live status screen resolves every setting file and log every 2 s, most of them missing in a
 	// sandbox, and a failed lstat costs an exception).
 	let existing = 0;
 	while (queue.length > 0) {
-		const part = queue.shift() as string;
-		if (part === '.') continue;
+		const part = queue.pop() as string;
 		if (part === '..') {
-			done.pop(); // at the root, .. is the root, as in a chroot
+			// at the root, .. is the root, as in a chroot
+			if (done.pop() !== undefined) at = at.slice(0, at.lastIndexOf('/'));
 			existing = Math.min(existing, done.length);
 			continue;
 		}
+		const next = `${at}/${part}`;
 		if (existing < done.length) {
 			done.push(part);
+			at = next;
 			continue;
 		}
-		const host = hostOf(base, `/${[...done, part].join('/')}`);
+		const host = hostOf(base, next);
 		let info;
 		try {
 			info = lstatSync(host, {throwIfNoEntry: false});
@@ -79,20 +86,24 @@ export function resolveInRoot(base: string, target: string): Resolved {
 		}
 		if (!info?.isSymbolicLink()) {
 			done.push(part);
+			at = next;
 			if (info) existing = done.length;
 			continue;
 		}
-		if (++links > maxLinks) throw new LinkLoopError(target, `/${[...done, part].join('/')}`);
+		if (++links > maxLinks) throw new LinkLoopError(target, next);
 		const link = readlinkSync(host);
 		if (link.startsWith('/')) {
 			done.length = 0;
+			at = '';
 			existing = 0;
 		}
-		queue.unshift(...link.split('/').filter(p => p !== '' && p !== '.'));
+		queue.push(...partsOf(link).reverse());
 	}
-	const resolved = `/${done.join('/')}`;
+	const resolved = at || '/';
 	return {target: resolved, host: hostOf(base, resolved)};
 }
+
+const partsOf = (text: string): string[] => text.split('/').filter(part => part !== '' && part !== '.');
 
 // A --root folder as a sandbox: its real path, refused (bad input) when that is / itself (then it
 // would read and write the real /etc) or when a file stands where the folder should be.

@@ -4,7 +4,7 @@ import type {Facts} from '../model/facts.js';
 import type {Check} from '../model/plan.js';
 import {detectMachine, detectSandbox} from './detect.js';
 import {filesWrittenBefore} from './journal-reading.js';
-import {type CheckResult, runCheck} from './machine-checks.js';
+import {type CheckResult, lookAheadFor, runCheck} from './machine-checks.js';
 import {createProbes, type Probes} from './probes.js';
 import {type CommandRunner, createCommandRunner} from './runner.js';
 import {createMemoryStateStore, createStateStore, readSavedState, type StateStore} from './state.js';
@@ -21,7 +21,9 @@ export type System = {
 	fs: TargetFs;
 	commands: CommandRunner;
 	probes: Probes;
-	checks: {run(check: Check, signal?: AbortSignal): Promise<CheckResult>};
+	// lookAhead: told the checks a setup's preflight will run, as soon as its plan is known, this
+	// machine's start what lets them answer sooner (looking up the hosts they reach).
+	checks: {run(check: Check, signal?: AbortSignal): Promise<CheckResult>; lookAhead?(checks: readonly Check[]): void};
 	// The package source as this machine's apt reads it (the layout is predicted from it).
 	sourceReader: SourceReader;
 	state: StateStore;
@@ -51,7 +53,7 @@ export async function createSystem(options: SystemOptions = {}): Promise<System>
 		fs,
 		commands,
 		probes: createProbes(),
-		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal)},
+		checks: {run: (check, signal) => runCheck(check, fs, isRoot, signal), lookAhead: lookAheadFor},
 		sourceReader: readerHere,
 		state: dryRun ? createMemoryStateStore(saved) : createStateStore(fs, saved),
 		now: () => new Date(),

@@ -1,19 +1,18 @@
 // The target machine's files, seen through a root prefix: '/' for the real machine, a folder for
 // a sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
-// folder, fsync, rename, fsync the folder (a row the journal recorded ahead: its fsyncs all at once
-// before the journal names it); the old file's owner is kept. Only regular files are
+// folder, fsync, rename, fsync the folder (a row the journal recorded ahead: each file's fsync starts
+// as it is written, and every one, folders too, ends before the journal names it); the old file's owner is kept. Only regular files are
 // read or replaced: a FIFO or a device where a file should be is named, never waited on.
 // The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
 // small reads, stats and writes, and each promise call is a round trip through libuv's thread pool
 // that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
 // start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
-import {open} from 'node:fs/promises';
 import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
-import {canonicalRoot, codeOf, type Resolved, resolveInRoot} from './root-path.js';
+import {canonicalRoot, codeOf, hostOf, type Resolved, resolveInRoot} from './root-path.js';
 
 export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
 
@@ -38,11 +37,12 @@ export type TargetFs = {
 	// The folders a write to `target` would create, outermost first.
 	missingDirs(target: string): Promise<string[]>;
 	// Atomic replace; creates missing folders and returns the ones it created (outermost first).
-	// `later`: the file's data and its folder (which makes the rename durable) wait for syncLater.
+	// `later`: the file's data (its sync started now) and its folder (which makes the rename durable)
+	// are waited for by syncLater.
 	// `last`: the file lands once every write left for later is synced, its own bytes with them.
 	write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync?: Sync): Promise<{createdDirs: string[]}>;
-	// Syncs the files and folders of the writes made with sync 'later' since the last call, all at
-	// once: the file system commits them together instead of one journal commit each.
+	// Ends the syncs of the files and folders of the writes made with sync 'later' since the last
+	// call: the files' started as each was written, the folders' all at once now.
 	syncLater(): Promise<void>;
 	remove(target: string): Promise<void>;
 	removeEmptyDir(target: string): Promise<boolean>;
@@ -74,13 +74,14 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 
 import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
 import {inLaterTurns} from './in-later-turns.js';
+import {laterSyncs} from './later-syncs.js';
 import {readEndAt} from './read-end.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
 
 export function createTargetFs(root: string): TargetFs {
 	const base = canonicalRoot(root);
-	const hostPath = (target: string): string => (base === '/' ? path.resolve('/', target) : path.join(base, path.resolve('/', target)));
+	const hostPath = (target: string): string => hostOf(base, path.resolve('/', target));
 	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
 
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
@@ -114,9 +115,11 @@ export function createTargetFs(root: string): TargetFs {
 
 	const freeBytes = async (target: string): Promise<number> => freeBytesAt(resolve(target).host);
 
-	async function missingDirs(dir: string): Promise<string[]> {
+	// missingUnder takes `dir` resolved already (every link in it followed inside the root).
+	const missingDirs = async (dir: string): Promise<string[]> => missingUnder(resolve(dir).target);
+	async function missingUnder(dir: string): Promise<string[]> {
 		const missing: string[] = [];
-		for (let current = resolve(dir).target; current !== '/'; current = path.dirname(current)) {
+		for (let current = dir; current !== '/'; current = path.dirname(current)) {
 			const info = await infoAt(hostPath(current));
 			if (info?.kind === 'folder') break;
 			if (info) throw new StepError(`${current} is a ${info.kind}, not a folder (${hostPath(current)}), so nothing can be written under it`, ['Move it aside, then run again.']);
@@ -128,7 +131,7 @@ export function createTargetFs(root: string): TargetFs {
 	async function ensureDir(dir: string): Promise<string[]> {
 		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
 		if ((await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
-		const missing = await missingDirs(dir);
+		const missing = await missingUnder(dir);
 		for (const folder of missing) {
 			mkdirSync(hostPath(folder), {mode: 0o755});
 			chmodSync(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
@@ -136,8 +139,9 @@ export function createTargetFs(root: string): TargetFs {
 		return missing;
 	}
 
-	// Files and folders that wait for syncLater (writes with sync 'later').
-	const unsynced = new Set<string>();
+	// Files and folders that wait for syncLater (writes with sync 'later'): each file's sync starts
+	// as it is written (later-syncs.ts).
+	const unsynced = laterSyncs();
 	const syncFolder = (dir: string): void => {
 		const dirFd = openSync(dir, 'r');
 		try {
@@ -146,21 +150,6 @@ export function createTargetFs(root: string): TargetFs {
 			closeSync(dirFd);
 		}
 	};
-	// Through the thread pool, so a row's syncs overlap; a file replaced or removed since: as it is now.
-	const syncPath = async (host: string): Promise<void> => {
-		const handle = await open(host, 'r').catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-		try {
-			await handle?.sync();
-		} finally {
-			await handle?.close();
-		}
-	};
-
-	async function syncLater(also: string[] = []): Promise<void> {
-		const paths = [...unsynced, ...also];
-		await Promise.all(paths.map(syncPath));
-		for (const host of paths) unsynced.delete(host); // only once synced: a failed one waits for the next save
-	}
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
@@ -171,7 +160,7 @@ export function createTargetFs(root: string): TargetFs {
 		let createdDirs: string[] = [];
 		let made = false;
 		try {
-			createdDirs = await ensureDir(path.dirname(real.target));
+			createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
 			const fd = openSync(temp, 'wx', mode);
 			made = true;
 			try {
@@ -182,11 +171,13 @@ export function createTargetFs(root: string): TargetFs {
 			}
 			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
-			if (sync === 'last') await syncLater([temp]);
+			if (sync === 'last') await unsynced.all([temp]);
 			renameSync(temp, real.host);
 			made = false;
-			if (sync === 'later') unsynced.add(real.host).add(dir);
-			else syncFolder(dir);
+			if (sync === 'later') {
+				unsynced.file(real.host);
+				unsynced.folder(dir);
+			} else syncFolder(dir);
 		} catch (error) {
 			if (made) {
 				try {
@@ -210,12 +201,8 @@ export function createTargetFs(root: string): TargetFs {
 			return (await readBytes(target))?.toString('utf8');
 		},
 		info: target => infoAt(resolve(target).host),
-		async mode(target) {
-			return (await infoAt(resolve(target).host))?.mode;
-		},
-		async exists(target) {
-			return (await infoAt(resolve(target).host)) !== undefined;
-		},
+		mode: async target => (await infoAt(resolve(target).host))?.mode,
+		exists: async target => (await infoAt(resolve(target).host)) !== undefined,
 		async list(target) {
 			try {
 				return readdirSync(resolve(target).host);
@@ -226,7 +213,7 @@ export function createTargetFs(root: string): TargetFs {
 		},
 		missingDirs,
 		write,
-		syncLater: async () => syncLater(),
+		syncLater: async () => unsynced.all(),
 		async remove(target) {
 			try {
 				unlinkSync(resolve(target).host);

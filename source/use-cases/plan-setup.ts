@@ -1,6 +1,6 @@
 // What a setup with these answers would do (mesos-setup plan): the plan, once the answers hold
 // together and every file it would write can be written. Nothing is changed.
-import {type Answers, resolveValues} from '../model/answers.js';
+import {type Answers, resolveValues, type Values} from '../model/answers.js';
 import type {Facts} from '../model/facts.js';
 import {changeSummary, changingSteps, filesToRead, type SummaryStep} from '../model/change-summary.js';
 import {buildPlan, type Plan} from '../model/plan.js';
@@ -11,8 +11,23 @@ import {valuesFor} from './gather-answers.js';
 
 // The files go where the chosen source's packages will read them (predicted before the install).
 export async function planSetup(system: System, answers: Answers, signal?: AbortSignal): Promise<Plan> {
+	return planned(system, valuesFor(answers), signal);
+}
+
+// The plan of a setup about to run (setup --yes, runSetup): as planSetup, and its preflight's checks
+// are told as soon as the values are known, so what they wait on (the hosts they reach: the
+// repository, the key server) is looked up while the layout is predicted and the plan is made.
+// (Not for `plan`, which runs no preflight: a look-up still under way would hold its exit.)
+export async function planSetupToRun(system: System, answers: Answers, signal?: AbortSignal): Promise<Plan> {
 	const values = valuesFor(answers);
-	const plan = buildPlan(values, await predictLayout(system, values, signal));
+	// The preflight's checks do not depend on the layout: the draft's are the plan's.
+	const draft = buildPlan(values, system.facts);
+	system.checks.lookAhead?.(draft.steps.flatMap(step => step.actions).flatMap(action => (action.kind === 'check' ? [action.check] : [])));
+	return planned(system, values, signal, draft);
+}
+
+async function planned(system: System, values: Values, signal: AbortSignal | undefined, draft?: Plan): Promise<Plan> {
+	const plan = buildPlan(values, await predictLayout(system, values, signal, draft));
 	await refuseUnwritableTargets(system.fs, plan);
 	return plan;
 }

@@ -17,7 +17,7 @@ import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {valuesFor} from './gather-answers.js';
 import {type ConfirmMoved, installedLayout, stepsForInstalledLayout} from './installed-layout.js';
-import {planSetup} from './plan-setup.js';
+import {planSetupToRun} from './plan-setup.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
 import {holdRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
@@ -129,7 +129,7 @@ export async function runSetup(system: System, answers: Answers, options: SetupO
 	refuseUnsafeRealRun(system, 'setup');
 	const values = valuesFor(answers);
 	// Every file the plan writes can be written, before anything is (planSetup checks it).
-	const plan = options.plan ?? (await planSetup(system, answers, options.signal));
+	const plan = options.plan ?? (await planSetupToRun(system, answers, options.signal));
 	return runSetupPlan(system, answers, plan, {...options, replan: facts => buildPlan(values, facts)});
 }
 

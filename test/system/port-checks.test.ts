@@ -3,7 +3,7 @@
 import {readFile as realReadFile} from 'node:fs/promises';
 import net from 'node:net';
 import {afterEach, expect, it, vi} from 'vitest';
-import {runCheck} from '../../source/system/machine-checks.js';
+import {lookAheadFor, runCheck} from '../../source/system/machine-checks.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -19,10 +19,22 @@ vi.mock('node:fs/promises', async importOriginal => {
 	};
 });
 
+// Walks of the processes' descriptors (for the owners of the ports in use).
+const walks: string[] = [];
+vi.mock('node:fs', async importOriginal => {
+	const actual = await importOriginal<typeof import('node:fs')>();
+	const readdirSync = ((dir: Parameters<typeof actual.readdirSync>[0], options?: Parameters<typeof actual.readdirSync>[1]) => {
+		if (String(dir) === '/proc') walks.push('/proc');
+		return actual.readdirSync(dir, options as never);
+	}) as typeof actual.readdirSync;
+	return {...actual, readdirSync, default: {...actual, readdirSync}};
+});
+
 const servers: net.Server[] = [];
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
 	tableReads.length = 0;
+	walks.length = 0;
 });
 
 const listen = async (): Promise<number> => {
@@ -32,7 +44,7 @@ const listen = async (): Promise<number> => {
 	return (server.address() as net.AddressInfo).port;
 };
 
-it('names who holds a port, passes a free one, and reads the socket table once for checks started together', async () => {
+it('names who holds a port, passes a free one, and reads the socket table and the owners once for checks started together', async () => {
 	const fs = createTargetFs(await tempRoot());
 	const held = await listen();
 	const free = await listen();
@@ -44,7 +56,23 @@ it('names who holds a port, passes a free one, and reads the socket table once f
 	expect(results[1]).toEqual({status: 'passed'});
 	expect(results.map(result => result.status)).toEqual(['warned', 'passed', 'warned', 'passed', 'warned', 'passed']);
 	expect(tableReads).toEqual(['/proc/net/tcp', '/proc/net/tcp6']);
+	// One walk of every process's descriptors names the owners of every port in use among them.
+	expect(walks).toEqual(['/proc']);
 	// A check started later reads the table as it is then.
+	await new Promise(resolve => servers.pop()?.close(resolve));
+	expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
+	expect(tableReads).toHaveLength(4);
+});
+
+it('reads the socket table ahead of the preflight when told its checks, and the checks that start next take that reading', async () => {
+	const fs = createTargetFs(await tempRoot());
+	const held = await listen();
+	lookAheadFor([{kind: 'port-free', port: held, owner: 'ZooKeeper'}]);
+	expect(tableReads).toEqual(['/proc/net/tcp', '/proc/net/tcp6']);
+	const results = await Promise.all([held, held].map(async port => runCheck({kind: 'port-free', port, owner: 'ZooKeeper'}, fs, false)));
+	expect(results.map(result => result.status)).toEqual(['warned', 'warned']);
+	expect(tableReads).toHaveLength(2);
+	// Taken once: the next check reads the table as it is then.
 	await new Promise(resolve => servers.pop()?.close(resolve));
 	expect(await runCheck({kind: 'port-free', port: held, owner: 'ZooKeeper'}, fs, false)).toEqual({status: 'passed'});
 	expect(tableReads).toHaveLength(4);

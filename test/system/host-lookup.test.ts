@@ -1,0 +1,80 @@
+import dns from 'node:dns';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {keptLookup, lookAhead, lookupReuseMs} from '../../source/system/host-lookup.js';
+import {httpGet} from '../../source/system/http-get.js';
+import {runCheck} from '../../source/system/machine-checks.js';
+import {createTargetFs} from '../../source/system/target-fs.js';
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	vi.useRealTimers();
+});
+
+// The look-ups the name server is asked, by host; the real getaddrinfo still answers them.
+const countingLookups = () => {
+	const asked: string[] = [];
+	const real = dns.lookup.bind(dns);
+	vi.spyOn(dns, 'lookup').mockImplementation(((host: string, options: dns.LookupAllOptions, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => {
+		asked.push(host);
+		real(host, options, callback);
+	}) as typeof dns.lookup);
+	return asked;
+};
+
+const lookup = (host: string, options: dns.LookupOptions) =>
+	new Promise<{error: NodeJS.ErrnoException | null; address: unknown}>(resolve => {
+		keptLookup(host, options, (error, address) => resolve({error, address}));
+	});
+
+describe('host names looked up once a moment', () => {
+	it('asks the name server once for a host a setup reaches several times, and again once the moment has passed', async () => {
+		const server = http.createServer((_request, response) => response.end('ok'));
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const port = (server.address() as AddressInfo).port;
+		try {
+			vi.useFakeTimers({toFake: ['Date'], now: new Date('2026-01-01T00:00:00Z')});
+			const asked = countingLookups();
+			// A name only this test uses, so no earlier answer is kept for it; /etc/hosts has localhost.
+			const url = `http://localhost:${port}/`;
+			lookAhead([url, 'file:///not/a/server']);
+			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
+			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
+			expect(asked).toEqual(['localhost']);
+			vi.setSystemTime(Date.now() + lookupReuseMs + 1);
+			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
+			expect(asked).toEqual(['localhost', 'localhost']);
+		} finally {
+			await new Promise(resolve => server.close(resolve));
+		}
+	});
+
+	it('keeps a failure as the answer, each time a new error in the name server’s words', async () => {
+		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
+		const spy = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => callback(failure)) as typeof dns.lookup);
+		lookAhead(['http://nowhere.example/debian']);
+		const first = await lookup('nowhere.example', {all: true});
+		const second = await lookup('nowhere.example', {family: 4});
+		expect(spy).toHaveBeenCalledTimes(1);
+		expect(first.error).toMatchObject({message: 'getaddrinfo ENOTFOUND nowhere.example', code: 'ENOTFOUND', hostname: 'nowhere.example'});
+		expect(second.error).toMatchObject({message: 'getaddrinfo ENOTFOUND nowhere.example', code: 'ENOTFOUND'});
+		expect(second.error).not.toBe(first.error);
+		// The preflight's check says it as before.
+		const result = await runCheck({kind: 'reachable', url: 'http://nowhere.example', what: 'repository'}, createTargetFs('/'), false);
+		expect(result).toEqual({status: 'warned', message: 'http://nowhere.example does not answer (getaddrinfo ENOTFOUND nowhere.example); check the network, or set a mirror'});
+		expect(spy).toHaveBeenCalledTimes(1);
+	});
+
+	it('gives the addresses of the family asked, all of them or the first', async () => {
+		const both = [
+			{address: '2001:db8::5', family: 6},
+			{address: '192.0.2.5', family: 4},
+		];
+		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: null, addresses: dns.LookupAddress[]) => void) => callback(null, both)) as typeof dns.lookup);
+		expect(await lookup('both.example', {all: true})).toEqual({error: null, address: [{address: '2001:db8::5', family: 6}, {address: '192.0.2.5', family: 4}]});
+		expect(await lookup('both.example', {family: 4})).toEqual({error: null, address: '192.0.2.5'});
+		expect(await lookup('both.example', {family: 6, all: true})).toEqual({error: null, address: [{address: '2001:db8::5', family: 6}]});
+		expect(await lookup('both.example', {})).toEqual({error: null, address: '2001:db8::5'});
+	});
+});
