@@ -8,7 +8,7 @@ import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {bashScript} from '../../source/model/remote-command.js';
 import {clockSkewProblem} from '../../source/model/clock-skew.js';
-import {listenersScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {listenersScript, listeningScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const bash = async (script: string, args: string[], input?: string | Buffer) => {
@@ -99,6 +99,37 @@ describe('the scripts a node’s preflight runs', () => {
 		} finally {
 			server.close();
 		}
+	});
+
+	it('listening: every port something listens on, one a line, without a process of its own', async () => {
+		const server = createServer();
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const {port} = server.address() as AddressInfo;
+		try {
+			const listed = await bash(listeningScript, []);
+			expect(listed.exitCode).toBe(0);
+			expect(listed.stdout.split('\n')).toContain(String(port));
+			expect(listed.stdout.split('\n').filter(line => !/^\d+$/.test(line))).toEqual([]);
+		} finally {
+			server.close();
+			await new Promise(resolve => server.once('close', resolve));
+		}
+		expect((await bash(listeningScript, [])).stdout.split('\n')).not.toContain(String(port));
+		// A table whose last socket is not listening: the ports before it, and no failure.
+		const dir = await tempRoot();
+		await writeFile(
+			`${dir}/tcp`,
+			[
+				'  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+				'   0: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0',
+				'   1: 0100007F:0016 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 4243 1 0000000000000000 20 4 30 10 -1',
+				'',
+			].join('\n'),
+		);
+		expect(await bash(listeningScript, [`${dir}/missing`, `${dir}/tcp`])).toMatchObject({exitCode: 0, stdout: '8080'});
+		// Bash's own builtins only: under strace it would start no program; here, with no PATH at all.
+		const [file, ...rest] = bashScript(listeningScript, []);
+		expect((await execa(file as string, rest, {reject: false, env: {PATH: ''}, extendEnv: false})).stderr).toBe('');
 	});
 
 	it('reach: an HTTP answer’s status line, or a failure when nothing listens', async () => {

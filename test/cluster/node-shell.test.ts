@@ -20,8 +20,9 @@ const marker = 'mesos-setup-output-test';
 const started: NodeShell[] = [];
 
 // As the node's login shell runs it: a ~/.bashrc that prints first, then the shell.
-function startShell(): NodeShell {
-	const child = spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe']});
+const spawnShell = () => spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe']});
+
+function startShell(child = spawnShell()): NodeShell {
 	const shell = new NodeShell(child, marker);
 	started.push(shell);
 	return shell;
@@ -63,7 +64,7 @@ describe('the node’s root shell', () => {
 	it('a request that takes too long ends the shell; one after it is answered as a lost connection', async () => {
 		const shell = startShell();
 		const dir = await tempRoot();
-		const slow = await shell.call({script: 'echo $$ >"$1"; exec sleep 30', args: [`${dir}/pid`], timeoutMs: 300});
+		const slow = await shell.call({script: 'echo $BASHPID >"$1"; exec sleep 30', args: [`${dir}/pid`], timeoutMs: 300});
 		expect(slow).toMatchObject({timedOut: true});
 		// At once, not when its ssh has closed: the session's next request starts a new shell.
 		expect(shell.alive).toBe(false);
@@ -74,7 +75,7 @@ describe('the node’s root shell', () => {
 
 	it('a shell that ended answers its waiting request as a lost connection, with what it said on stderr', async () => {
 		const shell = startShell();
-		const waiting = shell.call({script: 'echo "the link went down" >&2; kill -KILL $PPID', args: [], timeoutMs});
+		const waiting = shell.call({script: 'echo "the link went down" >&2; kill -KILL $$', args: [], timeoutMs});
 		expect(await waiting).toMatchObject({exitCode: 255, reachedCommand: false});
 		expect(shell.alive).toBe(false);
 	});
@@ -84,6 +85,48 @@ describe('the node’s root shell', () => {
 		const shell = new NodeShell(child, marker);
 		expect(await shell.call({script: 'echo never', args: [], timeoutMs})).toMatchObject({exitCode: 1, reachedCommand: true, stderr: 'sudo: a password is required\n'});
 		expect(shell.alive).toBe(false);
+	});
+
+	it('is sent each script’s text once, and runs it again by its ID with other arguments', async () => {
+		const child = spawnShell();
+		const sent: string[] = [];
+		const write = child.stdin.write.bind(child.stdin) as (chunk: Buffer) => boolean;
+		child.stdin.write = ((chunk: Buffer) => {
+			sent.push(chunk.toString('latin1'));
+			return write(chunk);
+		}) as typeof child.stdin.write;
+		const shell = startShell(child);
+		const greet = 'printf "%s, %s\\n" "$1" "$2"';
+		const answers = [];
+		for (const who of ['one', 'two', 'three']) answers.push((await shell.call({script: greet, args: ['hello', who], timeoutMs})).stdout.toString('utf8'));
+		answers.push((await shell.call({script: 'echo other', args: [], timeoutMs})).stdout.toString('utf8'));
+		answers.push((await shell.call({script: greet, args: ['bye', 'four'], timeoutMs})).stdout.toString('utf8'));
+		expect(answers).toEqual(['hello, one\n', 'hello, two\n', 'hello, three\n', 'other\n', 'bye, four\n']);
+		expect(sent.map(request => request.split('\n')[0])).toEqual([
+			`mesos-setup-request 0 ${greet.length} 2 0`,
+			'mesos-setup-request 0 0 2 0',
+			'mesos-setup-request 0 0 2 0',
+			'mesos-setup-request 1 10 0 0',
+			'mesos-setup-request 0 0 2 0',
+		]);
+		expect(sent.filter(request => request.includes(greet))).toHaveLength(1);
+		await shell.close();
+	});
+
+	it('runs each request as a script of its own: its exit, trap, options, folder and clock do not outlive it', async () => {
+		const shell = startShell();
+		const dir = await tempRoot();
+		const before = (await shell.call({script: 'pwd; echo "$-"; shopt nullglob', args: [], timeoutMs})).stdout.toString('utf8');
+		const ended = await shell.call({script: 'trap "echo its own trap" EXIT; set -e; shopt -s nullglob; cd "$1"; sleep 1.2; exit 5', args: [dir], timeoutMs});
+		expect([ended.exitCode, ended.stdout.toString('utf8')]).toEqual([5, 'its own trap\n']);
+		expect((await shell.call({script: 'pwd; echo "$-"; shopt nullglob', args: [], timeoutMs})).stdout.toString('utf8')).toBe(before);
+		// SECONDS counts from the request's start, as in a bash of its own (node-runner's timeout reads it).
+		expect((await shell.call({script: 'echo "$SECONDS"', args: [], timeoutMs})).stdout.toString('utf8')).toBe('0\n');
+		// Errors alone, no output: answered with both, exactly.
+		expect(await shell.call({script: 'printf "only errors" >&2; exit 4', args: [], timeoutMs})).toMatchObject({exitCode: 4, stderr: 'only errors', reachedCommand: true});
+		expect(await shell.call({script: 'exit 0', args: [], timeoutMs})).toMatchObject({exitCode: 0, stderr: '', stdout: Buffer.alloc(0)});
+		expect(shell.alive).toBe(true);
+		await shell.close();
 	});
 
 	it('keeps its input and answers in a private folder, removed when the shell ends', async () => {
@@ -144,10 +187,13 @@ describe('what stands at every file a plan writes, asked of a node in one reques
 		await writeFile(`${dir}/etc/file-as-folder`, 'x');
 		await execa('mkfifo', [`${dir}/etc/fifo`]);
 		await symlink('nowhere', `${dir}/etc/dangling`);
-		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling'].map(name => `${dir}/etc/${name}`);
+		// Folders reached through links: to a folder, and to a file (named as the file it leads to).
+		await symlink('folder-here', `${dir}/etc/to-folder`);
+		await symlink('plain', `${dir}/etc/to-file`);
+		const paths = ['plain', 'new/deeper/file', 'folder-here', 'fifo', 'file-as-folder/inside', 'dangling', 'to-folder/new', 'to-file/x/y'].map(name => `${dir}/etc/${name}`);
 		const plan = {steps: [{actions: paths.map(target => ({kind: 'file', path: target, settings: ['some.setting']}))}]} as unknown as Plan;
 		const fs = createNodeFs(session);
-		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}]);
+		expect(await fs.targetStates(paths)).toEqual([{}, {}, {kind: 'folder'}, {kind: 'FIFO'}, {cannot: `${dir}/etc/file-as-folder on n1 is not a folder, so nothing can be written under it`}, {}, {}, {cannot: `${dir}/etc/plain on n1 is not a folder, so nothing can be written under it`}]);
 		// The same words as asking file by file (info, then missingDirs), which a target without targetStates does.
 		const refusal = async (target: TargetFs) => refuseUnwritableTargets(target, plan).then(() => [], (error: Error & {lines?: string[]}) => error.message);
 		const inOne = await refusal(fs as unknown as TargetFs);

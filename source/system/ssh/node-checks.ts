@@ -10,7 +10,7 @@ import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
 import {type FetchBytes, indexReadings, readSourceIndex, type SourceReader} from '../source-index.js';
 import type {NodeFs} from './node-fs.js';
-import {clockScript, listenersScript, reachScript} from './node-scripts.js';
+import {clockScript, listenersScript, listeningScript, reachScript} from './node-scripts.js';
 import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
 
 export type NodeChecks = {
@@ -50,6 +50,21 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
 		return got.stdout;
 	};
+	// The ports something listens on, read once for the port checks that start together (one walk of
+	// the socket tables, no process on the node), then read again: a later preflight sees them as they
+	// are then. Who holds a port in use is asked apart, for that port alone.
+	let reading: Promise<Set<number>> | undefined;
+	const listening = (): Promise<Set<number>> =>
+		(reading ??= session
+			.asRootInShell({script: listeningScript, args: [], timeoutMs: 30_000})
+			.then(answer => {
+				if (!answer.reachedCommand && answer.exitCode === 255) throw sshErrorFor(session.endpoint, answer.stderr);
+				if (answer.exitCode !== 0) throw new Error(`reading the listening ports on ${node} failed: ${answer.timedOut ? 'no answer within 30 s' : answer.stderr.trim() || `exit ${answer.exitCode}`}`);
+				return new Set(answer.stdout.toString('utf8').split('\n').filter(Boolean).map(Number));
+			})
+			.finally(() => {
+				reading = undefined;
+			}));
 	let arch: Promise<string> | undefined;
 	const sourceReader: SourceReader = {
 		place: `on ${node}`,
@@ -103,7 +118,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 					: {status: 'passed', message: `${name} does not resolve to 127.0.1.1 on ${node}`};
 			}
 			case 'port-free': {
-				const owners = (await asRootScript(listenersScript, [String(check.port)])).stdout.trim();
+				const owners = (await listening()).has(check.port) ? (await asRootScript(listenersScript, [String(check.port)])).stdout.trim() : '';
 				return owners === ''
 					? {status: 'passed', message: `port ${check.port} is free on ${node}`}
 					: {status: options.setUpBefore ? 'warned' : 'failed', message: `port ${check.port}, needed by ${check.owner}, is in use on ${node} by ${owners.split('\n').join(', ')}`};

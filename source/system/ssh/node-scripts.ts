@@ -54,17 +54,17 @@ cd -- "$1" || exit 1
 shopt -s nullglob dotglob
 for entry in *; do printf '%s\\0' "$entry"; done`;
 
-// The folders a write to FOLDER/x would make, outermost first, links followed; 12 (the path on
-// stderr) when a file stands where a folder should be.
+// The folders a write to FOLDER/x would make, outermost first, from d (FOLDER with its links
+// followed); 12 (the path on stderr) when a file stands where a folder should be.
 const missingFolders = `missing=()
-d=$(readlink -m -- "$1")
 while [ "$d" != / ] && [ ! -d "$d" ]; do
   if [ -e "$d" ] || [ -L "$d" ]; then printf '%s\\n' "$d" >&2; exit 12; fi
   missing=("$d" "\${missing[@]}")
   d=\${d%/*}; d=\${d:-/}
 done`;
 
-export const missingDirsScript = `${missingFolders}
+export const missingDirsScript = `d=$(readlink -m -- "$1")
+${missingFolders}
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
 // write FILE MODE OWNER SIZE SUFFIX: SIZE bytes from standard input replace FILE atomically, as
@@ -76,7 +76,7 @@ export const writeScript = `target=$(readlink -m -- "$1") || exit 1
 mode=$2 owner=$3 size=$4 suffix=$5
 dir=\${target%/*}; dir=\${dir:-/}
 if [ -e "$target" ] && [ ! -f "$target" ]; then stat -L -c %F -- "$target" >&2; exit 11; fi
-set -- "$dir"
+d=$dir
 ${missingFolders}
 for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
@@ -95,10 +95,19 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that
 // are there or can be made), "kind WORDS" (stat's %F of what stands there instead), or "blocked
 // PATH" (PATH, on the way to it, is no folder). What info and missingDirs tell, for every file of a
-// plan in one round trip.
-export const targetsScript = `for target in "$@"; do
+// plan in one round trip; the folders' links followed by one readlink for all of them (a plan has
+// dozens of files, and a process each was most of what this cost the node).
+export const targetsScript = `folders=() resolved=()
+for target in "$@"; do
+  case $target in */*) d=\${target%/*}; folders+=("\${d:-/}") ;; *) folders+=(.) ;; esac
+done
+while IFS= read -r -d '' d; do resolved+=("$d"); done < <(readlink -m -z -- "\${folders[@]}")
+[ "\${#resolved[@]}" = "$#" ] || exit 1
+i=0
+for target in "$@"; do
+  d=\${resolved[i]} blocked=
+  i=$((i + 1))
   if [ -e "$target" ] && [ ! -f "$target" ]; then printf 'kind %s\\n' "$(stat -L -c %F -- "$target")"; continue; fi
-  d=$(readlink -m -- "$(dirname -- "$target")") blocked=
   while [ "$d" != / ] && [ ! -d "$d" ]; do
     if [ -e "$d" ] || [ -L "$d" ]; then blocked=$d; break; fi
     d=\${d%/*}; d=\${d:-/}
@@ -124,6 +133,22 @@ df -B1 --output=avail -- "$d" | tail -n 1`;
 
 // has COMMAND: whether root's PATH (sbin folders too) finds it.
 export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
+
+// listening [TABLE…]: every TCP port something listens on, one "PORT" a line, from /proc/net/tcp{,6}
+// (or the tables named; state 0A is LISTEN) with bash's own read: no process started, so the
+// preflight's port checks, which share one reading (node-checks.ts), cost the node one walk of its
+// socket tables.
+export const listeningScript = `tables=("$@")
+[ $# -gt 0 ] || tables=(/proc/net/tcp /proc/net/tcp6)
+for table in "\${tables[@]}"; do
+  [ -r "$table" ] || continue
+  { read -r _
+    while read -r _ local _ state _; do
+      if [ "$state" = 0A ]; then echo $((16#\${local##*:})); fi
+    done
+  } <"$table"
+done
+exit 0`;
 
 // listeners PORT: who listens on the TCP port (from /proc/net/tcp{,6}: state 0A is LISTEN), one
 // "command (pid N)" a line; "another program" when the socket's owner cannot be found.

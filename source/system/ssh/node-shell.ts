@@ -1,35 +1,48 @@
 // One shell on a node, as root, that carries out the node's file operations one after another
 // (node-fs.ts): each operation is a request on its standard input and a reply on its output, so it
-// costs a pipe write and a bash on the node, not an ssh session, a login shell and a sudo each. A
+// costs a pipe write and a subshell on the node, not an ssh session, a login shell and a sudo each. A
 // setup makes several hundred of them a node (the journal reads, backs up and re-reads every file
 // it writes); one session each kept a core busy per node (issue 12: five nodes sharing two cores
 // took twice as long as one). The script of each request and its arguments are sent as data, never
-// as shell text (nodeShellScript reads them with read -d '' and head -c, and runs bash -c SCRIPT
-// NAME ARG…, as bashScript does).
+// as shell text (nodeShellScript reads them with read -d '' and head -c, and runs the script with
+// them as "$1"…, as bashScript does).
 import type {ChildProcess} from 'node:child_process';
 import type {CallResult} from './ssh-session.js';
 
 // The shell on the node. Says `$1` on a line when it is ready (what a ~/.bashrc printed comes before
-// it and is dropped), then, for each request "mesos-setup-request SCRIPT-BYTES ARGUMENTS INPUT-BYTES",
-// reads the script, each argument ended by a NUL and the input, runs the script with that input and
-// answers "mesos-setup-reply EXIT OUTPUT-BYTES ERROR-BYTES" and those bytes. The input and the
-// answer are kept in a private folder on /run (a tmpfs on Debian and Ubuntu, so a full root disk
-// still gets its "No space left" named), removed when the shell ends: its input closed (the run's
-// end, a lost connection, a killed mesos-setup).
-export const nodeShellScript = `tmp=$(mktemp -d -p /run mesos-setup-shell.XXXXXX 2>/dev/null || mktemp -d) || exit 1
-trap 'rm -rf -- "$tmp"' EXIT
+// it and is dropped), then, for each request "mesos-setup-request ID SCRIPT-BYTES ARGUMENTS INPUT-BYTES",
+// reads the script (sent with the first request of its ID only, 0 bytes after: the shell keeps it),
+// each argument ended by a NUL and the input, runs the script with that input and answers
+// "mesos-setup-reply EXIT OUTPUT-BYTES ERROR-BYTES" and those bytes. The input and the answer are
+// kept in a private folder on /run (a tmpfs on Debian and Ubuntu, so a full root disk still gets its
+// "No space left" named), removed when the shell ends: its input closed (the run's end, a lost
+// connection, a killed mesos-setup).
+// What a request costs on the node is what several hundred a node add up to on a machine's cores
+// (issue 12): the script runs in a subshell of this one (a fork, where `bash -c` was a fork, an exec
+// and bash's start, about 5 ms of CPU each), its text is read once, and an empty answer is said
+// without stat and cat. The subshell is as `bash -c` was: its own positional parameters, options,
+// traps (a subshell does not run this shell's EXIT trap), folder and exit; SECONDS counts from its
+// start; but $$ and $PPID are this shell's ($BASHPID is its own PID), and this shell's variables, all named
+// ms_*, are visible to it.
+export const nodeShellScript = `ms_tmp=$(mktemp -d -p /run mesos-setup-shell.XXXXXX 2>/dev/null || mktemp -d) || exit 1
+trap 'rm -rf -- "$ms_tmp"' EXIT
+ms_scripts=()
 printf '%s\\n' "$1"
-while IFS=' ' read -r tag size count input; do
-  [ "$tag" = mesos-setup-request ] || exit 2
-  script=$(head -c "$size")
-  args=()
-  for ((i = 0; i < count; i++)); do IFS= read -r -d '' arg; args+=("$arg"); done
-  if [ "$input" -gt 0 ]; then head -c "$input" >"$tmp/in"; else : >"$tmp/in"; fi
-  bash -c "$script" mesos-setup "\${args[@]}" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
-  code=$?
-  sizes=$(stat -c %s -- "$tmp/out" "$tmp/err")
-  printf 'mesos-setup-reply %s %s %s\\n' "$code" $sizes
-  cat -- "$tmp/out" "$tmp/err"
+while IFS=' ' read -r ms_tag ms_id ms_size ms_count ms_input; do
+  [ "$ms_tag" = mesos-setup-request ] || exit 2
+  if [ "$ms_size" -gt 0 ]; then ms_scripts[ms_id]=$(head -c "$ms_size"); fi
+  ms_args=()
+  for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
+  if [ "$ms_input" -gt 0 ]; then head -c "$ms_input" >"$ms_tmp/in"; else : >"$ms_tmp/in"; fi
+  (SECONDS=0; set -- "\${ms_args[@]}"; eval "\${ms_scripts[ms_id]}") <"$ms_tmp/in" >"$ms_tmp/out" 2>"$ms_tmp/err"
+  ms_code=$?
+  if [ -s "$ms_tmp/out" ] || [ -s "$ms_tmp/err" ]; then
+    ms_sizes=$(stat -c %s -- "$ms_tmp/out" "$ms_tmp/err")
+    printf 'mesos-setup-reply %s %s %s\\n' "$ms_code" $ms_sizes
+    cat -- "$ms_tmp/out" "$ms_tmp/err"
+  else
+    printf 'mesos-setup-reply %s 0 0\\n' "$ms_code"
+  fi
 done`;
 
 export type ShellRequest = {script: string; args: readonly string[]; input?: Buffer; timeoutMs: number};
@@ -53,6 +66,8 @@ export class NodeShell {
 	// How the shell's ssh exited: 255 (or a signal) when the connection was lost, else the node's
 	// own status, such as sudo's refusal before the shell could start.
 	private exitCode: number | null = null;
+	// The scripts this shell has been sent, by the ID it keeps each under.
+	private readonly scripts = new Map<string, number>();
 
 	// `child`: the shell, started with nodeShellScript and `marker` as its $1 (over ssh, or here in a test).
 	constructor(
@@ -102,7 +117,6 @@ export class NodeShell {
 
 	private async send(request: ShellRequest): Promise<CallResult> {
 		if (this.ended) return this.lost();
-		const script = Buffer.from(request.script);
 		const input = request.input ?? Buffer.alloc(0);
 		const args = Buffer.concat(request.args.map(arg => Buffer.from(`${arg}\0`)));
 		return new Promise<CallResult>(resolve => {
@@ -117,7 +131,12 @@ export class NodeShell {
 			this.pending = {resolve, timer};
 			const write = (): void => {
 				if (this.ended || this.pending?.resolve !== resolve) return;
-				this.child.stdin?.write(Buffer.concat([Buffer.from(`mesos-setup-request ${script.length} ${request.args.length} ${input.length}\n`), script, args, input]));
+				// Its text only the first time: the shell keeps it under its ID.
+				const known = this.scripts.get(request.script);
+				const id = known ?? this.scripts.size;
+				if (known === undefined) this.scripts.set(request.script, id);
+				const script = known === undefined ? Buffer.from(request.script) : Buffer.alloc(0);
+				this.child.stdin?.write(Buffer.concat([Buffer.from(`mesos-setup-request ${id} ${script.length} ${request.args.length} ${input.length}\n`), script, args, input]));
 			};
 			if (this.ready) write();
 			else this.waitingReady.push(write);
