@@ -128,12 +128,9 @@ export class ApplyRun {
 		// A step that left the machine as it was (a rehearsal's skipped commands, files already as
 		// they should be) is saved as done with the next save (the next step's end, a stop, a failure,
 		// the finish): a run killed before that does it again, and it again changes nothing. A
-		// rehearsal saves 5 times instead of 8, each a synced write of state.json.
-		// The journal settles first: the step is saved as done only once its files are synced.
-		if (acted) {
-			await this.settleJournal();
-			this.saveProgress();
-		}
+		// rehearsal saves 5 times instead of 8, each a synced write of state.json. The journal settles
+		// first: a step is saved as done only once its files are synced.
+		if (acted) await this.settleJournal().then(() => this.saveProgress());
 		return this.result(true);
 	}
 
