@@ -8,6 +8,7 @@ import {stoppedExitCode} from '../model/errors.js';
 import {currentPage} from '../model/wizard-state.js';
 import type {System} from '../system/system.js';
 import {KeyRouterProvider} from './components/keys/KeyRouterProvider.js';
+import {useKeyRouter} from './components/keys/use-key-router.js';
 import {AfterSetup} from './AfterSetup.js';
 import type {Cluster} from '../model/cluster.js';
 import {watchCluster} from '../use-cases/cluster-review.js';
@@ -51,15 +52,19 @@ function Screens({command, answers, editId, editValue, cluster, clusterFile, reh
 	const system = useSystem();
 	// "Several machines" on the welcome: the machine list replaces the wizard.
 	const [several, setSeveral] = useState(false);
+	const router = useKeyRouter();
 	const wizardExit = useCallback((exit: WizardExit) => {
 		if (exit.state.mode.kind === 'exit' && exit.state.mode.reason === 'several') {
+			// The wizard still listens until React has run the list's effects: keys typed with this
+			// Enter wait for the list instead of reaching the wizard leaving.
+			router?.hold();
 			setSeveral(true);
 			return;
 		}
 		const {page} = currentPage(exit.state);
 		const message = farewell(exit.state, page, exit.summary);
 		onExit(exit.code, message);
-	}, [onExit]);
+	}, [onExit, router]);
 	const wizardFrom = (onBack?: () => void) => <Wizard answers={answers} {...(rehearse ? {rehearse} : {})} {...(onBack ? {onBack} : {})} onExit={wizardExit} />;
 	// The menu, status and edit find their way among themselves; setup again is the wizard.
 	const afterSetup = (start: 'home' | 'status' | 'edit') => (
