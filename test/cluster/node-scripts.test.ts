@@ -127,6 +127,16 @@ describe('the scripts a node’s preflight runs', () => {
 			].join('\n'),
 		);
 		expect(await bash(listeningScript, [`${dir}/missing`, `${dir}/tcp`])).toMatchObject({exitCode: 0, stdout: '8080'});
+		// A table of thousands of sockets (a node whose cluster runs), IPv6 lines among them: every
+		// listening port and no other, the lines read far past the first read's 4 KiB.
+		const rows = Array.from({length: 3000}, (_, i) => {
+			const v6 = i % 2 === 1;
+			const local = v6 ? `00000000000000000000000000000000:${(10_000 + i).toString(16).toUpperCase()}` : `0100007F:${(10_000 + i).toString(16).toUpperCase()}`;
+			return `${String(i).padStart(4)}: ${local} 00000000:0000 ${i % 3 === 0 ? '0A' : '06'} 00000000:00000000 00:00000000 00000000     0        0 ${5000 + i} 1 0000000000000000 100 0 0 10 0`;
+		});
+		await writeFile(`${dir}/many`, ['  sl  local_address rem_address   st', ...rows, ''].join('\n'));
+		const many = await bash(listeningScript, [`${dir}/many`]);
+		expect(many.stdout.trim().split('\n').map(Number)).toEqual(Array.from({length: 1000}, (_, i) => 10_000 + 3 * i));
 		// Bash's own builtins only: under strace it would start no program; here, with no PATH at all.
 		const [file, ...rest] = bashScript(listeningScript, []);
 		expect((await execa(file as string, rest, {reject: false, env: {PATH: ''}, extendEnv: false})).stderr).toBe('');

@@ -50,12 +50,15 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
 		return got.stdout;
 	};
-	// The ports something listens on, read once for the port checks that start together (one walk of
-	// the socket tables, no process on the node), then read again: a later preflight sees them as they
-	// are then. Who holds a port in use is asked apart, for that port alone.
-	let reading: Promise<Set<number>> | undefined;
-	const listening = (): Promise<Set<number>> =>
-		(reading ??= session
+	// The ports something listens on, read once for the port checks that start together (each table
+	// read straight through, no process on the node), then read again: a later preflight sees them as
+	// they are then. A reading still under way is joined only within a second of its start: a retry
+	// after a slow one (the person freed a port meanwhile) reads anew. Who holds a port in use is
+	// asked apart, for that port alone.
+	let reading: {at: number; ports: Promise<Set<number>>} | undefined;
+	const listening = (): Promise<Set<number>> => {
+		if (reading && performance.now() - reading.at <= 1_000) return reading.ports;
+		const ports = session
 			.asRootInShell({script: listeningScript, args: [], timeoutMs: 30_000})
 			.then(answer => {
 				if (!answer.reachedCommand && answer.exitCode === 255) throw sshErrorFor(session.endpoint, answer.stderr);
@@ -63,8 +66,11 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				return new Set(answer.stdout.toString('utf8').split('\n').filter(Boolean).map(Number));
 			})
 			.finally(() => {
-				reading = undefined;
-			}));
+				if (reading?.ports === ports) reading = undefined;
+			});
+		reading = {at: performance.now(), ports};
+		return ports;
+	};
 	let arch: Promise<string> | undefined;
 	const sourceReader: SourceReader = {
 		place: `on ${node}`,

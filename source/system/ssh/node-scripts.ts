@@ -135,18 +135,21 @@ df -B1 --output=avail -- "$d" | tail -n 1`;
 export const hasScript = `PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v -- "$1" >/dev/null`;
 
 // listening [TABLE…]: every TCP port something listens on, one "PORT" a line, from /proc/net/tcp{,6}
-// (or the tables named; state 0A is LISTEN) with bash's own read: no process started, so the
-// preflight's port checks, which share one reading (node-checks.ts), cost the node one walk of its
-// socket tables.
+// (or the tables named; state 0A is LISTEN), with no process started: the preflight's port checks
+// share one reading (node-checks.ts). Each table is read whole with mapfile, straight through: a
+// `read` line by line seeks back after each line, and each seek makes the kernel walk the socket
+// table again from its start (seconds on a node with thousands of sockets), and a socket closed
+// meanwhile shifts the lines under it, so a port in use could be missed.
 export const listeningScript = `tables=("$@")
 [ $# -gt 0 ] || tables=(/proc/net/tcp /proc/net/tcp6)
+set -f
 for table in "\${tables[@]}"; do
   [ -r "$table" ] || continue
-  { read -r _
-    while read -r _ local _ state _; do
-      if [ "$state" = 0A ]; then echo $((16#\${local##*:})); fi
-    done
-  } <"$table"
+  mapfile -t -s 1 rows <"$table"
+  for row in "\${rows[@]}"; do
+    set -- $row
+    if [ "$4" = 0A ]; then echo $((16#\${2##*:})); fi
+  done
 done
 exit 0`;
 

@@ -34,7 +34,7 @@ while IFS=' ' read -r ms_tag ms_id ms_size ms_count ms_input; do
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
   if [ "$ms_input" -gt 0 ]; then head -c "$ms_input" >"$ms_tmp/in"; else : >"$ms_tmp/in"; fi
-  (SECONDS=0; set -- "\${ms_args[@]}"; eval "\${ms_scripts[ms_id]}") <"$ms_tmp/in" >"$ms_tmp/out" 2>"$ms_tmp/err"
+  (SECONDS=0; set -- "\${ms_args[@]}"; eval -- "\${ms_scripts[ms_id]}") <"$ms_tmp/in" >"$ms_tmp/out" 2>"$ms_tmp/err"
   ms_code=$?
   if [ -s "$ms_tmp/out" ] || [ -s "$ms_tmp/err" ]; then
     ms_sizes=$(stat -c %s -- "$ms_tmp/out" "$ms_tmp/err")
