@@ -93,6 +93,7 @@ export class SshSession {
 	// Set by close(): a look still under way (the status screen just left) must not start a new
 	// connection or root shell that nothing would close before the process ends.
 	private closed = false;
+	private starting: Promise<{code: number | null; timedOut: boolean}> | undefined;
 
 	constructor(
 		readonly endpoint: SshEndpoint,
@@ -128,7 +129,9 @@ export class SshSession {
 		const logFd = openSync(log, 'w', 0o600);
 		let exit: {code: number | null; timedOut: boolean};
 		try {
-			exit = await new Promise(resolve => {
+			// Kept for close(), which waits for it: a master still starting when the session closes would
+			// otherwise bind its socket after the `-O exit`, or find its folder gone and stay for good.
+			this.starting = new Promise(resolve => {
 				const master = spawn('ssh', this.options(['-o', 'ControlMaster=yes', '-o', `ControlPersist=${persistSeconds}`, '-N', '-f']), {stdio: ['ignore', 'ignore', logFd]});
 				const timer = setTimeout(() => {
 					master.kill('SIGKILL');
@@ -140,6 +143,7 @@ export class SshSession {
 					resolve({code, timedOut: false});
 				});
 			});
+			exit = await this.starting;
 		} finally {
 			closeSync(logFd);
 		}
@@ -210,6 +214,7 @@ export class SshSession {
 
 	async close(): Promise<void> {
 		this.closed = true;
+		await this.starting;
 		await this.rootShell?.close();
 		await execa('ssh', this.options(['-O', 'exit']), {reject: false, stdin: 'ignore', timeout: 10_000});
 	}

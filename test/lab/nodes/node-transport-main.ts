@@ -200,7 +200,13 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 		await pending;
 		const afterClose = await outcome(async () => fs.info('/etc/hostname'));
 		const newSession = await outcome(async () => sessions.session(endpoint));
-		return {openMs, infoMs, writeMs, shells, afterClose, newSession};
+		// Closed while its connection is still being made: the close waits for the connection, then
+		// ends it (the test then finds no master connection left on this machine).
+		const others = await SshSessions.create();
+		const opening = outcome(async () => others.session(endpoint).open());
+		await others.close();
+		const openedWhileClosing = await opening;
+		return {openMs, infoMs, writeMs, shells, afterClose, newSession, openedWhileClosing};
 	},
 };
 

@@ -199,10 +199,11 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 
 	it('keeps many small operations fast over one shared connection and one root shell, and leaves no socket, master connection or shell behind', async () => {
 		await prepare();
-		const seen = await run<{openMs: number; infoMs: number; writeMs: number; shells: number; afterClose: unknown; newSession: unknown}>('speed');
+		const seen = await run<{openMs: number; infoMs: number; writeMs: number; shells: number; afterClose: unknown; newSession: unknown; openedWhileClosing: unknown}>('speed');
 		expect(seen.shells).toBe(1);
 		expect(seen.afterClose).toEqual({error: 'the SSH session to m1 was closed'});
 		expect(seen.newSession).toEqual({error: 'the SSH sessions were closed; m1 is not reached again'});
+		expect(seen.openedWhileClosing).toEqual({error: 'the SSH session to m1 was closed'});
 		// The run's end ended the node's shell, and its folder went with it.
 		expect((await m1().run(['bash', '-c', 'ls -d /run/mesos-setup-shell.* 2>/dev/null; pgrep -f "mesos-setup-reques[t]"'], {reject: false})).stdout).toBe('');
 		figures['first connection (ms)'] = seen.openMs;
