@@ -11,6 +11,14 @@ import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 
 const marker = 'mesos-setup-output-test';
 
+async function freePorts(count: number): Promise<number[]> {
+	const servers = Array.from({length: count}, () => createServer());
+	await Promise.all(servers.map(async server => new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))));
+	const ports = servers.map(server => (server.address() as AddressInfo).port);
+	await Promise.all(servers.map(async server => new Promise(resolve => server.close(resolve))));
+	return ports;
+}
+
 describe('a node’s port checks', () => {
 	it('share one reading of the listening ports when they start together, and name who holds one', async () => {
 		const shell = new NodeShell(spawn('bash', ['-c', nodeShellScript, 'mesos-setup', marker], {stdio: ['pipe', 'pipe', 'pipe']}), marker);
@@ -28,8 +36,9 @@ describe('a node’s port checks', () => {
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const {port} = server.address() as AddressInfo;
-			// Ports nobody here listens on: the lab's own range, below the ephemeral ones.
-			const free = [2181, 2888, 3888, 5050, 5051].filter(candidate => candidate !== port);
+			// Ports nobody listens on: picked by the kernel and let go at once (not the lab's fixed ports,
+			// which its ZooKeeper and stand-ins may hold while this runs beside it).
+			const free = await freePorts(4);
 			const results = await Promise.all([port, ...free].map(async checked => checks.run({kind: 'port-free', port: checked, owner: `owner of ${checked}`})));
 			expect(results[0]).toEqual({status: 'failed', message: expect.stringMatching(new RegExp(`^port ${port}, needed by owner of ${port}, is in use on n1 by .*\\(pid ${process.pid}\\)`))});
 			for (const [index, checked] of free.entries()) expect(results[index + 1]).toEqual({status: 'passed', message: `port ${checked} is free on n1`});
