@@ -129,7 +129,7 @@ export class ApplyRun {
 		// they should be) is saved as done with the next save (the next step's end, a stop, a failure,
 		// the finish): a run killed before that does it again, and it again changes nothing. A
 		// rehearsal saves 5 times instead of 8, each a synced write of state.json. The journal settles
-		// first: a step is saved as done only once its files are synced.
+		// first (a row whose last file was found as wanted left its closing save, and its syncs, to it).
 		if (acted) await this.settleJournal().then(() => this.saveProgress());
 		return this.result(true);
 	}
