@@ -23,7 +23,7 @@ import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
 import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeSandbox, nodeStepsAfter, predictClusterLayouts, predictedNodePlan, unreachedNodeFacts} from './cluster-layout.js';
-import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
+import {type ClusterLocks, lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
@@ -37,12 +37,30 @@ export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Ma
 
 // Every node reached, this machine's and every node's run lock taken and what a killed run left on
 // a node removed, then `work`; the locks and the connections are given back however it ends.
+// `work` may let the nodes go sooner (`letGo`: their locks given back and their connections closed,
+// once nothing more is done on them), so the postflight's wait is not also theirs.
 // A node whose host key is unknown is asked about through `onUnknownHostKey` (the screens), or refused.
-async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey}, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
+async function onLockedNodes<T>(
+	cluster: Cluster,
+	command: string,
+	options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey},
+	work: (systems: NodeSystem[], letGo: () => Promise<void>) => Promise<T>,
+): Promise<T> {
 	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
 	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey);
+	let locks: ClusterLocks | undefined;
+	let gone: Promise<void> | undefined;
+	// The nodes' locks first (each held by a session of its connection), then the connections.
+	const letGo = async (): Promise<void> =>
+		(gone ??= (async () => {
+			try {
+				await locks?.releaseNodes();
+			} finally {
+				await sessions.close();
+			}
+		})());
 	try {
-		const locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
+		locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
 		try {
 			await Promise.all(
 				systems.map(async system => {
@@ -50,12 +68,12 @@ async function onLockedNodes<T>(cluster: Cluster, command: string, options: Clus
 					if (removed.length > 0) notice(`Removed ${removed.length} temp file${removed.length === 1 ? '' : 's'} a stopped run left: ${removed.join(', ')}.`, system.node);
 				}),
 			);
-			return await work(systems);
+			return await work(systems, letGo);
 		} finally {
-			await locks.release();
+			await letGo().finally(async () => locks?.release());
 		}
 	} finally {
-		await sessions.close();
+		await letGo();
 	}
 }
 
@@ -106,7 +124,7 @@ export async function deployCluster(
 	} = {},
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
-	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
+	return onLockedNodes(cluster, 'cluster-setup', options, async (systems, letGo) => {
 		const plans = await Promise.all(systems.map(async (system, index) => predictedNodePlan(cluster, cluster.nodes[index] as ClusterNode, system, options.signal)));
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
 		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};
@@ -148,8 +166,19 @@ export async function deployCluster(
 		});
 		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
 		const {failed, skipped = []} = staged;
-		for (const run of runs.values()) await run.finish();
-		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
+		// Every node's run finished at once, then the nodes let go, while the postflight (from this
+		// machine, over the network) proves the cluster: five nodes' journals one after another, and
+		// their locks and connections, were half a second after the last service was healthy.
+		const [finished, proven] = await Promise.allSettled([
+			(async () => {
+				await Promise.all([...runs.values()].map(async run => run.finish()));
+				await letGo();
+			})(),
+			postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal),
+		]);
+		if (finished.status === 'rejected') throw finished.reason;
+		if (proven.status === 'rejected') throw proven.reason;
+		const proof = proven.value;
 		emit({type: 'postflight', ...proof});
 		return {ok: proof.settled && skipped.length === 0, failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health};
 	});
