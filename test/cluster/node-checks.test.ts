@@ -117,4 +117,26 @@ describe('a node’s other questions', () => {
 			message: 'admin cannot act as root on n1 without a password (sudo -n: sudo: a password is required); allow it in /etc/sudoers.d (NOPASSWD), or log in as root',
 		});
 	});
+
+	it('are started ahead of the preflight when told its checks, and each answer is taken once', async () => {
+		const shell = bashShell();
+		const requests: string[] = [];
+		const session = shellOnlySession(shell, requests);
+		const checks = createNodeChecks(session, createNodeFs(session), createNodeRunner(session));
+		const [closed] = await freePorts(1);
+		const unreached = {kind: 'reachable', url: `http://127.0.0.1:${closed}/`, what: 'repository'} as const;
+		try {
+			checks.lookAhead([{kind: 'root'}, unreached]);
+			// Both asked at once, before the preflight asks for them.
+			expect(requests).toHaveLength(2);
+			expect(await checks.run({kind: 'root'})).toEqual({status: 'passed', message: 'admin may act as root on n1 (sudo -n)'});
+			expect((await checks.run(unreached)).status).toBe('failed');
+			expect(requests).toHaveLength(2);
+			// A retry asks the node again.
+			expect((await checks.run(unreached)).status).toBe('failed');
+			expect(requests).toHaveLength(3);
+		} finally {
+			await shell.close();
+		}
+	});
 });

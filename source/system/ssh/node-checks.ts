@@ -14,6 +14,9 @@ import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
 
 export type NodeChecks = {
 	run(check: Check): Promise<CheckResult>;
+	// The checks a preflight will run, started now (as soon as the node's plan is known, while the
+	// rest of the cluster is still being reached): run() takes each answer once, within aheadMs.
+	lookAhead(checks: readonly Check[]): void;
 	// The node's clock minus this machine's, in ms, measured halfway through the round trip.
 	clockOffsetMs(): Promise<number>;
 	// The package source as the node's apt reads it: its architecture, curl on the node.
@@ -29,6 +32,10 @@ function urlParts(url: string): {host: string; port: string; path: string} | und
 		return undefined;
 	}
 }
+
+// How long after its answer a check started ahead of the preflight is taken (as this machine's host
+// look-ups are).
+const aheadMs = 5_000;
 
 // `setUpBefore`: mesos-setup already set this node up, so its own services may hold their ports
 // (a port in use is then a warning, as on one machine); on a fresh node it stops the deploy.
@@ -161,8 +168,31 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		}
 	}
 
+	// Started ahead, by the check as data; each taken once, and only while under way or answered
+	// within aheadMs: a preflight that comes later (a person answered a question first) or a retry
+	// asks the node again.
+	const ahead = new Map<string, {answeredAt?: number; result: Promise<CheckResult>}>();
+	const keyOf = (check: Check): string => JSON.stringify(check);
+
 	return {
-		run,
+		run: async check => {
+			const key = keyOf(check);
+			const kept = ahead.get(key);
+			ahead.delete(key);
+			const fresh = kept && (kept.answeredAt === undefined || performance.now() - kept.answeredAt <= aheadMs);
+			return fresh ? kept.result : run(check);
+		},
+		lookAhead(checks) {
+			for (const check of checks) {
+				const entry: {answeredAt?: number; result: Promise<CheckResult>} = {result: run(check)};
+				// Taken (and its failure reported) by the preflight, or dropped unread.
+				entry.result.then(
+					() => (entry.answeredAt = performance.now()),
+					() => (entry.answeredAt = performance.now()),
+				);
+				ahead.set(keyOf(check), entry);
+			}
+		},
 		sourceReader,
 		// Asked after the preflight, when nothing else waits in the node's shell: the round trip is
 		// then the request's own, and half of it the most the reading can be off by.
