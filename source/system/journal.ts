@@ -79,11 +79,10 @@ export class Journal {
 			return 'unchanged';
 		}
 		// The bytes before are the ones just read, and after the atomic write the file holds exactly
-		// these: neither is read again (two reads fewer a file).
-		const replace = async (_mode: number | undefined, sync: 'now' | 'later'): Promise<string[]> => {
-			const info = await this.fs.info(target);
-			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
-		};
+		// these: neither is read again (two reads fewer a file); nor is the mode and owner that track
+		// read just before (on a cluster node each look is a round trip).
+		const replace = async (info: FileInfo | undefined, sync: 'now' | 'later'): Promise<string[]> =>
+			(await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
 		return this.track(target, replace, {before: old, after: bytes});
 	}
 
@@ -112,7 +111,7 @@ export class Journal {
 	// so the next run writes it again.
 	// `known`: the bytes the caller read just before (undefined: no file) and the bytes its change
 	// leaves, where it knows them; otherwise both are read.
-	async track(target: string, change: (oldMode: number | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
+	async track(target: string, change: (old: FileInfo | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
 		await this.load();
 		const old = known ? known.before : await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
@@ -126,7 +125,7 @@ export class Journal {
 			await this.save();
 		}
 		const sync = this.ahead.delete(entry) ? 'later' : 'now';
-		const created = (await change(info?.mode, sync)) ?? [];
+		const created = (await change(info, sync)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = known ? known.after : await this.fs.readBytes(target);
 		const unchanged = added && now !== undefined && old?.equals(now) === true;

@@ -209,6 +209,27 @@ describe('syncs', () => {
 	});
 });
 
+describe('a write over a file', () => {
+	it('looks at its mode and owner once, and keeps them (on a cluster node each look is a round trip)', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await fs.write('/etc/mesos/zk', 'old\n', 0o640);
+		const looked: string[] = [];
+		const watched: typeof fs = {
+			...fs,
+			info: async target => {
+				looked.push(target);
+				return fs.info(target);
+			},
+		};
+		const journal = new Journal(watched, 'run-1');
+		expect(await journal.write('/etc/mesos/zk', 'new\n')).toBe('changed');
+		expect(looked).toEqual(['/etc/mesos/zk']);
+		expect(await fs.info('/etc/mesos/zk')).toMatchObject({mode: 0o640, uid: process.getuid?.(), gid: process.getgid?.()});
+		expect(await fs.read('/etc/mesos/zk')).toBe('new\n');
+	});
+});
+
 describe('the files mesos-setup wrote before (Facts.writtenBefore)', () => {
 	it('names the files its runs wrote that are there now, not one recorded ahead of a write a killed run never made', async () => {
 		const root = await tempRoot();
