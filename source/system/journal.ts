@@ -93,10 +93,18 @@ export class Journal {
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
+		// The folders a new file's write would make, asked once a folder: nothing the row writes
+		// lands before its records are saved (a row's new files share a few folders).
+		const folders = new Map<string, Promise<string[]>>();
+		const missingDirs = async (folder: string): Promise<string[]> => {
+			const known = folders.get(folder) ?? this.fs.missingDirs(folder);
+			folders.set(folder, known);
+			return [...(await known)];
+		};
 		for (const target of new Set(targets)) {
 			if (this.entryFor(target)) continue;
 			const old = read.has(target) ? read.get(target) : await this.fs.readBytes(target);
-			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target)));
+			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target), missingDirs));
 		}
 		if (this.file.entries.length > before) await this.save();
 	}
@@ -169,8 +177,8 @@ export class Journal {
 	}
 
 	// A record of the file as it is now, its bytes copied aside, added to the entries (not yet saved).
-	private async newEntry(target: string, old: Buffer | undefined, info: FileInfo | undefined): Promise<JournalEntry> {
-		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
+	private async newEntry(target: string, old: Buffer | undefined, info: FileInfo | undefined, missingDirs = async (folder: string) => this.fs.missingDirs(folder)): Promise<JournalEntry> {
+		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await missingDirs(path.dirname(target)) : []};
 		if (old !== undefined && info) {
 			// The journal exists before its first backup does: a run killed in between is still a run
 			// with an id, which the next setup continues instead of starting a second one.

@@ -230,6 +230,32 @@ describe('a write over a file', () => {
 	});
 });
 
+describe('a row of new files recorded ahead', () => {
+	it('asks once a folder which folders their writes make, and each record names them', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		const asked: string[] = [];
+		const watched: typeof fs = {
+			...fs,
+			missingDirs: async folder => {
+				asked.push(folder);
+				return fs.missingDirs(folder);
+			},
+		};
+		const journal = new Journal(watched, 'run-1');
+		const row = ['/etc/mesos-slave/ip', '/etc/mesos-slave/hostname', '/etc/mesos/zk'];
+		await journal.recordAhead(row);
+		expect(asked).toEqual(['/etc/mesos-slave', '/etc/mesos']);
+		for (const file of row) await journal.write(file, `${file}\n`);
+		const saved = JSON.parse(await readFile(path.join(root, 'var/backups/mesos-setup/run-1/journal.json'), 'utf8')) as {entries: {path: string; createdDirs: string[]}[]};
+		expect(saved.entries.map(({path: file, createdDirs}) => [file, createdDirs])).toEqual([
+			['/etc/mesos-slave/ip', ['/etc', '/etc/mesos-slave']],
+			['/etc/mesos-slave/hostname', ['/etc', '/etc/mesos-slave']],
+			['/etc/mesos/zk', ['/etc', '/etc/mesos']],
+		]);
+	});
+});
+
 describe('the files mesos-setup wrote before (Facts.writtenBefore)', () => {
 	it('names the files its runs wrote that are there now, not one recorded ahead of a write a killed run never made', async () => {
 		const root = await tempRoot();
