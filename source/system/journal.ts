@@ -79,8 +79,7 @@ export class Journal {
 			return 'unchanged';
 		}
 		// The bytes before are the ones just read, and after the atomic write the file holds exactly
-		// these: neither is read again (two reads fewer a file); nor is the mode and owner that track
-		// read just before (on a cluster node each look is a round trip).
+		// these: neither is read again (two reads fewer a file), nor the mode and owner track just read.
 		const replace = async (info: FileInfo | undefined, sync: 'now' | 'later'): Promise<string[]> =>
 			(await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
 		return this.track(target, replace, {before: old, after: bytes});
@@ -89,18 +88,12 @@ export class Journal {
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
 	// step's writes need no save each: the journal is saved once before them and once after the
 	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
-	// spent). Files already recorded keep their first record. `read`: bytes read just before, kept.
+	// spent). Files already recorded keep their first record; a folder new files share is looked at once. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
-		// The folders a new file's write would make, asked once a folder: nothing the row writes
-		// lands before its records are saved (a row's new files share a few folders).
 		const folders = new Map<string, Promise<string[]>>();
-		const missingDirs = async (folder: string): Promise<string[]> => {
-			const known = folders.get(folder) ?? this.fs.missingDirs(folder);
-			folders.set(folder, known);
-			return [...(await known)];
-		};
+		const missingDirs = async (folder: string): Promise<string[]> => [...(await (folders.get(folder) ?? folders.set(folder, this.fs.missingDirs(folder)).get(folder) ?? []))];
 		for (const target of new Set(targets)) {
 			if (this.entryFor(target)) continue;
 			const old = read.has(target) ? read.get(target) : await this.fs.readBytes(target);
