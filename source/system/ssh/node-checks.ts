@@ -42,9 +42,9 @@ const aheadMs = 5_000;
 export function createNodeChecks(session: SshSession, fs: NodeFs, runner: CommandRunner, options: {setUpBefore?: boolean} = {}): NodeChecks {
 	const node = session.endpoint.name;
 	// In the node's root shell, as every file operation: a question there costs a subshell, where a
-	// session of its own cost an ssh client here and an sshd, a login shell and a sudo there (nine of
-	// them a node before the first stage, most of what five nodes added to it: issue 12). The index
-	// and the servers are reached as root, as apt, which fetches from them, is run.
+	// session of its own cost an ssh client here and an sshd, a login shell and a sudo there (seven of
+	// the eleven sessions a node had before the first stage; five nodes share two cores: issue 12).
+	// The index and the servers are reached as root, as apt, which fetches from them, is run.
 	const inShell = async (script: string, args: string[] = [], timeoutMs = 30_000) => {
 		const result = await session.asRootInShell({script, args, timeoutMs});
 		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
