@@ -41,6 +41,9 @@ const detectedPackages = ['zookeeper', 'mesos', 'marathon'] as const;
 async function packageVersions(runner: CommandRunner): Promise<Facts['versions']> {
 	const result = await runner.run(['dpkg-query', '-W', '-f=${Package} ${Status} ${Version}\n', ...detectedPackages], {timeoutMs: 10_000});
 	const versions: Facts['versions'] = {};
+	// Exit 1 is a package it does not know; any other failure (its time up) may have cut a line, and
+	// a version with it: nothing is taken from it.
+	if (!result.ok && result.exitCode !== 1) return versions;
 	for (const line of result.stdout.split('\n')) {
 		const [, name, version] = /^(\S+) install ok installed (\S+)$/.exec(line.trim()) ?? [];
 		const known = detectedPackages.find(pkg => pkg === name);
@@ -54,7 +57,7 @@ async function packageVersions(runner: CommandRunner): Promise<Facts['versions']
 async function lsbRelease(runner: CommandRunner): Promise<{id?: string; codename?: string}> {
 	const result = await runner.run(['lsb_release', '-i', '-c'], {timeoutMs: 10_000});
 	if (!result.ok) return {};
-	const field = (label: string): string | undefined => new RegExp(`^${label}:\\s*(\\S.*?)\\s*$`, 'm').exec(result.stdout)?.[1];
+	const field = (label: string): string | undefined => new RegExp(`^${label}:[ \\t]*(\\S.*?)[ \\t]*$`, 'm').exec(result.stdout)?.[1];
 	const id = field('Distributor ID');
 	const codename = field('Codename');
 	return {...(id ? {id} : {}), ...(codename ? {codename} : {})};

@@ -1,18 +1,21 @@
-// What each node of a deploy is asked before the first stage, started as soon as that node is
-// reached rather than once every node is: its plan, predicted from its package source as it reads
-// it; what stands where its files go; and the checks its preflight will run (NodeChecks.lookAhead).
-// All of it only reads. The deploy takes the answers in the order it always said them, after every
-// node is reached and locked (a busy node still refuses the run before a plan is said), and no node
-// changes anything before every node passed the preflight. Five nodes waited at each step for the
-// slowest before this (issue 12), while one node never waits.
+// What each node of a deploy is asked before the first stage, all of it started at once as soon as
+// every node is reached and locked (the lock first, so no other run changes a node under its
+// reading): its plan, predicted from its package source as it reads it; what stands where its files
+// go; and the checks its preflight will run (NodeChecks.lookAhead). All of it only reads. The deploy
+// takes the answers in the order it always said them, and no node changes anything before every
+// node passed the preflight. Each step waited for the slowest node before this (issue 12).
+// An answer is taken while it is fresh (within 5 s, as the checks' own): what stands at a target is
+// asked again after a question a person may have left open for minutes.
 import type {Cluster} from '../model/cluster.js';
 import type {NodePlan} from '../model/cluster-plan.js';
 import type {NodeSystem} from '../system/node-system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {predictedNodePlan} from './cluster-layout.js';
 
-// `targets`: refuseUnwritableTargets' answer, awaited where the deploy checks the targets.
-export type NodeAhead = {plan: NodePlan; targets: Promise<void>};
+// `targets()`: refuseUnwritableTargets' answer, asked again if it is older than aheadMs.
+export type NodeAhead = {plan: NodePlan; targets(): Promise<void>};
+
+const aheadMs = 5_000;
 
 export type ReadAhead = {
 	// Starts the node's reading (once).
@@ -29,8 +32,12 @@ export function readAhead(cluster: Cluster, signal?: AbortSignal): ReadAhead {
 		const reading = (async (): Promise<NodeAhead> => {
 			const plan = await predictedNodePlan(cluster, node, system, signal);
 			// The targets first: the first stage waits for them, its checks come after.
-			const targets = refuseUnwritableTargets(system.fs, plan.plan);
-			targets.catch(() => undefined);
+			let answeredAt: number | undefined;
+			const early = refuseUnwritableTargets(system.fs, plan.plan).finally(() => {
+				answeredAt = performance.now();
+			});
+			early.catch(() => undefined);
+			const targets = async (): Promise<void> => (answeredAt === undefined || performance.now() - answeredAt <= aheadMs ? early : refuseUnwritableTargets(system.fs, plan.plan));
 			system.checks.lookAhead?.(plan.plan.steps.filter(step => step.id === 'preflight').flatMap(step => step.actions.flatMap(action => (action.kind === 'check' ? [action.check] : []))));
 			return {plan, targets};
 		})();

@@ -44,11 +44,11 @@ export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Ma
 async function onLockedNodes<T>(
 	cluster: Cluster,
 	command: string,
-	options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey; onReached?: (system: NodeSystem) => void},
+	options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey},
 	work: (systems: NodeSystem[], letGo: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
 	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
-	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey, options.onReached);
+	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey);
 	let locks: ClusterLocks | undefined;
 	let gone: Promise<void> | undefined;
 	// The nodes' locks first (each held by a session of its connection), then the connections.
@@ -125,9 +125,10 @@ export async function deployCluster(
 	} = {},
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
-	// Each node's plan, targets and preflight checks, asked as soon as it is reached (cluster-ahead.ts).
+	// Each node's plan, targets and preflight checks, asked of every node at once (cluster-ahead.ts).
 	const ahead = readAhead(cluster, options.signal);
-	return onLockedNodes(cluster, 'cluster-setup', {...options, onReached: ahead.start}, async (systems, letGo) => {
+	return onLockedNodes(cluster, 'cluster-setup', options, async (systems, letGo) => {
+		for (const system of systems) ahead.start(system);
 		const read = await Promise.all(systems.map(async system => ahead.of(system)));
 		const plans = read.map(({plan}) => plan);
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
@@ -139,7 +140,7 @@ export async function deployCluster(
 		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
 		// Every node's at once (one round trip a node, made ahead); the first node in the file's order
 		// that has a problem is the one named, as when they were checked in turn.
-		const checked = await Promise.allSettled(read.map(async ({targets}) => targets));
+		const checked = await Promise.allSettled(read.map(async ({targets}) => targets()));
 		const refused = checked.find(result => result.status === 'rejected');
 		if (refused) throw refused.reason;
 		const now = new Date();

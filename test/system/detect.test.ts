@@ -87,4 +87,20 @@ describe('detection in a sandbox root', () => {
 		expect(ran.map(argv => argv[0])).toEqual(['lsb_release', 'dpkg-query']);
 		expect(await detectInstalledLayout(createTargetFs(root), runner, false, facts)).toMatchObject({versions: {marathon: '1.10.26-lab1'}});
 	});
+	it('takes no field from the next line of lsb_release, and no version from a dpkg-query cut short', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc'), {recursive: true});
+		await writeFile(path.join(root, 'etc/os-release'), 'ID=debian\nVERSION_CODENAME=bookworm\n');
+		const runner: CommandRunner = {
+			async run(argv) {
+				if (argv[0] === 'lsb_release') return {ok: true, exitCode: 0, stdout: 'Distributor ID:\t\nCodename:\tbookworm\n', stderr: ''};
+				return {ok: false, exitCode: 124, stdout: 'marathon install ok installed 1.10.26-la', stderr: '', failure: 'did not finish within 10 s'};
+			},
+			runForBytes: () => Promise.reject(new Error('not used')),
+			has: async command => command === 'lsb_release',
+		};
+		const facts = await detectMachine(createTargetFs(root), runner, true);
+		expect(facts).toMatchObject({distro: 'debian', codename: 'bookworm'});
+		expect(facts.versions).toEqual({});
+	});
 });
