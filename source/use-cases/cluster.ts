@@ -183,15 +183,13 @@ export async function deployCluster(
 		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
 		const {failed, skipped = []} = staged;
 		// Every node's run finished at once, then the nodes let go, while the postflight (from this
-		// machine, over the network) proves the cluster: five nodes' journals one after another, and
-		// their locks and connections, were half a second after the last service was healthy.
-		const [finished, proven] = await Promise.allSettled([
-			(async () => {
-				await Promise.all([...runs.values()].map(async run => run.finish()));
-				await letGo();
-			})(),
-			postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal),
-		]);
+		// machine) proves the cluster: five journals in turn, and their locks and connections, were
+		// half a second after the last service was healthy. A journal not finished ends the wait.
+		const judging = new AbortController();
+		const judged = options.signal ? AbortSignal.any([options.signal, judging.signal]) : judging.signal;
+		const finishing = Promise.all([...runs.values()].map(async run => run.finish()));
+		finishing.catch(() => judging.abort());
+		const [finished, proven] = await Promise.allSettled([finishing.finally(letGo), postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged)]);
 		if (finished.status === 'rejected') throw finished.reason;
 		if (proven.status === 'rejected') throw proven.reason;
 		const proof = proven.value;
