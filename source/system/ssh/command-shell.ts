@@ -25,10 +25,15 @@ export const commandShellScript = `ms_tmp=$(mktemp -d -p /run mesos-setup-comman
 trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_stop=
 printf '%s\\n' "$1"; printf '%s\\n' "$1" >&2
+ms_running=
 while IFS=' ' read -r ms_tag ms_id ms_end ms_count ms_input; do
-  if [ -n "$ms_stop" ]; then exec {ms_stop}>&-; ms_stop=; fi
-  [ "$ms_tag" = mesos-setup-stop ] && continue
+  if [ "$ms_tag" = mesos-setup-stop ]; then
+    if [ "$ms_id" = "$ms_running" ] && [ -n "$ms_stop" ]; then exec {ms_stop}>&-; ms_stop=; fi
+    continue
+  fi
   [ "$ms_tag" = mesos-setup-run ] || exit 2
+  if [ -n "$ms_stop" ]; then exec {ms_stop}>&-; ms_stop=; fi
+  ms_running=$ms_id
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
   ms_in=/dev/null
