@@ -8,6 +8,7 @@
 import type {ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import type {OutputStream} from '../../model/apply-events.js';
+import {closeShell} from './node-shell.js';
 
 // The shell. Says `$1` on a line on stdout and on stderr when it is ready (what a ~/.bashrc printed
 // comes before it and is dropped), then reads "mesos-setup-run ID END ARGUMENTS INPUT-BYTES", each
@@ -154,14 +155,10 @@ export class CommandShell {
 		};
 	}
 
-	// Ends the shell: its input closes, it ends what still runs, removes its folder and exits.
+	// Ends the shell: its input closes, it ends what still runs (TERM, KILL 5 s later), removes its
+	// folder and exits.
 	async close(): Promise<void> {
-		if (this.ended) return;
-		const closed = new Promise<void>(resolve => this.child.once('close', () => resolve()));
-		this.child.stdin?.end();
-		const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-		await closed;
-		clearTimeout(timer);
+		if (!this.ended) await closeShell(this.child, 10_000);
 	}
 
 	private send(bytes: Buffer): void {
