@@ -44,7 +44,7 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 			env: {GREETING: 'hello'},
 			onLine: (line, stream) => lines.push(`${stream}: ${line}`),
 		});
-		await waitFor('the first line', () => lines.includes('stdout: first hello') && lines.includes('stderr: on stderr'));
+		await waitFor('the first line', () => lines.includes('stdout: first hello') && lines.includes('stderr: on stderr'), 60_000);
 		await writeFile(`${dir}/go`, '');
 		const ran = await running;
 		expect(ran).toMatchObject({ok: false, exitCode: 3, stdout: 'first hello\nlast, no newline', stderr: 'on stderr\n', failure: expect.stringContaining('exited with code 3 on n1: on stderr')});
