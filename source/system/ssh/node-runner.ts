@@ -47,7 +47,6 @@ function streamedLines(streams: {stdout: PassThrough; stderr: PassThrough}, onLi
 }
 
 export function createNodeRunner(session: SshSession): CommandRunner {
-
 	async function runWith(argv: readonly string[], options: RunOptions): Promise<RunResult & {bytes: Buffer}> {
 		if (argv.length === 0) throw new Error('empty command');
 		const input = options.input === undefined ? undefined : bytesOf(options.input);
