@@ -117,9 +117,17 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 		const timeoutMs = Date.now() - timeoutStarted;
 		// Two at once: each in a command shell of its own, the second started beside the first.
 		const both = await Promise.all(['one', 'two'].map(async word => (await runner.run(['bash', '-c', 'sleep 0.5; echo "$1"', 'x', word], {timeoutMs: 30_000, onLine: () => undefined})).stdout));
-		const commandShells = (await createNodeFs(session).list('/run')).filter(name => name.startsWith('mesos-setup-commands.')).length;
+		// A file operation while a command runs: answered by the root shell meanwhile, not after the command.
+		const fs = createNodeFs(session);
+		let slowEnded = false;
+		const slow = runner.run(['bash', '-c', 'sleep 2; echo slow'], {timeoutMs: 30_000, onLine: () => undefined}).finally(() => (slowEnded = true));
+		const hostname = await fs.read('/etc/hostname');
+		const readWhileRunning = !slowEnded;
+		const slowOutput = (await slow).stdout;
+		const commandShells = (await fs.list('/run')).filter(name => name.startsWith('mesos-setup-commands.')).length;
 		return {
 			both,
+			during: {hostname: hostname?.trim(), readWhileRunning, slowOutput},
 			commandShells,
 			lines,
 			quoting,

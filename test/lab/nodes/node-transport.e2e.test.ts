@@ -175,6 +175,7 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 		// Every one of those ran in one command shell kept on the node, but the two at once: a second shell.
 		expect(seen.both).toEqual(['one\n', 'two\n']);
 		expect(seen.commandShells).toBe(2);
+		expect(seen.during).toEqual({hostname: 'm1', readWhileRunning: true, slowOutput: 'slow\n'});
 		// The run's end ended them, and their folders went with them.
 		expect((await m1().run(['bash', '-c', 'ls -d /run/mesos-setup-commands.* 2>/dev/null'], {reject: false})).stdout).toBe('');
 	});
