@@ -46,7 +46,8 @@ settings: {repo.url: "${lab.repoUrl}", repo.keyserver: "${lab.keyserver}", repo.
 // A stage's wall time, the CPU seconds the cluster's machines and the control machine spent in it
 // (the busiest node's alone), and what this whole machine spent, whoever for (lab-cpu.ts).
 type StageTime = {seconds: number; cpu: number; busiest: number; machine: number};
-type Timed = {setupMs: number; statusMs: number; stages: Map<string, StageTime>};
+// `processes`: how many each node started during the setup, by name (its PID namespace's last PID).
+type Timed = {setupMs: number; statusMs: number; stages: Map<string, StageTime>; processes: Map<string, number>};
 
 // One node that is master and agent; five as a cluster is built (the article's three masters for
 // a quorum, and two agents). Both in one lab (one start of its repository and machines), the single
@@ -119,7 +120,12 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 		};
 		// cluster setup --yes as mesosSetupOnControl runs it, each line of its output stamped as it
 		// comes (bash's own clock, no process a line), so each stage's time shows where 5 nodes cost more.
-		const setupByStage = async (cluster: typeof one, file: string): Promise<{setupMs: number; stages: Map<string, StageTime>}> => {
+		const setupByStage = async (cluster: typeof one, file: string): Promise<Omit<Timed, 'statusMs'>> => {
+			const names = [...cluster.masters, ...cluster.agents].map(machine => machine.name);
+			// Each node has a PID namespace of its own: PIDs are handed out in order there, so the
+			// last one given counts the processes started (the reading's own cat is one of them).
+			const lastPids = async () => Promise.all(names.map(async name => Number((await lab.node(name).run(['cat', '/proc/sys/kernel/ns_last_pid'])).stdout.trim())));
+			const pidsBefore = await lastPids();
 			const trace = traceLabCpu();
 			const began = performance.now();
 			const startedAt = Date.now() / 1000;
@@ -128,16 +134,16 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 			const cpu = trace.stop();
 			const setupMs = performance.now() - began;
 			if (run.exitCode !== 0) throw new Error(`mesos-setup cluster setup ${file} --yes exited ${run.exitCode}: ${run.stdout.trim().split('\n').slice(-3).join(' / ')}`);
+			const processes = new Map((await lastPids()).map((last, i) => [names[i] as string, last - (pidsBefore[i] ?? 0) - 1]));
 			// MESOS_SETUP_BENCH_LOGS=DIR keeps each setup's stamped output there, to see what a stage waited on.
 			const logs = process.env.MESOS_SETUP_BENCH_LOGS;
 			if (logs) await writeFile(path.join(logs, `${path.basename(file, '.yaml')}-setup.log`), run.stdout);
-			const names = [...cluster.masters, ...cluster.agents].map(machine => machine.name);
 			const stages = stageWindows(run.stdout, startedAt).map(({title, from, to}): [string, StageTime] => {
 				const perNode = names.map(name => cpu.between(name, from, to));
 				const cpuSeconds = perNode.reduce((sum, seconds) => sum + seconds, cpu.between('control', from, to));
 				return [title, {seconds: to - from, cpu: cpuSeconds, busiest: Math.max(...perNode), machine: cpu.between('machine', from, to)}];
 			});
-			return {setupMs, stages: new Map(stages)};
+			return {setupMs, stages: new Map(stages), processes};
 		};
 		// What a status look costs before it asks anything: the CLI starting on the control machine.
 		const starts: number[] = [];
@@ -184,6 +190,7 @@ export async function benchCluster(options: {target?: number} = {}): Promise<Fig
 		pass: meets(setupRatio, target, false) && meets(statusRatio, target, false),
 		lines: [
 			...[...times.five.stages].map(([stage, five]) => `  ${stage}: ${stageLine(five, '5 nodes')}; ${times.one.stages.has(stage) ? stageLine(times.one.stages.get(stage) as StageTime, '1') : 'none with 1'}`),
+			`  processes started on each node during cluster setup (apt, dpkg and the services' own too): ${[...times.five.processes].map(([name, count]) => `${name} ${count}`).join(', ')}; 1 node: ${[...times.one.processes].map(([name, count]) => `${name} ${count}`).join(', ')}`,
 			`  CPU: seconds of CPU the nodes and the control machine spent (the busiest node's), and how busy this machine's ${cores()} cores were, for everything running on it`,
 			ratioLine(`cluster setup --yes, 5 nodes (3 masters, 2 agents): ${(times.five.setupMs / 1000).toFixed(1)} s against 1 node's (master and agent) ${(times.one.setupMs / 1000).toFixed(1)} s`, setupRatio, target, false),
 			`  5 nodes with one master (4 agents, no quorum to form): cluster setup ${(times.wide.setupMs / 1000).toFixed(1)} s (${(times.wide.setupMs / times.one.setupMs).toFixed(2)}× 1 node), status ${times.wide.statusMs.toFixed(0)} ms`,

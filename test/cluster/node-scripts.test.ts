@@ -1,6 +1,5 @@
 // The scripts a node runs (bash and coreutils), run here in a temp folder: what the SSH transport
 // relies on, without SSH. The lab proves them over SSH on a node (test/lab/nodes/node-transport).
-import {spawn} from 'node:child_process';
 import {readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {createServer as createHttpServer} from 'node:http';
 import {type AddressInfo, createServer} from 'node:net';
@@ -8,7 +7,7 @@ import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {bashScript} from '../../source/model/remote-command.js';
 import {clockSkewProblem} from '../../source/model/clock-skew.js';
-import {listenersScript, listeningScript, reachScript, readScript, runScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {listenersScript, listeningScript, reachScript, readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const bash = async (script: string, args: string[], input?: string | Buffer) => {
@@ -60,28 +59,6 @@ describe('the scripts a node runs', () => {
 		expect([read.exitCode, read.stderr.trim()]).toEqual([scriptExit.notRegular, 'fifo']);
 		expect((await write(dir, 'x', '644')).exitCode).toBe(scriptExit.notRegular);
 		expect((await bash(readScript, [`${dir}/none`])).exitCode).toBe(scriptExit.missing);
-	});
-
-	it('run: the command reads exactly its input; when mesos-setup’s end closes, its whole process group ends', async () => {
-		// Standard input held open, as ssh holds it: the command gets its 6 bytes and ends by itself.
-		const held = spawn('bash', bashScript(runScript, ['6', 'bash', '-c', 'cat; echo; echo done']).slice(1), {stdio: ['pipe', 'pipe', 'ignore']});
-		let output = '';
-		held.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		held.stdin.write('input and more that is not the command’s');
-		expect(await new Promise(resolve => held.once('exit', code => resolve(code)))).toBe(0);
-		held.stdin.end();
-		expect(output).toBe('input \ndone\n');
-		const dir = await tempRoot();
-		// Standard input held open, as ssh holds it, then closed: the group (two sleeps) goes at once.
-		const child = spawn('bash', bashScript(runScript, ['0', 'bash', '-c', `sleep 201 & echo $! >${dir}/child; sleep 202`]).slice(1), {stdio: ['pipe', 'ignore', 'ignore']});
-		const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
-		await expect.poll(async () => (await readFile(`${dir}/child`, 'utf8').catch(() => '')).trim()).not.toBe('');
-		const grandchild = Number((await readFile(`${dir}/child`, 'utf8')).trim());
-		child.stdin.end();
-		expect(await exited).toBe(143);
-		// Gone, or a zombie waiting for whoever adopted it to reap it.
-		const state = async () => (await readFile(`/proc/${grandchild}/stat`, 'utf8').catch(() => 'x (x) gone')).split(') ')[1]?.split(' ')[0];
-		await expect.poll(state).toMatch(/^(gone|Z)$/);
 	});
 });
 

@@ -1,33 +1,7 @@
-// What runs on a node for each file operation and command: bash and coreutils only (and setsid
-// from util-linux), which every Debian and Ubuntu machine has, so a node needs nothing the
-// article's machine lacks. Each script takes its values as arguments ("$1"…), never in its text.
-
-// run N COMMAND…: the command with N bytes of standard input read first, in a process group of
-// its own. This shell's standard input stays open as long as mesos-setup's ssh runs; when it
-// closes (the run was stopped, timed out, or the connection was lost) the whole group gets
-// SIGTERM, then SIGKILL if it is still there 5 s later, so nothing a stopped command started keeps
-// running on the node. The watcher holds none of the session's output, so ssh ends with the command.
-export const runScript = `n=$1; shift
-input=/dev/null
-if [ "$n" -gt 0 ]; then
-  input=$(mktemp) || exit 125
-  trap 'rm -f -- "$input"' EXIT
-  head -c "$n" >"$input"
-fi
-exec 3<&0
-setsid "$@" <"$input" 3<&- &
-pid=$!
-(
-  while IFS= read -r _; do :; done
-  kill -TERM -- "-$pid" || exit 0
-  for _ in 1 2 3 4 5 6 7 8 9 10; do sleep 0.5; kill -0 -- "-$pid" || exit 0; done
-  kill -KILL -- "-$pid"
-) <&3 >/dev/null 2>&1 &
-watcher=$!
-exec 3<&-
-wait "$pid" 2>/dev/null; status=$?
-kill "$watcher" 2>/dev/null
-exit "$status"`;
+// What runs on a node for each file operation and check: bash and coreutils only, which every
+// Debian and Ubuntu machine has, so a node needs nothing the article's machine lacks (the
+// commands' own shell is command-shell.ts, with setsid from util-linux). Each script takes its
+// values as arguments ("$1"…), never in its text.
 
 // Exit codes the file scripts use for answers that are not failures.
 export const scriptExit = {missing: 10, notRegular: 11, notFolder: 12, shortWrite: 13, notEmpty: 14} as const;

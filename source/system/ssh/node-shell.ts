@@ -45,6 +45,15 @@ while IFS=' ' read -r ms_tag ms_id ms_size ms_count ms_input; do
   fi
 done`;
 
+// Closes a shell's input, which ends it on the node, and waits for its ssh to end: killed after `graceMs`.
+export async function closeShell(child: ChildProcess, graceMs: number): Promise<void> {
+	const closed = new Promise<void>(resolve => child.once('close', () => resolve()));
+	child.stdin?.end();
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await closed;
+	clearTimeout(timer);
+}
+
 export type ShellRequest = {script: string; args: readonly string[]; input?: Buffer; timeoutMs: number};
 
 type Pending = {resolve(result: CallResult): void; timer: NodeJS.Timeout};
@@ -107,12 +116,7 @@ export class NodeShell {
 
 	// Ends the shell: its input closes, it removes its folder and exits.
 	async close(): Promise<void> {
-		if (this.ended) return;
-		const closed = new Promise<void>(resolve => this.child.once('close', () => resolve()));
-		this.child.stdin?.end();
-		const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
-		await closed;
-		clearTimeout(timer);
+		if (!this.ended) await closeShell(this.child, 5000);
 	}
 
 	private async send(request: ShellRequest): Promise<CallResult> {

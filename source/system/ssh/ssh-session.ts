@@ -10,74 +10,21 @@ import {randomBytes} from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import {execa, type ResultPromise} from 'execa';
-import {StepError} from '../../model/errors.js';
 import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
+import {type CommandRun, CommandShell, commandShellScript, type StreamedCommand} from './command-shell.js';
 import {NodeShell, nodeShellScript, type ShellRequest} from './node-shell.js';
+import {type SshEndpoint, sshErrorFor} from './ssh-errors.js';
 
-export type SshEndpoint = {name: string; address: string; user?: string; port?: number; identity?: string};
-
-export type SshProblem = 'unknown-host-key' | 'changed-host-key' | 'unreachable' | 'login-refused' | 'failed';
-
-export class SshError extends StepError {
-	constructor(
-		readonly node: string,
-		readonly problem: SshProblem,
-		message: string,
-		detail: string[] = [],
-	) {
-		super(message, detail);
-		this.name = 'SshError';
-	}
-}
+export {describeEndpoint, type SshEndpoint, SshError, sshErrorFor, type SshProblem, sshProblemOf} from './ssh-errors.js';
 
 // How long an idle master connection stays after its last use: long enough between the stages of
 // a run, short enough that a run killed without closing leaves nothing for long.
 const persistSeconds = 300;
 
-export const describeEndpoint = (endpoint: SshEndpoint): string => `${endpoint.name} (${endpoint.user ? `${endpoint.user}@` : ''}${endpoint.address}${endpoint.port && endpoint.port !== 22 ? `:${endpoint.port}` : ''})`;
-
-// What ssh's last words on standard error mean, for a person.
-export function sshProblemOf(stderr: string): {problem: SshProblem; reason: string} {
-	const lines = stderr.split('\n').map(line => line.trim()).filter(line => line && !/^@+$/.test(line));
-	const reason = lines.filter(line => !/^(Host key verification failed|Pseudo-terminal)/.test(line)).at(-1) ?? lines.at(-1) ?? 'ssh gave no reason';
-	if (/REMOTE HOST IDENTIFICATION HAS CHANGED|has changed and you have requested strict checking/.test(stderr)) return {problem: 'changed-host-key', reason};
-	if (/host key is known for|Host key verification failed/.test(stderr)) return {problem: 'unknown-host-key', reason};
-	if (/Permission denied|Too many authentication failures/.test(stderr)) return {problem: 'login-refused', reason};
-	if (/Connection refused|timed out|No route to host|Network is unreachable|Could not resolve|Connection closed|Connection reset|Name or service not known/.test(stderr)) {
-		return {problem: 'unreachable', reason};
-	}
-	return {problem: 'failed', reason};
-}
-
-export function sshErrorFor(endpoint: SshEndpoint, stderr: string): SshError {
-	const {problem, reason} = sshProblemOf(stderr);
-	const who = describeEndpoint(endpoint);
-	switch (problem) {
-		case 'unreachable':
-			return new SshError(endpoint.name, problem, `${who} cannot be reached over SSH: ${reason}`, [
-				`Check that the machine is up, that its address in the cluster file is right, and that sshd listens on port ${endpoint.port ?? 22} there.`,
-			]);
-		case 'login-refused':
-			return new SshError(endpoint.name, problem, `${who} refused the SSH login: ${reason}`, [
-				'mesos-setup logs in with keys only, never a password: load the key into ssh-agent or give ssh.identity in the cluster file, and put its public half in ~/.ssh/authorized_keys of that user on the machine.',
-			]);
-		case 'changed-host-key':
-			return new SshError(endpoint.name, problem, `the SSH host key of ${who} is not the one this machine knows, so nothing was sent to it: ${reason}`, [
-				'Someone may be in between, or the machine was reinstalled. Ask its administrator; if the new key is right, remove the old one (ssh-keygen -R, as ssh says above) and run again.',
-			]);
-		case 'unknown-host-key':
-			return new SshError(endpoint.name, problem, `the SSH host key of ${who} is not known on this machine, so nothing was sent to it`, [
-				'Run the cluster setup in a terminal to see its fingerprint and accept it, or add it to ~/.ssh/known_hosts yourself after checking it.',
-			]);
-		case 'failed':
-			return new SshError(endpoint.name, problem, `ssh to ${who} failed: ${reason}`);
-	}
-}
-
 export type ExecOptions = {
 	input?: string | Buffer;
-	// Keep standard input open (and empty) until the command ends: node-scripts' runScript ends the
-	// command's process group when it closes.
+	// Keep standard input open (and empty) until the command ends: node-lock's shell holds the lock
+	// until it closes.
 	holdInput?: boolean;
 	binary?: boolean;
 	timeoutMs: number;
@@ -89,6 +36,7 @@ export class SshSession {
 	private remoteUid: number | undefined;
 	private readonly marker = `mesos-setup-output-${randomBytes(6).toString('hex')}`;
 	private rootShell: NodeShell | undefined;
+	private commandShells: CommandShell[] = [];
 	private shellTurns: Promise<unknown> = Promise.resolve();
 	// Set by close(): a look still under way (the status screen just left) must not start a new
 	// connection or root shell that nothing would close before the process ends.
@@ -198,14 +146,30 @@ export class SshSession {
 	async asRootInShell(request: ShellRequest): Promise<CallResult> {
 		const turn = this.shellTurns.then(async () => {
 			this.refuseIfClosed();
-			if (!this.rootShell?.alive) {
-				const commandLine = remoteCommandLine(asRoot(bashScript(nodeShellScript, [this.marker]), this.remoteIsRoot));
-				this.rootShell = new NodeShell(spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']}), this.marker);
-			}
+			if (!this.rootShell?.alive) this.rootShell = new NodeShell(this.shellAsRoot(nodeShellScript), this.marker);
 			return this.rootShell.call(request);
 		});
 		this.shellTurns = turn.catch(() => undefined);
 		return turn;
+	}
+
+	// A command whose output streams back, or that may be stopped, as root in a command shell of the
+	// node (command-shell.ts): one kept for the run, another for a command started while it is busy.
+	runStreamed(command: StreamedCommand): CommandRun {
+		this.refuseIfClosed();
+		this.commandShells = this.commandShells.filter(shell => shell.alive);
+		let shell = this.commandShells.find(each => each.idle);
+		if (!shell) {
+			shell = new CommandShell(this.shellAsRoot(commandShellScript), this.marker);
+			this.commandShells.push(shell);
+		}
+		return shell.run(command);
+	}
+
+	// A shell script as root on the node, `marker` its $1, over a session of its own.
+	private shellAsRoot(script: string) {
+		const commandLine = remoteCommandLine(asRoot(bashScript(script, [this.marker]), this.remoteIsRoot));
+		return spawn('ssh', [...this.options(['-o', 'ControlMaster=no']), commandLine], {stdio: ['pipe', 'pipe', 'pipe']});
 	}
 
 	private refuseIfClosed(): void {
@@ -215,7 +179,7 @@ export class SshSession {
 	async close(): Promise<void> {
 		this.closed = true;
 		await this.starting;
-		await this.rootShell?.close();
+		await Promise.all([this.rootShell?.close(), ...this.commandShells.map(async shell => shell.close())]);
 		await execa('ssh', this.options(['-O', 'exit']), {reject: false, stdin: 'ignore', timeout: 10_000});
 	}
 }

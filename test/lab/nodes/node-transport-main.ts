@@ -1,6 +1,8 @@
 // Run on the control machine by node-transport.e2e.test.ts (through onControl): the SSH transport of
 // source/system/ssh against a node, as the cluster commands will use it. Prints one line of JSON with
 // what it saw; the test compares it with what it reads on the node directly.
+import {spawn} from 'node:child_process';
+import {rm} from 'node:fs/promises';
 import {detectMachine} from '../../../source/system/detect.js';
 import {Journal, newRunId} from '../../../source/system/journal.js';
 import {undoLastRun} from '../../../source/system/undo.js';
@@ -8,7 +10,14 @@ import {acceptHostKeys, fetchHostKeys} from '../../../source/system/ssh/host-key
 import {createNodeChecks} from '../../../source/system/ssh/node-checks.js';
 import {createNodeFs} from '../../../source/system/ssh/node-fs.js';
 import {createNodeRunner} from '../../../source/system/ssh/node-runner.js';
-import {type SshEndpoint, SshError, SshSessions} from '../../../source/system/ssh/ssh-session.js';
+import {type SshEndpoint, SshError, SshSession, SshSessions} from '../../../source/system/ssh/ssh-session.js';
+import {waitFor} from '../../helpers/wait-for.js';
+
+const opened = async (sessions: SshSessions, endpoint: SshEndpoint): Promise<SshSession> => {
+	const session = sessions.session(endpoint);
+	await session.open();
+	return session;
+};
 
 type Request = {scenario: string; endpoint: SshEndpoint; repoUrl?: string};
 
@@ -106,7 +115,20 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 		const timeoutStarted = Date.now();
 		const timedOut = await runner.run(['bash', '-c', 'trap "" TERM; sleep 303'], {timeoutMs: 1000});
 		const timeoutMs = Date.now() - timeoutStarted;
+		// Two at once: each in a command shell of its own, the second started beside the first.
+		const both = await Promise.all(['one', 'two'].map(async word => (await runner.run(['bash', '-c', 'sleep 0.5; echo "$1"', 'x', word], {timeoutMs: 30_000, onLine: () => undefined})).stdout));
+		// A file operation while a command runs: answered by the root shell meanwhile, not after the command.
+		const fs = createNodeFs(session);
+		let slowEnded = false;
+		const slow = runner.run(['bash', '-c', 'sleep 2; echo slow'], {timeoutMs: 30_000, onLine: () => undefined}).finally(() => (slowEnded = true));
+		const hostname = await fs.read('/etc/hostname');
+		const readWhileRunning = !slowEnded;
+		const slowOutput = (await slow).stdout;
+		const commandShells = (await fs.list('/run')).filter(name => name.startsWith('mesos-setup-commands.')).length;
 		return {
+			both,
+			during: {hostname: hostname?.trim(), readWhileRunning, slowOutput},
+			commandShells,
 			lines,
 			quoting,
 			piped: piped.stdout.split(' ')[0],
@@ -118,6 +140,28 @@ const scenarios: Record<string, (sessions: SshSessions, endpoint: SshEndpoint, r
 			timeoutMs,
 			has: [await runner.has('service'), await runner.has('no-such-command-here')],
 		};
+	},
+
+	// mesos-setup killed (SIGKILL, nothing closed) while a command of its runs on the node: a copy of
+	// this program starts the command, this one kills it, then watches the node from a session of its own.
+	async killed(sessions, endpoint, request) {
+		const child = spawn(process.execPath, ['--import', 'tsx', process.argv[1] ?? '', JSON.stringify({...request, scenario: 'killedChild'})], {stdio: ['ignore', 'pipe', 'inherit']});
+		let said = '';
+		child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+		const startedAt = await waitFor('the command to start on the node', () => /^started (\S+)$/m.exec(said)?.[1]);
+		child.kill('SIGKILL');
+		const runner = createNodeRunner(await opened(sessions, endpoint));
+		const running = async () => (await runner.run(['pgrep', '-f', 'sleep 30[56]'], {timeoutMs: 30_000})).stdout;
+		const left = await waitFor('the killed run’s command to end on the node', async () => ((await running()) === '' ? 'none' : undefined), 30_000).catch(async () => running());
+		// Its master connection, left as a killed mesos-setup leaves it, is ended here.
+		await new SshSession(endpoint, startedAt).close();
+		await rm(startedAt, {recursive: true, force: true});
+		return {left};
+	},
+
+	async killedChild(sessions, endpoint) {
+		const runner = createNodeRunner(await opened(sessions, endpoint));
+		await runner.run(['bash', '-c', 'sleep 305 & sleep 306 & echo started; wait'], {timeoutMs: 600_000, signal: new AbortController().signal, onLine: line => console.log(`${line} ${sessions.socketDir}`)});
 	},
 
 	// The preflight's questions, answered on the node.

@@ -172,6 +172,18 @@ printf 'target\\n' >target.conf; ln -s target.conf link.conf; mkfifo fifo`]);
 		expect(seen.timeoutMs).toBeLessThan(15_000);
 		expect(seen.has).toEqual([true, false]);
 		expect((await m1().run(['pgrep', '-f', 'sleep 30[123]'], {reject: false})).stdout).toBe('');
+		// Every one of those ran in one command shell kept on the node, but the two at once: a second shell.
+		expect(seen.both).toEqual(['one\n', 'two\n']);
+		expect(seen.commandShells).toBe(2);
+		expect(seen.during).toEqual({hostname: 'm1', readWhileRunning: true, slowOutput: 'slow\n'});
+		// The run's end ended them, and their folders went with them.
+		expect((await m1().run(['bash', '-c', 'ls -d /run/mesos-setup-commands.* 2>/dev/null'], {reject: false})).stdout).toBe('');
+	});
+
+	it('a killed mesos-setup (SIGKILL, nothing closed) ends the command it ran on the node, with all it started', async () => {
+		const seen = await run<{left: string}>('killed');
+		expect(seen.left).toBe('none');
+		expect((await m1().run(['pgrep', '-f', 'sleep 30[56]'], {reject: false})).stdout).toBe('');
 	});
 
 	it('verifies host keys: an unknown one is refused before anything is sent, fetched and accepted on request; a changed one is refused', async () => {
