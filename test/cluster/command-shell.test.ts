@@ -80,12 +80,29 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 		expect(await readFile(`${dir}/term`, 'utf8')).toBe('TERM came\n');
 		await expect.poll(() => gone(child)).toBe(true);
 		// One that ignores SIGTERM gets SIGKILL 5 s later, and is named as timed out.
-		const stubborn = await runner.run(['bash', '-c', 'trap "" TERM; sleep 202'], {timeoutMs: 1000, onLine: () => undefined});
+		const stubbornLines: string[] = [];
+		const stubborn = await runner.run(['bash', '-c', 'trap "" TERM; sleep 202'], {timeoutMs: 1000, onLine: line => stubbornLines.push(line)});
 		expect(stubborn).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
+		// bash's own word on the killed job ("line 36: 4242 Killed  setsid …") is not the command's.
+		expect([...stubbornLines, stubborn.stderr].join('\n')).not.toMatch(/Killed|setsid/);
+		// A first process that goes on TERM leaves the KILL to come for the one in its group that did not.
+		const leaving = runner.run(['bash', '-c', `(trap "" TERM; exec sleep 203) & echo $! >${dir}/stubborn; wait`], {timeoutMs: 1000, onLine: () => undefined});
+		const stubbornChild = await pidIn(`${dir}/stubborn`);
+		expect(await leaving).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1')});
+		await expect.poll(() => gone(stubbornChild), {timeout: 10_000}).toBe(true);
 		expect(shell.idle).toBe(true);
 		expect((await runner.run(['echo', 'still here'], {timeoutMs, onLine: () => undefined})).stdout).toBe('still here\n');
 		await shell.close();
-	}, 30_000);
+	}, 45_000);
+
+	it('refuses a word with a NUL byte before anything is sent', async () => {
+		const shell = new CommandShell(spawnShell(), marker);
+		const runner = runnerOver(shell);
+		await expect(runner.run(['echo', 'a\0b'], {timeoutMs, onLine: () => undefined})).rejects.toThrow(/NUL byte/);
+		await expect(runner.run(['env'], {timeoutMs, env: {V: 'a\0b'}, onLine: () => undefined})).rejects.toThrow(/NUL byte/);
+		expect((await runner.run(['echo', 'fine'], {timeoutMs, onLine: () => undefined})).stdout).toBe('fine\n');
+		await shell.close();
+	});
 
 	it('a command that ends by itself leaves what it started alone; the shell’s end (a lost connection, a killed mesos-setup) ends what still runs', async () => {
 		const shell = new CommandShell(spawnShell(), marker);

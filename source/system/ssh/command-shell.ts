@@ -17,7 +17,10 @@ import {closeShell} from './node-shell.js';
 // process that ends the group (TERM, then KILL 5 s later) when its pipe closes. This shell holds
 // that pipe: it closes it on a stop, and when the shell ends (its input closed: the run's end, a
 // lost connection, a killed mesos-setup), so nothing a command started outlives the run. A command
-// that ends by itself leaves what it started running, its watcher killed first, as before.
+// that ends by itself leaves what it started running, its watcher killed first, as before; a watcher
+// that began a stop no longer heeds that kill, so the group still gets its KILL once the command's
+// first process went on TERM and another in it did not (and bash's word on a killed job is not
+// taken for the command's output).
 // Its output reaches the shell's stdout and stderr through one cat each, which, once every writer
 // has closed (the command and whatever it started that kept them), says so with END followed by o
 // (stdout) or e (stderr); the command's exit status follows as END x STATUS on stdout. END is new
@@ -43,6 +46,7 @@ while IFS=' ' read -r ms_tag ms_id ms_end ms_count ms_input; do
     exec >/dev/null 2>&1
     read -r ms_pid || exit 0
     while read -r _; do :; done
+    trap '' TERM
     kill -TERM -- "-$ms_pid" || exit 0
     for _ in 1 2 3 4 5 6 7 8 9 10; do sleep 0.5; kill -0 -- "-$ms_pid" || exit 0; done
     kill -KILL -- "-$ms_pid"
@@ -57,7 +61,7 @@ while IFS=' ' read -r ms_tag ms_id ms_end ms_count ms_input; do
     exec {ms_out}>&- {ms_err}>&-
     printf '%s\\n' "$ms_pid" >&"$ms_stop"
     exec {ms_stop}>&-
-    wait "$ms_pid"
+    wait "$ms_pid" 2>/dev/null
     ms_code=$?
     kill "$ms_watcher" 2>/dev/null
     printf '%sx%s\\n' "$ms_end" "$ms_code"
@@ -226,7 +230,10 @@ export class CommandShell {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			if (this.pending[stream].length > 0 && (stream === 'stderr' || this.ready.stdout)) current.command.onOutput(stream, this.pending[stream]);
 		}
-		const exitCode = this.killed ? undefined : (this.exitCode ?? undefined);
+		// Ended while a command ran, its end unsaid: it did not finish, whatever the shell's own status
+		// (0 for a shell killed on the node) says; as a lost connection (255).
+		const unsaid = this.ready.stdout && (this.exitCode === null || this.exitCode === 0) ? 255 : this.exitCode;
+		const exitCode = this.killed ? undefined : (unsaid ?? undefined);
 		current.resolve({exitCode, reachedCommand: exitCode !== 255});
 	}
 }

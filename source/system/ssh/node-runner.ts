@@ -49,6 +49,9 @@ function streamedLines(streams: {stdout: PassThrough; stderr: PassThrough}, onLi
 export function createNodeRunner(session: SshSession): CommandRunner {
 	async function runWith(argv: readonly string[], options: RunOptions): Promise<RunResult & {bytes: Buffer}> {
 		if (argv.length === 0) throw new Error('empty command');
+		// Each word goes to the node ended by a NUL, as a command line cannot hold one anyway.
+		const nul = [...argv, ...Object.values(options.env ?? {})].find(word => word.includes('\0'));
+		if (nul !== undefined) throw new Error(`“${argv.join(' ')}” holds a NUL byte in ${JSON.stringify(nul)}: a command's words cannot carry one`);
 		const input = options.input === undefined ? undefined : bytesOf(options.input);
 		const inner = withEnv(argv, options.env);
 		if (!options.onLine && !options.signal) return inShell(argv, inner, input, options.timeoutMs);
