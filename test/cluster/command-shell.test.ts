@@ -95,6 +95,14 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 		await shell.close();
 	}, 45_000);
 
+	it('a shell that ends while a command runs, its end unsaid, never says the command finished well', async () => {
+		// A shell killed on the node exits 0 here; the command's end never came.
+		const child = spawn('bash', ['-c', `echo ${marker}; echo ${marker} >&2; read -r _; exit 0`], {stdio: ['pipe', 'pipe', 'pipe']});
+		const ended = await new CommandShell(child, marker).run({args: ['true'], onOutput: () => undefined}).ended;
+		expect(ended.exitCode).not.toBe(0);
+		expect(ended.exitCode).toBe(255);
+	});
+
 	it('refuses a word with a NUL byte before anything is sent', async () => {
 		const shell = new CommandShell(spawnShell(), marker);
 		const runner = runnerOver(shell);
