@@ -84,10 +84,11 @@ export function createTargetFs(root: string): TargetFs {
 	const hostPath = (target: string): string => hostOf(base, path.resolve('/', target));
 	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
 
+	// Missing is an answer, not an exception (a fresh root's setup asks hundreds of times).
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
 		try {
-			const info = lstatSync(host);
-			return {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
+			const info = lstatSync(host, {throwIfNoEntry: false});
+			return info && {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
 		} catch (error) {
 			if (isMissing(error)) return undefined;
 			throw error;
@@ -95,7 +96,9 @@ export function createTargetFs(root: string): TargetFs {
 	}
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
-		const {host} = resolve(target);
+		const {host, missing} = resolve(target);
+		// Not there a moment ago, when its path was resolved: no open to fail.
+		if (missing) return undefined;
 		let fd;
 		try {
 			// Non-blocking, so a FIFO is refused instead of waited on; the last part is no link any more.
@@ -112,6 +115,8 @@ export function createTargetFs(root: string): TargetFs {
 			closeSync(fd);
 		}
 	}
+
+	const infoOf = async (resolved: Resolved): Promise<FileInfo | undefined> => (resolved.missing ? undefined : infoAt(resolved.host));
 
 	const freeBytes = async (target: string): Promise<number> => freeBytesAt(resolve(target).host);
 
@@ -200,9 +205,9 @@ export function createTargetFs(root: string): TargetFs {
 		async read(target) {
 			return (await readBytes(target))?.toString('utf8');
 		},
-		info: target => infoAt(resolve(target).host),
-		mode: async target => (await infoAt(resolve(target).host))?.mode,
-		exists: async target => (await infoAt(resolve(target).host)) !== undefined,
+		info: async target => infoOf(resolve(target)),
+		mode: async target => (await infoOf(resolve(target)))?.mode,
+		exists: async target => (await infoOf(resolve(target))) !== undefined,
 		async list(target) {
 			try {
 				return readdirSync(resolve(target).host);

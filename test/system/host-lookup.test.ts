@@ -76,7 +76,9 @@ describe('host names looked up once a moment', () => {
 	it('makes no request to a host whose name does not resolve, and fails as that request did', async () => {
 		vi.useFakeTimers({toFake: ['performance']});
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND unknown.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
-		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => setTimeout(() => callback(failure), 5)) as typeof dns.lookup);
+		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => {
+			setTimeout(() => callback(failure), 5);
+		}) as typeof dns.lookup);
 		const requests = vi.spyOn(http, 'get');
 		const error = (await httpGet('http://unknown.example/debian/dists/trusty/Release', AbortSignal.timeout(2000)).catch((caught: unknown) => caught)) as Error & {cause?: NodeJS.ErrnoException};
 		expect(error.message).toBe('http://unknown.example/debian/dists/trusty/Release: getaddrinfo ENOTFOUND unknown.example');
