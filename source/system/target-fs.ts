@@ -9,7 +9,7 @@
 // that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
 // start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
-import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {canonicalRoot, codeOf, hostOf, type Resolved, resolveInRoot} from './root-path.js';
@@ -164,23 +164,22 @@ export function createTargetFs(root: string): TargetFs {
 		const temp = path.join(dir, tempName(path.basename(real.host)));
 		let createdDirs: string[] = [];
 		let made = false;
+		// Open until the file is in place; a write 'later' hands it to its sync, which closes it.
+		let fd: number | undefined;
 		try {
 			createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
-			const fd = openSync(temp, 'wx', mode);
+			fd = openSync(temp, 'wx', mode);
 			made = true;
-			try {
-				writeFileSync(fd, data);
-				if (sync === 'now') fsyncSync(fd);
-			} finally {
-				closeSync(fd);
-			}
-			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
-			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
-			if (sync === 'last') await unsynced.all([temp]);
+			writeFileSync(fd, data);
+			if (sync === 'now') fsyncSync(fd);
+			fchmodSync(fd, mode); // open() is subject to the umask; the kept mode is not
+			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) fchownSync(fd, owner.uid, owner.gid);
+			if (sync === 'last') await unsynced.all([fd]);
 			renameSync(temp, real.host);
 			made = false;
 			if (sync === 'later') {
-				unsynced.file(real.host);
+				unsynced.file(real.host, fd);
+				fd = undefined;
 				unsynced.folder(dir);
 			} else syncFolder(dir);
 		} catch (error) {
@@ -193,6 +192,8 @@ export function createTargetFs(root: string): TargetFs {
 			}
 			if (isDiskFull(error)) throw new DiskFullError(target, freeBytesAt(dir), path.dirname(hostPath(real.target)));
 			throw error;
+		} finally {
+			if (fd !== undefined) closeSync(fd);
 		}
 		return {createdDirs};
 	}
