@@ -8,6 +8,7 @@ import {movedFiles, movedFilesLines} from './layout-prediction.js';
 import {buildPlan} from './plan.js';
 import {findSetting} from './settings.js';
 import {moveChoice} from './text-editing.js';
+import {scrolledBy} from './scroll.js';
 import type {Page} from './wizard-pages.js';
 import {acceptOverview, askedCount, canSkip, enterById, enterPage, fieldsMode, finishPage, isRunPage, leaveFields, startRun, submitField, summaryFiles} from './wizard-moves.js';
 import {settingsPageId, summaryPageId} from './wizard-pages.js';
@@ -112,7 +113,10 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 			return focus === mode.focus ? state : {...state, mode: {...fieldsMode(state, page, focus), problems: mode.problems}};
 		}
 		case 'scroll':
-			return mode.kind === 'summary' && mode.open ? {...state, mode: {...mode, scroll: Math.max(0, mode.scroll + action.delta)}} : state;
+			// The summary's open diff; a page's list of outcomes once it ran (the checks').
+			if (mode.kind === 'summary' && mode.open) return {...state, mode: {...mode, scroll: scrolledBy(mode.scroll, action.delta, action.max)}};
+			if (mode.kind === 'finished' || mode.kind === 'failed') return {...state, mode: {...mode, scroll: scrolledBy(mode.scroll ?? 0, action.delta, action.max)}};
+			return state;
 		case 'whole-files':
 			return mode.kind === 'summary' && mode.open ? {...state, wholeFiles: !state.wholeFiles, mode: {...mode, scroll: 0}} : state;
 		case 'open-file':

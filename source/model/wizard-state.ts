@@ -47,11 +47,12 @@ export type WizardMode =
 	| {kind: 'summary'; cursor: number; open: boolean; scroll: number}
 	// The page's actions from `from` on are being carried out.
 	| {kind: 'running'; from: number}
-	| {kind: 'finished'}
+	// `scroll`: the first row of the checks' list shown, where the list is taller than its rows.
+	| {kind: 'finished'; scroll?: number}
 	// The install ended and its packages read another layout than the summary showed: the files
 	// written instead, shown before any is written (Enter goes on; `notice` is the page's).
 	| {kind: 'moved'; lines: string[]; notice?: string}
-	| ({kind: 'failed'} & Failure)
+	| ({kind: 'failed'; scroll?: number} & Failure)
 	| {kind: 'done'}
 	// Quit was confirmed while a run was under way: it is being stopped.
 	| {kind: 'stopping'}
@@ -102,7 +103,8 @@ export type WizardAction =
 	| {type: 'field'; action: FieldAction}
 	| {type: 'submit-field'}
 	| {type: 'focus-field'; delta: number}
-	| {type: 'scroll'; delta: number}
+	// `max`: the last offset that moves what scrolls (scrolledBy).
+	| {type: 'scroll'; delta: number; max: number}
 	| {type: 'whole-files'}
 	// The summary: open or close the diff of the file under the cursor.
 	| {type: 'open-file'}

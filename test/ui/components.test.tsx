@@ -145,6 +145,56 @@ describe('ActionList', () => {
 	});
 });
 
+describe('ActionList too tall for its rows', () => {
+	// Six ports held, as on a re-run while the services run, each warning two rows at 50 columns.
+	const held = {
+		actions: [2181, 2888, 3888, 5050, 5051, 8080].map(port => ({
+			action: {kind: 'check' as const, title: `Port ${port} is free`, check: {kind: 'port-free' as const, port, owner: 'a service'}},
+			state: 'warned' as const,
+			message: `Port ${port} is free: it is held by java (pid 4242), which is not this service; stop it or choose another port`,
+			probeTries: 0,
+		})),
+	};
+	const frameOf = (offset: number, limit = {current: -1}, height = 8) => {
+		const app = render(
+			<Box width={50}>
+				<ActionList view={held} width={50} rows={height} offset={offset} limit={limit} />
+			</Box>,
+		);
+		const rows = (app.lastFrame() ?? '').split('\n');
+		app.unmount();
+		return {rows, limit: limit.current};
+	};
+
+	it('scrolls, every warning whole, in the rows given, saying how much is above and below', () => {
+		const top = frameOf(0);
+		expect(top.rows).toHaveLength(8);
+		expect(top.rows.at(-1)).toMatch(/^↓ \d+ more rows \(↓ to scroll\)$/);
+		expect(top.rows.join('\n')).not.toContain('…');
+		const whole = (frame: string[]) => frame.join(' ').replaceAll(/\s+/g, ' ');
+		expect(whole(top.rows)).toContain('Port 2181 is free: it is held by java (pid 4242), which is not this service; stop it or choose another port');
+		// The end: the last warning whole, the row above saying what is out of view; an offset past it is the end.
+		const end = frameOf(top.limit);
+		expect(end.rows).toHaveLength(8);
+		expect(end.rows[0]).toMatch(/^↑ \d+ more rows \(↑ to scroll\)$/);
+		expect(whole(end.rows)).toContain('Port 8080 is free: it is held by java (pid 4242), which is not this service; stop it or choose another port');
+		expect(frameOf(top.limit + 5).rows).toEqual(end.rows);
+		// In between, both rows; the limit is the same wherever the list stands.
+		const middle = frameOf(2);
+		expect(middle.rows[0]).toMatch(/^↑ 2 more rows/);
+		expect(middle.rows.at(-1)).toMatch(/^↓ \d+ more rows/);
+		expect(middle.limit).toBe(top.limit);
+		expect(top.limit).toBeGreaterThan(0);
+	});
+
+	it('shows everything from the top and says it does not scroll when it fits', () => {
+		const fits = frameOf(3, {current: 7}, 40);
+		expect(fits.limit).toBe(0);
+		expect(fits.rows.join('\n')).not.toMatch(/more rows/);
+		expect(fits.rows[0]).toMatch(/^⚠ Port 2181 is free/);
+	});
+});
+
 describe('StepList, KeyHelp and ProgressBar', () => {
 	it('mark steps done, current and next, and say the keys', () => {
 		const app = render(

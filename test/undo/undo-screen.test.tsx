@@ -91,4 +91,27 @@ describe('the undo screen', () => {
 		await pressExpectingNoChange(screen, keys.enter);
 		await waitFor('the screen to be left', () => done.length === 1);
 	});
+	it('scrolls a list of files taller than the screen, keeps the question in view, and moves back at once after a key pressed past the end', async () => {
+		const {system} = await fakeMachine({});
+		const journal = new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {});
+		for (let index = 0; index < 60; index++) await journal.write(`/etc/mesos-slave/attribute-${String(index).padStart(2, '0')}`, `${index}\n`);
+		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
+		unmount = screen.unmount;
+		let frame = await waitForFrame(screen, '(y/n)');
+		// The last written is listed first.
+		expect(frame).toContain('attribute-59');
+		expect(frame).toMatch(/↓ \d+ more files \(↓ to scroll\)/);
+		// Down to the end: each key moves the list by a row, the question always in view.
+		while (/↓ \d+ more files/.test(frame)) {
+			frame = await press(screen, keys.down);
+			expect(frame).toContain('(y/n)');
+		}
+		expect(frame).toContain('attribute-00');
+		expect(frame).toMatch(/↑ \d+ more files \(↑ to scroll\)/);
+		// Past the end nothing moves, and nothing is owed: the first ↑ moves the list.
+		for (let extra = 0; extra < 3; extra++) await pressExpectingNoChange(screen, keys.down);
+		frame = await press(screen, keys.up);
+		expect(frame).toMatch(/↓ 2 more files \(↓ to scroll\)/);
+		expect(frame).toContain('(y/n)');
+	});
 });

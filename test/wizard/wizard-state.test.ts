@@ -4,6 +4,7 @@ import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {predictionKey} from '../../source/model/layout-prediction.js';
 import {commandsNeededBy} from '../../source/model/wizard-problems.js';
 import {wizardReducer} from '../../source/model/wizard-reducer.js';
+import {wizardActionOf} from '../../source/ui/wizard/use-wizard-keys.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
 
 const unpredicted = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
@@ -49,6 +50,24 @@ describe('wizard state', () => {
 		const settings = apply(done, {type: 'accept'});
 		expect(pageId(settings)).toBe('settings');
 		expect(settings.mode).toEqual({kind: 'overview', cursor: 0, problems: []});
+	});
+
+	it('scrolls the preflight’s outcomes once they are in, between the top and the end their list says, and a diff the same way', () => {
+		const checked = apply(start(), {type: 'accept'}, {type: 'run-ended', ok: true});
+		expect(apply(checked, {type: 'scroll', delta: 1, max: 4}).mode).toEqual({kind: 'finished', scroll: 1});
+		// Past the end nothing is owed: one key back moves it.
+		const atEnd = apply(checked, ...Array.from({length: 9}, (): WizardAction => ({type: 'scroll', delta: 1, max: 4})));
+		expect(atEnd.mode).toEqual({kind: 'finished', scroll: 4});
+		expect(apply(atEnd, {type: 'scroll', delta: -1, max: 4}).mode).toEqual({kind: 'finished', scroll: 3});
+		expect(apply(checked, {type: 'scroll', delta: -1, max: 4}).mode).toEqual({kind: 'finished', scroll: 0});
+		// A list that fits does not scroll.
+		expect(apply(checked, {type: 'scroll', delta: 1, max: 0}).mode).toEqual({kind: 'finished', scroll: 0});
+		// The arrows scroll a page that ran only where its list said it scrolls.
+		const down = {name: 'down' as const, text: '', ctrl: false};
+		expect(wizardActionOf(checked, down, false, 4)).toEqual({type: 'scroll', delta: 1, max: 4});
+		expect(wizardActionOf(checked, down, false, 0)).toBeUndefined();
+		const diff = apply(atSettings(), {type: 'accept'}, {type: 'open-file'});
+		expect(apply(diff, ...Array.from({length: 5}, (): WizardAction => ({type: 'scroll', delta: 1, max: 2})), {type: 'scroll', delta: -1, max: 2}).mode).toMatchObject({open: true, scroll: 1});
 	});
 
 	it('goes from the settings, with Enter, to the summary, and from it, with Enter, through the whole run', () => {

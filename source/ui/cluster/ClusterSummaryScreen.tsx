@@ -3,7 +3,7 @@
 // unchanged; ↑↓ choose one, v opens its diff) and commands. Enter starts the deploy, Esc goes back
 // to the settings. Render only: the changes come from the review use case (use-cases/cluster-review.ts).
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useRef} from 'react';
 import {changeCounts, type NodeChanges} from '../../model/cluster-changes.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
@@ -24,12 +24,14 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 	const [state, screen] = useSyncReducer(summaryReducer, {selected: 0});
 	const {rows, columns} = useTerminalSize();
 	const items = fileItems(nodes);
+	// How far the open diff scrolls, as it last said.
+	const scrollLimit = useRef(0);
 	useKeys(press => {
 		const now = screen.get();
 		if (now.diff) {
 			if (isKey(press, 'escape') || isChar(press, 'v')) screen.dispatch({type: 'close'});
-			else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1});
-			else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1});
+			else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1, max: scrollLimit.current});
+			else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1, max: scrollLimit.current});
 			else if (isChar(press, wholeFileKey)) screen.dispatch({type: 'whole'});
 			return;
 		}
@@ -46,7 +48,7 @@ export function ClusterSummaryScreen({nodes, target, onDeploy, onBack}: Props) {
 		return (
 			<Box flexDirection="column">
 				<Text bold>{`${node}: ${chosenFile.path} (${chosenFile.change})`}</Text>
-				<FilePreview files={[{path: chosenFile.path, before: chosenFile.before, after: chosenFile.after, notes: chosenFile.notes}]} height={Math.max(rows - 4, 5)} width={columns} offset={state.diff.offset} view={state.diff.view} />
+				<FilePreview files={[{path: chosenFile.path, before: chosenFile.before, after: chosenFile.after, notes: chosenFile.notes}]} height={Math.max(rows - 4, 5)} width={columns} offset={state.diff.offset} limit={scrollLimit} view={state.diff.view} />
 				<KeyHelp keys={[{key: '↑↓', does: 'scroll'}, {key: wholeFileKey, does: state.diff.view === 'whole' ? 'changes only' : 'whole file'}, {key: 'Esc', does: 'back to the summary'}]} />
 			</Box>
 		);

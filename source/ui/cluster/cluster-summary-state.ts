@@ -1,10 +1,11 @@
 // The summary's cursor: one file of one node chosen (the node it belongs to is the one opened), and
 // whether its diff is open (scrolled, changes only or the whole file).
 import type {NodeChanges} from '../../model/cluster-changes.js';
+import {scrolledBy} from '../../model/scroll.js';
 import type {PreviewView} from '../components/file-preview/preview-rows.js';
 
 export type SummaryState = {selected: number; diff?: {offset: number; view: PreviewView}};
-export type SummaryAction = {type: 'move'; delta: number; count: number} | {type: 'open'} | {type: 'close'} | {type: 'scroll'; delta: number} | {type: 'whole'};
+export type SummaryAction = {type: 'move'; delta: number; count: number} | {type: 'open'} | {type: 'close'} | {type: 'scroll'; delta: number; max: number} | {type: 'whole'};
 
 export type FileItem = {node: number; file: number};
 
@@ -20,7 +21,7 @@ export function summaryReducer(state: SummaryState, action: SummaryAction): Summ
 		case 'close':
 			return {selected: state.selected};
 		case 'scroll':
-			return state.diff ? {...state, diff: {...state.diff, offset: Math.max(0, state.diff.offset + action.delta)}} : state;
+			return state.diff ? {...state, diff: {...state.diff, offset: scrolledBy(state.diff.offset, action.delta, action.max)}} : state;
 		case 'whole':
 			return state.diff ? {...state, diff: {offset: 0, view: state.diff.view === 'whole' ? 'changes' : 'whole'}} : state;
 	}

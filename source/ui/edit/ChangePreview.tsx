@@ -5,9 +5,10 @@ import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
 import {changeLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';
 
-export function ChangePreview({change, offset, whole, height, width}: {change: SettingChange; offset: number; whole: boolean; height: number; width: number}) {
+export function ChangePreview({change, offset, limit, whole, height, width}: {change: SettingChange; offset: number; limit: ScrollLimit; whole: boolean; height: number; width: number}) {
 	const files = fileActionsOf(writeStep(change).actions);
 	// A repository change also re-trusts the key and refreshes apt: those commands are shown first.
 	const commands = previewActions(writeStep(change).actions.filter(action => action.kind !== 'file'));
@@ -34,7 +35,7 @@ export function ChangePreview({change, offset, whole, height, width}: {change: S
 			</Box>
 			{files.length > 0 ? (
 				<Box marginTop={1}>
-					<FileChanges actions={files} height={Math.max(3, space.rows - 1)} width={width} offset={offset} refresh={change} view={whole ? 'whole' : 'changes'} />
+					<FileChanges actions={files} height={Math.max(3, space.rows - 1)} width={width} offset={offset} limit={limit} refresh={change} view={whole ? 'whole' : 'changes'} />
 				</Box>
 			) : null}
 			<Box ref={space.below} flexDirection="column">

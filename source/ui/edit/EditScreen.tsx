@@ -2,13 +2,14 @@
 // catalogue's help and validation → the diff of each file → a safe write (backups, journal) →
 // "restart mesos-slave now?" → the restart in a ServicePane with its probe → back to the list.
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {type Answers, checkAnswer} from '../../model/answers.js';
 import {shownValue} from '../../model/current-values.js';
 import {modeNote} from '../../model/action-preview.js';
 import {findSetting} from '../../model/settings.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
@@ -83,7 +84,8 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	const restarts = useServiceRun();
 	const actions = useEditActions(saved, screen.dispatch, restarts, onAnswersSaved);
 	const {rows, columns} = useTerminalSize();
-	useEditKeys(screen, {write: change => void actions.write(change), restart: () => void actions.restart(), leave: onBack});
+	const scrollLimit = useRef(0);
+	useEditKeys(screen, {write: change => void actions.write(change), restart: () => void actions.restart(), leave: onBack}, scrollLimit);
 	const {mode} = state;
 	useEffect(() => {
 		if (mode.kind === 'loading') void actions.load();
@@ -101,7 +103,7 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 			{note ? <WrappedText text={note} width={columns} color="yellow" /> : null}
 			{state.notice ? <Text color="red">{state.notice}</Text> : null}
 			<Box marginTop={1} flexDirection="column">
-				<EditBody state={state} height={body} width={columns} restarts={restarts} />
+				<EditBody state={state} height={body} width={columns} restarts={restarts} scrollLimit={scrollLimit} />
 			</Box>
 			<KeyHelp keys={keysOf(mode)} />
 		</Box>
@@ -113,9 +115,11 @@ type BodyProps = {
 	height: number;
 	width: number;
 	restarts: ReturnType<typeof useServiceRun>;
+	// How far the previewed diffs scroll, for the keys.
+	scrollLimit: ScrollLimit;
 };
 
-function EditBody({state, height, width, restarts}: BodyProps) {
+function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
 	const {mode, current} = state;
 	switch (mode.kind) {
 		case 'loading':
@@ -156,7 +160,7 @@ function EditBody({state, height, width, restarts}: BodyProps) {
 				</Box>
 			);
 		case 'preview':
-			return <ChangePreview change={mode.change} offset={mode.offset} whole={mode.whole} height={height} width={width} />;
+			return <ChangePreview change={mode.change} offset={mode.offset} limit={scrollLimit} whole={mode.whole} height={height} width={width} />;
 		case 'writing':
 			return <Text>Writing the files (the old ones are kept as backups)…</Text>;
 		case 'ask-restart':

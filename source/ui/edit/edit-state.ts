@@ -8,6 +8,7 @@ import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
 import {followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
 import {findSetting, type SettingId, settingIdFrom} from '../../model/settings.js';
 import {moveChoice, textField} from '../../model/text-editing.js';
+import {scrolledBy} from '../../model/scroll.js';
 import {type SettingRow, settingRows} from './setting-rows.js';
 
 export type EditMode =
@@ -49,7 +50,8 @@ export type EditAction =
 	| {type: 'field'; action: FieldAction}
 	| {type: 'submit'}
 	| {type: 'followers'; takeAlong: boolean}
-	| {type: 'scroll'; delta: number}
+	// `max`: the last offset that moves the diffs (their window says it).
+	| {type: 'scroll'; delta: number; max: number}
 	| {type: 'whole-files'}
 	| {type: 'write'}
 	| {type: 'written'; ok: boolean; wrote: string[]; message?: string; restartNeeded: boolean}
@@ -156,7 +158,7 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 		case 'followers':
 			return mode.kind === 'followers' ? planned(state, mode.id, mode.value, action.takeAlong) : state;
 		case 'scroll':
-			return mode.kind === 'preview' ? {...state, mode: {...mode, offset: Math.max(0, mode.offset + action.delta)}} : state;
+			return mode.kind === 'preview' ? {...state, mode: {...mode, offset: scrolledBy(mode.offset, action.delta, action.max)}} : state;
 		case 'whole-files':
 			return mode.kind === 'preview' ? {...state, mode: {...mode, whole: !mode.whole, offset: 0}} : state;
 		case 'write':

@@ -4,6 +4,7 @@
 import {findSetting} from '../../model/settings.js';
 import type {SettingChange} from '../../model/setting-change.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {fieldActionOf} from '../components/keys/field-action-of.js';
 import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
@@ -15,7 +16,8 @@ const isText = (press: KeyPress): boolean => !press.ctrl && press.name === undef
 
 export type EditKeyCalls = {write(change: SettingChange): void; restart(change: SettingChange): void; leave(): void};
 
-export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: EditKeyCalls): void {
+// `scrollLimit`: how far the previewed diffs scroll, as they last said.
+export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: EditKeyCalls, scrollLimit: ScrollLimit): void {
 	useKeys(press => {
 		const {mode} = screen.get();
 		const {dispatch} = screen;
@@ -53,8 +55,8 @@ export function useEditKeys(screen: SyncReducer<EditState, EditAction>, calls: E
 				if (isKey(press, 'return')) {
 					dispatch({type: 'write'});
 					calls.write(mode.change);
-				} else if (isKey(press, 'up')) dispatch({type: 'scroll', delta: -1});
-				else if (isKey(press, 'down')) dispatch({type: 'scroll', delta: 1});
+				} else if (isKey(press, 'up')) dispatch({type: 'scroll', delta: -1, max: scrollLimit.current});
+				else if (isKey(press, 'down')) dispatch({type: 'scroll', delta: 1, max: scrollLimit.current});
 				else if (isChar(press, wholeFileKey)) dispatch({type: 'whole-files'});
 				else if (isKey(press, 'escape')) dispatch({type: 'back'});
 				return;

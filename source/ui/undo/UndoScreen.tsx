@@ -4,10 +4,11 @@
 // service panes). `mesos-setup undo` in a terminal and the home menu's Undo both show it.
 import {localTime, undoCounts} from '../../model/local-time.js';
 import {Box, Text} from 'ink';
-import React, {useEffect} from 'react';
+import React, {useEffect, useRef} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
+import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -55,7 +56,9 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 			(error: unknown) => screen.dispatch({type: 'failed', message: errorMessage(error)}),
 		);
 	}, [useCases, screen]);
-	useUndoKeys(screen, {
+	// How far the list of files scrolls, as it last said.
+	const scrollLimit = useRef(0);
+	useUndoKeys(screen, scrollLimit, {
 		undo() {
 			useCases.undoLastRun({signal, onEvent: event => event.type === 'undone' && screen.dispatch({type: 'line', line: event.line})}).then(
 				done => {
@@ -92,16 +95,16 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 		<Box flexDirection="column">
 			<Text bold>mesos-setup undo</Text>
 			<Box marginTop={1} flexDirection="column">
-				<UndoBody state={state} rows={rows - 4} width={width} sandbox={system.sandbox} restarts={restarts} />
+				<UndoBody state={state} rows={rows - 4} width={width} sandbox={system.sandbox} restarts={restarts} limit={scrollLimit} />
 			</Box>
 			<KeyHelp keys={keysFor(state)} />
 		</Box>
 	);
 }
 
-type BodyProps = {state: UndoState; rows: number; width: number; sandbox: boolean; restarts: ReturnType<typeof useServiceRun>};
+type BodyProps = {state: UndoState; rows: number; width: number; sandbox: boolean; restarts: ReturnType<typeof useServiceRun>; limit: ScrollLimit};
 
-function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
+function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
 	switch (state.kind) {
 		case 'looking':
 			return <Text>Looking for the last run…</Text>;
@@ -116,20 +119,21 @@ function UndoBody({state, rows, width, sandbox, restarts}: BodyProps) {
 			const head = `The last run, started ${localTime(preview.startedAt)}, changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo ${[...(restored > 0 ? [`puts back ${restored}`] : []), ...(removed > 0 ? [`removes ${removed} it created`] : [])].join(' and ')}:`;
 			const question = 'Undo it? A file edited by hand since that run is kept as a backup first. (y/n)';
 			const said = [head, ...preview.keeps, question].reduce((sum, line) => sum + wrapRows(line, width).length, 0) + 2;
-			const room = Math.max(3, rows - said - 1);
-			const first = Math.min(state.scroll, Math.max(0, preview.files.length - room));
-			const shown = preview.files.slice(first, first + room);
+			// The files' rows, the "more" rows above and below them included.
+			const list = scrollWindow(preview.files.length, Math.max(3, rows - said - 1), state.scroll);
+			limit.current = list.max;
+			const shown = preview.files.slice(list.start, list.start + list.visible);
 			return (
 				<Box flexDirection="column">
 					<WrappedText text={head} width={width} />
-					{first > 0 ? <Text dimColor>  ↑ {first} more</Text> : null}
+					{list.above > 0 ? <Text dimColor>  ↑ {more(list.above, 'file')} (↑ to scroll)</Text> : null}
 					{shown.map(file => (
 						<Text key={file.path} wrap="truncate-end">
 							{'  '}
 							{file.action === 'restore' ? 'restore' : 'remove '} {file.path}
 						</Text>
 					))}
-					{first + shown.length < preview.files.length ? <Text dimColor>  ↓ {preview.files.length - first - shown.length} more (↓ to scroll)</Text> : null}
+					{list.below > 0 ? <Text dimColor>  ↓ {more(list.below, 'file')} (↓ to scroll)</Text> : null}
 					<Box marginTop={1} flexDirection="column">
 						<Text bold>Undo does not undo:</Text>
 						{preview.keeps.map(line => (

@@ -1,6 +1,7 @@
 // Every state of the undo screen: look for the last run, show what undo will restore and remove
 // and what it leaves, ask; put the files back; offer to restart the services that read them; say
 // what was done. Pure: the component renders it, the key hook maps keys to it.
+import {scrolledBy} from '../../model/scroll.js';
 import type {UndoDone, UndoLine, UndoPreview} from '../../use-cases/undo.js';
 
 export type UndoState =
@@ -15,7 +16,8 @@ export type UndoState =
 
 export type UndoAction =
 	| {type: 'found'; preview: UndoPreview | undefined}
-	| {type: 'scroll'; delta: number}
+	// `max`: the last offset that moves the list of files (its window says it).
+	| {type: 'scroll'; delta: number; max: number}
 	| {type: 'confirm'}
 	| {type: 'line'; line: UndoLine}
 	| {type: 'undone'; done: UndoDone; canRestart: boolean}
@@ -31,7 +33,7 @@ export function undoReducer(state: UndoState, action: UndoAction): UndoState {
 			if (state.kind !== 'looking') return state;
 			return action.preview ? {kind: 'confirm', preview: action.preview, scroll: 0} : {kind: 'nothing'};
 		case 'scroll':
-			return state.kind === 'confirm' ? {...state, scroll: Math.max(0, state.scroll + action.delta)} : state;
+			return state.kind === 'confirm' ? {...state, scroll: scrolledBy(state.scroll, action.delta, action.max)} : state;
 		case 'confirm':
 			return state.kind === 'confirm' ? {kind: 'undoing', preview: state.preview, lines: []} : state;
 		case 'line':

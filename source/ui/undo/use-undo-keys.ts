@@ -1,5 +1,6 @@
 // Keys of the undo screen: y/n at the questions, ↑↓ through a long list of files, Enter or Esc
 // to leave once it is over (or before anything was done).
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
@@ -7,7 +8,8 @@ import type {UndoAction, UndoState} from './undo-state.js';
 
 export type UndoKeyCalls = {undo(): void; restart(): void; leave(): void};
 
-export function useUndoKeys(screen: SyncReducer<UndoState, UndoAction>, calls: UndoKeyCalls): void {
+// `scrollLimit`: how far the list of files scrolls, as it last said.
+export function useUndoKeys(screen: SyncReducer<UndoState, UndoAction>, scrollLimit: ScrollLimit, calls: UndoKeyCalls): void {
 	useKeys(press => {
 		const state = screen.get();
 		const leave = calls.leave;
@@ -17,8 +19,8 @@ export function useUndoKeys(screen: SyncReducer<UndoState, UndoAction>, calls: U
 					screen.dispatch({type: 'confirm'});
 					calls.undo();
 				} else if (isChar(press, 'n') || isKey(press, 'escape') || isChar(press, 'q')) leave();
-				else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1});
-				else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1});
+				else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1, max: scrollLimit.current});
+				else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1, max: scrollLimit.current});
 				return;
 			case 'ask-restart':
 				if (isChar(press, 'y')) {

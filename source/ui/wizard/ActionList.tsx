@@ -1,11 +1,13 @@
 // A page's actions with what became of each: waiting, running (spinner), or the outcome. An
 // outcome's message says why (a check's finding, why a step was skipped), so it wraps under the
 // title; where the rows given cannot hold that, the passed ones fold into one paragraph first, so
-// warnings and failures stay whole and nothing is cut while folding can make room (actionRows).
+// warnings and failures stay whole while folding can make room (actionRows); where even that is
+// too tall (many ports held on a small terminal), the list scrolls, whole, from `offset`.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import {type ActionView, outcomeLook, type RunView} from '../components/run/run-view.js';
+import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
 type Props = {
@@ -13,6 +15,9 @@ type Props = {
 	width: number;
 	// Rows the list may use; without it every message wraps.
 	rows?: number;
+	// Where a list too tall for its rows starts, and where it says how far it scrolls.
+	offset?: number;
+	limit?: ScrollLimit;
 };
 
 // An outcome that starts with the action's title (a check's `title: finding`, a skip's `title
@@ -35,7 +40,7 @@ export const foldsPassed = (view: RunView, rows: number): boolean => view.action
 // Each item's rows, the first way that fits the rows given, in the form foldsPassed chose: every
 // message wrapped, then the plain outcomes cut to one row; or the passed ones folded into one
 // wrapped paragraph that names them with their findings, then by title only (the rest still
-// whole, then cut to one row); at worst everything cut to one row.
+// whole, then cut to one row). None fits: the first, everything whole, which the list scrolls.
 export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_INFINITY): string[][] {
 	const text = (item: ActionView): string => `${item.action.title}${messageOf(item)}`;
 	const title = (item: ActionView): string => item.action.title;
@@ -49,36 +54,44 @@ export function actionRows(view: RunView, width: number, rows = Number.POSITIVE_
 		});
 	const ways = foldsPassed(view, rows) ? [folded(text, wrapped), folded(title, wrapped), folded(title, some)] : [wrapped, some];
 	const count = (lists: string[][]): number => lists.reduce((sum, list) => sum + list.length, 0);
-	return ways.find(way => count(way) <= rows) ?? view.actions.map(item => [text(item)]);
+	return ways.find(way => count(way) <= rows) ?? (ways[0] as string[][]);
 }
 
-export function ActionList({view, width, rows}: Props) {
+type Row = {item: ActionView; text: string; first: boolean};
+
+function ActionRow({row: {item, text, first}}: {row: Row}) {
+	const look = outcomeLook[item.state];
+	if (!first) {
+		return (
+			<Text dimColor wrap="truncate-end">
+				{'  '}
+				{text}
+			</Text>
+		);
+	}
+	const title = item.action.title;
+	const titled = text.startsWith(title);
+	return (
+		<Text wrap="truncate-end" dimColor={item.state === 'waiting'}>
+			<Text color={look.color}>{item.state === 'running' ? <Spinner type="dots" /> : look.mark}</Text> {titled ? title : text}
+			{titled ? <Text dimColor>{text.slice(title.length)}</Text> : null}
+		</Text>
+	);
+}
+
+export function ActionList({view, width, rows, offset = 0, limit}: Props) {
 	const items = actionRows(view, width, rows);
+	// A passed outcome folded into the row that counts them has no rows of its own.
+	const all = view.actions.flatMap((item, index) => (items[index] ?? []).map((text, line): Row => ({item, text, first: line === 0})));
+	const shown = scrollWindow(all.length, rows ?? all.length, offset);
+	if (limit) limit.current = shown.max;
 	return (
 		<Box flexDirection="column">
-			{view.actions.map((item, index) => {
-				const look = outcomeLook[item.state];
-				const shown = items[index] ?? [];
-				// A passed outcome folded into the row that counts them.
-				if (shown.length === 0) return null;
-				const [first = '', ...rest] = shown;
-				const title = item.action.title;
-				const titled = first.startsWith(title);
-				return (
-					<Box key={index} flexDirection="column">
-						<Text wrap="truncate-end" dimColor={item.state === 'waiting'}>
-							<Text color={look.color}>{item.state === 'running' ? <Spinner type="dots" /> : look.mark}</Text> {titled ? title : first}
-							{titled ? <Text dimColor>{first.slice(title.length)}</Text> : null}
-						</Text>
-						{rest.map((row, line) => (
-							<Text key={line} dimColor wrap="truncate-end">
-								{'  '}
-								{row}
-							</Text>
-						))}
-					</Box>
-				);
-			})}
+			{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'row')} (↑ to scroll)</Text> : null}
+			{all.slice(shown.start, shown.start + shown.visible).map((row, index) => (
+				<ActionRow key={shown.start + index} row={row} />
+			))}
+			{shown.below > 0 ? <Text dimColor>↓ {more(shown.below, 'row')} (↓ to scroll)</Text> : null}
 		</Box>
 	);
 }

@@ -10,7 +10,7 @@ import {ActionList} from './ActionList.js';
 import {FailurePanel} from './FailurePanel.js';
 import type {ScreenProps} from './screen-props.js';
 
-export function ChecksScreen({state, page, view, summary, height, width}: ScreenProps) {
+export function ChecksScreen({state, page, view, summary, height, width, scrollLimit}: ScreenProps) {
 	const count = (status: string) => view.actions.filter(a => a.state === status).length;
 	const warned = count('warned');
 	// A rehearsal leaves the checks only a real run needs (root, apt): their lines say so, and the
@@ -29,7 +29,7 @@ export function ChecksScreen({state, page, view, summary, height, width}: Screen
 				{state.recheck ? <WrappedText text="Checked again: the role or package source you chose needs checks of its own (its ports, its packages)." width={width} color="yellow" /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<ActionList view={view} width={width} rows={space.rows - 1} />
+				<ActionList view={view} width={width} rows={space.rows - 1} offset={mode.kind === 'finished' || mode.kind === 'failed' ? (mode.scroll ?? 0) : 0} limit={scrollLimit} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				{/* The rows the verdict and the prompt will take are kept while the checks run, so the

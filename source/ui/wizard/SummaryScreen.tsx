@@ -20,7 +20,7 @@ import {summaryRows, summaryWindow} from './summary-rows.js';
 
 const tones = {heading: undefined, command: 'cyan', check: undefined, new: 'green', changed: 'yellow', removed: 'red', unchanged: undefined} as const;
 
-export function SummaryScreen({state, pages, height, width}: ScreenProps) {
+export function SummaryScreen({state, pages, height, width, scrollLimit}: ScreenProps) {
 	const system = useSystem();
 	const mode = activeMode(state);
 	const {continueRun, resumeFrom} = state;
@@ -46,7 +46,7 @@ export function SummaryScreen({state, pages, height, width}: ScreenProps) {
 				<WrappedText text={pending ? 'Reading the package source, to tell where its packages read their configuration…' : layoutShort(state.facts, roleOf(resolveValues(state.answers)['node.role']))} width={width} dimColor />
 			</Box>
 			{summary?.open && change ? (
-				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} view={state.wholeFiles ? 'whole' : 'changes'} />
+				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} limit={scrollLimit} view={state.wholeFiles ? 'whole' : 'changes'} />
 			) : (
 				<Box flexDirection="column">
 					{rows.slice(start, end).map((row, index) => {

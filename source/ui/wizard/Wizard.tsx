@@ -1,7 +1,7 @@
 // The guided setup: the step list on the left, the current step's screen beside it, one line of
 // key help below. The whole frame stays shorter than the terminal and follows its size.
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useRef} from 'react';
 import {keepEnd} from '../../model/terminal-text.js';
 import {KeyHelp} from '../components/key-help/KeyHelp.js';
 import {StepList} from '../components/step-list/StepList.js';
@@ -50,7 +50,10 @@ export function Wizard(options: WizardOptions) {
 	const system = useSystem();
 	const wizard = useWizard(options);
 	const {state, store, send, page, pages, index, summary} = wizard;
-	useWizardKeys(store, send, options.onBack);
+	// Nothing scrolls until the screen's list or diff says how far it goes, as it renders below.
+	const scrollLimit = useRef(0);
+	scrollLimit.current = 0;
+	useWizardKeys(store, send, scrollLimit, options.onBack);
 	const {rows, columns} = useTerminalSize();
 	const {mode} = state;
 	// The quit question (and the stop after it) explains itself, so it wraps; the screen gives up the rows it takes.
@@ -97,7 +100,7 @@ export function Wizard(options: WizardOptions) {
 					{/* Not shrunk to fit: a screen taller than its rows is cut at the bottom, not squeezed
 					    (squeezed text lines would be drawn over each other). */}
 					<Box flexDirection="column" flexShrink={0}>
-						<Screen {...wizard} height={height} width={width} />
+						<Screen {...wizard} height={height} width={width} scrollLimit={scrollLimit} />
 					</Box>
 				</Box>
 			</Box>

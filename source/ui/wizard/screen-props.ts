@@ -4,6 +4,7 @@ import type {RunSummary} from '../../model/apply-events.js';
 import type {WizardAction, WizardState} from '../../model/wizard-state.js';
 import type {Page} from '../../model/wizard-pages.js';
 import type {RunView} from '../components/run/run-view.js';
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import type {StepOutput} from '../components/run/step-output.js';
 
 export type ScreenProps = {
@@ -17,4 +18,6 @@ export type ScreenProps = {
 	summary?: RunSummary;
 	height: number;
 	width: number;
+	// What scrolls on the screen (the summary's diff, the checks' list) says here how far it goes.
+	scrollLimit: ScrollLimit;
 };

@@ -10,10 +10,21 @@ import {isChar, isKey, type KeyPress} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import {useStop} from '../components/keys/use-stop.js';
 import {wholeFileKey} from '../components/file-preview/preview-rows.js';
+import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {diffKey} from './wizard-key-help.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
-export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean): WizardAction | 'leave' | undefined {
+// A page that ran: its list of outcomes scrolls where it is taller than its rows (the checks' at 80×24
+// with many ports held); elsewhere the arrows do nothing (scrollMax is 0).
+function scrollOf(press: KeyPress, scrollMax: number): WizardAction | undefined {
+	if (scrollMax <= 0) return undefined;
+	if (isKey(press, 'up')) return {type: 'scroll', delta: -1, max: scrollMax};
+	if (isKey(press, 'down')) return {type: 'scroll', delta: 1, max: scrollMax};
+	return undefined;
+}
+
+// `scrollMax`: how far what scrolls on the screen goes, as it last said (ScrollLimit).
+export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: boolean, scrollMax = 0): WizardAction | 'leave' | undefined {
 	const {mode} = state;
 	if (mode.kind === 'quitting') {
 		if (isChar(press, 'y')) return {type: 'quit'};
@@ -55,8 +66,8 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isChar(press, diffKey)) return {type: 'open-file'};
 			// Arrows choose a file, or scroll the diff that is open.
-			if (isKey(press, 'up')) return mode.open ? {type: 'scroll', delta: -1} : {type: 'choose', delta: -1};
-			if (isKey(press, 'down')) return mode.open ? {type: 'scroll', delta: 1} : {type: 'choose', delta: 1};
+			if (isKey(press, 'up')) return mode.open ? {type: 'scroll', delta: -1, max: scrollMax} : {type: 'choose', delta: -1};
+			if (isKey(press, 'down')) return mode.open ? {type: 'scroll', delta: 1, max: scrollMax} : {type: 'choose', delta: 1};
 			if (isChar(press, wholeFileKey) && mode.open) return {type: 'whole-files'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
 			return undefined;
@@ -66,7 +77,7 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isKey(press, 'return')) return {type: 'accept'};
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
-			return undefined;
+			return scrollOf(press, scrollMax);
 		case 'moved':
 			if (isKey(press, 'return')) return {type: 'accept'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
@@ -76,7 +87,7 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 			if (isChar(press, 's') && mode.canSkip) return {type: 'skip'};
 			if (isKey(press, 'escape')) return {type: 'back'};
 			if (isChar(press, 'q')) return {type: 'ask-quit'};
-			return undefined;
+			return scrollOf(press, scrollMax);
 		case 'done':
 			return isKey(press, 'return') || isChar(press, 'q') ? {type: 'accept'} : undefined;
 		case 'stopping':
@@ -85,9 +96,9 @@ export function wizardActionOf(state: WizardState, press: KeyPress, canLeave: bo
 	}
 }
 
-export function useWizardKeys(store: SyncReducer<WizardState, WizardAction>, send: (action: WizardAction) => void, leave?: () => void): void {
+export function useWizardKeys(store: SyncReducer<WizardState, WizardAction>, send: (action: WizardAction) => void, scrollLimit: ScrollLimit, leave?: () => void): void {
 	useKeys(press => {
-		const action = wizardActionOf(store.get(), press, leave !== undefined);
+		const action = wizardActionOf(store.get(), press, leave !== undefined, scrollLimit.current);
 		if (action === 'leave') leave?.();
 		else if (action) send(action);
 	});

@@ -7,6 +7,7 @@ import {newContent} from '../../../model/file-content.js';
 import type {Action} from '../../../model/plan.js';
 import {FilePreview} from './FilePreview.js';
 import type {PreviewView} from './preview-rows.js';
+import type {ScrollLimit} from '../scroll/scroll-window.js';
 import {useDiskFiles} from '../../hooks/use-disk-files.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
@@ -23,9 +24,9 @@ function notesOnce(actions: readonly FileAction[], action: FileAction): string[]
 	});
 }
 
-type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; refresh: unknown; view?: PreviewView};
+type Props = {actions: readonly FileAction[]; height: number; width: number; offset: number; limit?: ScrollLimit; refresh: unknown; view?: PreviewView};
 
-export function FileChanges({actions, height, width, offset, refresh, view = 'changes'}: Props) {
+export function FileChanges({actions, height, width, offset, limit, refresh, view = 'changes'}: Props) {
 	const {files, error} = useDiskFiles(
 		actions.map(a => a.path),
 		refresh,
@@ -36,5 +37,5 @@ export function FileChanges({actions, height, width, offset, refresh, view = 'ch
 		const before = files.get(action.path);
 		return {path: action.path, before, after: newContent(action.edit, before), notes: notesOnce(actions, action)};
 	});
-	return <FilePreview files={previews} height={height} width={width} offset={offset} view={view} />;
+	return <FilePreview files={previews} height={height} width={width} offset={offset} {...(limit ? {limit} : {})} view={view} />;
 }

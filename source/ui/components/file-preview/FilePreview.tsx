@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
 import {usePreviewRows} from '../../hooks/use-preview-rows.js';
+import {more, type ScrollLimit} from '../scroll/scroll-window.js';
 
 export {fileChange} from './preview-rows.js';
 
@@ -17,12 +18,12 @@ type Props = {
 	height: number;
 	width: number;
 	offset?: number;
+	// Where it says how far it scrolls, for the keys that scroll it.
+	limit?: ScrollLimit;
 	// The changes only, or the whole file: the screen's reducer holds it and its keys toggle it with
 	// `f` (wholeFileKey), as the headers say.
 	view?: PreviewView;
 };
-
-const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
 
 const number = (value: number | undefined, gutter: number): string => (value === undefined ? '' : String(value)).padStart(gutter);
 
@@ -76,19 +77,20 @@ function Row({row}: {row: PreviewRow}) {
 	}
 }
 
-export function FilePreview({files, height, width, offset = 0, view = 'changes'}: Props) {
+export function FilePreview({files, height, width, offset = 0, limit, view = 'changes'}: Props) {
 	const rows = usePreviewRows(files, width, view);
 	const shown = previewWindow(rows, height, offset);
+	if (limit) limit.current = shown.max;
 	return (
 		<Box flexDirection="column">
-			{shown.above > 0 ? <Text dimColor>↑ {plural(shown.above, 'line')} (↑ to scroll)</Text> : null}
+			{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'line')} (↑ to scroll)</Text> : null}
 			{shown.rows.map((row, index) => (
 				<Row key={index} row={row} />
 			))}
 			{shown.below > 0 ? (
 				<Text dimColor>
-					↓ {plural(shown.below, 'line')}
-					{shown.filesBelow > 0 ? `, ${plural(shown.filesBelow, 'file')}` : ''} (↓ to scroll)
+					↓ {more(shown.below, 'line')}
+					{shown.filesBelow > 0 ? `, ${more(shown.filesBelow, 'file')}` : ''} (↓ to scroll)
 				</Text>
 			) : null}
 		</Box>

@@ -4,6 +4,7 @@
 // much is above and below.
 import {diffFile, type DiffLine, type FileDiff} from '../../../model/diff.js';
 import {wrapRows} from '../wrapped-text/text-rows.js';
+import {scrollWindow} from '../scroll/scroll-window.js';
 
 // `changes`: hunks with context; `whole`: every line of the file as it will be written.
 export type PreviewView = 'changes' | 'whole';
@@ -95,27 +96,13 @@ export type PreviewWindow = {
 	below: number;
 	filesBelow: number;
 	offset: number;
+	// The largest offset that moves the window (scrollWindow).
+	max: number;
 };
 
-// The rows shown in `height` rows from `offset` (clamped). When not everything fits, a row above
-// and a row below say what is out of view; the whole, those rows included, never passes `height`.
+// The rows shown in `height` rows from `offset` (clamped), as scrollWindow places them.
 export function previewWindow(all: readonly PreviewRow[], height: number, offset: number): PreviewWindow {
-	if (all.length <= height) return {rows: [...all], above: 0, below: 0, filesBelow: 0, offset: 0};
-	const total = all.length;
-	const from = (visible: number): number => Math.min(Math.max(offset, 0), total - visible);
-	// At the top only the row below says more; scrolled, the row above does too, unless the end is in view.
-	let visible = Math.max(height - 1, 1);
-	let start = from(visible);
-	if (start > 0 && start + visible < total) {
-		visible = Math.max(height - 2, 1);
-		start = from(visible);
-	}
+	const {start, visible, above, below, max} = scrollWindow(all.length, height, offset);
 	const rest = all.slice(start + visible);
-	return {
-		rows: all.slice(start, start + visible),
-		above: start,
-		below: rest.length,
-		filesBelow: rest.filter(row => row.kind === 'header').length,
-		offset: start,
-	};
+	return {rows: all.slice(start, start + visible), above, below, filesBelow: rest.filter(row => row.kind === 'header').length, offset: start, max};
 }
