@@ -33,10 +33,31 @@ async function realInit(fs: TargetFiles): Promise<InitSystem> {
 	return 'sysv';
 }
 
-async function packageVersion(runner: CommandRunner, pkg: string): Promise<string | undefined> {
-	const result = await runner.run(['dpkg-query', '-W', '-f=${Status} ${Version}', pkg], {timeoutMs: 10_000});
-	const match = /install ok installed (\S+)/.exec(result.stdout);
-	return result.ok && match ? match[1] : undefined;
+const detectedPackages = ['zookeeper', 'mesos', 'marathon'] as const;
+
+// The versions dpkg records as installed, one dpkg-query for all of them (on a cluster node each
+// was a subshell, a timeout and a dpkg-query more). A package dpkg does not know is left out:
+// dpkg-query says so on stderr and exits 1, after the lines of the others.
+async function packageVersions(runner: CommandRunner): Promise<Facts['versions']> {
+	const result = await runner.run(['dpkg-query', '-W', '-f=${Package} ${Status} ${Version}\n', ...detectedPackages], {timeoutMs: 10_000});
+	const versions: Facts['versions'] = {};
+	for (const line of result.stdout.split('\n')) {
+		const [, name, version] = /^(\S+) install ok installed (\S+)$/.exec(line.trim()) ?? [];
+		const known = detectedPackages.find(pkg => pkg === name);
+		if (known && version) versions[known] = version;
+	}
+	return versions;
+}
+
+// The distributor and codename lsb_release says, asked once (it is a Python program: a start is
+// most of what detection costs a machine), each read by its label.
+async function lsbRelease(runner: CommandRunner): Promise<{id?: string; codename?: string}> {
+	const result = await runner.run(['lsb_release', '-i', '-c'], {timeoutMs: 10_000});
+	if (!result.ok) return {};
+	const field = (label: string): string | undefined => new RegExp(`^${label}:\\s*(\\S.*?)\\s*$`, 'm').exec(result.stdout)?.[1];
+	const id = field('Distributor ID');
+	const codename = field('Codename');
+	return {...(id ? {id} : {}), ...(codename ? {codename} : {})};
 }
 
 // `otherwise`: what to say where nothing shows Marathon's layout (the article's, or the prediction).
@@ -56,11 +77,7 @@ async function agentLayout(fs: TargetFiles, otherwise: Facts['agentLayout'] = 's
 // After the install: the facts with what the installed packages read (the agent's role folders,
 // Marathon's version and files), asked again, so the configuration goes where they read it.
 export async function detectInstalledLayout(fs: TargetFiles, runner: CommandRunner, sandbox: boolean, facts: Facts): Promise<Facts> {
-	const installed = sandbox
-		? installedVersions((await fs.read('/var/lib/dpkg/status')) ?? '')
-		: Object.fromEntries(
-				(await Promise.all((['zookeeper', 'mesos', 'marathon'] as const).map(async pkg => [pkg, await packageVersion(runner, pkg)] as const))).filter(([, version]) => version),
-			);
+	const installed = sandbox ? installedVersions((await fs.read('/var/lib/dpkg/status')) ?? '') : await packageVersions(runner);
 	const versions = {...facts.versions, ...installed};
 	// Nothing installed shows it (a rehearsal skips the install): the layout predicted stays.
 	return {...facts, versions, marathonLayout: await marathonLayout(fs, versions.marathon, facts.marathonLayout), agentLayout: await agentLayout(fs, facts.agentLayout)};
@@ -118,21 +135,14 @@ export async function detectMachine(fs: TargetFiles, runner: CommandRunner, isRo
 	let codename = fields.VERSION_CODENAME ?? fields.UBUNTU_CODENAME ?? '';
 	// The article asks lsb_release; os-release answers the same where lsb_release is not installed.
 	if (await runner.has('lsb_release')) {
-		const id = await runner.run(['lsb_release', '-is'], {timeoutMs: 10_000});
-		const cs = await runner.run(['lsb_release', '-cs'], {timeoutMs: 10_000});
-		if (id.ok && id.stdout.trim()) distro = id.stdout.trim().toLowerCase();
-		if (cs.ok && cs.stdout.trim() && cs.stdout.trim() !== 'n/a') codename = cs.stdout.trim();
+		const said = await lsbRelease(runner);
+		if (said.id) distro = said.id.toLowerCase();
+		if (said.codename && said.codename !== 'n/a') codename = said.codename;
 	}
 	if (!distro || !codename) notes.push('Could not tell the distribution and codename from /etc/os-release or lsb_release.');
 	const hasApt = (await runner.has('apt-get')) && debianFamily({...fields, ID: distro});
-	const [zookeeper, mesos, marathon] = hasApt
-		? await Promise.all(['zookeeper', 'mesos', 'marathon'].map(pkg => packageVersion(runner, pkg)))
-		: [undefined, undefined, undefined];
-	const versions = {
-		...(zookeeper ? {zookeeper} : {}),
-		...(mesos ? {mesos} : {}),
-		...(marathon ? {marathon} : {}),
-	};
+	const versions = hasApt ? await packageVersions(runner) : {};
+	const {marathon} = versions;
 	return {
 		distro: distro || 'unknown',
 		codename: codename || 'unknown',

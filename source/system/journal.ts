@@ -79,25 +79,25 @@ export class Journal {
 			return 'unchanged';
 		}
 		// The bytes before are the ones just read, and after the atomic write the file holds exactly
-		// these: neither is read again (two reads fewer a file).
-		const replace = async (_mode: number | undefined, sync: 'now' | 'later'): Promise<string[]> => {
-			const info = await this.fs.info(target);
-			return (await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
-		};
+		// these: neither is read again (two reads fewer a file), nor the mode and owner track just read.
+		const replace = async (info: FileInfo | undefined, sync: 'now' | 'later'): Promise<string[]> =>
+			(await this.fs.write(target, bytes, modes.exactMode ?? info?.mode ?? modes.newFileMode ?? 0o644, info ? {uid: info.uid, gid: info.gid} : undefined, sync)).createdDirs;
 		return this.track(target, replace, {before: old, after: bytes});
 	}
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
 	// step's writes need no save each: the journal is saved once before them and once after the
 	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
-	// spent). Files already recorded keep their first record. `read`: bytes read just before, kept.
+	// spent). Files already recorded keep their first record; a folder new files share is looked at once. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
+		const folders = new Map<string, Promise<string[]>>();
+		const missingDirs = async (folder: string): Promise<string[]> => [...(await (folders.get(folder) ?? folders.set(folder, this.fs.missingDirs(folder)).get(folder) ?? []))];
 		for (const target of new Set(targets)) {
 			if (this.entryFor(target)) continue;
 			const old = read.has(target) ? read.get(target) : await this.fs.readBytes(target);
-			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target)));
+			this.ahead.add(await this.newEntry(target, old, old === undefined ? undefined : await this.fs.info(target), missingDirs));
 		}
 		if (this.file.entries.length > before) await this.save();
 	}
@@ -112,7 +112,7 @@ export class Journal {
 	// so the next run writes it again.
 	// `known`: the bytes the caller read just before (undefined: no file) and the bytes its change
 	// leaves, where it knows them; otherwise both are read.
-	async track(target: string, change: (oldMode: number | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
+	async track(target: string, change: (old: FileInfo | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
 		await this.load();
 		const old = known ? known.before : await this.fs.readBytes(target);
 		const info = old === undefined ? undefined : await this.fs.info(target);
@@ -126,7 +126,7 @@ export class Journal {
 			await this.save();
 		}
 		const sync = this.ahead.delete(entry) ? 'later' : 'now';
-		const created = (await change(info?.mode, sync)) ?? [];
+		const created = (await change(info, sync)) ?? [];
 		entry.createdDirs = [...new Set([...entry.createdDirs, ...created])];
 		const now = known ? known.after : await this.fs.readBytes(target);
 		const unchanged = added && now !== undefined && old?.equals(now) === true;
@@ -170,8 +170,8 @@ export class Journal {
 	}
 
 	// A record of the file as it is now, its bytes copied aside, added to the entries (not yet saved).
-	private async newEntry(target: string, old: Buffer | undefined, info: FileInfo | undefined): Promise<JournalEntry> {
-		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await this.fs.missingDirs(path.dirname(target)) : []};
+	private async newEntry(target: string, old: Buffer | undefined, info: FileInfo | undefined, missingDirs = async (folder: string) => this.fs.missingDirs(folder)): Promise<JournalEntry> {
+		const entry: JournalEntry = {path: target, existed: old !== undefined, sha256: '', createdDirs: old === undefined ? await missingDirs(path.dirname(target)) : []};
 		if (old !== undefined && info) {
 			// The journal exists before its first backup does: a run killed in between is still a run
 			// with an id, which the next setup continues instead of starting a second one.

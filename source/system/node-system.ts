@@ -55,7 +55,7 @@ export async function createNodeSystem(session: SshSession, now: () => Date = ()
 		fs,
 		commands,
 		probes: createProbes(),
-		checks: {run: async check => nodeChecks.run(check)},
+		checks: {run: async check => nodeChecks.run(check), lookAhead: checks => nodeChecks.lookAhead(checks)},
 		sourceReader: nodeChecks.sourceReader,
 		nodeChecks,
 		state: createMemoryStateStore(),

@@ -22,9 +22,15 @@ export const endpointOf = (cluster: Cluster, node: ClusterNode): SshEndpoint => 
 
 export type Connected = {sessions: SshSessions; nodeSessions: SshSession[]; systems: NodeSystem[]};
 
-const reach = async (session: SshSession): Promise<NodeSystem> => {
+// `onReached`: told each node's system as soon as it is made, so what only reads there can start
+// while the other nodes are still being reached.
+type OnReached = ((system: NodeSystem) => void) | undefined;
+
+const reach = async (session: SshSession, onReached: OnReached): Promise<NodeSystem> => {
 	await session.open();
-	return createNodeSystem(session);
+	const system = await createNodeSystem(session);
+	onReached?.(system);
+	return system;
 };
 
 const isUnknownKey = (error: unknown): boolean => error instanceof SshError && error.problem === 'unknown-host-key';
@@ -32,7 +38,7 @@ const isUnknownKey = (error: unknown): boolean => error instanceof SshError && e
 // A node whose host key is unknown: with a person to ask, its keys are shown and, once accepted,
 // written and the node reached again (the system, or why not); refused, or --yes: the line that
 // says so. The nodes are asked one at a time, and none after a refusal.
-async function settleHostKey(sessions: SshSessions, session: SshSession, node: ClusterNode, askHostKey: AskHostKey | undefined): Promise<NodeSystem | {problem: string; refused?: boolean}> {
+async function settleHostKey(sessions: SshSessions, session: SshSession, node: ClusterNode, askHostKey: AskHostKey | undefined, onReached: OnReached): Promise<NodeSystem | {problem: string; refused?: boolean}> {
 	const fetched = await fetchHostKeys(session, sessions.socketDir).catch((error: unknown) => error as Error);
 	const keys = fetched instanceof Error ? '' : ` (${describeHostKeys(fetched)})`;
 	if (!askHostKey || fetched instanceof Error) {
@@ -42,15 +48,16 @@ async function settleHostKey(sessions: SshSessions, session: SshSession, node: C
 	const decision = await askHostKey({node: node.name, address: node.address, keys: fetched.keys});
 	if (decision === 'refuse') return {problem: `${node.name}: its host key${keys} was refused; known_hosts is unchanged.`, refused: true};
 	await acceptHostKeys(session, fetched);
-	return reach(session).catch((error: unknown) => ({problem: `${node.name}: ${(error as Error).message}`}));
+	return reach(session, onReached).catch((error: unknown) => ({problem: `${node.name}: ${(error as Error).message}`}));
 }
 
 // Every node reached and its system detected, or a StepError naming each node that was not.
-export async function connectAll(cluster: Cluster, askHostKey?: AskHostKey): Promise<Connected> {
+// `onReached` is told each system as soon as it is made.
+export async function connectAll(cluster: Cluster, askHostKey?: AskHostKey, onReached?: (system: NodeSystem) => void): Promise<Connected> {
 	const sessions = await SshSessions.create();
 	try {
 		const nodeSessions = cluster.nodes.map(node => sessions.session(endpointOf(cluster, node)));
-		const reached = await Promise.allSettled(nodeSessions.map(reach));
+		const reached = await Promise.allSettled(nodeSessions.map(async session => reach(session, onReached)));
 		const problems: string[] = [];
 		const systems: NodeSystem[] = [];
 		let refused = false;
@@ -60,7 +67,7 @@ export async function connectAll(cluster: Cluster, askHostKey?: AskHostKey): Pro
 			else if (!isUnknownKey(result.reason)) problems.push(`${node.name}: ${(result.reason as Error).message}`);
 			else if (refused) problems.push(`${node.name}: its host key is not known here; not asked after a refusal.`);
 			else {
-				const settled = await settleHostKey(sessions, nodeSessions[index] as SshSession, node, askHostKey);
+				const settled = await settleHostKey(sessions, nodeSessions[index] as SshSession, node, askHostKey, onReached);
 				if ('problem' in settled) {
 					problems.push(settled.problem);
 					refused ||= settled.refused === true;

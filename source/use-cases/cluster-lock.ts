@@ -20,13 +20,20 @@ export function thisMachine(): Machine {
 
 // A cluster run's locks: this machine's, then every node's (each node's own run.lock, which a setup
 // run there takes too). One node busy refuses the whole run, naming it, before anything changes;
-// the locks taken meanwhile are given back.
-export async function lockCluster(here: Machine, sessions: readonly SshSession[], command: string, notice: (line: string, node?: string) => void): Promise<{release(): Promise<void>}> {
+// the locks taken meanwhile are given back. `releaseNodes` gives the nodes' back once nothing more
+// changes on them (the postflight only looks, over the network); `release` gives back the rest.
+export type ClusterLocks = {releaseNodes(): Promise<void>; release(): Promise<void>};
+
+export async function lockCluster(here: Machine, sessions: readonly SshSession[], command: string, notice: (line: string, node?: string) => void): Promise<ClusterLocks> {
 	const local = await beginExclusiveRun(here, command, notice);
 	const taken = await Promise.allSettled(sessions.map(async session => takeNodeRunLock(session, command)));
 	const locks = taken.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []));
-	const release = async (): Promise<void> => {
+	// Each node lock's release is kept (NodeLock.release), so a second call waits for the first.
+	const releaseNodes = async (): Promise<void> => {
 		await Promise.all(locks.map(async lock => lock.release()));
+	};
+	const release = async (): Promise<void> => {
+		await releaseNodes();
 		local.release();
 	};
 	const refused = taken.flatMap((result, index) => (result.status === 'rejected' ? [{node: sessions[index]?.endpoint.name ?? '?', error: result.reason as Error}] : []));
@@ -36,7 +43,7 @@ export async function lockCluster(here: Machine, sessions: readonly SshSession[]
 		throw new StepError(`Another mesos-setup run holds ${refused.length === 1 ? `${refused[0]?.node}` : 'some nodes'}; nothing was changed on any node.`, detail);
 	}
 	for (const lock of locks) noticeTakeover(lock, notice);
-	return {release};
+	return {releaseNodes, release};
 }
 
 function noticeTakeover({node, takenOverFrom: was}: NodeLock, notice: (line: string, node?: string) => void): void {

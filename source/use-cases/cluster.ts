@@ -8,7 +8,7 @@ import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
-import type {Cluster, ClusterNode} from '../model/cluster.js';
+import type {Cluster} from '../model/cluster.js';
 import type {Plan} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {readLogTail} from '../system/log-tail.js';
@@ -20,10 +20,11 @@ import {createSystem, type System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
+import {readAhead} from './cluster-ahead.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
 import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeSandbox, nodeStepsAfter, predictClusterLayouts, predictedNodePlan, unreachedNodeFacts} from './cluster-layout.js';
-import {lockCluster, type Machine, thisMachine} from './cluster-lock.js';
+import {type ClusterLocks, lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
@@ -37,12 +38,30 @@ export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Ma
 
 // Every node reached, this machine's and every node's run lock taken and what a killed run left on
 // a node removed, then `work`; the locks and the connections are given back however it ends.
+// `work` may let the nodes go sooner (`letGo`: their locks given back and their connections closed,
+// once nothing more is done on them), so the postflight's wait is not also theirs.
 // A node whose host key is unknown is asked about through `onUnknownHostKey` (the screens), or refused.
-async function onLockedNodes<T>(cluster: Cluster, command: string, options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey}, work: (systems: NodeSystem[]) => Promise<T>): Promise<T> {
+async function onLockedNodes<T>(
+	cluster: Cluster,
+	command: string,
+	options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey; onReached?: (system: NodeSystem) => void},
+	work: (systems: NodeSystem[], letGo: () => Promise<void>) => Promise<T>,
+): Promise<T> {
 	const notice = (line: string, node?: string): void => options.onEvent?.({type: 'notice', ...(node ? {node} : {}), line});
-	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey);
+	const {sessions, nodeSessions, systems} = await connectAll(cluster, options.onUnknownHostKey, options.onReached);
+	let locks: ClusterLocks | undefined;
+	let gone: Promise<void> | undefined;
+	// The nodes' locks first (each held by a session of its connection), then the connections.
+	const letGo = async (): Promise<void> =>
+		(gone ??= (async () => {
+			try {
+				await locks?.releaseNodes();
+			} finally {
+				await sessions.close();
+			}
+		})());
 	try {
-		const locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
+		locks = await lockCluster(options.thisMachine ?? thisMachine(), nodeSessions, command, notice);
 		try {
 			await Promise.all(
 				systems.map(async system => {
@@ -50,12 +69,12 @@ async function onLockedNodes<T>(cluster: Cluster, command: string, options: Clus
 					if (removed.length > 0) notice(`Removed ${removed.length} temp file${removed.length === 1 ? '' : 's'} a stopped run left: ${removed.join(', ')}.`, system.node);
 				}),
 			);
-			return await work(systems);
+			return await work(systems, letGo);
 		} finally {
-			await locks.release();
+			await letGo().finally(async () => locks?.release());
 		}
 	} finally {
-		await sessions.close();
+		await letGo();
 	}
 }
 
@@ -106,8 +125,11 @@ export async function deployCluster(
 	} = {},
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
-	return onLockedNodes(cluster, 'cluster-setup', options, async systems => {
-		const plans = await Promise.all(systems.map(async (system, index) => predictedNodePlan(cluster, cluster.nodes[index] as ClusterNode, system, options.signal)));
+	// Each node's plan, targets and preflight checks, asked as soon as it is reached (cluster-ahead.ts).
+	const ahead = readAhead(cluster, options.signal);
+	return onLockedNodes(cluster, 'cluster-setup', {...options, onReached: ahead.start}, async (systems, letGo) => {
+		const read = await Promise.all(systems.map(async system => ahead.of(system)));
+		const plans = read.map(({plan}) => plan);
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
 		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};
 		const after = new Map(
@@ -115,20 +137,31 @@ export async function deployCluster(
 		);
 		// Nobody confirms an unpinned key during an unattended deploy.
 		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
-		// Every node at once (each check is a round trip over SSH, dozens a node); the first node in
-		// the file's order that has a problem is the one named, as when they were checked in turn.
-		const checked = await Promise.allSettled(systems.map(async (system, index) => refuseUnwritableTargets(system.fs, (plans[index] as NodePlan).plan)));
+		// Every node's at once (one round trip a node, made ahead); the first node in the file's order
+		// that has a problem is the one named, as when they were checked in turn.
+		const checked = await Promise.allSettled(read.map(async ({targets}) => targets));
 		const refused = checked.find(result => result.status === 'rejected');
 		if (refused) throw refused.reason;
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));
+		// Each node's clock, read as its preflight ends (nothing else waits in its shell then), not
+		// once the slowest node's has.
+		const clocks = new Map<string, Promise<number>>();
 		const staged = await runStages(clusterStages(plans), {
-			applyStep: async (node, step) =>
-				(runs.get(node) as ApplyRun).applyStep(step, event => emit({type: 'node', node, event}), {
+			applyStep: async (node, step) => {
+				const applied = await (runs.get(node) as ApplyRun).applyStep(step, event => emit({type: 'node', node, event}), {
 					completesStep: step.id !== 'start',
 					...(options.signal ? {signal: options.signal} : {}),
-				}),
+				});
+				const system = systems.find(candidate => candidate.node === node);
+				if (step.id === 'preflight' && applied.ok && system) {
+					const offset = system.nodeChecks.clockOffsetMs();
+					offset.catch(() => undefined);
+					clocks.set(node, offset);
+				}
+				return applied;
+			},
 			failureOf: async (node, step, result) => {
 				const logged = result.logPath;
 				const {lines} = logged ? await readLogTail(createTargetFs(nodeLogDir()), [logged], 10) : {lines: []};
@@ -137,7 +170,7 @@ export async function deployCluster(
 			},
 			afterStage: async stage => {
 				if (stage.id !== 'preflight') return undefined;
-				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await system.nodeChecks.clockOffsetMs()})));
+				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await (clocks.get(system.node) ?? system.nodeChecks.clockOffsetMs())})));
 				const skew = clockSkewProblem(offsets);
 				return skew ? {node: 'clocks', message: skew} : undefined;
 			},
@@ -148,8 +181,19 @@ export async function deployCluster(
 		});
 		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
 		const {failed, skipped = []} = staged;
-		for (const run of runs.values()) await run.finish();
-		const proof = await postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal);
+		// Every node's run finished at once, then the nodes let go, while the postflight (from this
+		// machine, over the network) proves the cluster: five nodes' journals one after another, and
+		// their locks and connections, were half a second after the last service was healthy.
+		const [finished, proven] = await Promise.allSettled([
+			(async () => {
+				await Promise.all([...runs.values()].map(async run => run.finish()));
+				await letGo();
+			})(),
+			postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, options.signal),
+		]);
+		if (finished.status === 'rejected') throw finished.reason;
+		if (proven.status === 'rejected') throw proven.reason;
+		const proof = proven.value;
 		emit({type: 'postflight', ...proof});
 		return {ok: proof.settled && skipped.length === 0, failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health};
 	});

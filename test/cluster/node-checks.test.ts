@@ -1,6 +1,7 @@
 // A node's preflight checks (system/ssh/node-checks.ts) over its root shell, run here with bash as
 // ssh would start it on the node; the lab asks a real node over SSH (nodes/node-transport.e2e).
 import {spawn} from 'node:child_process';
+import {createServer as createHttpServer} from 'node:http';
 import {type AddressInfo, createServer} from 'node:net';
 import {describe, expect, it} from 'vitest';
 import {createNodeChecks} from '../../source/system/ssh/node-checks.js';
@@ -10,6 +11,26 @@ import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 
 const marker = 'mesos-setup-output-test';
+
+// A node reached as a user other than root whose questions may only go through its root shell: a
+// session of its own (call, exec) fails the test.
+function shellOnlySession(shell: NodeShell, requests: string[]): SshSession {
+	const refuse = () => {
+		throw new Error('a session of its own was opened');
+	};
+	return {
+		endpoint: {name: 'n1', address: '10.0.0.1', user: 'admin'},
+		remoteIsRoot: false,
+		call: refuse,
+		exec: refuse,
+		asRootInShell: async (request: ShellRequest) => {
+			requests.push(request.script);
+			return shell.call(request);
+		},
+	} as unknown as SshSession;
+}
+
+const bashShell = (command = nodeShellScript) => new NodeShell(spawn('bash', ['-c', command, 'mesos-setup', marker], {stdio: ['pipe', 'pipe', 'pipe']}), marker);
 
 async function freePorts(count: number): Promise<number[]> {
 	const servers = Array.from({length: count}, () => createServer());
@@ -51,6 +72,70 @@ describe('a node’s port checks', () => {
 			expect(requests).toHaveLength(3);
 		} finally {
 			server.close();
+			await shell.close();
+		}
+	});
+});
+
+describe('a node’s other questions', () => {
+	it('are asked in its root shell, no session of their own: sudo, the servers reached, the index fetched, its architecture and clock', async () => {
+		const shell = bashShell();
+		const requests: string[] = [];
+		const session = shellOnlySession(shell, requests);
+		const checks = createNodeChecks(session, createNodeFs(session), createNodeRunner(session));
+		const server = createHttpServer((request, response) => {
+			if (request.url === '/debian/dists/bookworm/Release') response.end('Suite: bookworm\n');
+			else response.writeHead(404).end();
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const [closed] = await freePorts(1);
+		try {
+			const {port} = server.address() as AddressInfo;
+			expect(await checks.run({kind: 'root'})).toEqual({status: 'passed', message: 'admin may act as root on n1 (sudo -n)'});
+			expect(await checks.run({kind: 'reachable', url: `http://127.0.0.1:${port}/debian`, what: 'repository'})).toEqual({status: 'passed', message: `the repository http://127.0.0.1:${port}/debian answers from n1`});
+			expect((await checks.run({kind: 'reachable', url: `http://127.0.0.1:${closed}/`, what: 'key server'})).status).toBe('failed');
+			const fetch = checks.sourceReader.fetchBytes();
+			expect(String(await fetch(`http://127.0.0.1:${port}/debian/dists/bookworm/Release`))).toBe('Suite: bookworm\n');
+			expect(await fetch(`http://127.0.0.1:${port}/debian/dists/trixie/Release`)).toBeUndefined();
+			expect(await checks.sourceReader.arch()).toMatch(/^[a-z0-9]+$/);
+			// The same kernel's clock, a round trip apart.
+			expect(Math.abs(await checks.clockOffsetMs())).toBeLessThan(1000);
+			expect(requests).toHaveLength(7);
+		} finally {
+			server.close();
+			await shell.close();
+		}
+	});
+
+	it('say that sudo wants a password with sudo’s own words, where the root shell could not start', async () => {
+		// What ssh gives back when sudo -n refuses before the shell starts: sudo's words and status.
+		const shell = bashShell('echo "sudo: a password is required" >&2; exit 1');
+		const session = shellOnlySession(shell, []);
+		const checks = createNodeChecks(session, createNodeFs(session), createNodeRunner(session));
+		expect(await checks.run({kind: 'root'})).toEqual({
+			status: 'failed',
+			message: 'admin cannot act as root on n1 without a password (sudo -n: sudo: a password is required); allow it in /etc/sudoers.d (NOPASSWD), or log in as root',
+		});
+	});
+
+	it('are started ahead of the preflight when told its checks, and each answer is taken once', async () => {
+		const shell = bashShell();
+		const requests: string[] = [];
+		const session = shellOnlySession(shell, requests);
+		const checks = createNodeChecks(session, createNodeFs(session), createNodeRunner(session));
+		const [closed] = await freePorts(1);
+		const unreached = {kind: 'reachable', url: `http://127.0.0.1:${closed}/`, what: 'repository'} as const;
+		try {
+			checks.lookAhead([{kind: 'root'}, unreached]);
+			// Both asked at once, before the preflight asks for them.
+			expect(requests).toHaveLength(2);
+			expect(await checks.run({kind: 'root'})).toEqual({status: 'passed', message: 'admin may act as root on n1 (sudo -n)'});
+			expect((await checks.run(unreached)).status).toBe('failed');
+			expect(requests).toHaveLength(2);
+			// A retry asks the node again.
+			expect((await checks.run(unreached)).status).toBe('failed');
+			expect(requests).toHaveLength(3);
+		} finally {
 			await shell.close();
 		}
 	});

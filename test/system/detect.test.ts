@@ -2,7 +2,8 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {agentLayoutFor} from '../../source/model/facts.js';
-import {detectInstalledLayout, detectSandbox, installedVersions, parseOsRelease} from '../../source/system/detect.js';
+import {detectInstalledLayout, detectMachine, detectSandbox, installedVersions, parseOsRelease} from '../../source/system/detect.js';
+import type {CommandRunner, RunResult} from '../../source/system/runner.js';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -61,5 +62,29 @@ describe('detection in a sandbox root', () => {
 	it('parses os-release values with and without quotes', () => {
 		expect(parseOsRelease('ID="ubuntu"\nVERSION_CODENAME=jammy\n# comment\n')).toEqual({ID: 'ubuntu', VERSION_CODENAME: 'jammy'});
 		expect(installedVersions('')).toEqual({});
+	});
+
+	it('asks a real machine lsb_release once and dpkg-query once, each answer read by its label or package', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'etc'), {recursive: true});
+		await writeFile(path.join(root, 'etc/os-release'), 'ID=debian\nVERSION_CODENAME=bookworm\n');
+		const ran: string[][] = [];
+		const answer = (stdout: string, exitCode = 0): RunResult => ({ok: exitCode === 0, exitCode, stdout, stderr: exitCode === 0 ? '' : 'dpkg-query: no packages found matching mesos\n'});
+		const runner: CommandRunner = {
+			async run(argv) {
+				ran.push([...argv]);
+				if (argv[0] === 'lsb_release') return answer('Distributor ID:\tUbuntu\nCodename:\tjammy\n');
+				// dpkg lists what it knows in its own order, and exits 1 for the package it does not.
+				if (argv[0] === 'dpkg-query') return answer('marathon install ok installed 1.10.26-lab1\nzookeeper deinstall ok config-files 3.4.13\n', 1);
+				return answer('', 1);
+			},
+			runForBytes: () => Promise.reject(new Error('not used')),
+			has: async command => command === 'lsb_release' || command === 'apt-get',
+		};
+		const facts = await detectMachine(createTargetFs(root), runner, true);
+		expect(facts).toMatchObject({distro: 'ubuntu', codename: 'jammy', hasApt: true, versions: {marathon: '1.10.26-lab1'}, marathonLayout: 'default-file'});
+		expect(facts.versions).toEqual({marathon: '1.10.26-lab1'});
+		expect(ran.map(argv => argv[0])).toEqual(['lsb_release', 'dpkg-query']);
+		expect(await detectInstalledLayout(createTargetFs(root), runner, false, facts)).toMatchObject({versions: {marathon: '1.10.26-lab1'}});
 	});
 });

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {Journal, newRunId} from '../../source/system/journal.js';
 import {filesWrittenBefore, lastUndoableRun, readJournals} from '../../source/system/journal-reading.js';
 import {undoLastRun} from '../../source/system/undo.js';
-import {createTargetFs} from '../../source/system/target-fs.js';
+import {createTargetFs, type TargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
 
@@ -206,6 +206,51 @@ describe('syncs', () => {
 		calls.length = 0;
 		await journal.write('/etc/marathon/conf/zk', 'zk\n');
 		expect(calls.filter(call => call.startsWith('write /etc'))).toEqual(['write /etc/marathon/conf/zk now']);
+	});
+});
+
+// The file system with one question (a path each) noted in `asked` as it is asked.
+function asking(fs: TargetFs, question: 'info' | 'missingDirs', asked: string[]): TargetFs {
+	const ask = fs[question].bind(fs) as (target: string) => Promise<never>;
+	return {
+		...fs,
+		[question]: async (target: string) => {
+			asked.push(target);
+			return ask(target);
+		},
+	};
+}
+
+describe('a write over a file', () => {
+	it('looks at its mode and owner once, and keeps them (on a cluster node each look is a round trip)', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await fs.write('/etc/mesos/zk', 'old\n', 0o640);
+		const looked: string[] = [];
+		const journal = new Journal(asking(fs, 'info', looked), 'run-1');
+		expect(await journal.write('/etc/mesos/zk', 'new\n')).toBe('changed');
+		expect(looked).toEqual(['/etc/mesos/zk']);
+		expect(await fs.info('/etc/mesos/zk')).toMatchObject({mode: 0o640, uid: process.getuid?.(), gid: process.getgid?.()});
+		expect(await fs.read('/etc/mesos/zk')).toBe('new\n');
+	});
+});
+
+describe('a row of new files recorded ahead', () => {
+	it('asks once a folder which folders their writes make, and each record names them', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		const asked: string[] = [];
+		const journal = new Journal(asking(fs, 'missingDirs', asked), 'run-1');
+		const row = ['/etc/mesos-slave/ip', '/etc/mesos-slave/hostname', '/etc/mesos/zk'];
+		await journal.recordAhead(row);
+		expect(asked).toEqual(['/etc/mesos-slave', '/etc/mesos']);
+		for (const file of row) await journal.write(file, `${file}\n`);
+		const saved = JSON.parse(await readFile(path.join(root, 'var/backups/mesos-setup/run-1/journal.json'), 'utf8')) as {entries: {path: string; createdDirs: string[]}[]};
+		expect(saved.entries.map(({path: file, createdDirs}) => [file, createdDirs])).toEqual([
+			['/etc/mesos-slave/ip', ['/etc', '/etc/mesos-slave']],
+			['/etc/mesos-slave/hostname', ['/etc', '/etc/mesos-slave']],
+			['/etc/mesos/zk', ['/etc', '/etc/mesos']],
+		]);
 	});
 });
 

@@ -78,7 +78,7 @@ export async function machineInstalling(installed: {unit: 'slave' | 'agent'; mar
 				await mkdir(path.join(root, 'lib/systemd/system'), {recursive: true});
 				await writeFile(path.join(root, 'lib/systemd/system/mesos-slave.service'), `[Service]\nExecStart=/usr/bin/mesos-init-wrapper ${installed.unit}\n`);
 			}
-			if (argv[0] === 'dpkg-query' && argv.at(-1) === 'marathon') say(`install ok installed ${installed.marathon}`);
+			if (argv[0] === 'dpkg-query' && argv.includes('marathon')) say(`marathon install ok installed ${installed.marathon}`);
 			return {};
 		},
 		probe: () => ({healthy: true, detail: 'answers (test)'}),

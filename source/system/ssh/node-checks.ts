@@ -4,7 +4,6 @@
 // only a cluster needs: that sudo -n works, and the node's clock. None of them change anything.
 import {judgeFolder} from '../../model/apt-index.js';
 import type {Check} from '../../model/plan.js';
-import {bashScript, remoteCommandLine} from '../../model/remote-command.js';
 import {askDocker} from '../docker-version.js';
 import type {CheckResult} from '../machine-checks.js';
 import type {CommandRunner} from '../runner.js';
@@ -15,6 +14,9 @@ import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
 
 export type NodeChecks = {
 	run(check: Check): Promise<CheckResult>;
+	// The checks a preflight will run, started now (as soon as the node's plan is known, while the
+	// rest of the cluster is still being reached): run() takes each answer once, within aheadMs.
+	lookAhead(checks: readonly Check[]): void;
 	// The node's clock minus this machine's, in ms, measured halfway through the round trip.
 	clockOffsetMs(): Promise<number>;
 	// The package source as the node's apt reads it: its architecture, curl on the node.
@@ -31,21 +33,27 @@ function urlParts(url: string): {host: string; port: string; path: string} | und
 	}
 }
 
+// How long after its answer a check started ahead of the preflight is taken (as this machine's host
+// look-ups are).
+const aheadMs = 5_000;
+
 // `setUpBefore`: mesos-setup already set this node up, so its own services may hold their ports
 // (a port in use is then a warning, as on one machine); on a fresh node it stops the deploy.
 export function createNodeChecks(session: SshSession, fs: NodeFs, runner: CommandRunner, options: {setUpBefore?: boolean} = {}): NodeChecks {
 	const node = session.endpoint.name;
-	// As the login user (no sudo), for what needs no root.
-	const plain = async (script: string, args: string[] = [], timeoutMs = 30_000) => {
-		const result = await session.call(remoteCommandLine(bashScript(script, args)), {timeoutMs});
+	// In the node's root shell, as every file operation: a question there costs a subshell, where a
+	// session of its own cost an ssh client here and an sshd, a login shell and a sudo there (seven of
+	// the eleven sessions a node had before the first stage; five nodes share two cores: issue 12).
+	// The index and the servers are reached as root, as apt, which fetches from them, is run.
+	const inShell = async (script: string, args: string[] = [], timeoutMs = 30_000) => {
+		const result = await session.asRootInShell({script, args, timeoutMs});
 		if (!result.reachedCommand && result.exitCode === 255) throw sshErrorFor(session.endpoint, result.stderr);
 		return result;
 	};
-	const asRootScript = async (script: string, args: string[]) => runner.run(bashScript(script, args), {timeoutMs: 60_000});
 
 	// curl on the node, where apt fetches from: 22 is an HTTP error (404 among them).
 	const fetchBytes: FetchBytes = async url => {
-		const got = await plain('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
+		const got = await inShell('curl -fsS --max-time 20 -o - -- "$1" || exit $?', [url]);
 		if (got.exitCode === 22) return undefined;
 		if (got.exitCode !== 0) throw new Error(`curl on ${node}: ${got.stderr.trim().split('\n').at(-1) ?? `exit ${got.exitCode}`}`);
 		return got.stdout;
@@ -76,7 +84,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		place: `on ${node}`,
 		// Kept once known; a lookup that failed is asked again next time, never kept as an answer.
 		arch: () =>
-			(arch ??= plain('dpkg --print-architecture')
+			(arch ??= inShell('dpkg --print-architecture')
 				.then(answer => {
 					const known = answer.stdout.toString('utf8').trim();
 					if (answer.exitCode !== 0 || !known) throw new Error(`dpkg --print-architecture on ${node}: ${answer.stderr.trim().split('\n').at(-1) || `exit ${answer.exitCode ?? 'timed out'}`}`);
@@ -94,7 +102,9 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		switch (check.kind) {
 			case 'root': {
 				if (session.remoteIsRoot) return {status: 'passed', message: `logged in to ${node} as root`};
-				const sudo = await plain('sudo -n true');
+				// The root shell is started through sudo -n: where sudo wants a password it ends at once,
+				// with sudo's exit status and words as the answer.
+				const sudo = await inShell('true');
 				const user = session.endpoint.user ?? 'the login user';
 				return sudo.exitCode === 0
 					? {status: 'passed', message: `${user} may act as root on ${node} (sudo -n)`}
@@ -124,7 +134,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 					: {status: 'passed', message: `${name} does not resolve to 127.0.1.1 on ${node}`};
 			}
 			case 'port-free': {
-				const owners = (await listening()).has(check.port) ? (await asRootScript(listenersScript, [String(check.port)])).stdout.trim() : '';
+				const owners = (await listening()).has(check.port) ? (await inShell(listenersScript, [String(check.port)], 60_000)).stdout.toString('utf8').trim() : '';
 				return owners === ''
 					? {status: 'passed', message: `port ${check.port} is free on ${node}`}
 					: {status: options.setUpBefore ? 'warned' : 'failed', message: `port ${check.port}, needed by ${check.owner}, is in use on ${node} by ${owners.split('\n').join(', ')}`};
@@ -149,7 +159,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 			case 'reachable': {
 				const parts = urlParts(check.url);
-				const answer = parts ? await plain(reachScript, [parts.host, parts.port, parts.path]) : undefined;
+				const answer = parts ? await inShell(reachScript, [parts.host, parts.port, parts.path]) : undefined;
 				const line = answer?.stdout.toString('utf8').trim() ?? '';
 				return answer?.exitCode === 0 && /^HTTP\/\d/.test(line)
 					? {status: 'passed', message: `the ${check.what} ${check.url} answers from ${node}`}
@@ -158,12 +168,37 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 		}
 	}
 
+	// Started ahead, by the check as data; each taken once, and only while under way or answered
+	// within aheadMs: a preflight that comes later (a person answered a question first) or a retry
+	// asks the node again.
+	const ahead = new Map<string, {answeredAt?: number; result: Promise<CheckResult>}>();
+	const keyOf = (check: Check): string => JSON.stringify(check);
+
 	return {
-		run,
+		run: async check => {
+			const key = keyOf(check);
+			const kept = ahead.get(key);
+			ahead.delete(key);
+			const fresh = kept && (kept.answeredAt === undefined || performance.now() - kept.answeredAt <= aheadMs);
+			return fresh ? kept.result : run(check);
+		},
+		lookAhead(checks) {
+			for (const check of checks) {
+				const entry: {answeredAt?: number; result: Promise<CheckResult>} = {result: run(check)};
+				// Taken (and its failure reported) by the preflight, or dropped unread.
+				entry.result.then(
+					() => (entry.answeredAt = performance.now()),
+					() => (entry.answeredAt = performance.now()),
+				);
+				ahead.set(keyOf(check), entry);
+			}
+		},
 		sourceReader,
+		// Asked after the preflight, when nothing else waits in the node's shell: the round trip is
+		// then the request's own, and half of it the most the reading can be off by.
 		async clockOffsetMs() {
 			const before = Date.now();
-			const answer = await plain(clockScript);
+			const answer = await inShell(clockScript);
 			const after = Date.now();
 			const remote = Number(answer.stdout.toString('utf8').trim()) * 1000;
 			if (!Number.isFinite(remote)) throw new Error(`${describeEndpoint(session.endpoint)} did not tell its time: ${answer.stderr.trim()}`);
