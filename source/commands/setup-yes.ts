@@ -49,7 +49,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	refuseUnsafeRealRun(system, 'setup');
 	const checked = valuesFor(answers);
 	refuseUnpinnedKey(checked);
-	const plan = await planSetupToRun(system, answers, signal);
+	const plan = await planSetupToRun(system, answers, signal, checked);
 	for (const line of describeSystem(system, checked, 'Working', plan.facts)) output.out(line);
 	// Everything it will run and write, said before the first change (the wizard's summary).
 	output.out('Before anything changes, this is what setup will do:');

@@ -17,7 +17,7 @@ export type {FileEdit} from './storage.js';
 export {buildChangePlan} from './plan/change.js';
 export {fileActions} from './plan/configure.js';
 export {keyFetchArgv, keyFromText, keyMethod} from './plan/key.js';
-export {keyserverUrl, realRunOnly} from './plan/preflight.js';
+export {keyserverUrl, preflightStep, realRunOnly} from './plan/preflight.js';
 export {sourceLine} from './plan/repository.js';
 export {probeFor, serviceAction, serviceLog, servicesToRestart} from './plan/services.js';
 

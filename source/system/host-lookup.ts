@@ -7,7 +7,7 @@
 // known (lookAhead), where they overlap the plan's work instead of holding the preflight.
 // The same getaddrinfo Node's own connections ask, with the same hints.
 import dns, {type LookupAddress} from 'node:dns';
-import type {LookupFunction} from 'node:net';
+import {isIPv4, type LookupFunction} from 'node:net';
 
 // An answer is handed on for long enough for one setup's prediction and preflight. A failure only
 // for a second after it came: a network mended meanwhile (the wizard's retry, a setup at boot while
@@ -43,6 +43,10 @@ export function lookAhead(urls: readonly string[]): void {
 	}
 }
 
+// A failed look-up as a connection to the host ends with it: a new error each time, in the name
+// server's words.
+const lookupFailure = (host: string, error: NodeJS.ErrnoException): NodeJS.ErrnoException => Object.assign(new Error(error.message), {code: error.code, errno: error.errno, syscall: error.syscall, hostname: host});
+
 // net's `lookup` option: the kept answer, as dns.lookup gives it (all addresses, or the first) for
 // the family asked; a failure as a new error each time, with the name server's words.
 export const keptLookup = ((host: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
@@ -53,6 +57,23 @@ export const keptLookup = ((host: string, options: dns.LookupOptions, callback: 
 			if (first) return options.all ? callback(null, found) : callback(null, first.address, first.family);
 			callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), {code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: host}), '');
 		},
-		(error: NodeJS.ErrnoException) => callback(Object.assign(new Error(error.message), {code: error.code, errno: error.errno, syscall: error.syscall, hostname: host}), ''),
+		(error: NodeJS.ErrnoException) => callback(lookupFailure(host, error), ''),
 	);
 }) as LookupFunction;
+
+// Waits for the host's look-up (the kept one, or one started now) before a request to it is made:
+// a name that does not resolve then fails at once, as its connection would, without a request and
+// a socket made for nothing (their first use in a process costs several milliseconds: a setup on a
+// machine without a name server pays it for the repository's index). Ends as soon as the signal
+// does (the request made then ends as stopped); an address (not a name) is not looked up.
+export function hostFound(host: string, signal: AbortSignal): Promise<void> {
+	if (host === '' || host.startsWith('[') || isIPv4(host)) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const stopped = (): void => resolve();
+		signal.addEventListener('abort', stopped, {once: true});
+		lookupAll(host, performance.now()).then(
+			() => resolve(),
+			(error: NodeJS.ErrnoException) => reject(lookupFailure(host, error)),
+		).finally(() => signal.removeEventListener('abort', stopped));
+	});
+}

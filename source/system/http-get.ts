@@ -6,7 +6,7 @@
 // does, with a Location that may leave out the scheme), and gives up when the signal aborts.
 import http from 'node:http';
 import https from 'node:https';
-import {keptLookup} from './host-lookup.js';
+import {hostFound, keptLookup} from './host-lookup.js';
 
 // body: the bytes as text; bytes: as they came (a Packages.gz).
 export type HttpAnswer = {status: number; statusText: string; ok: boolean; body: string; bytes: Buffer};
@@ -23,9 +23,11 @@ export async function httpGet(url: string, signal: AbortSignal): Promise<HttpAns
 	}
 }
 
-function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?: string}> {
+async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?: string}> {
 	const secure = url.protocol === 'https:';
-	if (!secure && url.protocol !== 'http:') return Promise.reject(new Error(`${url.href}: only http and https are asked`));
+	if (!secure && url.protocol !== 'http:') throw new Error(`${url.href}: only http and https are asked`);
+	// A host whose name does not resolve fails as its request would, with no request made.
+	await hostFound(url.hostname, signal).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error})));
 	return new Promise((resolve, reject) => {
 		// A connection of its own, closed after the answer (agent: false; Node 20's global agent keeps
 		// connections alive): a server that resets an idle kept connection can then never reach a

@@ -4,41 +4,56 @@
 // while the next files of the row are written instead of all of them after the last (issue 12:
 // setup waited 5 to 11 ms a row on them); the save still waits for every one, and for the folders,
 // synced then, once no rename into them is left.
-import {open} from 'node:fs/promises';
+import {close, fsync, open} from 'node:fs';
 import {isMissing} from './file-errors.js';
 
-// Through the thread pool, so syncs overlap; a file replaced or removed since: as it is now.
-export const syncPath = async (host: string): Promise<void> => {
-	const handle = await open(host, 'r').catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-	try {
-		await handle?.sync();
-	} finally {
-		await handle?.close();
-	}
-};
+// Through the thread pool, so syncs overlap; Node's callback calls, not fs/promises: a FileHandle and
+// its promises for each of a setup's dozens of syncs cost the main thread more than the calls.
+// `closing`: the descriptor is closed once synced, whatever the sync said.
+const syncFd = (fd: number, closing: boolean): Promise<void> =>
+	new Promise((resolve, reject) => {
+		fsync(fd, error => {
+			if (!closing) return error ? reject(error) : resolve();
+			close(fd, closeError => {
+				const failed = error ?? closeError;
+				return failed ? reject(failed) : resolve();
+			});
+		});
+	});
+
+// A file replaced or removed since: as it is now.
+export const syncPath = (host: string): Promise<void> =>
+	new Promise((resolve, reject) => {
+		open(host, 'r', (error, fd) => {
+			if (error) return isMissing(error) ? resolve() : reject(error);
+			syncFd(fd, true).then(resolve, reject);
+		});
+	});
 
 export type LaterSyncs = {
-	// A file just written (renamed into place): its sync starts now.
-	file(host: string): void;
+	// A file just written (renamed into place): its sync starts now, through `fd`, the descriptor it
+	// was written through, which is closed once synced (none: the file is opened again).
+	file(host: string, fd?: number): void;
 	// A folder a rename changed: synced by the next `all`.
 	folder(dir: string): void;
-	// Every sync left for later, with `also`'s; one that failed waits for the next call, as it is then.
-	all(also?: readonly string[]): Promise<void>;
+	// Every sync left for later, with those of the open descriptors `alsoFds` (left open); one that
+	// failed waits for the next call, as it is then.
+	all(alsoFds?: readonly number[]): Promise<void>;
 };
 
 export function laterSyncs(): LaterSyncs {
 	// undefined: to be started again by the next `all` (a sync that failed).
 	const files = new Map<string, Promise<void> | undefined>();
 	const folders = new Set<string>();
-	const start = (host: string): Promise<void> => {
-		const syncing = syncPath(host);
+	const start = (host: string, fd?: number): Promise<void> => {
+		const syncing = fd === undefined ? syncPath(host) : syncFd(fd, true);
 		syncing.catch(() => undefined); // said by `all`, which waits for it
 		return syncing;
 	};
 	return {
-		file: host => void files.set(host, start(host)),
+		file: (host, fd) => void files.set(host, start(host, fd)),
 		folder: dir => void folders.add(dir),
-		async all(also = []) {
+		async all(alsoFds = []) {
 			for (const [host, syncing] of files) if (!syncing) files.set(host, start(host));
 			const waiting = [...files];
 			const dirs = [...folders];
@@ -47,7 +62,7 @@ export function laterSyncs(): LaterSyncs {
 				for (const [host, syncing] of waiting) if (files.get(host) === syncing) then(host);
 			};
 			try {
-				await Promise.all([...waiting.map(([, syncing]) => syncing), ...[...dirs, ...also].map(syncPath)]);
+				await Promise.all([...waiting.map(([, syncing]) => syncing), ...dirs.map(syncPath), ...alsoFds.map(async fd => syncFd(fd, false))]);
 			} catch (error) {
 				settle(host => files.set(host, undefined));
 				throw error;

@@ -11,7 +11,7 @@ import {debsIn, packagesIn} from '../model/apt-index.js';
 import type {Facts} from '../model/facts.js';
 import {agentServiceFiles} from '../model/files.js';
 import {predictedFacts, type SourcePackages, unpredicted} from '../model/layout-prediction.js';
-import {buildPlan, type Plan} from '../model/plan.js';
+import {preflightStep, type Step} from '../model/plan.js';
 import {sourceOf} from '../model/repository-settings.js';
 import {bashScript} from '../model/remote-command.js';
 import {createCommandRunner} from './runner.js';
@@ -74,9 +74,8 @@ async function folderPackages(system: SourceSystem, folder: string): Promise<Sou
 	return found;
 }
 
-async function indexPackages(system: SourceSystem, values: Values, signal: AbortSignal | undefined, draft: Plan | undefined): Promise<SourcePackages | string> {
-	const check = (draft ?? buildPlan(values, system.facts))
-		.steps.flatMap(step => step.actions)
+async function indexPackages(system: SourceSystem, values: Values, signal: AbortSignal | undefined, preflight: Step | undefined): Promise<SourcePackages | string> {
+	const check = (preflight ?? preflightStep(values, system.facts)).actions
 		.flatMap(action => (action.kind === 'check' && action.check.kind === 'source-index' ? [action.check] : []))[0];
 	if (!check) return 'no index to read';
 	const arch = await system.sourceReader.arch();
@@ -97,13 +96,13 @@ const pick = (versions: ReadonlyMap<string, string>, pkg: 'mesos' | 'marathon'):
 
 // The machine's facts with the layout its packages will read: from the source where nothing is
 // installed yet, else as detected. A source that cannot be read leaves the article's, and says why.
-// `draft`: the plan of these values on the facts before the prediction, where the caller made it
-// (the index it reads is that plan's preflight's).
-export async function predictLayout(system: SourceSystem, values: Values, signal?: AbortSignal, draft?: Plan): Promise<Facts> {
+// `preflight`: the preflight step of these values on the facts before the prediction, where the
+// caller made it (the index it reads is that step's).
+export async function predictLayout(system: SourceSystem, values: Values, signal?: AbortSignal, preflight?: Step): Promise<Facts> {
 	const {facts} = system;
 	if (facts.versions.mesos !== undefined && facts.versions.marathon !== undefined) return facts;
 	try {
-		const found = sourceOf(values) === 'folder' ? await folderPackages(system, values['repo.folder']) : await indexPackages(system, values, signal, draft);
+		const found = sourceOf(values) === 'folder' ? await folderPackages(system, values['repo.folder']) : await indexPackages(system, values, signal, preflight);
 		if (typeof found === 'string') return unpredicted(facts, found);
 		if (found.mesos === undefined && found.marathon === undefined) return unpredicted(facts, `${found.where} holds no mesos or marathon package`);
 		return predictedFacts(facts, found);

@@ -12,6 +12,8 @@ export type Resolved = {
 	target: string;
 	// The same file on this host: root + target.
 	host: string;
+	// Some part of it did not exist when it was resolved (the file, or a folder above it).
+	missing?: true;
 };
 
 // Linux gives up after 40 links in one path (ELOOP); so does this.
@@ -100,7 +102,7 @@ export function resolveInRoot(base: string, target: string): Resolved {
 		queue.push(...partsOf(link).reverse());
 	}
 	const resolved = at || '/';
-	return {target: resolved, host: hostOf(base, resolved)};
+	return {target: resolved, host: hostOf(base, resolved), ...(existing < done.length ? {missing: true} : {})};
 }
 
 const partsOf = (text: string): string[] => text.split('/').filter(part => part !== '' && part !== '.');

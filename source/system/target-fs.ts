@@ -9,7 +9,7 @@
 // that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
 // start-up). Each is a single quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
-import {chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
 import {canonicalRoot, codeOf, hostOf, type Resolved, resolveInRoot} from './root-path.js';
@@ -84,10 +84,11 @@ export function createTargetFs(root: string): TargetFs {
 	const hostPath = (target: string): string => hostOf(base, path.resolve('/', target));
 	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
 
+	// Missing is an answer, not an exception (a fresh root's setup asks hundreds of times).
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
 		try {
-			const info = lstatSync(host);
-			return {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
+			const info = lstatSync(host, {throwIfNoEntry: false});
+			return info && {kind: kindOf(info), mode: info.mode & 0o7777, uid: info.uid, gid: info.gid, size: info.size};
 		} catch (error) {
 			if (isMissing(error)) return undefined;
 			throw error;
@@ -95,7 +96,9 @@ export function createTargetFs(root: string): TargetFs {
 	}
 
 	async function readBytes(target: string): Promise<Buffer | undefined> {
-		const {host} = resolve(target);
+		const {host, missing} = resolve(target);
+		// Not there a moment ago, when its path was resolved: no open to fail.
+		if (missing) return undefined;
 		let fd;
 		try {
 			// Non-blocking, so a FIFO is refused instead of waited on; the last part is no link any more.
@@ -112,6 +115,8 @@ export function createTargetFs(root: string): TargetFs {
 			closeSync(fd);
 		}
 	}
+
+	const infoOf = async (resolved: Resolved): Promise<FileInfo | undefined> => (resolved.missing ? undefined : infoAt(resolved.host));
 
 	const freeBytes = async (target: string): Promise<number> => freeBytesAt(resolve(target).host);
 
@@ -159,23 +164,22 @@ export function createTargetFs(root: string): TargetFs {
 		const temp = path.join(dir, tempName(path.basename(real.host)));
 		let createdDirs: string[] = [];
 		let made = false;
+		// Open until the file is in place; a write 'later' hands it to its sync, which closes it.
+		let fd: number | undefined;
 		try {
 			createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
-			const fd = openSync(temp, 'wx', mode);
+			fd = openSync(temp, 'wx', mode);
 			made = true;
-			try {
-				writeFileSync(fd, data);
-				if (sync === 'now') fsyncSync(fd);
-			} finally {
-				closeSync(fd);
-			}
-			chmodSync(temp, mode); // open() is subject to the umask; the kept mode is not
-			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) chownSync(temp, owner.uid, owner.gid);
-			if (sync === 'last') await unsynced.all([temp]);
+			writeFileSync(fd, data);
+			if (sync === 'now') fsyncSync(fd);
+			fchmodSync(fd, mode); // open() is subject to the umask; the kept mode is not
+			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) fchownSync(fd, owner.uid, owner.gid);
+			if (sync === 'last') await unsynced.all([fd]);
 			renameSync(temp, real.host);
 			made = false;
 			if (sync === 'later') {
-				unsynced.file(real.host);
+				unsynced.file(real.host, fd);
+				fd = undefined;
 				unsynced.folder(dir);
 			} else syncFolder(dir);
 		} catch (error) {
@@ -188,6 +192,8 @@ export function createTargetFs(root: string): TargetFs {
 			}
 			if (isDiskFull(error)) throw new DiskFullError(target, freeBytesAt(dir), path.dirname(hostPath(real.target)));
 			throw error;
+		} finally {
+			if (fd !== undefined) closeSync(fd);
 		}
 		return {createdDirs};
 	}
@@ -200,9 +206,9 @@ export function createTargetFs(root: string): TargetFs {
 		async read(target) {
 			return (await readBytes(target))?.toString('utf8');
 		},
-		info: target => infoAt(resolve(target).host),
-		mode: async target => (await infoAt(resolve(target).host))?.mode,
-		exists: async target => (await infoAt(resolve(target).host)) !== undefined,
+		info: async target => infoOf(resolve(target)),
+		mode: async target => (await infoOf(resolve(target)))?.mode,
+		exists: async target => (await infoOf(resolve(target))) !== undefined,
 		async list(target) {
 			try {
 				return readdirSync(resolve(target).host);

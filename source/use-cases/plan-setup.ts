@@ -3,7 +3,7 @@
 import {type Answers, resolveValues, type Values} from '../model/answers.js';
 import type {Facts} from '../model/facts.js';
 import {changeSummary, changingSteps, filesToRead, type SummaryStep} from '../model/change-summary.js';
-import {buildPlan, type Plan} from '../model/plan.js';
+import {buildPlan, type Plan, preflightStep, type Step} from '../model/plan.js';
 import {predictLayout} from '../system/layout-prediction.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
@@ -18,16 +18,16 @@ export async function planSetup(system: System, answers: Answers, signal?: Abort
 // are told as soon as the values are known, so what they wait on (the hosts they reach: the
 // repository, the key server) is looked up while the layout is predicted and the plan is made.
 // (Not for `plan`, which runs no preflight: a look-up still under way would hold its exit.)
-export async function planSetupToRun(system: System, answers: Answers, signal?: AbortSignal): Promise<Plan> {
-	const values = valuesFor(answers);
-	// The preflight's checks do not depend on the layout: the draft's are the plan's.
-	const draft = buildPlan(values, system.facts);
-	system.checks.lookAhead?.(draft.steps.flatMap(step => step.actions).flatMap(action => (action.kind === 'check' ? [action.check] : [])));
-	return planned(system, values, signal, draft);
+// `values`: the answers' values, where the caller checked them already.
+export async function planSetupToRun(system: System, answers: Answers, signal?: AbortSignal, values: Values = valuesFor(answers)): Promise<Plan> {
+	// The preflight's checks do not depend on the layout: this step's are the plan's.
+	const preflight = preflightStep(values, system.facts);
+	system.checks.lookAhead?.(preflight.actions.flatMap(action => (action.kind === 'check' ? [action.check] : [])));
+	return planned(system, values, signal, preflight);
 }
 
-async function planned(system: System, values: Values, signal: AbortSignal | undefined, draft?: Plan): Promise<Plan> {
-	const plan = buildPlan(values, await predictLayout(system, values, signal, draft));
+async function planned(system: System, values: Values, signal: AbortSignal | undefined, preflight?: Step): Promise<Plan> {
+	const plan = buildPlan(values, await predictLayout(system, values, signal, preflight));
 	await refuseUnwritableTargets(system.fs, plan);
 	return plan;
 }

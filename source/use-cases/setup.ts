@@ -15,7 +15,6 @@ import {setupRunId} from '../system/setup-run.js';
 import {stateDir} from '../system/state.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
-import {valuesFor} from './gather-answers.js';
 import {type ConfirmMoved, installedLayout, stepsForInstalledLayout} from './installed-layout.js';
 import {planSetupToRun} from './plan-setup.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
@@ -127,10 +126,9 @@ export type SetupOptions = UseCaseOptions<ApplyEvent> & {
 // where the source's packages were predicted to read them; after the install, where they do read.
 export async function runSetup(system: System, answers: Answers, options: SetupOptions = {}): Promise<SetupOutcome> {
 	refuseUnsafeRealRun(system, 'setup');
-	const values = valuesFor(answers);
 	// Every file the plan writes can be written, before anything is (planSetup checks it).
 	const plan = options.plan ?? (await planSetupToRun(system, answers, options.signal));
-	return runSetupPlan(system, answers, plan, {...options, replan: facts => buildPlan(values, facts)});
+	return runSetupPlan(system, answers, plan, {...options, replan: facts => buildPlan(plan.values, facts)});
 }
 
 export type SetupPlanOptions = UseCaseOptions<ApplyEvent> & {

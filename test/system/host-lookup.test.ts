@@ -73,6 +73,27 @@ describe('host names looked up once a moment', () => {
 		expect(spy).toHaveBeenCalledTimes(2);
 	});
 
+	it('makes no request to a host whose name does not resolve, and fails as that request did', async () => {
+		vi.useFakeTimers({toFake: ['performance']});
+		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND unknown.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
+		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => {
+			setTimeout(() => callback(failure), 5);
+		}) as typeof dns.lookup);
+		const requests = vi.spyOn(http, 'get');
+		const error = (await httpGet('http://unknown.example/debian/dists/trusty/Release', AbortSignal.timeout(2000)).catch((caught: unknown) => caught)) as Error & {cause?: NodeJS.ErrnoException};
+		expect(error.message).toBe('http://unknown.example/debian/dists/trusty/Release: getaddrinfo ENOTFOUND unknown.example');
+		expect(error.cause).toMatchObject({code: 'ENOTFOUND', hostname: 'unknown.example'});
+		expect(requests).not.toHaveBeenCalled();
+	});
+
+	it('ends a wait for a name server that does not answer when the caller stops it', async () => {
+		vi.spyOn(dns, 'lookup').mockImplementation((() => undefined) as unknown as typeof dns.lookup);
+		const stop = new AbortController();
+		const asked = httpGet('http://silent.example/', stop.signal).catch((error: unknown) => error);
+		stop.abort();
+		expect(((await asked) as Error).name).toBe('AbortError');
+	});
+
 	it('gives the addresses of the family asked, all of them or the first', async () => {
 		const both = [
 			{address: '2001:db8::5', family: 6},

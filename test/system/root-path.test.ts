@@ -22,7 +22,9 @@ describe('resolveInRoot', () => {
 			['/missing/../etc/abs/x', '/etc/real/x'],
 			['/etc/real/missing/deeper', '/etc/real/missing/deeper'],
 		]) {
-			expect(resolveInRoot(root, target ?? ''), target).toEqual({target: resolved, host: path.join(root, resolved ?? '')});
+			// Every one but /etc/real names a file or folder that does not exist (yet).
+			const missing = resolved === '/etc/real' ? {} : {missing: true};
+			expect(resolveInRoot(root, target ?? ''), target).toEqual({target: resolved, host: path.join(root, resolved ?? ''), ...missing});
 		}
 	});
 

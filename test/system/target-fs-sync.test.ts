@@ -2,7 +2,6 @@
 // 'later' start their bytes' sync at once and leave their folders to syncLater or to the next write
 // 'last', which waits for them all, with its own bytes, before its rename lands. What is synced and renamed is read off the real calls.
 import * as realFs from 'node:fs';
-import * as realPromises from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, expect, it, vi} from 'vitest';
 import {createTargetFs} from '../../source/system/target-fs.js';
@@ -14,6 +13,7 @@ const shown = (host: string): string => path.relative(root, host).replace(/\.([^
 
 vi.mock('node:fs', async importOriginal => {
 	const actual = await importOriginal<typeof realFs>();
+	// Each descriptor by the name of the file it is now (a temp file once renamed is the file).
 	const named = new Map<number, string>();
 	return {
 		...actual,
@@ -22,25 +22,25 @@ vi.mock('node:fs', async importOriginal => {
 			named.set(fd, file);
 			return fd;
 		}) as typeof actual.openSync,
+		open: ((file: string, flags: string, callback: (error: NodeJS.ErrnoException | null, fd: number) => void) => {
+			actual.open(file, flags, (error, fd) => {
+				if (!error) named.set(fd, file);
+				callback(error, fd);
+			});
+		}) as typeof actual.open,
 		fsyncSync: (fd: number) => {
 			events.push(`sync ${shown(named.get(fd) ?? '?')}`);
 			actual.fsyncSync(fd);
 		},
+		fsync: ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+			events.push(`sync ${shown(named.get(fd) ?? '?')}`);
+			actual.fsync(fd, callback);
+		}) as typeof actual.fsync,
 		renameSync: (from: string, to: string) => {
 			events.push(`rename ${shown(from)}`);
 			actual.renameSync(from, to);
+			for (const [fd, file] of named) if (file === from) named.set(fd, to);
 		},
-	};
-});
-vi.mock('node:fs/promises', async importOriginal => {
-	const actual = await importOriginal<typeof realPromises>();
-	return {
-		...actual,
-		open: (async (file: string, flags?: string) => {
-			const handle = await actual.open(file, flags);
-			const sync = handle.sync.bind(handle);
-			return Object.assign(handle, {sync: async () => (events.push(`sync ${shown(file)}`), sync())});
-		}) as typeof actual.open,
 	};
 });
 
