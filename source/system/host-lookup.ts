@@ -67,7 +67,8 @@ export const keptLookup = ((host: string, options: dns.LookupOptions, callback: 
 // machine without a name server pays it for the repository's index). Ends as soon as the signal
 // does (the request made then ends as stopped); an address (not a name) is not looked up.
 export function hostFound(host: string, signal: AbortSignal): Promise<void> {
-	if (host === '' || host.startsWith('[') || isIPv4(host)) return Promise.resolve();
+	// Stopped already: no look-up to wait for (an abort event does not come again).
+	if (host === '' || host.startsWith('[') || isIPv4(host) || signal.aborted) return Promise.resolve();
 	return new Promise((resolve, reject) => {
 		const stopped = (): void => resolve();
 		signal.addEventListener('abort', stopped, {once: true});

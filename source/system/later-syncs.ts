@@ -36,14 +36,14 @@ export type LaterSyncs = {
 	file(host: string, fd?: number): void;
 	// A folder a rename changed: synced by the next `all`.
 	folder(dir: string): void;
-	// Every sync left for later, with those of the open descriptors `alsoFds` (left open); one that
-	// failed waits for the next call, as it is then.
+	// Every sync left for later, with those of the open descriptors `alsoFds` (left open). A file
+	// whose sync failed stays failed until it is written again: synced again through a new
+	// descriptor, Linux would not say the error twice, and data lost would pass as durable.
 	all(alsoFds?: readonly number[]): Promise<void>;
 };
 
 export function laterSyncs(): LaterSyncs {
-	// undefined: to be started again by the next `all` (a sync that failed).
-	const files = new Map<string, Promise<void> | undefined>();
+	const files = new Map<string, Promise<void>>();
 	const folders = new Set<string>();
 	const start = (host: string, fd?: number): Promise<void> => {
 		const syncing = fd === undefined ? syncPath(host) : syncFd(fd, true);
@@ -54,19 +54,14 @@ export function laterSyncs(): LaterSyncs {
 		file: (host, fd) => void files.set(host, start(host, fd)),
 		folder: dir => void folders.add(dir),
 		async all(alsoFds = []) {
-			for (const [host, syncing] of files) if (!syncing) files.set(host, start(host));
 			const waiting = [...files];
 			const dirs = [...folders];
 			// A file written again meanwhile keeps its own sync.
 			const settle = (then: (host: string) => void): void => {
 				for (const [host, syncing] of waiting) if (files.get(host) === syncing) then(host);
 			};
-			try {
-				await Promise.all([...waiting.map(([, syncing]) => syncing), ...dirs.map(syncPath), ...alsoFds.map(async fd => syncFd(fd, false))]);
-			} catch (error) {
-				settle(host => files.set(host, undefined));
-				throw error;
-			}
+			// On a failure every file is kept: the failed one's sync fails again at the next call.
+			await Promise.all([...waiting.map(([, syncing]) => syncing), ...dirs.map(syncPath), ...alsoFds.map(async fd => syncFd(fd, false))]);
 			settle(host => files.delete(host));
 			for (const dir of dirs) folders.delete(dir);
 		},

@@ -171,9 +171,10 @@ export function createTargetFs(root: string): TargetFs {
 			fd = openSync(temp, 'wx', mode);
 			made = true;
 			writeFileSync(fd, data);
-			if (sync === 'now') fsyncSync(fd);
 			fchmodSync(fd, mode); // open() is subject to the umask; the kept mode is not
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) fchownSync(fd, owner.uid, owner.gid);
+			// After the mode and owner, so the file's own sync holds them too.
+			if (sync === 'now') fsyncSync(fd);
 			if (sync === 'last') await unsynced.all([fd]);
 			renameSync(temp, real.host);
 			made = false;

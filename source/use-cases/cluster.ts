@@ -26,7 +26,6 @@ import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeSandbox, nodeStepsAfter, predictClusterLayouts, predictedNodePlan, unreachedNodeFacts} from './cluster-layout.js';
 import {type ClusterLocks, lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
-
 import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
 
 export {rehearseCluster} from './cluster-rehearsal.js';
@@ -182,14 +181,18 @@ export async function deployCluster(
 		});
 		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
 		const {failed, skipped = []} = staged;
-		// Every node's run finished at once, then the nodes let go, while the postflight (from this
-		// machine) proves the cluster: five journals in turn, and their locks and connections, were
-		// half a second after the last service was healthy. A journal not finished ends the wait.
+		// Every node's run finished at once (each to its end, whatever another's), then the nodes let
+		// go, while the postflight proves the cluster (in turn they took half a second); a journal
+		// not finished ends the postflight's wait.
 		const judging = new AbortController();
 		const judged = options.signal ? AbortSignal.any([options.signal, judging.signal]) : judging.signal;
-		const finishing = Promise.all([...runs.values()].map(async run => run.finish()));
-		finishing.catch(() => judging.abort());
-		const [finished, proven] = await Promise.allSettled([finishing.finally(letGo), postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged)]);
+		const finishing = Promise.allSettled([...runs.values()].map(async run => run.finish())).then(async ends => {
+			const broken = ends.find(end => end.status === 'rejected');
+			if (broken) judging.abort();
+			await letGo();
+			if (broken) throw broken.reason;
+		});
+		const [finished, proven] = await Promise.allSettled([finishing, postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged)]);
 		if (finished.status === 'rejected') throw finished.reason;
 		if (proven.status === 'rejected') throw proven.reason;
 		const proof = proven.value;

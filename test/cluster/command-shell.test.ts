@@ -101,6 +101,9 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 		const ended = await new CommandShell(child, marker).run({args: ['true'], onOutput: () => undefined}).ended;
 		expect(ended.exitCode).not.toBe(0);
 		expect(ended.exitCode).toBe(255);
+		// So does one that exits 0 before it was ready (a ~/.bashrc ending in exit 0): nothing was run.
+		const early = spawn('bash', ['-c', 'echo "a ~/.bashrc"; exit 0'], {stdio: ['pipe', 'pipe', 'pipe']});
+		expect((await new CommandShell(early, marker).run({args: ['true'], onOutput: () => undefined}).ended).exitCode).toBe(255);
 	});
 
 	it('refuses a word with a NUL byte before anything is sent', async () => {

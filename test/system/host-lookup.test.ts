@@ -94,6 +94,13 @@ describe('host names looked up once a moment', () => {
 		expect(((await asked) as Error).name).toBe('AbortError');
 	});
 
+	it('waits for no look-up when the caller stopped before asking', async () => {
+		vi.spyOn(dns, 'lookup').mockImplementation((() => undefined) as unknown as typeof dns.lookup);
+		const stop = new AbortController();
+		stop.abort();
+		expect(((await httpGet('http://silent-too.example/', stop.signal).catch((error: unknown) => error)) as Error).name).toBe('AbortError');
+	});
+
 	it('gives the addresses of the family asked, all of them or the first', async () => {
 		const both = [
 			{address: '2001:db8::5', family: 6},

@@ -187,6 +187,20 @@ describe('ActionList too tall for its rows', () => {
 		expect(top.limit).toBeGreaterThan(0);
 	});
 
+	it('keeps the check that runs in view while they run, where no key scrolls', () => {
+		const running = {actions: held.actions.map((item, index) => (index === held.actions.length - 1 ? {...item, state: 'running' as const, message: undefined} : item))};
+		const app = render(
+			<Box width={50}>
+				<ActionList view={running} width={50} rows={8} follow={running.actions.length - 1} />
+			</Box>,
+		);
+		const rows = (app.lastFrame() ?? '').split('\n');
+		app.unmount();
+		expect(rows).toHaveLength(8);
+		expect(rows[0]).toMatch(/^↑ \d+ more rows/);
+		expect(rows.join('\n')).toContain('Port 8080 is free');
+	});
+
 	it('shows everything from the top and says it does not scroll when it fits', () => {
 		const fits = frameOf(3, {current: 7}, 40);
 		expect(fits.limit).toBe(0);

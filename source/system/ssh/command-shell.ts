@@ -230,9 +230,10 @@ export class CommandShell {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			if (this.pending[stream].length > 0 && (stream === 'stderr' || this.ready.stdout)) current.command.onOutput(stream, this.pending[stream]);
 		}
-		// Ended while a command ran, its end unsaid: it did not finish, whatever the shell's own status
-		// (0 for a shell killed on the node) says; as a lost connection (255).
-		const unsaid = this.ready.stdout && (this.exitCode === null || this.exitCode === 0) ? 255 : this.exitCode;
+		// Ended while a command ran or waited to be sent, its end unsaid: it did not finish, whatever
+		// the shell's own 0 says (a shell killed on the node, a ~/.bashrc that exits); as a lost
+		// connection (255). A refusal's own status (sudo's 1) stays, with its words.
+		const unsaid = this.exitCode === null || this.exitCode === 0 ? 255 : this.exitCode;
 		const exitCode = this.killed ? undefined : (unsaid ?? undefined);
 		current.resolve({exitCode, reachedCommand: exitCode !== 255});
 	}

@@ -50,7 +50,7 @@ export function createNodeRunner(session: SshSession): CommandRunner {
 	async function runWith(argv: readonly string[], options: RunOptions): Promise<RunResult & {bytes: Buffer}> {
 		if (argv.length === 0) throw new Error('empty command');
 		// Each word goes to the node ended by a NUL, as a command line cannot hold one anyway.
-		const nul = [...argv, ...Object.values(options.env ?? {})].find(word => word.includes('\0'));
+		const nul = [...argv, ...Object.entries(options.env ?? {}).flat()].find(word => word.includes('\0'));
 		if (nul !== undefined) throw new Error(`“${argv.join(' ')}” holds a NUL byte in ${JSON.stringify(nul)}: a command's words cannot carry one`);
 		const input = options.input === undefined ? undefined : bytesOf(options.input);
 		const inner = withEnv(argv, options.env);

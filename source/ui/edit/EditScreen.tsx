@@ -84,7 +84,9 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	const restarts = useServiceRun();
 	const actions = useEditActions(saved, screen.dispatch, restarts, onAnswersSaved);
 	const {rows, columns} = useTerminalSize();
+	// Nothing scrolls until the preview's diffs, rendered below, say how far they go.
 	const scrollLimit = useRef(0);
+	scrollLimit.current = 0;
 	useEditKeys(screen, {write: change => void actions.write(change), restart: () => void actions.restart(), leave: onBack}, scrollLimit);
 	const {mode} = state;
 	useEffect(() => {

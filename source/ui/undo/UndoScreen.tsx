@@ -58,6 +58,7 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 	}, [useCases, screen]);
 	// How far the list of files scrolls, as it last said.
 	const scrollLimit = useRef(0);
+	scrollLimit.current = 0; // until the list, rendered below, says
 	useUndoKeys(screen, scrollLimit, {
 		undo() {
 			useCases.undoLastRun({signal, onEvent: event => event.type === 'undone' && screen.dispatch({type: 'line', line: event.line})}).then(

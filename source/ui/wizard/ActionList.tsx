@@ -15,8 +15,10 @@ type Props = {
 	width: number;
 	// Rows the list may use; without it every message wraps.
 	rows?: number;
-	// Where a list too tall for its rows starts, and where it says how far it scrolls.
+	// Where a list too tall for its rows starts, and where it says how far it scrolls; or the action
+	// kept in view (the one running, while no key may scroll it).
 	offset?: number;
+	follow?: number;
 	limit?: ScrollLimit;
 };
 
@@ -79,11 +81,14 @@ function ActionRow({row: {item, text, first}}: {row: Row}) {
 	);
 }
 
-export function ActionList({view, width, rows, offset = 0, limit}: Props) {
+export function ActionList({view, width, rows, offset = 0, follow, limit}: Props) {
 	const items = actionRows(view, width, rows);
 	// A passed outcome folded into the row that counts them has no rows of its own.
 	const all = view.actions.flatMap((item, index) => (items[index] ?? []).map((text, line): Row => ({item, text, first: line === 0})));
-	const shown = scrollWindow(all.length, rows ?? all.length, offset);
+	const height = rows ?? all.length;
+	// The followed action a few rows from the bottom, the ones before it above.
+	const followed = follow === undefined ? offset : all.findIndex(row => row.first && row.item === view.actions[follow]) - Math.max(0, height - 4);
+	const shown = scrollWindow(all.length, height, followed);
 	if (limit) limit.current = shown.max;
 	return (
 		<Box flexDirection="column">

@@ -29,7 +29,7 @@ export function ChecksScreen({state, page, view, summary, height, width, scrollL
 				{state.recheck ? <WrappedText text="Checked again: the role or package source you chose needs checks of its own (its ports, its packages)." width={width} color="yellow" /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<ActionList view={view} width={width} rows={space.rows - 1} offset={mode.kind === 'finished' || mode.kind === 'failed' ? (mode.scroll ?? 0) : 0} limit={scrollLimit} />
+				<ActionList view={view} width={width} rows={space.rows - 1} {...(mode.kind === 'finished' || mode.kind === 'failed' ? {offset: mode.scroll ?? 0} : {follow: Math.max(0, view.actions.findIndex(a => a.state === 'running' || a.state === 'waiting'))})} limit={scrollLimit} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				{/* The rows the verdict and the prompt will take are kept while the checks run, so the
