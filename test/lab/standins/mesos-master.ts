@@ -119,10 +119,19 @@ export async function runMesosMaster(log: Log): Promise<Stop | string[]> {
 		log.info('Elected as the leading master!');
 		setTimeout(() => void checkQuorum(), quorumWaitMs);
 	});
-	// One master cannot make a replicated-log quorum bigger than the masters there are.
-	const checkQuorum = async () => {
-		const masters = (await session.children(config.zk.path, () => undefined) ?? [])
-			.filter(child => child.startsWith(masterInfoPrefix)).length;
+	// One master cannot make a replicated-log quorum bigger than the masters there are. A count that
+	// ZooKeeper could not give (a connection lost on a busy machine) is asked again a second later,
+	// as the real registrar keeps fetching: unhandled, it ended the elected master's process.
+	const checkQuorum = async (): Promise<void> => {
+		const listed = await session.children(config.zk.path, () => undefined).catch((error: unknown) => {
+			log.warn(`Counting the masters under ${config.zk.path} failed: ${String(error)}; asking again in 1 s`);
+			return 'again' as const;
+		});
+		if (listed === 'again') {
+			setTimeout(() => void checkQuorum(), 1000);
+			return;
+		}
+		const masters = (listed ?? []).filter(child => child.startsWith(masterInfoPrefix)).length;
 		if (masters >= config.quorum) return;
 		log.error(`Recovery failed: Failed to recover registrar: Failed to perform fetch within ${quorumWaitMs / 1000}secs: `
 			+ `quorum is ${config.quorum} (from /etc/mesos-master/quorum) but only ${masters} master(s) are running`);
