@@ -10,7 +10,7 @@ import {overridesStep} from './plan/overrides.js';
 import {preflightStep} from './plan/preflight.js';
 import {repositoryStep} from './plan/repository.js';
 import {startStep} from './plan/services.js';
-import type {Plan} from './plan/types.js';
+import type {Check, Plan, Step} from './plan/types.js';
 
 export type {Action, Check, FileAction, KeyFrom, Plan, Probe, ServiceLog, Step, StepId} from './plan/types.js';
 export type {FileEdit} from './storage.js';
@@ -20,6 +20,9 @@ export {keyFetchArgv, keyFromText, keyMethod} from './plan/key.js';
 export {keyserverUrl, preflightStep, realRunOnly} from './plan/preflight.js';
 export {sourceLine} from './plan/repository.js';
 export {probeFor, serviceAction, serviceLog, servicesToRestart} from './plan/services.js';
+
+// The checks a step runs (the preflight's), in order: what the preflight's answers are asked ahead for.
+export const checksOf = (step: Step): Check[] => step.actions.flatMap(action => (action.kind === 'check' ? [action.check] : []));
 
 export function buildPlan(values: Values, facts: Facts): Plan {
 	return {

@@ -8,6 +8,7 @@
 // asked again after a question a person may have left open for minutes.
 import type {Cluster} from '../model/cluster.js';
 import type {NodePlan} from '../model/cluster-plan.js';
+import {checksOf} from '../model/plan.js';
 import type {NodeSystem} from '../system/node-system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {predictedNodePlan} from './cluster-layout.js';
@@ -17,39 +18,24 @@ export type NodeAhead = {plan: NodePlan; targets(): Promise<void>};
 
 const aheadMs = 5_000;
 
-export type ReadAhead = {
-	// Starts the node's reading (once).
-	start(system: NodeSystem): void;
-	// The node's reading, started now if it was not.
-	of(system: NodeSystem): Promise<NodeAhead>;
-};
-
-export function readAhead(cluster: Cluster, signal?: AbortSignal): ReadAhead {
-	const started = new Map<string, Promise<NodeAhead>>();
-	const start = (system: NodeSystem): void => {
+// The node's reading, started at once; its rejection is taken where it is awaited (or dropped with
+// the deploy when it ends first).
+export function readAhead(cluster: Cluster, system: NodeSystem, signal?: AbortSignal): Promise<NodeAhead> {
+	const reading = (async (): Promise<NodeAhead> => {
 		const node = cluster.nodes.find(candidate => candidate.name === system.node);
-		if (!node || started.has(system.node)) return;
-		const reading = (async (): Promise<NodeAhead> => {
-			const plan = await predictedNodePlan(cluster, node, system, signal);
-			// The targets first: the first stage waits for them, its checks come after.
-			let answeredAt: number | undefined;
-			const early = refuseUnwritableTargets(system.fs, plan.plan).finally(() => {
-				answeredAt = performance.now();
-			});
-			early.catch(() => undefined);
-			const targets = async (): Promise<void> => (answeredAt === undefined || performance.now() - answeredAt <= aheadMs ? early : refuseUnwritableTargets(system.fs, plan.plan));
-			system.checks.lookAhead?.(plan.plan.steps.filter(step => step.id === 'preflight').flatMap(step => step.actions.flatMap(action => (action.kind === 'check' ? [action.check] : []))));
-			return {plan, targets};
-		})();
-		// Taken by the deploy, or dropped when it ends first (another node unreachable, or busy).
-		reading.catch(() => undefined);
-		started.set(system.node, reading);
-	};
-	return {
-		start,
-		of(system) {
-			start(system);
-			return started.get(system.node) as Promise<NodeAhead>;
-		},
-	};
+		if (!node) throw new Error(`${system.node} is not a node of the cluster file`);
+		const plan = await predictedNodePlan(cluster, node, system, signal);
+		// The targets first: the first stage waits for them, its checks come after.
+		let answeredAt: number | undefined;
+		const early = refuseUnwritableTargets(system.fs, plan.plan).finally(() => {
+			answeredAt = performance.now();
+		});
+		early.catch(() => undefined);
+		const targets = async (): Promise<void> => (answeredAt === undefined || performance.now() - answeredAt <= aheadMs ? early : refuseUnwritableTargets(system.fs, plan.plan));
+		const preflight = plan.plan.steps.find(step => step.id === 'preflight');
+		if (preflight) system.checks.lookAhead?.(checksOf(preflight));
+		return {plan, targets};
+	})();
+	reading.catch(() => undefined);
+	return reading;
 }

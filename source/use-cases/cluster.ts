@@ -125,10 +125,8 @@ export async function deployCluster(
 ): Promise<ClusterOutcome> {
 	const emit = (event: ClusterEvent): void => options.onEvent?.(event);
 	// Each node's plan, targets and preflight checks, asked of every node at once (cluster-ahead.ts).
-	const ahead = readAhead(cluster, options.signal);
 	return onLockedNodes(cluster, 'cluster-setup', options, async (systems, letGo) => {
-		for (const system of systems) ahead.start(system);
-		const read = await Promise.all(systems.map(async system => ahead.of(system)));
+		const read = await Promise.all(systems.map(async system => readAhead(cluster, system, options.signal)));
 		const plans = read.map(({plan}) => plan);
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
 		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};

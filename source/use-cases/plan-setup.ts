@@ -3,7 +3,7 @@
 import {type Answers, resolveValues, type Values} from '../model/answers.js';
 import type {Facts} from '../model/facts.js';
 import {changeSummary, changingSteps, filesToRead, type SummaryStep} from '../model/change-summary.js';
-import {buildPlan, type Plan, preflightStep, type Step} from '../model/plan.js';
+import {buildPlan, checksOf, type Plan, preflightStep, type Step} from '../model/plan.js';
 import {predictLayout} from '../system/layout-prediction.js';
 import type {System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
@@ -22,7 +22,7 @@ export async function planSetup(system: System, answers: Answers, signal?: Abort
 export async function planSetupToRun(system: System, answers: Answers, signal?: AbortSignal, values: Values = valuesFor(answers)): Promise<Plan> {
 	// The preflight's checks do not depend on the layout: this step's are the plan's.
 	const preflight = preflightStep(values, system.facts);
-	system.checks.lookAhead?.(preflight.actions.flatMap(action => (action.kind === 'check' ? [action.check] : [])));
+	system.checks.lookAhead?.(checksOf(preflight));
 	return planned(system, values, signal, preflight);
 }
 
