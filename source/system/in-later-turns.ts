@@ -8,7 +8,11 @@ export const fileCallSliceMs = 4;
 // promise calls did, so whatever waits on files (a screen's review of every node) lets keys,
 // signals and timers in between. Not a turn after each call: a setup makes hundreds of them, and
 // a turn each was a few milliseconds of a plain setup (issue 12).
-export function inLaterTurns(fs: TargetFs, now: () => number = () => performance.now()): TargetFs {
+// The clock is process.hrtime's: `performance` loads node:perf_hooks and eight more modules on its
+// first use (about 2 ms of a setup's, issue 12).
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+export function inLaterTurns(fs: TargetFs, now: () => number = monotonicMs): TargetFs {
 	let turnAt = now();
 	const later = async <T>(result: Promise<T>): Promise<T> => {
 		try {

@@ -30,11 +30,23 @@ export function createRunLog(fs: TargetFs, runId: string, target = `${runLogDir}
 	let file: string | undefined;
 	let fd: number | undefined;
 	let pending: string[] | undefined = [];
+	// The folder is made at the first open only; a later step's open makes it again only if it went.
+	let folderMade = false;
+	const openFile = (host: string): number => {
+		if (!folderMade) mkdirSync(path.dirname(host), {recursive: true, mode: 0o755});
+		folderMade = true;
+		return openSync(host, appendFlags, 0o644);
+	};
 	const append = (text: string): void => {
 		if (fd === undefined) {
 			file ??= fs.resolve(target).host;
-			mkdirSync(path.dirname(file), {recursive: true, mode: 0o755});
-			fd = openSync(file, appendFlags, 0o644);
+			try {
+				fd = openFile(file);
+			} catch (error) {
+				if (codeOf(error) !== 'ENOENT') throw error;
+				folderMade = false;
+				fd = openFile(file);
+			}
 		}
 		// Synchronous on purpose: a killed run keeps every line written before it died.
 		writeSync(fd, text);

@@ -134,9 +134,9 @@ export function createTargetFs(root: string): TargetFs {
 	}
 
 	async function ensureDir(dir: string): Promise<string[]> {
-		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
-		if ((await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
 		const missing = await missingUnder(dir);
+		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
+		if (missing[0] !== undefined && path.dirname(missing[0]) === '/' && (await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
 		for (const folder of missing) {
 			mkdirSync(hostPath(folder), {mode: 0o755});
 			chmodSync(hostPath(folder), 0o755); // mkdir's mode is cut by the umask; /etc folders are 0755
@@ -158,7 +158,9 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
-		const existing = await infoAt(real.host);
+		// The resolution looked at every part up to the first missing one: with one missing the file
+		// is not there either, and with none its folder is.
+		const existing = real.missing ? undefined : await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
 		const dir = path.dirname(real.host);
 		const temp = path.join(dir, tempName(path.basename(real.host)));
@@ -167,7 +169,7 @@ export function createTargetFs(root: string): TargetFs {
 		// Open until the file is in place; a write 'later' hands it to its sync, which closes it.
 		let fd: number | undefined;
 		try {
-			createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
+			if (real.missing) createdDirs = await ensureDir(path.dirname(real.target)); // as resolved: not again part by part
 			fd = openSync(temp, 'wx', mode);
 			made = true;
 			writeFileSync(fd, data);
