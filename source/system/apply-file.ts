@@ -11,8 +11,9 @@ import type {System} from './system.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
 
-// What the run keeps across the actions of a step: whether the row under way is recorded yet.
-export type FileRow = {recordedAhead: boolean};
+// What the run keeps across the actions of a step: whether the row under way is recorded yet, and
+// what follows a row's record before its first write (the progress of the steps before: run-saves.ts).
+export type FileRow = {recordedAhead: boolean; recorded?: () => void};
 
 // `rest`: this action and the ones after it in the part of the step being applied.
 export async function runFile(system: System, journal: Journal, action: FileAction, rest: readonly Action[], row: FileRow): Promise<Outcome> {
@@ -37,6 +38,7 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 			const end = rest.findIndex(next => next.kind !== 'file');
 			const changing = await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end));
 			await journal.recordAhead([...changing.keys()], changing);
+			row.recorded?.();
 		}
 		await journal.write(action.path, content, {newFileMode: action.mode}, {before});
 	} catch (error) {

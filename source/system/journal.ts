@@ -75,7 +75,7 @@ export class Journal {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 		const old = read ? read.before : await this.fs.readBytes(target);
 		if (old?.equals(bytes)) {
-			await this.notChanging(target);
+			this.notChanging(target);
 			return 'unchanged';
 		}
 		// The bytes before are the ones just read, and after the atomic write the file holds exactly
@@ -86,9 +86,10 @@ export class Journal {
 	}
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
-	// step's writes need no save each: the journal is saved once before them and once after the
-	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
-	// spent). Files already recorded keep their first record; a folder new files share is looked at once. `read`: bytes read just before, kept.
+	// step's writes need no save each: the journal is saved once before them and once when the row
+	// settles (settle: the step's end, or the next save; issue 12: two saves a file, each syncing the
+	// file and its folder, were most of what a setup spent). Files already recorded keep their first
+	// record; a folder new files share is looked at once. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
@@ -105,8 +106,8 @@ export class Journal {
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
 	// undo can put it back like any file mesos-setup wrote itself.
 	// A file recorded ahead leaves the sync of its bytes and of its folder (`sync` 'later') to the
-	// save after the row's last write, where the row's syncs run together instead of one after
-	// another: until that save the journal names no SHA-256 for it, so a crash in between, whatever
+	// next save (the row's settle, or the next row's record, whichever comes first), where the row's
+	// syncs run together instead of one after another: until that save the journal names no SHA-256 for it, so a crash in between, whatever
 	// of the write survived (none, the rename without its bytes, all), leaves a record that undo puts
 	// back as it is (the backup, or no file), which is all it needs; the step is not yet done either,
 	// so the next run writes it again.
@@ -133,27 +134,24 @@ export class Journal {
 		if (unchanged) this.drop(entry);
 		else entry.sha256 = sha256(now ?? '');
 		this.dirty = true;
-		// The SHA-256 of what was written is saved once the last file recorded ahead is written. A run
-		// killed before that leaves it empty, and undo then puts the file back without asking whether
-		// it was edited since (there was no time to).
-		if (this.ahead.size === 0) await this.save();
+		// The SHA-256 of what was written: a file not recorded ahead saves it at once (its own record
+		// came just before), a row's wait for its settle. A run killed before that leaves it empty, and
+		// undo then puts the file back without asking whether it was edited since (there was no time to).
+		if (sync === 'now') await this.save();
 		return unchanged ? 'unchanged' : old === undefined ? 'created' : 'changed';
 	}
 
-	// Ends a step that stopped or failed before it wrote every file it recorded ahead: those records
-	// go, and what changed since the last save is saved.
+	// Ends a row: the records of files it recorded ahead and never wrote (a step that stopped or
+	// failed) go, and what changed since the last save (what was written, with its syncs) is saved.
 	async settle(): Promise<void> {
 		for (const entry of this.ahead) this.drop(entry);
 		if (this.dirty) await this.save();
 	}
 
-	// A file recorded ahead that holds its new bytes already: its record goes, and the save after
-	// the row's last change still happens.
-	private async notChanging(target: string): Promise<void> {
+	// A file recorded ahead that holds its new bytes already: its record goes with the next save.
+	private notChanging(target: string): void {
 		const entry = this.entryFor(target);
-		if (!entry || !this.ahead.has(entry)) return;
-		this.drop(entry);
-		if (this.ahead.size === 0) await this.save();
+		if (entry && this.ahead.has(entry)) this.drop(entry);
 	}
 
 	private entryFor(target: string): JournalEntry | undefined {
@@ -205,10 +203,12 @@ export class Journal {
 		await this.save();
 	}
 
-	// A setup that ran to its end is not continued by the next one.
+	// A setup that ran to its end is not continued by the next one. One save with what the last rows
+	// wrote (settle's), so a setup's end is one sync of the journal, not two.
 	async finish(now: Date): Promise<void> {
 		await this.load();
 		if (!this.saved) return;
+		for (const entry of this.ahead) this.drop(entry);
 		this.file.finished = now.toISOString();
 		await this.save();
 	}
@@ -224,6 +224,11 @@ export class Journal {
 
 	get hasChanges(): boolean {
 		return this.saved;
+	}
+
+	// Something is not saved yet (a written file's SHA-256, a record dropped).
+	get unsaved(): boolean {
+		return this.dirty;
 	}
 }
 

@@ -31,6 +31,8 @@ export type SetupStart = {
 export type StepRun = UseCaseOptions<ApplyEvent> & {
 	// false for a part of a step that does not end it (one file page of the configuration).
 	completesStep?: boolean;
+	// The next step (or finish) follows at once: the step's end is saved with the next save (ApplyRun).
+	savedWithNext?: boolean;
 };
 
 export type SetupSession = {
@@ -50,6 +52,8 @@ export type SetupSession = {
 	installedLayout(shown?: Facts): Promise<Facts>;
 	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
+	// Saves the ends of steps applied with savedWithNext, when no next step came.
+	saveEnds(): Promise<void>;
 	// The session is over (finished, quit, stopped): the run lock goes.
 	close(): void;
 };
@@ -93,6 +97,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			}
 			return current.applyStep(step, options.onEvent, {
 				...(options.completesStep === undefined ? {} : {completesStep: options.completesStep}),
+				...(options.savedWithNext ? {savedWithNext: true} : {}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});
 		},
@@ -102,6 +107,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 		},
 		installedLayout: shown => installedLayout(system, shown ?? system.facts),
 		summary: () => run?.summary() ?? nothingYet,
+		saveEnds: async () => run?.saveEnds(),
 		close() {
 			lock?.release();
 			lock = undefined;
@@ -148,7 +154,8 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 		let steps = plan.steps;
 		for (let index = 0; index < steps.length; index++) {
 			const step = steps[index]!;
-			last = await session.applyStep(step, options);
+			// Each step is followed at once by the next or the finish: one save for a step's end and the next's start.
+			last = await session.applyStep(step, {...options, savedWithNext: true});
 			if (!last.ok) return {...last, values};
 			if (step.id === 'install' && options.replan) {
 				// The files go where the installed packages read them; what moved is said first.
@@ -161,6 +168,8 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 		await session.finish();
 		return {...last, ...session.summary(), values};
 	} finally {
+		// A run that ended early (the moved files not confirmed, an error) still saves what it did.
+		await session.saveEnds().catch(() => undefined);
 		session.close();
 	}
 }
