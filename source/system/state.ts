@@ -33,6 +33,9 @@ export type StateStore = {
 	saved(): SavedState;
 	// Back to what a run found (undo): the answers, and for a setup its progress too.
 	restore(answers: Answers, progress?: ProgressBefore): void;
+	// Ready to save, nothing written: a run about to change the machine calls it where it would
+	// only wait for a sync (conf's first use is a few milliseconds of the main thread, issue 12).
+	prepare?(): void;
 };
 
 // The state after a restore: the answers, and where a setup's progress is given, exactly it.
@@ -52,6 +55,17 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 	// conf writes its file as soon as it is made, so it is made only when something is saved:
 	// `plan`, `status` and a refused run leave the machine as they found it.
 	let conf: Conf<SavedState> | undefined;
+	// No defaults: conf would write them as it is made, a sync of its own before the first save;
+	// readSavedState takes a file without answers as no answers. Made, conf reads the file (and
+	// makes its folder, the run lock's) and writes nothing.
+	const confAt = (host: string): Conf<SavedState> =>
+		new Conf<SavedState>({
+			cwd: path.dirname(host),
+			configName: path.basename(host, '.json'),
+			projectName: 'mesos-setup',
+			projectSuffix: '',
+			clearInvalidConfig: false,
+		});
 	// Each save is one atomic write of conf's (a temp file, fsync, rename). `undefined` removes a key.
 	const save = (changes: Partial<Record<keyof SavedState, SavedState[keyof SavedState] | undefined>>): void => {
 		const {host} = fs.resolve(stateFile);
@@ -59,15 +73,7 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 		const setting = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 		const removing = entries.filter(([, value]) => value === undefined).map(([key]) => key);
 		try {
-			// No defaults: conf would write them as it is made, a sync of its own before the first
-			// save; readSavedState takes a file without answers as no answers.
-			conf ??= new Conf<SavedState>({
-				cwd: path.dirname(host),
-				configName: path.basename(host, '.json'),
-				projectName: 'mesos-setup',
-				projectSuffix: '',
-				clearInvalidConfig: false,
-			});
+			conf ??= confAt(host);
 			if (removing.length > 0) {
 				const {...kept} = conf.store;
 				for (const key of removing) delete kept[key];
@@ -98,6 +104,13 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 		restore(answers, progress) {
 			const after = restored(state, answers, progress);
 			save(progress ? {answers: after.answers, progress: after.progress, setUpAt: after.setUpAt} : {answers: after.answers});
+		},
+		prepare() {
+			try {
+				conf ??= confAt(fs.resolve(stateFile).host);
+			} catch {
+				// Said by the save that needs it.
+			}
 		},
 	};
 }
