@@ -28,7 +28,7 @@ export class Journal {
 	private loaded = false;
 	// Files recorded ahead of their change (recordAhead) and not written yet.
 	private readonly ahead = new Set<JournalEntry>();
-	// Something changed since the last save: a written file's SHA-256, a record dropped.
+	// Something changed since the last save (unsaved): a written file's SHA-256, a record dropped.
 	private dirty = false;
 	// Copies of dropped records, still named by the journal on disk until the next save.
 	private readonly unnamedCopies: string[] = [];
@@ -86,10 +86,9 @@ export class Journal {
 	}
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
-	// step's writes need no save each: the journal is saved once before them and once when the row
-	// settles (settle: the step's end, or the next save; issue 12: two saves a file, each syncing the
-	// file and its folder, were most of what a setup spent). Files already recorded keep their first
-	// record; a folder new files share is looked at once. `read`: bytes read just before, kept.
+	// step's writes need no save each: once before them, once as the row settles (issue 12: two saves
+	// a file were most of what a setup spent). Files already recorded keep their first record; a
+	// folder new files share is looked at once. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
@@ -134,15 +133,13 @@ export class Journal {
 		if (unchanged) this.drop(entry);
 		else entry.sha256 = sha256(now ?? '');
 		this.dirty = true;
-		// The SHA-256 of what was written: a file not recorded ahead saves it at once (its own record
-		// came just before), a row's wait for its settle. A run killed before that leaves it empty, and
-		// undo then puts the file back without asking whether it was edited since (there was no time to).
+		// Its SHA-256: saved at once for a file not recorded ahead, with the settle for a row. Killed before,
+		// undo puts the file back without asking whether it was edited since (there was no time to).
 		if (sync === 'now') await this.save();
 		return unchanged ? 'unchanged' : old === undefined ? 'created' : 'changed';
 	}
 
-	// Ends a row: the records of files it recorded ahead and never wrote (a step that stopped or
-	// failed) go, and what changed since the last save (what was written, with its syncs) is saved.
+	// Ends a row: records of files it never wrote (stopped, failed) go; the changes since are saved.
 	async settle(): Promise<void> {
 		for (const entry of this.ahead) this.drop(entry);
 		if (this.dirty) await this.save();
@@ -203,8 +200,7 @@ export class Journal {
 		await this.save();
 	}
 
-	// A setup that ran to its end is not continued by the next one. One save with what the last rows
-	// wrote (settle's), so a setup's end is one sync of the journal, not two.
+	// A setup that ran to its end is not continued by the next one (one save, with settle's).
 	async finish(now: Date): Promise<void> {
 		await this.load();
 		if (!this.saved) return;
@@ -226,7 +222,6 @@ export class Journal {
 		return this.saved;
 	}
 
-	// Something is not saved yet (a written file's SHA-256, a record dropped).
 	get unsaved(): boolean {
 		return this.dirty;
 	}
