@@ -46,6 +46,12 @@ export function canonicalRoot(root: string): string {
 	}
 }
 
+// A target path as path.resolve('/', target) makes it. One that is absolute with no empty, '.' or
+// '..' part and no trailing slash is that already (the catalogue's paths are), and is taken as it is:
+// hundreds are asked a setup.
+const needsResolving = /\/\.{0,2}(?:\/|$)/;
+export const normalTarget = (target: string): string => (target.startsWith('/') && !needsResolving.test(target) ? target : path.resolve('/', target));
+
 // `target` absolute and normalized (no '.', '..' or '//'), as resolveInRoot makes it: joined as
 // text, without path.join normalizing it again (thousands of calls a setup).
 export function hostOf(base: string, target: string): string {

@@ -12,7 +12,7 @@ import {randomBytes} from 'node:crypto';
 import {chmodSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {StepError} from '../model/errors.js';
-import {canonicalRoot, codeOf, hostOf, type Resolved, resolveInRoot} from './root-path.js';
+import {canonicalRoot, codeOf, hostOf, normalTarget, type Resolved, resolveInRoot} from './root-path.js';
 
 export type FileKind = 'file' | 'folder' | 'link' | 'FIFO' | 'socket' | 'device';
 
@@ -59,7 +59,12 @@ export type TargetFiles = Omit<TargetFs, 'resolve'>;
 
 // Temp files are named for the file they replace, so the next run can find what a kill left.
 export const tempFilePattern = /^\..*\.mesos-setup-[0-9a-f]{8}$/;
-const tempName = (name: string): string => `.${name.slice(0, 200)}.mesos-setup-${randomBytes(4).toString('hex')}`;
+// Random once a process, then counted (made with O_EXCL; a draw a write was 1 ms of a setup's).
+let tempSerial: number | undefined;
+const tempName = (name: string): string => {
+	tempSerial = ((tempSerial ?? randomBytes(4).readUInt32BE(0)) + 1) >>> 0;
+	return `.${name.slice(0, 200)}.mesos-setup-${tempSerial.toString(16).padStart(8, '0')}`;
+};
 
 const isDiskFull = (error: unknown): boolean => codeOf(error) === 'ENOSPC' || codeOf(error) === 'EDQUOT';
 
@@ -81,8 +86,8 @@ export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './fi
 
 export function createTargetFs(root: string): TargetFs {
 	const base = canonicalRoot(root);
-	const hostPath = (target: string): string => hostOf(base, path.resolve('/', target));
-	const resolve = (target: string): Resolved => resolveInRoot(base, path.resolve('/', target));
+	const hostPath = (target: string): string => hostOf(base, normalTarget(target));
+	const resolve = (target: string): Resolved => resolveInRoot(base, normalTarget(target));
 
 	// Missing is an answer, not an exception (a fresh root's setup asks hundreds of times).
 	async function infoAt(host: string): Promise<FileInfo | undefined> {
@@ -158,8 +163,7 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
-		// The resolution looked at every part up to the first missing one: with one missing the file
-		// is not there either, and with none its folder is.
+		// Resolved up to the first missing part: one missing, no file either; none, the folder is there.
 		const existing = real.missing ? undefined : await infoAt(real.host);
 		if (existing && existing.kind !== 'file') throw new NotRegularFileError(target, real.host, existing.kind);
 		const dir = path.dirname(real.host);
