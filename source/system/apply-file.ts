@@ -11,9 +11,10 @@ import type {System} from './system.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
 
-// What the run keeps across the actions of a step: whether the row under way is recorded yet, and
-// what follows a row's record before its first write (the progress of the steps before: run-saves.ts).
-export type FileRow = {recordedAhead: boolean; recorded?: () => void};
+// What the run keeps across the actions of a step: whether the row under way is recorded yet; the
+// file actions of the next step, when it follows at once and a row ends this one (recorded with it:
+// one save for both); what follows a row's record before its first write (run-saves.ts).
+export type FileRow = {recordedAhead: boolean; recordWith?: readonly Action[]; recorded?: () => void};
 
 // `rest`: this action and the ones after it in the part of the step being applied.
 export async function runFile(system: System, journal: Journal, action: FileAction, rest: readonly Action[], row: FileRow): Promise<Outcome> {
@@ -36,7 +37,7 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 		if (!row.recordedAhead) {
 			row.recordedAhead = true;
 			const end = rest.findIndex(next => next.kind !== 'file');
-			const changing = await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end));
+			const changing = await filesThatWillChange(system, end === -1 ? [...rest, ...(row.recordWith ?? [])] : rest.slice(0, end));
 			await journal.recordAhead([...changing.keys()], changing);
 			row.recorded?.();
 		}

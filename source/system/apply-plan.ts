@@ -47,6 +47,8 @@ export type StepOptions = {
 	// own: the next row's record, or before a command runs on the machine, a stop, a failure, the
 	// finish, saveEnds(). A run killed before that does the step again, as one whose save was lost.
 	savedWithNext?: boolean;
+	// With it, the next step's first file actions: a row that ends this step records them too.
+	recordWith?: readonly Action[];
 };
 
 // One run: one journal, one log and one run id across however many steps the caller applies,
@@ -105,6 +107,7 @@ export class ApplyRun {
 			onEvent(event);
 		};
 		emit({type: 'step-start', step});
+		this.row.recordWith = options.recordWith;
 		// Whether an action of the step did something (ran, wrote, started): only then does its end
 		// need a save of its own (below).
 		let acted = false;

@@ -1,10 +1,11 @@
 // When a run saves what it did (ApplyRun's bookkeeping): a row of files is recorded in the journal
 // before its writes (apply-file.ts) and settled after them (what was written, its syncs), then the
 // progress says the step is done: files, journal, "done", in that order. Each save is a synced
-// write, so a setup --yes, whose steps follow one another, saves a step's end with the next save
-// (issue 12: a rehearsal's 11 synced writes became 7): the next row's record (which names what the
-// rows before wrote, their syncs with it) and the progress right after it, before the row's first
-// write; before a command runs on the machine; a stop's or a failure's; the finish.
+// write, so a setup --yes, whose steps follow one another, saves a step's end with the next save:
+// the next row's record (which names what the rows before wrote, their syncs with it) and the
+// progress right after it, before the row's first write; before a command runs on the machine; a
+// stop's or a failure's; the finish. With recordWith (the next step's files recorded with a row),
+// a rehearsal's 11 synced writes became 5 (issue 12).
 import type {Action, StepId} from '../model/plan.js';
 import {type CheckRow, endCheckRow} from './apply-command.js';
 import type {FileRow} from './apply-file.js';

@@ -8,7 +8,7 @@ import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
 import {describeFileError} from '../model/errors.js';
 import type {Facts} from '../model/facts.js';
-import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
+import {type Action, buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import type {HeldLock} from '../system/run-lock.js';
 import {setupRunId} from '../system/setup-run.js';
@@ -31,8 +31,10 @@ export type SetupStart = {
 export type StepRun = UseCaseOptions<ApplyEvent> & {
 	// false for a part of a step that does not end it (one file page of the configuration).
 	completesStep?: boolean;
-	// The next step (or finish) follows at once: the step's end is saved with the next save (ApplyRun).
+	// The next step (or finish) follows at once: the step's end is saved with the next save, and the
+	// next step's first file actions are recorded with this step's last row (ApplyRun).
 	savedWithNext?: boolean;
+	recordWith?: readonly Action[];
 };
 
 export type SetupSession = {
@@ -98,6 +100,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			return current.applyStep(step, options.onEvent, {
 				...(options.completesStep === undefined ? {} : {completesStep: options.completesStep}),
 				...(options.savedWithNext ? {savedWithNext: true} : {}),
+				...(options.recordWith ? {recordWith: options.recordWith} : {}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});
 		},
@@ -116,6 +119,12 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 }
 
 export type SetupOutcome = ApplyResult & {values: Values};
+
+const leadingFiles = (step: Step | undefined): Action[] => {
+	const actions = step?.actions ?? [];
+	const end = actions.findIndex(action => action.kind !== 'file');
+	return end === -1 ? [...actions] : actions.slice(0, end);
+};
 
 export type {ConfirmMoved} from './installed-layout.js';
 
@@ -154,8 +163,10 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 		let steps = plan.steps;
 		for (let index = 0; index < steps.length; index++) {
 			const step = steps[index]!;
-			// Each step is followed at once by the next or the finish: one save for a step's end and the next's start.
-			last = await session.applyStep(step, {...options, savedWithNext: true});
+			// Each step is followed at once by the next or the finish: one save for a step's end and the
+			// next's start. Not the files after the install: they are planned again once it ran.
+			const next = step.id === 'install' && options.replan ? undefined : steps[index + 1];
+			last = await session.applyStep(step, {...options, savedWithNext: true, recordWith: leadingFiles(next)});
 			if (!last.ok) return {...last, values};
 			if (step.id === 'install' && options.replan) {
 				// The files go where the installed packages read them; what moved is said first.

@@ -1,8 +1,8 @@
 // A setup --yes (runSetup) applies its steps one after another, so a step's end (its journal save
 // and its progress) rides with the next save: in a sandbox the next row's record (the progress right
 // after it, before the row's first write), then the finish; on a machine also before each command,
-// which may take minutes. Whatever is saved, the order stays: the files and the journal that names
-// them, then the progress that says the step is done.
+// which may take minutes. Two file steps in a row are recorded in one save. Whatever is saved, the
+// order stays: the files and the journal that names them, then the progress that says so.
 import {readFile} from 'node:fs/promises';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -52,13 +52,11 @@ describe('setup --yes in a sandbox', () => {
 		const result = await runSetup(system, {});
 		expect(result.ok).toBe(true);
 		expect(saves).toEqual([
-			// The repository's file, the 5 overrides, the 15 configuration files, each row recorded
-			// before its writes (the rows before named written by the next one's record, then done).
+			// The repository's file; the 5 overrides with the 15 configuration files that follow them at
+			// once (one record); each record names the rows before written, then their progress.
 			'journal: 1 recorded, 0 written',
-			'journal: 6 recorded, 1 written',
+			'journal: 21 recorded, 1 written',
 			'progress: preflight,key,repository,install',
-			'journal: 21 recorded, 6 written',
-			'progress: preflight,key,repository,install,overrides',
 			'journal: 21 recorded, 21 written, finished',
 			'progress: preflight,key,repository,install,overrides,configuration,start finished',
 		]);
@@ -73,6 +71,7 @@ describe('setup --yes in a sandbox', () => {
 		const controller = new AbortController();
 		const result = await runSetup(system, {}, {signal: controller.signal, onEvent: event => event.type === 'step-end' && event.step.id === 'overrides' && controller.abort()});
 		expect(result.stopped).toBe(true);
+		// The configuration's records, made with the overrides', are dropped: it never began.
 		expect(saves.slice(-2)).toEqual(['journal: 6 recorded, 6 written', 'progress: preflight,key,repository,install,overrides']);
 		expect((onDisk(root, 'var/lib/mesos-setup/state.json') as {progress: Progress}).progress).toMatchObject({completed: ['preflight', 'key', 'repository', 'install', 'overrides'], stoppedAt: 'configuration', finished: false});
 	});
