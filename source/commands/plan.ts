@@ -8,6 +8,8 @@ import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {planSetup} from '../use-cases/plan-setup.js';
 import type {Output} from './output.js';
+import {readingSourceLine, sayIfSlow} from './slow-notice.js';
+import {valuesFor} from '../use-cases/gather-answers.js';
 
 // `read`: what a file holds now (undefined: absent), to say whether it is new, changed or unchanged.
 // The lines are the change summary's (model/change-summary.ts), with each file's whole content.
@@ -20,7 +22,7 @@ export async function describeAction(action: Action, read: (path: string) => Pro
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
-	const plan = await planSetup(system, answers);
+	const plan = await sayIfSlow(planSetup(system, answers), () => output.err(readingSourceLine(valuesFor(answers))));
 	const {values} = plan;
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));

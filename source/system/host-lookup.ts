@@ -8,6 +8,7 @@
 // The same getaddrinfo Node's own connections ask, with the same hints.
 import dns, {type LookupAddress} from 'node:dns';
 import {isIPv4, type LookupFunction} from 'node:net';
+import {monotonicMs} from './monotonic-clock.js';
 
 // An answer is handed on for long enough for one setup's prediction and preflight. A failure only
 // for a second after it came: a network mended meanwhile (the wizard's retry, a setup at boot while
@@ -15,7 +16,7 @@ import {isIPv4, type LookupFunction} from 'node:net';
 export const lookupReuseMs = 5_000;
 export const failureReuseMs = 1_000;
 
-// `at`: performance.now(), a monotonic clock (a clock stepped back must not keep an answer for hours).
+// `at`: monotonicMs(), a monotonic clock (a clock stepped back must not keep an answer for hours).
 const kept = new Map<string, {at: number; failedAt?: number; answer: Promise<LookupAddress[]>}>();
 
 function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
@@ -29,7 +30,7 @@ function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 	const entry: {at: number; failedAt?: number; answer: Promise<LookupAddress[]>} = {at: now, answer};
 	answer.catch(() => {
 		// a look ahead nobody took fails nowhere
-		entry.failedAt = performance.now();
+		entry.failedAt = monotonicMs();
 	});
 	kept.set(host, entry);
 	return answer;
@@ -39,7 +40,7 @@ function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 export function lookAhead(urls: readonly string[]): void {
 	for (const url of urls) {
 		const {protocol, hostname} = new URL(url);
-		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '' && !hostname.startsWith('[')) lookupAll(hostname, performance.now());
+		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '' && !hostname.startsWith('[')) lookupAll(hostname, monotonicMs());
 	}
 }
 
@@ -50,7 +51,7 @@ const lookupFailure = (host: string, error: NodeJS.ErrnoException): NodeJS.Errno
 // net's `lookup` option: the kept answer, as dns.lookup gives it (all addresses, or the first) for
 // the family asked; a failure as a new error each time, with the name server's words.
 export const keptLookup = ((host: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
-	lookupAll(host, performance.now()).then(
+	lookupAll(host, monotonicMs()).then(
 		all => {
 			const found = options.family === 4 || options.family === 6 ? all.filter(address => address.family === options.family) : all;
 			const [first] = found;
@@ -72,7 +73,7 @@ export function hostFound(host: string, signal: AbortSignal): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const stopped = (): void => resolve();
 		signal.addEventListener('abort', stopped, {once: true});
-		lookupAll(host, performance.now()).then(
+		lookupAll(host, monotonicMs()).then(
 			() => resolve(),
 			(error: NodeJS.ErrnoException) => reject(lookupFailure(host, error)),
 		).finally(() => signal.removeEventListener('abort', stopped));

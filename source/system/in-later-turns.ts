@@ -1,5 +1,6 @@
 // TargetFs makes Node's synchronous file calls behind its async interface (target-fs.ts says why).
 import type {TargetFs} from './target-fs.js';
+import {monotonicMs} from './monotonic-clock.js';
 
 // How long file calls may follow one another before the event loop gets a turn.
 export const fileCallSliceMs = 4;
@@ -8,10 +9,6 @@ export const fileCallSliceMs = 4;
 // promise calls did, so whatever waits on files (a screen's review of every node) lets keys,
 // signals and timers in between. Not a turn after each call: a setup makes hundreds of them, and
 // a turn each was a few milliseconds of a plain setup (issue 12).
-// The clock is process.hrtime's: `performance` loads node:perf_hooks and eight more modules on its
-// first use (about 2 ms of a setup's, issue 12).
-const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
-
 export function inLaterTurns(fs: TargetFs, now: () => number = monotonicMs): TargetFs {
 	let turnAt = now();
 	const later = async <T>(result: Promise<T>): Promise<T> => {

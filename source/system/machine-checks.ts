@@ -1,7 +1,7 @@
 // Preflight checks that read the real machine: listening ports, /etc/hosts, free disk, commands
 // and whether the repository and key server answer. None of them change anything.
-import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
+import {closeSync, openSync, read, readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {promisify} from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import {judgeFolder} from '../model/apt-index.js';
@@ -13,9 +13,12 @@ import {httpGet} from './http-get.js';
 import {createCommandRunner, findOnPath} from './runner.js';
 import {readerHere, readSourceIndex} from './source-index.js';
 import type {TargetFs} from './target-fs.js';
+import {monotonicMs} from './monotonic-clock.js';
 
 // message: what the check's title does not already say (a finding, a figure, what to do); none
 // where a passed check's title says it all.
+const readPromise = promisify(read);
+
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: string};
 
 // Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
@@ -25,10 +28,37 @@ export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: str
 type Listening = {byPort: Map<number, Set<string>>; owners(): readonly SocketOwner[]};
 type SocketOwner = {inode: string; owner: string};
 
+// A socket table read with two trips to the thread pool where few sockets are open: opened and
+// closed here (microseconds), read there until a read finds the end (the kernel hands out a page or
+// so a read). readFile would take five trips (open, stat, the reads, close), each waiting for this
+// thread, busy making the plan, to start the next: the preflight then waited for the table.
+async function readTable(file: string): Promise<string> {
+	let fd: number;
+	try {
+		fd = openSync(file, 'r');
+	} catch {
+		return '';
+	}
+	const chunks: Buffer[] = [];
+	const buffer = Buffer.allocUnsafe(1 << 16);
+	try {
+		for (;;) {
+			const {bytesRead} = await readPromise(fd, buffer, 0, buffer.length, null);
+			if (bytesRead === 0) break;
+			chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+		}
+	} catch {
+		return '';
+	} finally {
+		closeSync(fd);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readListening(): Promise<Listening> {
 	const byPort = new Map<number, Set<string>>();
 	// Both at once: each read is the kernel's time, not ours.
-	const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map(async file => readFile(file, 'utf8').catch(() => '')));
+	const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map(readTable));
 	for (const text of tables) {
 		for (const line of text.split('\n').slice(1)) {
 			const cols = line.trim().split(/\s+/);
@@ -50,7 +80,7 @@ let ahead: {at: number; reading: Promise<Listening>} | undefined;
 // Shared while it is under way, then read again: a preflight run later sees the ports as they are then.
 const listening = (): Promise<Listening> => {
 	// A monotonic clock: a clock stepped back must not make an old reading look fresh.
-	const early = ahead && performance.now() - ahead.at <= aheadReuseMs ? ahead.reading : undefined;
+	const early = ahead && monotonicMs() - ahead.at <= aheadReuseMs ? ahead.reading : undefined;
 	ahead = undefined;
 	return (reading ??= (early ?? readListening()).finally(() => {
 		reading = undefined;
@@ -98,7 +128,7 @@ export function lookAheadFor(checks: readonly Check[]): void {
 	if (checks.some(check => check.kind === 'port-free')) {
 		const early = readListening();
 		early.catch(() => undefined);
-		ahead = {at: performance.now(), reading: early};
+		ahead = {at: monotonicMs(), reading: early};
 	}
 }
 

@@ -10,6 +10,7 @@ import type {Cluster} from '../model/cluster.js';
 import type {NodePlan} from '../model/cluster-plan.js';
 import {checksOf} from '../model/plan.js';
 import type {NodeSystem} from '../system/node-system.js';
+import {monotonicMs} from '../system/monotonic-clock.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
 import {predictedNodePlan} from './cluster-layout.js';
 
@@ -28,10 +29,10 @@ export function readAhead(cluster: Cluster, system: NodeSystem, signal?: AbortSi
 		// The targets first: the first stage waits for them, its checks come after.
 		let answeredAt: number | undefined;
 		const early = refuseUnwritableTargets(system.fs, plan.plan).finally(() => {
-			answeredAt = performance.now();
+			answeredAt = monotonicMs();
 		});
 		early.catch(() => undefined);
-		const targets = async (): Promise<void> => (answeredAt === undefined || performance.now() - answeredAt <= aheadMs ? early : refuseUnwritableTargets(system.fs, plan.plan));
+		const targets = async (): Promise<void> => (answeredAt === undefined || monotonicMs() - answeredAt <= aheadMs ? early : refuseUnwritableTargets(system.fs, plan.plan));
 		const preflight = plan.plan.steps.find(step => step.id === 'preflight');
 		if (preflight) system.checks.lookAhead?.(checksOf(preflight));
 		return {plan, targets};

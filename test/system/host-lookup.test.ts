@@ -34,7 +34,7 @@ describe('host names looked up once a moment', () => {
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 		const port = (server.address() as AddressInfo).port;
 		try {
-			vi.useFakeTimers({toFake: ['performance', 'Date'], now: new Date('2026-01-01T00:00:00Z')});
+			vi.useFakeTimers({toFake: ['hrtime', 'Date'], now: new Date('2026-01-01T00:00:00Z')});
 			const asked = countingLookups();
 			// A name only this test uses, so no earlier answer is kept for it; /etc/hosts has localhost.
 			const url = `http://localhost:${port}/`;
@@ -53,7 +53,7 @@ describe('host names looked up once a moment', () => {
 	});
 
 	it('keeps a failure as the answer for a second, each time a new error in the name server’s words', async () => {
-		vi.useFakeTimers({toFake: ['performance']});
+		vi.useFakeTimers({toFake: ['hrtime']});
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
 		const spy = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => callback(failure)) as typeof dns.lookup);
 		lookAhead(['http://nowhere.example/debian']);
@@ -74,7 +74,7 @@ describe('host names looked up once a moment', () => {
 	});
 
 	it('makes no request to a host whose name does not resolve, and fails as that request did', async () => {
-		vi.useFakeTimers({toFake: ['performance']});
+		vi.useFakeTimers({toFake: ['hrtime']});
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND unknown.example'), {code: 'ENOTFOUND', syscall: 'getaddrinfo'});
 		vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: Error) => void) => {
 			setTimeout(() => callback(failure), 5);

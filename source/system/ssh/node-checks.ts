@@ -11,6 +11,7 @@ import {type FetchBytes, indexReadings, readSourceIndex, type SourceReader} from
 import type {NodeFs} from './node-fs.js';
 import {clockScript, listenersScript, listeningScript, reachScript} from './node-scripts.js';
 import {describeEndpoint, type SshSession, sshErrorFor} from './ssh-session.js';
+import {monotonicMs} from '../monotonic-clock.js';
 
 export type NodeChecks = {
 	run(check: Check): Promise<CheckResult>;
@@ -65,7 +66,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 	// asked apart, for that port alone.
 	let reading: {at: number; ports: Promise<Set<number>>} | undefined;
 	const listening = (): Promise<Set<number>> => {
-		if (reading && performance.now() - reading.at <= 1_000) return reading.ports;
+		if (reading && monotonicMs() - reading.at <= 1_000) return reading.ports;
 		const ports = session
 			.asRootInShell({script: listeningScript, args: [], timeoutMs: 30_000})
 			.then(answer => {
@@ -76,7 +77,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 			.finally(() => {
 				if (reading?.ports === ports) reading = undefined;
 			});
-		reading = {at: performance.now(), ports};
+		reading = {at: monotonicMs(), ports};
 		return ports;
 	};
 	let arch: Promise<string> | undefined;
@@ -179,7 +180,7 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 			const key = keyOf(check);
 			const kept = ahead.get(key);
 			ahead.delete(key);
-			const fresh = kept && (kept.answeredAt === undefined || performance.now() - kept.answeredAt <= aheadMs);
+			const fresh = kept && (kept.answeredAt === undefined || monotonicMs() - kept.answeredAt <= aheadMs);
 			return fresh ? kept.result : run(check);
 		},
 		lookAhead(checks) {
@@ -187,8 +188,8 @@ export function createNodeChecks(session: SshSession, fs: NodeFs, runner: Comman
 				const entry: {answeredAt?: number; result: Promise<CheckResult>} = {result: run(check)};
 				// Taken (and its failure reported) by the preflight, or dropped unread.
 				entry.result.then(
-					() => (entry.answeredAt = performance.now()),
-					() => (entry.answeredAt = performance.now()),
+					() => (entry.answeredAt = monotonicMs()),
+					() => (entry.answeredAt = monotonicMs()),
 				);
 				ahead.set(keyOf(check), entry);
 			}
