@@ -176,8 +176,9 @@ export class ApplyRun {
 	private startChanging(): void {
 		if (this.changing) return;
 		this.changing = true;
-		// At the event loop's next turn: the first wait for a sync (the first row's record).
-		if (!this.system.dryRun) setImmediate(() => this.system.state.prepare?.());
+		// A setup's (under the run lock, in the state's folder), at the event loop's next turn: the
+		// first wait for a sync (the first row's record).
+		if (!this.system.dryRun && this.options.recordsProgress !== false) setImmediate(() => this.system.state.prepare?.());
 		try {
 			this.log.open();
 		} catch (error) {

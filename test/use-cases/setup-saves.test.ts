@@ -3,13 +3,14 @@
 // after it, before the row's first write), then the finish; on a machine also before each command,
 // which may take minutes. Two file steps in a row are recorded in one save. Whatever is saved, the
 // order stays: the files and the journal that names them, then the progress that says so.
-import {readFile} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Progress} from '../../source/system/state.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import type {TargetFs} from '../../source/system/target-fs.js';
+import {restartServices} from '../../source/use-cases/restart-services.js';
 import {runSetup} from '../../source/use-cases/setup.js';
 import {undoLastRun} from '../../source/use-cases/undo.js';
 import {tempRoot} from '../helpers/temp-root.js';
@@ -109,5 +110,15 @@ describe('setup --yes on a machine', () => {
 		const journal = JSON.parse(await readFile(path.join(system.root, 'var/backups/mesos-setup', result.runId, 'journal.json'), 'utf8')) as SavedJournal;
 		expect(journal.finished).toBeDefined();
 		expect(journal.entries.every(entry => entry.sha256.length === 64)).toBe(true);
+	});
+});
+
+describe('the saved state made ready ahead of its first save', () => {
+	it('only by a setup: a restart from status leaves no state folder behind', async () => {
+		const root = await tempRoot();
+		const system = await createSystem({root});
+		await restartServices(system, ['zookeeper'], {answers: {}});
+		await new Promise(resolve => setImmediate(resolve));
+		expect(await readdir(path.join(root, 'var'))).toEqual(['log']);
 	});
 });
