@@ -8,7 +8,7 @@ import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {planSetup} from '../use-cases/plan-setup.js';
 import type {Output} from './output.js';
-import {readingSourceLine, sayIfSlow} from './slow-notice.js';
+import {sayIfSlow, sayReading} from './slow-notice.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
 
 // `read`: what a file holds now (undefined: absent), to say whether it is new, changed or unchanged.
@@ -22,7 +22,7 @@ export async function describeAction(action: Action, read: (path: string) => Pro
 }
 
 export async function runPlan(system: System, answers: Answers, options: {script: boolean}, output: Output): Promise<number> {
-	const plan = await sayIfSlow(planSetup(system, answers), () => output.err(readingSourceLine(valuesFor(answers))));
+	const plan = await sayIfSlow(planSetup(system, answers), sayReading(output.err, () => valuesFor(answers), system.facts));
 	const {values} = plan;
 	if (options.script) {
 		output.out(renderScript(plan).replace(/\n$/, ''));

@@ -13,7 +13,7 @@ import {describeSystem} from './describe-system.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
 import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {type Output, paint, type Tone} from './output.js';
-import {readingSourceLine, sayIfSlow} from './slow-notice.js';
+import {sayIfSlow, sayReading} from './slow-notice.js';
 
 const tones: Partial<Record<OutcomeStatus, Tone>> = {
 	wrote: 'green',
@@ -50,7 +50,7 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	refuseUnsafeRealRun(system, 'setup');
 	const checked = valuesFor(answers);
 	refuseUnpinnedKey(checked);
-	const plan = await sayIfSlow(planSetupToRun(system, answers, signal, checked), () => output.err(readingSourceLine(checked)));
+	const plan = await sayIfSlow(planSetupToRun(system, answers, signal, checked), sayReading(output.err, () => checked, system.facts));
 	for (const line of describeSystem(system, checked, 'Working', plan.facts)) output.out(line);
 	// Everything it will run and write, said before the first change (the wizard's summary).
 	output.out('Before anything changes, this is what setup will do:');

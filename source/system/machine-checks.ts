@@ -17,8 +17,6 @@ import {monotonicMs} from './monotonic-clock.js';
 
 // message: what the check's title does not already say (a finding, a figure, what to do); none
 // where a passed check's title says it all.
-const readPromise = promisify(read);
-
 export type CheckResult = {status: 'passed' | 'warned' | 'failed'; message?: string};
 
 // Listening TCP sockets from /proc/net/tcp{,6}: state 0A is LISTEN; the inode leads to the owner.
@@ -32,6 +30,8 @@ type SocketOwner = {inode: string; owner: string};
 // closed here (microseconds), read there until a read finds the end (the kernel hands out a page or
 // so a read). readFile would take five trips (open, stat, the reads, close), each waiting for this
 // thread, busy making the plan, to start the next: the preflight then waited for the table.
+const readPromise = promisify(read);
+
 async function readTable(file: string): Promise<string> {
 	let fd: number;
 	try {

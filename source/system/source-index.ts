@@ -5,6 +5,7 @@ import {debianArch, judgeIndex} from '../model/apt-index.js';
 import {httpGet} from './http-get.js';
 import type {Check} from '../model/plan.js';
 import type {CheckResult} from './machine-checks.js';
+import {monotonicMs} from './monotonic-clock.js';
 
 // The bytes at a URL, or undefined where the server says it has none (404); a fetch that fails
 // otherwise throws, with the reason.
@@ -36,7 +37,7 @@ export const indexReuseMs = 30_000;
 // short is not kept.
 export type ReadIndexOptions = {signal?: AbortSignal; keep?: boolean};
 
-export function indexReadings(fetchBytes: (signal?: AbortSignal) => FetchBytes, now: () => number = Date.now): SourceReader['readIndex'] {
+export function indexReadings(fetchBytes: (signal?: AbortSignal) => FetchBytes, now: () => number = monotonicMs): SourceReader['readIndex'] {
 	const kept = new Map<string, {at: number; reading: Promise<IndexFiles>}>();
 	return async (check, arch, {signal, keep = false} = {}) => {
 		const key = `${check.dists} ${check.component} ${arch}`;

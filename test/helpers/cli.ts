@@ -7,6 +7,10 @@ export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.ur
 
 export type CliResult = {exitCode: number; stdout: string; stderr: string};
 
+// Standard error without the line a plain command says while a slow package source is read
+// (commands/slow-notice.ts): the default source is the article's, on the real network.
+export const withoutSlowSourceNotice = (stderr: string): string => stderr.replace(/^Reading the (package index at|packages in) .*(\n|$)/gm, '');
+
 export async function runCli(args: string[], options: {env?: Record<string, string>; uid?: number} = {}): Promise<CliResult> {
 	const command = options.uid === undefined ? [process.execPath, cliPath] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', process.execPath, cliPath];
 	const [file = '', ...rest] = command;

@@ -87,11 +87,12 @@ it('does not take a reading read ahead more than a second before: a port closed 
 	}
 });
 
-it('reads a socket table of many reads whole: a port listed past 64 KiB is seen held', async () => {
+it('reads a socket table of many reads whole: every one of 600 listening ports is seen held', async () => {
 	const fs = createTargetFs(await tempRoot());
-	// About 150 bytes a socket: 600 listening ones make /proc/net/tcp some 90 KiB, many reads.
+	// About 150 bytes a socket: 600 listening ones make /proc/net/tcp some 90 KiB, which the kernel
+	// hands out a page (27 sockets) a read, in its hash order, not the order they were opened.
 	const ports: number[] = [];
 	for (let index = 0; index < 600; index++) ports.push(await listen());
-	const results = await Promise.all(ports.slice(-3).map(async port => runCheck({kind: 'port-free', port, owner: 'ZooKeeper'}, fs, false)));
-	expect(results.map(result => result.status)).toEqual(['warned', 'warned', 'warned']);
+	const results = await Promise.all(ports.map(async port => runCheck({kind: 'port-free', port, owner: 'ZooKeeper'}, fs, false)));
+	expect(results.filter(result => result.status !== 'warned')).toEqual([]);
 });

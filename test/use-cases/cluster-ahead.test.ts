@@ -53,6 +53,8 @@ describe('a node read ahead of the first stage', () => {
 		await mkdir(path.join(root, 'etc/mesos'), {recursive: true});
 		await mkdir(path.join(root, 'etc/mesos/zk'));
 		const ahead = await readAhead(cluster, node);
+		// The reading of the targets is under way when readAhead answers: let it end first.
+		await expect(ahead.targets()).rejects.toThrow(/\/etc\/mesos\/zk/);
 		// Put right meanwhile, within 5 s: the answer read ahead is still the one taken.
 		await rm(path.join(root, 'etc/mesos/zk'), {recursive: true});
 		await expect(ahead.targets()).rejects.toThrow(/\/etc\/mesos\/zk/);
