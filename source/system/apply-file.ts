@@ -11,10 +11,8 @@ import type {System} from './system.js';
 
 type FileAction = Extract<Action, {kind: 'file'}>;
 
-// What the run keeps across the actions of a step: whether the row under way is recorded yet; the
-// file actions of the next step, when it follows at once and a row ends this one (recorded with it:
-// one save for both); what follows a row's record before its first write (run-saves.ts).
-export type FileRow = {recordedAhead: boolean; recordWith?: readonly Action[]; recorded?: () => void};
+// What the run keeps across the actions of a step: whether the row under way is recorded yet.
+export type FileRow = {recordedAhead: boolean};
 
 // `rest`: this action and the ones after it in the part of the step being applied.
 export async function runFile(system: System, journal: Journal, action: FileAction, rest: readonly Action[], row: FileRow): Promise<Outcome> {
@@ -28,7 +26,11 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 	}
 	const old = before?.toString('utf8');
 	const content = newContent(action.edit, old);
-	if (old === content) return {status: 'unchanged', message: action.path};
+	if (old === content) {
+		// Written by a killed run this one continues, whose journal may name no SHA-256 for it yet.
+		if (!system.dryRun && before !== undefined) await journal.written(action.path, before).catch(() => undefined);
+		return {status: 'unchanged', message: action.path};
+	}
 	if (content === undefined) return removeFile(system, journal, action.path);
 	if (system.dryRun) return {status: 'would-write', message: action.path};
 	try {
@@ -37,9 +39,8 @@ export async function runFile(system: System, journal: Journal, action: FileActi
 		if (!row.recordedAhead) {
 			row.recordedAhead = true;
 			const end = rest.findIndex(next => next.kind !== 'file');
-			const changing = await filesThatWillChange(system, end === -1 ? [...rest, ...(row.recordWith ?? [])] : rest.slice(0, end));
+			const changing = await filesThatWillChange(system, end === -1 ? rest : rest.slice(0, end));
 			await journal.recordAhead([...changing.keys()], changing);
-			row.recorded?.();
 		}
 		await journal.write(action.path, content, {newFileMode: action.mode}, {before});
 	} catch (error) {

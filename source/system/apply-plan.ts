@@ -5,7 +5,7 @@
 //   --root DIR    files written under DIR, system commands skipped (and said so);
 //   --dry-run     nothing changed at all: files and commands shown as what would happen.
 // An AbortSignal stops it: the command or health wait under way ends, the action and its step are
-// recorded as stopped (never done), and nothing after them runs.
+// recorded as stopped (never done), nothing after them runs.
 import type {Answers} from '../model/answers.js';
 import {type ApplyEvent, type ApplyResult, leftAsItWas, type Outcome, type OutcomeStatus, type OutputStream, type RunSummary} from '../model/apply-events.js';
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
@@ -19,7 +19,7 @@ import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
-import {type ProgressEnd, RunSaves} from './run-saves.js';
+import {DiskFullError} from './target-fs.js';
 
 export type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus} from '../model/apply-events.js';
 
@@ -42,13 +42,6 @@ export type StepOptions = {
 	// count a step done before its last action.
 	completesStep?: boolean;
 	signal?: AbortSignal;
-	// The caller applies the next step at once, and finish() after the last (setup --yes): the step's
-	// end (its journal save and its progress) is saved with the next save instead of by one of its
-	// own: the next row's record, or before a command runs on the machine, a stop, a failure, the
-	// finish, saveEnds(). A run killed before that does the step again, as one whose save was lost.
-	savedWithNext?: boolean;
-	// With it, the next step's first file actions: a row that ends this step records them too.
-	recordWith?: readonly Action[];
 };
 
 // One run: one journal, one log and one run id across however many steps the caller applies,
@@ -66,7 +59,6 @@ export class ApplyRun {
 	private changing = false;
 	// Whether the row of file actions under way has recorded its files in the journal yet; the row of checks under way.
 	private readonly row: FileRow & CheckRow = {recordedAhead: false};
-	private readonly saves: RunSaves;
 
 	constructor(
 		private readonly system: System,
@@ -79,7 +71,6 @@ export class ApplyRun {
 		const progressBefore = setup ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
 		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), options.answersBefore ?? before.answers, progressBefore);
 		this.log = options.log ?? (system.dryRun ? noRunLog : createRunLog(system.fs, runId));
-		this.saves = new RunSaves(system, this.journal, this.row, end => this.saveProgress(end));
 	}
 
 	// Whether this run has started changing the machine (and so keeps a log and progress).
@@ -88,15 +79,12 @@ export class ApplyRun {
 	}
 
 	async applyStep(step: Step, onEvent: (event: ApplyEvent) => void = () => undefined, options: StepOptions = {}): Promise<ApplyResult> {
-		let result: ApplyResult | undefined;
 		try {
-			result = await this.applyActions(step, onEvent, options);
-			return result;
+			return await this.applyActions(step, onEvent, options);
 		} finally {
 			this.log.rest();
 			// Records of files the step never reached go; what it wrote is in the journal, once.
-			if (result?.ok && options.savedWithNext) this.saves.endRows();
-			else await this.saves.settle();
+			await this.settleJournal();
 		}
 	}
 
@@ -107,7 +95,6 @@ export class ApplyRun {
 			onEvent(event);
 		};
 		emit({type: 'step-start', step});
-		this.row.recordWith = options.recordWith;
 		// Whether an action of the step did something (ran, wrote, started): only then does its end
 		// need a save of its own (below).
 		let acted = false;
@@ -117,7 +104,6 @@ export class ApplyRun {
 			emit({type: 'action-start', step, action, index});
 			let outcome: Outcome;
 			try {
-				await this.saves.beforeAction(action);
 				if (action.kind !== 'check') this.startChanging();
 				if (action.kind !== 'file') this.row.recordedAhead = false;
 				if (action.kind !== 'check') endCheckRow(this.row);
@@ -130,29 +116,38 @@ export class ApplyRun {
 			this.counts[outcome.status] = (this.counts[outcome.status] ?? 0) + 1;
 			if (!leftAsItWas.has(outcome.status)) acted = true;
 			emit({type: 'action-end', step, action, index, outcome});
-			if (outcome.status === 'stopped') return {...(await this.stop(step, emit)), failed: {step, action, outcome}};
+			if (outcome.status === 'stopped') return {...this.stop(step, emit), failed: {step, action, outcome}};
 			if (outcome.status === 'failed') {
 				emit({type: 'step-end', step, ok: false});
-				await this.saves.failure({failedAt: step.id});
+				this.saveFailure({failedAt: step.id});
 				return {...this.result(false), failed: {step, action, outcome}};
 			}
 		}
 		emit({type: 'step-end', step, ok: true});
 		if (options.completesStep !== false && !this.completed.includes(step.id)) this.completed.push(step.id);
-		await this.saves.stepDone(acted, options.savedWithNext === true);
+		// A step that left the machine as it was (a rehearsal's skipped commands, files already as they
+		// should be) is saved as done with the next save: a run killed before that does it again, and
+		// it again changes nothing. The journal settles first (a row whose last file was found as
+		// wanted left its closing save, and its syncs, to it).
+		if (acted) await this.settleJournal().then(() => this.saveProgress());
 		return this.result(true);
 	}
 
-	// Marks the whole setup finished, so the next start offers the menu instead of the wizard and
-	// the next setup starts a journal of its own.
+	// The whole setup finished: the next start offers the menu, the next setup a journal of its own.
 	async finish(): Promise<void> {
 		this.changing = true;
-		await this.saves.finish();
+		this.saveProgress({finished: true});
+		if (!this.system.dryRun) await this.journal.finish(this.system.now());
 	}
 
-	// The ends of steps applied with savedWithNext when no next step came (the run ended early).
-	async saveEnds(): Promise<void> {
-		await this.saves.unsavedEnds();
+	// A failure or a stop is reported even when the progress cannot be saved with it (the disk that
+	// filled is then the failure, already named); the next run finds where to go on from the journal.
+	private saveFailure(end: {failedAt?: StepId; stoppedAt?: StepId}): void {
+		try {
+			this.saveProgress(end);
+		} catch (error) {
+			if (!(error instanceof DiskFullError)) throw error;
+		}
 	}
 
 	// What the run has done so far.
@@ -167,17 +162,16 @@ export class ApplyRun {
 		};
 	}
 
-	private async stop(step: Step, emit: (event: ApplyEvent) => void): Promise<ApplyResult> {
+	private stop(step: Step, emit: (event: ApplyEvent) => void): ApplyResult {
 		emit({type: 'step-end', step, ok: false, stopped: true});
-		await this.saves.failure({stoppedAt: step.id});
+		this.saveFailure({stoppedAt: step.id});
 		return {...this.result(false), stopped: true};
 	}
 
 	private startChanging(): void {
 		if (this.changing) return;
 		this.changing = true;
-		// A setup's (under the run lock, in the state's folder), at the event loop's next turn: the
-		// first wait for a sync (the first row's record).
+		// A setup's conf made at the next turn, the first row's wait for a sync (state.ts prepare).
 		if (!this.system.dryRun && this.options.recordsProgress !== false) setImmediate(() => this.system.state.prepare?.());
 		try {
 			this.log.open();
@@ -186,7 +180,7 @@ export class ApplyRun {
 		}
 	}
 
-	private saveProgress(end: ProgressEnd): void {
+	private saveProgress(end: {failedAt?: StepId; stoppedAt?: StepId; finished?: boolean} = {}): void {
 		if (this.system.dryRun || this.options.recordsProgress === false || !this.changing) return;
 		this.system.state.saveProgress({runId: this.runId, completed: [...this.completed], ...end, finished: end.finished ?? false});
 	}
@@ -238,6 +232,18 @@ export class ApplyRun {
 			for (const service of action.restarts) this.servicesToRestart.add(service);
 		}
 		return outcome;
+	}
+
+	// What a step's end saves in the journal is only what undo can do without: the SHA-256 of what
+	// was written (without it a file is put back without asking whether it was edited since) and
+	// the records of files the step never reached (undo finds them as they were). So a journal that
+	// cannot be saved then (a full disk, a failed step's own cause) leaves the step's outcome as it
+	// is; the next write names the problem.
+	private async settleJournal(): Promise<void> {
+		this.row.recordedAhead = false;
+		endCheckRow(this.row);
+		if (this.system.dryRun) return;
+		await this.journal.settle().catch(() => undefined);
 	}
 }
 

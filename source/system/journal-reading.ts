@@ -1,7 +1,8 @@
 // Reading the journals the runs left under /var/backups/mesos-setup: every one, the last one
 // undo can put back, and a setup to continue. A journal that cannot be trusted stops the reading.
 import {type JournalFile, parseJournal} from '../model/journal-record.js';
-import {backupsDir, DamagedJournalError} from './journal.js';
+import {DamagedJournalError} from './damaged-journal.js';
+import {backupsDir} from './journal.js';
 import type {TargetFiles} from './target-fs.js';
 
 // Every run's journal, in the order they started (the id breaks a tie). One that cannot be read

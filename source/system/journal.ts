@@ -5,8 +5,8 @@
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
 import type {Answers} from '../model/answers.js';
-import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, parseJournal, type ProgressBefore, type RunKind} from '../model/journal-record.js';
+import {DamagedJournalError} from './damaged-journal.js';
 import type {FileInfo, TargetFiles} from './target-fs.js';
 
 export type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
@@ -28,7 +28,7 @@ export class Journal {
 	private loaded = false;
 	// Files recorded ahead of their change (recordAhead) and not written yet.
 	private readonly ahead = new Set<JournalEntry>();
-	// Something changed since the last save (unsaved): a written file's SHA-256, a record dropped.
+	// Something changed since the last save: a written file's SHA-256, a record dropped.
 	private dirty = false;
 	// Copies of dropped records, still named by the journal on disk until the next save.
 	private readonly unnamedCopies: string[] = [];
@@ -75,7 +75,7 @@ export class Journal {
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 		const old = read ? read.before : await this.fs.readBytes(target);
 		if (old?.equals(bytes)) {
-			this.notChanging(target);
+			await this.notChanging(target);
 			return 'unchanged';
 		}
 		// The bytes before are the ones just read, and after the atomic write the file holds exactly
@@ -86,9 +86,9 @@ export class Journal {
 	}
 
 	// Records, in one save, the files a step is about to change (their old bytes kept first), so the
-	// step's writes need no save each: once before them, once as the row settles (issue 12: two saves
-	// a file were most of what a setup spent). Files already recorded keep their first record; a
-	// folder new files share is looked at once. `read`: bytes read just before, kept.
+	// step's writes need no save each: the journal is saved once before them and once after the
+	// last (issue 12: two saves a file, each syncing the file and its folder, were most of what a setup
+	// spent). Files already recorded keep their first record; a folder new files share is looked at once. `read`: bytes read just before, kept.
 	async recordAhead(targets: readonly string[], read: ReadonlyMap<string, Buffer | undefined> = new Map()): Promise<void> {
 		await this.load();
 		const before = this.file.entries.length;
@@ -103,13 +103,11 @@ export class Journal {
 	}
 
 	// Keeps a file's old bytes while something else changes it (apt-key rewriting trusted.gpg), so
-	// undo can put it back like any file mesos-setup wrote itself.
-	// A file recorded ahead leaves the sync of its bytes and of its folder (`sync` 'later') to the
-	// next save (the row's settle, or the next row's record, whichever comes first), where the row's
-	// syncs run together instead of one after another: until that save the journal names no SHA-256 for it, so a crash in between, whatever
-	// of the write survived (none, the rename without its bytes, all), leaves a record that undo puts
-	// back as it is (the backup, or no file), which is all it needs; the step is not yet done either,
-	// so the next run writes it again.
+	// undo can put it back like any file mesos-setup wrote itself. A file recorded ahead leaves the
+	// sync of its bytes and folder (`sync` 'later') to the save after the row's last write, where the
+	// row's syncs run together: until then the journal names no SHA-256 for it, so a crash in between,
+	// whatever of the write survived, leaves a record undo puts back as it is (the backup, or no
+	// file); the step is not done either, and the run that continues fills the SHA-256 in (written).
 	// `known`: the bytes the caller read just before (undefined: no file) and the bytes its change
 	// leaves, where it knows them; otherwise both are read.
 	async track(target: string, change: (old: FileInfo | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {
@@ -133,22 +131,37 @@ export class Journal {
 		if (unchanged) this.drop(entry);
 		else entry.sha256 = sha256(now ?? '');
 		this.dirty = true;
-		// Its SHA-256: saved at once for a file not recorded ahead, with the settle for a row. Killed before,
-		// undo puts the file back without asking whether it was edited since (there was no time to).
-		if (sync === 'now') await this.save();
+		// The SHA-256 of what was written is saved once the last file recorded ahead is written. A run
+		// killed before that leaves it empty, and undo then puts the file back without asking whether
+		// it was edited since (there was no time to).
+		if (this.ahead.size === 0) await this.save();
 		return unchanged ? 'unchanged' : old === undefined ? 'created' : 'changed';
 	}
 
-	// Ends a row: records of files it never wrote (stopped, failed) go; the changes since are saved.
+	// Ends a step (one that stopped or failed before it wrote every file it recorded ahead: those
+	// records go); what changed since the last save is saved.
 	async settle(): Promise<void> {
 		for (const entry of this.ahead) this.drop(entry);
 		if (this.dirty) await this.save();
 	}
 
-	// A file recorded ahead that holds its new bytes already: its record goes with the next save.
-	private notChanging(target: string): void {
+	// A file a killed run wrote before the journal named what it wrote (the SHA-256 still empty),
+	// found holding the new bytes by the run that continues it: the SHA-256 is filled in (saved
+	// with the step's settle), so undo asks again before it puts back a file edited since.
+	async written(target: string, bytes: Buffer): Promise<void> {
+		await this.load();
 		const entry = this.entryFor(target);
-		if (entry && this.ahead.has(entry)) this.drop(entry);
+		if (!entry || entry.sha256 !== '' || this.ahead.has(entry)) return;
+		entry.sha256 = sha256(bytes);
+		this.dirty = true;
+	}
+
+	// A file recorded ahead that holds its new bytes already: its record goes; the row's last save stays.
+	private async notChanging(target: string): Promise<void> {
+		const entry = this.entryFor(target);
+		if (!entry || !this.ahead.has(entry)) return;
+		this.drop(entry);
+		if (this.ahead.size === 0) await this.save();
 	}
 
 	private entryFor(target: string): JournalEntry | undefined {
@@ -200,11 +213,10 @@ export class Journal {
 		await this.save();
 	}
 
-	// A setup that ran to its end is not continued by the next one (one save, with settle's).
+	// A setup that ran to its end is not continued by the next one.
 	async finish(now: Date): Promise<void> {
 		await this.load();
 		if (!this.saved) return;
-		for (const entry of this.ahead) this.drop(entry);
 		this.file.finished = now.toISOString();
 		await this.save();
 	}
@@ -220,23 +232,6 @@ export class Journal {
 
 	get hasChanges(): boolean {
 		return this.saved;
-	}
-
-	get unsaved(): boolean {
-		return this.dirty;
-	}
-}
-
-export class DamagedJournalError extends StepError {
-	constructor(readonly damaged: {file: string; problems: string[]}[]) {
-		super(
-			`${damaged.length === 1 ? 'a run journal is' : `${damaged.length} run journals are`} damaged, so what to put back cannot be known: ${damaged.map(d => `${d.file} (${d.problems.slice(0, 3).join('; ')}${d.problems.length > 3 ? '; …' : ''})`).join(', ')}`,
-			[
-				'Nothing was changed.',
-				'Put the journal back from a copy, or move its run folder aside (mv it out of /var/backups/mesos-setup) to go on without that run.',
-			],
-		);
-		this.name = 'DamagedJournalError';
 	}
 }
 

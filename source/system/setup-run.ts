@@ -1,7 +1,8 @@
 // The run a setup writes into: the one a stopped setup left unfinished (killed, failed or quit,
 // from the wizard or --yes), so its journal goes on and one undo puts back the machine as it was
 // before the first attempt; otherwise a new one.
-import {DamagedJournalError, newRunId} from './journal.js';
+import {DamagedJournalError} from './damaged-journal.js';
+import {newRunId} from './journal.js';
 import {setupToContinue} from './journal-reading.js';
 import type {System} from './system.js';
 

@@ -8,7 +8,7 @@ import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
 import {describeFileError} from '../model/errors.js';
 import type {Facts} from '../model/facts.js';
-import {type Action, buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
+import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import type {HeldLock} from '../system/run-lock.js';
 import {setupRunId} from '../system/setup-run.js';
@@ -31,10 +31,6 @@ export type SetupStart = {
 export type StepRun = UseCaseOptions<ApplyEvent> & {
 	// false for a part of a step that does not end it (one file page of the configuration).
 	completesStep?: boolean;
-	// The next step (or finish) follows at once: the step's end is saved with the next save, and the
-	// next step's first file actions are recorded with this step's last row (ApplyRun).
-	savedWithNext?: boolean;
-	recordWith?: readonly Action[];
 };
 
 export type SetupSession = {
@@ -54,8 +50,6 @@ export type SetupSession = {
 	installedLayout(shown?: Facts): Promise<Facts>;
 	// What the run has done so far (nothing before it starts).
 	summary(): RunSummary;
-	// Saves the ends of steps applied with savedWithNext, when no next step came.
-	saveEnds(): Promise<void>;
 	// The session is over (finished, quit, stopped): the run lock goes.
 	close(): void;
 };
@@ -99,8 +93,6 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			}
 			return current.applyStep(step, options.onEvent, {
 				...(options.completesStep === undefined ? {} : {completesStep: options.completesStep}),
-				...(options.savedWithNext ? {savedWithNext: true} : {}),
-				...(options.recordWith ? {recordWith: options.recordWith} : {}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});
 		},
@@ -110,7 +102,6 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 		},
 		installedLayout: shown => installedLayout(system, shown ?? system.facts),
 		summary: () => run?.summary() ?? nothingYet,
-		saveEnds: async () => run?.saveEnds(),
 		close() {
 			lock?.release();
 			lock = undefined;
@@ -119,12 +110,6 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 }
 
 export type SetupOutcome = ApplyResult & {values: Values};
-
-const leadingFiles = (step: Step | undefined): Action[] => {
-	const actions = step?.actions ?? [];
-	const end = actions.findIndex(action => action.kind !== 'file');
-	return end === -1 ? [...actions] : actions.slice(0, end);
-};
 
 export type {ConfirmMoved} from './installed-layout.js';
 
@@ -163,10 +148,7 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 		let steps = plan.steps;
 		for (let index = 0; index < steps.length; index++) {
 			const step = steps[index]!;
-			// Each step is followed at once by the next or the finish: one save for a step's end and the
-			// next's start. Not the files after the install: they are planned again once it ran.
-			const next = step.id === 'install' && options.replan ? undefined : steps[index + 1];
-			last = await session.applyStep(step, {...options, savedWithNext: true, recordWith: leadingFiles(next)});
+			last = await session.applyStep(step, options);
 			if (!last.ok) return {...last, values};
 			if (step.id === 'install' && options.replan) {
 				// The files go where the installed packages read them; what moved is said first.
@@ -179,8 +161,6 @@ export async function runSetupPlan(system: System, answers: Answers, plan: Plan,
 		await session.finish();
 		return {...last, ...session.summary(), values};
 	} finally {
-		// A run that ended early (the moved files not confirmed, an error) still saves what it did.
-		await session.saveEnds().catch(() => undefined);
 		session.close();
 	}
 }

@@ -138,7 +138,7 @@ describe('a row of files recorded ahead', () => {
 		return {fs: counted, saves};
 	};
 
-	it('saves the journal once before the row’s writes and once when it settles, none between, and undo puts all back', async () => {
+	it('saves the journal once before the row’s writes and once after the last, and undo puts all back', async () => {
 		const root = await tempRoot();
 		await mkdir(path.join(root, 'etc/default'), {recursive: true});
 		await writeFile(path.join(root, 'etc/default/mesos'), 'LOGS=/x\n');
@@ -148,12 +148,12 @@ describe('a row of files recorded ahead', () => {
 		const row = ['/etc/default/mesos', '/etc/mesos-slave/ip', '/etc/mesos-slave/hostname'];
 		await journal.recordAhead(row);
 		for (const file of row) await journal.write(file, `${file} new\n`);
-		// The first copy of an old file needs the journal to exist first.
-		const recorded = [[], row.map(file => `${file} recorded`)];
-		expect(saves).toEqual(recorded);
-		// The step's end (or the next row's record, with a setup --yes).
-		await journal.settle();
-		expect(saves).toEqual([...recorded, row.map(file => `${file} written`)]);
+		expect(saves).toEqual([
+			// The first copy of an old file needs the journal to exist first.
+			[],
+			row.map(file => `${file} recorded`),
+			row.map(file => `${file} written`),
+		]);
 		const {lines} = await undoLastRun(createTargetFs(root), '2026-01-01T00-00-01Z-bbbb');
 		expect(lines.map(l => l.outcome)).toEqual(['removed', 'removed', 'restored']);
 		expect(await readTree(root, ownBookkeeping)).toEqual(before);
@@ -182,7 +182,7 @@ describe('a row of files recorded ahead', () => {
 });
 
 describe('syncs', () => {
-	it('leaves the syncs of a row recorded ahead to the save that names what was written (its settle), which lands last; a file not recorded ahead is synced at once', async () => {
+	it('leaves the syncs of a row recorded ahead to the save that names what was written, which lands last; a file not recorded ahead is synced at once', async () => {
 		const root = await tempRoot();
 		const fs = createTargetFs(root);
 		const calls: string[] = [];
@@ -198,8 +198,6 @@ describe('syncs', () => {
 		await journal.recordAhead(row);
 		calls.length = 0;
 		for (const file of row) await journal.write(file, `${file}\n`);
-		expect(calls).toEqual(row.map(file => `write ${file} later`));
-		await journal.settle();
 		// What 'last' does (the row's syncs, then the journal's rename): test/system/target-fs-sync.test.ts.
 		const save = 'write /var/backups/mesos-setup/run-1/journal.json last';
 		expect(calls).toEqual([...row.map(file => `write ${file} later`), save]);

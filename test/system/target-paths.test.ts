@@ -9,15 +9,25 @@ it('gives every path, normal or not, the host path of its normalized form (20,00
 	const root = await tempRoot();
 	const fs = createTargetFs(root);
 	const letters = ['a', 'b', '.', '/', '/', ' '];
+	// mulberry32: 32-bit arithmetic (Math.imul), so no precision is lost and the paths do not repeat.
 	let seed = 12;
 	const random = (n: number): number => {
-		seed = (seed * 1103515245 + 12345) % 2 ** 31;
-		return seed % n;
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) % n;
 	};
+	const seen = new Set<string>();
+	let normalAlready = 0;
 	for (let i = 0; i < 20_000; i++) {
-		const target = Array.from({length: random(12)}, () => letters[random(letters.length)]).join('');
+		// Half of them absolute, as the catalogue's are, so many are normal already (the path taken as it is).
+		const target = (i % 2 === 0 ? '/' : '') + Array.from({length: random(14)}, () => letters[random(letters.length)]).join('');
+		seen.add(target);
 		const normal = path.resolve('/', target);
+		if (normal === target) normalAlready++;
 		expect(fs.hostPath(target), JSON.stringify(target)).toBe(fs.root + normal);
 	}
+	expect(seen.size).toBeGreaterThan(12_000);
+	expect(normalAlready).toBeGreaterThan(1_000);
 	expect(fs.hostPath('/etc/mesos/zk')).toBe(`${fs.root}/etc/mesos/zk`);
 });
