@@ -44,7 +44,10 @@ export type ProgressBefore = {
 	setUpAt?: string;
 };
 
-export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)'};
+// `unrecorded`: a killed run's file whose journal never named what was written (no SHA-256), so a hand
+// edit cannot be told from the run's own bytes: a copy is kept either way, and said so.
+export const unrecorded = 'a copy kept: the killed run never recorded what it wrote';
+export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)' | `restored (${typeof unrecorded})` | `removed (${typeof unrecorded})`};
 
 
 export const isInside = (target: string, dir: string): boolean => target === dir || target.startsWith(dir === '/' ? '/' : `${dir}/`);

@@ -10,7 +10,7 @@ export function localTime(moment: string | Date): string {
 
 // Files put back and files removed, counted as files: "restored 3 files, removed 12 it had created".
 export function undoCounts(lines: readonly {outcome: string}[]): string {
-	const restored = lines.filter(line => line.outcome !== 'removed').length;
+	const restored = lines.filter(line => !line.outcome.startsWith('removed')).length;
 	const removed = lines.length - restored;
 	const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
 	return [restored > 0 ? `restored ${files(restored)}` : '', removed > 0 ? `removed ${files(removed)} it had created` : ''].filter(Boolean).join(', ');

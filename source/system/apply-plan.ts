@@ -235,7 +235,7 @@ export class ApplyRun {
 	}
 
 	// What a step's end saves in the journal is only what undo can do without: the SHA-256 of what
-	// was written (without it a file is put back without asking whether it was edited since) and
+	// was written (without it undo keeps a copy of the file, unable to tell a hand edit) and
 	// the records of files the step never reached (undo finds them as they were). So a journal that
 	// cannot be saved then (a full disk, a failed step's own cause) leaves the step's outcome as it
 	// is; the next write names the problem.

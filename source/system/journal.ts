@@ -132,8 +132,8 @@ export class Journal {
 		else entry.sha256 = sha256(now ?? '');
 		this.dirty = true;
 		// The SHA-256 of what was written is saved once the last file recorded ahead is written. A run
-		// killed before that leaves it empty, and undo then puts the file back without asking whether
-		// it was edited since (there was no time to).
+		// killed before that leaves it empty: the run that continues fills it in (written); an undo
+		// before that keeps a copy of the file, as it cannot tell a hand edit from these bytes.
 		if (this.ahead.size === 0) await this.save();
 		return unchanged ? 'unchanged' : old === undefined ? 'created' : 'changed';
 	}
@@ -147,11 +147,12 @@ export class Journal {
 
 	// A file a killed run wrote before the journal named what it wrote (the SHA-256 still empty),
 	// found holding the new bytes by the run that continues it: the SHA-256 is filled in (saved
-	// with the step's settle), so undo asks again before it puts back a file edited since.
+	// with the step's settle), so undo again tells a hand edit made since (and keeps a copy of it).
 	async written(target: string, bytes: Buffer): Promise<void> {
 		await this.load();
 		const entry = this.entryFor(target);
-		if (!entry || entry.sha256 !== '' || this.ahead.has(entry)) return;
+		// Bytes as before the run: nothing was written, nothing to name.
+		if (!entry || entry.sha256 !== '' || this.ahead.has(entry) || entry.backupSha256 === sha256(bytes)) return;
 		entry.sha256 = sha256(bytes);
 		this.dirty = true;
 	}

@@ -5,12 +5,13 @@
 // which frees space, and the old ones are written back; a copy is kept only of a file edited by
 // hand since the run, so undo needs no more room than what it puts back.
 import {StepError} from '../model/errors.js';
-import type {JournalEntry, JournalFile, UndoLine} from '../model/journal-record.js';
+import {type JournalEntry, type JournalFile, type UndoLine, unrecorded} from '../model/journal-record.js';
 import {backupsDir, Journal, journalPath, sha256} from './journal.js';
 import {lastUndoableRun} from './journal-reading.js';
 import {formatBytes, type TargetFiles} from './target-fs.js';
 
-type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean};
+// editedSince: by hand since the run; unknown: bytes of a killed run's that its journal never named.
+type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean; unknown: boolean};
 
 // File systems hand out space in blocks; a few bytes still take one.
 const blocks = (bytes: number): number => Math.ceil(bytes / 4096) * 4096;
@@ -26,9 +27,11 @@ async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: S
 			problems.push(`${entry.path} cannot be put back: ${(error as Error).message}`);
 			continue;
 		}
-		const editedSince = now !== undefined && entry.sha256 !== '' && sha256(now) !== entry.sha256 && !(entry.backupSha256 && sha256(now) === entry.backupSha256);
+		const asBefore = Boolean(entry.backupSha256) && now !== undefined && sha256(now) === entry.backupSha256;
+		const editedSince = now !== undefined && entry.sha256 !== '' && sha256(now) !== entry.sha256 && !asBefore;
+		const unknown = now !== undefined && entry.sha256 === '' && !asBefore;
 		if (!entry.existed || !entry.backup) {
-			steps.push({entry, ...(now ? {now} : {}), editedSince});
+			steps.push({entry, ...(now ? {now} : {}), editedSince, unknown});
 			continue;
 		}
 		const file = `${backupsDir}/${run.runId}/${entry.backup}`;
@@ -42,7 +45,7 @@ async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: S
 		if (backup === undefined) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is missing`);
 		else if (backup.length !== entry.size) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is damaged: ${backup.length} bytes, the journal says ${entry.size}`);
 		else if (sha256(backup) !== entry.backupSha256) problems.push(`the backup of ${entry.path} (${fs.hostPath(file)}) is damaged: its SHA-256 is not the one the journal kept`);
-		else steps.push({entry, ...(now ? {now} : {}), backup, editedSince});
+		else steps.push({entry, ...(now ? {now} : {}), backup, editedSince, unknown});
 	}
 	return {steps, problems};
 }
@@ -50,11 +53,11 @@ async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: S
 // Room needed: the copies of files edited since, the largest file put back (one at a time, each
 // through a temp file), and the journals rewritten. Room freed first: the files the run made.
 async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Promise<void> {
-	const copies = steps.filter(s => s.editedSince && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
+	const copies = steps.filter(s => (s.editedSince || s.unknown) && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
 	const largest = Math.max(0, ...steps.map(s => blocks(s.backup?.length ?? 0)));
 	const journal = blocks(JSON.stringify(run, null, 2).length + 1);
 	const needed = copies + largest + 2 * journal + (copies > 0 ? journal : 0);
-	const freed = steps.filter(s => !s.entry.existed && s.now && !s.editedSince).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
+	const freed = steps.filter(s => !s.entry.existed && s.now && !s.editedSince && !s.unknown).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
 	const free = await fs.freeBytes(backupsDir);
 	if (free + freed >= needed) return;
 	throw new StepError(
@@ -79,20 +82,20 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 
 	// The hand edits are kept before anything changes, in an undo journal of their own.
 	const keep = new Journal(fs, runId, 'undo', now);
-	for (const step of steps.filter(s => s.editedSince)) await keep.keep(step.entry.path);
+	for (const step of steps.filter(s => s.editedSince || s.unknown)) await keep.keep(step.entry.path);
 	const lines = new Map<string, UndoLine>();
-	for (const {entry, now: current} of steps.filter(s => !s.entry.existed)) {
+	for (const {entry, now: current, unknown} of steps.filter(s => !s.entry.existed)) {
 		if (current !== undefined) await fs.remove(entry.path);
-		lines.set(entry.path, {path: entry.path, outcome: 'removed'});
+		lines.set(entry.path, {path: entry.path, outcome: unknown ? `removed (${unrecorded})` : 'removed'});
 	}
 	// Innermost first; a folder that holds something else now stays.
 	const made = [...new Set(steps.flatMap(s => s.entry.createdDirs))].sort((a, b) => b.length - a.length);
 	for (const dir of made) await fs.removeEmptyDir(dir);
-	for (const {entry, now: current, backup, editedSince} of steps.filter(s => s.entry.existed)) {
+	for (const {entry, now: current, backup, editedSince, unknown} of steps.filter(s => s.entry.existed)) {
 		const info = current === undefined ? undefined : await fs.info(entry.path);
 		const same = current?.equals(backup ?? Buffer.alloc(0)) && info?.mode === entry.mode && info?.uid === entry.uid && info?.gid === entry.gid;
 		if (!same) await fs.write(entry.path, backup ?? Buffer.alloc(0), entry.mode ?? 0o644, {uid: entry.uid ?? 0, gid: entry.gid ?? 0});
-		lines.set(entry.path, {path: entry.path, outcome: editedSince ? 'restored (it had been edited since)' : 'restored'});
+		lines.set(entry.path, {path: entry.path, outcome: editedSince ? 'restored (it had been edited since)' : unknown ? `restored (${unrecorded})` : 'restored'});
 	}
 	run.undone = now.toISOString();
 	await fs.write(journalPath(run.runId), `${JSON.stringify(run, null, 2)}\n`, 0o600);

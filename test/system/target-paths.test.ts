@@ -5,11 +5,11 @@ import {expect, it} from 'vitest';
 import {createTargetFs} from '../../source/system/target-fs.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
-it('gives every path, normal or not, the host path of its normalized form (20,000 random paths of a, ., / and spaces)', async () => {
+it('gives every path, normal or not, the host path of its normalized form (20,000 random paths of a, b, ., / and spaces)', async () => {
 	const root = await tempRoot();
 	const fs = createTargetFs(root);
 	const letters = ['a', 'b', '.', '/', '/', ' '];
-	// mulberry32: 32-bit arithmetic (Math.imul), so no precision is lost and the paths do not repeat.
+	// mulberry32: 32-bit arithmetic (Math.imul), so no precision is lost and the draws do not cycle.
 	let seed = 12;
 	const random = (n: number): number => {
 		seed = (seed + 0x6d2b79f5) | 0;
