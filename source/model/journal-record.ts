@@ -44,9 +44,10 @@ export type ProgressBefore = {
 	setUpAt?: string;
 };
 
-// `unrecorded`: a killed run's file whose journal never named what was written (no SHA-256), so a hand
-// edit cannot be told from the run's own bytes: a copy is kept either way, and said so.
-export const unrecorded = 'a copy kept: the killed run never recorded what it wrote';
+// `unrecorded`: a file whose journal never named what was written there (no SHA-256: a killed run), so
+// a hand edit cannot be told from the run's own bytes: a copy is kept either way, and said so (short:
+// the undo screen's rows are a line each).
+export const unrecorded = 'kept a copy: unrecorded write';
 export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)' | `restored (${typeof unrecorded})` | `removed (${typeof unrecorded})`};
 
 

@@ -106,8 +106,8 @@ export class Journal {
 	// undo can put it back like any file mesos-setup wrote itself. A file recorded ahead leaves the
 	// sync of its bytes and folder (`sync` 'later') to the save after the row's last write, where the
 	// row's syncs run together: until then the journal names no SHA-256 for it, so a crash in between,
-	// whatever of the write survived, leaves a record undo puts back as it is (the backup, or no
-	// file); the step is not done either, and the run that continues fills the SHA-256 in (written).
+	// whatever of the write survived, leaves a record undo puts back (the backup, or no file; a copy
+	// kept of bytes it cannot tell); the step is not done, and a continuing run fills it in (written).
 	// `known`: the bytes the caller read just before (undefined: no file) and the bytes its change
 	// leaves, where it knows them; otherwise both are read.
 	async track(target: string, change: (old: FileInfo | undefined, sync: 'now' | 'later') => Promise<string[] | void>, known?: {before: Buffer | undefined; after: Buffer}): Promise<WriteResult> {

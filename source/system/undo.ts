@@ -3,7 +3,8 @@
 // answers and progress. Everything is checked before anything is touched: the journal's shape,
 // every backup's size and SHA-256, what is at each path now, and the free space it needs. Then the files the run made are removed first,
 // which frees space, and the old ones are written back; a copy is kept only of a file edited by
-// hand since the run, so undo needs no more room than what it puts back.
+// hand since the run (or that cannot be told: bytes a killed run never recorded), so undo needs no
+// more room than what it puts back and those copies.
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, type UndoLine, unrecorded} from '../model/journal-record.js';
 import {backupsDir, Journal, journalPath, sha256} from './journal.js';
@@ -50,7 +51,7 @@ async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: S
 	return {steps, problems};
 }
 
-// Room needed: the copies of files edited since, the largest file put back (one at a time, each
+// Room needed: the copies of files edited since (or unrecorded), the largest file put back (one at a time, each
 // through a temp file), and the journals rewritten. Room freed first: the files the run made.
 async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Promise<void> {
 	const copies = steps.filter(s => (s.editedSince || s.unknown) && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
@@ -61,7 +62,7 @@ async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Pro
 	const free = await fs.freeBytes(backupsDir);
 	if (free + freed >= needed) return;
 	throw new StepError(
-		`the disk is too full to undo: putting back run ${run.runId}${copies > 0 ? ' and keeping a copy of the files edited since' : ''} needs about ${formatBytes(needed)}; the file system that holds ${fs.hostPath(backupsDir)} has ${formatBytes(free)} free, and removing the files the run made frees ${formatBytes(freed)}`,
+		`the disk is too full to undo: putting back run ${run.runId}${copies > 0 ? ' and keeping a copy of the files edited since (or not recorded)' : ''} needs about ${formatBytes(needed)}; the file system that holds ${fs.hostPath(backupsDir)} has ${formatBytes(free)} free, and removing the files the run made frees ${formatBytes(freed)}`,
 		[`Nothing was changed. Free at least ${formatBytes(needed - free - freed)} there, then run undo again.`],
 	);
 }
@@ -80,7 +81,7 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 	}
 	await checkSpace(fs, run, steps);
 
-	// The hand edits are kept before anything changes, in an undo journal of their own.
+	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of their own.
 	const keep = new Journal(fs, runId, 'undo', now);
 	for (const step of steps.filter(s => s.editedSince || s.unknown)) await keep.keep(step.entry.path);
 	const lines = new Map<string, UndoLine>();

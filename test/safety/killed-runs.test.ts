@@ -77,6 +77,8 @@ it(`${machines * killsEach} SIGKILLs at random points, each followed by a re-run
 			expect(journal).toMatchObject({kind: 'setup', finished: expect.any(String)});
 			const undo = await runCli(['undo', '--yes', '--root', root]);
 			expect(undo.exitCode, undo.stderr).toBe(0);
+			// The finished re-run named what every kill left written: undo can tell each file.
+			expect(undo.stdout).not.toContain('unrecorded write');
 			expect(await exactTree(root)).toEqual(before);
 			expect(await tempFilesUnder(root)).toEqual([]);
 			// Marked undone, so a second undo finds nothing left.

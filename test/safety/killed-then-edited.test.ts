@@ -65,8 +65,8 @@ it('an undo right after the kill keeps a copy of each file the killed run never 
 
 	const undone = await undoLastRun(await createSystem({root}));
 	const outcome = (file: string) => undone?.lines.find(line => line.path === file)?.outcome;
-	expect(outcome(`/${zk}`)).toBe('restored (a copy kept: the killed run never recorded what it wrote)');
-	expect(outcome('/etc/mesos-master/quorum')).toBe('removed (a copy kept: the killed run never recorded what it wrote)');
+	expect(outcome(`/${zk}`)).toBe('restored (kept a copy: unrecorded write)');
+	expect(outcome('/etc/mesos-master/quorum')).toBe('removed (kept a copy: unrecorded write)');
 	// Counted as what was done: one file put back (/etc/mesos/zk), every other one removed.
 	expect(undoCounts(undone?.lines ?? [])).toBe(`restored 1 file, removed ${(undone?.lines.length ?? 0) - 1} files it had created`);
 	// Files whose SHA-256 was recorded are as before.
