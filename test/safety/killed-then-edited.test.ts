@@ -18,26 +18,31 @@ import {tempRoot} from '../helpers/temp-root.js';
 
 const zk = 'etc/mesos/zk';
 
-it('a continued run fills in what the killed one wrote, so undo again tells a hand edit made after it', async () => {
+// A setup run to its end over a machine with /etc/mesos/zk, then its disk made as a SIGKILL between
+// the configuration row's writes and that row's closing save leaves it: the journal unfinished, the
+// row's files (those `inRow` names) without a SHA-256, the progress not finished.
+async function killedInConfiguration(inRow: (file: string) => boolean): Promise<{root: string; runId: string; journalFile: string}> {
 	const root = await tempRoot();
 	await mkdir(path.join(root, 'etc/mesos'), {recursive: true});
 	await writeFile(path.join(root, zk), 'zk://old.example:2181/mesos\n');
 	const first = await runSetup(await createSystem({root}), {});
 	expect(first.ok).toBe(true);
-
-	// The disk of a run killed between its configuration row's writes and that row's closing save.
 	const journalFile = path.join(root, 'var/backups/mesos-setup', first.runId, 'journal.json');
 	const {journal} = parseJournal(await readFile(journalFile, 'utf8'));
 	if (!journal) throw new Error('no journal');
 	const {finished: _finished, ...unfinished} = journal;
-	await writeFile(journalFile, `${JSON.stringify({...unfinished, entries: journal.entries.map(entry => (entry.path === `/${zk}` ? {...entry, sha256: ''} : entry))}, null, 2)}\n`);
+	await writeFile(journalFile, `${JSON.stringify({...unfinished, entries: journal.entries.map(entry => (inRow(entry.path) ? {...entry, sha256: ''} : entry))}, null, 2)}\n`);
 	const stateFile = path.join(root, 'var/lib/mesos-setup/state.json');
 	const {setUpAt: _setUpAt, ...state} = JSON.parse(await readFile(stateFile, 'utf8')) as {setUpAt?: string; progress: object};
 	await writeFile(stateFile, JSON.stringify({...state, progress: {runId: first.runId, completed: ['preflight', 'key', 'repository', 'install', 'overrides'], finished: false}}));
+	return {root, runId: first.runId, journalFile};
+}
 
+it('a continued run fills in what the killed one wrote, so undo again tells a hand edit made after it', async () => {
+	const {root, runId, journalFile} = await killedInConfiguration(file => file === `/${zk}`);
 	const again = await runSetup(await createSystem({root}), {});
 	expect(again.ok).toBe(true);
-	expect(again.runId).toBe(first.runId);
+	expect(again.runId).toBe(runId);
 	const filled = parseJournal(await readFile(journalFile, 'utf8')).journal?.entries.find(entry => entry.path === `/${zk}`);
 	expect(filled?.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -48,19 +53,8 @@ it('a continued run fills in what the killed one wrote, so undo again tells a ha
 });
 
 it('an undo right after the kill keeps a copy of each file the killed run never recorded, and says so', async () => {
-	const root = await tempRoot();
-	await mkdir(path.join(root, 'etc/mesos'), {recursive: true});
-	await writeFile(path.join(root, zk), 'zk://old.example:2181/mesos\n');
-	const first = await runSetup(await createSystem({root}), {});
-	expect(first.ok).toBe(true);
-	// Killed after the configuration row's writes, before its closing save: every file of that row
-	// (those written under etc/mesos*, etc/marathon, etc/zookeeper, etc/default) has no SHA-256.
-	const journalFile = path.join(root, 'var/backups/mesos-setup', first.runId, 'journal.json');
-	const {journal} = parseJournal(await readFile(journalFile, 'utf8'));
-	if (!journal) throw new Error('no journal');
-	const row = (file: string): boolean => !file.startsWith('/etc/init/') && !file.startsWith('/etc/apt/');
-	const {finished: _finished, ...unfinished} = journal;
-	await writeFile(journalFile, `${JSON.stringify({...unfinished, entries: journal.entries.map(entry => (row(entry.path) ? {...entry, sha256: ''} : entry))}, null, 2)}\n`);
+	// Every file of the configuration row (not the overrides, not the repository's list) unrecorded.
+	const {root} = await killedInConfiguration(file => !file.startsWith('/etc/init/') && !file.startsWith('/etc/apt/'));
 	await writeFile(path.join(root, zk), 'zk://by-hand.example:2181/mesos\n');
 
 	const undone = await undoLastRun(await createSystem({root}));
