@@ -1,10 +1,10 @@
 // Undo as a person means it: the files of the last run back as they were (bytes, mode, owner), and
 // the files and folders it made gone; the undo use case (use-cases/undo.ts) puts back the saved
 // answers and progress. Everything is checked before anything is touched: the journal's shape,
-// every backup's size and SHA-256, what is at each path now, and the free space it needs. Then the files the run made are removed first,
-// which frees space, and the old ones are written back; a copy is kept only of a file edited by
-// hand since the run (or that cannot be told: bytes a killed run never recorded), so undo needs no
-// more room than what it puts back and those copies.
+// every backup's size and SHA-256, what is at each path now, and the free space it needs. Then the
+// files the run made are removed first, which frees space, and the old ones are written back; a copy
+// is kept only of a file edited by hand since the run (or that cannot be told: bytes a killed run
+// never recorded), so undo needs no more room than what it puts back and those copies.
 import {StepError} from '../model/errors.js';
 import {type JournalEntry, type JournalFile, type UndoLine, unrecorded} from '../model/journal-record.js';
 import {backupsDir, Journal, journalPath, sha256} from './journal.js';
@@ -51,8 +51,9 @@ async function readBackups(fs: TargetFiles, run: JournalFile): Promise<{steps: S
 	return {steps, problems};
 }
 
-// Room needed: the copies of files edited since (or unrecorded), the largest file put back (one at a time, each
-// through a temp file), and the journals rewritten. Room freed first: the files the run made.
+// Room needed: the copies of files edited since (or unrecorded), the largest file put back (one at
+// a time, each through a temp file), and the journals rewritten. Room freed first: the files the
+// run made.
 async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Promise<void> {
 	const copies = steps.filter(s => (s.editedSince || s.unknown) && s.now).reduce((sum, s) => sum + blocks(s.now?.length ?? 0), 0);
 	const largest = Math.max(0, ...steps.map(s => blocks(s.backup?.length ?? 0)));
@@ -81,7 +82,8 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 	}
 	await checkSpace(fs, run, steps);
 
-	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of their own.
+	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of
+	// their own.
 	const keep = new Journal(fs, runId, 'undo', now);
 	for (const step of steps.filter(s => s.editedSince || s.unknown)) await keep.keep(step.entry.path);
 	const lines = new Map<string, UndoLine>();
