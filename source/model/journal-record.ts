@@ -48,7 +48,7 @@ export type ProgressBefore = {
 // a hand edit cannot be told from the run's own bytes: a copy is kept either way, and said so (short:
 // the undo screen's rows are a line each).
 export const unrecorded = 'kept a copy: unrecorded write';
-export type UndoLine = {path: string; outcome: 'restored' | 'removed' | 'restored (it had been edited since)' | `restored (${typeof unrecorded})` | `removed (${typeof unrecorded})`};
+export type UndoLine = {path: string; outcome: `${'restored' | 'removed'}${'' | ' (it had been edited since)' | ` (${typeof unrecorded})`}`};
 
 
 export const isInside = (target: string, dir: string): boolean => target === dir || target.startsWith(dir === '/' ? '/' : `${dir}/`);

@@ -87,9 +87,9 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 	const keep = new Journal(fs, runId, 'undo', now);
 	for (const step of steps.filter(s => s.editedSince || s.unknown)) await keep.keep(step.entry.path);
 	const lines = new Map<string, UndoLine>();
-	for (const {entry, now: current, unknown} of steps.filter(s => !s.entry.existed)) {
+	for (const {entry, now: current, editedSince, unknown} of steps.filter(s => !s.entry.existed)) {
 		if (current !== undefined) await fs.remove(entry.path);
-		lines.set(entry.path, {path: entry.path, outcome: unknown ? `removed (${unrecorded})` : 'removed'});
+		lines.set(entry.path, {path: entry.path, outcome: editedSince ? 'removed (it had been edited since)' : unknown ? `removed (${unrecorded})` : 'removed'});
 	}
 	// Innermost first; a folder that holds something else now stays.
 	const made = [...new Set(steps.flatMap(s => s.entry.createdDirs))].sort((a, b) => b.length - a.length);

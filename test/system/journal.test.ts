@@ -84,6 +84,18 @@ describe('undo', () => {
 		expect(await fs.read(`/var/backups/mesos-setup/${undoRun?.runId}/${undoRun?.entries[0]?.backup}`)).toBe('zk://hand:1/mesos\n');
 	});
 
+	it('says so when a file the run made was edited by hand since, keeps that edit, and removes the file', async () => {
+		const root = await tempRoot();
+		const fs = createTargetFs(root);
+		await new Journal(fs, '2026-01-01T00-00-00Z-aaaa').write('/etc/mesos/zk', 'zk://new:1/mesos\n');
+		await writeFile(path.join(root, 'etc/mesos/zk'), 'zk://hand:1/mesos\n');
+		const {lines} = await undoLastRun(fs, '2026-01-01T00-00-09Z-undo');
+		expect(lines[0]?.outcome).toBe('removed (it had been edited since)');
+		expect(await fs.read('/etc/mesos/zk')).toBeUndefined();
+		const undoRun = (await readJournals(fs)).find(j => j.kind === 'undo');
+		expect(await fs.read(`/var/backups/mesos-setup/${undoRun?.runId}/${undoRun?.entries[0]?.backup}`)).toBe('zk://hand:1/mesos\n');
+	});
+
 	it('a run killed between recording and writing still undoes cleanly', async () => {
 		const root = await tempRoot();
 		const fs = createTargetFs(root);
