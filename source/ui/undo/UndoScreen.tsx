@@ -118,7 +118,7 @@ function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
 			const restored = preview.files.filter(file => file.action === 'restore').length;
 			const removed = preview.files.length - restored;
 			const head = `The last run, started ${localTime(preview.startedAt)}, changed ${preview.files.length} file${preview.files.length === 1 ? '' : 's'}. Undo ${[...(restored > 0 ? [`puts back ${restored}`] : []), ...(removed > 0 ? [`removes ${removed} it created`] : [])].join(' and ')}:`;
-			const question = 'Undo it? A file edited by hand since that run is kept as a backup first. (y/n)';
+			const question = 'Undo it? A file edited by hand since that run (or written by a killed run before it was recorded) is kept as a backup first. (y/n)';
 			const said = [head, ...preview.keeps, question].reduce((sum, line) => sum + wrapRows(line, width).length, 0) + 2;
 			// The files' rows, the "more" rows above and below them included.
 			const list = scrollWindow(preview.files.length, Math.max(3, rows - said - 1), state.scroll);
