@@ -1,6 +1,6 @@
 // The scripts a node runs (bash and coreutils), run here in a temp folder: what the SSH transport
 // relies on, without SSH. The lab proves them over SSH on a node (test/lab/nodes/node-transport).
-import {readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {createServer as createHttpServer} from 'node:http';
 import {type AddressInfo, createServer} from 'node:net';
 import {execa} from 'execa';
@@ -14,15 +14,15 @@ const bash = async (script: string, args: string[], input?: string | Buffer) => 
 	const [file, ...rest] = bashScript(script, args);
 	return execa(file as string, rest, {reject: false, input: input ?? '', encoding: 'utf8'});
 };
-const write = async (target: string, data: string, mode: string, owner = '', size = Buffer.byteLength(data)) =>
-	bash(writeScript, [target, mode, owner, String(size), 'abcd0123'], data);
+const write = async (target: string, data: string, mode: string, owner = '') => bash(writeScript, [target, mode, owner, 'abcd0123'], data);
 
 describe('the scripts a node runs', () => {
 	it('write: makes the missing folders (0755, outermost first), gives the mode, follows a link, leaves no temp file', async () => {
 		const dir = await tempRoot();
 		const made = await write(`${dir}/a/b/file.conf`, 'one\n', '640');
 		expect(made.exitCode).toBe(0);
-		expect(made.stdout.split('\0').filter(Boolean)).toEqual([`${dir}/a`, `${dir}/a/b`]);
+		// The folder the file is in, then the ones made.
+		expect(made.stdout.split('\0').filter(Boolean)).toEqual([`${dir}/a/b`, `${dir}/a`, `${dir}/a/b`]);
 		expect(await readFile(`${dir}/a/b/file.conf`, 'utf8')).toBe('one\n');
 		expect((await stat(`${dir}/a/b/file.conf`)).mode & 0o7777).toBe(0o640);
 		expect((await stat(`${dir}/a`)).mode & 0o7777).toBe(0o755);
@@ -30,16 +30,6 @@ describe('the scripts a node runs', () => {
 		expect((await write(`${dir}/a/link`, 'two\n', '644')).exitCode).toBe(0);
 		expect(await readFile(`${dir}/a/b/file.conf`, 'utf8')).toBe('two\n');
 		expect(await readdir(`${dir}/a/b`)).toEqual(['file.conf']);
-	});
-
-	it('write: a transfer cut short leaves the old file whole and no temp file', async () => {
-		const dir = await tempRoot();
-		await writeFile(`${dir}/file`, 'old\n');
-		const cut = await write(`${dir}/file`, 'new but cut', '644', '', 100);
-		expect(cut.exitCode).toBe(scriptExit.shortWrite);
-		expect(cut.stderr).toContain('only part of the file arrived');
-		expect(await readFile(`${dir}/file`, 'utf8')).toBe('old\n');
-		expect(await readdir(dir)).toEqual(['file']);
 	});
 
 	it.runIf(process.getuid?.() === 0)('write: keeps the owner of the file it replaces, or gives the one asked for', async () => {
@@ -50,6 +40,48 @@ describe('the scripts a node runs', () => {
 		expect(await stat(`${dir}/file`)).toMatchObject({uid: 1234, gid: 1235});
 		await write(`${dir}/file`, 'newer\n', '600', '77:78');
 		expect(await stat(`${dir}/file`)).toMatchObject({uid: 77, gid: 78});
+	});
+
+	it('write: a mode the umask cannot give (x bits) is given by chmod; links and dots anywhere on the path are followed', async () => {
+		const dir = await tempRoot();
+		expect((await write(`${dir}/run/start.sh`, '#!/bin/sh\n', '750')).exitCode).toBe(0);
+		expect((await stat(`${dir}/run/start.sh`)).mode & 0o7777).toBe(0o750);
+		expect((await write(`${dir}/run/open`, 'x', '666')).exitCode).toBe(0);
+		expect((await stat(`${dir}/run/open`)).mode & 0o7777).toBe(0o666);
+		await symlink('run', `${dir}/to-run`);
+		for (const target of [`${dir}/to-run/via-link`, `${dir}/run/../run/via-dots`, `${dir}/run//via-slashes`]) {
+			const wrote = await write(target, 'y\n', '644');
+			expect([target, wrote.exitCode, wrote.stdout]).toEqual([target, 0, `${dir}/run\0`]);
+		}
+		expect((await readdir(`${dir}/run`)).sort()).toEqual(['open', 'start.sh', 'via-dots', 'via-link', 'via-slashes']);
+	});
+
+	it('write: a plain path with no link on it costs no readlink; one through a link or with dots does', async () => {
+		const dir = await tempRoot();
+		// A readlink that says each time it runs, then does what readlink does.
+		await mkdir(`${dir}/bin`);
+		await writeFile(`${dir}/bin/readlink`, `#!/bin/sh\necho ran >>"${dir}/readlink-ran"\nexec /usr/bin/readlink "$@"\n`, {mode: 0o755});
+		await mkdir(`${dir}/etc/real`, {recursive: true});
+		await symlink('real', `${dir}/etc/linked`);
+		const ran = async () => (await readFile(`${dir}/readlink-ran`, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+		const writeWithPath = async (target: string) => execa('bash', ['-c', writeScript, 'mesos-setup', target, '644', '', 'abcd0123'], {input: 'z\n', env: {PATH: `${dir}/bin:${process.env.PATH ?? ''}`}});
+		await writeWithPath(`${dir}/etc/real/plain`);
+		expect(await ran()).toBe(0);
+		await writeWithPath(`${dir}/etc/linked/through-link`);
+		await writeWithPath(`${dir}/etc/real/../real/with-dots`);
+		expect(await ran()).toBe(2);
+		expect((await readdir(`${dir}/etc/real`)).sort()).toEqual(['plain', 'through-link', 'with-dots']);
+	});
+
+	it.runIf(process.getuid?.() === 0)('write: the owner asked for is root’s own, in a folder that hands down its group: still given', async () => {
+		const dir = await tempRoot();
+		await execa('mkdir', [`${dir}/shared`]);
+		await execa('chown', ['0:1235', `${dir}/shared`]);
+		await execa('chmod', ['2775', `${dir}/shared`]);
+		await write(`${dir}/shared/file`, 'x\n', '644', '0:0');
+		expect(await stat(`${dir}/shared/file`)).toMatchObject({uid: 0, gid: 0});
+		await write(`${dir}/plain`, 'x\n', '644', '0:0');
+		expect(await stat(`${dir}/plain`)).toMatchObject({uid: 0, gid: 0});
 	});
 
 	it('write and read refuse what is not a regular file; read does not wait on a FIFO', async () => {

@@ -3,7 +3,7 @@
 // (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
 import {spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {mkdir, readFile, symlink, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system/ssh/node-shell.js';
@@ -20,7 +20,8 @@ const marker = 'mesos-setup-output-test';
 const started: NodeShell[] = [];
 
 // As the node's login shell runs it: a ~/.bashrc that prints first, then the shell.
-const spawnShell = () => spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe']});
+const spawnShell = (env: Record<string, string> = {}) =>
+	spawn('bash', ['-c', 'echo "a ~/.bashrc that talks"; printf "no newline"; exec bash -c "$1" mesos-setup "$2"', 'login', nodeShellScript, marker], {stdio: ['pipe', 'pipe', 'pipe'], env: {...process.env, ...env}});
 
 function startShell(child = spawnShell()): NodeShell {
 	const shell = new NodeShell(child, marker);
@@ -35,8 +36,8 @@ describe('the node’s root shell', () => {
 		const shell = startShell();
 		const dir = await tempRoot();
 		const binary = Buffer.from(Array.from({length: 3000}, (_, i) => i % 256));
-		const wrote = await shell.call({script: writeScript, args: [`${dir}/new folder/file`, '640', '', String(binary.length), 'abcd0123'], input: binary, timeoutMs});
-		expect([wrote.exitCode, wrote.stdout.toString('utf8').split('\0').filter(Boolean)]).toEqual([0, [`${dir}/new folder`]]);
+		const wrote = await shell.call({script: writeScript, args: [`${dir}/new folder/file`, '640', '', 'abcd0123'], input: binary, timeoutMs});
+		expect([wrote.exitCode, wrote.stdout.toString('utf8').split('\0').filter(Boolean)]).toEqual([0, [`${dir}/new folder`, `${dir}/new folder`]]);
 		expect((await readFile(`${dir}/new folder/file`)).equals(binary)).toBe(true);
 		const read = await shell.call({script: readScript, args: [`${dir}/new folder/file`], timeoutMs});
 		expect([read.exitCode, read.stdout.equals(binary), read.reachedCommand]).toEqual([0, true, true]);
@@ -52,6 +53,40 @@ describe('the node’s root shell', () => {
 		expect([echoed.exitCode, echoed.stderr]).toEqual([7, 'to stderr\n']);
 		expect(existsSync('pwned')).toBe(false);
 		await shell.close();
+	});
+
+	it('answers with every byte as it was said, in a UTF-8 locale too: text by the shell’s builtins, what holds a NUL by stat and cat', async () => {
+		const shell = startShell(spawnShell({LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8'}));
+		// Every byte but NUL (not valid UTF-8 as a whole), multibyte text, a backslash, trailing newlines.
+		const everyByte = Buffer.concat([Buffer.from(Array.from({length: 255}, (_, i) => i + 1)), Buffer.from('é€ \\n\n\n\n')]);
+		const dir = await tempRoot();
+		await writeFile(`${dir}/bytes`, everyByte);
+		const both = await shell.call({script: 'cat -- "$1"; cat -- "$1" >&2', args: [`${dir}/bytes`], timeoutMs});
+		expect([both.exitCode, both.stdout.equals(everyByte), both.stderr]).toEqual([0, true, everyByte.toString('utf8')]);
+		const withNul = Buffer.concat([everyByte, Buffer.from([0]), everyByte]);
+		await writeFile(`${dir}/nul`, withNul);
+		const binary = await shell.call({script: 'cat -- "$1"; echo "after a NUL" >&2', args: [`${dir}/nul`], timeoutMs});
+		expect([binary.stdout.equals(withNul), binary.stderr]).toEqual([true, 'after a NUL\n']);
+		// The script's locale is its own: the reply's C locale does not outlive the reply.
+		expect((await shell.call({script: 'x=é; echo "${#x}"', args: [], timeoutMs})).stdout.toString('utf8')).toBe('1\n');
+		await shell.close();
+	});
+
+	it('runs nothing whose input was cut short (the connection lost mid-file): the shell ends instead', async () => {
+		const child = spawnShell();
+		const dir = await tempRoot();
+		await new Promise<void>(resolve => {
+			let seen = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				seen += chunk.toString('utf8');
+				if (seen.includes(`${marker}\n`)) resolve();
+			});
+		});
+		const exited = new Promise<number | null>(resolve => child.once('close', resolve));
+		const script = 'cat >"$1"';
+		child.stdin.end(`mesos-setup-request 0 ${script.length} 1 100\n${script}${dir}/cut\0only ten b`);
+		expect(await exited).toBe(2);
+		expect(await readdir(dir)).toEqual([]);
 	});
 
 	it('answers requests made at once one after another, each its own', async () => {
@@ -174,6 +209,60 @@ describe('a node’s commands that nobody watches or stops, run in its root shel
 		expect(stubborn).toMatchObject({ok: false, failure: expect.stringContaining('did not finish within 1 s on n1 and was stopped')});
 		expect(shell.alive).toBe(true);
 		expect((await runner.run(['echo', 'still here'], {timeoutMs})).stdout).toBe('still here\n');
+		await shell.close();
+	});
+});
+
+describe('a node’s writes left for later, made durable with the next write that lands last', () => {
+	// A sync that says each time it runs, with what, and fails while `${dir}/fail` exists.
+	async function loggedSync(dir: string) {
+		await mkdir(`${dir}/bin`);
+		await writeFile(`${dir}/bin/sync`, `#!/bin/sh\necho "$*" >>"${dir}/sync-ran"\n[ ! -e "${dir}/fail" ] || { echo "sync: error syncing: Input/output error" >&2; exit 1; }\nexec /usr/bin/sync "$@"\n`, {mode: 0o755});
+		const shell = startShell(spawnShell({PATH: `${dir}/bin:${process.env.PATH ?? ''}`}));
+		const session = {endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession;
+		const runs = async () => (await readFile(`${dir}/sync-ran`, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+		return {shell, fs: createNodeFs(session), runs};
+	}
+
+	it('syncs nothing for a write left for later; the write that lands last syncs them all, files and folders, in one process before its rename', async () => {
+		const dir = await tempRoot();
+		const {shell, fs, runs} = await loggedSync(dir);
+		await mkdir(`${dir}/etc/real`, {recursive: true});
+		await symlink('real', `${dir}/etc/linked`);
+		await fs.write(`${dir}/etc/linked/one`, 'one\n', 0o644, undefined, 'later');
+		await fs.write(`${dir}/etc/new/two`, 'two\n', 0o644, undefined, 'later');
+		expect(await runs()).toEqual([]);
+		await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last');
+		const [together, folder, ...more] = await runs();
+		expect(together?.split(' ').slice(0, 2)).toEqual(['--', expect.stringMatching(/\/\.journal\.json\.mesos-setup-[0-9a-f]{8}$/)]);
+		// The files as written (sync follows the link), the folders as the renames changed them.
+		expect(together?.split(' ').slice(2).sort()).toEqual([`${dir}/etc/linked/one`, `${dir}/etc/new/two`, `${dir}/etc/new`, `${dir}/etc/real`].sort());
+		expect([folder, more]).toEqual([`-- ${dir}`, []]);
+		// Synced once: the next write that lands last syncs its own file and folder only.
+		await fs.write(`${dir}/journal.json`, '{"again": true}\n', 0o600, undefined, 'last');
+		expect((await runs()).slice(2)).toEqual([expect.stringMatching(/^-- \S+\.mesos-setup-[0-9a-f]{8}$/), `-- ${dir}`]);
+		await fs.write(`${dir}/etc/real/three`, '3\n', 0o644, undefined, 'later');
+		await fs.syncLater();
+		expect((await runs()).at(-1)).toBe(`-- ${dir}/etc/real/three ${dir}/etc/real`);
+		expect(await readFile(`${dir}/etc/real/one`, 'utf8')).toBe('one\n');
+		await shell.close();
+	});
+
+	it('a failed sync fails the write that lands last, and every one after, until its files are written again', async () => {
+		const dir = await tempRoot();
+		const {shell, fs} = await loggedSync(dir);
+		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
+		await writeFile(`${dir}/fail`, '');
+		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`syncing the files written on n1 failed: sync: error syncing: Input/output error`);
+		// The journal did not land: the row it would name is not known to be on disk.
+		expect(existsSync(`${dir}/journal.json`)).toBe(false);
+		await rm(`${dir}/fail`);
+		// The disk answers again, but what was lost would not be said twice: still refused.
+		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`files written on n1 could not be made durable (${dir}/a)`);
+		await expect(fs.syncLater()).rejects.toThrow('could not be made durable');
+		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
+		await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last');
+		expect(await readFile(`${dir}/journal.json`, 'utf8')).toBe('{}\n');
 		await shell.close();
 	});
 });

@@ -7,8 +7,8 @@ import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {StepError} from '../../model/errors.js';
 import type {TargetState, TargetStates} from '../target-check.js';
-import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type TargetFiles} from '../target-fs.js';
-import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, targetsScript, writeScript} from './node-scripts.js';
+import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type Sync, type TargetFiles} from '../target-fs.js';
+import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, syncScript, targetsScript, writeScript} from './node-scripts.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
 
 // A node's files: everything TargetFs offers but `resolve`, which names a path on this host; and
@@ -93,6 +93,55 @@ export function createNodeFs(session: SshSession): NodeFs {
 		return entries(String(result.stdout));
 	}
 
+	// Writes left for later (sync 'later'): their files and folders, synced by the next write 'last'
+	// in the same process as its own bytes, before its rename (a sync process per write and two per
+	// file were a tenth of a node's processes in a setup, issue 12). A file whose sync failed stays
+	// failed until it is written again: synced again, Linux would not say the error twice, and data
+	// lost would pass as durable (as later-syncs.ts does on this machine).
+	const waiting = new Set<string>();
+	const waitingDirs = new Set<string>();
+	const failedSync = new Set<string>();
+	const refuseFailed = (): void => {
+		if (failedSync.size > 0) throw new StepError(`files written on ${node} could not be made durable (${[...failedSync].join(', ')}), so nothing is recorded as written`, ['Check the node’s disk, then run again.']);
+	};
+	// What a sync of `files` (and folders) answered: those files failed; done (0); or nothing known
+	// (another failure, which leaves them waiting for the next).
+	const synced = (code: number | undefined, files: readonly string[], dirs: readonly string[], stderr: string): void => {
+		if (code === scriptExit.syncFailed) {
+			for (const file of files) failedSync.add(file);
+			throw new StepError(`syncing the files written on ${node} failed${stderr ? `: ${stderr.split('\n').at(-1)}` : ''}`, ['Check the node’s disk, then run again.']);
+		}
+		if (code !== 0) return;
+		for (const file of files) waiting.delete(file);
+		for (const dir of dirs) waitingDirs.delete(dir);
+	};
+
+	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
+		if (sync === 'last') refuseFailed();
+		const files = sync === 'last' ? [...waiting] : [];
+		const dirs = sync === 'last' ? [...waitingDirs] : [];
+		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+		const suffix = randomBytes(4).toString('hex');
+		const ownerArg = owner ? `${owner.uid}:${owner.gid}` : '';
+		const result = await call(writeScript, [target, mode.toString(8), ownerArg, suffix, sync, ...files, ...dirs], {input: bytes});
+		if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
+		if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so ${target} cannot be written`, ['Move it aside, then run again.']);
+		if (/No space left on device|Disk quota exceeded/.test(result.stderr)) {
+			const folder = path.posix.dirname(target);
+			throw new DiskFullError(target, await freeBytes(folder), where(folder));
+		}
+		if (sync === 'last') synced(result.code, files, dirs, result.stderr);
+		if (result.code !== 0) return failed('writing', target, result.stderr);
+		const [dir = path.posix.dirname(target), ...createdDirs] = entries(String(result.stdout));
+		// Written again: what its sync said before is of bytes no longer there.
+		failedSync.delete(target);
+		if (sync === 'later') {
+			waiting.add(target);
+			waitingDirs.add(dir);
+		} else waiting.delete(target);
+		return {createdDirs};
+	}
+
 	async function freeBytes(target: string): Promise<number> {
 		const result = await call(freeBytesScript, [target]);
 		const free = Number(result.stdout.toString('utf8').trim());
@@ -119,22 +168,16 @@ export function createNodeFs(session: SshSession): NodeFs {
 			return entries(String(result.stdout));
 		},
 		missingDirs,
-		async write(target: string, data: string | Buffer, mode: number, owner?: Owner) {
-			const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-			const suffix = randomBytes(4).toString('hex');
-			const ownerArg = owner ? `${owner.uid}:${owner.gid}` : '';
-			const result = await call(writeScript, [target, mode.toString(8), ownerArg, String(bytes.length), suffix], {input: bytes});
-			if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
-			if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so ${target} cannot be written`, ['Move it aside, then run again.']);
-			if (/No space left on device|Disk quota exceeded/.test(result.stderr)) {
-				const folder = path.posix.dirname(target);
-				throw new DiskFullError(target, await freeBytes(folder), where(folder));
-			}
-			if (result.code !== 0) return failed('writing', target, result.stderr);
-			return {createdDirs: entries(String(result.stdout))};
+		write,
+		async syncLater() {
+			refuseFailed();
+			const files = [...waiting];
+			const dirs = [...waitingDirs];
+			if (files.length + dirs.length === 0) return;
+			const result = await call(syncScript, [...files, ...dirs]);
+			synced(result.code, files, dirs, result.stderr);
+			if (result.code !== 0) failed('syncing', files[0] ?? '/', result.stderr);
 		},
-		// Each write on a node syncs its own folder (writeScript): there is nothing left to sync.
-		async syncLater() {},
 		async remove(target) {
 			const result = await call(removeScript, [target]);
 			if (result.code !== 0) failed('removing', target, result.stderr);

@@ -4,12 +4,28 @@
 // values as arguments ("$1"…), never in its text.
 
 // Exit codes the file scripts use for answers that are not failures.
-export const scriptExit = {missing: 10, notRegular: 11, notFolder: 12, shortWrite: 13, notEmpty: 14} as const;
+export const scriptExit = {missing: 10, notRegular: 11, notFolder: 12, notEmpty: 14, syncFailed: 15} as const;
+
+// What stands at a path that is no regular file, in stat's words (%F) in English whatever the
+// node's language, as node-fs.ts reads them.
+const kindOf = (path: string) => `LC_ALL=C stat -L -c %F -- ${path}`;
+
+// Sets target: $1 with its links followed, as readlink -m gives it; without a process when $1 is
+// absolute and plain and no part of it is a link, as a catalogue path is on most of a node
+// (/etc/zookeeper/conf is one of the few links).
+const resolved = `target=$1 part=$1 plain=1
+case $1/ in */./* | */../* | *//*) plain= ;; esac
+[ "\${1:0:1}" = / ] || plain=
+while [ -n "$plain" ] && [ -n "$part" ]; do
+  if [ -L "$part" ]; then plain=; fi
+  part=\${part%/*}
+done
+[ -n "$plain" ] || target=$(readlink -m -- "$1") || exit 1`;
 
 // read FILE: its bytes; 10 when it does not exist, 11 (kind on stderr) when it is no regular file.
 export const readScript = `f=$1
 if [ -f "$f" ]; then exec cat -- "$f"; fi
-if [ -e "$f" ]; then stat -L -c %F -- "$f" >&2; exit 11; fi
+if [ -e "$f" ]; then ${kindOf('"$f"')} >&2; exit 11; fi
 exit 10`;
 
 // end FILE N: the file's size on a line, then its last N bytes; 10 when it is no regular file.
@@ -37,34 +53,62 @@ while [ "$d" != / ] && [ ! -d "$d" ]; do
   d=\${d%/*}; d=\${d:-/}
 done`;
 
-export const missingDirsScript = `d=$(readlink -m -- "$1")
+export const missingDirsScript = `${resolved}
+d=$target
 ${missingFolders}
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
-// write FILE MODE OWNER SIZE SUFFIX: SIZE bytes from standard input replace FILE atomically, as
-// target-fs.ts does it on this machine: a temp file in the same folder (named as target-fs.ts
-// names them, so leftovers are found the same way), synced, given its mode and its owner (uid:gid;
-// '' keeps the owner of the file it replaces), renamed over the file, the folder synced. A link is followed to the file it
-// names (/var/lib/zookeeper/myid → /etc/zookeeper/conf/myid). Prints the folders it made.
-export const writeScript = `target=$(readlink -m -- "$1") || exit 1
-mode=$2 owner=$3 size=$4 suffix=$5
+// write FILE MODE OWNER SUFFIX SYNC [PATH…]: standard input (the node shell runs nothing whose input
+// did not arrive whole) replaces FILE atomically, as target-fs.ts does it on this machine: a temp
+// file in the same folder (named as target-fs.ts names them, so leftovers are found the same way),
+// given its mode and its owner (uid:gid; '' keeps the owner of the file it replaces), renamed over
+// the file. SYNC as target-fs.ts's: now, the temp file synced before its rename and the folder after;
+// later, neither (node-fs.ts hands the file and its folder to the next write 'last'); last, the temp
+// file synced with the PATHs (those files and folders) before its rename, 15 when that fails, and
+// its folder after. A link is followed to the file it names (/var/lib/zookeeper/myid →
+// /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
+// made, each ended by a NUL. Each process is a few ms of a node's CPU,
+// and a setup writes dozens of files a node (issue 12): the mode is given by the umask where it can
+// be (no x or special bit), the owner only where it is not already the shell's (root's, in a
+// folder that does not hand its group down).
+export const writeScript = `${resolved}
+mode=$2 owner=$3 suffix=$4 sync=\${5:-now}
 dir=\${target%/*}; dir=\${dir:-/}
-if [ -e "$target" ] && [ ! -f "$target" ]; then stat -L -c %F -- "$target" >&2; exit 11; fi
+if [ -e "$target" ] && [ ! -f "$target" ]; then ${kindOf('"$target"')} >&2; exit 11; fi
 d=$dir
 ${missingFolders}
 for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
 trap 'rm -f -- "$temp"' EXIT
-( set -C; umask 077; head -c "$size" >"$temp" ) || exit 1
-[ "$(stat -c %s -- "$temp")" = "$size" ] || { echo "only part of the file arrived" >&2; exit 13; }
-chmod -- "$mode" "$temp" || exit 1
-if [ -n "$owner" ]; then chown -- "$owner" "$temp" || exit 1
+set -C
+if (( (8#$mode & ~8#666) == 0 )); then
+  printf -v mask %o $(( ~8#$mode & 8#777 ))
+  umask "$mask"
+  cat >"$temp" || exit 1
+else
+  umask 077
+  cat >"$temp" && chmod -- "$mode" "$temp" || exit 1
+fi
+if [ -n "$owner" ]; then
+  ours=
+  while read -r key _ effective _; do
+    case $key in Uid:) ours=$effective ;; Gid:) ours+=:$effective; break ;; esac
+  done </proc/self/status
+  if [ "$owner" != "$ours" ] || [ -g "$dir" ]; then chown -- "$owner" "$temp" || exit 1; fi
 elif [ -e "$target" ]; then chown --reference="$target" -- "$temp" || exit 1; fi
-sync -- "$temp" || exit 1
+case $sync in
+  later) ;;
+  last) sync -- "$temp" "\${@:6}" || exit 15 ;;
+  *) sync -- "$temp" || exit 1 ;;
+esac
 mv -f -T -- "$temp" "$target" || exit 1
 trap - EXIT
-sync -- "$dir" 2>/dev/null
+[ "$sync" = later ] || sync -- "$dir" 2>/dev/null
+printf '%s\\0' "$dir"
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
+
+// sync PATH…: the files and folders of writes left for later made durable; 15 when that fails.
+export const syncScript = 'sync -- "$@" || exit 15';
 
 // targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that
 // are there or can be made), "kind WORDS" (stat's %F of what stands there instead), or "blocked
@@ -81,7 +125,7 @@ i=0
 for target in "$@"; do
   d=\${resolved[i]} blocked=
   i=$((i + 1))
-  if [ -e "$target" ] && [ ! -f "$target" ]; then printf 'kind %s\\n' "$(stat -L -c %F -- "$target")"; continue; fi
+  if [ -e "$target" ] && [ ! -f "$target" ]; then printf 'kind %s\\n' "$(${kindOf('"$target"')})"; continue; fi
   while [ "$d" != / ] && [ ! -d "$d" ]; do
     if [ -e "$d" ] || [ -L "$d" ]; then blocked=$d; break; fi
     d=\${d%/*}; d=\${d:-/}
@@ -90,7 +134,7 @@ for target in "$@"; do
 done`;
 
 // remove FILE: the file the path names (links followed); 11 when it is a folder.
-export const removeScript = `target=$(readlink -m -- "$1") || exit 1
+export const removeScript = `${resolved}
 if [ -d "$target" ]; then echo directory >&2; exit 11; fi
 rm -f -- "$target"`;
 
@@ -101,7 +145,8 @@ rmdir -- "$1" 2>/dev/null && exit 0
 rmdir -- "$1"`;
 
 // free FOLDER: free bytes on the file system that holds it (or its nearest existing parent).
-export const freeBytesScript = `d=$(readlink -m -- "$1")
+export const freeBytesScript = `${resolved}
+d=$target
 while [ ! -d "$d" ]; do d=\${d%/*}; d=\${d:-/}; done
 df -B1 --output=avail -- "$d" | tail -n 1`;
 

@@ -13,36 +13,44 @@ import type {CallResult} from './ssh-session.js';
 // it and is dropped), then, for each request "mesos-setup-request ID SCRIPT-BYTES ARGUMENTS INPUT-BYTES",
 // reads the script (sent with the first request of its ID only, 0 bytes after: the shell keeps it),
 // each argument ended by a NUL and the input, runs the script with that input and answers
-// "mesos-setup-reply EXIT OUTPUT-BYTES ERROR-BYTES" and those bytes. The input and the answer are
+// "mesos-setup-reply EXIT OUTPUT-BYTES ERROR-BYTES" and those bytes. A request ends with the line
+// "mesos-setup-end": a connection lost in the middle of an input leaves its script unrun (a write
+// would otherwise put a file cut short in place), and the shell ends. The input and the answer are
 // kept in a private folder on /run (a tmpfs on Debian and Ubuntu, so a full root disk still gets its
 // "No space left" named), removed when the shell ends: its input closed (the run's end, a lost
 // connection, a killed mesos-setup).
 // What a request costs on the node is what several hundred a node add up to on a machine's cores
 // (issue 12): the script runs in a subshell of this one (a fork, where `bash -c` was a fork, an exec
-// and bash's start, about 5 ms of CPU each), its text is read once, and an empty answer is said
-// without stat and cat. The subshell is as `bash -c` was: its own positional parameters, options,
+// and bash's start, about 5 ms of CPU each), its text is read once, and an answer is read and
+// said by the shell's own builtins (stat and cat, 3 ms a reply, only for an answer holding a NUL
+// byte, which a bash string cannot). The subshell is as `bash -c` was: its own positional parameters, options,
 // traps (a subshell does not run this shell's EXIT trap), folder and exit; SECONDS counts from its
 // start; but $$ and $PPID are this shell's ($BASHPID is its own PID), and this shell's variables, all named
 // ms_*, are visible to it.
 export const nodeShellScript = `ms_tmp=$(mktemp -d -p /run mesos-setup-shell.XXXXXX 2>/dev/null || mktemp -d) || exit 1
 trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_scripts=()
+# The answer, read whole by read (no NUL in it: read stops at the first) in the C locale, where
+# \${#…} counts bytes; stat and cat for one that holds a NUL.
+ms_reply() {
+  local LC_ALL=C ms_out= ms_err=
+  if { [ ! -s "$ms_tmp/out" ] || ! IFS= read -r -d '' ms_out <"$ms_tmp/out"; } && { [ ! -s "$ms_tmp/err" ] || ! IFS= read -r -d '' ms_err <"$ms_tmp/err"; }; then
+    printf 'mesos-setup-reply %s %s %s\\n%s%s' "$1" "\${#ms_out}" "\${#ms_err}" "$ms_out" "$ms_err"
+  else
+    printf 'mesos-setup-reply %s %s %s\\n' "$1" $(stat -c %s -- "$ms_tmp/out" "$ms_tmp/err")
+    cat -- "$ms_tmp/out" "$ms_tmp/err"
+  fi
+}
 printf '%s\\n' "$1"
 while IFS=' ' read -r ms_tag ms_id ms_size ms_count ms_input; do
   [ "$ms_tag" = mesos-setup-request ] || exit 2
   if [ "$ms_size" -gt 0 ]; then ms_scripts[ms_id]=$(head -c "$ms_size"); fi
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
-  if [ "$ms_input" -gt 0 ]; then head -c "$ms_input" >"$ms_tmp/in"; else : >"$ms_tmp/in"; fi
+  if [ "$ms_input" -gt 0 ]; then head -c "$ms_input" >"$ms_tmp/in" || exit 2; else : >"$ms_tmp/in"; fi
+  IFS= read -r ms_end && [ "$ms_end" = mesos-setup-end ] || exit 2
   (SECONDS=0; set -- "\${ms_args[@]}"; eval -- "\${ms_scripts[ms_id]}") <"$ms_tmp/in" >"$ms_tmp/out" 2>"$ms_tmp/err"
-  ms_code=$?
-  if [ -s "$ms_tmp/out" ] || [ -s "$ms_tmp/err" ]; then
-    ms_sizes=$(stat -c %s -- "$ms_tmp/out" "$ms_tmp/err")
-    printf 'mesos-setup-reply %s %s %s\\n' "$ms_code" $ms_sizes
-    cat -- "$ms_tmp/out" "$ms_tmp/err"
-  else
-    printf 'mesos-setup-reply %s 0 0\\n' "$ms_code"
-  fi
+  ms_reply $?
 done`;
 
 // Closes a shell's input, which ends it on the node, and waits for its ssh to end: killed after `graceMs`.
@@ -59,6 +67,8 @@ export type ShellRequest = {script: string; args: readonly string[]; input?: Buf
 type Pending = {resolve(result: CallResult): void; timer: NodeJS.Timeout};
 
 const replyLine = /^mesos-setup-reply (\d+) (\d+) (\d+)$/;
+// Ends every request, after its input: the shell runs nothing whose input did not arrive whole.
+const requestEnd = Buffer.from('mesos-setup-end\n');
 
 // A running shell: requests go one at a time (a node's file operations are in order anyway), each
 // with its own timeout. A shell whose request timed out, or that ended, is done: `alive` is false and
@@ -140,7 +150,7 @@ export class NodeShell {
 				const id = known ?? this.scripts.size;
 				if (known === undefined) this.scripts.set(request.script, id);
 				const script = known === undefined ? Buffer.from(request.script) : Buffer.alloc(0);
-				this.child.stdin?.write(Buffer.concat([Buffer.from(`mesos-setup-request ${id} ${script.length} ${request.args.length} ${input.length}\n`), script, args, input]));
+				this.child.stdin?.write(Buffer.concat([Buffer.from(`mesos-setup-request ${id} ${script.length} ${request.args.length} ${input.length}\n`), script, args, input, requestEnd]));
 			};
 			if (this.ready) write();
 			else this.waitingReady.push(write);
