@@ -55,7 +55,7 @@ describe('the node’s root shell', () => {
 		await shell.close();
 	});
 
-	it('answers with every byte as it was said, in a UTF-8 locale too: text by the shell’s builtins, what holds a NUL by stat and cat', async () => {
+	it('answers with every byte as it was said, in a UTF-8 locale too: by the shell’s builtins, a piece up to each NUL, or by stat and cat where there are many', async () => {
 		const shell = startShell(spawnShell({LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8'}));
 		// Every byte but NUL (not valid UTF-8 as a whole), multibyte text, a backslash, trailing newlines.
 		const everyByte = Buffer.concat([Buffer.from(Array.from({length: 255}, (_, i) => i + 1)), Buffer.from('é€ \\n\n\n\n')]);
@@ -67,6 +67,13 @@ describe('the node’s root shell', () => {
 		await writeFile(`${dir}/nul`, withNul);
 		const binary = await shell.call({script: 'cat -- "$1"; echo "after a NUL" >&2', args: [`${dir}/nul`], timeoutMs});
 		expect([binary.stdout.equals(withNul), binary.stderr]).toEqual([true, 'after a NUL\n']);
+		// Pieces between NULs, a few (a write's folders) or very many (a binary keyring), and NULs at the ends.
+		for (const nuls of [1, 3, 64, 65, 500]) {
+			const pieces = Buffer.concat([Buffer.from([0]), ...Array.from({length: nuls}, (_, i) => Buffer.from(i % 2 === 0 ? `piece ${i}\0` : '\0'))]);
+			await writeFile(`${dir}/pieces`, pieces);
+			const answer = await shell.call({script: 'cat -- "$1"; printf "e\\0rr\\0" >&2', args: [`${dir}/pieces`], timeoutMs});
+			expect([nuls, answer.stdout.equals(pieces), answer.stderr]).toEqual([nuls, true, 'e\0rr\0']);
+		}
 		// The script's locale is its own: the reply's C locale does not outlive the reply.
 		expect((await shell.call({script: 'x=é; echo "${#x}"', args: [], timeoutMs})).stdout.toString('utf8')).toBe('1\n');
 		await shell.close();

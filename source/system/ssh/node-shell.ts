@@ -21,21 +21,49 @@ import type {CallResult} from './ssh-session.js';
 // connection, a killed mesos-setup).
 // What a request costs on the node is what several hundred a node add up to on a machine's cores
 // (issue 12): the script runs in a subshell of this one (a fork, where `bash -c` was a fork, an exec
-// and bash's start, about 5 ms of CPU each), its text is read once, and an answer is read and
-// said by the shell's own builtins (stat and cat, 3 ms a reply, only for an answer holding a NUL
-// byte, which a bash string cannot). The subshell is as `bash -c` was: its own positional parameters, options,
-// traps (a subshell does not run this shell's EXIT trap), folder and exit; SECONDS counts from its
-// start; but $$ and $PPID are this shell's ($BASHPID is its own PID), and this shell's variables, all named
-// ms_*, are visible to it.
+// and bash's start, about 5 ms of CPU each), its text is read once, and an answer is read and said
+// by the shell's own builtins (stat and cat were 3 ms a reply). The subshell is as `bash -c` was:
+// its own positional parameters, options, traps (a subshell does not run this shell's EXIT trap),
+// folder and exit; SECONDS counts from its start; but $$ and $PPID are this shell's ($BASHPID is its
+// own PID), and this shell's variables and functions, all named ms_*, are visible to it.
 export const nodeShellScript = `ms_tmp=$(mktemp -d -p /run mesos-setup-shell.XXXXXX 2>/dev/null || mktemp -d) || exit 1
 trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_scripts=()
-# The answer, read whole by read (no NUL in it: read stops at the first) in the C locale, where
-# \${#…} counts bytes; stat and cat for one that holds a NUL.
+# The answer, read by read in the C locale (where \${#…} counts bytes), a piece up to each NUL
+# (a bash string holds none): output the scripts split with NULs (a write's folders, a listing)
+# needs no process; stat and cat for one with many NULs (a binary keyring), which they say faster.
+ms_pieces() {
+  local -n ms_to=$2
+  local ms_piece=
+  ms_to=()
+  while IFS= read -r -d '' ms_piece; do
+    ms_to+=("$ms_piece")
+    ms_piece=
+    [ "\${#ms_to[@]}" -le 64 ] || return 1
+  done <"$1"
+  ms_to+=("$ms_piece")
+}
+ms_bytes() {
+  local -n ms_of=$1
+  local ms_piece
+  ms_n=$((\${#ms_of[@]} - 1))
+  for ms_piece in "\${ms_of[@]}"; do ms_n=$((ms_n + \${#ms_piece})); done
+}
+ms_say() {
+  local -n ms_of=$1
+  local ms_last=$((\${#ms_of[@]} - 1))
+  if [ "$ms_last" -gt 0 ]; then printf '%s\\0' "\${ms_of[@]:0:ms_last}"; fi
+  printf '%s' "\${ms_of[ms_last]}"
+}
 ms_reply() {
-  local LC_ALL=C ms_out= ms_err=
-  if { [ ! -s "$ms_tmp/out" ] || ! IFS= read -r -d '' ms_out <"$ms_tmp/out"; } && { [ ! -s "$ms_tmp/err" ] || ! IFS= read -r -d '' ms_err <"$ms_tmp/err"; }; then
-    printf 'mesos-setup-reply %s %s %s\\n%s%s' "$1" "\${#ms_out}" "\${#ms_err}" "$ms_out" "$ms_err"
+  local LC_ALL=C ms_out ms_err ms_n
+  if ms_pieces "$ms_tmp/out" ms_out && ms_pieces "$ms_tmp/err" ms_err; then
+    ms_bytes ms_out
+    printf 'mesos-setup-reply %s %s ' "$1" "$ms_n"
+    ms_bytes ms_err
+    printf '%s\\n' "$ms_n"
+    ms_say ms_out
+    ms_say ms_err
   else
     printf 'mesos-setup-reply %s %s %s\\n' "$1" $(stat -c %s -- "$ms_tmp/out" "$ms_tmp/err")
     cat -- "$ms_tmp/out" "$ms_tmp/err"
