@@ -1,5 +1,7 @@
 // The scripts a node runs (bash and coreutils), run here in a temp folder: what the SSH transport
 // relies on, without SSH. The lab proves them over SSH on a node (test/lab/nodes/node-transport).
+import {spawnSync} from 'node:child_process';
+import {closeSync, existsSync, openSync} from 'node:fs';
 import {mkdir, readdir, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {createServer as createHttpServer} from 'node:http';
 import {type AddressInfo, createServer} from 'node:net';
@@ -14,7 +16,19 @@ const bash = async (script: string, args: string[], input?: string | Buffer) => 
 	const [file, ...rest] = bashScript(script, args);
 	return execa(file as string, rest, {reject: false, input: input ?? '', encoding: 'utf8'});
 };
-const write = async (target: string, data: string, mode: string, owner = '') => bash(writeScript, [target, mode, owner, 'abcd0123'], data);
+// Its input from a file, as the node's shell gives it one (install reads it again through /dev/stdin).
+async function write(target: string, data: string, mode: string, owner = '', env: Record<string, string> = {}) {
+	const input = `${await tempRoot()}/input`;
+	await writeFile(input, data);
+	const [file, ...rest] = bashScript(writeScript, [target, mode, owner, 'abcd0123']);
+	const stdin = openSync(input, 'r');
+	try {
+		const run = spawnSync(file as string, rest, {stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', env: {...process.env, ...env}});
+		return {exitCode: run.status, stdout: run.stdout, stderr: run.stderr};
+	} finally {
+		closeSync(stdin);
+	}
+}
 
 describe('the scripts a node runs', () => {
 	it('write: makes the missing folders (0755, outermost first), gives the mode, follows a link, leaves no temp file', async () => {
@@ -64,7 +78,7 @@ describe('the scripts a node runs', () => {
 		await mkdir(`${dir}/etc/real`, {recursive: true});
 		await symlink('real', `${dir}/etc/linked`);
 		const ran = async () => (await readFile(`${dir}/readlink-ran`, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
-		const writeWithPath = async (target: string) => execa('bash', ['-c', writeScript, 'mesos-setup', target, '644', '', 'abcd0123'], {input: 'z\n', env: {PATH: `${dir}/bin:${process.env.PATH ?? ''}`}});
+		const writeWithPath = async (target: string) => write(target, 'z\n', '644', '', {PATH: `${dir}/bin:${process.env.PATH ?? ''}`});
 		await writeWithPath(`${dir}/etc/real/plain`);
 		expect(await ran()).toBe(0);
 		await writeWithPath(`${dir}/etc/linked/through-link`);
@@ -73,7 +87,18 @@ describe('the scripts a node runs', () => {
 		expect((await readdir(`${dir}/etc/real`)).sort()).toEqual(['plain', 'through-link', 'with-dots']);
 	});
 
-	it.runIf(process.getuid?.() === 0)('write: the owner asked for is root’s own, in a folder that hands down its group: still given', async () => {
+	// setfacl comes with the tests' prerequisites (test/lab/install-prerequisites.sh), which CI installs.
+	it.runIf(existsSync('/usr/bin/setfacl') || process.env.CI === 'true')('write: the mode is the one asked for under a folder with a default ACL too (a umask would not be)', async () => {
+		const dir = await tempRoot();
+		await mkdir(`${dir}/acl`);
+		await execa('setfacl', ['-d', '-m', 'u::rw,g::r,o::r', `${dir}/acl`]);
+		expect((await write(`${dir}/acl/backup`, 'secret\n', '600')).exitCode).toBe(0);
+		expect((await stat(`${dir}/acl/backup`)).mode & 0o7777).toBe(0o600);
+		expect((await write(`${dir}/acl/new/journal.json`, '{}\n', '600')).exitCode).toBe(0);
+		expect((await stat(`${dir}/acl/new/journal.json`)).mode & 0o7777).toBe(0o600);
+	});
+
+	it.runIf(process.getuid?.() === 0)('write: the owner asked for is given, root’s own too in a folder that hands down its group', async () => {
 		const dir = await tempRoot();
 		await execa('mkdir', [`${dir}/shared`]);
 		await execa('chown', ['0:1235', `${dir}/shared`]);

@@ -67,6 +67,13 @@ describe('the node’s root shell', () => {
 		await writeFile(`${dir}/nul`, withNul);
 		const binary = await shell.call({script: 'cat -- "$1"; echo "after a NUL" >&2', args: [`${dir}/nul`], timeoutMs});
 		expect([binary.stdout.equals(withNul), binary.stderr]).toEqual([true, 'after a NUL\n']);
+		// Around the 4 KB past which stat and cat say it, with no NUL and with one.
+		for (const size of [4095, 4096, 4097, 20_000]) {
+			const text = Buffer.concat([Buffer.from('x'.repeat(size - 2)), Buffer.from([size % 2 === 0 ? 0 : 10, 10])]);
+			await writeFile(`${dir}/sized`, text);
+			const answer = await shell.call({script: 'cat -- "$1"; cat -- "$1" >&2', args: [`${dir}/sized`], timeoutMs});
+			expect([size, answer.stdout.equals(text), Buffer.from(answer.stderr).length]).toEqual([size, true, size]);
+		}
 		// Pieces between NULs, a few (a write's folders) or very many (a binary keyring), and NULs at the ends.
 		for (const nuls of [1, 3, 64, 65, 500]) {
 			const pieces = Buffer.concat([Buffer.from([0]), ...Array.from({length: nuls}, (_, i) => Buffer.from(i % 2 === 0 ? `piece ${i}\0` : '\0'))]);
@@ -221,10 +228,10 @@ describe('a node’s commands that nobody watches or stops, run in its root shel
 });
 
 describe('a node’s writes left for later, made durable with the next write that lands last', () => {
-	// A sync that says each time it runs, with what, and fails while `${dir}/fail` exists.
+	// A sync that says each time it runs, with what, and fails while `${dir}/fail` exists, saying what it holds.
 	async function loggedSync(dir: string) {
 		await mkdir(`${dir}/bin`);
-		await writeFile(`${dir}/bin/sync`, `#!/bin/sh\necho "$*" >>"${dir}/sync-ran"\n[ ! -e "${dir}/fail" ] || { echo "sync: error syncing: Input/output error" >&2; exit 1; }\nexec /usr/bin/sync "$@"\n`, {mode: 0o755});
+		await writeFile(`${dir}/bin/sync`, `#!/bin/sh\necho "$*" >>"${dir}/sync-ran"\n[ ! -e "${dir}/fail" ] || { echo "sync: error syncing: $(cat "${dir}/fail")" >&2; exit 1; }\nexec /usr/bin/sync "$@"\n`, {mode: 0o755});
 		const shell = startShell(spawnShell({PATH: `${dir}/bin:${process.env.PATH ?? ''}`}));
 		const session = {endpoint: {name: 'n1', address: '10.0.0.1'}, remoteIsRoot: true, asRootInShell: async (request: ShellRequest) => shell.call(request)} as unknown as SshSession;
 		const runs = async () => (await readFile(`${dir}/sync-ran`, 'utf8').catch(() => '')).split('\n').filter(Boolean);
@@ -255,12 +262,12 @@ describe('a node’s writes left for later, made durable with the next write tha
 		await shell.close();
 	});
 
-	it('a failed sync fails the write that lands last, and every one after, until its files are written again', async () => {
+	it.each(['Input/output error', 'No space left on device'])('a failed sync (%s) fails the write that lands last, and every one after, until its files are written again', async reason => {
 		const dir = await tempRoot();
 		const {shell, fs} = await loggedSync(dir);
 		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
-		await writeFile(`${dir}/fail`, '');
-		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`syncing the files written on n1 failed: sync: error syncing: Input/output error`);
+		await writeFile(`${dir}/fail`, reason);
+		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`syncing the files written on n1 failed: sync: error syncing: ${reason}`);
 		// The journal did not land: the row it would name is not known to be on disk.
 		expect(existsSync(`${dir}/journal.json`)).toBe(false);
 		await rm(`${dir}/fail`);
@@ -270,6 +277,19 @@ describe('a node’s writes left for later, made durable with the next write tha
 		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
 		await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last');
 		expect(await readFile(`${dir}/journal.json`, 'utf8')).toBe('{}\n');
+		await shell.close();
+	});
+	it('a file written for later and gone by the save (removed) has nothing left to sync: the save lands', async () => {
+		const dir = await tempRoot();
+		const {shell, fs, runs} = await loggedSync(dir);
+		await fs.write(`${dir}/removed`, 'r\n', 0o644, undefined, 'later');
+		await fs.remove(`${dir}/removed`);
+		await fs.write(`${dir}/gone`, 'g\n', 0o644, undefined, 'later');
+		await rm(`${dir}/gone`);
+		await fs.write(`${dir}/kept`, 'k\n', 0o644, undefined, 'later');
+		await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last');
+		expect(await readFile(`${dir}/journal.json`, 'utf8')).toBe('{}\n');
+		expect((await runs())[0]?.split(' ').slice(2)).toEqual([`${dir}/kept`, dir]);
 		await shell.close();
 	});
 });

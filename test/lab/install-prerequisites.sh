@@ -8,9 +8,10 @@ set -euo pipefail
 # non-root user, systemd for a node that boots it, curl to ask the cluster from the control namespace.
 # libsasl2-modules and libcurl4: what the lab's mesos packages depend on, as the real ones do.
 # The Debian package's test (test/package): strip and dpkg-shlibdeps build the package, man and
-# bash-completion are what it is read with.
+# bash-completion are what it is read with. acl: setfacl, for a node's write under a folder whose
+# default ACL would set the mode a umask gives (test/cluster/node-scripts.test.ts).
 packages=(tmux gnupg dirmngr apt-utils zookeeperd iproute2 util-linux openssh-server openssh-client sudo systemd curl
-	libsasl2-modules libcurl4 binutils dpkg-dev man-db groff-base bash-completion)
+	libsasl2-modules libcurl4 binutils dpkg-dev man-db groff-base bash-completion acl)
 
 missing=()
 for package in "${packages[@]}"; do

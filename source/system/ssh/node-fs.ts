@@ -124,13 +124,14 @@ export function createNodeFs(session: SshSession): NodeFs {
 		const suffix = randomBytes(4).toString('hex');
 		const ownerArg = owner ? `${owner.uid}:${owner.gid}` : '';
 		const result = await call(writeScript, [target, mode.toString(8), ownerArg, suffix, sync, ...files, ...dirs], {input: bytes});
+		// First: a sync that failed for want of space failed all the same, and stays failed.
+		if (sync === 'last') synced(result.code, files, dirs, result.stderr);
 		if (result.code === scriptExit.notRegular) return notRegular(target, result.stderr);
 		if (result.code === scriptExit.notFolder) throw new StepError(`${result.stderr} on ${node} is not a folder, so ${target} cannot be written`, ['Move it aside, then run again.']);
 		if (/No space left on device|Disk quota exceeded/.test(result.stderr)) {
 			const folder = path.posix.dirname(target);
 			throw new DiskFullError(target, await freeBytes(folder), where(folder));
 		}
-		if (sync === 'last') synced(result.code, files, dirs, result.stderr);
 		if (result.code !== 0) return failed('writing', target, result.stderr);
 		const [dir = path.posix.dirname(target), ...createdDirs] = entries(String(result.stdout));
 		// Written again: what its sync said before is of bytes no longer there.
@@ -181,6 +182,9 @@ export function createNodeFs(session: SshSession): NodeFs {
 		async remove(target) {
 			const result = await call(removeScript, [target]);
 			if (result.code !== 0) failed('removing', target, result.stderr);
+			// Gone: nothing of it is left to make durable.
+			waiting.delete(target);
+			failedSync.delete(target);
 		},
 		async removeEmptyDir(target) {
 			const result = await call(removeEmptyDirScript, [target]);

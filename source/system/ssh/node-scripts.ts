@@ -22,6 +22,10 @@ while [ -n "$plain" ] && [ -n "$part" ]; do
 done
 [ -n "$plain" ] || target=$(readlink -m -- "$1") || exit 1`;
 
+// The positional parameters that still name something: a file written for later and removed since
+// has nothing left to make durable (as later-syncs.ts on this machine), and sync would fail on it.
+const stillThere = `for p; do shift; if [ -e "$p" ]; then set -- "$@" "$p"; fi; done`;
+
 // read FILE: its bytes; 10 when it does not exist, 11 (kind on stderr) when it is no regular file.
 export const readScript = `f=$1
 if [ -f "$f" ]; then exec cat -- "$f"; fi
@@ -58,19 +62,20 @@ d=$target
 ${missingFolders}
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
-// write FILE MODE OWNER SUFFIX SYNC [PATH…]: standard input (the node shell runs nothing whose input
-// did not arrive whole) replaces FILE atomically, as target-fs.ts does it on this machine: a temp
+// write FILE MODE OWNER SUFFIX SYNC [PATH…]: standard input, a file (the node shell runs nothing
+// whose input did not arrive whole, and install reads it through /dev/stdin), replaces FILE atomically, as target-fs.ts does it on this machine: a temp
 // file in the same folder (named as target-fs.ts names them, so leftovers are found the same way),
 // given its mode and its owner (uid:gid; '' keeps the owner of the file it replaces), renamed over
 // the file. SYNC as target-fs.ts's: now, the temp file synced before its rename and the folder after;
 // later, neither (node-fs.ts hands the file and its folder to the next write 'last'); last, the temp
-// file synced with the PATHs (those files and folders) before its rename, 15 when that fails, and
-// its folder after. A link is followed to the file it names (/var/lib/zookeeper/myid →
+// file synced with the PATHs still there (those files and folders) before its rename, 15 when that
+// fails, and its folder after. A link is followed to the file it names (/var/lib/zookeeper/myid →
 // /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
-// made, each ended by a NUL. Each process is a few ms of a node's CPU,
-// and a setup writes dozens of files a node (issue 12): the mode is given by the umask where it can
-// be (no x or special bit), the owner only where it is not already the shell's (root's, in a
-// folder that does not hand its group down).
+// made, each ended by a NUL. Each process is a few ms of a node's CPU, and a setup writes dozens of
+// files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner and
+// then the exact mode (a folder's default ACL, which a umask would leave in charge, does not count)
+// in one process. sync before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file system and
+// says nothing of a file's error: durable still, but a failed sync is not seen there.
 export const writeScript = `${resolved}
 mode=$2 owner=$3 suffix=$4 sync=\${5:-now}
 dir=\${target%/*}; dir=\${dir:-/}
@@ -80,25 +85,18 @@ ${missingFolders}
 for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
 trap 'rm -f -- "$temp"' EXIT
-set -C
-if (( (8#$mode & ~8#666) == 0 )); then
-  printf -v mask %o $(( ~8#$mode & 8#777 ))
-  umask "$mask"
-  cat >"$temp" || exit 1
-else
-  umask 077
-  cat >"$temp" && chmod -- "$mode" "$temp" || exit 1
-fi
 if [ -n "$owner" ]; then
-  ours=
-  while read -r key _ effective _; do
-    case $key in Uid:) ours=$effective ;; Gid:) ours+=:$effective; break ;; esac
-  done </proc/self/status
-  if [ "$owner" != "$ours" ] || [ -g "$dir" ]; then chown -- "$owner" "$temp" || exit 1; fi
-elif [ -e "$target" ]; then chown --reference="$target" -- "$temp" || exit 1; fi
+  install -m "$mode" -o "\${owner%%:*}" -g "\${owner#*:}" /dev/stdin "$temp" || exit 1
+else
+  install -m "$mode" /dev/stdin "$temp" || exit 1
+  if [ -e "$target" ]; then chown --reference="$target" -- "$temp" || exit 1; fi
+fi
 case $sync in
   later) ;;
-  last) sync -- "$temp" "\${@:6}" || exit 15 ;;
+  last)
+    shift 5
+    ${stillThere}
+    sync -- "$temp" "$@" || exit 15 ;;
   *) sync -- "$temp" || exit 1 ;;
 esac
 mv -f -T -- "$temp" "$target" || exit 1
@@ -108,7 +106,8 @@ printf '%s\\0' "$dir"
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
 // sync PATH…: the files and folders of writes left for later made durable; 15 when that fails.
-export const syncScript = 'sync -- "$@" || exit 15';
+export const syncScript = `${stillThere}
+[ $# -eq 0 ] || sync -- "$@" || exit 15`;
 
 // targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that
 // are there or can be made), "kind WORDS" (stat's %F of what stands there instead), or "blocked

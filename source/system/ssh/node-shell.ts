@@ -31,16 +31,19 @@ trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_scripts=()
 # The answer, read by read in the C locale (where \${#…} counts bytes), a piece up to each NUL
 # (a bash string holds none): output the scripts split with NULs (a write's folders, a listing)
-# needs no process; stat and cat for one with many NULs (a binary keyring), which they say faster.
+# needs no process. stat and cat say one of 4 KB or more, or with more than 64 NULs (a binary
+# keyring): bash before 5.2 reads a file a byte at a time, which costs more than they do past that.
 ms_pieces() {
   local -n ms_to=$2
-  local ms_piece=
+  local ms_piece= ms_left=4096
   ms_to=()
-  while IFS= read -r -d '' ms_piece; do
+  while IFS= read -r -d '' -n "$ms_left" ms_piece; do
+    [ "\${#ms_piece}" -lt "$ms_left" ] && [ "\${#ms_to[@]}" -lt 64 ] || return 1
     ms_to+=("$ms_piece")
+    ms_left=$((ms_left - \${#ms_piece} - 1))
     ms_piece=
-    [ "\${#ms_to[@]}" -le 64 ] || return 1
   done <"$1"
+  [ "\${#ms_piece}" -lt "$ms_left" ] || return 1
   ms_to+=("$ms_piece")
 }
 ms_bytes() {
@@ -75,7 +78,9 @@ while IFS=' ' read -r ms_tag ms_id ms_size ms_count ms_input; do
   if [ "$ms_size" -gt 0 ]; then ms_scripts[ms_id]=$(head -c "$ms_size"); fi
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
-  if [ "$ms_input" -gt 0 ]; then head -c "$ms_input" >"$ms_tmp/in" || exit 2; else : >"$ms_tmp/in"; fi
+  if [ "$ms_input" -gt 0 ]; then
+    head -c "$ms_input" >"$ms_tmp/in" 2>/dev/null || { echo "the shell's folder $ms_tmp could not hold a request's input (is its file system full?)" >&2; exit 2; }
+  else : >"$ms_tmp/in"; fi
   IFS= read -r ms_end && [ "$ms_end" = mesos-setup-end ] || exit 2
   (SECONDS=0; set -- "\${ms_args[@]}"; eval -- "\${ms_scripts[ms_id]}") <"$ms_tmp/in" >"$ms_tmp/out" 2>"$ms_tmp/err"
   ms_reply $?
