@@ -106,6 +106,22 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 		expect((await new CommandShell(early, marker).run({args: ['true'], onOutput: () => undefined}).ended).exitCode).toBe(255);
 	});
 
+	it('runs nothing whose input was cut short (the connection lost mid-input): the shell ends instead', async () => {
+		const child = spawnShell();
+		const dir = await tempRoot();
+		await new Promise<void>(resolve => {
+			let seen = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				seen += chunk.toString('utf8');
+				if (seen.includes(`${marker}\n`)) resolve();
+			});
+		});
+		const exited = new Promise<number | null>(resolve => child.once('close', resolve));
+		child.stdin.end(`mesos-setup-run 0 mesos-setup-end-x 3 100\nbash\0-c\0cat >${dir}/cut\0only ten b`);
+		expect(await exited).toBe(2);
+		expect(existsSync(`${dir}/cut`)).toBe(false);
+	});
+
 	it('refuses a word with a NUL byte before anything is sent', async () => {
 		const shell = new CommandShell(spawnShell(), marker);
 		const runner = runnerOver(shell);

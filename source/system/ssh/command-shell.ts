@@ -12,7 +12,8 @@ import {closeShell} from './node-shell.js';
 
 // The shell. Says `$1` on a line on stdout and on stderr when it is ready (what a ~/.bashrc printed
 // comes before it and is dropped), then reads "mesos-setup-run ID END ARGUMENTS INPUT-BYTES", each
-// argument ended by a NUL, and the input; or "mesos-setup-stop ID". The command runs as an ssh
+// argument ended by a NUL, the input and the line "mesos-setup-end" (an input cut short by a lost
+// connection runs nothing: apt-key add would read a key cut in half); or "mesos-setup-stop ID". The command runs as an ssh
 // session's did: its input from a file (or /dev/null), in a process group of its own (setsid), watched by a
 // process that ends the group (TERM, then KILL 5 s later) when its pipe closes. This shell holds
 // that pipe: it closes it on a stop, and when the shell ends (its input closed: the run's end, a
@@ -41,7 +42,8 @@ while IFS=' ' read -r ms_tag ms_id ms_end ms_count ms_input; do
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
   ms_in=/dev/null
-  if [ "$ms_input" -gt 0 ]; then ms_in=$ms_tmp/in; head -c "$ms_input" >"$ms_in"; fi
+  if [ "$ms_input" -gt 0 ]; then ms_in=$ms_tmp/in; head -c "$ms_input" >"$ms_in" || exit 2; fi
+  IFS= read -r ms_whole && [ "$ms_whole" = mesos-setup-end ] || exit 2
   exec {ms_stop}> >(
     exec >/dev/null 2>&1
     read -r ms_pid || exit 0
@@ -95,6 +97,9 @@ type Current = {
 };
 
 // The longest end of `bytes` that is the start of `tag`: held back until the next piece says.
+// Ends every command's request, after its input.
+const requestEnd = Buffer.from('mesos-setup-end\n');
+
 function heldBack(bytes: Buffer, tag: Buffer): number {
 	for (let length = Math.min(tag.length - 1, bytes.length); length > 0; length--) {
 		if (bytes.subarray(bytes.length - length).equals(tag.subarray(0, length))) return length;
@@ -145,7 +150,7 @@ export class CommandShell {
 		});
 		const input = command.input ?? Buffer.alloc(0);
 		const args = command.args.map(arg => Buffer.from(`${arg}\0`));
-		this.send(Buffer.concat([Buffer.from(`mesos-setup-run ${id} ${end.toString()} ${command.args.length} ${input.length}\n`), ...args, input]));
+		this.send(Buffer.concat([Buffer.from(`mesos-setup-run ${id} ${end.toString()} ${command.args.length} ${input.length}\n`), ...args, input, requestEnd]));
 		return {
 			ended,
 			stop: () => {
