@@ -13,19 +13,19 @@ import {closeShell} from './node-shell.js';
 // The shell. Says `$1` on a line on stdout and on stderr when it is ready (what a ~/.bashrc printed
 // comes before it and is dropped), then reads "mesos-setup-run ID END ARGUMENTS INPUT-BYTES", each
 // argument ended by a NUL, the input and the line "mesos-setup-end" (an input cut short by a lost
-// connection runs nothing: apt-key add would read a key cut in half); or "mesos-setup-stop ID". The command runs as an ssh
-// session's did: its input from a file (or /dev/null), in a process group of its own (setsid), watched by a
-// process that ends the group (TERM, then KILL 5 s later) when its pipe closes. This shell holds
-// that pipe: it closes it on a stop, and when the shell ends (its input closed: the run's end, a
-// lost connection, a killed mesos-setup), so nothing a command started outlives the run. A command
-// that ends by itself leaves what it started running, its watcher killed first, as before; a watcher
-// that began a stop no longer heeds that kill, so the group still gets its KILL once the command's
-// first process went on TERM and another in it did not (and bash's word on a killed job is not
-// taken for the command's output).
-// Its output reaches the shell's stdout and stderr through one cat each, which, once every writer
-// has closed (the command and whatever it started that kept them), says so with END followed by o
-// (stdout) or e (stderr); the command's exit status follows as END x STATUS on stdout. END is new
-// for each command, so nothing a command prints is taken for it.
+// connection runs nothing: apt-key add would read a key cut in half); or "mesos-setup-stop ID". The
+// command runs as an ssh session's did: its input from a file (or /dev/null), in a process group of
+// its own (setsid), watched by a process that ends the group (TERM, then KILL 5 s later) when its
+// pipe closes. This shell holds that pipe: it closes it on a stop, and when the shell ends (its
+// input closed: the run's end, a lost connection, a killed mesos-setup), so nothing a command
+// started outlives the run. A command that ends by itself leaves what it started running, its
+// watcher killed first, as before; a watcher that began a stop no longer heeds that kill, so the
+// group still gets its KILL once the command's first process went on TERM and another in it did not
+// (and bash's word on a killed job is not taken for the command's output). Its output reaches the
+// shell's stdout and stderr through one cat each, which, once every writer has closed (the command
+// and whatever it started that kept them), says so with END followed by o (stdout) or e (stderr);
+// the command's exit status follows as END x STATUS on stdout. END is new for each command, so
+// nothing a command prints is taken for it.
 export const commandShellScript = `ms_tmp=$(mktemp -d -p /run mesos-setup-commands.XXXXXX 2>/dev/null || mktemp -d) || exit 1
 trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_stop=
@@ -96,10 +96,10 @@ type Current = {
 	resolve(end: CommandEnd): void;
 };
 
-// The longest end of `bytes` that is the start of `tag`: held back until the next piece says.
 // Ends every command's request, after its input.
 const requestEnd = Buffer.from('mesos-setup-end\n');
 
+// The longest end of `bytes` that is the start of `tag`: held back until the next piece says.
 function heldBack(bytes: Buffer, tag: Buffer): number {
 	for (let length = Math.min(tag.length - 1, bytes.length); length > 0; length--) {
 		if (bytes.subarray(bytes.length - length).equals(tag.subarray(0, length))) return length;
