@@ -177,8 +177,8 @@ export function createTargetFs(root: string): TargetFs {
 			fd = openSync(temp, 'wx', mode);
 			made = true;
 			writeFileSync(fd, data);
-			fchmodSync(fd, mode); // open() is subject to the umask; the kept mode is not
 			if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) fchownSync(fd, owner.uid, owner.gid);
+			fchmodSync(fd, mode); // after the owner, whose change clears setuid; open() is subject to the umask
 			// After the mode and owner, so the file's own sync holds them too.
 			if (sync === 'now') fsyncSync(fd);
 			if (sync === 'last') await unsynced.all([fd]);

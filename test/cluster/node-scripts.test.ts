@@ -56,7 +56,7 @@ describe('the scripts a node runs', () => {
 		expect(await stat(`${dir}/file`)).toMatchObject({uid: 77, gid: 78});
 	});
 
-	it('write: a mode the umask cannot give (x bits) is given by chmod; links and dots anywhere on the path are followed', async () => {
+	it('write: modes with x bits and without are given exactly; links and dots anywhere on the path are followed', async () => {
 		const dir = await tempRoot();
 		expect((await write(`${dir}/run/start.sh`, '#!/bin/sh\n', '750')).exitCode).toBe(0);
 		expect((await stat(`${dir}/run/start.sh`)).mode & 0o7777).toBe(0o750);
@@ -96,6 +96,16 @@ describe('the scripts a node runs', () => {
 		expect((await stat(`${dir}/acl/backup`)).mode & 0o7777).toBe(0o600);
 		expect((await write(`${dir}/acl/new/journal.json`, '{}\n', '600')).exitCode).toBe(0);
 		expect((await stat(`${dir}/acl/new/journal.json`)).mode & 0o7777).toBe(0o600);
+	});
+
+	it.runIf(process.getuid?.() === 0)('write: a setuid or setgid mode outlives the owner kept from the file it replaces, or given', async () => {
+		const dir = await tempRoot();
+		await writeFile(`${dir}/tool`, 'old\n');
+		await execa('chown', ['1234:1235', `${dir}/tool`]);
+		expect((await write(`${dir}/tool`, 'new\n', '4755')).exitCode).toBe(0);
+		expect(await stat(`${dir}/tool`)).toMatchObject({uid: 1234, gid: 1235, mode: 0o104755});
+		expect((await write(`${dir}/tool`, 'newer\n', '2750', '77:78')).exitCode).toBe(0);
+		expect(await stat(`${dir}/tool`)).toMatchObject({uid: 77, gid: 78, mode: 0o102750});
 	});
 
 	it.runIf(process.getuid?.() === 0)('write: the owner asked for is given, root’s own too in a folder that hands down its group', async () => {

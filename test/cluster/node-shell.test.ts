@@ -67,12 +67,13 @@ describe('the node’s root shell', () => {
 		await writeFile(`${dir}/nul`, withNul);
 		const binary = await shell.call({script: 'cat -- "$1"; echo "after a NUL" >&2', args: [`${dir}/nul`], timeoutMs});
 		expect([binary.stdout.equals(withNul), binary.stderr]).toEqual([true, 'after a NUL\n']);
-		// Around the 4 KB past which stat and cat say it, with no NUL and with one.
-		for (const size of [4095, 4096, 4097, 20_000]) {
-			const text = Buffer.concat([Buffer.from('x'.repeat(size - 2)), Buffer.from([size % 2 === 0 ? 0 : 10, 10])]);
+		// Around the sizes past which stat and cat say it (1 KB before bash 5.2, 64 KB from it), with no
+		// NUL, with one, and with a NUL right at the limit and a long tail after it.
+		const limitTail = (at: number) => Buffer.concat([Buffer.from('y'.repeat(at - 1)), Buffer.from([0]), Buffer.from('z'.repeat(100_000))]);
+		for (const text of [1023, 1024, 1025, 65_535, 65_536, 65_537, 200_000].map(size => Buffer.concat([Buffer.from('x'.repeat(size - 2)), Buffer.from([size % 2 === 0 ? 0 : 10, 10])])).concat([limitTail(1024), limitTail(65_536)])) {
 			await writeFile(`${dir}/sized`, text);
 			const answer = await shell.call({script: 'cat -- "$1"; cat -- "$1" >&2', args: [`${dir}/sized`], timeoutMs});
-			expect([size, answer.stdout.equals(text), Buffer.from(answer.stderr).length]).toEqual([size, true, size]);
+			expect([text.length, answer.stdout.equals(text), Buffer.from(answer.stderr).equals(text)]).toEqual([text.length, true, true]);
 		}
 		// Pieces between NULs, a few (a write's folders) or very many (a binary keyring), and NULs at the ends.
 		for (const nuls of [1, 3, 64, 65, 500]) {

@@ -8,7 +8,7 @@
 import type {ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import type {OutputStream} from '../../model/apply-events.js';
-import {closeShell} from './node-shell.js';
+import {closeShell, requestEnd} from './node-shell.js';
 
 // The shell. Says `$1` on a line on stdout and on stderr when it is ready (what a ~/.bashrc printed
 // comes before it and is dropped), then reads "mesos-setup-run ID END ARGUMENTS INPUT-BYTES", each
@@ -95,9 +95,6 @@ type Current = {
 	seen: {o: boolean; e: boolean; exitCode?: number};
 	resolve(end: CommandEnd): void;
 };
-
-// Ends every command's request, after its input.
-const requestEnd = Buffer.from('mesos-setup-end\n');
 
 // The longest end of `bytes` that is the start of `tag`: held back until the next piece says.
 function heldBack(bytes: Buffer, tag: Buffer): number {

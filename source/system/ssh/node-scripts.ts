@@ -75,9 +75,12 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // made, each ended by a NUL. Each process is a few ms of a node's CPU, and a setup writes dozens of
 // files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner
 // and then the exact mode (a folder's default ACL, which a umask would leave in charge, does not
-// count) in one process. sync before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file
-// system and says nothing of a file's error: durable still, but a failed sync is not seen there.
-export const writeScript = `${resolved}
+// count) in one process, the owner given before the mode (a chown after would clear a setuid bit);
+// in the C locale, so node-fs.ts reads its errors (No space left on device) whatever the node's
+// language. sync before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file system and says
+// nothing of a file's error: durable still, but a failed sync is not seen there.
+export const writeScript = `export LC_ALL=C
+${resolved}
 mode=$2 owner=$3 suffix=$4 sync=\${5:-now}
 dir=\${target%/*}; dir=\${dir:-/}
 if [ -e "$target" ] && [ ! -f "$target" ]; then ${kindOf('"$target"')} >&2; exit 11; fi
@@ -86,11 +89,11 @@ ${missingFolders}
 for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
 trap 'rm -f -- "$temp"' EXIT
+if [ -z "$owner" ] && [ -e "$target" ]; then owner=$(stat -c %u:%g -- "$target") || exit 1; fi
 if [ -n "$owner" ]; then
   install -m "$mode" -o "\${owner%%:*}" -g "\${owner#*:}" /dev/stdin "$temp" || exit 1
 else
   install -m "$mode" /dev/stdin "$temp" || exit 1
-  if [ -e "$target" ]; then chown --reference="$target" -- "$temp" || exit 1; fi
 fi
 case $sync in
   later) ;;
@@ -107,7 +110,8 @@ printf '%s\\0' "$dir"
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
 // sync PATH…: the files and folders of writes left for later made durable; 15 when that fails.
-export const syncScript = `${stillThere}
+export const syncScript = `export LC_ALL=C
+${stillThere}
 [ $# -eq 0 ] || sync -- "$@" || exit 15`;
 
 // targets FILE…: for each path, a line: "file" (a regular file, or nothing yet, under folders that

@@ -31,13 +31,17 @@ trap 'rm -rf -- "$ms_tmp"' EXIT
 ms_scripts=()
 # The answer, read by read in the C locale (where \${#…} counts bytes), a piece up to each NUL
 # (a bash string holds none): output the scripts split with NULs (a write's folders, a listing)
-# needs no process. stat and cat say one of 4 KB or more, or with more than 64 NULs (a binary
-# keyring): bash before 5.2 reads a file a byte at a time, which costs more than they do past that.
+# needs no process. stat and cat say one with more than 64 NULs (a binary keyring), or past
+# ms_cap bytes: bash before 5.2 reads a file a byte at a time, which costs more than they do past
+# 1 KB; 5.2 reads it in blocks.
+ms_cap=1024
+if [ "\${BASH_VERSINFO[0]}" -gt 5 ] || { [ "\${BASH_VERSINFO[0]}" -eq 5 ] && [ "\${BASH_VERSINFO[1]}" -ge 2 ]; }; then ms_cap=65536; fi
 ms_pieces() {
   local -n ms_to=$2
-  local ms_piece= ms_left=4096
+  local ms_piece= ms_left=$ms_cap
   ms_to=()
-  while IFS= read -r -d '' -n "$ms_left" ms_piece; do
+  # Never read -n 0: bash before 5.2 takes it for no limit at all.
+  while [ "$ms_left" -gt 0 ] && IFS= read -r -d '' -n "$ms_left" ms_piece; do
     [ "\${#ms_piece}" -lt "$ms_left" ] && [ "\${#ms_to[@]}" -lt 64 ] || return 1
     ms_to+=("$ms_piece")
     ms_left=$((ms_left - \${#ms_piece} - 1))
@@ -100,8 +104,9 @@ export type ShellRequest = {script: string; args: readonly string[]; input?: Buf
 type Pending = {resolve(result: CallResult): void; timer: NodeJS.Timeout};
 
 const replyLine = /^mesos-setup-reply (\d+) (\d+) (\d+)$/;
-// Ends every request, after its input: the shell runs nothing whose input did not arrive whole.
-const requestEnd = Buffer.from('mesos-setup-end\n');
+// Ends every request, after its input: the shell runs nothing whose input did not arrive whole (the
+// command shell's requests too).
+export const requestEnd = Buffer.from('mesos-setup-end\n');
 
 // A running shell: requests go one at a time (a node's file operations are in order anyway), each
 // with its own timeout. A shell whose request timed out, or that ended, is done: `alive` is false and
