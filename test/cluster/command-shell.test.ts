@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest';
 import {CommandShell, commandShellScript, type StreamedCommand} from '../../source/system/ssh/command-shell.js';
 import {createNodeRunner} from '../../source/system/ssh/node-runner.js';
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
+import {cutRequest} from '../helpers/cut-request.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -109,16 +110,7 @@ describe('a node’s watched and stoppable commands, run in its command shell', 
 	it('runs nothing whose input was cut short (the connection lost mid-input): the shell ends instead', async () => {
 		const child = spawnShell();
 		const dir = await tempRoot();
-		await new Promise<void>(resolve => {
-			let seen = '';
-			child.stdout.on('data', (chunk: Buffer) => {
-				seen += chunk.toString('utf8');
-				if (seen.includes(`${marker}\n`)) resolve();
-			});
-		});
-		const exited = new Promise<number | null>(resolve => child.once('close', resolve));
-		child.stdin.end(`mesos-setup-run 0 mesos-setup-end-x 3 100\nbash\0-c\0cat >${dir}/cut\0only ten b`);
-		expect(await exited).toBe(2);
+		expect(await cutRequest(child, marker, `mesos-setup-run 0 mesos-setup-end-x 3 100\nbash\0-c\0cat >${dir}/cut\0only ten b`)).toBe(2);
 		expect(existsSync(`${dir}/cut`)).toBe(false);
 	});
 

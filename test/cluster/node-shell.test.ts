@@ -14,6 +14,7 @@ import {refuseUnwritableTargets} from '../../source/system/target-check.js';
 import type {TargetFs} from '../../source/system/target-fs.js';
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
 import {readScript, scriptExit, writeScript} from '../../source/system/ssh/node-scripts.js';
+import {cutRequest} from '../helpers/cut-request.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const marker = 'mesos-setup-output-test';
@@ -90,17 +91,8 @@ describe('the node’s root shell', () => {
 	it('runs nothing whose input was cut short (the connection lost mid-file): the shell ends instead', async () => {
 		const child = spawnShell();
 		const dir = await tempRoot();
-		await new Promise<void>(resolve => {
-			let seen = '';
-			child.stdout.on('data', (chunk: Buffer) => {
-				seen += chunk.toString('utf8');
-				if (seen.includes(`${marker}\n`)) resolve();
-			});
-		});
-		const exited = new Promise<number | null>(resolve => child.once('close', resolve));
 		const script = 'cat >"$1"';
-		child.stdin.end(`mesos-setup-request 0 ${script.length} 1 100\n${script}${dir}/cut\0only ten b`);
-		expect(await exited).toBe(2);
+		expect(await cutRequest(child, marker, `mesos-setup-request 0 ${script.length} 1 100\n${script}${dir}/cut\0only ten b`)).toBe(2);
 		expect(await readdir(dir)).toEqual([]);
 	});
 
