@@ -272,6 +272,7 @@ describe('a node’s writes left for later, made durable with the next write tha
 		expect(await readFile(`${dir}/journal.json`, 'utf8')).toBe('{}\n');
 		await shell.close();
 	});
+
 	it('a file written for later and gone by the save (removed) has nothing left to sync: the save lands', async () => {
 		const dir = await tempRoot();
 		const {shell, fs, runs} = await loggedSync(dir);
