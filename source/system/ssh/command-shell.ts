@@ -42,7 +42,10 @@ while IFS=' ' read -r ms_tag ms_id ms_end ms_count ms_input; do
   ms_args=()
   for ((ms_i = 0; ms_i < ms_count; ms_i++)); do IFS= read -r -d '' ms_arg; ms_args+=("$ms_arg"); done
   ms_in=/dev/null
-  if [ "$ms_input" -gt 0 ]; then ms_in=$ms_tmp/in; head -c "$ms_input" >"$ms_in" || exit 2; fi
+  if [ "$ms_input" -gt 0 ]; then
+    ms_in=$ms_tmp/in
+    head -c "$ms_input" >"$ms_in" 2>/dev/null || { echo "the shell's folder $ms_tmp could not hold a command's input (is its file system full?)" >&2; exit 2; }
+  fi
   IFS= read -r ms_whole && [ "$ms_whole" = mesos-setup-end ] || exit 2
   exec {ms_stop}> >(
     exec >/dev/null 2>&1
