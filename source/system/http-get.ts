@@ -23,17 +23,29 @@ export async function httpGet(url: string, signal: AbortSignal): Promise<HttpAns
 	}
 }
 
+// Connections kept between requests: the live status screen asks the same three servers six times
+// every 2 s, and a connection made, accepted and closed for each answer cost it (and the servers)
+// several times a kept connection's CPU. An idle kept socket is unref'd by the agent (it never
+// holds the process open), and one that errors while idle is only dropped (the agent listens for
+// that). It is dropped after `idleMs` unused: under the 5 s a Node or Jetty server keeps one, and
+// over the screen's 2 s between looks; the race of a server closing it as a request goes out is met
+// by asking once more on a new connection (below).
+const idleMs = 4_000;
+const agents = {http: new http.Agent({keepAlive: true, timeout: idleMs}), https: new https.Agent({keepAlive: true, timeout: idleMs})};
+
 async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?: string}> {
 	const secure = url.protocol === 'https:';
 	if (!secure && url.protocol !== 'http:') throw new Error(`${url.href}: only http and https are asked`);
 	// A host whose name does not resolve fails as its request would, with no request made.
 	await hostFound(url.hostname, signal).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error})));
+	return requestOn(url, secure, signal, secure ? agents.https : agents.http);
+}
+
+// agent: false is a connection of this request's own, closed after its answer.
+function requestOn(url: URL, secure: boolean, signal: AbortSignal, agent: http.Agent | false): Promise<HttpAnswer & {location?: string}> {
 	return new Promise((resolve, reject) => {
-		// A connection of its own, closed after the answer (agent: false; Node 20's global agent keeps
-		// connections alive): a server that resets an idle kept connection can then never reach a
-		// socket nobody listens on, which would end the process.
 		// Host names looked up once a moment (host-lookup.ts): a setup asks the same hosts again.
-		const request = (secure ? https : http).get(url, {agent: false, signal, lookup: keptLookup}, response => {
+		const request = (secure ? https : http).get(url, {agent, signal, lookup: keptLookup}, response => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('error', reject);
@@ -43,8 +55,17 @@ async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {loc
 				resolve({status, statusText: response.statusMessage ?? '', ok: status >= 200 && status < 300, body: bytes.toString('utf8'), bytes, ...(response.headers.location ? {location: response.headers.location} : {})});
 			});
 		});
-		// As fetch reports it: what the socket said is the cause (connection refused, reset, unknown
-		// host); an abort (the caller's stop or the timeout) is an AbortError.
-		request.on('error', (error: NodeJS.ErrnoException) => reject(error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error})));
+		request.on('error', (error: NodeJS.ErrnoException) => {
+			// A kept connection the server had closed as this request went out (Node's documented
+			// reusedSocket case): nothing was answered, so a GET is asked again, once, on a connection
+			// of its own (another kept one may have been closed with it).
+			if (agent !== false && request.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted) {
+				requestOn(url, secure, signal, false).then(resolve, reject);
+				return;
+			}
+			// As fetch reports it: what the socket said is the cause (connection refused, reset,
+			// unknown host); an abort (the caller's stop or the timeout) is an AbortError.
+			reject(error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error}));
+		});
 	});
 }
