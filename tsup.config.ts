@@ -1,5 +1,6 @@
 import {defineConfig} from 'tsup';
 import {confLoadsLazily} from './scripts/build/conf-loads-lazily.js';
+import {inkWithoutDevtools} from './scripts/build/ink-without-devtools.js';
 
 // One bundled file starts in about 0.2 s; unbundled Ink takes about 0.48 s to import.
 export default defineConfig({
@@ -18,11 +19,10 @@ export default defineConfig({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
 	},
 	esbuildOptions(options) {
-		// Ink imports react-devtools-core only when DEV is set; the bundle must not need it.
-		options.alias = {'react-devtools-core': './scripts/build/empty-module.ts'};
 		options.jsx = 'automatic';
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
-	// conf's Ajv and semver are evaluated only if conf uses them (it does not here).
-	esbuildPlugins: [confLoadsLazily],
+	// conf's Ajv and semver are evaluated only if conf uses them (it does not here); Ink's devtools
+	// are not in the bundle.
+	esbuildPlugins: [confLoadsLazily, inkWithoutDevtools],
 });

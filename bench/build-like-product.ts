@@ -1,5 +1,5 @@
 // Builds a file the way `npm run build` builds the product: tsup's own esbuild, with the options
-// of tsup.config.ts (one ES module, everything bundled, the same banner, alias and defines).
+// of tsup.config.ts (one ES module, everything bundled, the same banner, defines and plugins).
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -13,6 +13,7 @@ type TsupOptions = {
 	banner?: {js?: string};
 	define?: Record<string, string>;
 	esbuildOptions?: (options: BuildOptions, context: {format: 'esm'}) => void;
+	esbuildPlugins?: BuildOptions['plugins'];
 };
 
 export async function buildLikeProduct(entry: string, outfile: string): Promise<void> {
@@ -31,6 +32,7 @@ export async function buildLikeProduct(entry: string, outfile: string): Promise<
 		logLevel: 'silent',
 		...(tsup.banner?.js ? {banner: {js: tsup.banner.js}} : {}),
 		...(tsup.define ? {define: tsup.define} : {}),
+		...(tsup.esbuildPlugins ? {plugins: tsup.esbuildPlugins} : {}),
 	};
 	tsup.esbuildOptions?.(options, {format: 'esm'});
 	await esbuild.build(options);

@@ -1,2 +1,2 @@
-// Stands in for react-devtools-core in the bundle (tsup.config.ts): Ink loads it only when DEV=true.
+// Stands in for Ink's devtools module in the bundle (ink-without-devtools.ts says why).
 export default {};
