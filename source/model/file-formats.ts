@@ -35,8 +35,9 @@ const join = (list: string[]): string => (list.length === 0 ? '' : `${list.join(
 // The value a sourced shell file ends up with: the last assignment wins.
 export function readEnvKey(content: string, key: string): string | undefined {
 	let found: string | undefined;
+	const keyLine = envLine(key);
 	for (const line of lines(content)) {
-		const match = envLine(key).exec(line);
+		const match = keyLine.exec(line);
 		if (match) found = unquote(match[1] ?? '');
 	}
 	return found;
@@ -44,9 +45,10 @@ export function readEnvKey(content: string, key: string): string | undefined {
 
 export function readProperty(content: string, key: string): string | undefined {
 	let found: string | undefined;
+	const keyLine = propertyLine(key);
 	for (const line of lines(content)) {
 		if (/^\s*[#!]/.test(line)) continue;
-		const match = propertyLine(key).exec(line);
+		const match = keyLine.exec(line);
 		if (match) found = (match[1] ?? '').trim();
 	}
 	return found;
@@ -58,9 +60,11 @@ export type KeyEdit = {key: string; text: string};
 function setKeys(content: string, edits: KeyEdit[], pattern: (key: string) => RegExp): string {
 	const out = lines(content);
 	for (const {key, text} of edits) {
+		// Made once a key, not once a line: a sample's zoo.cfg is dozens of lines, edited three times a setup.
+		const keyLine = pattern(key);
 		let seen = false;
 		for (let i = 0; i < out.length; i++) {
-			if (pattern(key).test(out[i] ?? '') && !/^\s*[#!]/.test(out[i] ?? '')) {
+			if (keyLine.test(out[i] ?? '') && !/^\s*[#!]/.test(out[i] ?? '')) {
 				out[i] = `${key}=${text}`;
 				seen = true;
 			}
