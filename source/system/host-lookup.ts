@@ -6,7 +6,7 @@
 // answer too, and starts the lookups of the hosts its preflight will reach as soon as its plan is
 // known (lookAhead), where they overlap the plan's work instead of holding the preflight.
 // The same getaddrinfo Node's own connections ask, with the same hints.
-import dns, {type LookupAddress} from 'node:dns';
+import type {LookupAddress, LookupOptions} from 'node:dns';
 import {isIPv4, type LookupFunction} from 'node:net';
 import {monotonicMs} from './monotonic-clock.js';
 
@@ -23,10 +23,15 @@ function lookupAll(host: string, now: number): Promise<LookupAddress[]> {
 	const earlier = kept.get(host);
 	const fresh = earlier && (earlier.failedAt === undefined ? now - earlier.at <= lookupReuseMs : now - earlier.failedAt <= failureReuseMs);
 	if (earlier && fresh) return earlier.answer;
-	// The callback form: the promise one loads a module of its own.
-	const answer = new Promise<LookupAddress[]>((resolve, reject) => {
-		dns.lookup(host, {all: true, hints: dns.ADDRCONFIG}, (error, addresses) => (error ? reject(error) : resolve(addresses)));
-	});
+	// node:dns loaded at the first look-up, not with the program: a screen's first frame and the
+	// commands that reach no host do without it. The callback form: the promise one loads a module
+	// of its own.
+	const answer = import('node:dns').then(
+		({default: dns}) =>
+			new Promise<LookupAddress[]>((resolve, reject) => {
+				dns.lookup(host, {all: true, hints: dns.ADDRCONFIG}, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+			}),
+	);
 	const entry: {at: number; failedAt?: number; answer: Promise<LookupAddress[]>} = {at: now, answer};
 	answer.catch(() => {
 		// a look ahead nobody took fails nowhere
@@ -50,7 +55,7 @@ const lookupFailure = (host: string, error: NodeJS.ErrnoException): NodeJS.Errno
 
 // net's `lookup` option: the kept answer, as dns.lookup gives it (all addresses, or the first) for
 // the family asked; a failure as a new error each time, with the name server's words.
-export const keptLookup = ((host: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+export const keptLookup = ((host: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
 	lookupAll(host, monotonicMs()).then(
 		all => {
 			const found = options.family === 4 || options.family === 6 ? all.filter(address => address.family === options.family) : all;

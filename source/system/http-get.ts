@@ -4,8 +4,8 @@
 // of http.get on each such request, which alone kept the idle screen above 1% of a core. It
 // follows redirects as fetch does (a Mesos master that does not lead redirects to the one that
 // does, with a Location that may leave out the scheme), and gives up when the signal aborts.
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import {hostFound, keptLookup} from './host-lookup.js';
 
 // body: the bytes as text; bytes: as they came (a Packages.gz).
@@ -31,21 +31,30 @@ export async function httpGet(url: string, signal: AbortSignal): Promise<HttpAns
 // over the screen's 2 s between looks; the race of a server closing it as a request goes out is met
 // by asking once more on a new connection (below).
 const idleMs = 4_000;
-const agents = {http: new http.Agent({keepAlive: true, timeout: idleMs}), https: new https.Agent({keepAlive: true, timeout: idleMs})};
+
+// node:http and node:https (with tls) loaded at the first request of each, not with the program:
+// a screen's first frame and the commands that ask no server do without them.
+type Client = {get: typeof http.get | typeof https.get; agent: http.Agent};
+const clients: {http?: Promise<Client>; https?: Promise<Client>} = {};
+const clientFor = (secure: boolean): Promise<Client> =>
+	secure
+		? (clients.https ??= import('node:https').then(({default: https}) => ({get: https.get, agent: new https.Agent({keepAlive: true, timeout: idleMs})})))
+		: (clients.http ??= import('node:http').then(({default: http}) => ({get: http.get, agent: new http.Agent({keepAlive: true, timeout: idleMs})})));
 
 async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {location?: string}> {
 	const secure = url.protocol === 'https:';
 	if (!secure && url.protocol !== 'http:') throw new Error(`${url.href}: only http and https are asked`);
 	// A host whose name does not resolve fails as its request would, with no request made.
 	await hostFound(url.hostname, signal).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error})));
-	return requestOn(url, secure, signal, secure ? agents.https : agents.http);
+	const client = await clientFor(secure);
+	return requestOn(url, client, signal, client.agent);
 }
 
 // agent: false is a connection of this request's own, closed after its answer.
-function requestOn(url: URL, secure: boolean, signal: AbortSignal, agent: http.Agent | false): Promise<HttpAnswer & {location?: string}> {
+function requestOn(url: URL, client: Client, signal: AbortSignal, agent: http.Agent | false): Promise<HttpAnswer & {location?: string}> {
 	return new Promise((resolve, reject) => {
 		// Host names looked up once a moment (host-lookup.ts): a setup asks the same hosts again.
-		const request = (secure ? https : http).get(url, {agent, signal, lookup: keptLookup}, response => {
+		const request = client.get(url, {agent, signal, lookup: keptLookup}, response => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('error', reject);
@@ -60,7 +69,7 @@ function requestOn(url: URL, secure: boolean, signal: AbortSignal, agent: http.A
 			// reusedSocket case): nothing was answered, so a GET is asked again, once, on a connection
 			// of its own (another kept one may have been closed with it).
 			if (agent !== false && request.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted) {
-				requestOn(url, secure, signal, false).then(resolve, reject);
+				requestOn(url, client, signal, false).then(resolve, reject);
 				return;
 			}
 			// As fetch reports it: what the socket said is the cause (connection refused, reset,

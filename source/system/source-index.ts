@@ -1,6 +1,5 @@
 // Reads a package source's index the way apt will, through a fetch given by the caller (this
 // machine's fetch, or curl on a node), and judges it (model/apt-index.ts).
-import {gunzipSync} from 'node:zlib';
 import {debianArch, judgeIndex} from '../model/apt-index.js';
 import {httpGet} from './http-get.js';
 import type {Check} from '../model/plan.js';
@@ -22,7 +21,8 @@ export async function fetchIndex(check: SourceIndex, arch: string, fetchBytes: F
 	if (release === undefined) return {};
 	const binaries = `${check.dists}/${check.component}/binary-${arch}`;
 	const gz = await fetchBytes(`${binaries}/Packages.gz`);
-	const packages = gz ? gunzipSync(gz).toString('utf8') : (await fetchBytes(`${binaries}/Packages`))?.toString('utf8');
+	// node:zlib only for a source that has a Packages.gz: the program starts without it.
+	const packages = gz ? (await import('node:zlib')).gunzipSync(gz).toString('utf8') : (await fetchBytes(`${binaries}/Packages`))?.toString('utf8');
 	return {release: release.toString('utf8'), ...(packages !== undefined ? {packages} : {})};
 }
 
