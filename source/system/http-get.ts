@@ -27,9 +27,9 @@ export async function httpGet(url: string, signal: AbortSignal): Promise<HttpAns
 // every 2 s, and a connection made, accepted and closed for each answer cost it (and the servers)
 // several times a kept connection's CPU. An idle kept socket is unref'd by the agent (it never
 // holds the process open), and one that errors while idle is only dropped (the agent listens for
-// that). It is dropped after `idleMs` unused: under the 5 s a Node or Jetty server keeps one, and
-// over the screen's 2 s between looks; the race of a server closing it as a request goes out is met
-// by asking once more on a new connection (below).
+// that). It is dropped after `idleMs` unused: under the 5 s Node's and Apache's servers keep one
+// (Jetty and Akka keep one longer), and over the screen's 2 s between looks; the race of a server
+// closing it as a request goes out is met by asking once more on a new connection (below).
 const idleMs = 4_000;
 
 // node:http and node:https (with tls) loaded at the first request of each, not with the program:
@@ -52,12 +52,17 @@ async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {loc
 
 // agent: false is a connection of this request's own, closed after its answer.
 function requestOn(url: URL, client: Client, signal: AbortSignal, agent: http.Agent | false): Promise<HttpAnswer & {location?: string}> {
+	// As fetch reports it: what the socket said is the cause (connection refused, reset, unknown
+	// host, an answer cut off); an abort (the caller's stop or the timeout) is an AbortError.
+	const failure = (error: Error): Error => (error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error}));
 	return new Promise((resolve, reject) => {
+		let answered = false;
 		// Host names looked up once a moment (host-lookup.ts): a setup asks the same hosts again.
 		const request = client.get(url, {agent, signal, lookup: keptLookup}, response => {
+			answered = true;
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('error', reject);
+			response.on('error', error => reject(failure(error)));
 			response.on('end', () => {
 				const status = response.statusCode ?? 0;
 				const bytes = Buffer.concat(chunks);
@@ -67,14 +72,13 @@ function requestOn(url: URL, client: Client, signal: AbortSignal, agent: http.Ag
 		request.on('error', (error: NodeJS.ErrnoException) => {
 			// A kept connection the server had closed as this request went out (Node's documented
 			// reusedSocket case): nothing was answered, so a GET is asked again, once, on a connection
-			// of its own (another kept one may have been closed with it).
-			if (agent !== false && request.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted) {
+			// of its own (another kept one may have been closed with it). One cut off after its answer
+			// began is not asked again: the answer's own error has ended the request already.
+			if (agent !== false && request.reusedSocket && !answered && error.code === 'ECONNRESET' && !signal.aborted) {
 				requestOn(url, client, signal, false).then(resolve, reject);
 				return;
 			}
-			// As fetch reports it: what the socket said is the cause (connection refused, reset,
-			// unknown host); an abort (the caller's stop or the timeout) is an AbortError.
-			reject(error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error}));
+			reject(failure(error));
 		});
 	});
 }

@@ -9,15 +9,18 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {httpGet} from '../../source/system/http-get.js';
 
 const servers: net.Server[] = [];
+// Every connection a test's servers accepted: closed with them, so a connection the client keeps
+// does not hold a server's close until the client drops it.
+const accepted = new Set<net.Socket>();
 afterEach(async () => {
-	for (const server of servers.splice(0)) {
-		if (server instanceof http.Server) server.closeAllConnections();
-		await new Promise(resolve => server.close(resolve));
-	}
+	for (const socket of accepted) socket.destroy();
+	accepted.clear();
+	await Promise.all(servers.splice(0).map(server => new Promise(resolve => server.close(resolve))));
 });
 
 async function listen<T extends net.Server>(server: T): Promise<string> {
 	servers.push(server);
+	server.on('connection', (socket: net.Socket) => accepted.add(socket));
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -88,15 +91,45 @@ describe('kept connections', () => {
 		expect(accepted).toBe(1);
 	});
 
+	it('does not ask again when the server cuts off an answer it had begun on a kept connection', async () => {
+		// The second request on a connection gets its headers and part of its body, then a reset.
+		let accepted = 0;
+		const server = net.createServer(socket => {
+			accepted++;
+			let requests = 0;
+			socket.on('error', () => undefined);
+			socket.on('data', () => {
+				if (requests++ === 0) return void socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+				// The reset once the client has read what came (a reset at once may drop it unread).
+				socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart of it', () => setTimeout(() => socket.resetAndDestroy(), 50));
+			});
+		});
+		const url = await listen(server);
+		expect((await httpGet(`${url}/health`, timeout())).body).toBe('ok');
+		const error = (await httpGet(`${url}/health`, timeout()).catch((caught: unknown) => caught)) as Error & {cause?: NodeJS.ErrnoException};
+		// Said as every other failure: the address, and what the socket said as the cause (the answer
+		// cut off, or the reading socket's reset, whichever Node tells first).
+		expect(error.message).toMatch(new RegExp(`^${url}/health: (aborted|read ECONNRESET)$`));
+		expect(error.cause?.code).toBe('ECONNRESET');
+		// A request asked again would have come on a connection of its own before this one.
+		expect((await httpGet(`${url}/health`, timeout())).body).toBe('ok');
+		expect(accepted).toBe(2);
+	});
+
 	it('does not hold the process open once its answers are in', async () => {
-		// The server keeps an idle connection for a minute; the asking process ends at once all the same.
+		// The server would keep an idle connection for a minute, and the agent drops an idle one
+		// after 4 s: the asking process must end well before either, as soon as its answer is in.
 		const {url, server} = await countingServer();
 		server.keepAliveTimeout = 60_000;
 		const module = path.resolve('source/system/http-get.ts');
+		const program = `const {httpGet} = await import(${JSON.stringify(module)}); const body = (await httpGet(${JSON.stringify(`${url}/health`)}, AbortSignal.timeout(5000))).body; const answered = performance.now(); process.on('exit', () => console.log(JSON.stringify({body, lingeredMs: performance.now() - answered})));`;
 		// Run asynchronously: this process's server must answer the child.
-		const asked = await new Promise<{code: number | null; signal: string | null; stdout: string}>(resolve => {
-			const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const {httpGet} = await import(${JSON.stringify(module)}); console.log((await httpGet(${JSON.stringify(`${url}/health`)}, AbortSignal.timeout(5000))).body);`], {encoding: 'utf8', timeout: 30_000}, (_error, stdout) => resolve({code: child.exitCode, signal: child.signalCode, stdout}));
+		const asked = await new Promise<{code: number | null; stdout: string}>(resolve => {
+			const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], {encoding: 'utf8', timeout: 30_000}, (_error, stdout) => resolve({code: child.exitCode, stdout}));
 		});
-		expect(asked).toEqual({code: 0, signal: null, stdout: 'connection 0\n'});
+		expect(asked.code).toBe(0);
+		const {body, lingeredMs} = JSON.parse(asked.stdout) as {body: string; lingeredMs: number};
+		expect(body).toBe('connection 0');
+		expect(lingeredMs).toBeLessThan(2000);
 	});
 });
