@@ -45,16 +45,18 @@ async function getOnce(url: URL, signal: AbortSignal): Promise<HttpAnswer & {loc
 	const secure = url.protocol === 'https:';
 	if (!secure && url.protocol !== 'http:') throw new Error(`${url.href}: only http and https are asked`);
 	// A host whose name does not resolve fails as its request would, with no request made.
-	await hostFound(url.hostname, signal).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error})));
+	await hostFound(url.hostname, signal).catch((error: Error) => Promise.reject(failureAt(url, error)));
 	const client = await clientFor(secure);
 	return requestOn(url, client, signal, client.agent);
 }
 
+// As fetch reports it: what the socket said is the cause (connection refused, reset, unknown host,
+// an answer cut off); an abort (the caller's stop or the timeout) is an AbortError.
+const failureAt = (url: URL, error: Error): Error => (error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error}));
+
 // agent: false is a connection of this request's own, closed after its answer.
 function requestOn(url: URL, client: Client, signal: AbortSignal, agent: http.Agent | false): Promise<HttpAnswer & {location?: string}> {
-	// As fetch reports it: what the socket said is the cause (connection refused, reset, unknown
-	// host, an answer cut off); an abort (the caller's stop or the timeout) is an AbortError.
-	const failure = (error: Error): Error => (error.name === 'AbortError' ? error : Object.assign(new Error(`${url.href}: ${error.message}`), {cause: error}));
+	const failure = (error: Error): Error => failureAt(url, error);
 	return new Promise((resolve, reject) => {
 		let answered = false;
 		// Host names looked up once a moment (host-lookup.ts): a setup asks the same hosts again.

@@ -5,22 +5,18 @@
 import {copyFile, mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {expect, it} from 'vitest';
+import {startBuiltCli} from '../helpers/built-cli.js';
 import {cliPath} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
-import {TmuxSession} from '../helpers/tmux.js';
 
 it('opens the wizard with DEV=true in the environment, from a bundle alone in its folder', async () => {
 	const work = await tempRoot();
-	const alone = path.join(work, 'unpacked');
-	await mkdir(alone);
-	await copyFile(cliPath, path.join(alone, 'cli.mjs'));
+	const cli = path.join(work, 'unpacked', 'cli.mjs');
+	await mkdir(path.dirname(cli));
+	await copyFile(cliPath, cli);
 	const root = path.join(work, 'root');
 	await mkdir(root);
-	const session = await TmuxSession.start({name: `dev-variable-${path.basename(work)}`, command: [process.execPath, path.join(alone, 'cli.mjs'), '--root', root], env: {CI: 'false', NO_COLOR: '1', DEV: 'true'}});
-	try {
-		const screen = await session.waitFor('Press Enter to begin');
-		expect(screen).not.toMatch(/failed unexpectedly|is not a function|ENOENT/);
-	} finally {
-		await session.kill();
-	}
+	const session = await startBuiltCli({name: `dev-variable-${path.basename(work)}`, cli, args: ['--root', root], env: {DEV: 'true'}});
+	const screen = await session.waitFor('Press Enter to begin');
+	expect(screen).not.toMatch(/failed unexpectedly|is not a function|ENOENT/);
 });

@@ -17,13 +17,15 @@ export type BuiltCliStart = Omit<TmuxStart, 'command'> & {
 	// Runs the CLI under sh and prints "mesos-setup exited with N" on the screen, then waits: the
 	// status is read from the screen, not from tmux, which was seen to collect it late.
 	showExitStatus?: boolean;
+	// Another copy of the bundle to run (dist/cli.js by default).
+	cli?: string;
 };
 
-export async function startBuiltCli({args, showExitStatus = false, env = {}, ...options}: BuiltCliStart): Promise<TmuxSession> {
-	expect(existsSync(cliPath), `${cliPath} is missing: run npm run build`).toBe(true);
+export async function startBuiltCli({args, showExitStatus = false, env = {}, cli = cliPath, ...options}: BuiltCliStart): Promise<TmuxSession> {
+	expect(existsSync(cli), `${cli} is missing: run npm run build`).toBe(true);
 	const command = showExitStatus
-		? ['sh', '-c', '"$0" "$@"; echo "mesos-setup exited with $?"; exec sleep 600', process.execPath, cliPath, ...args]
-		: [process.execPath, cliPath, ...args];
+		? ['sh', '-c', '"$0" "$@"; echo "mesos-setup exited with $?"; exec sleep 600', process.execPath, cli, ...args]
+		: [process.execPath, cli, ...args];
 	const session = await TmuxSession.start({...options, command, env: {CI: 'false', NO_COLOR: '1', ...env}});
 	started.push(session);
 	return session;
