@@ -11,11 +11,11 @@ import {press, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
 import type {RenderedApp} from '../ui/render-wizard.js';
 
-export type Screen = {waitFor(text: string | RegExp): Promise<unknown>; enter(): Promise<void>};
+export type Screen = {waitFor(text: string | RegExp, timeoutMs?: number): Promise<unknown>; enter(): Promise<void>};
 
-export const inkScreen = (app: RenderedApp): Screen => ({waitFor: text => waitForFrame(app, text), enter: async () => void (await press(app, keys.enter))});
+export const inkScreen = (app: RenderedApp): Screen => ({waitFor: (text, timeoutMs) => waitForFrame(app, text, timeoutMs), enter: async () => void (await press(app, keys.enter))});
 
-export const tmuxScreen = (session: TmuxSession): Screen => ({waitFor: text => session.waitFor(text), enter: () => session.key('Enter')});
+export const tmuxScreen = (session: TmuxSession): Screen => ({waitFor: (text, timeoutMs) => session.waitFor(text, timeoutMs), enter: () => session.key('Enter')});
 
 export const pagesFor = (facts: Facts, answers: Record<string, string> = {}): Page[] => wizardPages(buildPlan(resolveValues(answers), facts));
 
@@ -31,6 +31,9 @@ export function pageShown(page: Page): RegExp {
 	if (page.kind === 'questions') return new RegExp(`Settings page \\d+ of \\d+:(?: |[ \\t]*\\n(?:[^\\n]*\\s)?)${title}(?=\\s|$)`, 'm');
 	return new RegExp(`^▸ ${title}(?= {2}|[ \\t]*$)|· step \\d+ of \\d+: ${title}(?= ·|[ \\t]*$)`, 'm');
 }
+
+// A page after a step of the run waits for that step's work, not for a key.
+const pageAfterRunMs = 60_000;
 
 // Walks a page with Enter, as a person taking every default does. The question pages are not
 // visited (the settings page continues with the values shown) and the run's pages follow one
@@ -49,7 +52,9 @@ export async function acceptPage(screen: Screen, page: Page): Promise<void> {
 	};
 	const steps = prompts[page.kind];
 	if (steps.length === 0) return;
-	await screen.waitFor(pageShown(page));
+	// The page before may be a step of the run, which ends when its work does (a row of files
+	// written and synced), not at a key: a loaded machine stretched one past 10 s in CI.
+	await screen.waitFor(pageShown(page), pageAfterRunMs);
 	for (const prompt of steps) {
 		await screen.waitFor(prompt);
 		await screen.enter();
