@@ -1,6 +1,7 @@
 // The plain (no terminal) cluster commands: cluster plan [--script], cluster setup --yes [--root DIR],
 // cluster status --once|--json, cluster undo --yes. Every line a node says starts with its name.
 import {type Cluster, type ClusterNode} from '../model/cluster.js';
+import {clusterProven} from '../model/cluster-deploy-view.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../model/errors.js';
 import {layoutLines} from '../model/layout-prediction.js';
@@ -104,7 +105,7 @@ export async function runClusterSetupYes(cluster: Cluster, options: {file: strin
 		return clusterEnding(outcome, output, `every node's files are under ${options.root}/NAME; nothing went over SSH`, again, undo);
 	}
 	const outcome = await deployCluster(cluster, common);
-	return clusterEnding(outcome, output, `${cluster.nodes.length} nodes set up and the cluster proven`, again, undo);
+	return clusterEnding(outcome, output, clusterProven(cluster.nodes.length), again, undo);
 }
 
 export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean; root?: string}, output: Output): Promise<number> {

@@ -5,6 +5,7 @@
 import type {ClusterHealth} from './cluster-health.js';
 import type {ClusterNode} from './cluster.js';
 import type {ClusterEvent, ClusterOutcome, NodeFailure, NodeMoved, UnknownHostKey} from './cluster-events.js';
+import {plural} from './change-summary.js';
 import type {ServiceName} from './services.js';
 
 export type NodeRunState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped' | 'stopped';
@@ -151,3 +152,5 @@ export function deployReducer(view: DeployView, action: DeployAction): DeployVie
 	}
 }
 
+// How a deploy that proved the cluster ends, on the screen and in plain output alike.
+export const clusterProven = (nodes: number): string => `${plural(nodes, 'node')} set up and the cluster proven`;

@@ -5,7 +5,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
 import {nodeChanges} from '../../source/model/cluster-changes.js';
-import {deployReducer, deployView} from '../../source/model/cluster-deploy-view.js';
+import {clusterProven, deployReducer, deployView} from '../../source/model/cluster-deploy-view.js';
 import {judgeCluster} from '../../source/model/cluster-health.js';
 import {nodeStatuses} from '../../source/model/cluster-node-status.js';
 import {nodePlan} from '../../source/model/cluster-plan.js';
@@ -137,6 +137,11 @@ describe('the deploy view', () => {
 		expect(a1().services['mesos-slave']).toEqual({state: 'healthy', detail: 'healthy'});
 		view = deployReducer(view, {type: 'ended', outcome: {ok: true, failed: []}});
 		expect(view.nodes.every(pane => pane.state === 'done')).toBe(true);
+	});
+
+	it('ends by counting the nodes set up in words that fit one node too', () => {
+		expect(clusterProven(1)).toBe('1 node set up and the cluster proven');
+		expect(clusterProven(5)).toBe('5 nodes set up and the cluster proven');
 	});
 });
 

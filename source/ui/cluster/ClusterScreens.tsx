@@ -9,6 +9,7 @@ import React, {useCallback, useMemo, useState} from 'react';
 import type {NodeChanges} from '../../model/cluster-changes.js';
 import {chosenSettings, clusterSettings, clusterSettingsFor, clusterSettingsReducer, draftAnswers, pagesLayoutKey} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
+import {clusterProven} from '../../model/cluster-deploy-view.js';
 import {errorMessage, InputError} from '../../model/errors.js';
 import type {Plan} from '../../model/plan.js';
 import {shellQuote} from '../../model/script.js';
@@ -115,6 +116,6 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 				/>
 			);
 		case 'deploy':
-			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} done={root === undefined ? `Done: ${cluster.nodes.length} nodes set up and the cluster proven.` : `Done: every node's files are under ${root}/NAME; nothing went over SSH.`} again={`mesos-setup cluster setup ${shellQuote(machines.file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`} onExit={onExit} /> : null;
+			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} done={root === undefined ? `Done: ${clusterProven(cluster.nodes.length)}.` : `Done: every node's files are under ${root}/NAME; nothing went over SSH.`} again={`mesos-setup cluster setup ${shellQuote(machines.file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`} onExit={onExit} /> : null;
 	}
 }
