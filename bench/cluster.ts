@@ -11,6 +11,7 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import type {LabNodes} from '../test/lab/nodes/lab-nodes.js';
+import {setUpByHand} from './cluster-by-hand.js';
 import {type Figure, median, meets, notMeasured, ratioLine} from './figures.js';
 import {cores, traceLabCpu} from './lab-cpu.js';
 
@@ -70,6 +71,12 @@ const wide: {masters: Machine[]; agents: Machine[]} = {
 	masters: [{name: 'w1', address: '10.77.0.41'}],
 	agents: ['w2', 'w3', 'w4', 'w5'].map((name, i) => ({name, address: `10.77.0.${42 + i}`})),
 };
+// The same two clusters on nodes of their own, set up by hand (cluster-by-hand.ts): the floor.
+const handOne: {masters: Machine[]; agents: Machine[]} = {masters: [{name: 'h1', address: '10.77.0.51'}], agents: []};
+const handFive: {masters: Machine[]; agents: Machine[]} = {
+	masters: ['hm1', 'hm2', 'hm3'].map((name, i) => ({name, address: `10.77.0.${61 + i}`})),
+	agents: ['ha1', 'ha2'].map((name, i) => ({name, address: `10.77.0.${71 + i}`})),
+};
 const statusRounds = 5;
 
 // Seconds from each stage's heading ("==== Preflight on every node: …") to the next line of
@@ -98,11 +105,13 @@ export function stageWindows(stamped: string, startedAt: number): StageWindow[] 
 	return windows;
 }
 
-async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; startMs: number}> {
+type Hand = {oneMs: number; fiveMs: number};
+
+async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; hand: Hand; startMs: number}> {
 	const {startNodes, adminUser} = await import('../test/lab/nodes/lab-nodes.js');
 	const {mesosSetupOnControl} = await import('../test/lab/nodes/control-cli.js');
 	const {cliPath} = await import('../test/lab/mesos-setup-cli.js');
-	const lab = await startNodes([one, five, wide].flatMap(cluster => [...cluster.masters, ...cluster.agents]));
+	const lab = await startNodes([one, five, wide, handOne, handFive].flatMap(cluster => [...cluster.masters, ...cluster.agents]));
 	try {
 		const timeCluster = async (cluster: typeof one, file: string): Promise<Timed> => {
 			await lab.control.writeFile(file, clusterFile(lab, cluster.masters, cluster.agents, adminUser));
@@ -153,16 +162,20 @@ async function timeClusters(): Promise<{one: Timed; five: Timed; wide: Timed; st
 			starts.push(performance.now() - began);
 		}
 		// Each cluster's services stopped once it is measured, so the next one runs beside none.
-		const stopped = async (cluster: typeof one, timed: Timed): Promise<Timed> => {
+		const stopped = async <T>(cluster: typeof one, timed: T): Promise<T> => {
 			for (const machine of [...cluster.masters, ...cluster.agents]) {
 				for (const service of ['marathon', 'mesos-slave', 'mesos-master', 'zookeeper']) await lab.node(machine.name).run(['service', service, 'stop'], {reject: false, timeout: 60_000});
 			}
 			return timed;
 		};
+		// Each by-hand run right after the run of mesos-setup it is compared with, so both find the
+		// machine's caches alike.
 		const single = await stopped(one, await timeCluster(one, '/root/one.yaml'));
+		const handOneMs = await stopped(handOne, await setUpByHand(lab, handOne));
 		const five5 = await stopped(five, await timeCluster(five, '/root/five.yaml'));
+		const hand = {oneMs: handOneMs, fiveMs: await stopped(handFive, await setUpByHand(lab, handFive))};
 		const wide5 = await stopped(wide, await timeCluster(wide, '/root/wide.yaml'));
-		return {one: single, five: five5, wide: wide5, startMs: median(starts)};
+		return {one: single, five: five5, wide: wide5, hand, startMs: median(starts)};
 	} finally {
 		await lab.stop();
 	}
@@ -193,6 +206,7 @@ export async function benchCluster(options: {target?: number} = {}): Promise<Fig
 			`  processes started on each node during cluster setup (apt, dpkg and the services' own too): ${[...times.five.processes].map(([name, count]) => `${name} ${count}`).join(', ')}; 1 node: ${[...times.one.processes].map(([name, count]) => `${name} ${count}`).join(', ')}`,
 			`  CPU: seconds of CPU the nodes and the control machine spent (the busiest node's), and how busy this machine's ${cores()} cores were, for everything running on it`,
 			ratioLine(`cluster setup --yes, 5 nodes (3 masters, 2 agents): ${(times.five.setupMs / 1000).toFixed(1)} s against 1 node's (master and agent) ${(times.one.setupMs / 1000).toFixed(1)} s`, setupRatio, target, false),
+			`  by hand, the floor (cluster-by-hand.ts: the article's commands run in each node, no mesos-setup, no SSH): 5 nodes ${(times.hand.fiveMs / 1000).toFixed(1)} s against 1 node's ${(times.hand.oneMs / 1000).toFixed(1)} s, ratio ${(times.hand.fiveMs / times.hand.oneMs).toFixed(2)} on this machine's ${cores()} cores; cluster setup took ${(times.one.setupMs / times.hand.oneMs).toFixed(2)}× that with 1 node and ${(times.five.setupMs / times.hand.fiveMs).toFixed(2)}× with 5`,
 			`  5 nodes with one master (4 agents, no quorum to form): cluster setup ${(times.wide.setupMs / 1000).toFixed(1)} s (${(times.wide.setupMs / times.one.setupMs).toFixed(2)}× 1 node), status ${times.wide.statusMs.toFixed(0)} ms`,
 			ratioLine(`cluster status --once, 5 nodes: ${times.five.statusMs.toFixed(0)} ms against 1 node's ${times.one.statusMs.toFixed(0)} ms (median of ${statusRounds}; the CLI's own start there, --version, ${times.startMs.toFixed(0)} ms)`, statusRatio, target, false),
 		],
