@@ -4,7 +4,7 @@
 // while the next files of the row are written instead of all of them after the last (issue 12:
 // setup waited 5 to 11 ms a row on them); the save still waits for every one, and for the folders,
 // synced then, once no rename into them is left.
-import {close, fsync, open} from 'node:fs';
+import {close, closeSync, fsync, fsyncSync, open, openSync} from 'node:fs';
 import {isMissing} from './file-errors.js';
 
 // Through the thread pool, so syncs overlap; Node's callback calls, not fs/promises: a FileHandle and
@@ -20,6 +20,16 @@ const syncFd = (fd: number, closing: boolean): Promise<void> =>
 			});
 		});
 	});
+
+// A folder a rename changed (or a folder made in it), at once: the change itself must survive a crash.
+export function syncFolderNow(dir: string): void {
+	const fd = openSync(dir, 'r');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+}
 
 // A file replaced or removed since: as it is now.
 export const syncPath = (host: string): Promise<void> =>

@@ -1,7 +1,7 @@
 // The target machine's files, seen through a root prefix: '/' for the real machine, a folder for
 // a sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
-// folder, fsync, rename, fsync the folder (a row the journal recorded ahead: each file's fsync starts
+// folder, fsync, rename, fsync the folder and the parents of the folders made for it (a row the journal recorded ahead: each file's fsync starts
 // as it is written, and every one, folders too, ends before the journal names it); the old file's owner is kept. Only regular files are
 // read or replaced: a FIFO or a device where a file should be is named, never waited on.
 // The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
@@ -79,7 +79,7 @@ export function kindOf(info: {isFile(): boolean; isDirectory(): boolean; isSymbo
 
 import {DiskFullError, freeBytesAt, isMissing, NotRegularFileError} from './file-errors.js';
 import {inLaterTurns} from './in-later-turns.js';
-import {laterSyncs} from './later-syncs.js';
+import {laterSyncs, syncFolderNow} from './later-syncs.js';
 import {readEndAt} from './read-end.js';
 
 export {DiskFullError, formatBytes, freeBytesAt, NotRegularFileError} from './file-errors.js';
@@ -152,14 +152,6 @@ export function createTargetFs(root: string): TargetFs {
 	// Files and folders that wait for syncLater (writes with sync 'later'): each file's sync starts
 	// as it is written (later-syncs.ts).
 	const unsynced = laterSyncs();
-	const syncFolder = (dir: string): void => {
-		const dirFd = openSync(dir, 'r');
-		try {
-			fsyncSync(dirFd); // the rename itself must survive a crash
-		} finally {
-			closeSync(dirFd);
-		}
-	};
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
 		const real = resolve(target);
@@ -184,11 +176,14 @@ export function createTargetFs(root: string): TargetFs {
 			if (sync === 'last') await unsynced.all([fd]);
 			renameSync(temp, real.host);
 			made = false;
+			// A folder made for the file is an entry in its parent: synced too, or a crash could
+			// take the folder, and the file with it, after the file's own sync.
+			const folders = [dir, ...createdDirs.map(folder => path.dirname(hostPath(folder)))];
 			if (sync === 'later') {
 				unsynced.file(real.host, fd);
 				fd = undefined;
-				unsynced.folder(dir);
-			} else syncFolder(dir);
+				for (const folder of folders) unsynced.folder(folder);
+			} else for (const folder of new Set(folders)) syncFolderNow(folder);
 		} catch (error) {
 			if (made) {
 				try {

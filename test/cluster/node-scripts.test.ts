@@ -87,6 +87,20 @@ describe('the scripts a node runs', () => {
 		expect((await readdir(`${dir}/etc/real`)).sort()).toEqual(['plain', 'through-link', 'with-dots']);
 	});
 
+	it('write: syncs the file before its rename, then its folder and the parent of every folder it made', async () => {
+		const dir = await tempRoot();
+		// A sync that says what it was given, then does what sync does.
+		await mkdir(`${dir}/bin`);
+		await writeFile(`${dir}/bin/sync`, `#!/bin/sh\necho "$*" >>"${dir}/synced"\nexec /usr/bin/sync "$@"\n`, {mode: 0o755});
+		await mkdir(`${dir}/etc`);
+		const wrote = await write(`${dir}/etc/mesos-master/conf/ip`, '10.0.0.1\n', '644', '', {PATH: `${dir}/bin:${process.env.PATH ?? ''}`});
+		expect(wrote.exitCode).toBe(0);
+		const [before, after, ...more] = (await readFile(`${dir}/synced`, 'utf8')).trim().split('\n');
+		expect(before).toMatch(new RegExp(`^-- ${dir}/etc/mesos-master/conf/\\.ip\\.mesos-setup-abcd0123$`));
+		expect(after).toBe(`-- ${dir}/etc/mesos-master/conf ${dir}/etc ${dir}/etc/mesos-master`);
+		expect(more).toEqual([]);
+	});
+
 	// setfacl comes with the tests' prerequisites (test/lab/install-prerequisites.sh), which CI installs.
 	it.runIf(existsSync('/usr/bin/setfacl') || process.env.CI === 'true')('write: the mode is the one asked for under a folder with a default ACL too (a umask would not be)', async () => {
 		const dir = await tempRoot();

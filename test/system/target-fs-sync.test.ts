@@ -52,7 +52,8 @@ it('syncs a row left for later, with the last write’s bytes, before that write
 	root = await tempRoot();
 	const fs = createTargetFs(root);
 	await fs.write('/etc/a', 'a\n', 0o644);
-	expect(events).toEqual(['sync etc/temp of a', 'rename etc/temp of a', 'sync etc']);
+	// etc was made for it: the root, its parent, is synced too.
+	expect(events).toEqual(['sync etc/temp of a', 'rename etc/temp of a', 'sync etc', 'sync .']);
 	events.length = 0;
 	await fs.write('/etc/b', 'b\n', 0o644, undefined, 'later');
 	await fs.write('/etc/conf/c', 'c\n', 0o644, undefined, 'later');
@@ -67,10 +68,28 @@ it('syncs a row left for later, with the last write’s bytes, before that write
 	const renamed = events.indexOf('rename var/temp of journal.json');
 	// Every sync before the rename (in any order: they run together), the folder's after it.
 	expect(events.slice(0, renamed).filter(event => event.startsWith('sync')).sort()).toEqual(['sync etc', 'sync etc/b', 'sync etc/conf', 'sync etc/conf/c', 'sync var/temp of journal.json']);
-	expect(events.slice(renamed)).toEqual(['rename var/temp of journal.json', 'sync var']);
+	expect(events.slice(renamed)).toEqual(['rename var/temp of journal.json', 'sync var', 'sync .']);
 	// Nothing is left for later once synced.
 	events.length = 0;
 	await fs.syncLater();
 	expect(events).toEqual([]);
 	expect(realFs.readFileSync(path.join(root, 'etc/conf/c'), 'utf8')).toBe('c\n');
+});
+
+it('syncs the parent of every folder a write made, so the folders outlive a crash with the file', async () => {
+	root = await tempRoot();
+	const fs = createTargetFs(root);
+	await fs.write('/etc/placeholder', 'x\n', 0o644);
+	events.length = 0;
+	expect((await fs.write('/etc/mesos-master/conf/ip', '10.0.0.1\n', 0o644)).createdDirs).toEqual(['/etc/mesos-master', '/etc/mesos-master/conf']);
+	const renamed = events.indexOf('rename etc/mesos-master/conf/temp of ip');
+	expect(events.slice(0, renamed)).toEqual(['sync etc/mesos-master/conf/temp of ip']);
+	expect(events.slice(renamed + 1).sort()).toEqual(['sync etc', 'sync etc/mesos-master', 'sync etc/mesos-master/conf']);
+	// Left for later, the made folders' parents wait with the file's folder for the next write 'last'.
+	events.length = 0;
+	await fs.write('/etc/marathon/conf/zk', 'zk://\n', 0o644, undefined, 'later');
+	expect(events.filter(event => event === 'sync etc' || event.startsWith('sync etc/marathon') && !event.endsWith('zk'))).toEqual([]);
+	await fs.write('/var/journal.json', '{}\n', 0o600, undefined, 'last');
+	const landed = events.indexOf('rename var/temp of journal.json');
+	expect(events.slice(0, landed)).toEqual(expect.arrayContaining(['sync etc', 'sync etc/marathon', 'sync etc/marathon/conf']));
 });

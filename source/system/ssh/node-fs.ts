@@ -138,7 +138,8 @@ export function createNodeFs(session: SshSession): NodeFs {
 		failedSync.delete(target);
 		if (sync === 'later') {
 			waiting.add(target);
-			waitingDirs.add(dir);
+			// The folder the rename changed, and the parent of each folder made for the file.
+			for (const folder of [dir, ...createdDirs.map(made => path.posix.dirname(made))]) waitingDirs.add(folder);
 		} else waiting.delete(target);
 		return {createdDirs};
 	}

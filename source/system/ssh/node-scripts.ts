@@ -67,7 +67,8 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // atomically, as target-fs.ts does it on this machine: a temp file in the same folder (named as
 // target-fs.ts names them, so leftovers are found the same way), given its mode and its owner
 // (uid:gid; '' keeps the owner of the file it replaces), renamed over the file. SYNC as
-// target-fs.ts's: now, the temp file synced before its rename and the folder after; later, neither
+// target-fs.ts's: now, the temp file synced before its rename and the folder after (with the parent
+// of each folder made for it: a made folder is an entry there); later, neither
 // (node-fs.ts hands the file and its folder to the next write 'last'); last, the temp file synced
 // with the PATHs still there (those files and folders) before its rename, 15 when that fails, and
 // its folder after. A link is followed to the file it names (/var/lib/zookeeper/myid →
@@ -86,7 +87,8 @@ dir=\${target%/*}; dir=\${dir:-/}
 if [ -e "$target" ] && [ ! -f "$target" ]; then ${kindOf('"$target"')} >&2; exit 11; fi
 d=$dir
 ${missingFolders}
-for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; done
+parents=()
+for d in "\${missing[@]}"; do mkdir -m 0755 -- "$d" || exit 1; p=\${d%/*}; parents+=("\${p:-/}"); done
 temp="$dir/.\${target##*/}.mesos-setup-$suffix"
 trap 'rm -f -- "$temp"' EXIT
 if [ -z "$owner" ] && [ -e "$target" ]; then owner=$(stat -c %u:%g -- "$target") || exit 1; fi
@@ -105,7 +107,7 @@ case $sync in
 esac
 mv -f -T -- "$temp" "$target" || exit 1
 trap - EXIT
-[ "$sync" = later ] || sync -- "$dir" 2>/dev/null
+[ "$sync" = later ] || sync -- "$dir" "\${parents[@]}" 2>/dev/null
 printf '%s\\0' "$dir"
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
