@@ -1,65 +1,79 @@
-// The floor under the cluster figure: the same clusters set up by hand, the article's commands run
-// straight in each lab node (no mesos-setup, no SSH, no journal or backups), every node of a stage
-// at once and the stages in cluster setup's order (packages and files; ZooKeeper; the Mesos masters;
-// the agents; Marathon), each stage ended when the cluster says it is up, as the setup's probes do.
-// The lab's nodes share this machine's cores, so five nodes' apt, dpkg, package scripts and JVMs
-// cost about five times one node's CPU whoever runs the commands: the ratio here is what the
-// machine allows any tool, and cluster setup's own cost is what it adds to this.
-import type {Values} from '../source/model/answers.js';
-import {installedServices, packagesToInstall} from '../source/model/plan/install.js';
-import {type NodeRole, roleServices} from '../source/model/roles.js';
-import {waitFor} from '../test/helpers/wait-for.js';
-import {agentFiles, configureMaster, installMesosphere, writeFiles} from '../test/lab/nodes/cluster-by-hand.js';
-import {formedEnsemble, marathonLeaders, mesosView, registeredCluster, zookeeperMode} from '../test/lab/nodes/cluster-probes.js';
+// Beside the cluster figure: the same clusters set up by hand, the article's commands run straight
+// in each lab node (no mesos-setup, no SSH, no journal, backups or previews), every node of a stage at
+// once and the stages in cluster setup's order: packages, the services off at boot and files;
+// ZooKeeper; the Mesos masters; the agents; Marathon; then the whole cluster asked once. Each stage
+// ends on the checks cluster setup's own end it on (model/plan/services.ts probeFor, asked from the
+// control machine at each node's address), polled as often (every 500 ms, system/probes.ts), and the
+// end is its postflight's: one elected master named by every master, every agent active, one
+// Marathon leader. The lab's nodes share this machine's cores, so five nodes' apt, dpkg, package
+// scripts and JVMs cost about five times one node's CPU whoever runs the commands: how far five nodes
+// by hand are from one says how much of cluster setup's ratio is the machine's.
+import {resolveValues} from '../source/model/answers.js';
+import {installedServices, installStep} from '../source/model/plan/install.js';
+import type {NodeRole} from '../source/model/roles.js';
+import {disableAtBootCommand} from '../source/model/services.js';
+import {configureMaster, installMesosphere, agentFiles, writeFiles} from '../test/lab/nodes/cluster-by-hand.js';
+import {controlGet, marathonLeaders, registeredCluster, zookeeperMode} from '../test/lab/nodes/cluster-probes.js';
 import type {LabNode, LabNodes} from '../test/lab/nodes/lab-nodes.js';
 
 type Machine = {name: string; address: string};
 export type HandCluster = {masters: Machine[]; agents: Machine[]};
 
 const minute = 60_000;
+const probeIntervalMs = 500;
 
-// A role's packages and the services it leaves off at boot, as cluster setup's plan has them for the
-// article's repository (source/model/plan/install.ts): only the two settings those read are given.
-function rolePlan(role: NodeRole): {packages: string[]; off: string[]} {
-	const values = {'node.role': role, 'repo.source': 'article'} as unknown as Values;
-	const runs = roleServices(role);
-	// An agent takes only what mesos depends on (no ZooKeeper through its recommends), as the plan does.
-	const flags = role === 'agent' ? ['--no-install-recommends'] : [];
-	return {packages: [...flags, ...packagesToInstall(values)], off: installedServices(values).filter(service => !runs.includes(service))};
+// What cluster setup's plan installs for a role from the article's repository (install.ts, its
+// install action's words after `apt-get install`) and keeps from starting at boot (overrides.ts:
+// every service the packages brought).
+function rolePlan(role: NodeRole): {install: string[]; offAtBoot: string[][]} {
+	const values = resolveValues({'node.role': role});
+	const install = installStep(values).actions.flatMap(action => action.kind === 'run' && action.argv[1] === 'install' ? [action.argv.slice(2)] : []);
+	if (install.length !== 1) throw new Error(`the plan for a ${role} has ${install.length} apt-get install actions; the by-hand run knows one`);
+	return {install: install[0] ?? [], offAtBoot: installedServices(values).flatMap(service => [disableAtBootCommand('sysv', service) ?? []]).filter(argv => argv.length > 0)};
 }
 
-const service = async (node: LabNode, name: string, action: 'start' | 'disable'): Promise<void> => {
-	await node.run(action === 'start' ? ['service', name, 'start'] : ['update-rc.d', name, 'disable'], {timeout: minute});
-};
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 2 * minute): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`by hand: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, probeIntervalMs));
+	}
+}
 
-/** Milliseconds from the first command to a cluster that is up: one ZooKeeper leader (or a standalone one), one elected Mesos master with every agent active, one Marathon leader named by every master. */
+const answers = async (lab: LabNodes, url: string, body?: string): Promise<boolean> => {
+	const got = await controlGet(lab.control, url);
+	return got !== undefined && (body === undefined || got.trim() === body);
+};
+const every = async <T>(items: T[], check: (item: T) => Promise<boolean>): Promise<boolean> => (await Promise.all(items.map(check))).every(Boolean);
+
+/** Milliseconds from the first command to the cluster cluster setup's postflight would call healthy. */
 export async function setUpByHand(lab: LabNodes, cluster: HandCluster): Promise<number> {
 	const single = cluster.agents.length === 0;
 	const masters = cluster.masters.map(machine => lab.node(machine.name));
 	const agents = single ? masters : cluster.agents.map(machine => lab.node(machine.name));
 	const roles: Array<[LabNode, NodeRole]> = single
-		? [[masters[0] as LabNode, 'master+agent']]
+		? masters.map((node): [LabNode, NodeRole] => [node, 'master+agent'])
 		: [...masters.map((node): [LabNode, NodeRole] => [node, 'master']), ...agents.map((node): [LabNode, NodeRole] => [node, 'agent'])];
+	const service = async (nodes: LabNode[], name: string) => Promise.all(nodes.map(async node => node.run(['service', name, 'start'], {timeout: minute})));
 	const began = performance.now();
 	await Promise.all(roles.map(async ([node, role]) => {
-		const {packages, off} = rolePlan(role);
-		await installMesosphere(lab, node, packages);
+		const {install, offAtBoot} = rolePlan(role);
+		await installMesosphere(lab, node, install);
+		for (const argv of offAtBoot) await node.run(argv, {timeout: minute});
 		if (role !== 'agent') await configureMaster(node, cluster.masters, masters.indexOf(node));
 		if (role !== 'master') await writeFiles(node, agentFiles(cluster.masters, node));
-		for (const name of off) await service(node, name, 'disable');
 	}));
-	await Promise.all(masters.map(async node => service(node, 'zookeeper', 'start')));
-	await waitFor('ZooKeeper serving', async () => single
-		? await zookeeperMode(lab.control, masters[0]?.address ?? '') === 'standalone'
-		: formedEnsemble(lab.control, masters), 2 * minute);
-	await Promise.all(masters.map(async node => service(node, 'mesos-master', 'start')));
-	await waitFor('one Mesos master elected', async () => (await mesosView(lab.control, masters)).elected.length === 1, 2 * minute);
-	await Promise.all(agents.map(async node => service(node, 'mesos-slave', 'start')));
-	await waitFor('every agent active with the leading master', async () => registeredCluster(lab.control, masters, agents), 2 * minute);
-	await Promise.all(masters.map(async node => service(node, 'marathon', 'start')));
-	await waitFor('every Marathon naming one leader', async () => {
+	await service(masters, 'zookeeper');
+	await until('every ZooKeeper serving', async () => every(masters, async node => /^(leader|follower|standalone)$/.test(await zookeeperMode(lab.control, node.address))));
+	await service(masters, 'mesos-master');
+	await until('every Mesos master healthy', async () => every(masters, async node => answers(lab, `http://${node.address}:5050/master/health`)));
+	await service(agents, 'mesos-slave');
+	await until('every Mesos agent healthy', async () => every(agents, async node => answers(lab, `http://${node.address}:5051/health`)));
+	await service(masters, 'marathon');
+	await until('every Marathon answering pong', async () => every(masters, async node => answers(lab, `http://${node.address}:8080/ping`, 'pong')));
+	await until('one Mesos leader with every agent active, one Marathon leader', async () => {
 		const leaders = new Set(Object.values(await marathonLeaders(lab.control, masters)));
-		return leaders.size === 1 && !leaders.has(undefined);
-	}, 2 * minute);
+		return (await registeredCluster(lab.control, masters, agents)) !== undefined && leaders.size === 1 && !leaders.has(undefined);
+	});
 	return performance.now() - began;
 }

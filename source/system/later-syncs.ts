@@ -21,7 +21,9 @@ const syncFd = (fd: number, closing: boolean): Promise<void> =>
 		});
 	});
 
-// A folder a rename changed (or a folder made in it), at once: the change itself must survive a crash.
+// A folder a rename changed (or a folder made in it), synced at once, for a write that is not left
+// for later: the change itself must survive a crash. Here beside the later syncs so one module
+// holds every sync TargetFs makes.
 export function syncFolderNow(dir: string): void {
 	const fd = openSync(dir, 'r');
 	try {
@@ -44,7 +46,7 @@ export type LaterSyncs = {
 	// A file just written (renamed into place): its sync starts now, through `fd`, the descriptor it
 	// was written through, which is closed once synced (none: the file is opened again).
 	file(host: string, fd?: number): void;
-	// A folder a rename changed: synced by the next `all`.
+	// A folder a rename changed, or the parent of a folder made: synced by the next `all`.
 	folder(dir: string): void;
 	// Every sync left for later, with those of the open descriptors `alsoFds` (left open). A file
 	// whose sync failed stays failed until it is written again: synced again through a new

@@ -140,7 +140,8 @@ export function createTargetFs(root: string): TargetFs {
 
 	async function ensureDir(dir: string): Promise<string[]> {
 		const missing = await missingUnder(dir);
-		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not journaled.
+		// The root itself is the person's folder (--root ./mesos-rehearsal): made if missing, not
+		// journaled, and its own parent not synced (outside the root, which nothing here touches).
 		if (missing[0] !== undefined && path.dirname(missing[0]) === '/' && (await infoAt(base)) === undefined) mkdirSync(base, {recursive: true, mode: 0o755});
 		for (const folder of missing) {
 			mkdirSync(hostPath(folder), {mode: 0o755});

@@ -62,24 +62,25 @@ d=$target
 ${missingFolders}
 for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 
-// write FILE MODE OWNER SUFFIX SYNC [PATH…]: standard input, a file (the node shell runs nothing
-// whose input did not arrive whole, and install reads it through /dev/stdin), replaces FILE
-// atomically, as target-fs.ts does it on this machine: a temp file in the same folder (named as
-// target-fs.ts names them, so leftovers are found the same way), given its mode and its owner
-// (uid:gid; '' keeps the owner of the file it replaces), renamed over the file. SYNC as
-// target-fs.ts's: now, the temp file synced before its rename and the folder after (with the parent
-// of each folder made for it: a made folder is an entry there); later, neither
-// (node-fs.ts hands the file and its folder to the next write 'last'); last, the temp file synced
-// with the PATHs still there (those files and folders) before its rename, 15 when that fails, and
-// its folder after. A link is followed to the file it names (/var/lib/zookeeper/myid →
-// /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
+// write FILE MODE OWNER SUFFIX SYNC [PATH…]: standard input, a file (the node shell runs nothing whose
+// input did not arrive whole, and install reads it through /dev/stdin), replaces FILE atomically, as
+// target-fs.ts does it on this machine: a temp file in the same folder (named as target-fs.ts names
+// them, so leftovers are found the same way), given its mode and its owner (uid:gid; '' keeps the
+// owner of the file it replaces), renamed over the file. SYNC as target-fs.ts's: now, the temp file
+// synced before its rename and its folders after (the file's and the parent of each folder made for
+// it: a made folder is an entry there); later, neither (node-fs.ts hands the file and those folders to
+// the next write 'last'); last, the temp file synced with the PATHs still there (those files and
+// folders) before its rename, 15 when that fails, and its folders after, silently (sync before
+// coreutils 8.24 warns that it ignores its arguments): a failed folder sync is not seen on a node,
+// where target-fs.ts throws it here. A link is followed to the file it names (/var/lib/zookeeper/myid
+// → /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
 // made, each ended by a NUL. Each process is a few ms of a node's CPU, and a setup writes dozens of
-// files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner
-// and then the exact mode (a folder's default ACL, which a umask would leave in charge, does not
-// count) in one process, the owner given before the mode (a chown after would clear a setuid bit);
-// in the C locale, so node-fs.ts reads its errors (No space left on device) whatever the node's
-// language. sync before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file system and says
-// nothing of a file's error: durable still, but a failed sync is not seen there.
+// files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner and
+// then the exact mode (a folder's default ACL, which a umask would leave in charge, does not count) in
+// one process, the owner given before the mode (a chown after would clear a setuid bit); in the C
+// locale, so node-fs.ts reads its errors (No space left on device) whatever the node's language. sync
+// before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file system and says nothing of a file's
+// error: durable still, but a failed sync is not seen there.
 export const writeScript = `export LC_ALL=C
 ${resolved}
 mode=$2 owner=$3 suffix=$4 sync=\${5:-now}
