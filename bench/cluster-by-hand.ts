@@ -1,19 +1,22 @@
 // Beside the cluster figure: the same clusters set up by hand, the article's commands run straight
 // in each lab node (no mesos-setup, no SSH, no journal, backups or previews), every node of a stage at
 // once and the stages in cluster setup's order: packages, the services off at boot and files;
-// ZooKeeper; the Mesos masters; the agents; Marathon; then the whole cluster asked once. Each stage
-// ends on the checks cluster setup's own end it on (model/plan/services.ts probeFor, asked from the
-// control machine at each node's address), polled as often (every 500 ms, system/probes.ts), and the
-// end is its postflight's: one elected master named by every master, every agent active, one
-// Marathon leader. The lab's nodes share this machine's cores, so five nodes' apt, dpkg, package
+// ZooKeeper; the Mesos masters; the agents; Marathon; then the whole cluster. Each stage ends on the
+// checks cluster setup's own end it on (model/plan/services.ts probeFor, asked from the control
+// machine at each node's address), polled as often (every 500 ms, system/probes.ts), and the end is
+// its postflight's, asked every second as it asks (use-cases/cluster-stages.ts): one ZooKeeper leader
+// with the other masters following (standalone for one), one master leading, named by every master,
+// every agent active, one Marathon leader. The probes are processes on the control machine (curl,
+// bash), where cluster setup's are calls in its own process: a little more CPU on the floor's side. The lab's nodes share this machine's cores, so five nodes' apt, dpkg, package
 // scripts and JVMs cost about five times one node's CPU whoever runs the commands: how far five nodes
 // by hand are from one says how much of cluster setup's ratio is the machine's.
 import {resolveValues} from '../source/model/answers.js';
 import {installedServices, installStep} from '../source/model/plan/install.js';
+import type {InitSystem} from '../source/model/facts.js';
 import type {NodeRole} from '../source/model/roles.js';
 import {disableAtBootCommand} from '../source/model/services.js';
 import {configureMaster, installMesosphere, agentFiles, writeFiles} from '../test/lab/nodes/cluster-by-hand.js';
-import {controlGet, marathonLeaders, registeredCluster, zookeeperMode} from '../test/lab/nodes/cluster-probes.js';
+import {controlGet, formedEnsemble, marathonLeaders, registeredCluster, zookeeperMode} from '../test/lab/nodes/cluster-probes.js';
 import type {LabNode, LabNodes} from '../test/lab/nodes/lab-nodes.js';
 
 type Machine = {name: string; address: string};
@@ -21,22 +24,23 @@ export type HandCluster = {masters: Machine[]; agents: Machine[]};
 
 const minute = 60_000;
 const probeIntervalMs = 500;
+const postflightIntervalMs = 1000;
 
 // What cluster setup's plan installs for a role from the article's repository (install.ts, its
 // install action's words after `apt-get install`) and keeps from starting at boot (overrides.ts:
 // every service the packages brought).
-function rolePlan(role: NodeRole): {install: string[]; offAtBoot: string[][]} {
+function rolePlan(role: NodeRole, init: InitSystem): {install: string[]; offAtBoot: string[][]} {
 	const values = resolveValues({'node.role': role});
 	const install = installStep(values).actions.flatMap(action => action.kind === 'run' && action.argv[1] === 'install' ? [action.argv.slice(2)] : []);
 	if (install.length !== 1) throw new Error(`the plan for a ${role} has ${install.length} apt-get install actions; the by-hand run knows one`);
-	return {install: install[0] ?? [], offAtBoot: installedServices(values).flatMap(service => [disableAtBootCommand('sysv', service) ?? []]).filter(argv => argv.length > 0)};
+	return {install: install[0] ?? [], offAtBoot: installedServices(values).flatMap(service => [disableAtBootCommand(init, service) ?? []]).filter(argv => argv.length > 0)};
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 2 * minute): Promise<void> {
+async function until(what: string, check: () => Promise<boolean>, intervalMs = probeIntervalMs, timeoutMs = 2 * minute): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await check())) {
 		if (Date.now() > deadline) throw new Error(`by hand: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise(resolve => setTimeout(resolve, probeIntervalMs));
+		await new Promise(resolve => setTimeout(resolve, intervalMs));
 	}
 }
 
@@ -57,7 +61,7 @@ export async function setUpByHand(lab: LabNodes, cluster: HandCluster): Promise<
 	const service = async (nodes: LabNode[], name: string) => Promise.all(nodes.map(async node => node.run(['service', name, 'start'], {timeout: minute})));
 	const began = performance.now();
 	await Promise.all(roles.map(async ([node, role]) => {
-		const {install, offAtBoot} = rolePlan(role);
+		const {install, offAtBoot} = rolePlan(role, node.init);
 		await installMesosphere(lab, node, install);
 		for (const argv of offAtBoot) await node.run(argv, {timeout: minute});
 		if (role !== 'agent') await configureMaster(node, cluster.masters, masters.indexOf(node));
@@ -71,9 +75,10 @@ export async function setUpByHand(lab: LabNodes, cluster: HandCluster): Promise<
 	await until('every Mesos agent healthy', async () => every(agents, async node => answers(lab, `http://${node.address}:5051/health`)));
 	await service(masters, 'marathon');
 	await until('every Marathon answering pong', async () => every(masters, async node => answers(lab, `http://${node.address}:8080/ping`, 'pong')));
-	await until('one Mesos leader with every agent active, one Marathon leader', async () => {
+	await until('one ZooKeeper leader, one Mesos leader with every agent active, one Marathon leader', async () => {
+		const ensemble = single ? await zookeeperMode(lab.control, masters[0]?.address ?? '') === 'standalone' : await formedEnsemble(lab.control, masters) !== undefined;
 		const leaders = new Set(Object.values(await marathonLeaders(lab.control, masters)));
-		return (await registeredCluster(lab.control, masters, agents)) !== undefined && leaders.size === 1 && !leaders.has(undefined);
-	});
+		return ensemble && (await registeredCluster(lab.control, masters, agents)) !== undefined && leaders.size === 1 && !leaders.has(undefined);
+	}, postflightIntervalMs);
 	return performance.now() - began;
 }

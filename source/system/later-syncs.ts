@@ -23,7 +23,7 @@ const syncFd = (fd: number, closing: boolean): Promise<void> =>
 
 // A folder a rename changed (or a folder made in it), synced at once, for a write that is not left
 // for later: the change itself must survive a crash. Here beside the later syncs so one module
-// holds every sync TargetFs makes.
+// holds every folder sync TargetFs makes.
 export function syncFolderNow(dir: string): void {
 	const fd = openSync(dir, 'r');
 	try {

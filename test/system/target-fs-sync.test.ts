@@ -1,7 +1,7 @@
 // When TargetFs syncs: a write 'now' syncs its bytes before its rename and its folder after (with the
-// parent of each folder it made); writes
-// 'later' start their bytes' sync at once and leave their folders to syncLater or to the next write
-// 'last', which waits for them all, with its own bytes, before its rename lands. What is synced and renamed is read off the real calls.
+// parent of each folder it made); writes 'later' start their bytes' sync at once and leave their
+// folders to syncLater or to the next write 'last', which waits for them all, with its own bytes,
+// before its rename lands. What is synced and renamed is read off the real calls.
 import * as realFs from 'node:fs';
 import path from 'node:path';
 import {afterEach, expect, it, vi} from 'vitest';

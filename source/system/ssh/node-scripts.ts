@@ -70,9 +70,9 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // synced before its rename and its folders after (the file's and the parent of each folder made for
 // it: a made folder is an entry there); later, neither (node-fs.ts hands the file and those folders to
 // the next write 'last'); last, the temp file synced with the PATHs still there (those files and
-// folders) before its rename, 15 when that fails, and its folders after, silently (sync before
-// coreutils 8.24 warns that it ignores its arguments): a failed folder sync is not seen on a node,
-// where target-fs.ts throws it here. A link is followed to the file it names (/var/lib/zookeeper/myid
+// folders) before its rename, 15 when that fails, and its folders after. The folders' sync after a
+// rename (now and last) is silent (sync before coreutils 8.24 warns that it ignores its arguments):
+// a failed one is not seen on a node; target-fs.ts throws it here. A link is followed to the file it names (/var/lib/zookeeper/myid
 // → /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
 // made, each ended by a NUL. Each process is a few ms of a node's CPU, and a setup writes dozens of
 // files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner and
