@@ -71,16 +71,16 @@ for d in "\${missing[@]}"; do printf '%s\\0' "$d"; done`;
 // it: a made folder is an entry there); later, neither (node-fs.ts hands the file and those folders to
 // the next write 'last'); last, the temp file synced with the PATHs still there (those files and
 // folders) before its rename, 15 when that fails, and its folders after. The folders' sync after a
-// rename (now and last) is silent (sync before coreutils 8.24 warns that it ignores its arguments):
-// a failed one is not seen on a node; target-fs.ts throws it here. A link is followed to the file it names (/var/lib/zookeeper/myid
-// → /etc/zookeeper/conf/myid). Prints the folder the file is in (links followed), then the folders it
-// made, each ended by a NUL. Each process is a few ms of a node's CPU, and a setup writes dozens of
-// files a node (issue 12): install makes the temp file (0600 until it is whole), gives the owner and
-// then the exact mode (a folder's default ACL, which a umask would leave in charge, does not count) in
-// one process, the owner given before the mode (a chown after would clear a setuid bit); in the C
-// locale, so node-fs.ts reads its errors (No space left on device) whatever the node's language. sync
-// before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file system and says nothing of a file's
-// error: durable still, but a failed sync is not seen there.
+// rename (now and last) is silent (sync before coreutils 8.24 warns that it ignores its arguments): a
+// failed one is not seen on a node; target-fs.ts throws it here. A link is followed to the file it
+// names (/var/lib/zookeeper/myid → /etc/zookeeper/conf/myid). Prints the folder the file is in (links
+// followed), then the folders it made, each ended by a NUL. Each process is a few ms of a node's CPU,
+// and a setup writes dozens of files a node (issue 12): install makes the temp file (0600 until it is
+// whole), gives the owner and then the exact mode (a folder's default ACL, which a umask would leave
+// in charge, does not count) in one process, the owner given before the mode (a chown after would
+// clear a setuid bit); in the C locale, so node-fs.ts reads its errors (No space left on device)
+// whatever the node's language. sync before coreutils 8.24 (Ubuntu 14.04, Debian 8) syncs every file
+// system and says nothing of a file's error: durable still, but a failed sync is not seen there.
 export const writeScript = `export LC_ALL=C
 ${resolved}
 mode=$2 owner=$3 suffix=$4 sync=\${5:-now}
