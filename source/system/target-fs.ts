@@ -1,13 +1,14 @@
-// The target machine's files, seen through a root prefix: '/' for the real machine, a folder for
-// a sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
+// The target machine's files, seen through a root prefix: '/' for the real machine, a folder for a
+// sandbox. Every path is resolved part by part inside the root (root-path.ts), so nothing read,
 // written, renamed, made or removed is ever outside it. Writes are atomic: temp file in the same
-// folder, fsync, rename, fsync the folder and the parents of the folders made for it (a row the journal recorded ahead: each file's fsync starts
-// as it is written, and every one, folders too, ends before the journal names it); the old file's owner is kept. Only regular files are
-// read or replaced: a FIFO or a device where a file should be is named, never waited on.
-// The calls are Node's synchronous ones behind the async interface: a setup makes hundreds of
-// small reads, stats and writes, and each promise call is a round trip through libuv's thread pool
-// that costs more than the system call itself (issue 12: most of what `setup --yes` spent beyond
-// start-up). Each is a single quick call on a local file, so the event loop hardly notices.
+// folder, fsync, rename, fsync the folder and the parents of the folders made for it (a row the
+// journal recorded ahead: each file's fsync starts as it is written, and every one, folders too, ends
+// before the journal names it); the old file's owner is kept. Only regular files are read or replaced:
+// a FIFO or a device where a file should be is named, never waited on. The calls are Node's
+// synchronous ones behind the async interface: a setup makes hundreds of small reads, stats and
+// writes, and each promise call is a round trip through libuv's thread pool that costs more than the
+// system call itself (issue 12: most of what `setup --yes` spent beyond start-up). Each is a single
+// quick call on a local file, so the event loop hardly notices.
 import {randomBytes} from 'node:crypto';
 import {chmodSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
