@@ -1,15 +1,16 @@
-// Beside the cluster figure: the same clusters set up by hand, the article's commands run straight
-// in each lab node (no mesos-setup, no SSH, no journal, backups or previews), every node of a stage at
+// Beside the cluster figure: the same clusters set up by hand, the article's commands run straight in
+// each lab node (no mesos-setup, no SSH, no journal, backups or previews), every node of a stage at
 // once and the stages in cluster setup's order: packages, the services off at boot and files;
 // ZooKeeper; the Mesos masters; the agents; Marathon; then the whole cluster. Each stage ends on the
-// checks cluster setup's own end it on (model/plan/services.ts probeFor, asked from the control
-// machine at each node's address), polled as often (every 500 ms, system/probes.ts), and the end is
-// its postflight's, asked every second as it asks (use-cases/cluster-stages.ts): one ZooKeeper leader
-// with the other masters following (standalone for one), one master leading, named by every master,
-// every agent active, one Marathon leader. The probes are processes on the control machine (curl,
-// bash), where cluster setup's are calls in its own process: a little more CPU on the floor's side. The lab's nodes share this machine's cores, so five nodes' apt, dpkg, package
-// scripts and JVMs cost about five times one node's CPU whoever runs the commands: how far five nodes
-// by hand are from one says how much of cluster setup's ratio is the machine's.
+// checks that end it in cluster setup (model/plan/services.ts probeFor, asked from the control machine
+// at each node's address), polled as often (every 500 ms, system/probes.ts), and the end is its
+// postflight's, asked every second as it asks (use-cases/cluster-stages.ts): one ZooKeeper leader with
+// the other masters following (standalone for one), one master leading, named by every master, every
+// agent active, one Marathon leader. The probes are processes on the control machine (curl, bash),
+// where cluster setup's are calls in its own process: a little more CPU on the floor's side. The lab's
+// nodes share this machine's cores, so five nodes' apt, dpkg, package scripts and JVMs cost about five
+// times one node's CPU whoever runs the commands: how far five nodes by hand are from one says how
+// much of cluster setup's ratio is the machine's.
 import {resolveValues} from '../source/model/answers.js';
 import {installedServices, installStep} from '../source/model/plan/install.js';
 import type {InitSystem} from '../source/model/facts.js';
@@ -50,7 +51,7 @@ const answers = async (lab: LabNodes, url: string, body?: string): Promise<boole
 };
 const every = async <T>(items: T[], check: (item: T) => Promise<boolean>): Promise<boolean> => (await Promise.all(items.map(check))).every(Boolean);
 
-/** Milliseconds from the first command to the cluster cluster setup's postflight would call healthy. */
+/** Milliseconds from the first command to a cluster that cluster setup's postflight would call healthy. */
 export async function setUpByHand(lab: LabNodes, cluster: HandCluster): Promise<number> {
 	const single = cluster.agents.length === 0;
 	const masters = cluster.masters.map(machine => lab.node(machine.name));
