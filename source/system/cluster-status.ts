@@ -12,6 +12,7 @@ import type {ServiceName} from '../model/services.js';
 import type {DockerStatus, ServiceStatus, StatusSnapshot} from '../model/status-snapshot.js';
 import {mntrSummary, parseMntr} from '../model/zookeeper-stats.js';
 import {askDocker} from './docker-version.js';
+import {networkReason} from './probes.js';
 import {type LogReader, readServiceLog} from './log-tail.js';
 import {type InitStatesAsker, initStatesOf} from './service-status.js';
 import type {System} from './system.js';
@@ -34,19 +35,12 @@ async function fetched(system: System, url: string, signal?: AbortSignal): Promi
 	try {
 		return {ok: true, data: await system.probes.fetchJson(url, 2000, signal)};
 	} catch (error) {
-		const reason = reasonOf(error);
+		// In the probes' words: the socket error a request wraps in `cause` is the part a person can act on.
+		const reason = networkReason(error);
 		return {ok: false, error: reason.includes(url) ? reason : `${url}: ${reason}`};
 	}
 }
 
-// fetch wraps the socket error in `cause`; that is the part a person can act on.
-function reasonOf(error: unknown): string {
-	const cause = (error as {cause?: NodeJS.ErrnoException}).cause;
-	if (cause?.code === 'ECONNREFUSED') return 'connection refused (nothing listening)';
-	const name = (error as Error | undefined)?.name;
-	if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
-	return cause?.message ?? errorMessage(error);
-}
 
 async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: AbortSignal): Promise<string> {
 	try {

@@ -44,10 +44,13 @@ const reason = (error: unknown): string => {
 	const e = error as NodeJS.ErrnoException & {cause?: NodeJS.ErrnoException};
 	const code = e.cause?.code ?? e.code;
 	if (code === 'ECONNREFUSED') return 'connection refused (nothing listening)';
+	// A service that is stopping or restarting drops what it had accepted: "read ECONNRESET" says less.
+	if (code === 'ECONNRESET') return 'connection reset by the service (it may be stopping or restarting)';
 	if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'no answer in time';
 	return e.cause?.message ?? e.message ?? String(error);
 };
-// Also for the cluster's readings (cluster-readings.ts), which ask the same services over the network.
+// Also for the cluster's readings (cluster-readings.ts) and the status screen's requests
+// (cluster-status.ts), which ask the same services over the network.
 export {reason as networkReason};
 
 export async function probeZookeeper(host: string, port: number, signal?: AbortSignal): Promise<ProbeResult> {
