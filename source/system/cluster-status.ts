@@ -41,7 +41,6 @@ async function fetched(system: System, url: string, signal?: AbortSignal): Promi
 	}
 }
 
-
 async function zookeeperExtra(system: System, endpoints: Endpoints, signal?: AbortSignal): Promise<string> {
 	try {
 		return mntrSummary(parseMntr(await system.probes.fourLetterWord(endpoints.zookeeper.host, endpoints.zookeeper.port, 'mntr', signal)));
