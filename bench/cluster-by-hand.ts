@@ -19,6 +19,7 @@ import {disableAtBootCommand} from '../source/model/services.js';
 import {configureMaster, installMesosphere, agentFiles, writeFiles} from '../test/lab/nodes/cluster-by-hand.js';
 import {controlGet, formedEnsemble, marathonLeaders, registeredCluster, zookeeperMode} from '../test/lab/nodes/cluster-probes.js';
 import type {LabNode, LabNodes} from '../test/lab/nodes/lab-nodes.js';
+import {waitFor} from '../test/helpers/wait-for.js';
 
 type Machine = {name: string; address: string};
 export type HandCluster = {masters: Machine[]; agents: Machine[]};
@@ -37,13 +38,7 @@ function rolePlan(role: NodeRole, init: InitSystem): {install: string[]; offAtBo
 	return {install: install[0] ?? [], offAtBoot: installedServices(values).flatMap(service => [disableAtBootCommand(init, service) ?? []]).filter(argv => argv.length > 0)};
 }
 
-async function until(what: string, check: () => Promise<boolean>, intervalMs = probeIntervalMs, timeoutMs = 2 * minute): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`by hand: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise(resolve => setTimeout(resolve, intervalMs));
-	}
-}
+const until = async (what: string, check: () => Promise<boolean>, everyMs = probeIntervalMs): Promise<boolean> => waitFor(`by hand: ${what}`, check, 2 * minute, everyMs);
 
 const answers = async (lab: LabNodes, url: string, body?: string): Promise<boolean> => {
 	const got = await controlGet(lab.control, url);

@@ -6,10 +6,11 @@
 const firstIntervalMs = 5;
 const slowestIntervalMs = 250;
 
-// Resolves with what `check` returned once it is neither undefined nor false.
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+// Resolves with what `check` returned once it is neither undefined nor false. `everyMs`: asked at
+// that fixed pace instead (a benchmark that polls as the product polls).
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000, everyMs?: number): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
-	let interval = firstIntervalMs;
+	let interval = everyMs ?? firstIntervalMs;
 	let last: unknown;
 	for (;;) {
 		try {
@@ -21,6 +22,6 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		}
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `; last error: ${String(last)}` : ''}`);
 		await new Promise(resolve => setTimeout(resolve, interval));
-		interval = Math.min(slowestIntervalMs, interval * 1.5);
+		interval = everyMs ?? Math.min(slowestIntervalMs, interval * 1.5);
 	}
 }
