@@ -70,9 +70,10 @@ async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Pro
 
 export type UndoResult = {run?: JournalFile; lines: UndoLine[]};
 
-export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date()): Promise<UndoResult> {
-	const run = await lastUndoableRun(fs);
-	if (!run) return {lines: []};
+// Everything undo checks before it touches anything: every backup there and whole, and the room it
+// needs. The preview checks it too, so a dry run or the undo screen never offers an undo that
+// would then refuse.
+export async function checkUndo(fs: TargetFiles, run: JournalFile): Promise<Step[]> {
 	const {steps, problems} = await readBackups(fs, run);
 	if (problems.length > 0) {
 		throw new StepError(`undo did not start: what run ${run.runId} needs to be put back is not all there`, [
@@ -81,6 +82,13 @@ export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date
 		]);
 	}
 	await checkSpace(fs, run, steps);
+	return steps;
+}
+
+export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date()): Promise<UndoResult> {
+	const run = await lastUndoableRun(fs);
+	if (!run) return {lines: []};
+	const steps = await checkUndo(fs, run);
 
 	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of
 	// their own.

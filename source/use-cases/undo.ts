@@ -10,7 +10,7 @@ import type {UndoLine} from '../model/journal-record.js';
 import {newRunId} from '../system/journal.js';
 import {lastUndoableRun} from '../system/journal-reading.js';
 import type {System} from '../system/system.js';
-import {undoLastRun as undoJournal} from '../system/undo.js';
+import {checkUndo, undoLastRun as undoJournal} from '../system/undo.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
 import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
@@ -33,9 +33,12 @@ export type UndoDone = {
 	setUp: boolean;
 };
 
+// What undo would do, once it is sure it can: a backup missing or damaged, or too little room, is
+// refused here (a StepError), before a screen asks or a dry run says "would restore".
 export async function previewUndo(system: System): Promise<UndoPreview | undefined> {
 	const run = await lastUndoableRun(system.fs);
 	if (!run) return undefined;
+	await checkUndo(system.fs, run);
 	const files: UndoFile[] = [...run.entries].reverse().map(entry => ({path: entry.path, action: entry.existed && entry.backup ? 'restore' : 'remove'}));
 	const setupRun = run.kind === 'setup';
 	// The files are named by the plan of the answers before the run and of those it saved.

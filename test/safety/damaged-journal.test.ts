@@ -63,6 +63,11 @@ it(`undo refuses each of ${damages.length} damaged journals or backups, changing
 		const journalText = await readFile(path.join(run, 'journal.json'), 'utf8');
 		await damage(run, JSON.parse(journalText) as Journal);
 		const damaged = await readTree(root, () => false, {folders: true, owners: true});
+		// A dry run says the same refusal, never "would restore" for an undo that cannot start.
+		const dry = await runCli(['undo', '--yes', '--dry-run', '--root', root]);
+		expect(dry.exitCode, `${name}, dry run: ${dry.stdout}${dry.stderr}`).toBe(1);
+		expect(dry.stderr, `${name}, dry run`).toMatch(says);
+		expect(dry.stdout, `${name}, dry run`).not.toContain('would restore');
 		const result = await runCli(['undo', '--yes', '--root', root]);
 		expect(result.exitCode, `${name}: ${result.stdout}${result.stderr}`).toBe(1);
 		expect(result.stderr, name).toMatch(says);
