@@ -76,7 +76,7 @@ async function main(): Promise<number> {
 	}
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
-		return runStatusOnce(system, {json: flags.json, out: output.out, signal: stopPlainRun()});
+		return runStatusOnce(system, {json: flags.json, answers, out: output.out, signal: stopPlainRun()});
 	}
 	if (command === 'edit' && flags.yes) {
 		const [id, value] = args;

@@ -3,12 +3,16 @@
 // In a sandbox the probes still go to this machine's addresses, and both forms say so.
 import {sandboxProbes} from '../model/action-preview.js';
 import {stoppedExitCode} from '../model/errors.js';
+import type {Answers} from '../model/answers.js';
 import {allHealthy, statusJson, statusLines} from '../model/status-snapshot.js';
 import type {System} from '../system/system.js';
 import {type Endpoints, statusSnapshot} from '../use-cases/status.js';
 
 export type StatusOnceOptions = {
 	json: boolean;
+	// The answers the command was given (saved, --answers, --set), as the live screen takes them:
+	// the files on disk win over them; the saved ones when not given.
+	answers?: Answers;
 	out: (line: string) => void;
 	// Where the services answer, when not where the settings say (tests use ephemeral ports).
 	endpoints?: Partial<Endpoints>;
@@ -17,6 +21,7 @@ export type StatusOnceOptions = {
 
 export async function runStatusOnce(system: System, options: StatusOnceOptions): Promise<number> {
 	const snapshot = await statusSnapshot(system, {
+		...(options.answers ? {answers: options.answers} : {}),
 		...(options.endpoints ? {endpoints: options.endpoints} : {}),
 		logLines: 3,
 		...(options.signal ? {signal: options.signal} : {}),

@@ -31,6 +31,18 @@ describe('mesos-setup status --once / --json (the built CLI)', () => {
 		expect(result.exitCode).toBe(unhealthy ? 1 : 0);
 	});
 
+	// As the live screen does: the answers given (--set, --answers) stand where no file says otherwise.
+	it('takes the answers it is given: --set master.port finds the master there in a fresh sandbox', async () => {
+		cluster = await startCluster();
+		const root = await tempRoot();
+		const {port} = cluster.master;
+		const given = await runCli(['status', '--once', '--root', root, '--set', `master.port=${port}`]);
+		expect(given.stdout).toMatch(new RegExp(`^mesos-master +unknown +healthy: http://127\\.0\\.0\\.1:${port}/master/health answered 200$`, 'm'));
+		// Without it the default port is asked, where the fixture's master is not.
+		const saved = await runCli(['status', '--once', '--root', root]);
+		expect(saved.stdout).toMatch(/^mesos-master .*127\.0\.0\.1:5050\/master\/health/m);
+	});
+
 	it('prints one JSON document with services and the cluster summary', async () => {
 		const {root, port} = await sandboxPointingAtMaster();
 		const result = await runCli(['status', '--json', '--root', root]);
