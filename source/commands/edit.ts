@@ -45,7 +45,11 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	refuseUnsafeRealRun(system, 'edit');
 	const {change} = check;
 	for (const edited of handEdited(current)) {
-		out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
+		const why = edited.problem?.replace(/\.$/, '');
+		if (why === undefined) out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
+		// Not a value the setting allows: not taken as the machine's value, and said so.
+		else if (edited.id === change.id) out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): it is replaced by ${change.value}.`);
+		else out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and the saved answer ${edited.saved} stands for it.`);
 	}
 	if (change.changes.length === 0) {
 		out(`${id} is already ${change.value}; nothing to change.`);

@@ -86,6 +86,25 @@ describe('edit ID VALUE --yes', () => {
 		expect(system.state.answers()).toMatchObject({'mesos.zk': 'zk://10.0.0.1:2181/mesos', 'marathon.master': 'zk://10.9.9.9:2181/mesos'});
 	});
 
+	it('replaces a value edited by hand that the setting does not allow, even with the saved one', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/mesos-master/quorum'), '0\n');
+		const {code, out} = await edit(root, 'master.quorum', '1');
+		expect(code).toBe(0);
+		expect(out[0]).toMatch(/^master\.quorum was edited by hand in \/etc\/mesos-master\/quorum to 0, which is not allowed \(master\.quorum: .*\): it is replaced by 1\.$/);
+		expect(out[1]).toBe('Changing master.quorum: 0 → 1');
+		expect(await read(root, 'etc/mesos-master/quorum')).toBe('1\n');
+	});
+
+	it('leaves another setting edited by hand to a value it does not allow, and says the saved answer stands', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/mesos-master/quorum'), '0\n');
+		const {code, out} = await edit(root, 'slave.hostname', 'node1');
+		expect(code).toBe(0);
+		expect(out[0]).toMatch(/^master\.quorum was edited by hand in \/etc\/mesos-master\/quorum to 0, which is not allowed \(.*\): the file is left as it is, and the saved answer 1 stands for it\.$/);
+		expect(await read(root, 'etc/mesos-master/quorum')).toBe('0\n');
+	});
+
 	it('exits 2 and writes nothing for an unknown id or a bad value', async () => {
 		const root = await setUpSandbox();
 		const before = await readTree(root);

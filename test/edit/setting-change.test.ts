@@ -28,6 +28,18 @@ describe('a setting change', () => {
 		expect(actionsOf(check.change.plan)).toEqual(['/etc/mesos-slave/hostname', 'Restart mesos-slave']);
 	});
 
+	// A value the setting does not allow stands in the values as the saved one; its file holds it still.
+	it('rewrites a file holding a value the setting does not allow, even to the saved value', () => {
+		const check = planSettingChange(disk({'/etc/mesos-master/quorum': '0\n'}), articleMachine, 'master.quorum', '1', false);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.changes.map(changeLine)).toEqual(['master.quorum: 0 → 1']);
+		expect(actionsOf(check.change.plan)).toEqual(['/etc/mesos-master/quorum', 'Restart mesos-master']);
+		// Another setting's value that is not allowed is not this edit's to rewrite.
+		const other = planSettingChange(disk({'/etc/mesos-master/quorum': '0\n'}), articleMachine, 'slave.hostname', 'node1', false);
+		if (!other.ok) throw new Error(other.problems.join('\n'));
+		expect(other.change.changes.map(c => c.id)).toEqual(['slave.hostname']);
+	});
+
 	it('says the value before is not set where its file is missing, not that it is the default', () => {
 		const check = planSettingChange(disk(), articleMachine, 'slave.hostname', 'node1', false);
 		if (!check.ok) throw new Error(check.problems.join('\n'));
