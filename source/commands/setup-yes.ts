@@ -8,6 +8,7 @@ import {refuseUnpinnedKey} from '../model/source-problems.js';
 import {runSetup} from '../use-cases/setup.js';
 import {planSetupToRun, setupSummary} from '../use-cases/plan-setup.js';
 import {emptyStepNote, summaryLines} from '../model/change-summary.js';
+import {webPages} from '../model/endpoints.js';
 import type {System} from '../system/system.js';
 import {describeSystem} from './describe-system.js';
 import {valuesFor} from '../use-cases/gather-answers.js';
@@ -83,6 +84,6 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	else if (changed === 0) output.out('Nothing changed: every file already held these values.');
 	else output.out(`Changed ${changed} file${changed === 1 ? '' : 's'}; the old ones are kept in ${system.fs.hostPath(result.backupsDir ?? '')} (mesos-setup undo puts them back).`);
 	if (result.logPath) output.out(`Log: ${system.fs.hostPath(result.logPath)}`);
-	if (!system.sandbox && !system.dryRun) output.out(`Mesos: http://127.0.0.1:${values['master.port']}   Marathon: http://127.0.0.1:8080`);
+	if (!system.sandbox && !system.dryRun) output.out(webPages(values));
 	return 0;
 }

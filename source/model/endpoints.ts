@@ -2,6 +2,7 @@
 // settings), which a test or the status screen may move elsewhere.
 import type {Values} from './answers.js';
 import {type Probe, probeFor} from './plan.js';
+import {roleOf, runsMaster} from './roles.js';
 import type {ServiceName} from './services.js';
 
 // Base URLs (scheme, host and port) of the HTTP services, and ZooKeeper's client address.
@@ -32,4 +33,12 @@ export function statusProbe(service: ServiceName, values: Values, endpoints: End
 	const base = service === 'mesos-master' ? endpoints.master : service === 'mesos-slave' ? endpoints.agent : endpoints.marathon;
 	const url = new URL(probe.url);
 	return {...probe, url: `${base}${url.pathname}${url.search}`};
+}
+
+// Where a person opens what this machine runs, said as a setup ends (setup --yes, the script): a
+// master's Mesos and Marathon pages; an agent has neither, only its own endpoint.
+export function webPages(values: Values): string {
+	const {master, agent, marathon} = endpointsFor(values);
+	if (runsMaster(roleOf(values['node.role']))) return `Mesos: ${master}   Marathon: ${marathon}`;
+	return `Mesos agent: ${agent} (the Mesos and Marathon pages are on the masters)`;
 }

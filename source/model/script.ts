@@ -2,6 +2,7 @@
 // article's `sudo echo x > file` and `sudo cp a > b` fail (the redirection runs unprivileged),
 // the script uses tee and install.
 import {dockerPackage} from './docker.js';
+import {webPages} from './endpoints.js';
 import {hostsPath} from './files.js';
 import {probeCommandForScript} from './probe-commands.js';
 import type {Facts} from './facts.js';
@@ -220,6 +221,6 @@ export function renderScript(plan: Plan): string {
 		}
 		out.push('');
 	}
-	out.push('echo "Mesos: http://127.0.0.1:' + plan.values['master.port'] + '  Marathon: http://127.0.0.1:8080"');
+	out.push(`echo ${shellQuote(webPages(plan.values))}`);
 	return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,9 @@ import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {type Action, buildChangePlan, buildPlan, type Plan} from '../../source/model/plan.js';
+import {webPages} from '../../source/model/endpoints.js';
 import {nodeRoles} from '../../source/model/roles.js';
+import {renderScript} from '../../source/model/script.js';
 import {golden as goldenFile, planText} from '../helpers/plan-text.js';
 
 const debian12: Facts = {...articleMachine, distro: 'debian', codename: 'bookworm', init: 'sysv', aptKey: 'deprecated', assumed: false};
@@ -22,6 +24,14 @@ const paths = (actions: Action[]) => actions.flatMap(action => (action.kind === 
 describe('a role per machine', () => {
 	it.each(nodeRoles.map(role => [role]))('%s: the whole plan (golden)', async role => {
 		await golden(`role-${role.replace('+', '-')}.txt`, planText(planOf({'node.role': role})));
+	});
+
+	// Said as a setup ends (setup --yes, the script's last line): only what this machine serves.
+	it('points a master at its Mesos and Marathon pages, and an agent at its own endpoint only', () => {
+		expect(webPages(resolveValues({'master.port': '5151'}))).toBe('Mesos: http://127.0.0.1:5151   Marathon: http://127.0.0.1:8080');
+		expect(webPages(resolveValues({'node.role': 'master'}))).toBe('Mesos: http://127.0.0.1:5050   Marathon: http://127.0.0.1:8080');
+		expect(webPages(resolveValues({'node.role': 'agent'}))).toBe('Mesos agent: http://127.0.0.1:5051 (the Mesos and Marathon pages are on the masters)');
+		expect(renderScript(planOf({'node.role': 'agent'})).trimEnd().split('\n').at(-1)).toBe(`echo 'Mesos agent: http://127.0.0.1:5051 (the Mesos and Marathon pages are on the masters)'`);
 	});
 
 	it('master+agent is the default and the article’s: mesosphere, every service', () => {
