@@ -1,6 +1,8 @@
 // The plain paths against start-up: wall time of `setup --yes --root <fresh sandbox>` and of
 // `plan --root <sandbox>` against `mesos-setup --version` (the same bundle loading and doing
-// nothing), each spawned with no terminal, alternated, a median of several.
+// nothing), each spawned with no terminal, alternated, a median of several. On a shared virtual
+// machine one start of the same bundle may take twice another's time, run to run: the spread of
+// --version's own runs is printed beside the figure, so a reader can tell a change from the noise.
 // Run on its own: npm run build && node --import tsx bench/plain-commands.ts
 import {spawnSync} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
@@ -20,7 +22,8 @@ function wallMs(args: string[]): number {
 }
 
 export async function benchPlainCommands(options: {rounds?: number; target?: number} = {}): Promise<Figure> {
-	const rounds = options.rounds ?? 9;
+	// 15: with 9 the same build read 1.29 to 1.51 within an hour here (2026-12-01).
+	const rounds = options.rounds ?? 15;
 	const target = options.target ?? 1.3;
 	const work = await mkdtemp(path.join(os.tmpdir(), 'mesos-setup-bench-plain-'));
 	try {
@@ -46,6 +49,7 @@ export async function benchPlainCommands(options: {rounds?: number; target?: num
 			lines: [
 				ratioLine(`setup --yes --root (fresh sandbox): ${median(setup).toFixed(0)} ms against --version's ${median(version).toFixed(0)} ms (median of ${rounds})`, setupRatio, target, false),
 				ratioLine(`plan --root: ${median(plan).toFixed(0)} ms against --version's ${median(version).toFixed(0)} ms`, planRatio, target, false),
+				`  --version's own ${rounds} runs took ${Math.min(...version).toFixed(0)} to ${Math.max(...version).toFixed(0)} ms: the machine's run-to-run noise`,
 			],
 		};
 	} finally {
