@@ -3,6 +3,7 @@ import {type Answers, checkAnswers, consistencyProblems, problemTexts, type RawA
 import {InputError} from '../model/errors.js';
 import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
+import {stateFile} from '../system/state.js';
 import type {System} from '../system/system.js';
 
 export function parseSetFlags(sets: readonly string[]): RawAnswers {
@@ -26,9 +27,16 @@ export async function gatherAnswers(system: System, flags: {answers?: string; se
 	// The answers file's reader (and its YAML parser) is loaded only when there is one.
 	const fromFile = flags.answers ? await (await import('../system/answers-file.js')).readAnswersFile(flags.answers) : {};
 	const fromFlags = parseSetFlags(flags.set);
-	const {answers, problems} = checkAnswers({...system.state.answers(), ...fromFile, ...fromFlags});
+	const given = {...fromFile, ...fromFlags};
+	// A saved answer the setting does not allow (state.json edited by hand, or a value an older
+	// version took) is named with its file: the person typed none of it.
+	const saved = Object.fromEntries(Object.entries(system.state.answers()).filter(([id]) => !(id in given)));
+	const fromState = checkAnswers(saved);
+	const fromPerson = checkAnswers(given);
+	const where = system.fs.hostPath(stateFile);
+	const problems = [...fromPerson.problems, ...fromState.problems.map(problem => `${problem.replace(/\.$/, '')} (a saved answer, in ${where}: fix it there or move the file aside; --set gives the setting instead).`)];
 	if (problems.length > 0) throw new InputError(problems);
-	return answers;
+	return {...fromState.answers, ...fromPerson.answers};
 }
 
 // Values ready for a plan, or the problems that span settings (myid not in servers, quorum).

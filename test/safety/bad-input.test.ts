@@ -125,6 +125,19 @@ const cases: Case[] = [
 			says: new RegExp(`state\\.json \\(mesos-setup's saved answers and progress\\) is damaged: ${problem.replaceAll(/[()[\].]/g, '\\$&')}.*\\n.*move it aside \\(mv `),
 		}),
 	),
+	// A saved answer the setting does not allow: the person typed none of it, so its file is named.
+	...(['setup', 'undo'] as const).map(
+		(command): Case => ({
+			name: `state.json holding an answer that is not allowed (${command} --yes)`,
+			command: [command, '--yes'],
+			args: [],
+			prepare: async root => {
+				await mkdir(path.join(root, 'var/lib/mesos-setup'), {recursive: true});
+				await writeFile(path.join(root, 'var/lib/mesos-setup/state.json'), '{"answers": {"zookeeper.myid": "abc"}}');
+			},
+			says: /^zookeeper\.myid: "abc" is not allowed; .* \(a saved answer, in \/.*\/var\/lib\/mesos-setup\/state\.json: fix it there or move the file aside; --set gives the setting instead\)\.$/m,
+		}),
+	),
 	{
 		name: 'state.json a FIFO',
 		args: [],
@@ -154,6 +167,14 @@ describe('bad input exits 2, names the setting, cuts the value, says what is all
 			refused.push(name);
 		});
 		expect(refused).toHaveLength(cases.length);
+	});
+
+	it('a saved answer that is not allowed gives way to --set for the same setting', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'var/lib/mesos-setup'), {recursive: true});
+		await writeFile(path.join(root, 'var/lib/mesos-setup/state.json'), '{"answers": {"zookeeper.myid": "abc"}}');
+		const result = await runCli(['plan', '--root', root, '--set', 'zookeeper.myid=1']);
+		expect(result.exitCode, result.stderr).toBe(0);
 	});
 
 	it('answers are read as written: a fingerprint of 40 digits stays those digits', async () => {
