@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {newContent} from '../../source/model/file-content.js';
-import {type Action, buildChangePlan, buildPlan, sourceLine} from '../../source/model/plan.js';
+import {type Action, buildChangePlan, buildPlan, probeFor, sourceLine} from '../../source/model/plan.js';
 
 const debian12: Facts = {...articleMachine, distro: 'debian', codename: 'bookworm', init: 'sysv', aptKey: 'deprecated'};
 const goldenDir = fileURLToPath(new URL('golden/', import.meta.url));
@@ -21,6 +21,13 @@ describe('buildPlan', () => {
 		// A value again: written, not removed.
 		const set = files(buildPlan(resolveValues({'master.ip': '10.0.0.5'}), {...articleMachine, writtenBefore: ['/etc/mesos-master/ip']}).steps.flatMap(step => step.actions));
 		expect(set.filter(action => action.path === '/etc/mesos-master/ip').map(action => action.edit.format)).not.toContain('absent');
+	});
+
+	// Mesos listens on --ip alone when it is given: the master's health is asked there, as the agent's is on slave.ip.
+	it('asks a master given an address (master.ip) for its health there, and on loopback without one', () => {
+		expect(probeFor('mesos-master', resolveValues({}))).toMatchObject({url: 'http://127.0.0.1:5050/master/health'});
+		expect(probeFor('mesos-master', resolveValues({'master.ip': '10.0.0.5', 'master.port': '5151'}))).toMatchObject({url: 'http://10.0.0.5:5151/master/health'});
+		expect(probeFor('mesos-slave', resolveValues({'slave.ip': '10.0.0.6'}))).toMatchObject({url: 'http://10.0.0.6:5051/health'});
 	});
 
 	it('follows the article’s order of steps', () => {

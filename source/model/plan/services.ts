@@ -12,8 +12,10 @@ export function probeFor(service: ServiceName, values: Values): Probe {
 	switch (service) {
 		case 'zookeeper':
 			return {kind: 'zookeeper', host: '127.0.0.1', port: 2181};
+		// A master given an address (master.ip) listens there alone, as the agent does on slave.ip;
+		// without one it listens on every address, loopback too.
 		case 'mesos-master':
-			return {kind: 'http', url: `http://127.0.0.1:${values['master.port']}/master/health`, expect: 'ok'};
+			return {kind: 'http', url: `http://${values['master.ip'] || '127.0.0.1'}:${values['master.port']}/master/health`, expect: 'ok'};
 		case 'mesos-slave':
 			return {kind: 'http', url: `http://${values['slave.ip']}:5051/health`, expect: 'ok'};
 		case 'marathon':
