@@ -31,12 +31,12 @@ const commands = [
 		words: ['edit'],
 		arguments: [
 			{name: 'ID', description: 'the setting to change, such as slave.hostname', required: false, completes: 'setting-id'},
-			{name: 'VALUE', description: 'its new value', required: false, completes: 'setting-value'},
+			{name: 'VALUE', description: 'its new value (one that starts with -, as mesos.ulimit\'s do, goes after --)', required: false, completes: 'setting-value'},
 		],
 		summary: 'edit one setting; with ID, VALUE and --yes, no questions',
 		description:
 			'Shows every setting with the value its file holds now. A change is checked, previewed as a diff, written safely (the old file kept for undo) and only the services it affects are restarted. With ID, VALUE and --yes nothing is asked.',
-		examples: ['sudo mesos-setup edit', 'sudo mesos-setup edit slave.hostname node1.example.com --yes'],
+		examples: ['sudo mesos-setup edit', 'sudo mesos-setup edit slave.hostname node1.example.com --yes', 'sudo mesos-setup edit --yes -- mesos.ulimit "-n 16384"'],
 	},
 	{
 		id: 'status',

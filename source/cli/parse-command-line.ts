@@ -65,7 +65,9 @@ export function parseCommandLine(argv: readonly string[], spec: CommandLineSpec 
 		const name = long ? word.slice(2, equals === -1 ? undefined : equals) : word.slice(1);
 		const option = long ? byName.get(name) : byShort.get(name);
 		if (!option) {
-			problems.push(`unknown option ${long ? `--${name}` : word}: the options are ${allOptions}.`);
+			// edit's VALUE may start with - (mesos.ulimit's "-n 16384"): the way to give one is said.
+			const editValue = !long && positional[0] === 'edit' ? ' A VALUE that starts with - goes after --, such as: mesos-setup edit --yes -- mesos.ulimit "-n 16384".' : '';
+			problems.push(`unknown option ${long ? `--${name}` : word}: the options are ${allOptions}.${editValue}`);
 			continue;
 		}
 		if (!option.value) {

@@ -49,6 +49,10 @@ describe('parsing', () => {
 		expect(refused(['instal'])).toContain('unknown command "instal": use one of setup, edit, status, plan, undo, cluster.');
 		expect(refused(['setup', '--frobnicate'])).toContain('unknown option --frobnicate: the options are --root, --dry-run, --answers, --set, --yes, --once, --json, --script, --help, --version.');
 		expect(refused(['setup', '-x'])).toContain('unknown option -x');
+		// edit's VALUE may start with -: the refusal says how to give it, and that way parses.
+		expect(refused(['edit', 'mesos.ulimit', '-n 16384', '--yes'])).toContain('unknown option -n 16384: the options are --root, --dry-run, --answers, --set, --yes, --once, --json, --script, --help, --version. A VALUE that starts with - goes after --, such as: mesos-setup edit --yes -- mesos.ulimit "-n 16384".');
+		expect(parseCommandLine(['edit', '--yes', '--', 'mesos.ulimit', '-n 16384'])).toMatchObject({kind: 'run', args: ['mesos.ulimit', '-n 16384']});
+		expect(refused(['setup', '-x'])).not.toContain('goes after --');
 		expect(refused(['setup', '--script'])).toContain('--script goes with plan and cluster plan only.');
 		expect(refused(['undo', '--set', 'a=1'])).toContain('--set goes with mesos-setup alone, setup, edit, status and plan only.');
 		expect(refused(['status', '--yes'])).toContain('--yes goes with mesos-setup alone, setup, edit, undo, cluster setup and cluster undo only.');
