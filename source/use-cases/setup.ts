@@ -6,7 +6,7 @@
 // wizard applies a page at a time through a session.
 import type {Answers, Values} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult, RunSummary} from '../model/apply-events.js';
-import {describeFileError} from '../model/errors.js';
+import {describeFileError, InputError, StepError} from '../model/errors.js';
 import type {Facts} from '../model/facts.js';
 import {buildPlan, type Plan, type Step, type StepId} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
@@ -88,7 +88,12 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 			// files it writes checked first, and the answers kept, so a stopped run continues with them.
 			if (step.actions.some(action => action.kind !== 'check')) {
 				lock ??= await holdRunLock(system, 'setup', line => options.onEvent?.({type: 'notice', line}));
-				await refuseUnwritableTargets(system.fs, {steps: [step]});
+				await refuseUnwritableTargets(system.fs, {steps: [step]}).catch((error: unknown) => {
+					// Bad input while nothing is changed yet; once steps have changed the machine, the
+					// refusal of this one must not read "Nothing was changed" (cli.tsx says that of bad input).
+					if (!(error instanceof InputError) || !current.hasStarted) throw error;
+					throw new StepError(`${step.title} did not start: ${error.problems.join(' ')}`, ['The steps before it stay done. Move what stands in the way aside, then run the same command again to go on.']);
+				});
 				saveAnswers();
 			}
 			return current.applyStep(step, options.onEvent, {

@@ -1,7 +1,9 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
+import {InputError, StepError} from '../../source/model/errors.js';
 import {resolveValues} from '../../source/model/answers.js';
 import {buildPlan, realRunOnly} from '../../source/model/plan.js';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
@@ -65,6 +67,31 @@ describe('a setup in a sandbox root', () => {
 			'configuration: preflight,key,repository,install,overrides,configuration',
 			'finish: preflight,key,repository,install,overrides,configuration,start finished',
 		]);
+	});
+
+	// cli.tsx says "Nothing was changed" of bad input: once a step changed the machine, a later step's
+	// refusal is a failure of that step instead.
+	it('refuses a step whose file became a FIFO as bad input before any change, and as the step failing after one', async () => {
+		const root = await tempRoot();
+		const system = await createSystem({root});
+		const steps = buildPlan(resolveValues({}), system.facts).steps;
+		const fifo = async () => {
+			await mkdir(path.join(root, 'etc/mesos'), {recursive: true});
+			await execa('mkfifo', [path.join(root, 'etc/mesos/zk')]);
+		};
+		await fifo();
+		const before = startSetup(system);
+		await expect(before.applyStep(steps.find(step => step.id === 'configuration') as Step)).rejects.toBeInstanceOf(InputError);
+		before.close();
+		await execa('rm', [path.join(root, 'etc/mesos/zk')]);
+		const session = startSetup(system);
+		for (const step of steps.slice(0, steps.findIndex(step => step.id === 'configuration'))) expect((await session.applyStep(step)).ok).toBe(true);
+		await fifo();
+		const refused = await session.applyStep(steps.find(step => step.id === 'configuration') as Step).catch((error: unknown) => error);
+		session.close();
+		expect(refused).toBeInstanceOf(StepError);
+		expect((refused as StepError).message).toMatch(/^Configuration did not start: \/etc\/mesos\/zk \(from mesos\.zk\) is a FIFO, not a regular file/);
+		expect((refused as StepError).detail).toEqual(['The steps before it stay done. Move what stands in the way aside, then run the same command again to go on.']);
 	});
 
 	it('edits an existing zoo.cfg in place, keeping its other lines', async () => {
