@@ -67,6 +67,13 @@ export async function runSetupYes(system: System, answers: Answers, output: Outp
 	output.out('');
 	const log = result.logPath ? ` Full log: ${system.fs.hostPath(result.logPath)}` : '';
 	if (result.stopped) {
+		// Stopped while it only looked (the plan, the preflight) or in a dry run: nothing is recorded,
+		// nothing to undo.
+		if (!result.recorded) {
+			output.err(paint(output, 'yellow', 'Stopped before anything was changed.'));
+			output.err('Run the same command again to start.');
+			return stoppedExitCode;
+		}
 		const where = result.failed?.step.title ?? 'the step under way';
 		output.err(paint(output, 'yellow', `Stopped at ${where}: it is recorded as stopped, not done, and nothing after it ran.`));
 		output.err(`Files written so far stay (mesos-setup undo puts them back). Run the same command again to continue.${log}`);

@@ -78,6 +78,18 @@ describe('setup, stopped', () => {
 	});
 });
 
+describe('setup --yes stopped before it changed anything', () => {
+	it('says so, not that a step is recorded as stopped, and exits 130', async () => {
+		const system = await createSystem({root: await tempRoot()});
+		const controller = new AbortController();
+		controller.abort();
+		const err: string[] = [];
+		expect(await runSetupYes(system, {}, {out: () => undefined, err: line => err.push(line), color: false}, controller.signal)).toBe(130);
+		expect(err).toEqual(['Stopped before anything was changed.', 'Run the same command again to start.']);
+		expect(system.state.progress()).toBeUndefined();
+	});
+});
+
 describe('the answers undo goes back to', () => {
 	it('are those from before a setup --yes run, not those it saved', async () => {
 		const root = await tempRoot();
