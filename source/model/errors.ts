@@ -26,6 +26,9 @@ export const stoppedExitCode = 130;
 
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+// The message and what a StepError adds (what is missing, what to do): where a screen has room for all of it.
+export const errorWithDetail = (error: unknown): string => [errorMessage(error), ...(error instanceof StepError ? error.detail : [])].join('\n');
+
 // A file that could not be read or written, in a sentence a person can act on: permission denied
 // says what needs root (or, in a sandbox, that the folder is not writable) instead of EACCES.
 export function describeFileError(error: unknown, doing: string, target: string, where: {sandbox: boolean; root: string}): string {

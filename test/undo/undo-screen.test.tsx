@@ -1,6 +1,6 @@
 // The undo screen: it lists every file it restores and removes, says what it does not undo, asks,
 // and after a yes offers to restart the services that read the files put back.
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Journal, newRunId} from '../../source/system/journal.js';
@@ -50,6 +50,23 @@ describe('the undo screen', () => {
 		const asked = (await waitForFrame(screen, '(y/n)')).replaceAll(/\s+/g, ' ');
 		expect(asked).toContain('changed 1 file. Undo puts back 1:');
 		expect(asked).not.toMatch(/\b0 /);
+	});
+
+	// The preview checks what the undo would: a missing backup is said at once, whole, and nothing is asked.
+	it('says a missing backup before it asks anything, naming it', async () => {
+		const {system} = await fakeMachine({});
+		await mkdir(path.join(system.root, 'etc/mesos-slave'), {recursive: true});
+		await writeFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'old-name\n');
+		const journal = new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {});
+		await journal.write('/etc/mesos-slave/hostname', 'new-name\n');
+		await rm(path.join(system.root, journal.dir, '000-hostname'));
+		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
+		unmount = screen.unmount;
+		const said = (await waitForFrame(screen, 'Undo did not happen')).replaceAll(/\s+/g, ' ');
+		expect(said).toContain('is not all there');
+		expect(said).toMatch(/the backup of \/etc\/mesos-slave\/hostname \(.*000-hostname\) is missing/);
+		expect(said).not.toContain('(y/n)');
+		expect(await readFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('new-name\n');
 	});
 
 	it('lists what it restores and removes, says what it leaves, and changes nothing on n', async () => {

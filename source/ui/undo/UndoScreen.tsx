@@ -6,7 +6,7 @@ import {localTime, undoCounts} from '../../model/local-time.js';
 import {Box, Text} from 'ink';
 import React, {useEffect, useRef} from 'react';
 import type {Answers} from '../../model/answers.js';
-import {errorMessage} from '../../model/errors.js';
+import {errorMessage, errorWithDetail} from '../../model/errors.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
 import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
@@ -53,7 +53,7 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 	useEffect(() => {
 		useCases.previewUndo().then(
 			preview => screen.dispatch({type: 'found', preview}),
-			(error: unknown) => screen.dispatch({type: 'failed', message: errorMessage(error)}),
+			(error: unknown) => screen.dispatch({type: 'failed', message: errorWithDetail(error)}),
 		);
 	}, [useCases, screen]);
 	// How far the list of files scrolls, as it last said.
@@ -70,7 +70,7 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 					onAnswers?.(done.answers);
 					screen.dispatch({type: 'undone', done, canRestart: !system.sandbox && !system.dryRun});
 				},
-				(error: unknown) => screen.dispatch({type: 'failed', message: errorMessage(error)}),
+				(error: unknown) => screen.dispatch({type: 'failed', message: errorWithDetail(error)}),
 			);
 		},
 		restart() {
