@@ -2,7 +2,7 @@
 // the files hold now (a hand edit wins over the saved answer), takes along the settings that
 // follow it, writes only their files and restarts only the services they affect.
 // Exit 0 done, 1 a step failed, 2 bad id or value (nothing written), 130 stopped.
-import type {Answers} from '../model/answers.js';
+import {type Answers, resolveValues} from '../model/answers.js';
 import type {ApplyResult} from '../model/apply-events.js';
 import {handEdited} from '../model/current-values.js';
 import {errorMessage, stoppedExitCode} from '../model/errors.js';
@@ -44,9 +44,12 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	}
 	refuseUnsafeRealRun(system, 'edit');
 	const {change} = check;
+	// What the saved answers alone say: a value only --answers or --set gave is not a hand edit's doing.
+	const savedValues = resolveValues(system.state.answers());
 	for (const edited of handEdited(current)) {
 		const why = edited.problem?.replace(/\.$/, '');
-		if (why === undefined) out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
+		if (why === undefined && savedValues[edited.id] !== edited.saved) out(`${edited.id}: ${edited.path} holds ${edited.value}, which is kept; the answers given said ${edited.saved} (edit writes ${change.id} and what follows it: run edit ${edited.id} to change that one).`);
+		else if (why === undefined) out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
 		// Not a value the setting allows: not taken as the machine's value, and said so.
 		else if (edited.id === change.id) out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): it is replaced by ${change.value}.`);
 		else out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and the saved answer ${edited.saved} stands for it.`);

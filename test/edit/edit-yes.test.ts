@@ -105,6 +105,14 @@ describe('edit ID VALUE --yes', () => {
 		expect(await read(root, 'etc/mesos-master/quorum')).toBe('0\n');
 	});
 
+	it('does not call a value --set gave for another setting a saved answer, nor its file a hand edit', async () => {
+		const root = await setUpSandbox();
+		const {code, out} = await edit(root, 'slave.hostname', 'node1', {'slave.ip': '10.0.0.5'});
+		expect(code).toBe(0);
+		expect(out[0]).toBe('slave.ip: /etc/mesos-slave/ip holds 127.0.0.1, which is kept; the answers given said 10.0.0.5 (edit writes slave.hostname and what follows it: run edit slave.ip to change that one).');
+		expect(await read(root, 'etc/mesos-slave/ip')).toBe('127.0.0.1\n');
+	});
+
 	it('exits 2 and writes nothing for an unknown id or a bad value', async () => {
 		const root = await setUpSandbox();
 		const before = await readTree(root);
