@@ -69,10 +69,12 @@ async function main(): Promise<number> {
 	// Each path loads what it needs when it runs (import()): the bundle evaluates no module a path
 	// does not use, and the wizard's first frame waits for none of the plain commands.
 	if (command === 'plan') return (await import('./source/commands/plan.js')).runPlan(system, answers, {script: flags.script}, output);
-	if (command === 'undo' && flags.yes) return (await import('./source/commands/undo.js')).runUndo(system, output);
+	// The command line as given, said back where a plain command without root offers sudo or --root.
+	const typed = process.argv.slice(2);
+	if (command === 'undo' && flags.yes) return (await import('./source/commands/undo.js')).runUndo(system, output, typed);
 	if ((command === 'setup' || command === 'home') && flags.yes) {
 		const {runSetupYes} = await import('./source/commands/setup-yes.js');
-		return runSetupYes(system, answers, output, stopPlainRun());
+		return runSetupYes(system, answers, output, stopPlainRun(), typed);
 	}
 	if (command === 'status' && (flags.once || flags.json)) {
 		const {runStatusOnce} = await import('./source/commands/status.js');
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
 		const [id, value] = args;
 		if (id === undefined || value === undefined) usage('edit --yes needs a setting id and a value, such as: edit slave.hostname node1 --yes');
 		const {runEditYes} = await import('./source/commands/edit.js');
-		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopPlainRun()});
+		return runEditYes(system, {id, value, answers, out: output.out, err: output.err, signal: stopPlainRun(), typed});
 	}
 	// Undo asks before it changes anything: in a terminal on its screen, elsewhere only --yes answers.
 	if (command === 'undo') {

@@ -22,6 +22,8 @@ export type EditYesOptions = {
 	out: (line: string) => void;
 	err: (line: string) => void;
 	signal?: AbortSignal;
+	// The command line as given (cli.tsx), said back in the ways offered without root.
+	typed?: readonly string[];
 };
 
 export async function runEditYes(system: System, options: EditYesOptions): Promise<number> {
@@ -42,17 +44,22 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 		err('Nothing was changed.');
 		return 2;
 	}
-	refuseUnsafeRealRun(system, 'edit');
+	refuseUnsafeRealRun(system, 'edit', undefined, options.typed ?? (value.startsWith('-') ? ['edit', '--yes', '--', id, value] : ['edit', id, value, '--yes']));
 	const {change} = check;
 	// What the saved answers alone say: a value only --answers or --set gave is not a hand edit's doing.
 	const savedValues = resolveValues(system.state.answers());
 	for (const edited of handEdited(current)) {
 		const why = edited.problem?.replace(/\.$/, '');
-		if (why === undefined && savedValues[edited.id] !== edited.saved) out(`${edited.id}: ${edited.path} holds ${edited.value}, which is kept; the answers given said ${edited.saved} (edit writes ${change.id} and what follows it: run edit ${edited.id} to change that one).`);
+		// The value the answers name came from --set or --answers: no hand edit is to be said.
+		const given = savedValues[edited.id] !== edited.saved;
+		// The setting asked for, or a follower it takes along: its file is rewritten (the Changing line says to what).
+		const changing = change.changes.find(c => c.id === edited.id);
+		if (changing && given) continue;
+		if (changing) out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}${why === undefined ? '' : `, which is not allowed (${why})`}: it is replaced by ${changing.after}.`);
+		else if (why === undefined && given) out(`${edited.id}: ${edited.path} holds ${edited.value}, which is kept; the answers given said ${edited.saved} (edit writes ${change.id} and what follows it: run edit ${edited.id} to change that one).`);
 		else if (why === undefined) out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
 		// Not a value the setting allows: not taken as the machine's value, and said so.
-		else if (edited.id === change.id) out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): it is replaced by ${change.value}.`);
-		else out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and the saved answer ${edited.saved} stands for it.`);
+		else out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and ${given ? `${edited.saved}, from the answers given,` : `the saved answer ${edited.saved}`} stands for it.`);
 	}
 	if (change.changes.length === 0) {
 		out(`${id} is already ${change.value}; nothing to change.`);

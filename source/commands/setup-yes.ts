@@ -46,9 +46,10 @@ export function printEvent(event: ApplyEvent, output: Output): void {
 	}
 }
 
-export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal): Promise<number> {
+// `typed`: the command line as given (cli.tsx), said back in the ways offered without root.
+export async function runSetupYes(system: System, answers: Answers, output: Output, signal?: AbortSignal, typed: readonly string[] = ['setup', '--yes']): Promise<number> {
 	// Refused (or bad answers) before a word about working here is said.
-	refuseUnsafeRealRun(system, 'setup');
+	refuseUnsafeRealRun(system, 'setup', undefined, typed);
 	const checked = valuesFor(answers);
 	refuseUnpinnedKey(checked);
 	const plan = await sayIfSlow(planSetupToRun(system, answers, signal, checked), sayReading(output.err, () => checked, system.facts));

@@ -12,7 +12,8 @@ import {keyFetchArgv, keyFromText} from './plan/key.js';
 // Single quotes keep every character literal; a quote inside is closed, escaped and reopened.
 export const shellQuote = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
-const command = (argv: string[]): string => argv.map(shellQuote).join(' ');
+// Words as a shell line that gives them back as they are.
+export const commandText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
 
 // A target path, under $ROOT when the script rehearses in a folder.
 const target = (path: string): string => `"$ROOT"${shellQuote(path)}`;
@@ -140,7 +141,7 @@ function checkLines(check: Check): string[] {
 // pinned is shown and the script stops there.
 function keyLines(action: Extract<Action, {kind: 'import-key'}>): string[] {
 	const fpr = action.fingerprint;
-	const fetch = keyFetchArgv(action).map(command).join(' | ');
+	const fetch = keyFetchArgv(action).map(commandText).join(' | ');
 	const start = ['GNUPGHOME=$(mktemp -d); export GNUPGHOME', fetch];
 	if (fpr === '') {
 		return [
@@ -176,7 +177,7 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 		case 'run': {
 			// `sudo VAR=x cmd` would need sudo's env rules; `sudo env VAR=x cmd` always works.
 			const env = Object.entries(action.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
-			return [`system ${env.length > 0 ? `env ${env.join(' ')} ` : ''}${command(action.argv)}`];
+			return [`system ${env.length > 0 ? `env ${env.join(' ')} ` : ''}${commandText(action.argv)}`];
 		}
 		case 'file': {
 			const lines: string[] = [];
@@ -204,7 +205,7 @@ function actionLines(action: Action, madeDirs: Set<string>): string[] {
 		}
 		case 'service':
 			return [
-				`system ${command(action.argv)}`,
+				`system ${commandText(action.argv)}`,
 				`# ${action.service} is healthy when: ${probeCommandForScript(action.probe).comment}`,
 				...machineOnly(probeCommandForScript(action.probe).lines(Math.round(action.deadlineMs / 1000))),
 			];

@@ -45,11 +45,12 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 	const missing = new Set(current.settings.filter(s => s.fileMissing).map(s => s.id));
 	// A value on disk the setting does not allow (a hand edit) stands in the values as the saved
 	// one, but its file holds it: for the setting asked for, even the saved value is a change that
-	// rewrites the file. Another setting's stays as it is: not this edit's doing.
-	const onDisk = current.settings.find(s => s.id === id && s.problem !== undefined)?.value;
-	const held = (key: SettingId): string => (key === id ? (onDisk ?? current.values[key]) : current.values[key]);
+	// rewrites the file. Another setting's stays as it is unless the change takes it along (a
+	// follower), and then it is said as its file holds it.
+	const notAllowed = new Map(current.settings.filter(s => s.problem !== undefined).map(s => [s.id, s.value]));
+	const held = (key: SettingId): string => notAllowed.get(key) ?? current.values[key];
 	const changes = settingIds
-		.filter(key => values[key] !== held(key))
+		.filter(key => values[key] !== (key === id ? held(key) : current.values[key]))
 		.map(key => ({id: key, before: held(key), after: values[key], ...(missing.has(key) ? {fileMissing: true} : {})}));
 	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};

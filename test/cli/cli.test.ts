@@ -323,6 +323,14 @@ describe('the real machine', () => {
 		expect(result.stderr).toContain('--root ./mesos-rehearsal');
 	});
 
+	it('offers the same command line back, with sudo or --root, where it refuses one without root', async () => {
+		const edit = await runCli(['edit', '--yes', '--', 'mesos.ulimit', '-n 4096'], asNobody);
+		expect(edit.exitCode).toBe(2);
+		expect(edit.stderr).toContain(`Run it with sudo (sudo mesos-setup edit --yes -- mesos.ulimit '-n 4096'), or rehearse without changing this machine: mesos-setup edit --yes --root ./mesos-rehearsal -- mesos.ulimit '-n 4096'`);
+		const setup = await runCli(['setup', '--yes', '--set', 'slave.hostname=node1'], asNobody);
+		expect(setup.stderr).toContain('(sudo mesos-setup setup --yes --set slave.hostname=node1)');
+	});
+
 	it('refuses undo without root too, before it reads or changes anything', async () => {
 		const result = await runCli(['undo', '--yes'], asNobody);
 		expect(result.exitCode).toBe(2);

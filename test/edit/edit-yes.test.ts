@@ -113,6 +113,24 @@ describe('edit ID VALUE --yes', () => {
 		expect(await read(root, 'etc/mesos-slave/ip')).toBe('127.0.0.1\n');
 	});
 
+	it('replaces a follower edited by hand to a value it does not allow when the change takes it along, and says so', async () => {
+		const root = await setUpSandbox();
+		await writeFile(path.join(root, 'etc/marathon/conf/master'), 'not-a-zk-url\n');
+		const url = 'zk://10.0.0.1:2181/mesos';
+		const {code, out} = await edit(root, 'mesos.zk', url);
+		expect(code).toBe(0);
+		expect(out[0]).toMatch(new RegExp(`^marathon\\.master was edited by hand in /etc/marathon/conf/master to not-a-zk-url, which is not allowed \\(.*\\): it is replaced by ${url.replaceAll('.', '\\.')}\\.$`));
+		expect(out[1]).toContain(`marathon.master: not-a-zk-url → ${url}`);
+		expect(await read(root, 'etc/marathon/conf/master')).toBe(`${url}\n`);
+	});
+
+	it('says nothing of a --set for the setting it changes: the change says it', async () => {
+		const root = await setUpSandbox();
+		const {code, out} = await edit(root, 'slave.ip', '10.0.0.7', {'slave.ip': '10.0.0.5'});
+		expect(code).toBe(0);
+		expect(out[0]).toBe('Changing slave.ip: 127.0.0.1 → 10.0.0.7');
+	});
+
 	it('exits 2 and writes nothing for an unknown id or a bad value', async () => {
 		const root = await setUpSandbox();
 		const before = await readTree(root);
