@@ -35,10 +35,19 @@ export function statusProbe(service: ServiceName, values: Values, endpoints: End
 	return {...probe, url: `${base}${url.pathname}${url.search}`};
 }
 
-// Where a person opens what this machine runs, said as a setup ends (setup --yes, the script): a
-// master's Mesos and Marathon pages; an agent has neither, only its own endpoint.
-export function webPages(values: Values): string {
+export type WebPage = {name: string; url: string};
+
+// Where a person opens what this machine runs, said as a setup ends (setup --yes, the script, the
+// wizard's last page): a master's Mesos and Marathon pages; an agent has neither, only its own endpoint.
+export function pagesServed(values: Values): WebPage[] {
 	const {master, agent, marathon} = endpointsFor(values);
-	if (runsMaster(roleOf(values['node.role']))) return `Mesos: ${master}   Marathon: ${marathon}`;
-	return `Mesos agent: ${agent} (the Mesos and Marathon pages are on the masters)`;
+	return runsMaster(roleOf(values['node.role'])) ? [{name: 'Mesos master', url: master}, {name: 'Marathon', url: marathon}] : [{name: 'Mesos agent', url: agent}];
+}
+
+export const pagesOnTheMasters = '(the Mesos and Marathon pages are on the masters)';
+
+// The same as one line.
+export function webPages(values: Values): string {
+	const line = pagesServed(values).map(page => `${page.name}: ${page.url}`).join('   ');
+	return runsMaster(roleOf(values['node.role'])) ? line : `${line} ${pagesOnTheMasters}`;
 }

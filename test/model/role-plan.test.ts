@@ -28,8 +28,8 @@ describe('a role per machine', () => {
 
 	// Said as a setup ends (setup --yes, the script's last line): only what this machine serves.
 	it('points a master at its Mesos and Marathon pages, and an agent at its own endpoint only', () => {
-		expect(webPages(resolveValues({'master.port': '5151'}))).toBe('Mesos: http://127.0.0.1:5151   Marathon: http://127.0.0.1:8080');
-		expect(webPages(resolveValues({'node.role': 'master'}))).toBe('Mesos: http://127.0.0.1:5050   Marathon: http://127.0.0.1:8080');
+		expect(webPages(resolveValues({'master.port': '5151'}))).toBe('Mesos master: http://127.0.0.1:5151   Marathon: http://127.0.0.1:8080');
+		expect(webPages(resolveValues({'node.role': 'master', 'master.ip': '10.0.0.5'}))).toBe('Mesos master: http://10.0.0.5:5050   Marathon: http://127.0.0.1:8080');
 		expect(webPages(resolveValues({'node.role': 'agent'}))).toBe('Mesos agent: http://127.0.0.1:5051 (the Mesos and Marathon pages are on the masters)');
 		expect(renderScript(planOf({'node.role': 'agent'})).trimEnd().split('\n').at(-1)).toBe(`echo 'Mesos agent: http://127.0.0.1:5051 (the Mesos and Marathon pages are on the masters)'`);
 	});

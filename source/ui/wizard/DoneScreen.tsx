@@ -4,10 +4,15 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {plural} from '../../model/change-summary.js';
 import {resolveValues} from '../../model/answers.js';
+import {pagesOnTheMasters, pagesServed} from '../../model/endpoints.js';
+import {roleOf, runsMaster} from '../../model/roles.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 import {whatChanged} from './what-changed.js';
+
+// "Mesos master: ", the longest label, so the addresses line up.
+const pageLabelWidth = 14;
 
 const later: [string, string][] = [
 	['status', 'live status of every service'],
@@ -18,6 +23,7 @@ const later: [string, string][] = [
 export function DoneScreen({state, pages, summary, height, width}: ScreenProps) {
 	const system = useSystem();
 	const values = resolveValues(state.answers);
+	const served = pagesServed(values);
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
 	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
 	// The commands in one column, so what each does starts in one column too.
@@ -45,12 +51,14 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 			)}
 			{system.sandbox ? <Text color="yellow">This was a rehearsal in {system.root}: no service was started, so the addresses below answer only after a real setup.</Text> : null}
 			<Box marginTop={1} flexDirection="column">
-				<Text>
-					Mesos master: <Text color="cyan">http://127.0.0.1:{values['master.port']}</Text>
-				</Text>
-				<Text>
-					Marathon:     <Text color="cyan">http://127.0.0.1:8080</Text>
-				</Text>
+				{/* Only what this machine serves: an agent is pointed at no master or Marathon it does not run. */}
+				{served.map(page => (
+					<Text key={page.name}>
+						{`${page.name}:`.padEnd(pageLabelWidth)}
+						<Text color="cyan">{page.url}</Text>
+					</Text>
+				))}
+				{runsMaster(roleOf(values['node.role'])) ? null : <Text dimColor>{pagesOnTheMasters}</Text>}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				{summary?.backupsDir ? <Text>Backups of the old files: {system.fs.hostPath(summary.backupsDir)}</Text> : null}
