@@ -6,7 +6,7 @@
 import {type Answers, resolveValues} from '../model/answers.js';
 import {buildPlan} from '../model/plan.js';
 import {servicesReading, type UndoFile, type UndoPreview, whatUndoKeeps} from '../model/undo-preview.js';
-import type {UndoLine} from '../model/journal-record.js';
+import type {JournalFile, UndoLine} from '../model/journal-record.js';
 import {newRunId} from '../system/journal.js';
 import {lastUndoableRun} from '../system/journal-reading.js';
 import type {System} from '../system/system.js';
@@ -39,6 +39,11 @@ export async function previewUndo(system: System): Promise<UndoPreview | undefin
 	const run = await lastUndoableRun(system.fs);
 	if (!run) return undefined;
 	await checkUndo(system.fs, run);
+	return previewOf(system, run);
+}
+
+// The undo itself checks again under its lock (system/undo.ts), so its own preview need not.
+function previewOf(system: System, run: JournalFile): UndoPreview {
 	const files: UndoFile[] = [...run.entries].reverse().map(entry => ({path: entry.path, action: entry.existed && entry.backup ? 'restore' : 'remove'}));
 	const setupRun = run.kind === 'setup';
 	// The files are named by the plan of the answers before the run and of those it saved.
@@ -53,8 +58,9 @@ export async function undoLastRun(system: System, options: UseCaseOptions<UndoEv
 	refuseUnsafeRealRun(system, 'undo', 'puts back files in /etc');
 	if (system.dryRun) throw new Error('this is a dry run (--dry-run), so nothing is changed; run without it to undo');
 	return underRunLock(system, 'undo', line => options.onEvent?.({type: 'notice', line}), async () => {
-		const preview = await previewUndo(system);
-		if (!preview) return undefined;
+		const found = await lastUndoableRun(system.fs);
+		if (!found) return undefined;
+		const preview = previewOf(system, found);
 		const {run, lines} = await undoJournal(system.fs, newRunId(system.now()), system.now());
 		if (!run) return undefined;
 		for (const line of lines) options.onEvent?.({type: 'undone', line});

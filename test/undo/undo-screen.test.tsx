@@ -63,6 +63,7 @@ describe('the undo screen', () => {
 		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
 		unmount = screen.unmount;
 		const said = (await waitForFrame(screen, 'Undo did not happen')).replaceAll(/\s+/g, ' ');
+		expect(said).toContain('Undo did not happen: what run');
 		expect(said).toContain('is not all there');
 		expect(said).toMatch(/the backup of \/etc\/mesos-slave\/hostname \(.*000-hostname\) is missing/);
 		expect(said).not.toContain('(y/n)');

@@ -112,7 +112,8 @@ function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
 		case 'nothing':
 			return <Text>Nothing to undo: no earlier run changed files here.</Text>;
 		case 'failed':
-			return <WrappedText text={`Undo did not happen: ${state.message}`} width={width} color="red" />;
+			// The undo's own refusal already begins "undo did not start": said once.
+			return <WrappedText text={`Undo did not happen: ${state.message.replace(/^undo did not start: /, '')}`} width={width} color="red" />;
 		case 'confirm': {
 			const {preview} = state;
 			const restored = preview.files.filter(file => file.action === 'restore').length;
