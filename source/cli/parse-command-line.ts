@@ -65,8 +65,8 @@ export function parseCommandLine(argv: readonly string[], spec: CommandLineSpec 
 		const name = long ? word.slice(2, equals === -1 ? undefined : equals) : word.slice(1);
 		const option = long ? byName.get(name) : byShort.get(name);
 		if (!option) {
-			// edit's VALUE may start with - (mesos.ulimit's "-n 16384"): the way to give one is said.
-			const editValue = !long && positional[0] === 'edit' ? ' A VALUE that starts with - goes after --, such as: mesos-setup edit --yes -- mesos.ulimit "-n 16384".' : '';
+			// edit's VALUE may start with - (mesos.ulimit's "-n 16384"): after its ID, the way to give one is said.
+			const editValue = !long && positional[0] === 'edit' && positional.length >= 2 ? ' A VALUE that starts with - goes after --, such as: mesos-setup edit --yes -- mesos.ulimit "-n 16384".' : '';
 			problems.push(`unknown option ${long ? `--${name}` : word}: the options are ${allOptions}.${editValue}`);
 			continue;
 		}

@@ -34,7 +34,7 @@ export async function gatherAnswers(system: System, flags: {answers?: string; se
 	const fromState = checkAnswers(saved);
 	const fromPerson = checkAnswers(given);
 	const where = system.fs.hostPath(stateFile);
-	const problems = [...fromPerson.problems, ...fromState.problems.map(problem => `${problem.replace(/\.$/, '')} (a saved answer, in ${where}: fix it there or move the file aside; --set gives the setting instead).`)];
+	const problems = [...fromPerson.problems, ...fromState.problems.map(problem => `${problem.replace(/\.$/, '')} (a saved answer, in ${where}: fix it there; a command that takes --set can give the setting instead).`)];
 	if (problems.length > 0) throw new InputError(problems);
 	return {...fromState.answers, ...fromPerson.answers};
 }

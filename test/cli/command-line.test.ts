@@ -53,6 +53,7 @@ describe('parsing', () => {
 		expect(refused(['edit', 'mesos.ulimit', '-n 16384', '--yes'])).toContain('unknown option -n 16384: the options are --root, --dry-run, --answers, --set, --yes, --once, --json, --script, --help, --version. A VALUE that starts with - goes after --, such as: mesos-setup edit --yes -- mesos.ulimit "-n 16384".');
 		expect(parseCommandLine(['edit', '--yes', '--', 'mesos.ulimit', '-n 16384'])).toMatchObject({kind: 'run', args: ['mesos.ulimit', '-n 16384']});
 		expect(refused(['setup', '-x'])).not.toContain('goes after --');
+		expect(refused(['edit', '-y'])).not.toContain('goes after --');
 		expect(refused(['setup', '--script'])).toContain('--script goes with plan and cluster plan only.');
 		expect(refused(['undo', '--set', 'a=1'])).toContain('--set goes with mesos-setup alone, setup, edit, status and plan only.');
 		expect(refused(['status', '--yes'])).toContain('--yes goes with mesos-setup alone, setup, edit, undo, cluster setup and cluster undo only.');

@@ -27,6 +27,7 @@ describe('buildPlan', () => {
 	it('asks a master given an address (master.ip) for its health there, and on loopback without one', () => {
 		expect(probeFor('mesos-master', resolveValues({}))).toMatchObject({url: 'http://127.0.0.1:5050/master/health'});
 		expect(probeFor('mesos-master', resolveValues({'master.ip': '10.0.0.5', 'master.port': '5151'}))).toMatchObject({url: 'http://10.0.0.5:5151/master/health'});
+		expect(probeFor('mesos-master', resolveValues({'master.ip': '0.0.0.0'}))).toMatchObject({url: 'http://127.0.0.1:5050/master/health'});
 		expect(probeFor('mesos-slave', resolveValues({'slave.ip': '10.0.0.6'}))).toMatchObject({url: 'http://10.0.0.6:5051/health'});
 	});
 

@@ -135,7 +135,7 @@ const cases: Case[] = [
 				await mkdir(path.join(root, 'var/lib/mesos-setup'), {recursive: true});
 				await writeFile(path.join(root, 'var/lib/mesos-setup/state.json'), '{"answers": {"zookeeper.myid": "abc"}}');
 			},
-			says: /^zookeeper\.myid: "abc" is not allowed; .* \(a saved answer, in \/.*\/var\/lib\/mesos-setup\/state\.json: fix it there or move the file aside; --set gives the setting instead\)\.$/m,
+			says: /^zookeeper\.myid: "abc" is not allowed; .* \(a saved answer, in \/.*\/var\/lib\/mesos-setup\/state\.json: fix it there; a command that takes --set can give the setting instead\)\.$/m,
 		}),
 	),
 	{

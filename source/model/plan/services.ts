@@ -13,9 +13,11 @@ export function probeFor(service: ServiceName, values: Values): Probe {
 		case 'zookeeper':
 			return {kind: 'zookeeper', host: '127.0.0.1', port: 2181};
 		// A master given an address (master.ip) listens there alone, as the agent does on slave.ip;
-		// without one it listens on every address, loopback too.
-		case 'mesos-master':
-			return {kind: 'http', url: `http://${values['master.ip'] || '127.0.0.1'}:${values['master.port']}/master/health`, expect: 'ok'};
+		// without one, or given 0.0.0.0, it listens on every address, loopback too.
+		case 'mesos-master': {
+			const ip = values['master.ip'];
+			return {kind: 'http', url: `http://${ip === '' || ip === '0.0.0.0' ? '127.0.0.1' : ip}:${values['master.port']}/master/health`, expect: 'ok'};
+		}
 		case 'mesos-slave':
 			return {kind: 'http', url: `http://${values['slave.ip']}:5051/health`, expect: 'ok'};
 		case 'marathon':

@@ -9,7 +9,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ClusterEvent, ClusterOutcome, HostKeyDecision, NodeDecision, NodeFailure, NodeMoved, UnknownHostKey} from '../../model/cluster-events.js';
 import {deployReducer, type DeployView, deployView} from '../../model/cluster-deploy-view.js';
 import {type ClusterNode, roleServices} from '../../model/cluster.js';
-import {errorMessage, StepError} from '../../model/errors.js';
+import {errorWithDetail} from '../../model/errors.js';
 import {LogBuffer} from '../components/log-pane/log-buffer.js';
 import {type SyncReducer, useSyncReducer} from '../hooks/use-sync-reducer.js';
 
@@ -90,7 +90,7 @@ export function useClusterDeploy(nodes: readonly ClusterNode[], run: RunDeploy):
 				screen.dispatch({type: 'ended', outcome});
 			},
 			// A node not reached (an unknown host key with its fingerprints), a busy node: said with every line of why.
-			(error: unknown) => screen.dispatch({type: 'error', message: [errorMessage(error), ...(error instanceof StepError ? error.detail : [])].join('\n')}),
+			(error: unknown) => screen.dispatch({type: 'error', message: errorWithDetail(error)}),
 		);
 		return () => controller.abort();
 	}, [start, buffers, controller, screen, failures, movedFiles]);

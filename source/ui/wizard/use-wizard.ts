@@ -7,7 +7,7 @@
 import {useEffect, useMemo, useState} from 'react';
 import {type Answers, resolveValues} from '../../model/answers.js';
 import type {RunSummary} from '../../model/apply-events.js';
-import {errorMessage} from '../../model/errors.js';
+import {errorMessage, errorWithDetail} from '../../model/errors.js';
 import {predictionKey} from '../../model/layout-prediction.js';
 import {wizardReducer} from '../../model/wizard-reducer.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction, type WizardState} from '../../model/wizard-state.js';
@@ -117,7 +117,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 				(error: unknown) => {
 					running = undefined;
 					out.flush();
-					send({type: 'run-ended', ok: false, failedIndex: at, message: errorMessage(error)});
+					send({type: 'run-ended', ok: false, failedIndex: at, message: errorWithDetail(error)});
 				},
 			);
 	}
