@@ -4,9 +4,8 @@
 // Exit 0 done, 1 a step failed, 2 bad id or value (nothing written), 130 stopped.
 import {type Answers, resolveValues} from '../model/answers.js';
 import type {ApplyResult} from '../model/apply-events.js';
-import {handEdited} from '../model/current-values.js';
 import {errorMessage, stoppedExitCode} from '../model/errors.js';
-import {changeLine, planSettingChange, servicesOf} from '../model/setting-change.js';
+import {changeLine, handEditLines, planSettingChange, servicesOf} from '../model/setting-change.js';
 import {settingIdFrom} from '../model/settings.js';
 import type {System} from '../system/system.js';
 import {readSettings, writeSetting} from '../use-cases/change-setting.js';
@@ -46,21 +45,7 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	}
 	refuseUnsafeRealRun(system, 'edit', undefined, options.typed ?? (value.startsWith('-') ? ['edit', '--yes', '--', id, value] : ['edit', id, value, '--yes']));
 	const {change} = check;
-	// What the saved answers alone say: a value only --answers or --set gave is not a hand edit's doing.
-	const savedValues = resolveValues(system.state.answers());
-	for (const edited of handEdited(current)) {
-		const why = edited.problem?.replace(/\.$/, '');
-		// The value the answers name came from --set or --answers: no hand edit is to be said.
-		const given = savedValues[edited.id] !== edited.saved;
-		// The setting asked for, or a follower it takes along: its file is rewritten (the Changing line says to what).
-		const changing = change.changes.find(c => c.id === edited.id);
-		if (changing && given) continue;
-		if (changing) out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}${why === undefined ? '' : `, which is not allowed (${why})`}: it is replaced by ${changing.after}.`);
-		else if (why === undefined && given) out(`${edited.id}: ${edited.path} holds ${edited.value}, which is kept; the answers given said ${edited.saved} (edit writes ${change.id} and what follows it: run edit ${edited.id} to change that one).`);
-		else if (why === undefined) out(`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`);
-		// Not a value the setting allows: not taken as the machine's value, and said so.
-		else out(`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and ${given ? `${edited.saved}, from the answers given,` : `the saved answer ${edited.saved}`} stands for it.`);
-	}
+	for (const line of handEditLines(current, change, resolveValues(system.state.answers()))) out(line);
 	if (change.changes.length === 0) {
 		out(`${id} is already ${change.value}; nothing to change.`);
 		return 0;

@@ -2,7 +2,7 @@
 // follow it (when a person asks), the problems a change would add, and the plan that writes
 // only the files that hold them and restarts only the services they affect.
 import {type Answers, checkAnswer, consistencyProblems, problemTexts, resolveValues, type Values, withChange} from './answers.js';
-import {type CurrentValues, notSetText} from './current-values.js';
+import {type CurrentValues, handEdited, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
@@ -54,6 +54,24 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 		.map(key => ({id: key, before: held(key), after: values[key], ...(missing.has(key) ? {fileMissing: true} : {})}));
 	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
 	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
+}
+
+// What becomes of each file whose value differs from the answers, said before the change.
+// `saved`: the saved answers' values alone, so a value only --set or --answers gave is not called a
+// hand edit's doing.
+export function handEditLines(current: CurrentValues, change: SettingChange, saved: Values): string[] {
+	return handEdited(current).flatMap(edited => {
+		const why = edited.problem?.replace(/\.$/, '');
+		const given = saved[edited.id] !== edited.saved;
+		// The setting asked for, or a follower it takes along: its file is rewritten (the Changing
+		// line says to what; a value --set gave for it needs no word).
+		const changing = change.changes.find(c => c.id === edited.id);
+		if (changing) return given ? [] : [`${edited.id} was edited by hand in ${edited.path} to ${edited.value}${why === undefined ? '' : `, which is not allowed (${why})`}: it is replaced by ${changing.after}.`];
+		if (why === undefined && given) return [`${edited.id}: ${edited.path} holds ${edited.value}, which is kept; the answers given said ${edited.saved} (edit writes ${change.id} and what follows it: run edit ${edited.id} to change that one).`];
+		if (why === undefined) return [`${edited.id} was edited by hand in ${edited.path}: ${edited.value} is kept (the saved answer said ${edited.saved}).`];
+		// Not a value the setting allows: not taken as the machine's value, and said so.
+		return [`${edited.id} was edited by hand in ${edited.path} to ${edited.value}, which is not allowed (${why}): the file is left as it is, and ${given ? `${edited.saved}, from the answers given,` : `the saved answer ${edited.saved}`} stands for it.`];
+	});
 }
 
 // An empty value is said, not left as nothing after the arrow.
