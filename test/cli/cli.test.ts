@@ -284,7 +284,7 @@ describe('plan', () => {
 		const root = await tempRoot();
 		const result = await runCli(['plan', '--root', root]);
 		expect(result.exitCode).toBe(0);
-		expect(result.stdout).toContain('run    DEBIAN_FRONTEND=noninteractive apt-get install -y mesosphere');
+		expect(result.stdout).toContain('run    DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y mesosphere');
 		expect(result.stdout).toContain("write  /etc/zookeeper/conf/zoo.cfg   (new file, from the package's sample, properties file edited in place)");
 		expect(result.stdout).toContain('       | 4lw.commands.whitelist=ruok,srvr,mntr,stat');
 		expect(result.stdout).toContain('       | zk://127.0.0.1:2181/mesos');
@@ -305,7 +305,7 @@ describe('plan', () => {
 		const ran = await execa('bash', [file], {env: {ROOT: scriptRoot}, reject: false});
 		expect(ran.stderr).toBe('');
 		expect(ran.exitCode).toBe(0);
-		expect(ran.stdout).toContain('skipped env DEBIAN_FRONTEND=noninteractive apt-get install -y mesosphere (ROOT is set: system commands are not run)');
+		expect(ran.stdout).toContain('skipped env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y mesosphere (ROOT is set: system commands are not run)');
 		await runCli(['setup', '--yes', '--root', setupRoot, '--set', 'slave.hostname=node-1', '--set', 'mesos.ulimit=-n 4096']);
 		expect(await readTree(scriptRoot)).toEqual(await readTree(setupRoot, ownBookkeeping));
 	});

@@ -17,7 +17,7 @@ describe('docker among the containerizers, from the command line', () => {
 		const result = await runCli(['plan', '--root', await tempRoot(), '--set', 'slave.containerizers=docker,mesos', '--set', 'node.role=agent']);
 		expect(result.exitCode, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/^check {2}Docker answers docker version$/m);
-		expect(result.stdout).toMatch(/^run {4}DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends mesos\nrun {4}DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends --no-remove docker\.io$/m);
+		expect(result.stdout).toMatch(/^run {4}DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y --no-install-recommends mesos\nrun {4}DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y --no-install-recommends --no-remove docker\.io$/m);
 		expect(result.stdout).toMatch(/^write {2}\/etc\/mesos-slave\/executor_registration_timeout {3}\(new file\)\n {7}\| 10mins$/m);
 		expect(result.stdout).toContain(`# ${why}`);
 		const master = await runCli(['plan', '--root', await tempRoot(), '--set', 'slave.containerizers=docker,mesos', '--set', 'node.role=master']);

@@ -2,6 +2,7 @@
 // not the one pinned, ZooKeeper's port is taken. Each run must fail at the right step with exit 1
 // and a message a person can act on, and trust or start nothing it should not.
 import {existsSync, readFileSync} from 'node:fs';
+import {execa} from 'execa';
 import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import {aptKeyList, aptKeyring, fingerprintsIn, keyring, sha256, sourceList} from './apt-trust.js';
 import {masterState} from './cluster-state.js';
@@ -54,7 +55,12 @@ describeLab('setup --yes when things go wrong', () => {
 		const settings = labSettings(lab);
 		await lab.stopRepository();
 		repositoryStopped = true;
-		const failed = await mesosSetup(['setup', '--yes', ...settings]);
+		// On a machine that speaks German: apt's "Failed to fetch" is read in the C locale all the
+		// same (C.UTF-8 and LANG alone let LANGUAGE translate it; this machine has apt's German words).
+		const german = {LANG: 'C.UTF-8', LANGUAGE: 'de'};
+		const aptSays = await execa('apt-get', ['-s', 'install', 'no-such-package'], {reject: false, env: german});
+		expect(aptSays.stderr, 'apt speaks German here (its own apt.mo)').toContain('kann nicht gefunden werden');
+		const failed = await mesosSetup(['setup', '--yes', ...settings], undefined, german);
 		expect(failed.exitCode, failed.all).toBe(1);
 		// Preflight said so, without stopping: the key server still answers, so the key and the source list are done.
 		expect(failed.stdout).toMatch(new RegExp(`^warned +The package repository answers: ${escape(lab.repoUrl)} does not answer`, 'm'));

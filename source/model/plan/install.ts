@@ -5,7 +5,14 @@ import {roleOf, roleServices} from '../roles.js';
 import {packageOf, packageServices, type ServiceName} from '../services.js';
 import {type Action, minutes, type Step} from './types.js';
 
-export const refreshListsAction: Action = {kind: 'run', title: 'Refresh package lists', argv: ['apt-get', '-y', 'update'], timeoutMs: minutes(10), progress: 'apt'};
+// apt's words are read (its progress, and the "Failed to fetch" that apt-get update exits 0 after):
+// in the C locale they are the same on every machine. A machine set to another language prints
+// them translated (LANGUAGE=de: "Fehlschlag beim Holen von …"), and the C.UTF-8 locale does not stop
+// that: only C does, as Ansible's apt module runs apt too.
+const aptInEnglish = {LC_ALL: 'C'};
+const aptUnattended = {DEBIAN_FRONTEND: 'noninteractive', ...aptInEnglish};
+
+export const refreshListsAction: Action = {kind: 'run', title: 'Refresh package lists', argv: ['apt-get', '-y', 'update'], env: aptInEnglish, timeoutMs: minutes(10), progress: 'apt'};
 
 // The article's machine (both roles, from the article's repository) installs its metapackage; any
 // other role or source the packages of the services the role runs.
@@ -40,7 +47,7 @@ export function installStep(values: Values): Step {
 				kind: 'run',
 				title: `Install ${packages.join(' ')}`,
 				argv: ['apt-get', 'install', '-y', ...recommends, ...packages],
-				env: {DEBIAN_FRONTEND: 'noninteractive'},
+				env: aptUnattended,
 				timeoutMs: minutes(30),
 				progress: 'apt',
 			},
@@ -56,7 +63,7 @@ const dockerInstallAction: Action = {
 	kind: 'run',
 	title: `Install Docker (${dockerPackage}, from the distribution)`,
 	argv: ['apt-get', 'install', '-y', '--no-install-recommends', '--no-remove', dockerPackage],
-	env: {DEBIAN_FRONTEND: 'noninteractive'},
+	env: aptUnattended,
 	timeoutMs: minutes(30),
 	progress: 'apt',
 };
