@@ -1,8 +1,8 @@
 // The value of every setting as the machine holds it now. The files on disk are the truth: a value
 // someone changed in /etc by hand wins over the saved answer, and is marked so a person sees it.
-import {type Answers, checkAnswer, resolveValues, type Values} from './answers.js';
+import {type Answers, checkAnswer, type RawAnswers, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
-import {findSetting, type SettingId, settings} from './settings.js';
+import {findSetting, type SettingId, settingIdFrom, settings} from './settings.js';
 import {readStored} from './storage.js';
 
 // What the files hold: target path → content, undefined when the file is absent.
@@ -30,7 +30,23 @@ export type CurrentValues = {
 	// Answers with the hand edits folded in, so a change starts from what the machine runs.
 	answers: Answers;
 	values: Values;
+	// Saved answers (state.json) the setting does not allow: left out of `answers`, so a change
+	// of that setting replaces them (setting-change.ts).
+	savedNotAllowed?: SavedNotAllowed[];
 };
+
+// `given`: an answer given on the command line (--set, --answers) stands for it, and is saved with
+// a change in its place; otherwise only a change of that setting can replace it.
+export type SavedNotAllowed = {id: SettingId; value: string; problem: string; given: boolean};
+
+// The saved answers `stored` (unchecked, as state.json holds them) that are not allowed.
+export function savedNotAllowed(stored: RawAnswers, given: Answers): SavedNotAllowed[] {
+	return Object.entries(stored).flatMap(([id, value]) => {
+		const known = settingIdFrom(id);
+		const checked = checkAnswer(id, value);
+		return checked.ok || !known.ok ? [] : [{id: known.id, value, problem: checked.message, given: given[known.id] !== undefined}];
+	});
+}
 
 // Every file that holds a setting, in catalogue order.
 export function settingFiles(facts: Facts): string[] {

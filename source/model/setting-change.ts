@@ -20,6 +20,9 @@ export type SettingChange = {
 	// Every setting whose value changes: the one chosen, and the followers that come along.
 	changes: ValueChange[];
 	plan: Plan;
+	// The saved answer for `id` the setting does not allow (state.json edited by hand, or an older
+	// version's): the change replaces it, even where the files hold `value` already.
+	replacesSaved?: {value: string; problem: string};
 };
 
 export type ChangeCheck = {ok: true; change: SettingChange} | {ok: false; problems: string[]};
@@ -36,6 +39,12 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 	if (!checked.ok) return {ok: false, problems: [checked.message]};
 	const outside = editRefusal(id, current.values, checked.value);
 	if (outside) return {ok: false, problems: [outside]};
+	// The answers a change saves have no place for a saved answer that is not allowed: another
+	// setting's, with no answer given in its place, would be dropped unsaid; that setting first.
+	const savedBad = current.savedNotAllowed ?? [];
+	const first = savedBad.filter(saved => saved.id !== id && !saved.given);
+	if (first.length > 0) return {ok: false, problems: first.map(saved => `${saved.problem.replace(/\.$/, '')} (a saved answer: change ${saved.id} first, which replaces it; then ${id}).`)};
+	const replaced = savedBad.find(saved => saved.id === id);
 	const answers = withChange(current.answers, id, checked.value, followersToo);
 	const values = resolveValues(answers);
 	// Only problems the change brings are refused: one already on disk is not this edit's doing.
@@ -53,7 +62,7 @@ export function planSettingChange(current: CurrentValues, facts: Facts, id: Sett
 		.filter(key => values[key] !== (key === id ? held(key) : current.values[key]))
 		.map(key => ({id: key, before: held(key), after: values[key], ...(missing.has(key) ? {fileMissing: true} : {})}));
 	const plan = buildChangePlan(values, facts, new Set(changes.map(c => c.id)));
-	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan}};
+	return {ok: true, change: {id, value: checked.value, answers, values, changes, plan, ...(replaced ? {replacesSaved: {value: replaced.value, problem: replaced.problem}} : {})}};
 }
 
 // What becomes of each file whose value differs from the answers, said before the change.
@@ -77,6 +86,16 @@ export function handEditLines(current: CurrentValues, change: SettingChange, sav
 // An empty value is said, not left as nothing after the arrow.
 const valueText = (value: string): string => (value === '' ? '(empty)' : value);
 export const changeLine = (change: ValueChange): string => `${change.id}: ${change.fileMissing ? notSetText(change.id, change.before) : valueText(change.before)} → ${valueText(change.after)}`;
+
+// Nothing to write: no value moves and no saved answer is replaced.
+export const changesNothing = (change: SettingChange): boolean => change.changes.length === 0 && change.replacesSaved === undefined;
+
+// The saved answer a change replaces: said before it (edit --yes, the screen's preview), and once written.
+export function replacedSavedLine(change: SettingChange): string | undefined {
+	const saved = change.replacesSaved;
+	return saved && `The saved answer for ${change.id} is not allowed (${saved.problem.replace(/\.$/, '')}): it is replaced by ${valueText(change.value)}.`;
+}
+export const savedAnswerLine = (change: SettingChange): string | undefined => (change.replacesSaved ? `The saved answer for ${change.id} is now ${valueText(change.value)}.` : undefined);
 
 const stepOf = (change: SettingChange, id: Step['id']): Step =>
 	change.plan.steps.find(step => step.id === id) ?? {id, title: id, summary: '', actions: []};

@@ -4,7 +4,7 @@
 // affects. The edit screen asks between the two parts; edit --yes does both.
 import type {Answers} from '../model/answers.js';
 import type {ApplyEvent, ApplyResult} from '../model/apply-events.js';
-import type {CurrentValues} from '../model/current-values.js';
+import {type CurrentValues, savedNotAllowed} from '../model/current-values.js';
 import type {Step} from '../model/plan.js';
 import {restartStepOf, type SettingChange, writeStep} from '../model/setting-change.js';
 import {ApplyRun} from '../system/apply-plan.js';
@@ -16,9 +16,13 @@ import {refuseUnsafeRealRun} from './real-machine.js';
 import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
-// Every setting as the machine holds it now, read against `answers` (saved ← --answers ← --set).
+// Every setting as the machine holds it now, read against `answers` (saved ← --answers ← --set),
+// with the saved answers the settings do not allow (gatherAnswers let through only the one `edit ID`
+// gives a value for), so a change of that setting replaces its saved answer.
 export async function readSettings(system: System, answers: Answers): Promise<CurrentValues> {
-	return readCurrentValues(system, answers);
+	const current = await readCurrentValues(system, answers);
+	const notAllowed = savedNotAllowed(system.state.answers(), answers);
+	return notAllowed.length > 0 ? {...current, savedNotAllowed: notAllowed} : current;
 }
 
 export type WrittenChange = {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {currentValues} from '../../source/model/current-values.js';
+import {currentValues, savedNotAllowed} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
-import {changeLine, followersFollowing, planSettingChange} from '../../source/model/setting-change.js';
+import {changeLine, changesNothing, followersFollowing, planSettingChange, replacedSavedLine} from '../../source/model/setting-change.js';
 
 const disk = (overrides: Record<string, string> = {}) =>
 	currentValues(
@@ -38,6 +38,23 @@ describe('a setting change', () => {
 		const other = planSettingChange(disk({'/etc/mesos-master/quorum': '0\n'}), articleMachine, 'slave.hostname', 'node1', false);
 		if (!other.ok) throw new Error(other.problems.join('\n'));
 		expect(other.change.changes.map(c => c.id)).toEqual(['slave.hostname']);
+	});
+
+	// A saved answer not allowed (state.json edited by hand) is left out of the answers; the change
+	// of its setting replaces it, even where the file holds the new value already.
+	it('replaces a saved answer the setting does not allow, with nothing else to write', () => {
+		const current = {...disk({'/etc/mesos-master/quorum': '1\n'}), savedNotAllowed: savedNotAllowed({'master.quorum': '0'}, {})};
+		const check = planSettingChange(current, articleMachine, 'master.quorum', '1', false);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.changes).toEqual([]);
+		expect(changesNothing(check.change)).toBe(false);
+		expect(check.change.answers['master.quorum']).toBe('1');
+		expect(replacedSavedLine(check.change)).toMatch(/^The saved answer for master\.quorum is not allowed \(master\.quorum: "0" is not allowed; use .*\): it is replaced by 1\.$/);
+		// Another setting's change would drop it unsaid: that setting first, unless an answer given stands for it.
+		const other = planSettingChange(current, articleMachine, 'slave.hostname', 'node1', false);
+		expect(other).toEqual({ok: false, problems: [expect.stringMatching(/^master\.quorum: "0" is not allowed; .* \(a saved answer: change master\.quorum first, which replaces it; then slave\.hostname\)\.$/)]});
+		const given = {...current, savedNotAllowed: savedNotAllowed({'master.quorum': '0'}, {'master.quorum': '1'})};
+		expect(planSettingChange(given, articleMachine, 'slave.hostname', 'node1', false).ok).toBe(true);
 	});
 
 	it('says the value before is not set where its file is missing, not that it is the default', () => {
