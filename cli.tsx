@@ -30,11 +30,12 @@ function withoutTerminal(command: string, root: string | undefined): string {
 }
 
 // The System (detection, dpkg and apt look-ups, the saved state) and the answers: loaded when
-// asked, so the screens' first frame is drawn before any of it is loaded or run.
-async function prepare(system: SystemOptions, flags: Pick<CommandLineOptions, 'answers' | 'set'>) {
+// asked, so the screens' first frame is drawn before any of it is loaded or run. `edit`: edit and
+// the setting it asks for (edit ID), whose saved answer it may replace.
+async function prepare(system: SystemOptions, flags: Pick<CommandLineOptions, 'answers' | 'set'>, edit?: {id?: string}) {
 	const built = await (await import('./source/system/system.js')).createSystem(system);
 	const {gatherAnswers} = await import('./source/use-cases/gather-answers.js');
-	return {system: built, answers: await gatherAnswers(built, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set})};
+	return {system: built, answers: await gatherAnswers(built, {...(flags.answers === undefined ? {} : {answers: flags.answers}), set: flags.set, ...(edit ? {edit} : {})})};
 }
 
 // The commands that run without a terminal; everything else is a screen.
@@ -63,8 +64,9 @@ async function main(): Promise<number> {
 	// Several machines: the cluster file holds the answers; this machine's saved state plays no part.
 	if (command === 'cluster setup' || command === 'cluster plan' || command === 'cluster status' || command === 'cluster undo') return runCluster(command, args[0] ?? '', flags);
 	const systemOptions = {...(flags.root === undefined ? {} : {root: flags.root}), dryRun: flags.dryRun};
-	if (command !== 'plan' && process.stdin.isTTY && !isPlain(command, flags)) return renderScreens(command, args, flags, () => prepare(systemOptions, flags));
-	const {system, answers} = await prepare(systemOptions, flags);
+	const edit = command === 'edit' ? {...(args[0] === undefined ? {} : {id: args[0]})} : undefined;
+	if (command !== 'plan' && process.stdin.isTTY && !isPlain(command, flags)) return renderScreens(command, args, flags, () => prepare(systemOptions, flags, edit));
+	const {system, answers} = await prepare(systemOptions, flags, edit);
 
 	// Each path loads what it needs when it runs (import()): the bundle evaluates no module a path
 	// does not use, and the wizard's first frame waits for none of the plain commands.

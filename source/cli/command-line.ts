@@ -35,7 +35,7 @@ const commands = [
 		],
 		summary: 'edit one setting; with ID, VALUE and --yes, no questions',
 		description:
-			'Shows every setting with the value its file holds now. A change is checked, previewed as a diff, written safely (the old file kept for undo) and only the services it affects are restarted. With ID, VALUE and --yes nothing is asked.',
+			'Shows every setting with the value its file holds now. A change is checked, previewed as a diff, written safely (the old file kept for undo) and only the services it affects are restarted. With ID, VALUE and --yes nothing is asked. A saved answer for ID that the setting does not allow (state.json edited by hand) is replaced by the new value.',
 		examples: ['sudo mesos-setup edit', 'sudo mesos-setup edit slave.hostname node1.example.com --yes', 'sudo mesos-setup edit --yes -- mesos.ulimit "-n 16384"'],
 	},
 	{

@@ -5,7 +5,7 @@
 import {type Answers, resolveValues} from '../model/answers.js';
 import type {ApplyResult} from '../model/apply-events.js';
 import {errorMessage, stoppedExitCode} from '../model/errors.js';
-import {changeLine, handEditLines, planSettingChange, servicesOf} from '../model/setting-change.js';
+import {changeLine, changesNothing, handEditLines, planSettingChange, replacedSavedLine, savedAnswerLine, servicesOf} from '../model/setting-change.js';
 import {settingIdFrom} from '../model/settings.js';
 import type {System} from '../system/system.js';
 import {readSettings, writeSetting} from '../use-cases/change-setting.js';
@@ -46,11 +46,13 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	refuseUnsafeRealRun(system, 'edit', undefined, options.typed ?? (value.startsWith('-') ? ['edit', '--yes', '--', id, value] : ['edit', id, value, '--yes']));
 	const {change} = check;
 	for (const line of handEditLines(current, change, resolveValues(system.state.answers()))) out(line);
-	if (change.changes.length === 0) {
+	if (changesNothing(change)) {
 		out(`${id} is already ${change.value}; nothing to change.`);
 		return 0;
 	}
-	out(`Changing ${change.changes.map(changeLine).join('; ')}`);
+	const replacing = replacedSavedLine(change);
+	if (replacing) out(replacing);
+	if (change.changes.length > 0) out(`Changing ${change.changes.map(changeLine).join('; ')}`);
 	const listen = {onEvent: (event: Parameters<typeof printEvent>[0]) => printEvent(event, output), ...(signal ? {signal} : {})};
 	const written = await writeSetting(system, change, listen);
 	if (!written.result.ok) return failed(written.result, output);
@@ -62,6 +64,8 @@ export async function runEditYes(system: System, options: EditYesOptions): Promi
 	const files = written.result.changedFiles.length;
 	if (system.dryRun) out('Dry run: nothing was changed.');
 	else if (files > 0) out(`Changed ${files} file${files === 1 ? '' : 's'}; the old ones are kept in ${system.fs.hostPath(written.result.backupsDir ?? '')} (mesos-setup undo puts them back).`);
+	const saved = system.dryRun ? undefined : savedAnswerLine(change);
+	if (saved) out(saved);
 	if (services.length === 0) out('No service needs a restart.');
 	else if (system.sandbox || system.dryRun) out(`Not restarted here (${system.sandbox ? '--root' : '--dry-run'}): ${services.join(', ')} would be restarted.`);
 	else out(`Restarted: ${services.join(', ')}.`);

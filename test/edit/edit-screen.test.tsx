@@ -3,8 +3,10 @@ import path from 'node:path';
 import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
+import type {Answers} from '../../source/model/answers.js';
 import {createSystem} from '../../source/system/system.js';
 import {EditScreen} from '../../source/ui/edit/EditScreen.js';
+import {gatherAnswers} from '../../source/use-cases/gather-answers.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
@@ -23,7 +25,7 @@ async function setUpSandbox(): Promise<string> {
 	return root;
 }
 
-async function showEdit(root: string, options: {editId?: string; editValue?: string} = {}) {
+async function showEdit(root: string, options: {editId?: string; editValue?: string; answers?: Answers} = {}) {
 	const system = await createSystem({root});
 	const calls: string[] = [];
 	const screen = renderScreen(
@@ -250,5 +252,41 @@ describe('the edit screen', () => {
 		const {screen} = await showEdit(root, {editId: 'slave.hostnam'});
 		const frame = await waitForFrame(screen, 'unknown setting "slave.hostnam"');
 		expect(frame).toContain('❯ ZooKeeper server id');
+	});
+
+	// state.json edited by hand: `edit master.quorum` is let through with that saved answer left out
+	// (gatherAnswers), and its change replaces it; another setting's change waits for it.
+	it('replaces a saved answer not allowed for the setting it opens, and asks for that one before another', async () => {
+		const root = await setUpSandbox();
+		const state = path.join(root, 'var/lib/mesos-setup/state.json');
+		await writeFile(state, JSON.stringify({...JSON.parse(await read(root, 'var/lib/mesos-setup/state.json')), answers: {'master.quorum': '0'}}));
+		const answers = await gatherAnswers(await createSystem({root}), {set: [], edit: {id: 'master.quorum'}});
+		const {screen} = await showEdit(root, {editId: 'master.quorum', answers});
+		await waitForFrame(screen, 'master.quorum · /etc/mesos-master/quorum · now 1');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, '❯ Master quorum');
+		await press(screen, ...'slave.hostname');
+		await waitForFrame(screen, '❯ Agent host name');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'slave.hostname · /etc/mesos-slave/hostname · now 127.0.0.1');
+		await press(screen, ...Array<string>('127.0.0.1'.length).fill(keys.backspace), ...'node1', keys.enter);
+		let frame = (await waitForFrame(screen, 'first, which replaces it')).replaceAll(/\s+/g, ' ');
+		expect(frame).toContain('✖ master.quorum: "0" is not allowed; use a whole number from 1 to 255 (a saved answer: change master.quorum first, which replaces it; then slave.hostname).');
+		expect(await read(root, 'etc/mesos-slave/hostname')).toBe('127.0.0.1\n');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, 'Filter: slave.hostname');
+		await press(screen, keys.escape);
+		await press(screen, ...'master.quorum');
+		await waitForFrame(screen, '❯ Master quorum');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, 'master.quorum · /etc/mesos-master/quorum · now 1');
+		await press(screen, keys.enter);
+		frame = (await waitForFrame(screen, 'it is replaced by 1.')).replaceAll(/\s+/g, ' ');
+		expect(frame).toContain('The saved answer for master.quorum is not allowed (master.quorum: "0" is not allowed; use a whole number from 1 to 255): it is replaced by 1.');
+		expect(frame).toContain('No service needs a restart.');
+		expect((JSON.parse(await readFile(state, 'utf8')) as {answers: object}).answers).toEqual({'master.quorum': '0'});
+		await press(screen, keys.enter);
+		frame = await waitForFrame(screen, 'The saved answer for master.quorum is now 1.');
+		expect((JSON.parse(await readFile(state, 'utf8')) as {answers: object}).answers).toEqual({'master.quorum': '1'});
 	});
 });

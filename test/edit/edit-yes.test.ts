@@ -3,7 +3,9 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runEditYes} from '../../source/commands/edit.js';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
+import {InputError} from '../../source/model/errors.js';
 import {createSystem} from '../../source/system/system.js';
+import {gatherAnswers} from '../../source/use-cases/gather-answers.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -25,6 +27,18 @@ async function edit(root: string, id: string, value: string, answers = {}) {
 }
 
 const read = (root: string, file: string) => readFile(path.join(root, file), 'utf8');
+
+// The saved answers as state.json holds them after an edit by hand: not checked.
+const saveByHand = (root: string, answers: Record<string, string>) => writeFile(path.join(root, 'var/lib/mesos-setup/state.json'), JSON.stringify({answers}));
+const savedOn = async (root: string) => (JSON.parse(await read(root, 'var/lib/mesos-setup/state.json')) as {answers: Record<string, string>}).answers;
+
+// As the command line runs it: the answers gathered for edit ID (saved ← --set), then the edit.
+async function editAsTyped(root: string, id: string, value: string, set: string[] = []) {
+	const system = await createSystem({root});
+	const out: string[] = [];
+	const code = await runEditYes(system, {id, value, answers: await gatherAnswers(system, {set, edit: {id}}), out: line => out.push(line), err: line => out.push(line)});
+	return {code, out};
+}
 
 describe('edit ID VALUE --yes', () => {
 	it('writes the one file, keeps a backup, and says what it changed and would restart', async () => {
@@ -129,6 +143,51 @@ describe('edit ID VALUE --yes', () => {
 		const {code, out} = await edit(root, 'slave.ip', '10.0.0.7', {'slave.ip': '10.0.0.5'});
 		expect(code).toBe(0);
 		expect(out[0]).toBe('Changing slave.ip: 127.0.0.1 → 10.0.0.7');
+	});
+
+	it('replaces a saved answer the setting does not allow, even where its file holds the new value already', async () => {
+		const root = await setUpSandbox();
+		await saveByHand(root, {'master.quorum': '0'});
+		const {code, out} = await editAsTyped(root, 'master.quorum', '1');
+		expect(code, out.join('\n')).toBe(0);
+		expect(out[0]).toMatch(/^The saved answer for master\.quorum is not allowed \(master\.quorum: "0" is not allowed; use .*\): it is replaced by 1\.$/);
+		expect(out).toContain('The saved answer for master.quorum is now 1.');
+		expect(out.at(-1)).toBe('No service needs a restart.');
+		expect(await savedOn(root)).toEqual({'master.quorum': '1'});
+		expect(await read(root, 'etc/mesos-master/quorum')).toBe('1\n');
+		// Repaired: the next edit finds nothing to change.
+		expect((await editAsTyped(root, 'master.quorum', '1')).out).toEqual(['master.quorum is already 1; nothing to change.']);
+	});
+
+	it('replaces a saved answer not allowed with a value that changes its file too, before a --set for it', async () => {
+		const root = await setUpSandbox();
+		await saveByHand(root, {'slave.ip': '300.1.1.1'});
+		const {code, out} = await editAsTyped(root, 'slave.ip', '10.0.0.7', ['slave.ip=10.0.0.5']);
+		expect(code, out.join('\n')).toBe(0);
+		expect(out[0]).toMatch(/^The saved answer for slave\.ip is not allowed \(slave\.ip: "300\.1\.1\.1" is not allowed; .*\): it is replaced by 10\.0\.0\.7\.$/);
+		expect(out[1]).toBe('Changing slave.ip: 127.0.0.1 → 10.0.0.7');
+		expect(await read(root, 'etc/mesos-slave/ip')).toBe('10.0.0.7\n');
+		expect((await savedOn(root))['slave.ip']).toBe('10.0.0.7');
+	});
+
+	it('still refuses a saved answer not allowed for another setting, naming state.json and how to replace it', async () => {
+		const root = await setUpSandbox();
+		await saveByHand(root, {'master.quorum': '0'});
+		const before = await readTree(root);
+		for (const edit of [{id: 'slave.hostname'}, {}]) {
+			const refused = await gatherAnswers(await createSystem({root}), {set: [], edit}).catch((error: unknown) => error);
+			expect(refused).toBeInstanceOf(InputError);
+			expect((refused as InputError).problems).toEqual([
+				expect.stringMatching(
+					/^master\.quorum: "0" is not allowed; use .* \(a saved answer, in \/.*\/var\/lib\/mesos-setup\/state\.json: fix it there, or replace it first with mesos-setup edit master\.quorum VALUE --root \/.*, or give this edit --set master\.quorum=VALUE\)\.$/,
+				),
+			]);
+		}
+		expect(await readTree(root)).toEqual(before);
+		// Given with --set, it gives way, and the edit saves the answer given in its place.
+		const {code, out} = await editAsTyped(root, 'slave.hostname', 'node1', ['master.quorum=1']);
+		expect(code, out.join('\n')).toBe(0);
+		expect(await savedOn(root)).toMatchObject({'master.quorum': '1', 'slave.hostname': 'node1'});
 	});
 
 	it('exits 2 and writes nothing for an unknown id or a bad value', async () => {

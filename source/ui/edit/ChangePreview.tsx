@@ -3,7 +3,7 @@
 // after (only once asked). The diffs take the rows the rest leaves and scroll.
 import {Box, Text} from 'ink';
 import {previewActions} from '../../model/action-preview.js';
-import {changeLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
+import {changeLine, replacedSavedLine, restartStepOf, type SettingChange, writeStep} from '../../model/setting-change.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {FileChanges, fileActionsOf} from '../components/file-preview/FileChanges.js';
@@ -14,9 +14,11 @@ export function ChangePreview({change, offset, limit, whole, height, width}: {ch
 	const commands = previewActions(writeStep(change).actions.filter(action => action.kind !== 'file'));
 	const services = restartStepOf(change).actions.flatMap(a => (a.kind === 'service' ? [a.service] : []));
 	const space = useRowsLeft(height);
+	const replaced = replacedSavedLine(change);
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
+				{replaced ? <Text color="yellow">{replaced}</Text> : null}
 				{change.changes.map(c => (
 					<Text key={c.id} bold>
 						{changeLine(c)}

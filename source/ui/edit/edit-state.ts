@@ -5,7 +5,7 @@
 import type {CurrentValues} from '../../model/current-values.js';
 import type {Facts} from '../../model/facts.js';
 import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
-import {followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
+import {changesNothing, followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
 import {findSetting, type SettingId, settingIdFrom} from '../../model/settings.js';
 import {moveChoice, textField} from '../../model/text-editing.js';
 import {scrolledBy} from '../../model/scroll.js';
@@ -88,7 +88,7 @@ function planned(state: EditState, id: SettingId, value: string, takeAlong: bool
 	if (!state.current) return state;
 	const check = planSettingChange(state.current, state.facts, id, value, takeAlong);
 	if (!check.ok) return {...state, mode: editing(id, value, check.problems)};
-	if (check.change.changes.length === 0) return {...state, mode: editing(id, value, [], `${id} is already ${check.change.value}: nothing to change.`)};
+	if (changesNothing(check.change)) return {...state, mode: editing(id, value, [], `${id} is already ${check.change.value}: nothing to change.`)};
 	return {...state, mode: {kind: 'preview', change: check.change, offset: 0, whole: false}};
 }
 

@@ -4,7 +4,7 @@
 import {type Dispatch, useMemo, useState} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage} from '../../model/errors.js';
-import {servicesOf, type SettingChange} from '../../model/setting-change.js';
+import {savedAnswerLine, servicesOf, type SettingChange} from '../../model/setting-change.js';
 import type {WrittenChange} from '../../use-cases/change-setting.js';
 import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
 import type {ServiceRun} from '../hooks/use-service-run.js';
@@ -48,6 +48,8 @@ export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>,
 					const one = result.changedFiles.length === 1;
 					const undo = `mesos-setup undo${system.sandbox ? ` --root ${system.root}` : ''}`;
 					if (result.ok && result.backupsDir) wrote.push(`The old ${one ? 'file is' : 'files are'} kept in ${system.fs.hostPath(result.backupsDir)} (${undo} puts ${one ? 'it' : 'them'} back).`);
+					const saved = result.ok && !system.dryRun ? savedAnswerLine(change) : undefined;
+					if (saved) wrote.push(saved);
 					dispatch({type: 'written', ok: result.ok, wrote, restartNeeded: written.restartStep.actions.length > 0, ...(result.failed ? {message: `Failed: ${result.failed.outcome.message}`} : {})});
 				} catch (error) {
 					dispatch({type: 'written', ok: false, wrote, restartNeeded: false, message: `Failed: ${errorMessage(error)}`});
