@@ -15,6 +15,9 @@ export const shellQuote = (text: string): string => (/^[\w@%+=:,./-]+$/.test(tex
 // Words as a shell line that gives them back as they are.
 export const commandText = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
 
+// " --root DIR" for a command a sandboxed run tells a person to type next (nothing on the machine).
+export const rootFlag = (system: {sandbox: boolean; root: string}): string => (system.sandbox ? ` --root ${shellQuote(system.root)}` : '');
+
 // A target path, under $ROOT when the script rehearses in a folder.
 const target = (path: string): string => `"$ROOT"${shellQuote(path)}`;
 

@@ -5,6 +5,7 @@ import {settingIdFrom} from '../model/settings.js';
 import {show} from '../model/shown-value.js';
 import {stateFile} from '../system/state.js';
 import type {System} from '../system/system.js';
+import {rootFlag} from '../model/script.js';
 
 export function parseSetFlags(sets: readonly string[]): RawAnswers {
 	// No prototype: --set __proto__=x is an unknown setting like any other, not a lost assignment.
@@ -55,8 +56,7 @@ export async function gatherAnswers(system: System, flags: AnswerSources): Promi
 function savedProblem(system: System, message: string, id: string, editing: boolean): string {
 	const where = `${message.replace(/\.$/, '')} (a saved answer, in ${system.fs.hostPath(stateFile)}`;
 	if (!editing) return `${where}: fix it there; a command that takes --set can give the setting instead).`;
-	const root = system.sandbox ? ` --root ${system.root.includes(' ') ? `'${system.root}'` : system.root}` : '';
-	return `${where}: fix it there, or replace it first with mesos-setup edit ${id} VALUE${root}, or give this edit --set ${id}=VALUE).`;
+	return `${where}: fix it there, or replace it first with mesos-setup edit ${id} VALUE${rootFlag(system)}, or give this edit --set ${id}=VALUE).`;
 }
 
 // Values ready for a plan, or the problems that span settings (myid not in servers, quorum).

@@ -11,6 +11,7 @@ import type {ServiceRun} from '../hooks/use-service-run.js';
 import {useSystem} from '../hooks/use-system.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 import type {EditAction} from './edit-state.js';
+import {rootFlag} from '../../model/script.js';
 
 export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>, restarts: ServiceRun, onAnswersSaved?: (answers: Answers) => void) {
 	const system = useSystem();
@@ -46,7 +47,7 @@ export function useEditActions(answers: Answers, dispatch: Dispatch<EditAction>,
 					}
 					// A hint that works as printed, opened from the menu or as `mesos-setup edit`.
 					const one = result.changedFiles.length === 1;
-					const undo = `mesos-setup undo${system.sandbox ? ` --root ${system.root}` : ''}`;
+					const undo = `mesos-setup undo${rootFlag(system)}`;
 					if (result.ok && result.backupsDir) wrote.push(`The old ${one ? 'file is' : 'files are'} kept in ${system.fs.hostPath(result.backupsDir)} (${undo} puts ${one ? 'it' : 'them'} back).`);
 					const saved = result.ok && !system.dryRun ? savedAnswerLine(change) : undefined;
 					if (saved) wrote.push(saved);

@@ -10,6 +10,7 @@ import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 import {whatChanged} from './what-changed.js';
+import {rootFlag} from '../../model/script.js';
 
 // "Mesos master: ", the longest label, so the addresses line up.
 const pageLabelWidth = 14;
@@ -25,9 +26,9 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	const values = resolveValues(state.answers);
 	const served = pagesServed(values);
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
-	const rootFlag = system.sandbox ? ` --root ${system.root}` : '';
+	const root = rootFlag(system);
 	// The commands in one column, so what each does starts in one column too.
-	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${rootFlag}`.length));
+	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${root}`.length));
 	const changed = summary?.changedFiles ?? [];
 	const changes = whatChanged(summary, system.sandbox);
 	// The list of files gets the rows the rest leaves (measured: paths and sentences wrap), and the
@@ -72,7 +73,7 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 						<Box flexShrink={0}>
 							<Text>
 								{'  '}
-								{`mesos-setup ${command}${rootFlag}`.padEnd(commandWidth)}
+								{`mesos-setup ${command}${root}`.padEnd(commandWidth)}
 								{'  '}
 							</Text>
 						</Box>
