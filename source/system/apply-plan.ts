@@ -68,8 +68,10 @@ export class ApplyRun {
 		this.completed = [...(options.completedBefore ?? [])];
 		const setup = options.recordsProgress !== false;
 		const before = system.state.saved();
-		const progressBefore = setup ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
-		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), options.answersBefore ?? before.answers, progressBefore);
+		// Only the machine's own state is put back by an undo (StateStore.onMachine).
+		const kept = system.state.onMachine;
+		const progressBefore = setup && kept ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
+		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), kept ? (options.answersBefore ?? before.answers) : undefined, progressBefore);
 		this.log = options.log ?? (system.dryRun ? noRunLog : createRunLog(system.fs, runId));
 	}
 

@@ -13,7 +13,7 @@ import {createNodeChecks, type NodeChecks} from './ssh/node-checks.js';
 import {createNodeFs} from './ssh/node-fs.js';
 import {createNodeRunner} from './ssh/node-runner.js';
 import type {SshSession} from './ssh/ssh-session.js';
-import {createMemoryStateStore} from './state.js';
+import {createNodeRunStateStore} from './state.js';
 import type {System} from './system.js';
 import type {TargetStates} from './target-check.js';
 import {createTargetFs, type TargetFs} from './target-fs.js';
@@ -58,7 +58,7 @@ export async function createNodeSystem(session: SshSession, now: () => Date = ()
 		checks: {run: async check => nodeChecks.run(check), lookAhead: checks => nodeChecks.lookAhead(checks)},
 		sourceReader: nodeChecks.sourceReader,
 		nodeChecks,
-		state: createMemoryStateStore(),
+		state: createNodeRunStateStore(),
 		now,
 	};
 }

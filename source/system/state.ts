@@ -36,6 +36,10 @@ export type StateStore = {
 	// Ready to save, nothing written: a run about to change the machine calls it where it would
 	// only wait for a sync (conf's first use is a few milliseconds of the main thread, issue 12).
 	prepare?(): void;
+	// Whether this is the machine's own state.json. A cluster node's state lives only for the run
+	// (the cluster file holds its answers): a run there records no state in its journal, so an undo
+	// on the node leaves the node's own state.json as it is instead of emptying it.
+	onMachine: boolean;
 };
 
 // The state after a restore: the answers, and where a setup's progress is given, exactly it.
@@ -89,6 +93,7 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 		state = {answers: {}, ...next} as SavedState;
 	};
 	return {
+		onMachine: true,
 		answers: () => state.answers,
 		saveAnswers(answers) {
 			if (!same(state.answers, answers)) save({answers});
@@ -119,6 +124,7 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 export function createMemoryStateStore(initial: SavedState = {answers: {}}): StateStore {
 	let state = structuredClone(initial);
 	return {
+		onMachine: true,
 		answers: () => state.answers,
 		saveAnswers(answers) {
 			state = {...state, answers};
@@ -134,6 +140,9 @@ export function createMemoryStateStore(initial: SavedState = {answers: {}}): Sta
 		},
 	};
 }
+
+// A cluster node's: the cluster file holds its answers, and its state.json is not this run's.
+export const createNodeRunStateStore = (): StateStore => ({...createMemoryStateStore(), onMachine: false});
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
