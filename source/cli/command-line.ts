@@ -78,8 +78,8 @@ const commands = [
 		id: 'cluster plan',
 		words: ['cluster', 'plan'],
 		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
-		summary: 'every node’s commands and files; --script: one bash script per node',
-		description: 'Prints, node by node, every command and every file with its full content that cluster setup would run or write there. Nothing is changed and no node is reached. --script prints one bash script per node, each after a line naming its node.',
+		summary: 'every node’s commands and files; --script: a bash file with a part per node',
+		description: 'Prints, node by node, every command and every file with its full content that cluster setup would run or write there. Nothing is changed and no node is reached. --script prints one bash script with every node\'s part: bash SCRIPT NODE runs that node\'s part, on that node only (ROOT=DIR rehearses it in DIR); its first lines say the order (the masters together, then the agents).',
 		examples: ['mesos-setup cluster plan cluster.yaml', 'mesos-setup cluster plan cluster.yaml --script'],
 	},
 	{
@@ -145,7 +145,7 @@ const options = [
 	},
 	{
 		name: 'script',
-		description: 'print the plan as one bash script to run by hand (cluster plan: one per node)',
+		description: 'print the plan as one bash script to run by hand (cluster plan: a part per node, bash SCRIPT NODE)',
 		commands: ['plan', 'cluster plan'],
 	},
 	{

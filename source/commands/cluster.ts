@@ -5,7 +5,7 @@ import {clusterProven} from '../model/cluster-deploy-view.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../model/errors.js';
 import {layoutLines} from '../model/layout-prediction.js';
-import {renderScript} from '../model/script.js';
+import {renderClusterScript} from '../model/cluster-script.js';
 import {shellQuote} from '../model/script.js';
 import {type ClusterEvent, type ClusterOutcome, type NodeFailure, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
 import {type Output, paint} from './output.js';
@@ -20,10 +20,7 @@ const prefixed = (output: Output, name: string): Output => ({...output, out: lin
 export async function runClusterPlan(cluster: Cluster, options: {script: boolean; root?: string}, output: Output): Promise<number> {
 	const plans = await planCluster(cluster, options.root === undefined ? {} : {root: options.root});
 	if (options.script) {
-		for (const {node, plan} of plans) {
-			output.out(`# ===== node ${nodeTitle(node)}: run this part on ${node.name} =====`);
-			output.out(renderScript(plan).replace(/\n$/, ''));
-		}
+		output.out(renderClusterScript(plans).replace(/\n$/, ''));
 		return 0;
 	}
 	const facts = plans[0]?.plan.facts;

@@ -26,14 +26,17 @@ async function golden(name: string, text: string): Promise<void> {
 	expect(text).toBe(await readFile(file, 'utf8'));
 }
 
-// One script per node, each after the line that names it.
-function scriptsByNode(stdout: string): Map<string, string> {
-	const scripts = new Map<string, string>();
-	for (const part of stdout.split(/^# ===== node /m).slice(1)) {
-		const name = /^(\S+)/.exec(part)?.[1] ?? '';
-		scripts.set(name, part.slice(part.indexOf('\n') + 1));
-	}
-	return scripts;
+// The node parts the script offers, in its order.
+const partsOf = (script: string): string[] => [...script.matchAll(/^# ===== node (\S+) /gm)].map(match => match[1] ?? '');
+
+// The script run where a part that ran past its guard could change nothing: as nobody when this is
+// root (no sudo for nobody, no write to /etc), and with a sudo that fails otherwise.
+async function runUnprivileged(script: string, args: string[]) {
+	const sudoless = await tempRoot();
+	await writeFile(path.join(sudoless, 'sudo'), '#!/bin/sh\necho "sudo is not for this test" >&2\nexit 1\n', {mode: 0o755});
+	const bash = ['bash', '-s', '--', ...args];
+	const [command, ...rest] = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--', ...bash] : bash;
+	return execa(command!, rest, {input: script, reject: false, env: {PATH: `${sudoless}:${process.env.PATH ?? ''}`, ROOT: ''}});
 }
 
 describe('cluster plan', () => {
@@ -56,26 +59,40 @@ describe('cluster plan', () => {
 		expect(a1).not.toContain('service mesos-master start');
 	});
 
-	it('--script: one bash script per node that, run with ROOT, writes what cluster setup --yes --root writes there', async () => {
+	it('--script: one bash file whose part for the node named, run with ROOT, writes what cluster setup --yes --root writes there', async () => {
 		const file = await clusterFile();
 		const {exitCode, stdout} = await runCli(['cluster', 'plan', file, '--script']);
 		expect(exitCode).toBe(0);
-		const scripts = scriptsByNode(stdout);
-		expect([...scripts.keys()]).toEqual(['m1', 'm2', 'm3', 'a1', 'a2']);
+		expect(partsOf(stdout)).toEqual(['m1', 'm2', 'm3', 'a1', 'a2']);
+		expect(stdout).toMatch(/^# The masters' parts together \(m1, m2, m3\): each one's ZooKeeper waits up to 60 s for 2 of the 3 masters/m);
+		const scriptFile = path.join(await tempRoot(), 'cluster.sh');
+		await writeFile(scriptFile, stdout);
+		expect((await execa('bash', ['-n', scriptFile], {reject: false})).exitCode).toBe(0);
 		const scriptRoot = await tempRoot();
 		const setupRoot = await tempRoot();
 		const setup = await runCli(['cluster', 'setup', file, '--yes', '--root', setupRoot]);
 		expect(setup.exitCode).toBe(0);
-		for (const [name, script] of scripts) {
-			const scriptFile = path.join(await tempRoot(), `${name}.sh`);
-			await writeFile(scriptFile, script);
-			expect((await execa('bash', ['-n', scriptFile], {reject: false})).exitCode).toBe(0);
+		for (const name of partsOf(stdout)) {
 			await mkdir(path.join(scriptRoot, name));
-			const ran = await execa('bash', [scriptFile], {env: {ROOT: path.join(scriptRoot, name)}, reject: false});
+			const ran = await execa('bash', [scriptFile, name], {env: {ROOT: path.join(scriptRoot, name)}, reject: false});
 			expect(ran.stderr).toBe('');
 			expect(ran.exitCode).toBe(0);
+			// Only that node's part ran: its own files, not the next node's on top.
 			expect(await readTree(path.join(scriptRoot, name))).toEqual(await readTree(path.join(setupRoot, name), ownBookkeeping));
 		}
+	});
+
+	it('--script: run without a node, it names them; run on a machine that is not the node, it refuses before anything', async () => {
+		const {stdout} = await runCli(['cluster', 'plan', await clusterFile(), '--script']);
+		const bare = await runUnprivileged(stdout, []);
+		expect(bare.exitCode).toBe(2);
+		expect(bare.stderr).toBe('name the node whose part to run: bash bash NODE, NODE one of m1, m2, m3, a1, a2');
+		expect(bare.stdout).toBe('');
+		// This machine has none of the file's addresses (10.77.0.x).
+		const elsewhere = await runUnprivileged(stdout, ['m2']);
+		expect(elsewhere.stderr).toBe('this is the part of m2, which has the address 10.77.0.12; this machine does not: run it on m2');
+		expect(elsewhere.exitCode).toBe(1);
+		expect(elsewhere.stdout).toBe('');
 	});
 });
 

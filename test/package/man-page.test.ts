@@ -33,7 +33,7 @@ describe('the man page', () => {
 		}
 		expect(text).toContain('mesos-setup edit [ID] [VALUE] [options]');
 		for (const option of commandLine.options) expect(text).toContain(`--${option.name}${'value' in option ? ` ${option.value.name}` : ''}`);
-		expect(text).toContain('print the plan as one bash script to run by hand (cluster plan: one per node). With plan and cluster plan only.');
+		expect(text).toContain('print the plan as one bash script to run by hand (cluster plan: a part per node, bash SCRIPT NODE). With plan and cluster plan only.');
 		for (const setting of settings) expect(text).toContain(`${setting.id} ${setting.label}.`);
 		expect(text).toContain('One of: auto, apt-key, keyring.');
 		for (const exit of commandLine.exitCodes) expect(text).toContain(`${exit.code} ${words(exit.meaning)}`);
