@@ -159,6 +159,20 @@ describe('buildChangePlan', () => {
 		expect(key.steps[1]!.actions).toEqual([]);
 	});
 
+	// ZooKeeper reads myid from its dataDir: a dataDir moved by an edit gets the id, as a setup's does,
+	// or an ensemble of several masters does not form.
+	it('writes myid into a data directory an edit moves ZooKeeper to, once, after zoo.cfg', () => {
+		const moved = buildChangePlan(resolveValues({'zookeeper.dataDir': '/srv/zk', 'zookeeper.myid': '2'}), articleMachine, new Set(['zookeeper.dataDir']));
+		const written = files(moved.steps[0]?.actions ?? []);
+		expect(written.map(a => a.path)).toEqual(['/etc/zookeeper/conf/zoo.cfg', '/srv/zk/myid']);
+		expect(newContent(written[1]!.edit, undefined)).toBe('2\n');
+		const both = buildChangePlan(resolveValues({'zookeeper.dataDir': '/srv/zk', 'zookeeper.myid': '2'}), articleMachine, new Set(['zookeeper.dataDir', 'zookeeper.myid']));
+		expect(files(both.steps[0]?.actions ?? []).map(a => a.path)).toEqual(['/etc/zookeeper/conf/myid', '/srv/zk/myid', '/etc/zookeeper/conf/zoo.cfg']);
+		// Back to Debian's own folder, where myid is linked to the conf one: nothing more to write.
+		const back = buildChangePlan(resolveValues({}), articleMachine, new Set(['zookeeper.dataDir']));
+		expect(files(back.steps[0]?.actions ?? []).map(a => a.path)).toEqual(['/etc/zookeeper/conf/zoo.cfg']);
+	});
+
 	it('writes only the changed setting’s file and restarts only the services it affects', () => {
 		const plan = buildChangePlan(resolveValues({'slave.hostname': 'node1'}), articleMachine, new Set(['slave.hostname']));
 		expect(files(plan.steps[0]!.actions).map(a => a.path)).toEqual(['/etc/mesos-slave/hostname']);

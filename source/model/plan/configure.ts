@@ -3,7 +3,7 @@
 // after the file it goes with.
 import {defaultReason, type Values} from '../answers.js';
 import type {Facts} from '../facts.js';
-import {companionFiles, fileShapeOf, layoutNote} from '../files.js';
+import {type CompanionFile, companionFiles, fileShapeOf, layoutNote} from '../files.js';
 import {roleOf, roleServices} from '../roles.js';
 import {type ServiceName, startOrder} from '../services.js';
 import {findSetting, type Setting, type SettingId, settings} from '../settings.js';
@@ -67,14 +67,20 @@ const removal = (path: string, emptied: readonly Setting[]): FileAction => ({
 	restarts: startOrder.filter(service => emptied.some(s => s.restarts.includes(service))),
 });
 
-// The companion files written after the file that holds `group`.
-function companionsOf(group: readonly Setting[], values: Values, facts: Facts, setupOnlyToo: boolean, services: readonly ServiceName[]): FileAction[] {
+// The companion files written after the file that holds `group`: in a whole setup after the file
+// of the setting it follows; in a change (`asked`: the settings changed in this file), after the
+// first file with a setting it holds, whichever that is (zoo.cfg's dataDir moves myid's companion
+// as myid's own file does). `written`: the companions already placed, each only once.
+function companionsOf(group: readonly Setting[], asked: readonly Setting[] | undefined, values: Values, facts: Facts, services: readonly ServiceName[], written: Set<string>): FileAction[] {
+	const triggered = (companion: CompanionFile): boolean =>
+		asked === undefined ? group.some(s => s.id === companion.follows) : !companion.setupOnly && asked.some(s => s.id === companion.follows || companion.settings.includes(s.id));
 	return companionFiles
-		.filter(companion => (setupOnlyToo || !companion.setupOnly) && group.some(s => s.id === companion.follows) && readBy(companion.restarts, services))
+		.filter(companion => !written.has(companion.title) && triggered(companion) && readBy(companion.restarts, services))
 		.flatMap(companion => {
 			const file = companion.file(values, facts);
 			if (!file) return [];
 			const {location, value, note} = file;
+			written.add(companion.title);
 			return [{kind: 'file', title: companion.title, path: location.path, settings: companion.settings, edit: editOf([{storage: location.storage, value}]), mode: 0o644, notes: [note], restarts: companion.restarts}];
 		});
 }
@@ -84,6 +90,7 @@ function companionsOf(group: readonly Setting[], values: Values, facts: Facts, s
 export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<SettingId>): Action[] {
 	const services = roleServices(roleOf(values['node.role']));
 	const actions: Action[] = [];
+	const companionsWritten = new Set<string>();
 	for (const [path, group] of settingsByFile(facts, services)) {
 		const asked = only ? group.filter(s => only.has(s.id)) : group;
 		const chosen = asked.filter(s => !(s.emptyWritesNothing && values[s.id] === ''));
@@ -92,7 +99,7 @@ export function fileActions(values: Values, facts: Facts, only?: ReadonlySet<Set
 		// only a file mesos-setup wrote before and that is still there, so a fresh plan names none.
 		if (chosen.length === 0 && asked.length > 0 && (only || facts.writtenBefore?.includes(path))) actions.push(removal(path, asked));
 		if (chosen.length === 0) continue;
-		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, values, facts, !only, services));
+		actions.push(fileAction(path, group, chosen, values, facts), ...companionsOf(group, only ? asked : undefined, values, facts, services, companionsWritten));
 	}
 	return actions;
 }
