@@ -1,5 +1,6 @@
 // The services the article installs, in the order they must start, and how each init system
 // is told to start, restart, stop or not start at boot.
+import type {Values} from './answers.js';
 import type {InitSystem} from './facts.js';
 
 export type ServiceName = 'zookeeper' | 'mesos-master' | 'mesos-slave' | 'marathon' | 'chronos';
@@ -51,3 +52,18 @@ export function disableAtBootCommand(init: InitSystem, service: ServiceName): st
 			return undefined; // upstart reads /etc/init/<service>.override instead
 	}
 }
+
+// The ports each service listens on, and whom a person would see named as their owner: the
+// preflight checks those of the services this machine's role runs, and no two of them may be the
+// same (port-problems.ts).
+export const servicePorts = (values: Values): Record<ServiceName, [number, string][]> => ({
+	zookeeper: [
+		[2181, 'ZooKeeper clients'],
+		[2888, 'ZooKeeper peers'],
+		[3888, 'ZooKeeper leader election'],
+	],
+	'mesos-master': [[Number(values['master.port']), 'the Mesos master']],
+	'mesos-slave': [[5051, 'the Mesos agent']],
+	marathon: [[8080, 'Marathon']],
+	chronos: [],
+});

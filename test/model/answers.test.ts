@@ -110,4 +110,20 @@ describe('consistencyProblems', () => {
 			{settings: ['master.quorum', 'zookeeper.servers'], text: expect.stringMatching(/master.quorum: "1" is not a majority of the 3 masters in zookeeper.servers; use a number from 2 to 3/)},
 		]);
 	});
+
+	// The preflight asks whether each port is free, one at a time: it finds 2181 free for both.
+	it('refuses a master port another service of the role listens on, and only where the role runs both', () => {
+		expect(consistencyProblems(resolveValues({'master.port': '2181'}))).toEqual([
+			{settings: ['master.port', 'node.role'], text: 'master.port: 2181 is the port of ZooKeeper clients on this machine (its role, master+agent, runs both); use another, such as 5050.'},
+		]);
+		expect(consistencyProblems(resolveValues({'master.port': '5051'})).map(problem => problem.text)).toEqual([
+			'master.port: 5051 is the port of the Mesos agent on this machine (its role, master+agent, runs both); use another, such as 5050.',
+		]);
+		expect(consistencyProblems(resolveValues({'master.port': '8080', 'node.role': 'master'})).map(problem => problem.text)).toEqual([
+			'master.port: 8080 is the port of Marathon on this machine (its role, master, runs both); use another, such as 5050.',
+		]);
+		// A master alone has no agent on 5051; an agent runs no master here.
+		expect(consistencyProblems(resolveValues({'master.port': '5051', 'node.role': 'master'}))).toEqual([]);
+		expect(consistencyProblems(resolveValues({'master.port': '2181', 'node.role': 'agent'}))).toEqual([]);
+	});
 });

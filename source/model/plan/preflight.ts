@@ -4,7 +4,7 @@ import {usesDocker} from '../docker.js';
 import type {Facts} from '../facts.js';
 import {sourceOf} from '../repository-settings.js';
 import {roleOf, roleServices, runsMaster} from '../roles.js';
-import type {ServiceName} from '../services.js';
+import {servicePorts} from '../services.js';
 import {sourcePackages} from './install.js';
 import {suiteOf} from './repository.js';
 import type {Action, Check, Step} from './types.js';
@@ -13,20 +13,6 @@ import type {Action, Check, Step} from './types.js';
 // repository and key server, the disk, the host name. Whether this machine could run the setup
 // itself (root, apt) is a real run's question alone, and the rehearsal says it leaves it.
 export const realRunOnly = (check: Check): boolean => check.kind === 'root' || check.kind === 'apt';
-
-// The ports each service listens on, and whom a person would see named as their owner: the
-// preflight checks only those of the services this machine's role runs.
-export const servicePorts = (values: Values): Record<ServiceName, [number, string][]> => ({
-	zookeeper: [
-		[2181, 'ZooKeeper clients'],
-		[2888, 'ZooKeeper peers'],
-		[3888, 'ZooKeeper leader election'],
-	],
-	'mesos-master': [[Number(values['master.port']), 'the Mesos master']],
-	'mesos-slave': [[5051, 'the Mesos agent']],
-	marathon: [[8080, 'Marathon']],
-	chronos: [],
-});
 
 // gpg speaks HKP on port 11371 to a bare host name; HTTP reachability is checked the same way.
 export function keyserverUrl(keyserver: string): string {
