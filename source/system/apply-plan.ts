@@ -19,6 +19,7 @@ import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
+import {stateBefore} from './state.js';
 import {DiskFullError} from './target-fs.js';
 
 export type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus} from '../model/apply-events.js';
@@ -67,11 +68,8 @@ export class ApplyRun {
 	) {
 		this.completed = [...(options.completedBefore ?? [])];
 		const setup = options.recordsProgress !== false;
-		const before = system.state.saved();
-		// Only the machine's own state is put back by an undo (StateStore.onMachine).
-		const kept = system.state.onMachine;
-		const progressBefore = setup && kept ? {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})} : undefined;
-		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), kept ? (options.answersBefore ?? before.answers) : undefined, progressBefore);
+		const before = stateBefore(system.state, setup, options.answersBefore);
+		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), before.answers, before.progress);
 		this.log = options.log ?? (system.dryRun ? noRunLog : createRunLog(system.fs, runId));
 	}
 

@@ -120,6 +120,15 @@ export function createStateStore(fs: TargetFs, initial: SavedState): StateStore 
 	};
 }
 
+// What a run's journal keeps of the state before it, for an undo to put back: only the machine's
+// own (onMachine), and for a setup its progress too. `answers`: the run's own, where it knows them.
+export function stateBefore(store: StateStore, setup: boolean, answers?: Answers): {answers?: Answers; progress?: ProgressBefore} {
+	if (!store.onMachine) return {};
+	const before = store.saved();
+	const progress = {...(before.progress ? {progress: before.progress} : {}), ...(before.setUpAt ? {setUpAt: before.setUpAt} : {})};
+	return {answers: answers ?? before.answers, ...(setup ? {progress} : {})};
+}
+
 // --dry-run changes nothing at all, not even the saved answers.
 export function createMemoryStateStore(initial: SavedState = {answers: {}}): StateStore {
 	let state = structuredClone(initial);

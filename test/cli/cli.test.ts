@@ -152,11 +152,11 @@ describe('setup --yes --root', () => {
 		const root = await tempRoot();
 		const answers = path.join(root, '..', `${path.basename(root)}-answers.yaml`);
 		await writeFile(answers, 'slave:\n  hostname: node1.example.com\n  containerizers: docker,mesos\nzookeeper.myid: 1\n');
-		const result = await runCli(['setup', '--yes', '--root', root, '--answers', answers, '--set', 'master.port=5051']);
+		const result = await runCli(['setup', '--yes', '--root', root, '--answers', answers, '--set', 'master.port=6060']);
 		expect(result.exitCode).toBe(0);
 		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('node1.example.com\n');
 		expect(await readFile(path.join(root, 'etc/mesos-slave/containerizers'), 'utf8')).toBe('docker,mesos\n');
-		expect(await readFile(path.join(root, 'etc/default/mesos-master'), 'utf8')).toBe('PORT=5051\nZK=zk://127.0.0.1:2181/mesos\n');
+		expect(await readFile(path.join(root, 'etc/default/mesos-master'), 'utf8')).toBe('PORT=6060\nZK=zk://127.0.0.1:2181/mesos\n');
 		const again = await runCli(['setup', '--yes', '--root', root]);
 		expect(again.stdout).toContain('Nothing changed');
 		await execa('rm', ['-f', answers]);

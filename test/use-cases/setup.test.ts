@@ -94,14 +94,14 @@ describe('the answers undo goes back to', () => {
 	it('are those from before a setup --yes run, not those it saved', async () => {
 		const root = await tempRoot();
 		const system = await createSystem({root});
-		system.state.saveAnswers({'master.port': '5051'});
-		const result = await runSetup(system, {'master.port': '5051', 'slave.hostname': 'node1'});
+		system.state.saveAnswers({'master.port': '6060'});
+		const result = await runSetup(system, {'master.port': '6060', 'slave.hostname': 'node1'});
 		expect(result.ok).toBe(true);
-		expect(system.state.answers()).toEqual({'master.port': '5051', 'slave.hostname': 'node1'});
+		expect(system.state.answers()).toEqual({'master.port': '6060', 'slave.hostname': 'node1'});
 		expect(system.state.setUpBefore()).toBe(true);
 		const undone = await undoLastRun(system);
-		expect(undone?.answers).toEqual({'master.port': '5051'});
-		expect(system.state.answers()).toEqual({'master.port': '5051'});
+		expect(undone?.answers).toEqual({'master.port': '6060'});
+		expect(system.state.answers()).toEqual({'master.port': '6060'});
 		// The only setup here is undone: the machine is no longer called set up.
 		expect(undone?.setUp).toBe(false);
 		expect(system.state.progress()).toBeUndefined();

@@ -20,8 +20,8 @@ it('undo after the wizard restores the answers saved before it, and the files', 
 	await mkdir(path.join(root, 'etc/mesos-slave'), {recursive: true});
 	await writeFile(path.join(root, 'etc/mesos-slave/hostname'), 'old-name\n');
 	const system = await createSystem({root});
-	system.state.saveAnswers({'master.port': '5051'});
-	const answers = {'master.port': '5051', 'slave.hostname': 'node1'};
+	system.state.saveAnswers({'master.port': '6060'});
+	const answers = {'master.port': '6060', 'slave.hostname': 'node1'};
 	const app = await renderWizard({system, answers});
 	for (const page of pagesFor(articleMachine, answers)) await acceptPage(inkScreen(app), page);
 	await waitFor('the wizard to end', () => app.exitCode() === 0);
@@ -29,7 +29,7 @@ it('undo after the wizard restores the answers saved before it, and the files', 
 	expect(system.state.answers()).toEqual(answers);
 	expect(system.state.setUpBefore()).toBe(true);
 	const undone = await undoLastRun(await createSystem({root}));
-	expect(undone?.answers).toEqual({'master.port': '5051'});
+	expect(undone?.answers).toEqual({'master.port': '6060'});
 	expect(undone?.setUp).toBe(false);
 	expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('old-name\n');
 }, 60_000);
