@@ -157,7 +157,7 @@ function clusterProblems(reader: Reader, masters: ClusterNode[], agents: Cluster
 	if (count === 0) problems.push(`${file}: masters: none are listed; list 1, 3, 5 or 7 machines that run ZooKeeper, the Mesos master and Marathon.`);
 	else if (count % 2 === 0) {
 		problems.push(
-			`${file}: masters: ${count} are listed; use an odd number (${allowedMasterCounts.join(', ')}): an even ensemble survives no more failures than one node fewer (${count} masters need ${Math.floor(count / 2) + 1} to agree and so survive ${count / 2 - 1} failure${count / 2 - 1 === 1 ? '' : 's'}, as ${count - 1} do), and waits for one more machine on every write.`,
+			`${file}: masters: ${count} are listed; use an odd number (${allowedMasterCounts.join(', ')}): an even ensemble survives no more failures than one node fewer (${count} masters need ${Math.floor(count / 2) + 1} to agree and so survive ${count / 2 - 1} failure${count / 2 - 1 === 1 ? '' : 's'}, as ${count - 1} ${count - 1 === 1 ? 'does' : 'do'}), and waits for one more machine on every write.`,
 		);
 	} else if (count > maxMasters) {
 		problems.push(`${file}: masters: ${count} are listed; use at most ${maxMasters}: every ZooKeeper write waits for a majority of them, so more masters only slow the cluster down. List the others under agents.`);

@@ -41,7 +41,7 @@ describe('the cluster file', () => {
 	});
 
 	it.each([
-		[2, /masters: 2 are listed; use an odd number \(1, 3, 5, 7\): an even ensemble survives no more failures than one node fewer \(2 masters need 2 to agree and so survive 0 failures, as 1 do\)/],
+		[2, /masters: 2 are listed; use an odd number \(1, 3, 5, 7\): an even ensemble survives no more failures than one node fewer \(2 masters need 2 to agree and so survive 0 failures, as 1 does\)/],
 		[4, /masters: 4 are listed; use an odd number .*4 masters need 3 to agree and so survive 1 failure, as 3 do/],
 		[9, /masters: 9 are listed; use at most 7: every ZooKeeper write waits for a majority of them/],
 		[0, /masters: none are listed; list 1, 3, 5 or 7 machines/],
