@@ -2,8 +2,8 @@
 // cluster status --once|--json, cluster undo --yes. Every line a node says starts with its name.
 import {type Cluster, type ClusterNode} from '../model/cluster.js';
 import {clusterProven} from '../model/cluster-deploy-view.js';
+import {clusterEnding, type EndingWords} from '../model/cluster-ending.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
-import {stoppedExitCode} from '../model/errors.js';
 import {layoutLines} from '../model/layout-prediction.js';
 import {renderClusterScript} from '../model/cluster-script.js';
 import {shellQuote} from '../model/script.js';
@@ -72,23 +72,13 @@ function printFailure(failure: NodeFailure, output: Output): void {
 	}
 }
 
-export function clusterEnding(outcome: ClusterOutcome, output: Output, how: string, again: string, undo: string): number {
-	if (outcome.stopped) {
-		output.err(paint(output, 'yellow', `Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}. To put every node back: ${undo}.`));
-		return stoppedExitCode;
-	}
-	for (const failure of outcome.failed) printFailure(failure, output);
-	if (!outcome.ok) {
-		const nodes = outcome.failed.map(failure => failure.node).join(', ');
-		output.err(
-			outcome.failed.length > 0
-				? `Nothing after the failed stage ran. Fix the cause on ${nodes}, then continue with: ${again} (what is already done changes nothing when done again). Or put every node back: ${undo}.`
-				: 'The deploy finished but the cluster is not proven: see the problems above.',
-		);
-		return 1;
-	}
-	output.out(`Done: ${how}.`);
-	return 0;
+// The failed nodes' output and logs, then the ending as the model words it (model/cluster-ending.ts).
+export function printClusterEnding(outcome: ClusterOutcome, output: Output, words: EndingWords): number {
+	if (!outcome.stopped) for (const failure of outcome.failed) printFailure(failure, output);
+	const {code, lines} = clusterEnding(outcome, words);
+	const say = code === 0 ? output.out : output.err;
+	for (const {text, tone} of lines) say(tone ? paint(output, tone, text) : text);
+	return code;
 }
 
 // `file`: the cluster file as it was named, for the commands a person is told to run next.
@@ -96,13 +86,13 @@ export async function runClusterSetupYes(cluster: Cluster, options: {file: strin
 	const common = {onEvent: (event: ClusterEvent) => printClusterEvent(event, output), ...(options.signal ? {signal: options.signal} : {})};
 	const file = shellQuote(options.file);
 	const root = options.root === undefined ? '' : ` --root ${shellQuote(options.root)}`;
-	const [again, undo] = [`mesos-setup cluster setup ${file}${root} --yes`, `mesos-setup cluster undo ${file}${root} --yes`];
+	const words = {again: `mesos-setup cluster setup ${file}${root} --yes`, undo: `mesos-setup cluster undo ${file}${root} --yes`};
 	if (options.root !== undefined) {
 		const outcome = await rehearseCluster(cluster, options.root, {...common, dryRun: options.dryRun ?? false});
-		return clusterEnding(outcome, output, `every node's files are under ${options.root}/NAME; nothing went over SSH`, again, undo);
+		return printClusterEnding(outcome, output, {...words, done: `Done: every node's files are under ${options.root}/NAME; nothing went over SSH.`});
 	}
 	const outcome = await deployCluster(cluster, common);
-	return clusterEnding(outcome, output, clusterProven(cluster.nodes.length), again, undo);
+	return printClusterEnding(outcome, output, {...words, done: `Done: ${clusterProven(cluster.nodes.length)}.`, status: `mesos-setup cluster status ${file}`});
 }
 
 export async function runClusterStatusOnce(cluster: Cluster, options: {json: boolean; root?: string}, output: Output): Promise<number> {

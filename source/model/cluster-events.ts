@@ -18,9 +18,10 @@ export type ClusterEvent =
 // instead (model/layout-prediction.ts movedFilesLines), asked about before any of them is written.
 export type NodeMoved = {node: string; lines: string[]};
 
-// A node whose step failed: what failed, the last lines of its output, and where its whole log is
-// kept on this machine (log, absent when nothing was logged).
-export type NodeFailure = {node: string; message: string; detail?: string[]; log?: string; tail?: string[]};
+// A node whose step failed: what failed (step: its title), the last lines of its output, and where
+// its whole log is kept on this machine (log, absent when nothing was logged). A failure of the
+// stage as a whole (the preflight's clocks) names the nodes it is about and no step.
+export type NodeFailure = {node: string; message: string; step?: string; detail?: string[]; log?: string; tail?: string[]};
 // What the screens answer for a failed node: the step again, go on without the node, or stop.
 export type NodeDecision = 'retry' | 'skip' | 'quit';
 
@@ -33,4 +34,12 @@ export type UnknownHostKey = {node: string; address: string; keys: HostKey[]};
 // stops before any node changes.
 export type HostKeyDecision = 'accept' | 'refuse';
 
-export type ClusterOutcome = {ok: boolean; stopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth};
+// What this run did on one node (its ApplyRun's summary, taken before the run is finished): whether
+// it changed anything there, how many files, and where their old copies are kept (backupsDir: only
+// when it changed a file, and only then does `cluster undo` put back this run there rather than an
+// earlier one).
+export type NodeRun = {node: string; recorded: boolean; changedFiles: number; backupsDir?: string};
+
+// nodes: every node's run, in the file's order (empty when no run started: nothing was changed).
+// postflightStopped: every stage ran on every node and a stop cut only the postflight short.
+export type ClusterOutcome = {ok: boolean; stopped?: boolean; postflightStopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth; nodes: NodeRun[]};

@@ -2,7 +2,8 @@
 // node, system commands skipped; nothing goes over SSH.
 import path from 'node:path';
 import {nodeAnswers} from '../model/cluster-derivation.js';
-import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../model/cluster-events.js';
+import {nodeRunOf} from '../model/cluster-ending.js';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure, NodeRun} from '../model/cluster-events.js';
 import {nodePlan} from '../model/cluster-plan.js';
 import type {Cluster} from '../model/cluster.js';
 import {readLogTail} from '../system/log-tail.js';
@@ -32,7 +33,14 @@ export async function rehearseCluster(
 	for (const {node, plan} of nodes) options.onEvent?.({type: 'planned', node: node.name, lines: nodePlanLines(plan)});
 	const failed: ClusterOutcome['failed'] = [];
 	const skipped: string[] = [];
-	const ended = (stopped: boolean): ClusterOutcome => ({ok: false, ...(stopped ? {stopped} : {}), failed, ...(skipped.length > 0 ? {skipped} : {})});
+	// What each node's runs did, a retry's added to the run before it (the ending tells it per node).
+	const runs = new Map<string, NodeRun>(nodes.map(({node}) => [node.name, {node: node.name, recorded: false, changedFiles: 0}]));
+	const ran = (name: string, run: NodeRun): void => {
+		const before = runs.get(name) as NodeRun;
+		runs.set(name, {...before, ...run, recorded: before.recorded || run.recorded, changedFiles: before.changedFiles + run.changedFiles});
+	};
+	const outcome = (ok: boolean, stopped = false): ClusterOutcome => ({ok, ...(stopped ? {stopped} : {}), failed, ...(skipped.length > 0 ? {skipped} : {}), nodes: [...runs.values()]});
+	const ended = (stopped: boolean): ClusterOutcome => outcome(false, stopped);
 	for (const {node, system, plan} of nodes) {
 		for (;;) {
 			const {onLayoutMoved} = options;
@@ -42,12 +50,14 @@ export async function rehearseCluster(
 				onEvent: event => options.onEvent?.({type: 'node', node: node.name, event}),
 				...(options.signal ? {signal: options.signal} : {}),
 			});
+			ran(node.name, nodeRunOf(node.name, result, system.fs.hostPath));
 			if (result.stopped) return ended(true);
 			if (result.ok) break;
 			const detail = result.failed?.outcome.detail ?? [];
 			const log = result.logPath;
 			const tail = log ? (await readLogTail(system.fs, [log], 10)).lines : [];
-			const failure = {node: node.name, message: `${result.failed?.step.title ?? 'setup'}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})};
+			const step = result.failed?.step.title ?? 'setup';
+			const failure = {node: node.name, message: `${step}: ${result.failed?.outcome.message ?? 'failed'}`, step, ...(detail.length > 0 ? {detail} : {}), ...(log ? {log: system.fs.hostPath(log), tail} : {})};
 			// The screens ask, as on a deploy: run the node's plan again (what is done changes nothing), go on without it, or stop.
 			const decision = options.onNodeFailed && !options.signal?.aborted ? await options.onNodeFailed(failure) : 'quit';
 			if (options.signal?.aborted) return ended(true);
@@ -61,6 +71,5 @@ export async function rehearseCluster(
 			return ended(false);
 		}
 	}
-	if (skipped.length > 0) return ended(false);
-	return {ok: failed.length === 0, failed};
+	return outcome(skipped.length === 0 && failed.length === 0);
 }

@@ -24,6 +24,32 @@ export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: n
 	}
 }
 
+// Every node's run finished at once (each to its end, whatever another's), then the nodes let go
+// (`letGo`), while the postflight proves the cluster (in turn they took half a second); a journal
+// not finished ends the postflight's wait and is thrown. A stop (`signal`) during the wait cuts
+// only the proof short: every stage ran, so `stopped` says so rather than "not proven".
+export async function finishAndProve(
+	runs: readonly {finish(): Promise<void>}[],
+	letGo: () => Promise<void>,
+	prove: (signal: AbortSignal) => Promise<{health: ClusterHealth; settled: boolean}>,
+	signal?: AbortSignal,
+): Promise<{health: ClusterHealth; settled: boolean; stopped: boolean}> {
+	const judging = new AbortController();
+	const judged = signal ? AbortSignal.any([signal, judging.signal]) : judging.signal;
+	const finishing = Promise.allSettled(runs.map(async run => run.finish())).then(async ends => {
+		const broken = ends.find(end => end.status === 'rejected');
+		if (broken) judging.abort();
+		await letGo();
+		if (broken) throw broken.reason;
+	});
+	const [finished, proven] = await Promise.allSettled([finishing, prove(judged)]);
+	if (finished.status === 'rejected') throw finished.reason;
+	if (proven.status === 'rejected') throw proven.reason;
+	return {...proven.value, stopped: !proven.value.settled && signal?.aborted === true};
+}
+
+type StagesOutcome = Omit<ClusterOutcome, 'ok' | 'health' | 'nodes' | 'postflightStopped'>;
+
 export type StageWork = {
 	applyStep(node: string, step: Step): Promise<ApplyResult>;
 	failureOf(node: string, step: Step, result: ApplyResult): Promise<NodeFailure>;
@@ -41,12 +67,12 @@ export type StageWork = {
 // The stages in order, the nodes of a stage in parallel, a stage only after the one before ended well
 // on every node. A failed node: retried, skipped (none of its later stages run) or the end, as
 // onNodeFailed answers; without it (--yes) the stage ends on the other nodes, then the deploy stops.
-export async function runStages(stages: readonly Stage[], work: StageWork): Promise<Omit<ClusterOutcome, 'ok' | 'health'>> {
+export async function runStages(stages: readonly Stage[], work: StageWork): Promise<StagesOutcome> {
 	const failed: NodeFailure[] = [];
 	const skipped = new Set<string>();
 	let quit = false;
 	let stopped = false;
-	const result = (): Omit<ClusterOutcome, 'ok' | 'health'> => ({failed, ...(skipped.size > 0 ? {skipped: [...skipped]} : {})});
+	const result = (): StagesOutcome => ({failed, ...(skipped.size > 0 ? {skipped: [...skipped]} : {})});
 	for (const fullStage of stages) {
 		const stage = {...fullStage, parts: fullStage.parts.filter(part => !skipped.has(part.node.name))};
 		if (stage.parts.length === 0) continue;
@@ -74,7 +100,7 @@ export async function runStages(stages: readonly Stage[], work: StageWork): Prom
 							} catch (error) {
 								// Looking at what the step left failed (the node unreachable, a target refused): the
 								// node's step failed, and is retried, skipped or the end like any other.
-								failure = {node: name, message: `${step.title}: ${errorMessage(error)}`};
+								failure = {node: name, message: `${step.title}: ${errorMessage(error)}`, step: step.title};
 							}
 						}
 						failure ??= await work.failureOf(name, step, applied);

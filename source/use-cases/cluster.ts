@@ -2,7 +2,8 @@
 // NAME's files under DIR/NAME, nothing over SSH), the deploy over SSH in stages, the postflight that
 // proves the cluster, cluster status, and undo on every node. Screens and plain commands both call these.
 import path from 'node:path';
-import {clockSkewProblem} from '../model/clock-skew.js';
+import {clockSkew} from '../model/clock-skew.js';
+import {nodeRunOf} from '../model/cluster-ending.js';
 import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
 import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
@@ -26,7 +27,8 @@ import {dockerAsker, readClusterAndDocker} from './cluster-docker.js';
 import {type AskNodeMoved, confirmShownLayouts, nodePlanLines, nodeSandbox, nodeStepsAfter, predictClusterLayouts, predictedNodePlan, unreachedNodeFacts} from './cluster-layout.js';
 import {type ClusterLocks, lockCluster, type Machine, thisMachine} from './cluster-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
-import {type ClusterEvent, type ClusterOutcome, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
+import type {NodeRun} from '../model/cluster-events.js';
+import {type ClusterEvent, type ClusterOutcome, finishAndProve, type NodeDecision, type NodeFailure, postflight, runStages} from './cluster-stages.js';
 
 export {rehearseCluster} from './cluster-rehearsal.js';
 export {endpointOf, type AskHostKey} from './cluster-connect.js';
@@ -129,7 +131,7 @@ export async function deployCluster(
 		const read = await Promise.all(systems.map(async system => readAhead(cluster, system, options.signal)));
 		const plans = read.map(({plan}) => plan);
 		for (const plan of plans) emit({type: 'planned', node: plan.node.name, lines: nodePlanLines(plan)});
-		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: []};
+		if (options.shown && options.onLayoutMoved && !(await confirmShownLayouts(plans, options.shown, options.onLayoutMoved))) return {ok: false, stopped: true, failed: [], nodes: []};
 		const after = new Map(
 			plans.map((plan, index) => [plan.node.name, nodeStepsAfter(cluster, plan, systems[index] as NodeSystem, {notice: line => emit({type: 'notice', node: plan.node.name, line}), onLayoutMoved: options.onLayoutMoved})]),
 		);
@@ -143,6 +145,8 @@ export async function deployCluster(
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));
+		// What this run did on each node, for the ending (taken before a run is finished: finishing records it).
+		const nodeRuns = (): NodeRun[] => systems.map(system => nodeRunOf(system.node, (runs.get(system.node) as ApplyRun).summary(), system.fs.hostPath));
 		// Each node's clock, read as its preflight ends (nothing else waits in its shell then), not
 		// once the slowest node's has.
 		const clocks = new Map<string, Promise<number>>();
@@ -164,38 +168,28 @@ export async function deployCluster(
 				const logged = result.logPath;
 				const {lines} = logged ? await readLogTail(createTargetFs(nodeLogDir()), [logged], 10) : {lines: []};
 				const {detail} = result.failed?.outcome ?? {};
-				return {node, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`, ...(detail && detail.length > 0 ? {detail} : {}), ...(logged ? {log: path.join(nodeLogDir(), logged), tail: lines} : {})};
+				return {node, message: `${step.title}: ${result.failed?.outcome.message ?? 'failed'}`, step: step.title, ...(detail && detail.length > 0 ? {detail} : {}), ...(logged ? {log: path.join(nodeLogDir(), logged), tail: lines} : {})};
 			},
 			afterStage: async stage => {
 				if (stage.id !== 'preflight') return undefined;
 				const offsets = await Promise.all(systems.map(async system => ({node: system.node, offsetMs: await (clocks.get(system.node) ?? system.nodeChecks.clockOffsetMs())})));
-				const skew = clockSkewProblem(offsets);
-				return skew ? {node: 'clocks', message: skew} : undefined;
+				// Named for the two nodes furthest apart: no one node is at fault.
+				const skew = clockSkew(offsets);
+				return skew ? {node: skew.nodes.join(' and '), message: skew.message} : undefined;
 			},
 			stepsAfter: async (node, step, rest) => (after.get(node) as NonNullable<ReturnType<typeof after.get>>)(step, rest),
 			emit,
 			...(options.onNodeFailed ? {onNodeFailed: options.onNodeFailed} : {}),
 			...(options.signal ? {signal: options.signal} : {}),
 		});
-		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged};
+		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged, nodes: nodeRuns()};
 		const {failed, skipped = []} = staged;
-		// Every node's run finished at once (each to its end, whatever another's), then the nodes let
-		// go, while the postflight proves the cluster (in turn they took half a second); a journal
-		// not finished ends the postflight's wait.
-		const judging = new AbortController();
-		const judged = options.signal ? AbortSignal.any([options.signal, judging.signal]) : judging.signal;
-		const finishing = Promise.allSettled([...runs.values()].map(async run => run.finish())).then(async ends => {
-			const broken = ends.find(end => end.status === 'rejected');
-			if (broken) judging.abort();
-			await letGo();
-			if (broken) throw broken.reason;
-		});
-		const [finished, proven] = await Promise.allSettled([finishing, postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged)]);
-		if (finished.status === 'rejected') throw finished.reason;
-		if (proven.status === 'rejected') throw proven.reason;
-		const proof = proven.value;
-		emit({type: 'postflight', ...proof});
-		return {ok: proof.settled && skipped.length === 0, failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health};
+		const nodes = nodeRuns();
+		const proof = await finishAndProve([...runs.values()], letGo, async judged => postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged), options.signal);
+		emit({type: 'postflight', health: proof.health, settled: proof.settled});
+		const ended = {failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health, nodes};
+		if (proof.stopped) return {ok: false, stopped: true, postflightStopped: true, ...ended};
+		return {ok: proof.settled && skipped.length === 0, ...ended};
 	});
 }
 

@@ -135,7 +135,7 @@ describe('the deploy view', () => {
 		expect(view.asking).toBeUndefined();
 		node({type: 'action-end', step: start, action, index: 0, outcome: {status: 'healthy', message: 'healthy'}});
 		expect(a1().services['mesos-slave']).toEqual({state: 'healthy', detail: 'healthy'});
-		view = deployReducer(view, {type: 'ended', outcome: {ok: true, failed: []}});
+		view = deployReducer(view, {type: 'ended', outcome: {ok: true, failed: [], nodes: []}});
 		expect(view.nodes.every(pane => pane.state === 'done')).toBe(true);
 	});
 

@@ -7,7 +7,7 @@ import type {ClusterNode} from '../../source/model/cluster.js';
 import type {Stage} from '../../source/model/cluster-plan.js';
 import type {Step} from '../../source/model/plan.js';
 import type {ApplyResult} from '../../source/system/apply-plan.js';
-import {clusterEnding} from '../../source/commands/cluster.js';
+import {printClusterEnding} from '../../source/commands/cluster.js';
 import {type ClusterEvent, type NodeDecision, type NodeFailure, runStages} from '../../source/use-cases/cluster.js';
 
 const node = (name: string): ClusterNode => ({name, address: `10.0.0.${name.length}`, role: name.startsWith('m') ? 'master' : 'agent'}) as ClusterNode;
@@ -82,8 +82,12 @@ describe('the deploy’s stages and a failed node', () => {
 	it('the plain message names the node, what failed, its output, its log’s last lines and the command to continue with', () => {
 		const lines: string[] = [];
 		const output = {out: (line: string) => lines.push(`out ${line}`), err: (line: string) => lines.push(`err ${line}`), color: false};
-		const failure: NodeFailure = {node: 'm2', message: 'Start zookeeper: not healthy after 60 s', detail: ['srvr: no answer'], log: '/root/.local/state/mesos-setup/cluster/R1/m2.log', tail: ['line 9', 'line 10']};
-		const code = clusterEnding({ok: false, failed: [failure]}, output, 'done', "mesos-setup cluster setup 'my cluster.yaml' --yes", "mesos-setup cluster undo 'my cluster.yaml' --yes");
+		const failure: NodeFailure = {node: 'm2', message: 'Start zookeeper: not healthy after 60 s', step: 'Start zookeeper', detail: ['srvr: no answer'], log: '/root/.local/state/mesos-setup/cluster/R1/m2.log', tail: ['line 9', 'line 10']};
+		const nodes = [
+			{node: 'm1', recorded: true, changedFiles: 9, backupsDir: 'm1:/var/backups/mesos-setup/R1'},
+			{node: 'm2', recorded: true, changedFiles: 9, backupsDir: 'm2:/var/backups/mesos-setup/R1'},
+		];
+		const code = printClusterEnding({ok: false, failed: [failure], nodes}, output, {done: 'Done.', again: "mesos-setup cluster setup 'my cluster.yaml' --yes", undo: "mesos-setup cluster undo 'my cluster.yaml' --yes"});
 		expect(code).toBe(1);
 		expect(lines).toEqual([
 			'err m2: failed: Start zookeeper: not healthy after 60 s',
@@ -91,7 +95,10 @@ describe('the deploy’s stages and a failed node', () => {
 			'err m2: the end of its log, /root/.local/state/mesos-setup/cluster/R1/m2.log:',
 			'err m2: | line 9',
 			'err m2: | line 10',
-			"err Nothing after the failed stage ran. Fix the cause on m2, then continue with: mesos-setup cluster setup 'my cluster.yaml' --yes (what is already done changes nothing when done again). Or put every node back: mesos-setup cluster undo 'my cluster.yaml' --yes.",
+			"err m1: changed 9 files, the old ones kept in m1:/var/backups/mesos-setup/R1",
+			'err m2: failed at Start zookeeper; changed 9 files, the old ones kept in m2:/var/backups/mesos-setup/R1',
+			"err Nothing after the failed stage ran. Fix the cause on m2, then continue with: mesos-setup cluster setup 'my cluster.yaml' --yes (what is already done changes nothing when done again).",
+			"err To put back what this run changed: mesos-setup cluster undo 'my cluster.yaml' --yes (it puts back each node's last run that changed files; a stopped deploy that this one continued needs a second undo).",
 		]);
 	});
 
@@ -115,7 +122,7 @@ describe('the deploy’s stages and a failed node', () => {
 				return 'retry';
 			},
 		});
-		expect(asked).toEqual([{node: 'm2', message: 'Start zookeeper on m2: reading m2:/usr/bin/mesos-init-wrapper failed: Connection reset'}]);
+		expect(asked).toEqual([{node: 'm2', message: 'Start zookeeper on m2: reading m2:/usr/bin/mesos-init-wrapper failed: Connection reset', step: 'Start zookeeper on m2'}]);
 		expect(applied.filter(title => title === 'Start zookeeper on m2')).toHaveLength(2);
 		expect(outcome).toEqual({failed: []});
 		// --yes: the stage ends on the other nodes, then the deploy stops, naming the node.
@@ -128,6 +135,6 @@ describe('the deploy’s stages and a failed node', () => {
 			},
 			emit: () => undefined,
 		});
-		expect(unattended).toEqual({failed: [{node: 'm1', message: 'Start zookeeper on m1: m1 is gone'}]});
+		expect(unattended).toEqual({failed: [{node: 'm1', message: 'Start zookeeper on m1: m1 is gone', step: 'Start zookeeper on m1'}]});
 	});
 });

@@ -72,7 +72,9 @@ function stagesRun(fails: Record<string, number>, hold?: string, after?: (option
 			onNodeFailed,
 			signal,
 		});
-		return {ok: !staged.stopped && staged.failed.length === 0 && !staged.skipped, ...staged};
+		// Every node changed files (as one that got past the preflight does), for the ending's lines.
+		const nodes = cluster.nodes.map(({name}) => ({node: name, recorded: true, changedFiles: 2, backupsDir: `${name}:/var/backups/mesos-setup/r`}));
+		return {ok: !staged.stopped && staged.failed.length === 0 && !staged.skipped, ...staged, nodes};
 	};
 }
 
@@ -114,7 +116,7 @@ async function show(run: ReturnType<typeof stagesRun>) {
 	let code: number | undefined;
 	let said: string | undefined;
 	const system = await createSystem({root: await tempRoot()});
-	const app = renderScreen(system, <ClusterDeployScreen nodes={cluster.nodes} run={run} done="Done: 3 nodes set up." again="mesos-setup cluster setup c.yaml" onExit={(exit, message) => ((code = exit), (said = message))} />);
+	const app = renderScreen(system, <ClusterDeployScreen nodes={cluster.nodes} run={run} words={{done: 'Done: 3 nodes set up.', again: 'mesos-setup cluster setup c.yaml', undo: 'mesos-setup cluster undo c.yaml --yes', status: 'mesos-setup cluster status c.yaml'}} onExit={(exit, message) => ((code = exit), (said = message))} />);
 	unmount = app.unmount;
 	return {app, code: () => code, said: () => said};
 }
@@ -133,7 +135,10 @@ describe('the deploy screen', () => {
 		frame = await waitForFrame(app, `✖ ${second} failed: Install: exit 100`);
 		// s: the other agent takes no further part; the rest goes on to the end.
 		await press(app, 's');
-		frame = await waitForFrame(app, 'Nothing after the failed stage ran', 20_000);
+		// No stage failed: the skipped node is said as skipped, with what each node changed.
+		frame = await waitForFrame(app, `${second} was skipped: every later stage ran on the other nodes`, 20_000);
+		expect(frame).not.toContain('Nothing after the failed stage ran');
+		expect(frame).toContain(`${second}: skipped; changed 2 files`);
 		expect(frame).toMatch(new RegExp(`${second} · agent · 10\\.0\\.0\\.2\\d · · skipped`));
 		expect(frame).toMatch(new RegExp(`${first} · agent · 10\\.0\\.0\\.2\\d · ✔ done`));
 		expect(frame).toMatch(/m1 · master · 10\.0\.0\.11 · ✔ done/);
@@ -152,6 +157,13 @@ describe('the deploy screen', () => {
 		await press(app, 'y');
 		await waitForFrame(app, () => code() === 130);
 		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
+	});
+
+	it('a stop during the postflight ends with 130, saying the deploy itself finished and only its proof was cut short', async () => {
+		const {app, code, said} = await show(async () => ({ok: false, stopped: true, postflightStopped: true, failed: [], nodes: [{node: 'm1', recorded: true, changedFiles: 3, backupsDir: 'm1:/var/backups/mesos-setup/r'}]}));
+		await waitForFrame(app, () => code() === 130);
+		expect(said()).toContain('the deploy itself finished on every node; only the proof of the cluster was cut short');
+		expect(said()).toContain('m1: changed 3 files');
 	});
 
 	it('shows a node’s unknown host key with each fingerprint before anything runs; a accepts and the deploy goes on', async () => {

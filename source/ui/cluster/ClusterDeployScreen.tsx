@@ -8,6 +8,7 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useState} from 'react';
 import type {ClusterNode} from '../../model/cluster.js';
+import {clusterEnding, type EndingLine, type EndingWords} from '../../model/cluster-ending.js';
 import type {NodeFailure, NodeMoved} from '../../model/cluster-events.js';
 import {clusterStatusLines} from '../../model/cluster-status-lines.js';
 import {stoppedExitCode} from '../../model/errors.js';
@@ -20,8 +21,9 @@ import {HostKeyQuestion} from './HostKeyQuestion.js';
 import {NodePane} from './NodePane.js';
 import {type RunDeploy, useClusterDeploy} from './use-cluster-deploy.js';
 
-// done: what is said when every node got through (a rehearsal says where its files are).
-type Props = {nodes: readonly ClusterNode[]; run: RunDeploy; done: string; again: string; onExit: (code: number, message?: string) => void};
+// words: what the ending says (model/cluster-ending.ts), as the plain command says it: `done` when
+// every node got through (a rehearsal says where its files are), `again` to continue.
+type Props = {nodes: readonly ClusterNode[]; run: RunDeploy; words: EndingWords; onExit: (code: number, message?: string) => void};
 
 function FailureQuestion({failure}: {failure: NodeFailure}) {
 	return (
@@ -51,19 +53,21 @@ function MovedQuestion({moved}: {moved: NodeMoved}) {
 	);
 }
 
-export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
+export function ClusterDeployScreen({nodes, run, words, onExit}: Props) {
 	const {view, answer, answerHostKey, answerMoved, stop, buffers} = useClusterDeploy(nodes, run);
 	const [asking, setAsking] = useState(false);
 	const {rows, columns} = useTerminalSize();
 	const ended = view.outcome !== undefined || view.error !== undefined;
-	const code = view.error !== undefined ? 1 : view.outcome?.stopped ? stoppedExitCode : view.outcome?.ok ? 0 : 1;
-	const leave = (): void => onExit(code, view.outcome?.stopped ? `Stopped: the steps under way are recorded as stopped. To continue: ${again}` : undefined);
+	const ending = view.outcome ? clusterEnding(view.outcome, words) : undefined;
+	const code = view.error !== undefined ? 1 : (ending?.code ?? 1);
+	// A stopped run ends the program (130) with its ending's lines (how to continue, what changed),
+	// as the wizard does.
+	const stoppedWith = view.outcome?.stopped && ending ? ending.lines.map(line => line.text).join('\n') : undefined;
+	const leave = (): void => onExit(code, stoppedWith);
 	useStop(() => (ended ? leave() : stop()));
-	// A stopped run ends the program (130) with the line saying how to continue, as the wizard does.
-	const stopped = view.outcome?.stopped === true;
 	useEffect(() => {
-		if (stopped) onExit(stoppedExitCode, `Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}`);
-	}, [stopped, onExit, again]);
+		if (stoppedWith !== undefined) onExit(stoppedExitCode, stoppedWith);
+	}, [stoppedWith, onExit]);
 	useKeys(press => {
 		if (ended) {
 			if (isKey(press, 'return') || isChar(press, 'q') || isKey(press, 'escape')) leave();
@@ -85,7 +89,7 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 		} else if (isChar(press, 'q') && !view.stopping) setAsking(true);
 	});
 	const columnsOfPanes = nodes.length > 3 && columns >= 80 ? 2 : 1;
-	const paneRows = Math.floor((rows - (view.asking ? 16 : view.hostKey ? 8 + view.hostKey.keys.length : view.moved ? 6 + view.moved.lines.length : view.outcome ? 10 : 5)) / Math.ceil(nodes.length / columnsOfPanes));
+	const paneRows = Math.floor((rows - (view.asking ? 16 : view.hostKey ? 8 + view.hostKey.keys.length : view.moved ? 6 + view.moved.lines.length : view.outcome ? Math.max(10, 6 + (ending?.lines.length ?? 0) + view.outcome.failed.length) : 5)) / Math.ceil(nodes.length / columnsOfPanes));
 	const width = Math.floor(columns / columnsOfPanes);
 	return (
 		<Box flexDirection="column">
@@ -112,23 +116,25 @@ export function ClusterDeployScreen({nodes, run, done, again, onExit}: Props) {
 				</Box>
 			) : null}
 			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
-			{view.outcome ? <Ending outcome={view.outcome} done={done} again={again} /> : null}
+			{view.outcome && ending ? <Ending failed={view.outcome.stopped ? [] : view.outcome.failed} lines={ending.lines} /> : null}
 			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
 			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.hostKey ? [{key: 'a', does: 'accept the key'}, {key: 'n', does: 'refuse it'}] : view.moved ? [{key: 'Enter', does: 'write them'}, {key: 'q', does: 'stop the deploy'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
 		</Box>
 	);
 }
 
-function Ending({outcome, done, again}: {outcome: NonNullable<ReturnType<typeof useClusterDeploy>['view']['outcome']>; done: string; again: string}) {
-	if (outcome.stopped) return <Text color="yellow">{`Stopped: the steps under way are recorded as stopped; nothing after them ran. To continue: ${again}`}</Text>;
-	if (outcome.ok) return <Text color="green">{done}</Text>;
+// The failed nodes, then the ending's lines.
+function Ending({failed, lines}: {failed: readonly NodeFailure[]; lines: readonly EndingLine[]}) {
 	return (
 		<Box flexDirection="column">
-			{outcome.failed.map(failure => (
+			{failed.map(failure => (
 				<Text key={failure.node} color="red">{`✖ ${failure.node}: ${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}`}</Text>
 			))}
-			{outcome.skipped && outcome.skipped.length > 0 ? <Text color="yellow">{`Skipped: ${outcome.skipped.join(', ')}; they took no further part.`}</Text> : null}
-			<Text>{`Nothing after the failed stage ran. Fix the cause, then continue with: ${again} (what is done already changes nothing).`}</Text>
+			{lines.map((line, index) => (
+				<Text key={index} {...(line.tone ? {color: line.tone} : {})}>
+					{line.text}
+				</Text>
+			))}
 		</Box>
 	);
 }

@@ -10,6 +10,7 @@ import type {NodeChanges} from '../../model/cluster-changes.js';
 import {chosenSettings, clusterSettings, clusterSettingsFor, clusterSettingsReducer, draftAnswers, pagesLayoutKey} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
 import {clusterProven} from '../../model/cluster-deploy-view.js';
+import type {EndingWords} from '../../model/cluster-ending.js';
 import {errorMessage, InputError} from '../../model/errors.js';
 import type {Plan} from '../../model/plan.js';
 import {shellQuote} from '../../model/script.js';
@@ -116,6 +117,16 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 				/>
 			);
 		case 'deploy':
-			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} done={root === undefined ? `Done: ${clusterProven(cluster.nodes.length)}.` : `Done: every node's files are under ${root}/NAME; nothing went over SSH.`} again={`mesos-setup cluster setup ${shellQuote(machines.file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`} onExit={onExit} /> : null;
+			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} words={endingWords(cluster.nodes.length, machines.file, root)} onExit={onExit} /> : null;
 	}
+}
+
+// What the deploy's ending says, as the plain command says it (model/cluster-ending.ts); the screen
+// is run again without --yes, undo only with it.
+function endingWords(nodes: number, file: string, root: string | undefined): EndingWords {
+	const rooted = `${shellQuote(file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`;
+	const again = `mesos-setup cluster setup ${rooted}`;
+	const undo = `mesos-setup cluster undo ${rooted} --yes`;
+	if (root !== undefined) return {done: `Done: every node's files are under ${root}/NAME; nothing went over SSH.`, again, undo};
+	return {done: `Done: ${clusterProven(nodes)}.`, again, undo, status: `mesos-setup cluster status ${shellQuote(file)}`};
 }
