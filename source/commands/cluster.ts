@@ -1,8 +1,11 @@
 // The plain (no terminal) cluster commands: cluster plan [--script], cluster setup --yes [--root DIR],
 // cluster status --once|--json, cluster undo --yes. Every line a node says starts with its name.
 import {type Cluster, type ClusterNode} from '../model/cluster.js';
-import {clusterProven} from '../model/cluster-deploy-view.js';
+import {clusterProven, rehearsalDone} from '../model/cluster-deploy-view.js';
+import {nodeAnswers} from '../model/cluster-derivation.js';
 import {clusterEnding, type EndingWords} from '../model/cluster-ending.js';
+import {refuseUnpinnedKey} from '../model/source-problems.js';
+import {resolveValues} from '../model/answers.js';
 import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {layoutLines} from '../model/layout-prediction.js';
 import {renderClusterScript} from '../model/cluster-script.js';
@@ -82,14 +85,17 @@ export function printClusterEnding(outcome: ClusterOutcome, output: Output, word
 }
 
 // `file`: the cluster file as it was named, for the commands a person is told to run next.
+// An unpinned apt key is refused before either path, as the deploy refuses it: a rehearsal passes
+// only what the deploy would.
 export async function runClusterSetupYes(cluster: Cluster, options: {file: string; root?: string; dryRun?: boolean; signal?: AbortSignal}, output: Output): Promise<number> {
+	for (const node of cluster.nodes) refuseUnpinnedKey(resolveValues(nodeAnswers(cluster, node)));
 	const common = {onEvent: (event: ClusterEvent) => printClusterEvent(event, output), ...(options.signal ? {signal: options.signal} : {})};
 	const file = shellQuote(options.file);
 	const root = options.root === undefined ? '' : ` --root ${shellQuote(options.root)}`;
 	const words = {again: `mesos-setup cluster setup ${file}${root} --yes`, undo: `mesos-setup cluster undo ${file}${root} --yes`};
 	if (options.root !== undefined) {
 		const outcome = await rehearseCluster(cluster, options.root, {...common, dryRun: options.dryRun ?? false});
-		return printClusterEnding(outcome, output, {...words, done: `Done: every node's files are under ${options.root}/NAME; nothing went over SSH.`});
+		return printClusterEnding(outcome, output, {...words, done: rehearsalDone(options.root, options.dryRun === true, `mesos-setup cluster setup ${file}${root} --yes`)});
 	}
 	const outcome = await deployCluster(cluster, common);
 	return printClusterEnding(outcome, output, {...words, done: `Done: ${clusterProven(cluster.nodes.length)}.`, status: `mesos-setup cluster status ${file}`});

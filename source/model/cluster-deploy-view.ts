@@ -154,3 +154,8 @@ export function deployReducer(view: DeployView, action: DeployAction): DeployVie
 
 // How a deploy that proved the cluster ends, on the screen and in plain output alike.
 export const clusterProven = (nodes: number): string => `${plural(nodes, 'node')} set up and the cluster proven`;
+
+// How a rehearsal ends: where every node's files are, or (a dry run) that none was written and what
+// would write them (`again`: the same command without --dry-run).
+export const rehearsalDone = (root: string, dryRun: boolean, again: string): string =>
+	dryRun ? `Dry run: nothing was written; ${again} would write every node's files under ${root}/NAME.` : `Done: every node's files are under ${root}/NAME; nothing went over SSH.`;

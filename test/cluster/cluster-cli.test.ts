@@ -127,6 +127,30 @@ describe('cluster setup --yes --root DIR', () => {
 	});
 });
 
+describe('cluster setup --yes --root DIR, what the deploy would refuse or not write', () => {
+	it('--dry-run writes nothing and says so, not where the files are', async () => {
+		const file = await clusterFile();
+		const root = path.join(await tempRoot(), 'R');
+		const {exitCode, stdout} = await runCli(['cluster', 'setup', file, '--yes', '--root', root, '--dry-run']);
+		expect(exitCode).toBe(0);
+		expect(stdout.trimEnd().split('\n').at(-1)).toBe(`Dry run: nothing was written; mesos-setup cluster setup ${file} --root ${root} --yes would write every node's files under ${root}/NAME.`);
+		expect(stdout).not.toContain('files are under');
+		await expect(readdir(root)).rejects.toThrow(/ENOENT/);
+	});
+
+	it('refuses an unpinned apt key (exit 2) as the deploy does, before any node is rehearsed or reached', async () => {
+		const file = await clusterFile(issueClusterFile('ssh: {user: admin}', 'settings: {repo.source: apt, repo.url: https://example.org/debian, repo.keyUrl: https://example.org/key.gpg}'));
+		const root = await tempRoot();
+		for (const args of [['--root', root], ['--root', root, '--dry-run'], []]) {
+			const result = await runCli(['cluster', 'setup', file, '--yes', ...args]);
+			expect(result.exitCode, args.join(' ')).toBe(2);
+			expect(result.stderr).toContain('repo.fingerprint is not set: without a terminal nobody can confirm the apt source’s key, so an unpinned key is refused and nothing was changed.');
+			expect(result.stdout).toBe('');
+		}
+		expect(await readdir(root)).toEqual([]);
+	});
+});
+
 describe('a cluster file that cannot be a cluster', () => {
 	const refusals: [string, string, RegExp][] = [
 		['an even number of masters', 'masters:\n  - {name: m1, address: 10.0.0.1}\n  - {name: m2, address: 10.0.0.2}\nagents:\n  - {name: a1, address: 10.0.0.3}\n', /2 are listed; use an odd number \(1, 3, 5, 7\): an even ensemble survives no more failures than one node fewer/],

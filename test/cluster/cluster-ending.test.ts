@@ -9,6 +9,7 @@ import {clockSkew} from '../../source/model/clock-skew.js';
 import {clusterEnding, type EndingWords} from '../../source/model/cluster-ending.js';
 import type {ClusterOutcome, NodeRun} from '../../source/model/cluster-events.js';
 import type {ClusterHealth} from '../../source/model/cluster-health.js';
+import {rehearsalDone} from '../../source/model/cluster-deploy-view.js';
 import {finishAndProve} from '../../source/use-cases/cluster-stages.js';
 
 const words: EndingWords = {done: 'Done: 2 nodes set up and the cluster proven.', again: 'mesos-setup cluster setup c.yaml --yes', undo: 'mesos-setup cluster undo c.yaml --yes', status: 'mesos-setup cluster status c.yaml'};
@@ -76,6 +77,13 @@ describe('the ending of a cluster deploy', () => {
 		const {code, text} = texts({ok: true, failed: [], nodes: [changed('m1'), changed('a1', 1)]});
 		expect(code).toBe(0);
 		expect(text).toBe('Done: 2 nodes set up and the cluster proven.\nm1: changed 7 files, the old ones kept in m1:/var/backups/mesos-setup/R2\na1: changed 1 file, the old ones kept in a1:/var/backups/mesos-setup/R2');
+	});
+});
+
+describe('the end of a rehearsal (the screen and cluster setup --yes --root alike)', () => {
+	it('a dry run says nothing was written and what would write it, not where the files are', () => {
+		expect(rehearsalDone('./R', true, 'mesos-setup cluster setup c.yaml --root ./R')).toBe("Dry run: nothing was written; mesos-setup cluster setup c.yaml --root ./R would write every node's files under ./R/NAME.");
+		expect(rehearsalDone('./R', false, 'unused')).toBe("Done: every node's files are under ./R/NAME; nothing went over SSH.");
 	});
 });
 

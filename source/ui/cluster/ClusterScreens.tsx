@@ -9,7 +9,7 @@ import React, {useCallback, useMemo, useState} from 'react';
 import type {NodeChanges} from '../../model/cluster-changes.js';
 import {chosenSettings, clusterSettings, clusterSettingsFor, clusterSettingsReducer, draftAnswers, pagesLayoutKey} from '../../model/cluster-settings.js';
 import type {Cluster} from '../../model/cluster.js';
-import {clusterProven} from '../../model/cluster-deploy-view.js';
+import {clusterProven, rehearsalDone} from '../../model/cluster-deploy-view.js';
 import type {EndingWords} from '../../model/cluster-ending.js';
 import {errorMessage, InputError} from '../../model/errors.js';
 import type {Plan} from '../../model/plan.js';
@@ -117,16 +117,16 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 				/>
 			);
 		case 'deploy':
-			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} words={endingWords(cluster.nodes.length, machines.file, root)} onExit={onExit} /> : null;
+			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} words={endingWords(cluster.nodes.length, machines.file, root, system.dryRun)} onExit={onExit} /> : null;
 	}
 }
 
 // What the deploy's ending says, as the plain command says it (model/cluster-ending.ts); the screen
 // is run again without --yes, undo only with it.
-function endingWords(nodes: number, file: string, root: string | undefined): EndingWords {
+function endingWords(nodes: number, file: string, root: string | undefined, dryRun: boolean): EndingWords {
 	const rooted = `${shellQuote(file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`;
 	const again = `mesos-setup cluster setup ${rooted}`;
 	const undo = `mesos-setup cluster undo ${rooted} --yes`;
-	if (root !== undefined) return {done: `Done: every node's files are under ${root}/NAME; nothing went over SSH.`, again, undo};
+	if (root !== undefined) return {done: rehearsalDone(root, dryRun, again), again, undo};
 	return {done: `Done: ${clusterProven(nodes)}.`, again, undo, status: `mesos-setup cluster status ${shellQuote(file)}`};
 }
