@@ -12,7 +12,7 @@ import {lastUndoableRun} from './journal-reading.js';
 import {formatBytes, type TargetFiles} from './target-fs.js';
 
 // editedSince: by hand since the run; unknown: bytes of a killed run's that its journal never named.
-type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean; unknown: boolean};
+export type Step = {entry: JournalEntry; now?: Buffer; backup?: Buffer; editedSince: boolean; unknown: boolean};
 
 // File systems hand out space in blocks; a few bytes still take one.
 const blocks = (bytes: number): number => Math.ceil(bytes / 4096) * 4096;
@@ -88,7 +88,12 @@ export async function checkUndo(fs: TargetFiles, run: JournalFile): Promise<Step
 export async function undoLastRun(fs: TargetFiles, runId: string, now = new Date()): Promise<UndoResult> {
 	const run = await lastUndoableRun(fs);
 	if (!run) return {lines: []};
-	const steps = await checkUndo(fs, run);
+	return putBackRun(fs, run, await checkUndo(fs, run), runId, now);
+}
+
+// `run` put back from the steps checkUndo gave for it, by a caller that still holds the run lock it
+// checked under (so nothing moved since): cluster undo checks every node before any node changes.
+export async function putBackRun(fs: TargetFiles, run: JournalFile, steps: Step[], runId: string, now = new Date()): Promise<UndoResult & {run: JournalFile}> {
 
 	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of
 	// their own.

@@ -10,7 +10,7 @@ import type {JournalFile, UndoLine} from '../model/journal-record.js';
 import {newRunId} from '../system/journal.js';
 import {lastUndoableRun} from '../system/journal-reading.js';
 import type {System} from '../system/system.js';
-import {checkUndo, undoLastRun as undoJournal} from '../system/undo.js';
+import {checkUndo, putBackRun, type Step} from '../system/undo.js';
 import {refuseUnsafeRealRun} from './real-machine.js';
 import {underRunLock} from './run-lock.js';
 import type {UseCaseOptions} from './use-case-options.js';
@@ -42,8 +42,9 @@ export async function previewUndo(system: System): Promise<UndoPreview | undefin
 	return previewOf(system, run);
 }
 
-// The undo itself checks again under its lock (system/undo.ts), so its own preview need not.
-function previewOf(system: System, run: JournalFile): UndoPreview {
+// The undo itself checks again under its lock (system/undo.ts), so its own preview need not; nor
+// does cluster undo's, made of runs it has just checked.
+export function previewOf(system: System, run: JournalFile): UndoPreview {
 	const files: UndoFile[] = [...run.entries].reverse().map(entry => ({path: entry.path, action: entry.existed && entry.backup ? 'restore' : 'remove'}));
 	const setupRun = run.kind === 'setup';
 	// The files are named by the plan of the answers before the run and of those it saved.
@@ -59,13 +60,18 @@ export async function undoLastRun(system: System, options: UseCaseOptions<UndoEv
 	if (system.dryRun) throw new Error('this is a dry run (--dry-run), so nothing is changed; run without it to undo');
 	return underRunLock(system, 'undo', line => options.onEvent?.({type: 'notice', line}), async () => {
 		const found = await lastUndoableRun(system.fs);
-		if (!found) return undefined;
-		const preview = previewOf(system, found);
-		const {run, lines} = await undoJournal(system.fs, newRunId(system.now()), system.now());
-		if (!run) return undefined;
-		for (const line of lines) options.onEvent?.({type: 'undone', line});
-		// A setup's progress goes back too; an older journal without it leaves the progress as it is.
-		system.state.restore(run.answersBefore ?? system.state.answers(), run.kind === 'setup' ? (run.progressBefore ?? system.state.saved()) : undefined);
-		return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
+		return found ? putBack(system, found, await checkUndo(system.fs, found), options) : undefined;
 	});
+}
+
+// `run` put back from the steps checkUndo gave for it, by a caller that holds the run lock it was
+// checked under (undoLastRun here; cluster undo for every node at once): the files, then the saved
+// answers and progress.
+export async function putBack(system: System, run: JournalFile, steps: Step[], options: UseCaseOptions<UndoEvent> = {}): Promise<UndoDone> {
+	const preview = previewOf(system, run);
+	const {lines} = await putBackRun(system.fs, run, steps, newRunId(system.now()), system.now());
+	for (const line of lines) options.onEvent?.({type: 'undone', line});
+	// A setup's progress goes back too; an older journal without it leaves the progress as it is.
+	system.state.restore(run.answersBefore ?? system.state.answers(), run.kind === 'setup' ? (run.progressBefore ?? system.state.saved()) : undefined);
+	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
 }
