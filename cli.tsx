@@ -138,7 +138,7 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	if (command === 'cluster setup' && flags.yes) return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);
 	if (command === 'cluster undo') {
 		if (!flags.yes) usage(`cluster undo asks no question on a screen yet: run mesos-setup cluster undo ${file} --yes.`);
-		return commands.runClusterUndo(cluster, root, output);
+		return (await import('./source/commands/cluster-undo.js')).runClusterUndo(cluster, {...root, dryRun: flags.dryRun}, output);
 	}
 	// The cluster screens: setup (settings, summary, deploy with a pane per node) and live status.
 	if (!process.stdin.isTTY) usage(`mesos-setup ${command} needs a terminal for its screens; without one use ${command === 'cluster status' ? '--once or --json' : '--yes'}.`);

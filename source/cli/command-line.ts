@@ -96,8 +96,9 @@ const commands = [
 		words: ['cluster', 'undo'],
 		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
 		summary: 'undo the last cluster setup on every node, from each node’s own backups (--yes)',
-		description: 'Reaches every node first (one that cannot be reached stops the undo before any node changes), then puts back on each node the files its last run changed, from the journal and backups kept on that node. With --root DIR, the rehearsed nodes under DIR/NAME. Services are not restarted.',
-		examples: ['mesos-setup cluster undo cluster.yaml --yes'],
+		description:
+			'Reaches every node first, then finds each node’s last run and makes undo’s own checks there (the journal, every backup, the room it needs): a node that cannot be reached or refuses stops the undo before any node changes, every such node named with why. Then every node at once puts back the files its last run changed, from the journal and backups kept on that node; each names the run it puts back (id, start, a setup or a local edit), and it is said when the nodes’ last runs are not the same run. A node that fails part way (its SSH drops) fails alone: the others are put back, each node’s end is said, exit 1. With --root DIR, the rehearsed nodes under DIR/NAME, and --dry-run (with --root only) lists per node what would be put back and changes nothing. Services are not restarted.',
+		examples: ['mesos-setup cluster undo cluster.yaml --yes', 'mesos-setup cluster undo cluster.yaml --yes --root ./rehearsal --dry-run'],
 	},
 ] as const satisfies readonly CommandSpec[];
 

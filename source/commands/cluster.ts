@@ -1,5 +1,6 @@
 // The plain (no terminal) cluster commands: cluster plan [--script], cluster setup --yes [--root DIR],
-// cluster status --once|--json, cluster undo --yes. Every line a node says starts with its name.
+// cluster status --once|--json (cluster undo --yes: cluster-undo.ts). Every line a node says starts
+// with its name.
 import {type Cluster, type ClusterNode} from '../model/cluster.js';
 import {clusterProven, rehearsalDone} from '../model/cluster-deploy-view.js';
 import {nodeAnswers} from '../model/cluster-derivation.js';
@@ -10,7 +11,7 @@ import {clusterStatusLines} from '../model/cluster-status-lines.js';
 import {layoutLines} from '../model/layout-prediction.js';
 import {renderClusterScript} from '../model/cluster-script.js';
 import {shellQuote} from '../model/script.js';
-import {type ClusterEvent, type ClusterOutcome, type NodeFailure, clusterStatus, deployCluster, planCluster, rehearseCluster, undoCluster, undoRehearsedCluster} from '../use-cases/cluster.js';
+import {type ClusterEvent, type ClusterOutcome, type NodeFailure, clusterStatus, deployCluster, planCluster, rehearseCluster} from '../use-cases/cluster.js';
 import {type Output, paint} from './output.js';
 import {describeAction} from './plan.js';
 import {printEvent} from './setup-yes.js';
@@ -106,14 +107,4 @@ export async function runClusterStatusOnce(cluster: Cluster, options: {json: boo
 	if (options.json) output.out(JSON.stringify({nodes: cluster.nodes, ...health}, null, 2));
 	else for (const line of clusterStatusLines(health)) output.out(line);
 	return health.problems.length === 0 ? 0 : 1;
-}
-
-export async function runClusterUndo(cluster: Cluster, options: {root?: string}, output: Output): Promise<number> {
-	const onEvent = (event: ClusterEvent): void => printClusterEvent(event, output);
-	const undone = options.root === undefined ? await undoCluster(cluster, {onEvent}) : await undoRehearsedCluster(cluster, options.root, {onEvent});
-	for (const node of undone) {
-		output.out(node.runId ? `${node.node}: put back run ${node.runId} (${node.lines.length} file${node.lines.length === 1 ? '' : 's'})` : `${node.node}: nothing to undo`);
-	}
-	output.out('Services are not restarted by undo: restart them on each node to use the files put back.');
-	return 0;
 }

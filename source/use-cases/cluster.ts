@@ -1,6 +1,7 @@
 // Several machines from one cluster file: the plan of every node, a rehearsal under --root DIR (node
 // NAME's files under DIR/NAME, nothing over SSH), the deploy over SSH in stages, the postflight that
-// proves the cluster, cluster status, and undo on every node. Screens and plain commands both call these.
+// proves the cluster, and cluster status (undo on every node: cluster-undo.ts). Screens and plain
+// commands both call these.
 import path from 'node:path';
 import {clockSkew} from '../model/clock-skew.js';
 import {nodeRunOf} from '../model/cluster-ending.js';
@@ -14,12 +15,10 @@ import type {Plan} from '../model/plan.js';
 import {ApplyRun} from '../system/apply-plan.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createTargetFs} from '../system/target-fs.js';
-import {newRunId, type UndoLine} from '../system/journal.js';
+import {newRunId} from '../system/journal.js';
 import {nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
-import {createSystem, type System} from '../system/system.js';
 import {refuseUnwritableTargets} from '../system/target-check.js';
-import {undoLastRun as undoJournal} from '../system/undo.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {readAhead} from './cluster-ahead.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
@@ -42,7 +41,7 @@ export type ClusterRunOptions = UseCaseOptions<ClusterEvent> & {thisMachine?: Ma
 // `work` may let the nodes go sooner (`letGo`: their locks given back and their connections closed,
 // once nothing more is done on them), so the postflight's wait is not also theirs.
 // A node whose host key is unknown is asked about through `onUnknownHostKey` (the screens), or refused.
-async function onLockedNodes<T>(
+export async function onLockedNodes<T>(
 	cluster: Cluster,
 	command: string,
 	options: ClusterRunOptions & {onUnknownHostKey?: AskHostKey},
@@ -191,35 +190,6 @@ export async function deployCluster(
 		if (proof.stopped) return {ok: false, stopped: true, postflightStopped: true, ...ended};
 		return {ok: proof.settled && skipped.length === 0, ...ended};
 	});
-}
-
-export type NodeUndo = {node: string; runId?: string; lines: UndoLine[]};
-
-// The last run on every node put back from its own journal and backups; every node is reached
-// first, so an unreachable one stops the undo before any node changes.
-export async function undoCluster(cluster: Cluster, options: ClusterRunOptions = {}): Promise<NodeUndo[]> {
-	return onLockedNodes(cluster, 'cluster-undo', options, async systems => {
-		const now = new Date();
-		return Promise.all(
-			systems.map(async system => {
-				const {run, lines} = await undoJournal(system.fs, newRunId(now), now);
-				for (const line of lines) options.onEvent?.({type: 'notice', node: system.node, line: `${line.outcome.padEnd(9)} ${line.path}`});
-				return {node: system.node, ...(run ? {runId: run.runId} : {}), lines};
-			}),
-		);
-	});
-}
-
-// --root DIR: the same undo on every node's sandbox.
-export async function undoRehearsedCluster(cluster: Cluster, rootDir: string, options: UseCaseOptions<ClusterEvent> = {}): Promise<NodeUndo[]> {
-	const {undoLastRun} = await import('./undo.js');
-	const results: NodeUndo[] = [];
-	for (const node of cluster.nodes) {
-		const system: System = await createSystem({root: path.join(rootDir, node.name)});
-		const done = await undoLastRun(system, {onEvent: event => options.onEvent?.(event.type === 'notice' ? {type: 'notice', node: node.name, line: event.line} : {type: 'notice', node: node.name, line: `${event.line.outcome.padEnd(9)} ${event.line.path}`})});
-		results.push({node: node.name, ...(done ? {runId: done.runId} : {}), lines: done?.lines ?? []});
-	}
-	return results;
 }
 
 // The machine list of the screens saved as a cluster file (checked whole first: what cluster … FILE
