@@ -132,7 +132,10 @@ async function runCluster(command: string, file: string, flags: CommandLineOptio
 	const cluster = await readClusterFile(file);
 	const commands = await import('./source/commands/cluster.js');
 	const root = flags.root === undefined ? {} : {root: flags.root};
-	if (flags.dryRun && flags.root === undefined && command !== 'cluster plan') usage(`${command} --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
+	// Without --root a dry run of what changes nodes is refused with what shows it instead; status and
+	// plan only read, so --dry-run asks nothing of them.
+	if (flags.dryRun && flags.root === undefined && command === 'cluster setup') usage(`cluster setup --dry-run needs --root DIR (a rehearsal); to see what would be done on the nodes, run mesos-setup cluster plan ${file}.`);
+	if (flags.dryRun && flags.root === undefined && command === 'cluster undo') usage(`cluster undo --dry-run needs --root DIR (a rehearsal): over SSH it cannot yet show what would be put back. cluster undo ${file} --yes checks every node before any node changes, refuses if one cannot be put back, and names the run each node puts back.`);
 	if (command === 'cluster plan') return commands.runClusterPlan(cluster, {script: flags.script, ...root}, output);
 	if (command === 'cluster status' && (flags.once || flags.json)) return commands.runClusterStatusOnce(cluster, {json: flags.json, ...root}, output);
 	if (command === 'cluster setup' && flags.yes) return commands.runClusterSetupYes(cluster, {file, ...root, dryRun: flags.dryRun, signal: stopPlainRun()}, output);

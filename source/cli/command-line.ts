@@ -88,7 +88,7 @@ const commands = [
 		arguments: [{name: 'FILE', description: 'the cluster file', required: true, completes: 'file'}],
 		summary: 'the whole cluster’s health, asked from this machine; --once, --json',
 		description:
-			'Asks every master’s ZooKeeper (srvr), Mesos master (/master/state) and Marathon (/v2/leader) over the network and judges the whole: the ZooKeeper leader and how many of the ensemble serve, the Mesos leader and whether every master names it, agents active of all, frameworks, the Marathon leader. Where the agents run docker (slave.containerizers), docker version is asked on each such node over SSH and counts toward the verdict (not asked under --root). In a terminal it is a live screen (per node its services, then the cluster), looked at again every 2 s (r now, q quits). --once prints it and exits 0 when the cluster is healthy, 1 otherwise; --json prints it as JSON.',
+			'Asks every master’s ZooKeeper (srvr), Mesos master (/master/state) and Marathon (/v2/leader) over the network and judges the whole: the ZooKeeper leader and how many of the ensemble serve, the Mesos leader and whether every master names it, agents active of all, frameworks, the Marathon leader. Where the agents run docker (slave.containerizers), docker version is asked on each such node over SSH and counts toward the verdict (not asked under --root). In a terminal it is a live screen (per node its services, then the cluster), looked at again every 2 s (r now, q quits). --once prints it and exits 0 when the cluster is healthy, 1 otherwise; --json prints it as JSON. --dry-run is taken: status changes nothing either way.',
 		examples: ['mesos-setup cluster status cluster.yaml', 'mesos-setup cluster status cluster.yaml --once'],
 	},
 	{

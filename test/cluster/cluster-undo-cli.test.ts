@@ -1,6 +1,7 @@
 // cluster undo through the built CLI on a rehearsed cluster (real sandboxes under --root DIR): a node
 // that cannot be put back refuses the undo before any node changes, every refusing node named; a dry
-// run changes no byte; and each node names the run it puts back.
+// run changes no byte; each node names the run it puts back; and the hints for --dry-run without
+// --root fit the command.
 import {mkdir, writeFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -73,5 +74,24 @@ describe('cluster undo --root DIR', () => {
 		// a1's setup is still there (only its edit was put back); every other node is back as before.
 		expect(Object.keys(await readTree(path.join(root, 'a1'), ownBookkeeping))).toContain('etc/mesos-slave/ip');
 		for (const name of ['m1', 'm3', 'a2']) expect(await readTree(path.join(root, name), ownBookkeeping)).toEqual({});
+	});
+});
+
+describe('--dry-run without --root', () => {
+	it('cluster undo is refused with a hint about undo, not about the setup plan', async () => {
+		const file = await clusterFile();
+		const refused = await runCli(['cluster', 'undo', file, '--yes', '--dry-run']);
+		expect(refused.exitCode).toBe(2);
+		expect(refused.stderr).toContain('cluster undo --dry-run needs --root DIR (a rehearsal)');
+		expect(refused.stderr).not.toContain('cluster plan');
+	});
+
+	it('cluster status only reads, so --dry-run --once is taken', {timeout: 60_000}, async () => {
+		// No node is there: status says so (exit 1), as it does without --dry-run.
+		const file = await clusterFile();
+		const status = await runCli(['cluster', 'status', file, '--dry-run', '--once']);
+		expect(status.stderr).not.toContain('needs --root');
+		expect(status.exitCode).toBe(1);
+		expect(status.stdout).toContain('problem:');
 	});
 });
