@@ -159,6 +159,28 @@ describe('the deploy screen', () => {
 		expect(said()).toContain('To continue: mesos-setup cluster setup c.yaml');
 	});
 
+	// The question is about a deploy under way: once it ended there is nothing left to stop, and y and
+	// n (which an ended screen no longer takes) must not be offered.
+	it('takes the stop question away when the deploy ends while it is asked', async () => {
+		let finish = (): void => undefined;
+		const gate = new Promise<void>(resolve => {
+			finish = resolve;
+		});
+		const run = stagesRun({});
+		const {app, code} = await show(async options => {
+			await gate;
+			return run(options);
+		});
+		await press(app, 'q');
+		expect(app.lastFrame()).toContain('Stop the deploy?');
+		finish();
+		const frame = await waitForFrame(app, 'Done: 3 nodes set up.', 20_000);
+		expect(frame).not.toContain('Stop the deploy?');
+		expect(frame).toContain('Enter leave');
+		await pressExpectingNoChange(app, '\r');
+		await waitForFrame(app, () => code() === 0);
+	}, 40_000);
+
 	it('a stop during the postflight ends with 130, saying the deploy itself finished and only its proof was cut short', async () => {
 		const {app, code, said} = await show(async () => ({ok: false, stopped: true, postflightStopped: true, failed: [], nodes: [{node: 'm1', recorded: true, changedFiles: 3, backupsDir: 'm1:/var/backups/mesos-setup/r'}]}));
 		await waitForFrame(app, () => code() === 130);

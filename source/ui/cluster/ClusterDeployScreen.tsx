@@ -117,7 +117,7 @@ export function ClusterDeployScreen({nodes, run, words, onExit}: Props) {
 			) : null}
 			{view.error ? <Text color="red">{`The deploy could not go on: ${view.error}`}</Text> : null}
 			{view.outcome && ending ? <Ending failed={view.outcome.stopped ? [] : view.outcome.failed} lines={ending.lines} /> : null}
-			{asking ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
+			{asking && !ended ? <Text color="yellow">Stop the deploy? The steps under way are stopped and recorded; nothing after them runs. y stops · n goes on</Text> : null}
 			<KeyHelp keys={ended ? [{key: 'Enter', does: 'leave'}] : view.hostKey ? [{key: 'a', does: 'accept the key'}, {key: 'n', does: 'refuse it'}] : view.moved ? [{key: 'Enter', does: 'write them'}, {key: 'q', does: 'stop the deploy'}] : view.asking ? [{key: 'r', does: 'retry'}, {key: 's', does: 'skip the node'}, {key: 'q', does: 'quit'}] : [{key: 'q', does: 'stop the deploy'}, {key: 'Ctrl+C', does: 'stop at once'}]} />
 		</Box>
 	);
