@@ -463,7 +463,7 @@ describe('commands', () => {
 		await press(app, keys.enter);
 		const review = await toSummary(app);
 		expect(review).toContain('$ LC_ALL=C apt-get -y update');
-		expect(review).toContain('$ DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y mesosphere');
+		expect(review).toContain('$ DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y');
 		await press(app, keys.enter);
 		const failed = await waitForFrame(app, '✖ Refresh package lists failed: “apt-get -y update” exited with code 100');
 		expect(failed).toContain('E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by');
