@@ -5,8 +5,6 @@
 import path from 'node:path';
 import {clockSkew} from '../model/clock-skew.js';
 import {nodeRunOf} from '../model/cluster-ending.js';
-import {clusterFileText, parseClusterFile} from '../model/cluster-file.js';
-import {writeClusterFile} from '../system/cluster-file.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import {clusterStages, type NodePlan, nodePlan} from '../model/cluster-plan.js';
 import {refuseUnpinnedKey} from '../model/source-problems.js';
@@ -190,14 +188,6 @@ export async function deployCluster(
 		if (proof.stopped) return {ok: false, stopped: true, postflightStopped: true, ...ended};
 		return {ok: proof.settled && skipped.length === 0, ...ended};
 	});
-}
-
-// The machine list of the screens saved as a cluster file (checked whole first: what cluster … FILE
-// would refuse is never written); returns the file's full path.
-export async function saveClusterFile(file: string, cluster: Cluster): Promise<string> {
-	const text = clusterFileText(cluster);
-	parseClusterFile(text, file);
-	return writeClusterFile(file, text);
 }
 
 // cluster status: what every node's services answer, judged whole, from this machine; Docker asked on

@@ -19,6 +19,9 @@ async function type(chunk: string, expected: string | RegExp): Promise<string> {
 	return waitForFrame(app!, expected);
 }
 
+// A frame's text with the screen's line breaks taken out: long paths wrap at the test's width.
+const unwrapped = (frame = ''): string => frame.replaceAll(/ *\n */g, ' ');
+
 describe('the machine list of several machines', () => {
 	it('is offered on the welcome, lists machines typed several keys at a time, and saves them as a cluster file', async () => {
 		app = await renderWizard();
@@ -41,11 +44,12 @@ describe('the machine list of several machines', () => {
 		await type(`e${keys.tab}${keys.tab}${keys.right}${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
 		await type(`a10.0.0.22${keys.enter}`, /a2 +10\.0\.0\.22/);
 		await type('d', /^(?![\s\S]*a2 +10\.0\.0\.22)/);
-		// s: the file name, cluster.yaml unless typed; Ctrl+U clears it.
-		const dir = await tempRoot();
+		// s: the file name, cluster.yaml unless typed; Ctrl+U clears it. A rehearsal (--root) saves a
+		// relative name inside the root, not in the working directory, and says so.
+		const dir = app.root;
 		const file = path.join(dir, 'my cluster.yaml');
-		await type('s', 'Save as:');
-		await type(`\u0015${file}${keys.enter}`, `Saved: ${file}`);
+		expect(await type('s', 'Save as:')).toContain(`A rehearsal: the file is saved inside ${dir}`);
+		await type(`\u0015my cluster.yaml${keys.enter}`, `Saved: ${file}`);
 		const saved = parseClusterFile(await readFile(file, 'utf8'), file);
 		expect(saved.nodes).toEqual([
 			{name: 'm1', address: '10.0.0.11', role: 'master'},
@@ -53,10 +57,27 @@ describe('the machine list of several machines', () => {
 			{name: 'm3', address: '10.0.0.13', role: 'master'},
 			{name: 'a1', address: '10.0.0.21', role: 'agent'},
 		]);
-		expect(await readdir(dir)).toEqual(['my cluster.yaml']);
-		expect(app.lastFrame()).toContain(`mesos-setup cluster setup '${file}' --yes`);
+		expect(await readdir(dir)).toContain('my cluster.yaml');
+		expect(await readdir(process.cwd())).not.toContain('my cluster.yaml');
+		// The next commands rehearse too: --root, as the deploy's own hint gives it.
+		expect(unwrapped(app.lastFrame())).toContain(`mesos-setup cluster plan '${file}' --root ${dir}`);
+		expect(unwrapped(app.lastFrame())).toContain(`Rehearse the deploy:  mesos-setup cluster setup '${file}' --root ${dir} --yes`);
 		// q leaves with the file saved (Enter goes on to the settings: cluster-screens.test.tsx).
 		app.stdin.write('q');
 		await waitForFrame(app, () => app!.exitCode() === 0);
+	});
+
+	it('in a rehearsal, refuses to save outside the root, says what is allowed, and writes nothing there', async () => {
+		app = await renderWizard();
+		await waitForFrame(app, 'This machine or several machines?');
+		await type(`${keys.down}${keys.enter}`, 'Several machines: list them');
+		await type(`a10.0.0.11${keys.enter}a10.0.0.21${keys.tab}${keys.right}${keys.enter}`, /m2 +10\.0\.0\.21 +agent/);
+		const outside = await tempRoot();
+		await type('s', 'Save as:');
+		const refused = unwrapped(await type(`\u0015${path.join(outside, 'cluster.yaml')}${keys.enter}`, /writes nothing outside/));
+		expect(refused).toContain(`writes nothing outside ${app.root}`);
+		expect(refused).toContain(`type a name such as cluster.yaml (saved in ${app.root})`);
+		expect(refused).toContain('Save as:');
+		expect(await readdir(outside)).toEqual([]);
 	});
 });

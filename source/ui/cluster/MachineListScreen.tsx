@@ -6,11 +6,12 @@ import React, {useCallback} from 'react';
 import {errorMessage} from '../../model/errors.js';
 import {type Machine, machineFields, type MachineListState, machineList, machineListReducer, clusterOf, machineListProblems} from '../../model/machine-list.js';
 import type {Cluster} from '../../model/cluster.js';
-import {shellQuote} from '../../model/script.js';
-import {saveClusterFile} from '../../use-cases/cluster.js';
+import {rootFlag, shellQuote} from '../../model/script.js';
+import {saveClusterFile} from '../../use-cases/save-cluster-file.js';
 import {type KeyHint, KeyHelp} from '../components/key-help/KeyHelp.js';
 import {TextField} from '../components/text-field/TextField.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
+import {useSystem} from '../hooks/use-system.js';
 import {useMachineListKeys} from './use-machine-list-keys.js';
 
 const roleWords: Record<Machine['role'], string> = {master: 'master (ZooKeeper, Mesos master, Marathon)', agent: 'agent (Mesos agent)', 'master+agent': 'master+agent (everything)'};
@@ -54,14 +55,17 @@ function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}
 // onNext: once saved, Enter goes on to the settings for every node with the list and its file.
 export function MachineListScreen({cluster, onLeave, onNext}: {cluster?: Cluster; onLeave: () => void; onNext?: (cluster: Cluster, file: string) => void}) {
 	const [state, screen] = useSyncReducer(machineListReducer, machineList(cluster));
+	const system = useSystem();
+	// A rehearsal (--root DIR) saves inside DIR, and the commands it names next carry --root DIR.
+	const root = system.sandbox ? system.root : undefined;
 	const save = useCallback(
 		(file: string) => {
-			saveClusterFile(file, clusterOf(screen.get())).then(
+			saveClusterFile(file, clusterOf(screen.get()), root).then(
 				saved => screen.dispatch({type: 'saved', file: saved}),
 				(error: unknown) => screen.dispatch({type: 'save-failed', message: errorMessage(error)}),
 			);
 		},
-		[screen],
+		[screen, root],
 	);
 	const next = useCallback(() => {
 		const now = screen.get();
@@ -87,16 +91,19 @@ export function MachineListScreen({cluster, onLeave, onNext}: {cluster?: Cluster
 			</Box>
 			{mode.kind === 'edit' ? <EditRow mode={mode} /> : null}
 			{mode.kind === 'save' || mode.kind === 'saving' ? (
-				<Box marginTop={1}>
-					<Text>{'Save as: '}</Text>
-					{mode.kind === 'save' ? <TextField text={mode.file.text} cursor={mode.file.cursor} focus /> : <Text>{`${mode.file} (saving…)`}</Text>}
+				<Box flexDirection="column" marginTop={1}>
+					<Box>
+						<Text>{'Save as: '}</Text>
+						{mode.kind === 'save' ? <TextField text={mode.file.text} cursor={mode.file.cursor} focus /> : <Text>{`${mode.file} (saving…)`}</Text>}
+					</Box>
+					{root === undefined ? null : <Text dimColor>{`A rehearsal: the file is saved inside ${root} (a relative name from there); nothing is written outside it.`}</Text>}
 				</Box>
 			) : null}
 			{mode.kind === 'saved' ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text color="green">{`Saved: ${mode.file}`}</Text>
-					<Text>{`Every node's changes: mesos-setup cluster plan ${shellQuote(mode.file)}`}</Text>
-					<Text>{`Set up over SSH:      mesos-setup cluster setup ${shellQuote(mode.file)} --yes`}</Text>
+					<Text>{`Every node's changes: mesos-setup cluster plan ${shellQuote(mode.file)}${rootFlag(system)}`}</Text>
+					<Text>{`${root === undefined ? 'Set up over SSH:     ' : 'Rehearse the deploy: '} mesos-setup cluster setup ${shellQuote(mode.file)}${rootFlag(system)} --yes`}</Text>
 				</Box>
 			) : null}
 			{[...problems, ...(problems.length === 0 && machines.length > 0 ? pending.map(line => `Not yet a cluster: ${line}`) : [])].map(line => (
