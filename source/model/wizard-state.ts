@@ -162,6 +162,14 @@ export function initialWizardState(start: WizardStart): WizardState {
 	};
 }
 
+// The welcome with its cursor on `choice` where it offers it: back from the machine list, the
+// cursor is where it was, on "Several machines".
+export function welcomeOn(state: WizardState, choice: WelcomeChoice | undefined): WizardState {
+	const {mode} = state;
+	const at = mode.kind === 'welcome' && choice ? welcomeChoices[mode.offer].indexOf(choice) : -1;
+	return mode.kind === 'welcome' && at >= 0 ? {...state, mode: {...mode, choice: at}} : state;
+}
+
 export const pagesOf = (state: Pick<WizardState, 'answers' | 'facts'>): Page[] => wizardPages(buildPlan(resolveValues(state.answers), state.facts));
 
 export function currentPage(state: Pick<WizardState, 'answers' | 'facts' | 'pageId'>, pages: readonly Page[] = pagesOf(state)): {page: Page; index: number} {

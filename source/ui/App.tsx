@@ -65,12 +65,20 @@ function Screens({command, answers, editId, editValue, cluster, clusterFile, reh
 		const message = farewell(exit.state, page, exit.summary);
 		onExit(exit.code, message);
 	}, [onExit, router]);
-	const wizardFrom = (onBack?: () => void) => <Wizard answers={answers} {...(rehearse ? {rehearse} : {})} {...(onBack ? {onBack} : {})} onExit={wizardExit} />;
+	// Back from the machine list (Esc), the welcome comes again with "Several machines" under the
+	// cursor; keys typed with the Esc wait for it, as they wait for the list above.
+	const [backFromSeveral, setBackFromSeveral] = useState(false);
+	const backToWelcome = useCallback(() => {
+		router?.hold();
+		setBackFromSeveral(true);
+		setSeveral(false);
+	}, [router]);
+	const wizardFrom = (onBack?: () => void) => <Wizard answers={answers} {...(rehearse ? {rehearse} : {})} {...(onBack ? {onBack} : {})} {...(backFromSeveral ? {startOn: 'several' as const} : {})} onExit={wizardExit} />;
 	// The menu, status and edit find their way among themselves; setup again is the wizard.
 	const afterSetup = (start: 'home' | 'status' | 'edit') => (
 		<AfterSetup start={start} answers={answers} {...(editId ? {editId} : {})} {...(editValue === undefined ? {} : {editValue})} setup={wizardFrom} onExit={onExit} />
 	);
-	if (several) return <ClusterScreens onExit={onExit} />;
+	if (several) return <ClusterScreens onExit={onExit} onBack={backToWelcome} />;
 	if (command === 'cluster setup' && cluster) return <ClusterScreens cluster={cluster} {...(clusterFile ? {file: clusterFile} : {})} onExit={onExit} />;
 	if (command === 'cluster status' && cluster) return <ClusterStatusScreen cluster={cluster} open={() => watchCluster(cluster, {probes: system.probes, sandbox: system.sandbox})} onExit={onExit} />;
 	switch (command) {

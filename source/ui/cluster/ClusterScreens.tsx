@@ -35,9 +35,11 @@ type Props = {
 	cluster?: Cluster;
 	file?: string;
 	onExit: (code: number, message?: string) => void;
+	// Esc on the machine list: back to the welcome it was opened from.
+	onBack?: () => void;
 };
 
-export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props) {
+export function ClusterScreens({cluster: given, file: givenFile, onExit, onBack}: Props) {
 	const system = useSystem();
 	const [route, showRoute] = useState<Route>(given ? {screen: 'settings'} : {screen: 'list'});
 	const router = useKeyRouter();
@@ -103,7 +105,7 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit}: Props)
 	);
 	switch (route.screen) {
 		case 'list':
-			return <MachineListScreen {...(machines ? {cluster: machines.cluster} : {})} onNext={toSettings} onLeave={() => onExit(0)} />;
+			return <MachineListScreen {...(machines ? {cluster: machines.cluster} : {})} onNext={toSettings} onLeave={() => onExit(0)} onBack={onBack ?? (() => onExit(0))} />;
 		case 'settings':
 			return cluster ? <ClusterSettingsScreen cluster={cluster} screen={screen} state={settings} backWord={given ? 'leave' : 'back to the machines'} onDone={review} onBack={() => (given ? onExit(0) : setRoute({screen: 'list'}))} /> : null;
 		case 'reviewing':

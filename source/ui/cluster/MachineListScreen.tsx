@@ -52,8 +52,9 @@ function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}
 	);
 }
 
-// onNext: once saved, Enter goes on to the settings for every node with the list and its file.
-export function MachineListScreen({cluster, onLeave, onNext}: {cluster?: Cluster; onLeave: () => void; onNext?: (cluster: Cluster, file: string) => void}) {
+// onNext: once saved, Enter goes on to the settings for every node with the list and its file;
+// onBack: Esc on the list, back to the welcome's "this machine or several"; onLeave: q, the end.
+export function MachineListScreen({cluster, onLeave, onBack, onNext}: {cluster?: Cluster; onLeave: () => void; onBack: () => void; onNext?: (cluster: Cluster, file: string) => void}) {
 	const [state, screen] = useSyncReducer(machineListReducer, machineList(cluster));
 	const system = useSystem();
 	// A rehearsal (--root DIR) saves inside DIR, and the commands it names next carry --root DIR.
@@ -72,7 +73,7 @@ export function MachineListScreen({cluster, onLeave, onNext}: {cluster?: Cluster
 		if (now.mode.kind === 'saved' && onNext) onNext(clusterOf(now), now.mode.file);
 		else onLeave();
 	}, [screen, onNext, onLeave]);
-	useMachineListKeys(screen, {save, leave: onLeave, next});
+	useMachineListKeys(screen, {save, leave: onLeave, back: onBack, next});
 	const {machines, selected, mode, problems} = state;
 	const masters = machines.filter(machine => machine.role !== 'agent').length;
 	const pending = mode.kind === 'list' ? machineListProblems(state) : [];

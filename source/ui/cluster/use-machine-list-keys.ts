@@ -1,5 +1,5 @@
-// Keys of the machine list: ↑↓ choose a machine, a add, e or Enter edit, d remove, s save, Esc or q
-// back (once saved, Enter goes on); while a machine is edited Tab/↓ and Shift+Tab/↑ go through its fields, ←→ change its role,
+// Keys of the machine list: ↑↓ choose a machine, a add, e or Enter edit, d remove, s save, Esc back
+// to the welcome, q leave (once saved, Enter goes on, Esc or q leave); while a machine is edited Tab/↓ and Shift+Tab/↑ go through its fields, ←→ change its role,
 // Enter keeps it, Esc drops the change; while the file name is typed Enter saves, Esc goes back.
 import type {MachineListAction, MachineListState} from '../../model/machine-list.js';
 import {machineFields} from '../../model/machine-list.js';
@@ -8,7 +8,7 @@ import {textEditOf} from '../components/keys/text-edit-of.js';
 import {useKeys} from '../components/keys/use-keys.js';
 import type {SyncReducer} from '../hooks/use-sync-reducer.js';
 
-export type MachineListCalls = {save(file: string): void; leave(): void; next(): void};
+export type MachineListCalls = {save(file: string): void; leave(): void; back(): void; next(): void};
 
 export function useMachineListKeys(screen: SyncReducer<MachineListState, MachineListAction>, calls: MachineListCalls): void {
 	useKeys(press => {
@@ -22,7 +22,8 @@ export function useMachineListKeys(screen: SyncReducer<MachineListState, Machine
 				else if (isChar(press, 'e') || isKey(press, 'return')) send({type: 'edit'});
 				else if (isChar(press, 'd')) send({type: 'remove'});
 				else if (isChar(press, 's')) send({type: 'save'});
-				else if (isKey(press, 'escape') || isChar(press, 'q')) calls.leave();
+				else if (isKey(press, 'escape')) calls.back();
+				else if (isChar(press, 'q')) calls.leave();
 				return;
 			case 'edit': {
 				const onRole = machineFields[mode.field] === 'role';

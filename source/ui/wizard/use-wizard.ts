@@ -10,7 +10,7 @@ import type {RunSummary} from '../../model/apply-events.js';
 import {errorMessage, errorWithDetail} from '../../model/errors.js';
 import {predictionKey} from '../../model/layout-prediction.js';
 import {wizardReducer} from '../../model/wizard-reducer.js';
-import {activeMode, currentPage, initialWizardState, pagesOf, type WizardAction, type WizardState} from '../../model/wizard-state.js';
+import {activeMode, currentPage, initialWizardState, pagesOf, type WelcomeChoice, welcomeOn, type WizardAction, type WizardState} from '../../model/wizard-state.js';
 import type {SetupSession} from '../../use-cases/setup.js';
 import {emptyRunView, runNotice, runViewReducer, type RunView} from '../components/run/run-view.js';
 import {StepOutput} from '../components/run/step-output.js';
@@ -27,6 +27,8 @@ export type WizardOptions = {
 	rehearse?: () => Promise<void>;
 	// Opened from the home menu: back to it from the welcome (Esc or q).
 	onBack?: () => void;
+	// The welcome's choice under the cursor at the start (back from the machine list: several).
+	startOn?: WelcomeChoice;
 	onExit: (exit: WizardExit) => void;
 };
 
@@ -181,7 +183,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 export function useWizard(options: WizardOptions) {
 	const system = useSystem();
 	const useCases = useUseCases();
-	const [initial] = useState(() => initialWizardState({facts: system.facts, answers: options.answers, sandbox: system.sandbox, progress: useCases.savedProgress()}));
+	const [initial] = useState(() => welcomeOn(initialWizardState({facts: system.facts, answers: options.answers, sandbox: system.sandbox, progress: useCases.savedProgress()}), options.startOn));
 	const [state, store] = useSyncReducer(wizardReducer, initial);
 	const [view, fold] = useSyncReducer(runViewReducer, emptyRunView);
 	const [output, setOutput] = useState(() => new StepOutput());
