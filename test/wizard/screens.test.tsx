@@ -9,7 +9,7 @@ import {readTree} from '../helpers/tree.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {press, pressExpectingNoChange, readsKeys, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
-import {renderWizard} from '../ui/render-wizard.js';
+import {renderWizard, resizeTo} from '../ui/render-wizard.js';
 import type {StepId} from '../../source/model/plan.js';
 import type {RunOptions, RunResult} from '../../source/system/runner.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -422,6 +422,31 @@ describe('the summary at 80×24', () => {
 		expect(bottom).toMatch(/\d+ commands to run; files: 20 new\./);
 		// The footer names every key whole, none cut at 80 columns.
 		expect(bottom.split('\n').at(-1)).toBe('Enter start the run · ↑↓ choose a file · d show its diff · Esc back · q quit');
+	});
+});
+
+describe('the summary at 80×24, from the key step', () => {
+	// Every row is in view or counted in a row above or below: the key's commands before the first
+	// file, the services started after the last (neither could be seen, and nothing said so).
+	it('shows what comes before the first file and after the last, or counts it', async () => {
+		const {system} = await fakeMachine({completed: ['preflight']});
+		const app = await renderWizard({system});
+		resizeTo(app, {columns: 80, rows: 24});
+		await waitForFrame(app, 'Continue from “Repository key”');
+		await press(app, keys.enter);
+		const top = await toSummary(app);
+		expect(top).toContain('❯ ✎ /etc/apt/sources.list.d/mesosphere.list');
+		expect(top).toMatch(/Repository key|↑ \d+ more rows?/);
+		expect(top).toContain('gpg --batch');
+		expect(top).toMatch(/↓ \d+ more rows/);
+		expect(top.split('\n').length).toBeLessThanOrEqual(23);
+		let bottom = top;
+		for (let downs = 0; downs < 40 && !bottom.includes('❯ ✎ /etc/marathon/conf/zk'); downs++) bottom = await press(app, keys.down);
+		expect(bottom).toContain('❯ ✎ /etc/marathon/conf/zk');
+		expect(bottom).toContain('$ service marathon start');
+		expect(bottom).toMatch(/↑ \d+ more rows/);
+		expect(bottom).not.toMatch(/↓ \d+ more rows?/);
+		expect(bottom.split('\n').length).toBeLessThanOrEqual(23);
 	});
 });
 

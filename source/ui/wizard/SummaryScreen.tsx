@@ -11,6 +11,7 @@ import {layoutShort} from '../../model/layout-prediction.js';
 import {roleOf} from '../../model/roles.js';
 import {activeMode, layoutPending} from '../../model/wizard-state.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
+import {more} from '../components/scroll/scroll-window.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useDiskFiles} from '../hooks/use-disk-files.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
@@ -36,7 +37,7 @@ export function SummaryScreen({state, pages, height, width, scrollLimit}: Screen
 	if (disk.error) return <Text color="red">Cannot read the files on disk to compare: {disk.error}</Text>;
 	if (!steps) return <Text dimColor>Reading the files on disk…</Text>;
 	const change = steps.flatMap(step => step.items).find(item => item.file?.path === files[chosen])?.file;
-	const {start, end} = summaryWindow(rows, chosen, Math.max(1, space.rows));
+	const shown = summaryWindow(rows, chosen, Math.max(1, space.rows));
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
@@ -49,14 +50,16 @@ export function SummaryScreen({state, pages, height, width, scrollLimit}: Screen
 				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} limit={scrollLimit} view={state.wholeFiles ? 'whole' : 'changes'} />
 			) : (
 				<Box flexDirection="column">
-					{rows.slice(start, end).map((row, index) => {
+					{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'row')}</Text> : null}
+					{rows.slice(shown.start, shown.start + shown.visible).map((row, index) => {
 						const here = row.file !== undefined && row.file === chosen;
 						return (
-							<Text key={start + index} bold={row.tone === 'heading' || here} color={here ? 'blue' : tones[row.tone]} dimColor={row.tone === 'unchanged' && !here} wrap="truncate-end">
+							<Text key={shown.start + index} bold={row.tone === 'heading' || here} color={here ? 'blue' : tones[row.tone]} dimColor={row.tone === 'unchanged' && !here} wrap="truncate-end">
 								{here ? `❯${row.text.slice(1)}` : row.text}
 							</Text>
 						);
 					})}
+					{shown.below > 0 ? <Text dimColor>↓ {more(shown.below, 'row')}</Text> : null}
 				</Box>
 			)}
 			<Box ref={space.below} flexDirection="column">

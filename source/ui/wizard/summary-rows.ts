@@ -2,6 +2,7 @@
 // long ones wrapped under their first row (never cut); each file row carries its place in the
 // summary's file list, so the cursor can be kept in view.
 import {emptyStepNote, type FileState, type SummaryItem, type SummaryStep} from '../../model/change-summary.js';
+import {type ScrollWindow, scrollWindow} from '../components/scroll/scroll-window.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
 export type SummaryRow = {text: string; tone: 'heading' | 'command' | 'check' | FileState; file?: number};
@@ -24,10 +25,15 @@ export function summaryRows(steps: readonly SummaryStep[], files: readonly strin
 	return rows;
 }
 
-// Which rows fit in `height`, the first row of the chosen file among them.
-export function summaryWindow(rows: readonly SummaryRow[], chosen: number, height: number): {start: number; end: number} {
-	if (rows.length <= height) return {start: 0, end: rows.length};
+// Which rows fit in `height`, the first row of the chosen file among them, with a row above and
+// below counting what is out of view (scrollWindow, as the preflight's list and the diffs). The
+// first file shows as much as fits of what comes before it (the key's commands), the last of what
+// comes after it (the services started); another file is centred.
+export function summaryWindow(rows: readonly SummaryRow[], chosen: number, height: number): ScrollWindow {
 	const at = Math.max(0, rows.findIndex(row => row.file === chosen));
-	const start = Math.min(Math.max(0, at - Math.floor(height / 2)), rows.length - height);
-	return {start, end: start + height};
+	const first = !rows.slice(0, at).some(row => row.file !== undefined);
+	const last = !rows.slice(at + 1).some(row => row.file !== undefined);
+	const offsets = [...(first ? [0, at - (height - 3)] : []), ...(last ? [rows.length, at] : []), at - Math.floor((height - 2) / 2)];
+	const windows = offsets.map(offset => scrollWindow(rows.length, height, offset));
+	return windows.find(window => at >= window.start && at < window.start + window.visible) ?? scrollWindow(rows.length, height, at);
 }
