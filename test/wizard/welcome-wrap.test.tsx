@@ -22,3 +22,21 @@ describe.each(terminalSizes)('the welcome at $columns×$rows', ({columns, rows})
 		expect(frame.replaceAll(/\s+/g, ' ')).toContain('system commands are shown, not run.');
 	});
 });
+
+// At 60×15 the choices were below the window while ↓ moved their hidden cursor: the lines about the
+// machine give way instead, counted, and the question and both choices stay in view.
+describe('the welcome at 60×15', () => {
+	it('keeps its choices and question in view, the machine’s lines counted where they give way', async () => {
+		const app = await renderWizard();
+		await waitForFrame(app, 'Press Enter to begin');
+		const drawn = app.frames.length;
+		resizeTo(app, {columns: 60, rows: 15});
+		const frame = await waitForFrame(app, shown => app.frames.length > drawn && shown.includes('step 1 of') && shown.includes('❯ This machine'));
+		expect(frame).toContain('Several machines: list them');
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain('This machine or several machines?');
+		expect(frame).toMatch(/… \d+ more lines? about this machine in a taller window/);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+		app.stdin.write('\u001B[B');
+		expect(await waitForFrame(app, '❯ Several machines')).toContain('This machine or several machines?');
+	});
+});

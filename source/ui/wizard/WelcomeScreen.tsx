@@ -10,6 +10,7 @@ import type {Facts} from '../../model/facts.js';
 import {welcomeLines} from '../../model/welcome-lines.js';
 import {type WelcomeChoice, welcomeChoices} from '../../model/wizard-state.js';
 import {ChoiceList} from '../components/choice-list/ChoiceList.js';
+import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
@@ -24,7 +25,22 @@ function whyRehearse(facts: Facts): string {
 	return `A real setup cannot work here: ${reasons.join(' and ')}.`;
 }
 
-export function WelcomeScreen({state, pages, width}: ScreenProps) {
+const rehearsalLine = 'A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run.';
+
+type Line = {text: string; dimColor?: boolean; color?: string};
+
+// The lines about this machine that fit in `rows`, whole, and how many give way. What the welcome
+// asks is never cut: at 60×15 its choices were below the window while ↓ moved their cursor.
+function machineLinesFitting(lines: readonly Line[], rows: number, width: number): {shown: Line[]; hidden: number} {
+	const heights = lines.map(line => wrapRows(line.text, width).length);
+	if (heights.reduce((sum, each) => sum + each, 0) <= rows) return {shown: [...lines], hidden: 0};
+	// One row says how many lines give way.
+	let used = 1;
+	const shown = lines.filter((_, index) => (used += heights[index] ?? 0) <= rows);
+	return {shown, hidden: lines.length - shown.length};
+}
+
+export function WelcomeScreen({state, pages, width, height}: ScreenProps) {
 	const system = useSystem();
 	const note = modeNote(system);
 	const {mode} = state;
@@ -41,25 +57,43 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 	};
 	const offer = welcome?.offer;
 	const choices = offer ? welcomeChoices[offer].map(value => ({value, label: labels[value]})) : [];
+	const title = 'Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.';
+	const intro = 'First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there.';
+	const question = 'This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look).';
+	const resumed = `A setup here stopped at “${resumeTitle}”. Its answers are kept.`;
+	const machine: Line[] = [
+		...welcomeLines(system.facts, resolveValues(state.answers), system.sandbox).map(text => ({text})),
+		{text: installedLine(system.facts), dimColor: true},
+		...system.facts.notes.map(text => ({text, dimColor: true})),
+		...(note ? [{text: note, color: 'yellow'}] : []),
+	];
+	// Every row but the machine's lines: the title and intro, the offer, its choices, the two margins.
+	const asked = [
+		title,
+		intro,
+		...(offer === 'rehearsal' ? [whyRehearse(system.facts), rehearsalLine] : []),
+		...(offer === 'rehearsing' ? ['⠋ Preparing the rehearsal…'] : []),
+		...(offer === 'resume' ? [resumed] : []),
+		...choices.map(choice => `❯ ${choice.label}`),
+		...(offer === 'ready' ? [question] : []),
+		...(welcome?.notice ? [welcome.notice] : []),
+	].reduce((sum, text) => sum + wrapRows(text, width).length, 2);
+	const fitting = machineLinesFitting(machine, height - asked, width);
 	return (
 		<Box flexDirection="column">
-			<Text bold>Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.</Text>
-			<WrappedText text="First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there." width={width} />
+			<Text bold>{title}</Text>
+			<WrappedText text={intro} width={width} />
 			<Box marginTop={1} flexDirection="column">
-				{welcomeLines(system.facts, resolveValues(state.answers), system.sandbox).map(line => (
-					<WrappedText key={line} text={line} width={width} />
+				{fitting.shown.map(line => (
+					<WrappedText key={line.text} text={line.text} width={width} {...(line.dimColor ? {dimColor: true} : {})} {...(line.color ? {color: line.color} : {})} />
 				))}
-				<Text dimColor>{installedLine(system.facts)}</Text>
-				{system.facts.notes.map(line => (
-					<WrappedText key={line} text={line} width={width} dimColor />
-				))}
-				{note ? <WrappedText text={note} width={width} color="yellow" /> : null}
+				{fitting.hidden > 0 ? <Text dimColor wrap="truncate-end">{`… ${fitting.hidden} more line${fitting.hidden === 1 ? '' : 's'} about this machine in a taller window`}</Text> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				{offer === 'rehearsal' ? (
 					<>
 						<WrappedText text={whyRehearse(system.facts)} width={width} color="yellow" />
-						<WrappedText text="A rehearsal walks the whole setup in a sandbox folder (./mesos-rehearsal): files are written there, system commands are shown but not run." width={width} />
+						<WrappedText text={rehearsalLine} width={width} />
 					</>
 				) : null}
 				{offer === 'rehearsing' ? (
@@ -67,10 +101,10 @@ export function WelcomeScreen({state, pages, width}: ScreenProps) {
 						<Spinner type="dots" /> Preparing the rehearsal…
 					</Text>
 				) : null}
-				{offer === 'resume' ? <Text color="yellow">A setup here stopped at “{resumeTitle}”. Its answers are kept.</Text> : null}
+				{offer === 'resume' ? <WrappedText text={resumed} width={width} color="yellow" /> : null}
 				{choices.length > 0 && welcome ? <ChoiceList items={choices} selected={welcome.choice} /> : null}
-				{offer === 'ready' ? <WrappedText text="This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look)." width={width} /> : null}
-				{welcome?.notice ? <Text color="red">{welcome.notice}</Text> : null}
+				{offer === 'ready' ? <WrappedText text={question} width={width} /> : null}
+				{welcome?.notice ? <WrappedText text={welcome.notice} width={width} color="red" /> : null}
 			</Box>
 		</Box>
 	);
