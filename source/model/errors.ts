@@ -1,9 +1,13 @@
 // Errors are values with a message for a person; the command line turns them into exit codes.
 
-// Bad usage or bad input: exit 2, nothing written.
+// Bad usage or bad input: exit 2, nothing written. `targets`: the files a refused step cannot
+// write, where that is the problem (the wizard blames the actions that write them).
 export class InputError extends Error {
 	readonly exitCode = 2;
-	constructor(readonly problems: string[]) {
+	constructor(
+		readonly problems: string[],
+		readonly targets: readonly string[] = [],
+	) {
 		super(problems.join('\n'));
 		this.name = 'InputError';
 	}
@@ -15,11 +19,15 @@ export class StepError extends Error {
 	constructor(
 		message: string,
 		readonly detail: string[] = [],
+		readonly targets: readonly string[] = [],
 	) {
 		super(message);
 		this.name = 'StepError';
 	}
 }
+
+// The files a step refused before it started names as in the way (none for any other error).
+export const targetsInTrouble = (error: unknown): readonly string[] => (error instanceof InputError || error instanceof StepError ? error.targets : []);
 
 // A run stopped from outside (q then y, Ctrl+C, SIGTERM): the shells' 128 + SIGINT.
 export const stoppedExitCode = 130;

@@ -9,6 +9,7 @@ import {buildPlan} from './plan.js';
 import {findSetting} from './settings.js';
 import {moveChoice} from './text-editing.js';
 import {scrolledBy} from './scroll.js';
+import {actionsToRun, skippedName} from './step-refusal.js';
 import type {Page} from './wizard-pages.js';
 import {acceptOverview, askedCount, canSkip, enterById, enterPage, fieldsMode, finishPage, isRunPage, leaveFields, startRun, submitField, summaryFiles} from './wizard-moves.js';
 import {settingsPageId, summaryPageId} from './wizard-pages.js';
@@ -52,6 +53,40 @@ function runDone(state: WizardState, pages: readonly Page[], index: number, noti
 	const moved = movedFiles(after(buildPlan(values, state.facts).steps), after(buildPlan(values, facts).steps));
 	if (moved.length === 0) return finishPage(installed, pages, index, notice, {chain});
 	return {...installed, mode: {kind: 'moved', lines: movedFilesLines(facts, moved), ...(notice === undefined ? {} : {notice})}};
+}
+
+type Running = Extract<WizardMode, {kind: 'running'}>;
+type Failed = Extract<WizardMode, {kind: 'failed'}>;
+
+const running = (from: number, skipping: readonly number[] = []): Running => (skipping.length > 0 ? {kind: 'running', from, skipping: [...skipping]} : {kind: 'running', from});
+
+// A run that failed: at the action that failed, or, where the step refused before it started, at
+// the first action in the way (all of them can be skipped at once; the actions around them did not run).
+function failedMode(page: Page, mode: Running, action: Extract<WizardAction, {type: 'run-ended'}>): Failed {
+	const refused = action.refused && action.refused.length > 0 ? action.refused : undefined;
+	const failed = refused?.[0] ?? action.failedIndex ?? mode.from;
+	const canSkipAll = (refused ?? [failed]).every(at => canSkip(page, at));
+	return {
+		kind: 'failed',
+		index: failed,
+		message: action.message ?? 'the step failed',
+		canSkip: canSkipAll,
+		...(refused ? {refused: {from: mode.from, actions: refused}} : {}),
+		...(mode.skipping ? {skipping: mode.skipping} : {}),
+	};
+}
+
+// `s`: the action that failed is left out (or every action a refused step named), the rest of the
+// page goes on, and what was left out is named on the page and at Done.
+function skip(state: WizardState, pages: readonly Page[], index: number, mode: Failed): WizardState {
+	const page = pages[index] as Page;
+	const actions = page.step?.actions ?? [];
+	const skipping = [...(mode.skipping ?? []), ...(mode.refused?.actions ?? [mode.index])];
+	const named = skipping.flatMap(at => (actions[at] ? [skippedName(actions[at])] : []));
+	const skipped: WizardState = {...state, skippedHere: true, hadFailure: true, skipped: {...state.skipped, [page.id]: named}};
+	const from = mode.refused ? mode.refused.from : mode.index + 1;
+	if (actionsToRun(actions.length, from, skipping).length === 0) return finishPage(skipped, pages, index);
+	return {...skipped, mode: running(from, skipping)};
 }
 
 // The keys' actions on the mode under the quit question (or with none asked).
@@ -135,20 +170,13 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 			return mode.kind === 'welcome' ? {...state, mode: {kind: 'welcome', offer: 'rehearsal', choice: 0, notice: action.message}} : state;
 		case 'run-ended':
 			if (mode.kind !== 'running') return state;
-			if (!action.ok) {
-				const failed = action.failedIndex ?? mode.from;
-				return {...state, mode: {kind: 'failed', index: failed, message: action.message ?? 'the step failed', canSkip: canSkip(page, failed)}};
-			}
+			if (!action.ok) return {...state, mode: failedMode(page, mode, action)};
 			return runDone(state, pages, index, action.notice, action.facts);
 		case 'retry':
-			return mode.kind === 'failed' ? {...state, mode: {kind: 'running', from: mode.index}} : state;
-		case 'skip': {
-			if (mode.kind !== 'failed' || !mode.canSkip) return state;
-			const skipped: WizardState = {...state, skippedHere: true, hadFailure: true};
-			const next = mode.index + 1;
-			if (next >= (page.step?.actions.length ?? 0)) return finishPage(skipped, pages, index);
-			return {...skipped, mode: {kind: 'running', from: next}};
-		}
+			// A refused step did not start: it is tried again from where that run started.
+			return mode.kind === 'failed' ? {...state, mode: running(mode.refused?.from ?? mode.index, mode.skipping)} : state;
+		case 'skip':
+			return mode.kind === 'failed' && mode.canSkip ? skip(state, pages, index, mode) : state;
 		default:
 			return state;
 	}

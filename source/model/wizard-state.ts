@@ -35,7 +35,9 @@ export const welcomeChoices: Record<WelcomeOffer, WelcomeChoice[]> = {
 // several: the person chose several machines; the app opens the machine list instead.
 export type ExitReason = 'finished' | 'quit' | 'stopped' | 'several';
 
-export type Failure = {index: number; message: string; canSkip: boolean};
+// refused: the step did not start at all (a run started at `from`): these actions cannot be carried
+// out (their files cannot be written), and nothing else of it ran; `index` is the first of them.
+export type Failure = {index: number; message: string; canSkip: boolean; refused?: {from: number; actions: number[]}};
 
 export type WizardMode =
 	| {kind: 'welcome'; offer: WelcomeOffer; choice: number; notice?: string}
@@ -45,14 +47,14 @@ export type WizardMode =
 	| {kind: 'fields'; focus: number; cursor: number; problems: string[]}
 	// Every command and file of the run: the file under the cursor, its diff open or not.
 	| {kind: 'summary'; cursor: number; open: boolean; scroll: number}
-	// The page's actions from `from` on are being carried out.
-	| {kind: 'running'; from: number}
+	// The page's actions from `from` on are being carried out, but for those skipped after a failure.
+	| {kind: 'running'; from: number; skipping?: number[]}
 	// `scroll`: the first row of the checks' list shown, where the list is taller than its rows.
 	| {kind: 'finished'; scroll?: number}
 	// The install ended and its packages read another layout than the summary showed: the files
 	// written instead, shown before any is written (Enter goes on; `notice` is the page's).
 	| {kind: 'moved'; lines: string[]; notice?: string}
-	| ({kind: 'failed'; scroll?: number} & Failure)
+	| ({kind: 'failed'; scroll?: number; skipping?: number[]} & Failure)
 	| {kind: 'done'}
 	// Quit was confirmed while a run was under way: it is being stopped.
 	| {kind: 'stopping'}
@@ -75,6 +77,8 @@ export type WizardState = {
 	notice?: string;
 	// A failed action of this page was skipped: the page is marked skipped, not done.
 	skippedHere: boolean;
+	// What each page left out by a skip (files by path), named on its page and by Done.
+	skipped: Record<string, string[]>;
 	// The summary's diff shows the whole file instead of the changes only (f toggles it).
 	wholeFiles: boolean;
 	// The question pages are walked one after another (the guided walk), or one was opened from
@@ -110,7 +114,8 @@ export type WizardAction =
 	| {type: 'open-file'}
 	| {type: 'choose'; delta: number}
 	| {type: 'rehearsal-failed'; message: string}
-	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; message?: string; notice?: string; facts?: Facts}
+	// refused: the actions a step refused before it started names as in the way (step-refusal.ts).
+	| {type: 'run-ended'; ok: boolean; stopped?: boolean; failedIndex?: number; refused?: number[]; message?: string; notice?: string; facts?: Facts}
 	// The layout the source's packages will read, predicted for `source` (a predictionKey).
 	| {type: 'layout-predicted'; source: string; facts: Facts}
 	| {type: 'retry'}
@@ -152,6 +157,7 @@ export function initialWizardState(start: WizardStart): WizardState {
 		firstOffer: offer,
 		drafts: {},
 		skippedHere: false,
+		skipped: {},
 		wholeFiles: false,
 		guided: false,
 		marks: {},

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import {InputError} from '../model/errors.js';
 import type {Plan} from '../model/plan.js';
+import {writeTarget} from '../model/step-refusal.js';
 import type {FileKind, TargetFs} from './target-fs.js';
 
 // What stands where a file goes: nothing or a regular file (`{}`), something else (its kind), or
@@ -25,16 +26,17 @@ async function stateOf(fs: TargetFs, target: string): Promise<TargetState> {
 
 export async function refuseUnwritableTargets(fs: TargetFs & TargetStates, plan: Pick<Plan, 'steps'>): Promise<void> {
 	const targets = plan.steps.flatMap(step => step.actions).flatMap(action => {
-		const target = action.kind === 'file' ? action.path : action.kind === 'import-key' && action.method === 'keyring' ? action.keyring : undefined;
+		const target = writeTarget(action);
 		return target ? [{target, from: action.kind === 'file' && action.settings.length > 0 ? ` (from ${action.settings.join(', ')})` : ''}] : [];
 	});
 	const states = fs.targetStates ? await fs.targetStates(targets.map(({target}) => target)) : await inTurn(fs, targets.map(({target}) => target));
-	const problems = targets.flatMap(({target, from}, index) => {
+	const found = targets.flatMap(({target, from}, index) => {
 		const {kind, cannot} = states[index] ?? {};
-		if (kind && kind !== 'file') return [`${target}${from} is a ${kind}, not a regular file (${fs.hostPath(target)}): mesos-setup writes a file there; move it aside.`];
-		return cannot ? [`${target}${from} cannot be written: ${cannot}.`] : [];
+		if (kind && kind !== 'file') return [{target, problem: `${target}${from} is a ${kind}, not a regular file (${fs.hostPath(target)}): mesos-setup writes a file there; move it aside.`}];
+		return cannot ? [{target, problem: `${target}${from} cannot be written: ${cannot}.`}] : [];
 	});
-	if (problems.length > 0) throw new InputError(problems);
+	// The paths go with the error, so the wizard can blame the actions that write them.
+	if (found.length > 0) throw new InputError(found.map(({problem}) => problem), found.map(({target}) => target));
 }
 
 async function inTurn(fs: TargetFs, targets: readonly string[]): Promise<TargetState[]> {

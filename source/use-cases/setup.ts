@@ -92,7 +92,7 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 					// Bad input while nothing is changed yet; once steps have changed the machine, the
 					// refusal of this one must not read "Nothing was changed" (cli.tsx says that of bad input).
 					if (!(error instanceof InputError) || !current.hasStarted) throw error;
-					throw new StepError(`${step.title} did not start: ${error.problems.join(' ')}`, ['The steps before it stay done. Move what stands in the way aside, then run the same command again to go on.']);
+					throw new StepError(`${step.title} did not start: ${error.problems.join(' ')}`, ['The steps before it stay done. Move what stands in the way aside, then run the same command again to go on.'], error.targets);
 				});
 				saveAnswers();
 			}

@@ -224,13 +224,35 @@ describe('wizard state', () => {
 		expect(failed.mode).toEqual({kind: 'failed', index: 0, message: 'apt lock held', canSkip: true});
 		expect(apply(failed, {type: 'retry'}).mode).toEqual({kind: 'running', from: 0});
 		const skipped = apply(failed, {type: 'skip'});
-		expect(skipped.mode).toEqual({kind: 'running', from: 1});
+		expect(skipped.mode).toEqual({kind: 'running', from: 1, skipping: [0]});
 		expect(skipped.hadFailure).toBe(true);
 		// A skip stops the run on its page, so what was skipped is read before going on.
 		const finished = apply(skipped, {type: 'run-ended', ok: true});
 		expect(finished.marks.install).toBe('skipped');
 		expect(finished.mode.kind).toBe('finished');
 		expect(apply(finished, {type: 'accept'}).mode).toEqual({kind: 'running', from: 0});
+	});
+
+	it('blames the files a step refused before it started, and a skip leaves out only those: the run goes on from where it started', () => {
+		const configuring: WizardState = {...start(), pageId: 'configuration', mode: {kind: 'running', from: 0}};
+		const actions = currentPage(configuring).page.step?.actions ?? [];
+		const quorum = actions.findIndex(a => a.kind === 'file' && a.path === '/etc/mesos-master/quorum');
+		const workDir = actions.findIndex(a => a.kind === 'file' && a.path === '/etc/mesos-master/work_dir');
+		expect(quorum).toBeGreaterThan(0);
+		const message = 'Configuration did not start: /etc/mesos-master/quorum (from master.quorum) cannot be written';
+		const refused = apply(configuring, {type: 'run-ended', ok: false, failedIndex: 0, refused: [quorum, workDir], message});
+		expect(refused.mode).toEqual({kind: 'failed', index: quorum, message, canSkip: true, refused: {from: 0, actions: [quorum, workDir]}});
+		// r: the whole step again, nothing of it ran.
+		expect(apply(refused, {type: 'retry'}).mode).toEqual({kind: 'running', from: 0});
+		const skipped = apply(refused, {type: 'skip'});
+		expect(skipped.mode).toEqual({kind: 'running', from: 0, skipping: [quorum, workDir]});
+		expect(skipped.skipped.configuration).toEqual(['/etc/mesos-master/quorum', '/etc/mesos-master/work_dir']);
+		// A later failure keeps what was skipped: its retry does not write those files either.
+		const later = apply(skipped, {type: 'run-ended', ok: false, failedIndex: quorum + 3, message: 'disk full'});
+		expect(apply(later, {type: 'retry'}).mode).toEqual({kind: 'running', from: quorum + 3, skipping: [quorum, workDir]});
+		const finished = apply(skipped, {type: 'run-ended', ok: true});
+		expect(finished.marks.configuration).toBe('skipped');
+		expect(finished.mode.kind).toBe('finished');
 	});
 
 	it('takes the facts found after the install: shows the files that moved, writes nothing, and on Enter goes on in the layout the packages read', () => {

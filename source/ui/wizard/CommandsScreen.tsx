@@ -9,6 +9,7 @@ import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useLogLines} from '../hooks/use-log-lines.js';
 import {ProgressBar} from '../components/progress-bar/ProgressBar.js';
 import {activeMode} from '../../model/wizard-state.js';
+import {leftOutWords} from '../../model/step-refusal.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import {ActionList} from './ActionList.js';
 import {FailurePanel} from './FailurePanel.js';
@@ -29,6 +30,7 @@ export function CommandsScreen(props: ScreenProps) {
 	const mode = activeMode(state);
 	const running = view.actions.findIndex(a => a.state === 'running');
 	const failed = mode.kind === 'failed' ? view.actions[mode.index] : undefined;
+	const leftOut = state.marks[page.id] === 'skipped' ? state.skipped[page.id] : undefined;
 	// The output takes the rows the rest leaves (one is the gap above it).
 	const space = useRowsLeft(height);
 	const rows = Math.max(0, space.rows - 1);
@@ -59,7 +61,8 @@ export function CommandsScreen(props: ScreenProps) {
 				<LogPane buffer={output.all} height={Math.max(1, rows)} {...(mode.kind === 'running' ? {empty: 'waiting for output…'} : {})} />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
-				{mode.kind === 'finished' ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
+				{mode.kind === 'finished' && leftOut ? <Text color="yellow">– {page.title} done, but for what was {leftOutWords(leftOut)}. Press Enter for the next step.</Text> : null}
+				{mode.kind === 'finished' && !leftOut ? <Text color="green">✔ {page.title} done. Press Enter for the next step.</Text> : null}
 				{mode.kind === 'failed' ? (
 					<FailurePanel title={failed?.action.title ?? page.title} failure={mode} detail={failed?.detail} detailLines={6} canChangeSettings resumable={Boolean(summary?.recorded)} />
 				) : null}

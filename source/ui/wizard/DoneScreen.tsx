@@ -11,6 +11,7 @@ import {useSystem} from '../hooks/use-system.js';
 import type {ScreenProps} from './screen-props.js';
 import {whatChanged} from './what-changed.js';
 import {rootFlag} from '../../model/script.js';
+import {leftOutWords} from '../../model/step-refusal.js';
 
 // "Mesos master: ", the longest label, so the addresses line up.
 const pageLabelWidth = 14;
@@ -25,7 +26,7 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	const system = useSystem();
 	const values = resolveValues(state.answers);
 	const served = pagesServed(values);
-	const skipped = pages.filter(page => state.marks[page.id] === 'skipped').map(page => page.title);
+	const skipped = pages.filter(page => state.marks[page.id] === 'skipped');
 	const root = rootFlag(system);
 	// The commands in one column, so what each does starts in one column too.
 	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${root}`.length));
@@ -46,9 +47,12 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 					✔ The setup is complete.
 				</Text>
 			) : (
-				<Text color="yellow" bold>
-					The setup went through, but these steps failed and were skipped: {skipped.join(', ')}.
-				</Text>
+				<Box flexDirection="column">
+					<Text color="yellow" bold>
+						The setup went through, but these steps failed and were skipped: {skipped.map(page => page.title).join(', ')}.
+					</Text>
+					{skipped.map(page => (state.skipped[page.id]?.length ? <Text key={page.id} color="yellow">{`  ${page.title}: ${leftOutWords(state.skipped[page.id] ?? [])}`}</Text> : null))}
+				</Box>
 			)}
 			{system.sandbox ? <Text color="yellow">This was a rehearsal in {system.root}: no service was started, so the addresses below answer only after a real setup.</Text> : null}
 			<Box marginTop={1} flexDirection="column">

@@ -7,7 +7,9 @@
 import {useEffect, useMemo, useState} from 'react';
 import {type Answers, resolveValues} from '../../model/answers.js';
 import type {RunSummary} from '../../model/apply-events.js';
-import {errorMessage, errorWithDetail} from '../../model/errors.js';
+import {errorMessage, errorWithDetail, InputError, targetsInTrouble} from '../../model/errors.js';
+import type {Action} from '../../model/plan.js';
+import {actionsInTrouble, actionsToRun} from '../../model/step-refusal.js';
 import {predictionKey} from '../../model/layout-prediction.js';
 import {wizardReducer} from '../../model/wizard-reducer.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, type WelcomeChoice, welcomeOn, type WizardAction, type WizardState} from '../../model/wizard-state.js';
@@ -48,6 +50,14 @@ type DriverDeps = {
 	latest: {current: Pick<WizardOptions, 'rehearse' | 'onExit'>};
 };
 
+// A step refused before anything changed (the first that changes the machine) is bad input to the
+// command line; the wizard says it as the step that did not start, as it does for a later step,
+// without the command line's "run the same command again" (its panel offers r and s).
+function refusalMessage(title: string, error: unknown): string {
+	if (targetsInTrouble(error).length === 0) return errorWithDetail(error);
+	return error instanceof InputError ? `${title} did not start: ${error.problems.join(' ')}` : errorMessage(error);
+}
+
 function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): Driver {
 	let session: SetupSession | undefined;
 	// The run under way, if any: its mode is running (or stopping) exactly while this is set.
@@ -61,10 +71,13 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 
 	const sessionFor = (state: WizardState): SetupSession => (session ??= startSetup(state.continueRun));
 
-	function startRun(state: WizardState, from: number): void {
+	function startRun(state: WizardState, from: number, skipping: readonly number[] = []): void {
 		const {page} = currentPage(state);
 		const {step} = page;
 		if (!step) return;
+		// The page's actions this run carries out, by their index on the page.
+		const order = actionsToRun(step.actions.length, from, skipping);
+		const pageIndex = (event: {index: number}): number => order[event.index] ?? from;
 		const current = sessionFor(state);
 		keepAnswers(state);
 		const controller = new AbortController();
@@ -75,11 +88,11 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 			onOutput(output);
 		}
 		const out = output;
-		fold.dispatch({type: 'begin', actions: step.actions, from});
-		let at = from;
+		fold.dispatch({type: 'begin', actions: step.actions, from, skipped: skipping});
+		let at = order[0] ?? from;
 		current
 			.applyStep(
-				{...step, actions: step.actions.slice(from)},
+				{...step, actions: order.map(index => step.actions[index] as Action)},
 				{
 					completesStep: page.completesStep,
 					signal: controller.signal,
@@ -93,8 +106,8 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 							out.all.push(event.line, 'stdout');
 							return;
 						}
-						if (event.type === 'action-start') at = from + event.index;
-						fold.dispatch({type: 'event', event, offset: from});
+						if (event.type === 'action-start') at = pageIndex(event);
+						fold.dispatch({type: 'event', event: event.type === 'action-start' || event.type === 'action-end' ? {...event, index: pageIndex(event)} : event, offset: 0});
 					},
 				},
 			)
@@ -104,7 +117,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 				({result, facts}) => {
 					running = undefined;
 					out.flush();
-					const failedIndex = result.failed ? from + step.actions.slice(from).indexOf(result.failed.action) : undefined;
+					const failedIndex = result.failed ? step.actions.indexOf(result.failed.action) : undefined;
 					const notice = runNotice(fold.get());
 					send({
 						type: 'run-ended',
@@ -119,7 +132,9 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 				(error: unknown) => {
 					running = undefined;
 					out.flush();
-					send({type: 'run-ended', ok: false, failedIndex: at, message: errorWithDetail(error)});
+					// A step refused before it started names the files in the way: those actions are blamed.
+					const refused = actionsInTrouble(step.actions, order, targetsInTrouble(error));
+					send({type: 'run-ended', ok: false, failedIndex: at, ...(refused.length > 0 ? {refused} : {}), message: refusalMessage(step.title, error)});
 				},
 			);
 	}
@@ -135,7 +150,7 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 		const state = store.get();
 		const mode = activeMode(state);
 		keepAnswers(state);
-		if (mode.kind === 'running' && !running) startRun(state, mode.from);
+		if (mode.kind === 'running' && !running) startRun(state, mode.from, mode.skipping);
 		if (mode.kind === 'stopping') running?.abort();
 		if (mode.kind === 'welcome' && mode.offer === 'rehearsing' && !rehearsing) {
 			rehearsing = true;

@@ -10,7 +10,8 @@ export type ActionView = {action: Action; state: ActionState; message?: string; 
 
 export type RunView = {actions: ActionView[]};
 
-export type RunViewAction = {type: 'begin'; actions: readonly Action[]; from: number} | {type: 'event'; event: ApplyEvent; offset: number};
+// skipped: actions left out after a failure (a skip), shown as skipped rather than waiting.
+export type RunViewAction = {type: 'begin'; actions: readonly Action[]; from: number; skipped?: readonly number[]} | {type: 'event'; event: ApplyEvent; offset: number};
 
 export const emptyRunView: RunView = {actions: []};
 
@@ -20,7 +21,12 @@ export function runViewReducer(view: RunView, change: RunViewAction): RunView {
 	if (change.type === 'begin') {
 		// A retry or a skip goes on from `from`: what happened before it stays on screen.
 		const keep = view.actions.length === change.actions.length ? change.from : 0;
-		return {actions: change.actions.map((action, index) => (index < keep ? (view.actions[index] ?? waiting(action)) : waiting(action)))};
+		const skipped = change.skipped ?? [];
+		return {
+			actions: change.actions.map((action, index) =>
+				index < keep ? (view.actions[index] ?? waiting(action)) : skipped.includes(index) ? {...waiting(action), state: 'skipped', message: 'skipped after a failure'} : waiting(action),
+			),
+		};
 	}
 	const {event, offset} = change;
 	const update = (index: number, patch: (old: ActionView) => ActionView): RunView => {
