@@ -173,7 +173,7 @@ export const commandLine = {
 		{code: 0, meaning: 'done'},
 		{code: 1, meaning: 'a step failed (it says which and why), or another mesos-setup run holds the lock'},
 		{code: 2, meaning: 'bad usage or bad input; nothing was changed'},
-		{code: 130, meaning: 'stopped (q then y, Ctrl+C, SIGTERM): the step under way is recorded as stopped and nothing after it ran; the next run offers to continue'},
+		{code: 130, meaning: 'stopped (q then y, Ctrl+C, SIGTERM), or the wizard quit before the setup was done: the step under way is recorded as stopped and nothing after it ran; the next run offers to continue'},
 	],
 	environment: [
 		{name: 'NO_COLOR', meaning: 'when set, no colour in plain output or on the screens'},

@@ -1,6 +1,7 @@
 // Every state transition of the setup wizard, as one pure reducer: the keys' actions on the mode
 // shown, the quit question over it, and the end of a run.
 import {resolveValues} from './answers.js';
+import {stoppedExitCode} from './errors.js';
 import type {Facts} from './facts.js';
 import {applyFieldAction} from './field-input.js';
 import {layoutLine} from './files.js';
@@ -32,7 +33,7 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 			return state.resumeFrom === 'preflight' ? enterPage(resumed, pages, 1) : enterById(resumed, pages, settingsPageId);
 		}
 		case 'quit':
-			return {...state, mode: {kind: 'exit', code: 0, reason: 'quit'}};
+			return {...state, mode: {kind: 'exit', code: stoppedExitCode, reason: 'quit'}};
 		case 'begin':
 			return enterPage(state, pages, 1);
 		case 'several':
@@ -40,7 +41,10 @@ function welcomeChoice(state: WizardState, pages: readonly Page[], choice: Welco
 	}
 }
 
-const quitCode = (state: WizardState, under: WizardMode): number => (state.hadFailure || under.kind === 'failed' ? 1 : 0);
+// Quitting ends the wizard as its last page would (0, or 1 after a failure) only once the setup is
+// done; before that the setup is left half done, which is a stop (130) whether or not a step was
+// running at the moment y came: the same keys must not give another code by their timing.
+const quitCode = (state: WizardState, under: WizardMode): number => (state.hadFailure || under.kind === 'failed' ? 1 : under.kind === 'done' ? 0 : stoppedExitCode);
 
 // A page's run ended well. After the install the pages follow the layout the installed packages
 // read; where that moves a file the summary showed, the files are shown first ('moved').
@@ -191,7 +195,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 	}
 	if (mode.kind === 'stopping') {
 		// Only the end of the run that is being stopped moves on: then the wizard exits.
-		if (action.type === 'run-ended') return {...state, mode: {kind: 'exit', code: 130, reason: 'stopped'}};
+		if (action.type === 'run-ended') return {...state, mode: {kind: 'exit', code: stoppedExitCode, reason: 'stopped'}};
 		return state;
 	}
 	if (mode.kind === 'quitting') {
@@ -199,7 +203,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		switch (action.type) {
 			case 'quit':
 			case 'stop-now':
-				return under.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: action.type === 'stop-now' ? 130 : quitCode(state, under), reason: 'quit'}};
+				return under.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: action.type === 'stop-now' ? stoppedExitCode : quitCode(state, under), reason: 'quit'}};
 			case 'stay':
 			case 'back':
 				return {...state, mode: under};
@@ -224,7 +228,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'quit':
 			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: quitCode(state, mode), reason: 'quit'}};
 		case 'stop-now':
-			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: 130, reason: 'quit'}};
+			return mode.kind === 'running' ? {...state, mode: {kind: 'stopping'}} : {...state, mode: {kind: 'exit', code: stoppedExitCode, reason: 'quit'}};
 		case 'stay':
 			return state;
 		default: {

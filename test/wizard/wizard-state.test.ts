@@ -313,11 +313,17 @@ describe('wizard state', () => {
 		expect(back.mode).toMatchObject({kind: 'welcome', offer: 'ready'});
 	});
 
-	it('asks before quitting, and exits 0, or 1 after a failure', () => {
+	it('asks before quitting, and exits 130 before the setup is done, 1 after a failure, 0 once it is done', () => {
 		const asked = apply(start(), {type: 'ask-quit'});
 		expect(asked.mode).toEqual({kind: 'quitting', under: {kind: 'welcome', offer: 'ready', choice: 0}});
 		expect(apply(asked, {type: 'stay'}).mode.kind).toBe('welcome');
-		expect(apply(asked, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 0, reason: 'quit'});
+		expect(apply(asked, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 130, reason: 'quit'});
+		// A step done, the next not started: the setup is half done, as when y lands during a step.
+		const between: WizardState = {...start(), pageId: 'repository', marks: {key: 'done', repository: 'done'}, mode: {kind: 'finished'}};
+		expect(apply(between, {type: 'ask-quit'}, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 130, reason: 'quit'});
+		expect(apply(between, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 130, reason: 'quit'});
+		const done: WizardState = {...start(), pageId: 'done', mode: {kind: 'done'}};
+		expect(apply(done, {type: 'ask-quit'}, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 0, reason: 'quit'});
 		const failed: WizardState = {...start(), pageId: 'install', mode: {kind: 'failed', index: 0, message: 'x', canSkip: true}};
 		expect(apply(failed, {type: 'ask-quit'}, {type: 'quit'}).mode).toMatchObject({kind: 'exit', code: 1});
 	});
@@ -343,7 +349,7 @@ describe('wizard state', () => {
 		const asked = apply({...start(), pageId: 'install', mode: {kind: 'running', from: 0}}, {type: 'ask-quit'});
 		const ended = apply(asked, {type: 'run-ended', ok: true});
 		expect(ended.mode).toEqual({kind: 'quitting', under: {kind: 'finished'}});
-		expect(apply(ended, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 0, reason: 'quit'});
+		expect(apply(ended, {type: 'quit'}).mode).toEqual({kind: 'exit', code: 130, reason: 'quit'});
 	});
 
 	it('offers a rehearsal when not root or without apt, unless already in a sandbox', () => {
@@ -355,7 +361,7 @@ describe('wizard state', () => {
 		const rehearsal = start({facts: {...articleMachine, isRoot: false}, sandbox: false});
 		expect(apply(rehearsal, {type: 'accept'}).mode).toMatchObject({kind: 'welcome', offer: 'rehearsing'});
 		expect(apply(rehearsal, {type: 'choose', delta: 1}, {type: 'accept'}).mode).toMatchObject({kind: 'welcome', offer: 'ready'});
-		expect(apply(rehearsal, {type: 'choose', delta: -1}, {type: 'accept'}).mode).toEqual({kind: 'exit', code: 0, reason: 'quit'});
+		expect(apply(rehearsal, {type: 'choose', delta: -1}, {type: 'accept'}).mode).toEqual({kind: 'exit', code: 130, reason: 'quit'});
 	});
 
 	it('resumes at the step a stopped run had not finished, marking the ones before as earlier', () => {

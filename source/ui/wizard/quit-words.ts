@@ -30,6 +30,9 @@ export function farewell(state: WizardState, page: Page, summary: RunSummary | u
 			summary?.recorded ? `${kept}. Run mesos-setup again to continue at ${stepTitle(page)}.` : 'Nothing had been changed.'
 		}`;
 	}
+	if (page.kind === 'done') return undefined;
 	if (!summary?.recorded) return 'Quit: nothing was changed.';
-	return `Quit at ${stepTitle(page)}. ${kept}; run mesos-setup again to continue where this one stopped.`;
+	// A page whose step ended (done, or done but for what was skipped) was quit after it, not in it.
+	const where = state.marks[page.id] ? 'after' : 'at';
+	return `Quit ${where} ${stepTitle(page)}. ${kept}; run mesos-setup again to continue where this one stopped.`;
 }
