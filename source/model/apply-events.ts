@@ -24,7 +24,7 @@ export type ApplyEvent =
 	| {type: 'step-end'; step: Step; ok: boolean; stopped?: boolean};
 
 // What a run has done so far: the counts of each outcome, the files it changed, and where its
-// backups and log are (absent until it changed something).
+// log and its backups of the old files are (each absent until there is one).
 export type RunSummary = {
 	runId: string;
 	// The run has changed something, so its log and its progress are kept: a later start offers to
@@ -33,6 +33,8 @@ export type RunSummary = {
 	counts: Partial<Record<OutcomeStatus, number>>;
 	changedFiles: string[];
 	logPath?: string;
+	// Where the old files it replaced are kept: absent while it replaced none (every file new), so
+	// nothing says "the old file is kept" of a file that was not there.
 	backupsDir?: string;
 };
 

@@ -158,7 +158,7 @@ export class ApplyRun {
 			counts: {...this.counts},
 			changedFiles: [...this.changedFiles],
 			...(this.log.opened ? {logPath: this.log.path} : {}),
-			...(this.journal.hasChanges ? {backupsDir: this.journal.dir} : {}),
+			...(this.journal.changed.some(entry => entry.backup !== undefined) ? {backupsDir: this.journal.dir} : {}),
 		};
 	}
 

@@ -247,6 +247,18 @@ describe('the edit screen', () => {
 		expect(frame.replaceAll(/\s+/g, ' ')).toMatch(/The old file is kept in \/.+ \(mesos-setup/);
 	});
 
+	it('keeps no old file of a file that was new, and says none is kept', async () => {
+		const root = await setUpSandbox();
+		const {screen} = await showEdit(root, {editId: 'master.ip', editValue: '10.0.0.3'});
+		await waitForFrame(screen, '10.0.0.3');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, '/etc/mesos-master/ip · new file');
+		await press(screen, keys.enter);
+		const frame = (await waitForFrame(screen, '(y/n)')).replaceAll(/\s+/g, ' ');
+		expect(frame).toContain('wrote /etc/mesos-master/ip');
+		expect(frame).not.toContain('The old file is kept');
+	});
+
 	it('says so when asked for a setting that does not exist', async () => {
 		const root = await setUpSandbox();
 		const {screen} = await showEdit(root, {editId: 'slave.hostnam'});
