@@ -29,7 +29,8 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	const skipped = pages.filter(page => state.marks[page.id] === 'skipped');
 	const root = rootFlag(system);
 	// The commands in one column, so what each does starts in one column too.
-	const commandWidth = Math.max(...later.map(([command]) => `mesos-setup ${command}${root}`.length));
+	const commands = system.dryRun ? later.filter(([command]) => command !== 'undo') : later;
+	const commandWidth = Math.max(...commands.map(([command]) => `mesos-setup ${command}${root}`.length));
 	const changed = summary?.changedFiles ?? [];
 	const changes = whatChanged(summary, system.sandbox);
 	// The list of files gets the rows the rest leaves (measured: paths and sentences wrap), and the
@@ -42,7 +43,12 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 	return (
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
-			{skipped.length === 0 ? (
+			{system.dryRun ? (
+				// A dry run wrote nothing: nothing is set up, and there is nothing to undo.
+				<Text color="yellow" bold>
+					This was a dry run: nothing on this machine was changed, and nothing is set up. Run mesos-setup without --dry-run to do it.
+				</Text>
+			) : skipped.length === 0 ? (
 				<Text color="green" bold>
 					✔ The setup is complete.
 				</Text>
@@ -71,7 +77,7 @@ export function DoneScreen({state, pages, summary, height, width}: ScreenProps) 
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Later:</Text>
-				{later.map(([command, does]) => (
+				{commands.map(([command, does]) => (
 					// What each does wraps beside its command, not under it.
 					<Box key={command}>
 						<Box flexShrink={0}>
