@@ -5,6 +5,7 @@
 import {type Problem, settingRules, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {Plan, Step, StepId} from './plan.js';
+import {roleSettingFiles} from './plan/configure.js';
 import {sourceOf, sourceSettings} from './repository-settings.js';
 import {findSetting, type SettingId, settings as allSettings} from './settings.js';
 
@@ -58,24 +59,15 @@ export const homeOf = (id: SettingId, facts: Facts): string | undefined => findS
 export const questionPageId = (key: string): string => `ask:${key}`;
 
 // The question pages: the installer's own settings first (where the packages come from), then
-// one page per file in the order the plan writes them. A setting that must match another
+// one page per file of the role in the order the plan writes them, each setting on the page of
+// the file it is written to (one whose empty value writes nothing, the master's ip and host name,
+// too: its page stays where it is when a value is typed). A setting that must match another
 // (zookeeper.myid against zookeeper.servers) is asked on the other's page, after it.
 export function questionPages(plan: Plan): Page[] {
 	const {facts} = plan;
 	const groups: {key: string; title: string; fields: SettingId[]}[] = [];
 	groups.push({key: 'installer', title: 'Package source and role', fields: installerFields(plan.values)});
-	const files = new Set(plan.steps.flatMap(step => step.actions.flatMap(action => (action.kind === 'file' && step.id === 'configuration' ? [action.path] : []))));
-	for (const path of files) groups.push({key: path, title: path, fields: allSettings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
-	// A setting whose file is not written while it is empty (the master's ip and host name: the
-	// article leaves them to the master) is asked on the page of a file in the same folder that the
-	// role's plan writes; a role without that folder (an agent) is not asked it.
-	const placed = new Set(groups.flatMap(group => group.fields));
-	for (const setting of allSettings) {
-		const home = homeOf(setting.id, facts);
-		if (placed.has(setting.id) || home === undefined || !findSetting(setting.id).emptyWritesNothing) continue;
-		const folder = home.slice(0, home.lastIndexOf('/') + 1);
-		groups.find(group => group.key.startsWith(folder) && !group.key.slice(folder.length).includes('/'))?.fields.push(setting.id);
-	}
+	for (const path of roleSettingFiles(plan.values, facts)) groups.push({key: path, title: path, fields: allSettings.filter(setting => homeOf(setting.id, facts) === path).map(setting => setting.id)});
 	for (const [first, ...rest] of settingRules) {
 		const at = groups.findIndex(group => group.fields.includes(first as SettingId));
 		for (const id of rest) {

@@ -74,7 +74,7 @@ describe('keys that come in one read', () => {
 		app.stdin.write('\r\r\r\r\r');
 		await waitForFrame(app, '▸ This machine’s role');
 		app.stdin.write('\r');
-		const next = await waitForFrame(app, 'Settings page 2 of 15: /etc/zookeeper/conf/zoo.cfg');
+		const next = await waitForFrame(app, 'Settings page 2 of 17: /etc/zookeeper/conf/zoo.cfg');
 		expect(next).toContain('▸ ZooKeeper servers');
 	});
 

@@ -15,7 +15,7 @@ describe('wizard pages', () => {
 			'welcome',
 			'preflight',
 			'settings',
-			...Array(15).fill('questions'),
+			...Array(17).fill('questions'),
 			'summary',
 			'key',
 			'repository',
@@ -47,6 +47,18 @@ describe('wizard pages', () => {
 		expect(pages.some(p => p.title === '/etc/zookeeper/conf/myid')).toBe(false);
 		const asked = askedSettings(pages);
 		expect(asked.indexOf('master.quorum')).toBeGreaterThan(asked.indexOf('zookeeper.servers'));
+	});
+
+	it('ask each setting on the page of the file it is written to, the master’s empty ip and host name too, so typing one moves no page', () => {
+		const pages = pagesFor();
+		const fieldsOf = (title: string) => pages.find(p => p.title === title)?.fields;
+		expect(fieldsOf('/etc/mesos-master/quorum')).toEqual(['master.quorum']);
+		expect(fieldsOf('/etc/mesos-master/ip')).toEqual(['master.ip']);
+		expect(fieldsOf('/etc/mesos-master/hostname')).toEqual(['master.hostname']);
+		const ids = (of: typeof pages) => of.map(p => `${p.id}: ${p.fields.join(',')}`);
+		expect(ids(pagesFor({'master.ip': '10.0.0.5', 'master.hostname': 'master-1'}))).toEqual(ids(pages));
+		// An agent reads no /etc/mesos-master file: it is not asked them.
+		expect(pagesFor({'node.role': 'agent'}).flatMap(p => p.fields)).not.toContain('master.ip');
 	});
 
 	it('write the myid copy for another dataDir in the configuration step, whose page finishes it', () => {

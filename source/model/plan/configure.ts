@@ -23,6 +23,11 @@ function settingsByFile(facts: Facts, services: readonly ServiceName[]): Map<str
 	return files;
 }
 
+// The files this machine's role keeps its settings in, in catalogue order: each is a page of the
+// wizard, also while its setting is empty and writes nothing (master.ip), so pages do not move
+// when such a setting is filled in.
+export const roleSettingFiles = (values: Values, facts: Facts): string[] => [...settingsByFile(facts, roleServices(roleOf(values['node.role']))).keys()];
+
 // A whole file whose value is the one it follows: the article copies /etc/mesos/zk to Marathon's
 // master file, and a script can do the same.
 function copyOf(setting: Setting, values: Values, facts: Facts): string | undefined {
