@@ -1,14 +1,14 @@
 // How the wizard moves between pages and phases: entering a page, finishing it, the question
 // pages' last Enter (the page checked, then on), and the settings at a glance and the summary
 // that come before the run.
-import {checkAnswer, resolveValues} from './answers.js';
+import {checkAnswer} from './answers.js';
 import {filesToRead} from './change-summary.js';
 import type {Step} from './plan.js';
 import type {SettingId} from './settings.js';
 import {textField} from './text-editing.js';
 import {askedSettings, type Page, settingsPageId, summaryPageId} from './wizard-pages.js';
 import {blockingProblems, commit, problemsSaid} from './wizard-problems.js';
-import {pagesOf, type WizardMode, type WizardState} from './wizard-state.js';
+import {fieldText, pagesOf, type WizardMode, type WizardState} from './wizard-state.js';
 
 // A failed check that every later step needs (root, a Debian-family system with apt) cannot be
 // skipped: skipping it would only fail every step after it.
@@ -50,14 +50,10 @@ export const overviewItemOf = (pages: readonly Page[], id: SettingId | undefined
 
 export type Fields = Extract<WizardMode, {kind: 'fields'}>;
 
-export const draftOf = (state: Pick<WizardState, 'drafts'>, id: SettingId | undefined): string => (id ? (state.drafts[id] ?? '') : '');
-
-export const fieldsMode = (state: Pick<WizardState, 'drafts'>, page: Page, focus: number): Fields => ({
-	kind: 'fields',
-	focus,
-	cursor: textField(draftOf(state, page.fields[focus])).cursor,
-	problems: [],
-});
+export function fieldsMode(state: Pick<WizardState, 'answers' | 'drafts'>, page: Page, focus: number): Fields {
+	const id = page.fields[focus];
+	return {kind: 'fields', focus, cursor: textField(id ? fieldText(state, id) : '').cursor, problems: []};
+}
 
 // What the preflight checks for the answers now: its checks, one title each (a role's ports, a
 // source's index and key server).
@@ -67,11 +63,11 @@ type EnterOptions = {notice?: string; focusLast?: boolean; focus?: number; curso
 
 export function enterPage(state: WizardState, pages: readonly Page[], index: number, options: EnterOptions = {}): WizardState {
 	const page = pages[Math.min(Math.max(index, 0), pages.length - 1)] as Page;
-	const values = resolveValues(state.answers);
 	const base: WizardState = {
 		...state,
 		pageId: page.id,
-		drafts: Object.fromEntries(page.fields.map(id => [id, values[id]])),
+		// Nothing is typed yet: every field shows its value.
+		drafts: {},
 		skippedHere: false,
 		wholeFiles: false,
 		notice: options.notice,
@@ -130,25 +126,33 @@ function leaveQuestions(state: WizardState, pages: readonly Page[], index: numbe
 
 export const leaveFields = (state: WizardState, pages: readonly Page[], index: number): WizardState => leaveQuestions(state, pages, index, false);
 
+// The drafts but those of `ids` (taken into the answers).
+const withoutDrafts = (drafts: WizardState['drafts'], ids: readonly SettingId[]): WizardState['drafts'] => Object.fromEntries(Object.entries(drafts).filter(([id]) => !ids.includes(id as SettingId)));
+
 export function submitField(state: WizardState, pages: readonly Page[], index: number, mode: Fields): WizardState {
 	const page = pages[index] as Page;
 	const id = page.fields[mode.focus];
 	if (!id) return state;
-	const checked = checkAnswer(id, state.drafts[id] ?? '');
+	const checked = checkAnswer(id, fieldText(state, id));
 	// Enter is refused while the value is not allowed; the error is already shown beside it.
 	if (!checked.ok) return state;
-	const drafts = {...state.drafts, [id]: checked.value};
 	if (mode.focus < page.fields.length - 1) {
-		const next = {...state, answers: commit(state.answers, id, checked.value), drafts};
-		return {...next, mode: fieldsMode(next, page, mode.focus + 1)};
+		// Taken into the answers; the page may change with it (another source asks other fields):
+		// the focus goes to the field after this one on the page as it is now.
+		const next = {...state, answers: commit(state.answers, id, checked.value), drafts: withoutDrafts(state.drafts, [id])};
+		const now = pagesOf(next).find(other => other.id === page.id) ?? page;
+		return {...next, mode: fieldsMode(next, now, Math.min(now.fields.indexOf(id) + 1, now.fields.length - 1))};
 	}
-	// The last field: every field on the page must hold an allowed value before going on.
+	// The last field: every field on the page must hold an allowed value before going on; what
+	// was typed is then taken into the answers (a field left as shown keeps following its default).
+	const typed = {...state.drafts, [id]: checked.value};
 	let answers = state.answers;
 	for (const [fieldIndex, field] of page.fields.entries()) {
-		const result = checkAnswer(field, drafts[field] ?? '');
-		if (!result.ok) return {...state, drafts, mode: fieldsMode({drafts}, page, fieldIndex)};
-		answers = commit(answers, field, result.value);
+		const result = checkAnswer(field, fieldText({answers, drafts: typed}, field));
+		if (!result.ok) return {...state, drafts: typed, mode: fieldsMode({answers: state.answers, drafts: typed}, page, fieldIndex)};
+		if (typed[field] !== undefined) answers = commit(answers, field, result.value);
 	}
+	const drafts = withoutDrafts(typed, page.fields);
 	const after = pagesOf({...state, answers});
 	const problems = blockingProblems(answers, after, index);
 	if (problems.length > 0) return {...state, answers, drafts, mode: {...mode, problems: problemsSaid(problems, after, index)}};

@@ -20,8 +20,9 @@ export function blockingProblems(answers: Answers, pages: readonly Page[], index
 export function pageAnswers(state: Pick<WizardState, 'answers' | 'drafts'>, page: Page): Answers {
 	let answers = state.answers;
 	for (const id of page.fields) {
-		const checked = checkAnswer(id, state.drafts[id] ?? '');
-		if (checked.ok) answers = commit(answers, id, checked.value);
+		const typed = state.drafts[id];
+		const checked = typed === undefined ? undefined : checkAnswer(id, typed);
+		if (checked?.ok) answers = commit(answers, id, checked.value);
 	}
 	return answers;
 }

@@ -14,7 +14,7 @@ import {actionsToRun, skippedName} from './step-refusal.js';
 import type {Page} from './wizard-pages.js';
 import {acceptOverview, askedCount, canSkip, enterById, enterPage, fieldsMode, finishPage, isRunPage, leaveFields, startRun, submitField, summaryFiles} from './wizard-moves.js';
 import {settingsPageId, summaryPageId} from './wizard-pages.js';
-import {currentPage, layoutPending, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
+import {currentPage, fieldText, layoutPending, type PageMark, pagesOf, type WelcomeChoice, welcomeChoices, type WizardAction, type WizardMode, type WizardState} from './wizard-state.js';
 
 function welcomeChoice(state: WizardState, pages: readonly Page[], choice: WelcomeChoice): WizardState {
 	switch (choice) {
@@ -141,7 +141,7 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 			const id = page.fields[mode.focus];
 			const setting = id ? findSetting(id) : undefined;
 			if (!id || !setting) return state;
-			const field = applyFieldAction(setting, {text: state.drafts[id] ?? '', cursor: mode.cursor}, action.action);
+			const field = applyFieldAction(setting, {text: fieldText(state, id), cursor: mode.cursor}, action.action);
 			return {...state, drafts: {...state.drafts, [id]: field.text}, mode: {...mode, cursor: field.cursor, problems: []}};
 		}
 		case 'submit-field':

@@ -5,7 +5,7 @@
 // page moves in wizard-moves.ts and the checks across settings in wizard-problems.ts). The Ink
 // screens render this state and turn keys into actions, one key at a time; the wizard's driver
 // (ui/wizard/use-wizard.ts) starts and stops the runs the modes ask for and reports back.
-import {type Answers, resolveValues} from './answers.js';
+import {type Answers, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {FieldAction} from './field-input.js';
 import {predictionKey} from './layout-prediction.js';
@@ -71,7 +71,9 @@ export type WizardState = {
 	answers: Answers;
 	pageId: string;
 	mode: WizardMode | Asking;
-	// What is typed in each field of the current page, allowed or not.
+	// What is typed in a field and not yet taken into the answers, allowed or not; a field without
+	// one shows its value (fieldText), so a field the page gains (the apt source's Component) shows
+	// its default.
 	drafts: Partial<Record<SettingId, string>>;
 	// What the page before said it did ("wrote /etc/mesos/zk"), shown at the top of this one.
 	notice?: string;
@@ -182,6 +184,9 @@ export function currentPage(state: Pick<WizardState, 'answers' | 'facts' | 'page
 	const index = Math.max(0, pages.findIndex(p => p.id === state.pageId));
 	return {page: pages[index] as Page, index};
 }
+
+// What a field shows and Enter checks: what is typed there, else the value the answers give it.
+export const fieldText = (state: Pick<WizardState, 'answers' | 'drafts'>, id: SettingId, values: Values = resolveValues(state.answers)): string => state.drafts[id] ?? values[id];
 
 // The mode under the quit question, or the mode itself.
 export const activeMode = (state: Pick<WizardState, 'mode'>): WizardMode => (state.mode.kind === 'quitting' ? state.mode.under : state.mode);

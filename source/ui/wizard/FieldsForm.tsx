@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {defaultReason, resolveValues} from '../../model/answers.js';
 import {findSetting, type SettingId} from '../../model/settings.js';
-import type {WizardState} from '../../model/wizard-state.js';
+import {fieldText, type WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 
 type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
@@ -23,7 +23,7 @@ export function FieldsForm({fields, state, width}: Props) {
 				const setting = findSetting(id);
 				if (!setting) return null;
 				const focus = typing?.focus === index;
-				const value = state.drafts[id] ?? '';
+				const value = fieldText(state, id, values);
 				const why = defaultReason(id, {...values, [id]: value});
 				return <FieldEditor key={id} setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} {...(why ? {note: why} : {})} />;
 			})}
