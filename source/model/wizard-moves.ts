@@ -7,7 +7,7 @@ import type {Step} from './plan.js';
 import type {SettingId} from './settings.js';
 import {textField} from './text-editing.js';
 import {askedSettings, type Page, settingsPageId, summaryPageId} from './wizard-pages.js';
-import {blockingProblems, commit, problemsSaid} from './wizard-problems.js';
+import {blockingProblems, commit, notAllowedProblems, pageAnswers, problemsSaid} from './wizard-problems.js';
 import {fieldText, pagesOf, type WizardMode, type WizardState} from './wizard-state.js';
 
 // A failed check that every later step needs (root, a Debian-family system with apt) cannot be
@@ -66,8 +66,6 @@ export function enterPage(state: WizardState, pages: readonly Page[], index: num
 	const base: WizardState = {
 		...state,
 		pageId: page.id,
-		// Nothing is typed yet: every field shows its value.
-		drafts: {},
 		skippedHere: false,
 		wholeFiles: false,
 		notice: options.notice,
@@ -124,7 +122,18 @@ function leaveQuestions(state: WizardState, pages: readonly Page[], index: numbe
 	return enterById({...state, guided: false}, pages, settingsPageId, {cursor: overviewItemOf(pages, (!state.guided && state.opened) || page.fields[0])});
 }
 
-export const leaveFields = (state: WizardState, pages: readonly Page[], index: number): WizardState => leaveQuestions(state, pages, index, false);
+// Esc: what was typed on the page is kept. An allowed value is taken into the answers, as Enter
+// would; one not allowed stays as typed (the page shows it again, the list marks it, continuing
+// waits for it), so nothing typed is dropped unsaid.
+export function leaveFields(state: WizardState, pages: readonly Page[], index: number): WizardState {
+	const page = pages[index] as Page;
+	const answers = pageAnswers(state, page);
+	const drafts = Object.fromEntries(Object.entries(state.drafts).filter(([id, typed]) => !page.fields.includes(id as SettingId) || !checkAnswer(id, typed ?? '').ok));
+	const kept = {...state, answers, drafts};
+	const after = pagesOf(kept);
+	const at = after.findIndex(other => other.id === page.id);
+	return at < 0 ? enterById({...kept, guided: false}, after, settingsPageId) : leaveQuestions(kept, after, at, false);
+}
 
 // The drafts but those of `ids` (taken into the answers).
 const withoutDrafts = (drafts: WizardState['drafts'], ids: readonly SettingId[]): WizardState['drafts'] => Object.fromEntries(Object.entries(drafts).filter(([id]) => !ids.includes(id as SettingId)));
@@ -168,7 +177,7 @@ export function acceptOverview(state: WizardState, pages: readonly Page[], index
 		return enterPage({...state, guided: true}, pages, first);
 	}
 	if (action === 'continue') {
-		const problems = blockingProblems(state.answers, pages, pages.length);
+		const problems = [...notAllowedProblems(state.drafts, pages), ...blockingProblems(state.answers, pages, pages.length)];
 		if (problems.length > 0) return {...state, mode: {kind: 'overview', cursor, problems: problemsSaid(problems, pages, index)}};
 		return enterById(state, pages, summaryPageId);
 	}

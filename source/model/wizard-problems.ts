@@ -4,7 +4,7 @@
 import {type Answers, checkAnswer, consistencyProblems, type Problem, resolveValues} from './answers.js';
 import {buildPlan, type Check} from './plan.js';
 import {findSetting, type SettingId} from './settings.js';
-import {type Page, problemPage} from './wizard-pages.js';
+import {askedSettings, type Page, problemPage} from './wizard-pages.js';
 import type {WizardState} from './wizard-state.js';
 
 // Problems whose settings are all on this page or earlier ones: they must be mended before going
@@ -25,6 +25,16 @@ export function pageAnswers(state: Pick<WizardState, 'answers' | 'drafts'>, page
 		if (checked?.ok) answers = commit(answers, id, checked.value);
 	}
 	return answers;
+}
+
+// Values typed on a page left with Esc that their settings do not allow, of the settings still
+// asked: kept as typed, and continuing waits for them as for a broken rule.
+export function notAllowedProblems(drafts: WizardState['drafts'], pages: readonly Page[]): Problem[] {
+	const asked = askedSettings(pages);
+	return asked.flatMap(id => {
+		const typed = drafts[id];
+		return typed === undefined || checkAnswer(id, typed).ok ? [] : [{settings: [id], text: `${labelOf(id)}: "${typed}" is not allowed (kept as you typed it).`}];
+	});
 }
 
 // The wizard names settings as the person reads them: by their labels.

@@ -1,6 +1,7 @@
 // The package source page (the guided walk's first question page) as a person reads it at 80×24 and
-// 120×40: the footer says what Enter does on each field (the next field, then the next page), and
-// the focused field's help wraps with every row under the first. (What the page's answers will run
+// 120×40: the footer says what Enter does on each field (the next field, then the next page) and that
+// Esc keeps what was typed, and the focused field's help wraps with every row under the first.
+// (What the page's answers will run
 // is said once, in the summary: test/wizard/screens.test.tsx.)
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -20,13 +21,14 @@ describe.each(terminalSizes)('the package source page at $columns×$rows', ({col
 		await toSettingsList(app);
 		await press(app, keys.down, keys.enter);
 		const source = await waitForFrame(app, '▸ Package source');
-		expect(footer(source)).toBe('Enter next field · ↑↓ choose · Esc back · Ctrl+C quit');
+		expect(footer(source)).toBe('Enter next field · ↑↓ choose · Esc back, keeping what you typed · Ctrl+C quit');
 		const second = await press(app, keys.enter);
 		expect(second).toContain('▸ Key server');
-		expect(footer(second)).toBe('Enter next field · Shift+Tab previous field · Esc back · Ctrl+C quit');
+		expect(footer(second)).toBe('Enter next field · Esc back, keeping what you typed · Ctrl+C quit');
+		expect(second).toContain('Tab and Shift+Tab move between fields');
 		await press(app, keys.enter, keys.enter);
 		const method = await waitForFrame(app, '▸ How the key is trusted');
-		expect(footer(method)).toBe('Enter next field · ↑↓ choose · Shift+Tab previous field · Esc back · Ctrl+C quit');
+		expect(footer(method)).toBe('Enter next field · ↑↓ choose · Esc back, keeping what you typed · Ctrl+C quit');
 
 		// The help's rows all start in one column.
 		const lines = method.split('\n');
@@ -38,7 +40,7 @@ describe.each(terminalSizes)('the package source page at $columns×$rows', ({col
 
 		await press(app, keys.enter, keys.enter);
 		const role = await waitForFrame(app, '▸ This machine’s role');
-		expect(footer(role)).toBe('Enter next page · ↑↓ choose · Shift+Tab previous field · Esc back · Ctrl+C quit');
+		expect(footer(role)).toBe('Enter next page · ↑↓ choose · Esc back, keeping what you typed · Ctrl+C quit');
 		const next = await press(app, keys.enter);
 		expect(next).toMatch(/Settings page 2 of \d+:/);
 	});

@@ -28,7 +28,7 @@ export function QuestionsScreen({state, page, pages, width}: ScreenProps) {
 				<FieldsForm fields={page.fields} state={state} width={width} />
 			</Box>
 			{mode.kind === 'fields' ? <PageWarnings state={state} page={page} width={width} /> : null}
-			<WrappedText text={`Enter on the last field goes on to ${next}; nothing is written before the summary.`} width={width} dimColor />
+			<WrappedText text={`Tab and Shift+Tab move between fields; Enter on the last one goes on to ${next}. Nothing is written before the summary.`} width={width} dimColor />
 		</Box>
 	);
 }

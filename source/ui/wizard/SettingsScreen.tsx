@@ -1,6 +1,6 @@
 // Every setting at a glance, before any question: its value, where it is written, * where it
-// differs from the default and ✗ where it breaks a rule. Enter on the first item goes on with
-// these values (so Enter on every screen walks the setup with its defaults); the second walks
+// differs from the default and ✗ where it breaks a rule or holds a value typed that is not
+// allowed. Enter on the first item goes on with these values (so Enter on every screen walks the setup with its defaults); the second walks
 // every question page; any other opens that setting's page.
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
@@ -29,8 +29,8 @@ const valueColumns = 34;
 
 export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 	const mode = activeMode(state);
-	const {answers, facts} = state;
-	const rows = useMemo(() => overviewRows(answers, facts, pages), [answers, facts, pages]);
+	const {answers, drafts, facts} = state;
+	const rows = useMemo(() => overviewRows(answers, facts, pages, drafts), [answers, facts, pages, drafts]);
 	const cursor = mode.kind === 'overview' ? mode.cursor : 0;
 	const problems = mode.kind === 'overview' ? mode.problems : [];
 	const items = [...overviewActions.map(action => ({key: action, text: actionLabels[action], tone: undefined})), ...rows.map(row => ({key: row.id, text: '', tone: row}))];
@@ -51,9 +51,9 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 				{items.slice(start, end).map((item, offset) => {
 					const here = start + offset === cursor;
 					const row = item.tone;
-					const mark = row?.problem ? '✗' : row?.changed ? '*' : ' ';
+					const mark = row?.problem || row?.notAllowed ? '✗' : row?.changed ? '*' : ' ';
 					return (
-						<Text key={item.key} color={here ? 'blue' : row?.problem ? 'red' : undefined} bold={here} wrap="truncate-end">
+						<Text key={item.key} color={here ? 'blue' : row?.problem || row?.notAllowed ? 'red' : undefined} bold={here} wrap="truncate-end">
 							{here ? '❯ ' : '  '}
 							{row ? `${mark} ${fit(row.label, labelWidth)} ${wide ? fit(row.value, valueWidth) : row.value} ` : item.text}
 							{row && wide ? <Text dimColor>{keepEnd(row.where, whereWidth)}</Text> : null}
@@ -62,7 +62,7 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 				})}
 			</Box>
 			<Box ref={space.below} flexDirection="column">
-				<Text dimColor>* differs from the default · ✗ breaks a rule across settings</Text>
+				<Text dimColor>* differs from the default · ✗ not allowed, or breaks a rule across settings</Text>
 				{problems.map(problem => (
 					<WrappedText key={problem} text={`✖ ${problem}`} width={width} indent="  " color="red" />
 				))}

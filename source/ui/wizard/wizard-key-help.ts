@@ -36,8 +36,9 @@ export function wizardKeyHelp(state: WizardState, page: Page, fromMenu = false):
 			const last = mode.focus >= page.fields.length - 1;
 			const hints: KeyHint[] = [{key: 'Enter', does: last ? (state.guided ? 'next page' : 'back to the list') : 'next field'}];
 			if (focused?.choices) hints.push({key: '↑↓', does: 'choose'});
-			if (mode.focus > 0) hints.push({key: 'Shift+Tab', does: 'previous field'});
-			return [...hints, {key: 'Esc', does: state.guided ? 'back' : 'back to the list'}, {key: 'Ctrl+C', does: 'quit'}];
+			// Esc keeps what was typed (leaveFields), which Enter would refuse if not allowed: said here,
+			// in the 80 columns a footer has; Tab and Shift+Tab are said on the page (QuestionsScreen).
+			return [...hints, {key: 'Esc', does: 'back, keeping what you typed'}, {key: 'Ctrl+C', does: 'quit'}];
 		}
 		case 'overview':
 			return [{key: 'Enter', does: overviewEnter[mode.cursor] ?? 'change it'}, {key: '↑↓', does: 'choose'}, {key: 'Esc', does: 'back'}, quit];
