@@ -4,6 +4,7 @@
 import {checkAnswer} from './answers.js';
 import {filesToRead} from './change-summary.js';
 import type {Step} from './plan.js';
+import {changedForPreflight} from './preflight-recheck.js';
 import type {SettingId} from './settings.js';
 import {textField} from './text-editing.js';
 import {askedSettings, type Page, settingsPageId, summaryPageId} from './wizard-pages.js';
@@ -55,10 +56,6 @@ export function fieldsMode(state: Pick<WizardState, 'answers' | 'drafts'>, page:
 	return {kind: 'fields', focus, cursor: textField(id ? fieldText(state, id) : '').cursor, problems: []};
 }
 
-// What the preflight checks for the answers now: its checks, one title each (a role's ports, a
-// source's index and key server).
-export const preflightKey = (pages: readonly Page[]): string => (pages.find(page => page.kind === 'checks')?.step?.actions ?? []).map(action => action.title).join('\n');
-
 type EnterOptions = {notice?: string; focusLast?: boolean; focus?: number; cursor?: number};
 
 export function enterPage(state: WizardState, pages: readonly Page[], index: number, options: EnterOptions = {}): WizardState {
@@ -77,10 +74,12 @@ export function enterPage(state: WizardState, pages: readonly Page[], index: num
 			return {...base, mode: {kind: 'overview', cursor: options.cursor ?? 0, problems: []}};
 		case 'questions':
 			return {...base, mode: fieldsMode(base, page, options.focus ?? (options.focusLast ? page.fields.length - 1 : 0))};
-		case 'summary':
-			// Checked for another role or source: the checks of this one run first, then the summary.
-			if (state.checkedFor !== undefined && state.checkedFor !== preflightKey(pages)) return enterPage({...state, recheck: true}, pages, pages.findIndex(other => other.kind === 'checks'));
+		case 'summary': {
+			// A setting the preflight checks changed since it ran: it runs again first, then the summary.
+			const changed = state.checkedWith === undefined ? [] : changedForPreflight(state.checkedWith, state.answers, state.facts);
+			if (changed.length > 0) return enterPage({...state, recheck: changed}, pages, pages.findIndex(other => other.kind === 'checks'));
 			return {...base, mode: {kind: 'summary', cursor: 0, open: false, scroll: 0}};
+		}
 		case 'done':
 			return {...base, mode: {kind: 'done'}};
 		// The preflight only reads the machine, so it runs as soon as it is shown; a page that
@@ -104,7 +103,7 @@ export const enterById = (state: WizardState, pages: readonly Page[], id: string
 // stops there); the preflight and the last step stay, so what they found can be read.
 export function finishPage(state: WizardState, pages: readonly Page[], index: number, notice?: string, options = {chain: true}): WizardState {
 	const page = pages[index] as Page;
-	const checked = page.kind === 'checks' ? {checkedFor: preflightKey(pages)} : {};
+	const checked = page.kind === 'checks' ? {checkedWith: state.answers} : {};
 	const marked: WizardState = {...state, ...checked, marks: {...state.marks, [page.id]: state.skippedHere ? 'skipped' : 'done'}};
 	if (options.chain && isRunPage(page) && isRunPage(pages[index + 1]) && !state.skippedHere) return enterPage(marked, pages, index + 1, notice === undefined ? {} : {notice});
 	return {...marked, notice, mode: {kind: 'finished'}};

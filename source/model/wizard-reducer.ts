@@ -113,7 +113,7 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 					return finishPage(state, pages, index, mode.notice);
 				case 'finished':
 					// Checked again for a changed role or source: on to the summary it came from.
-					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: false}, pages, summaryPageId);
+					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: undefined}, pages, summaryPageId);
 					return enterPage(state, pages, index + 1);
 				case 'done':
 					return {...state, mode: {kind: 'exit', code: state.hadFailure ? 1 : 0, reason: 'finished'}};
@@ -130,7 +130,7 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 					return mode.open ? {...state, mode: {...mode, open: false, scroll: 0}} : enterById(state, pages, settingsPageId);
 				case 'finished':
 				case 'failed':
-					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: false}, pages, settingsPageId);
+					if (page.kind === 'checks' && state.recheck) return enterById({...state, recheck: undefined}, pages, settingsPageId);
 					// From the run, back to the summary, where the settings are one Esc away.
 					return isRunPage(page) ? enterById(state, pages, summaryPageId) : enterPage(state, pages, index - 1);
 				default:

@@ -94,11 +94,11 @@ export type WizardState = {
 	earlierSteps: StepId[];
 	// Whether this run continues the stopped one (its run id, its journal).
 	continueRun: boolean;
-	// What the preflight last checked (preflightKey): a role or a source chosen after it needs other
-	// checks (its ports, its index), so the summary is reached through the preflight again, which
-	// then goes on to the summary (`recheck`).
-	checkedFor?: string;
-	recheck?: boolean;
+	// The answers the preflight last checked: a setting it checks changed since (the role's ports,
+	// the source's index: changedForPreflight) sends the way to the summary through the preflight
+	// again, which then goes on to the summary; `recheck` names those settings while it does.
+	checkedWith?: Answers;
+	recheck?: SettingId[];
 	// What the welcome offers when it is shown again (Esc from the preflight).
 	firstOffer: Exclude<WelcomeOffer, 'rehearsing'>;
 };

@@ -33,7 +33,7 @@ describe('the preflight and the role', () => {
 		for (let ups = 0; ups < 40 && !list.includes('❯ Continue with these values'); ups++) list = await press(app, keys.up);
 		await press(app, keys.enter);
 		const again = await waitForFrame(app, 'Press Enter for the summary');
-		expect(again).toContain('Checked again: the role or package source you chose needs checks of its');
+		expect(again).toContain('Checked again: the preflight checks what you changed since it ran: This');
 		expect(again).not.toContain(agentPort);
 		expect(again).toContain('Port 5050 is free');
 		expect(again).toContain('Enter the summary');

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {realRunOnly} from '../../model/plan.js';
+import {recheckReason} from '../../model/preflight-recheck.js';
 import {activeMode} from '../../model/wizard-state.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
@@ -26,7 +27,7 @@ export function ChecksScreen({state, page, view, summary, height, width, scrollL
 		<Box flexDirection="column">
 			<Box ref={space.above} flexDirection="column">
 				<WrappedText text={page.step?.summary ?? ''} width={width} bold />
-				{state.recheck ? <WrappedText text="Checked again: the role or package source you chose needs checks of its own (its ports, its packages)." width={width} color="yellow" /> : null}
+				{state.recheck ? <WrappedText text={recheckReason(state.recheck)} width={width} color="yellow" /> : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<ActionList view={view} width={width} rows={space.rows - 1} {...(mode.kind === 'finished' || mode.kind === 'failed' ? {offset: mode.scroll ?? 0} : {follow: Math.max(0, view.actions.findIndex(a => a.state === 'running' || a.state === 'waiting'))})} limit={scrollLimit} />
