@@ -8,7 +8,7 @@ import {useKeyRouter} from './components/keys/use-key-router.js';
 import {EditScreen} from './edit/EditScreen.js';
 import {StatusScreen} from './status/StatusScreen.js';
 import {UndoScreen} from './undo/UndoScreen.js';
-import {type Route, routesReducer} from './after-setup-routes.js';
+import {type Route, routeNames, routesReducer} from './after-setup-routes.js';
 import type {HomeChoice} from './home/home-choices.js';
 import {HomeMenu} from './home/HomeMenu.js';
 
@@ -32,6 +32,8 @@ export function AfterSetup({start, answers, editId, editValue, setup, onExit}: A
 	// The menu's highlight when it comes back.
 	const [lastChoice, setLastChoice] = useState<HomeChoice>('status');
 	const route = stack.at(-1);
+	// The screen `back` returns to (none: back leaves the program).
+	const below = stack.at(-2);
 	useEffect(() => {
 		if (!route) onExit(0);
 	}, [route, onExit]);
@@ -56,7 +58,7 @@ export function AfterSetup({start, answers, editId, editValue, setup, onExit}: A
 				/>
 			);
 		case 'status':
-			return <StatusScreen answers={answersNow} onEdit={() => open('edit')} onQuit={back} />;
+			return <StatusScreen answers={answersNow} onEdit={() => open('edit')} onQuit={back} {...(below ? {backTo: routeNames[below]} : {})} />;
 		case 'edit': {
 			// Only the edit screen the command line opened starts at the setting it named.
 			const first = stack.length === 1 && start === 'edit';

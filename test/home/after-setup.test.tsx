@@ -43,6 +43,8 @@ describe('the screens of a machine already set up', () => {
 		await press(screen, keys.enter);
 		await waitForFrame(screen, 'mesos-setup status');
 		await waitForFrame(screen, 'Cluster');
+		// Opened from the menu, q goes back to it, and says so.
+		expect(screen.lastFrame()).toContain('q/Esc back to the menu');
 		await press(screen, 'q');
 		await waitForFrame(screen, '❯ Status');
 		await press(screen, keys.down);

@@ -26,7 +26,7 @@ it('shows why each service is unhealthy, whole, at 80×24', async () => {
 	// Whatever answers on this machine, each service line ends in its whole probe answer, not "…".
 	expect(rows.slice(1, rows.indexOf('Cluster')).join('\n')).not.toContain('…');
 	expect(text).toMatch(/mesos-master unknown (un)?healthy: http:\/\/127\.0\.0\.1:5050\/master\/health(:| answered)/);
-	expect(rows.at(-1)).toBe('↑↓ select · r restart · l full log · e edit a setting · q quit');
+	expect(rows.at(-1)).toBe('↑↓ select · r restart · l full log · e edit a setting · q/Esc quit');
 	// Each service keeps a log row (here: that it has no log yet), the cluster gives up its last lines.
 	const panes = rows.slice(rows.findIndex(row => /^. zookeeper/.test(row)), rows.indexOf('Cluster'));
 	for (const service of ['zookeeper', 'mesos-master', 'mesos-slave', 'marathon']) {

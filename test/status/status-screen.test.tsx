@@ -60,7 +60,7 @@ describe('the status screen', () => {
 		expect(frame).toContain('  marathon      unknown             healthy:');
 		expect(frame).toContain(`Leader:     127.0.0.1:${cluster.master.port}`);
 		expect(frame).toContain('Memory:     1 GB of 6.8 GB used');
-		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q quit');
+		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q/Esc quit');
 		expect(frame.split('\n').length).toBeLessThan(40);
 	});
 
@@ -186,7 +186,7 @@ describe('the status screen', () => {
 		expect(rows.every(row => row.length <= 80)).toBe(true);
 		const text = frame.replaceAll(/\s+/g, ' ');
 		expect(text).toMatch(zookeeperRefused);
-		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q quit');
+		expect(frame).toContain('↑↓ select · r restart · l full log · e edit a setting · q/Esc quit');
 	});
 
 	it('asks before restarting the selected service, then shows how the restart went', async () => {

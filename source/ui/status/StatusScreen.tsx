@@ -33,14 +33,17 @@ export type StatusScreenProps = {
 	onEdit?: () => void;
 	// Without it, q ends the program.
 	onQuit?: () => void;
+	// What onQuit goes back to, as the key help says it ("the menu"); without it q is said to quit.
+	backTo?: string;
 };
 
-const paneKeys: KeyHint[] = [
+// q and Esc leave: back to the screen it was opened from, or out of the program.
+const paneKeys = (backTo: string | undefined): KeyHint[] => [
 	{key: '↑↓', does: 'select'},
 	{key: 'r', does: 'restart'},
 	{key: 'l', does: 'full log'},
 	{key: 'e', does: 'edit a setting'},
-	{key: 'q', does: 'quit'},
+	{key: 'q/Esc', does: backTo ? `back to ${backTo}` : 'quit'},
 ];
 const logKeys: KeyHint[] = [
 	{key: '↑↓', does: 'line'},
@@ -57,7 +60,7 @@ const logLinesFetched = 10;
 // health.
 const initStateMaxAgeMs = 30_000;
 
-export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQuit}: StatusScreenProps) {
+export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQuit, backTo}: StatusScreenProps) {
 	const {exit} = useApp();
 	const system = useSystem();
 	const useCases = useUseCases();
@@ -158,7 +161,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 					{row}
 				</Text>
 			))}
-			{mode.kind === 'panes' ? <KeyHelp keys={paneKeys} /> : null}
+			{mode.kind === 'panes' ? <KeyHelp keys={paneKeys(backTo)} /> : null}
 			{mode.kind === 'restarting' && mode.error ? <Text color="red">{mode.error}</Text> : null}
 			{mode.kind === 'restarting' && mode.ended ? <KeyHelp keys={[{key: 'Enter', does: 'back to the panes'}]} /> : null}
 		</Box>
