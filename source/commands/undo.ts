@@ -9,13 +9,14 @@ import type {System} from '../system/system.js';
 import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {previewUndo, undoLastRun} from '../use-cases/undo.js';
 import type {Output} from './output.js';
+import {nothingToUndo} from '../model/undo-preview.js';
 
 // `typed`: the command line as given (cli.tsx), said back in the ways offered without root.
 export async function runUndo(system: System, output: Output, typed: readonly string[] = ['undo', '--yes']): Promise<number> {
 	refuseUnsafeRealRun(system, 'undo', 'puts back files in /etc', typed);
 	const preview = await previewUndo(system);
 	if (!preview) {
-		output.out(`Nothing to undo: no earlier run changed files under ${system.root}.`);
+		output.out(nothingToUndo(` under ${system.root}`));
 		return 0;
 	}
 	if (system.dryRun) {

@@ -6,6 +6,10 @@ import {type ServiceName, startOrder} from './services.js';
 
 export type UndoFile = {path: string; action: 'restore' | 'remove'};
 
+// Said when no run is left to put back: none changed files here, or every one that did is undone
+// already (after an undo, "no earlier run changed files" was untrue). `where`: " under ROOT" or "".
+export const nothingToUndo = (where = ''): string => `Nothing to undo: every run that changed files${where} has been undone, or none has.`;
+
 export type UndoPreview = {
 	runId: string;
 	startedAt: string;

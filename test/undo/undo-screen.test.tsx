@@ -105,7 +105,7 @@ describe('the undo screen', () => {
 		const done: number[] = [];
 		const screen = renderScreen(system, <UndoScreen onDone={code => done.push(code)} />);
 		unmount = screen.unmount;
-		await waitForFrame(screen, 'Nothing to undo: no earlier run changed files here.');
+		await waitForFrame(screen, 'Nothing to undo: every run that changed files here has been undone, or none has.');
 		await pressExpectingNoChange(screen, keys.enter);
 		await waitFor('the screen to be left', () => done.length === 1);
 	});

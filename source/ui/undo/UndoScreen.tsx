@@ -20,6 +20,7 @@ import {useSystem} from '../hooks/use-system.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 import {initialUndo, undoReducer, type UndoState} from './undo-state.js';
 import {useUndoKeys} from './use-undo-keys.js';
+import {nothingToUndo} from '../../model/undo-preview.js';
 
 type Props = {
 	// Leaving: 0 after an undo or nothing to undo, and 0 too when the person said no.
@@ -110,7 +111,7 @@ function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
 		case 'looking':
 			return <Text>Looking for the last run…</Text>;
 		case 'nothing':
-			return <Text>Nothing to undo: no earlier run changed files here.</Text>;
+			return <Text>{nothingToUndo(' here')}</Text>;
 		case 'failed':
 			// The undo's own refusal already begins "undo did not start": said once.
 			return <WrappedText text={`Undo did not happen: ${state.message.replace(/^undo did not start: /, '')}`} width={width} color="red" />;
