@@ -27,7 +27,10 @@ const listed = (names: readonly string[]): string => (names.length < 2 ? (names[
 function nodeLine(run: NodeRun, outcome: ClusterOutcome): string {
 	const failure = outcome.failed.find(failed => failed.node === run.node);
 	const ended = failure ? `failed at ${failure.step ?? 'its step'}; ` : outcome.skipped?.includes(run.node) ? 'skipped; ' : '';
-	const changed = run.changedFiles > 0 ? `changed ${files(run.changedFiles)}, the old ones kept in ${run.backupsDir ?? 'its backups'}` : run.recorded ? 'changed no file' : 'nothing changed';
+	// A run keeps a backups folder only where it replaced a file (RunSummary.backupsDir): files it
+	// made new have no old ones to keep.
+	const kept = run.backupsDir ? `, the old ones kept in ${run.backupsDir}` : ', all new';
+	const changed = run.changedFiles > 0 ? `changed ${files(run.changedFiles)}${kept}` : run.recorded ? 'changed no file' : 'nothing changed';
 	return `${run.node}: ${ended}${changed}`;
 }
 

@@ -78,6 +78,13 @@ describe('the ending of a cluster deploy', () => {
 		expect(code).toBe(0);
 		expect(text).toBe('Done: 2 nodes set up and the cluster proven.\nm1: changed 7 files, the old ones kept in m1:/var/backups/mesos-setup/R2\na1: changed 1 file, the old ones kept in a1:/var/backups/mesos-setup/R2');
 	});
+
+	// A run keeps a backups folder only where it replaced a file: a node whose files were all new has
+	// none, and its line does not speak of old ones.
+	it('a node whose files were all new: said so, with no backups folder', () => {
+		const {text} = texts({ok: true, failed: [], nodes: [{node: 'm1', recorded: true, changedFiles: 17}]});
+		expect(text).toBe('Done: 2 nodes set up and the cluster proven.\nm1: changed 17 files, all new');
+	});
 });
 
 describe('the end of a rehearsal (the screen and cluster setup --yes --root alike)', () => {
