@@ -70,17 +70,13 @@ export const keptLookup = ((host: string, options: LookupOptions, callback: (err
 // Waits for the host's look-up (the kept one, or one started now) before a request to it is made:
 // a name that does not resolve then fails at once, as its connection would, without a request and
 // a socket made for nothing (their first use in a process costs several milliseconds: a setup on a
-// machine without a name server pays it for the repository's index). Ends as soon as the signal
-// does (the request made then ends as stopped); an address (not a name) is not looked up.
-export function hostFound(host: string, signal: AbortSignal): Promise<void> {
-	// Stopped already: no look-up to wait for (an abort event does not come again).
-	if (host === '' || host.startsWith('[') || isIPv4(host) || signal.aborted) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		const stopped = (): void => resolve();
-		signal.addEventListener('abort', stopped, {once: true});
-		lookupAll(host, monotonicMs()).then(
-			() => resolve(),
-			(error: NodeJS.ErrnoException) => reject(lookupFailure(host, error)),
-		).finally(() => signal.removeEventListener('abort', stopped));
-	});
+// machine without a name server pays it for the repository's index). A GET stopped meanwhile has
+// ended already (http-get.ts); the look-up goes on, kept for the next. An address (not a name) is
+// not looked up.
+export function hostFound(host: string): Promise<void> {
+	if (host === '' || host.startsWith('[') || isIPv4(host)) return Promise.resolve();
+	return lookupAll(host, monotonicMs()).then(
+		() => undefined,
+		(error: NodeJS.ErrnoException) => Promise.reject(lookupFailure(host, error)),
+	);
 }

@@ -183,7 +183,7 @@ export async function runCheck(check: Check, fs: TargetFs, isRoot: boolean, sign
 			return judgeFolder(check.path, await fs.list(check.path).catch(() => undefined), check.packages);
 		case 'reachable':
 			try {
-				await httpGet(check.url, signal ? AbortSignal.any([AbortSignal.timeout(5000), signal]) : AbortSignal.timeout(5000));
+				await httpGet(check.url, {timeoutMs: 5000, signal});
 				return {status: 'passed', message: check.url};
 			} catch (error) {
 				const cause = (error as {cause?: Error}).cause?.message ?? (error as Error).message;

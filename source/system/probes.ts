@@ -7,10 +7,6 @@ import {httpGet} from './http-get.js';
 
 export type {ProbeResult} from '../model/apply-events.js';
 
-// A fetch or a socket gives up at whichever comes first: its own timeout, or the caller's stop.
-const timeoutOr = (timeoutMs: number, signal?: AbortSignal): AbortSignal =>
-	signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), signal]) : AbortSignal.timeout(timeoutMs);
-
 export function fourLetterWord(host: string, port: number, word: string, timeoutMs = 2000, signal?: AbortSignal): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect({host, port});
@@ -68,7 +64,7 @@ export async function probeZookeeper(host: string, port: number, signal?: AbortS
 
 export async function probeHttp(url: string, expect: 'ok' | 'pong', timeoutMs = 2000, signal?: AbortSignal): Promise<ProbeResult> {
 	try {
-		const response = await httpGet(url, timeoutOr(timeoutMs, signal));
+		const response = await httpGet(url, {timeoutMs, signal});
 		const {body} = response;
 		if (!response.ok) return {healthy: false, detail: `${url} answered ${response.status} ${response.statusText}`};
 		if (expect === 'pong' && !body.includes('pong')) return {healthy: false, detail: `${url} answered without pong`};
@@ -88,7 +84,7 @@ export function createProbes(): Probes {
 	return {
 		probe: (probe, signal) => (probe.kind === 'zookeeper' ? probeZookeeper(probe.host, probe.port, signal) : probeHttp(probe.url, probe.expect, 2000, signal)),
 		async fetchJson(url, timeoutMs = 2000, signal) {
-			const response = await httpGet(url, timeoutOr(timeoutMs, signal));
+			const response = await httpGet(url, {timeoutMs, signal});
 			if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
 			return JSON.parse(response.body) as unknown;
 		},

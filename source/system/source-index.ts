@@ -69,8 +69,7 @@ export async function readSourceIndex(check: SourceIndex, reader: Pick<SourceRea
 export const fetchHere =
 	(signal?: AbortSignal): FetchBytes =>
 	async url => {
-		const timeout = AbortSignal.timeout(20_000);
-		const response = await httpGet(url, signal ? AbortSignal.any([timeout, signal]) : timeout).catch((error: unknown) => {
+		const response = await httpGet(url, {timeoutMs: 20_000, signal}).catch((error: unknown) => {
 			throw new Error((error as {cause?: Error}).cause?.message ?? (error as Error).message);
 		});
 		if (response.status === 404) return undefined;

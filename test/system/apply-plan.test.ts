@@ -1,4 +1,5 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import {execa} from 'execa';
@@ -9,7 +10,7 @@ import {buildPlan, realRunOnly} from '../../source/model/plan.js';
 import type {ApplyEvent} from '../../source/model/apply-events.js';
 import {createSystem, type System} from '../../source/system/system.js';
 import {ApplyRun} from '../../source/system/apply-plan.js';
-import type {Step} from '../../source/model/plan.js';
+import type {Check, Step} from '../../source/model/plan.js';
 import {runSetup, startSetup} from '../../source/use-cases/setup.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {readTree} from '../helpers/tree.js';
@@ -184,30 +185,41 @@ describe('the preflight', () => {
 
 describe('the preflight’s checks started together', () => {
 	it('stops the checks still under way when the step fails at one before them, so none keeps the run waiting', async () => {
-		// A repository that accepts the index request and never answers (the check's own limit is 20 s).
+		// A repository that accepts the index request and never answers (the check's own limit is 20 s);
+		// it reads what comes, so it sees the request's end.
 		const sockets: net.Socket[] = [];
-		const server = net.createServer(socket => sockets.push(socket));
+		const server = net.createServer(socket => sockets.push(socket.resume()));
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 		const {port} = server.address() as net.AddressInfo;
+		// The check before it fails, its repository having no Release, but only once that request is
+		// under way: the stop must end a request already asked, not one that was never made.
+		const failing = http.createServer((_request, response) => {
+			void waitFor('the index request to be asked', () => sockets.length > 0).then(() => response.writeHead(404).end());
+		});
+		await new Promise<void>(resolve => failing.listen(0, '127.0.0.1', resolve));
+		const failingAt = `http://127.0.0.1:${(failing.address() as net.AddressInfo).port}`;
 		try {
 			const system = await createSystem({root: await tempRoot()});
 			const where = `http://127.0.0.1:${port}`;
+			const indexCheck = (at: string): Check => ({kind: 'source-index', where: at, dists: `${at}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']});
 			const step = {
 				id: 'preflight',
 				title: 'Preflight',
 				summary: '',
 				actions: [
-					{kind: 'check', title: '/srv/none holds the Mesos packages', check: {kind: 'deb-folder', path: '/srv/none', packages: ['mesos']}},
-					{kind: 'check', title: 'The repository holds mesos', check: {kind: 'source-index', where, dists: `${where}/dists/bookworm`, suite: 'bookworm', codename: 'bookworm', component: 'main', packages: ['mesos']}},
+					{kind: 'check', title: 'The first repository holds mesos', check: indexCheck(failingAt)},
+					{kind: 'check', title: 'The repository holds mesos', check: indexCheck(where)},
 				],
 			} as const satisfies Step;
 			const result = await new ApplyRun(system, 'checks-row').applyStep(step);
-			expect(result.failed?.action.title).toBe('/srv/none holds the Mesos packages');
-			await waitFor('the index request to be asked', () => sockets.length > 0);
+			expect(result.failed?.action.title).toBe('The first repository holds mesos');
+			expect(sockets.length).toBeGreaterThan(0);
 			await waitFor('the index request, still unanswered, to be given up', () => sockets.every(socket => socket.destroyed || socket.readableEnded));
 		} finally {
 			for (const socket of sockets) socket.destroy();
 			await new Promise(resolve => server.close(resolve));
+			failing.closeAllConnections();
+			await new Promise(resolve => failing.close(resolve));
 		}
 	});
 });

@@ -39,13 +39,13 @@ describe('host names looked up once a moment', () => {
 			// A name only this test uses, so no earlier answer is kept for it; /etc/hosts has localhost.
 			const url = `http://localhost:${port}/`;
 			lookAhead([url, 'file:///not/a/server']);
-			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
-			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
+			expect((await httpGet(url, {timeoutMs: 2000})).body).toBe('ok');
+			expect((await httpGet(url, {timeoutMs: 2000})).body).toBe('ok');
 			expect(asked).toEqual(['localhost']);
 			// The wall clock stepped back an hour keeps nothing longer: the moment is on a monotonic clock.
 			vi.setSystemTime(new Date('2025-12-31T23:00:00Z'));
 			vi.advanceTimersByTime(lookupReuseMs + 1);
-			expect((await httpGet(url, AbortSignal.timeout(2000))).body).toBe('ok');
+			expect((await httpGet(url, {timeoutMs: 2000})).body).toBe('ok');
 			expect(asked).toEqual(['localhost', 'localhost']);
 		} finally {
 			await new Promise(resolve => server.close(resolve));
@@ -80,7 +80,7 @@ describe('host names looked up once a moment', () => {
 			setTimeout(() => callback(failure), 5);
 		}) as typeof dns.lookup);
 		const requests = vi.spyOn(http, 'get');
-		const error = (await httpGet('http://unknown.example/debian/dists/trusty/Release', AbortSignal.timeout(2000)).catch((caught: unknown) => caught)) as Error & {cause?: NodeJS.ErrnoException};
+		const error = (await httpGet('http://unknown.example/debian/dists/trusty/Release', {timeoutMs: 2000}).catch((caught: unknown) => caught)) as Error & {cause?: NodeJS.ErrnoException};
 		expect(error.message).toBe('http://unknown.example/debian/dists/trusty/Release: getaddrinfo ENOTFOUND unknown.example');
 		expect(error.cause).toMatchObject({code: 'ENOTFOUND', hostname: 'unknown.example'});
 		expect(requests).not.toHaveBeenCalled();
@@ -89,16 +89,22 @@ describe('host names looked up once a moment', () => {
 	it('ends a wait for a name server that does not answer when the caller stops it', async () => {
 		vi.spyOn(dns, 'lookup').mockImplementation((() => undefined) as unknown as typeof dns.lookup);
 		const stop = new AbortController();
-		const asked = httpGet('http://silent.example/', stop.signal).catch((error: unknown) => error);
+		const asked = httpGet('http://silent.example/', {timeoutMs: 60_000, signal: stop.signal}).catch((error: unknown) => error);
 		stop.abort();
 		expect(((await asked) as Error).name).toBe('AbortError');
+	});
+
+	it('ends a wait for a name server that does not answer when its time runs out', async () => {
+		vi.spyOn(dns, 'lookup').mockImplementation((() => undefined) as unknown as typeof dns.lookup);
+		const asked = await httpGet('http://silent-still.example/', {timeoutMs: 100}).catch((error: unknown) => error);
+		expect(asked).toMatchObject({name: 'TimeoutError', message: 'no answer within 100 ms'});
 	});
 
 	it('waits for no look-up when the caller stopped before asking', async () => {
 		vi.spyOn(dns, 'lookup').mockImplementation((() => undefined) as unknown as typeof dns.lookup);
 		const stop = new AbortController();
 		stop.abort();
-		expect(((await httpGet('http://silent-too.example/', stop.signal).catch((error: unknown) => error)) as Error).name).toBe('AbortError');
+		expect(((await httpGet('http://silent-too.example/', {timeoutMs: 60_000, signal: stop.signal}).catch((error: unknown) => error)) as Error).name).toBe('AbortError');
 	});
 
 	it('gives the addresses of the family asked, all of them or the first', async () => {

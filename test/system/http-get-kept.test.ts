@@ -33,7 +33,7 @@ async function countingServer(): Promise<{url: string; connections: net.Socket[]
 	return {url: await listen(server), connections, server};
 }
 
-const timeout = () => AbortSignal.timeout(5000);
+const timeout = () => ({timeoutMs: 5000});
 
 describe('kept connections', () => {
 	it('asks one server again on the connection it kept', async () => {
@@ -122,7 +122,7 @@ describe('kept connections', () => {
 		const {url, server} = await countingServer();
 		server.keepAliveTimeout = 60_000;
 		const module = path.resolve('source/system/http-get.ts');
-		const program = `const {httpGet} = await import(${JSON.stringify(module)}); const body = (await httpGet(${JSON.stringify(`${url}/health`)}, AbortSignal.timeout(5000))).body; const answered = performance.now(); process.on('exit', () => console.log(JSON.stringify({body, lingeredMs: performance.now() - answered})));`;
+		const program = `const {httpGet} = await import(${JSON.stringify(module)}); const body = (await httpGet(${JSON.stringify(`${url}/health`)}, {timeoutMs: 5000})).body; const answered = performance.now(); process.on('exit', () => console.log(JSON.stringify({body, lingeredMs: performance.now() - answered})));`;
 		// Run asynchronously: this process's server must answer the child.
 		const asked = await new Promise<{code: number | null; stdout: string}>(resolve => {
 			const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], {encoding: 'utf8', timeout: 30_000}, (_error, stdout) => resolve({code: child.exitCode, stdout}));

@@ -18,7 +18,7 @@ async function serve(handler: http.RequestListener): Promise<string> {
 	return `127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const timeout = () => AbortSignal.timeout(2000);
+const timeout = () => ({timeoutMs: 2000});
 
 describe('httpGet', () => {
 	it('follows a redirect without a scheme, as a Mesos master that does not lead sends one, to the answer', async () => {
@@ -48,9 +48,36 @@ describe('httpGet', () => {
 		// A server that never answers: the caller's signal ends the wait.
 		const silent = await serve(() => undefined);
 		const stop = new AbortController();
-		const asked = httpGet(`http://${silent}/health`, stop.signal).catch((error: unknown) => error);
+		const asked = httpGet(`http://${silent}/health`, {timeoutMs: 2000, signal: stop.signal}).catch((error: unknown) => error);
 		stop.abort();
 		expect((await asked as Error).name).toBe('AbortError');
+	});
+	it('ends as a TimeoutError when no answer comes in time, and when a body stops half way', async () => {
+		const silent = await serve(() => undefined);
+		const waited = await httpGet(`http://${silent}/health`, {timeoutMs: 100}).catch((error: unknown) => error);
+		expect(waited).toMatchObject({name: 'TimeoutError', message: 'no answer within 100 ms'});
+		// The answer begun and never finished: the time covers the body too.
+		const halfway = await serve((_request, response) => {
+			response.writeHead(200, {'content-length': '100'});
+			response.write('only a part');
+		});
+		const cut = await httpGet(`http://${halfway}/master/state`, {timeoutMs: 200}).catch((error: unknown) => error);
+		expect(cut).toMatchObject({name: 'TimeoutError'});
+	});
+
+	it('ends at once as an AbortError when the caller stops while the body is coming, or stopped before', async () => {
+		const halfway = await serve((_request, response) => {
+			response.writeHead(200, {'content-length': '100'});
+			response.write('only a part');
+		});
+		const stop = new AbortController();
+		const asked = httpGet(`http://${halfway}/master/state`, {timeoutMs: 60_000, signal: stop.signal}).catch((error: unknown) => error);
+		// Stopped once the answer has begun (the server's part is on its way), not before.
+		await new Promise(resolve => setTimeout(resolve, 100));
+		stop.abort();
+		expect(await asked).toMatchObject({name: 'AbortError', message: 'stopped'});
+		const before = await httpGet(`http://${halfway}/master/state`, {timeoutMs: 60_000, signal: AbortSignal.abort()}).catch((error: unknown) => error);
+		expect(before).toMatchObject({name: 'AbortError'});
 	});
 });
 
