@@ -1,5 +1,5 @@
 import {defineConfig} from 'tsup';
-import {confLoadsLazily} from './scripts/build/conf-loads-lazily.js';
+import {confWithoutSchemas} from './scripts/build/conf-without-schemas.js';
 import {inkWithoutDevtools} from './scripts/build/ink-without-devtools.js';
 
 // One bundled file starts in about 0.2 s; unbundled Ink takes about 0.48 s to import.
@@ -22,7 +22,7 @@ export default defineConfig({
 		options.jsx = 'automatic';
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
-	// conf's Ajv and semver are evaluated only if conf uses them (it does not here); Ink's devtools
-	// are not in the bundle.
-	esbuildPlugins: [confLoadsLazily, inkWithoutDevtools],
+	// conf's Ajv, ajv-formats and semver (for schemas and migrations, which mesos-setup never gives
+	// it) and Ink's devtools are not in the bundle.
+	esbuildPlugins: [confWithoutSchemas, inkWithoutDevtools],
 });

@@ -1,12 +1,12 @@
-// The bundle's conf loads Ajv and semver only when it uses them (scripts/build/conf-loads-lazily.ts):
-// a program bundled with the product's build options still gets a schema checked and a migration
-// run through the stand-ins, so conf works in the bundle exactly as it does unbundled.
+// The bundle's conf has no Ajv, ajv-formats or semver (scripts/build/conf-without-schemas.ts): a
+// program bundled with the product's build options saves and reads as conf does unbundled, and a
+// schema or migrations, which mesos-setup never gives it, are refused at once, saying why.
 import {writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {execa} from 'execa';
 import {expect, it} from 'vitest';
-import {confLoadsLazily} from '../../scripts/build/conf-loads-lazily.js';
+import {confWithoutSchemas} from '../../scripts/build/conf-without-schemas.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -16,16 +16,21 @@ import Conf from 'conf';
 const cwd = process.argv[2];
 const plain = new Conf({cwd, configName: 'plain', projectName: 'x', projectSuffix: ''});
 plain.set('answers', {a: '1'});
-const checked = new Conf({cwd, configName: 'checked', projectName: 'x', projectSuffix: '', projectVersion: '2.0.0',
-	schema: {n: {type: 'number'}, when: {type: 'string', format: 'date-time'}},
-	migrations: {'1.0.0': store => store.set('migrated', '1.0.0'), '2.0.0': store => store.set('n', 2)}});
-let refused = '';
-try { checked.set('n', 'not a number'); } catch (error) { refused = error.message; }
-try { checked.set('when', 'yesterday'); } catch (error) { refused += ' | ' + error.message; }
-console.log(JSON.stringify({plain: plain.store, n: checked.get('n'), migrated: checked.get('migrated'), refused}));
+plain.set('progress.files', ['/etc/zookeeper/conf/zoo.cfg']);
+const again = new Conf({cwd, configName: 'plain', projectName: 'x', projectSuffix: ''});
+const refusals = [];
+for (const options of [{schema: {n: {type: 'number'}}}, {projectVersion: '2.0.0', migrations: {'1.0.0': store => store.set('m', 1)}}]) {
+	try {
+		new Conf({cwd, configName: 'other', projectName: 'x', projectSuffix: '', ...options});
+		refusals.push('accepted');
+	} catch (error) {
+		refusals.push(error.message);
+	}
+}
+console.log(JSON.stringify({read: again.store, refusals}));
 `;
 
-it('keeps conf whole in the bundle: plain saves, a schema (with formats) and migrations work through the stand-ins', {timeout: 60_000}, async () => {
+it('keeps conf’s saving and reading in the bundle, and refuses a schema or migrations, saying why', {timeout: 60_000}, async () => {
 	const dir = await tempRoot();
 	const entry = path.join(dir, 'entry.mjs');
 	const bundle = path.join(dir, 'bundle.mjs');
@@ -45,16 +50,18 @@ it('keeps conf whole in the bundle: plain saves, a schema (with formats) and mig
 		logLevel: 'silent',
 		metafile: true,
 		banner: {js: "import {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);"},
-		plugins: [confLoadsLazily],
+		plugins: [confWithoutSchemas],
 	});
-	// conf's own imports went to the stand-ins, and the real modules are in the bundle behind them.
+	// conf's imports went to the stand-in, and none of the three modules is in the bundle.
 	const inputs = Object.keys(built.metafile.inputs);
-	expect(inputs).toEqual(expect.arrayContaining(['scripts/build/lazy-ajv.ts', 'scripts/build/lazy-ajv-formats.ts', 'scripts/build/lazy-semver.ts', 'node_modules/ajv/dist/2020.js', 'node_modules/semver/index.js']));
+	expect(inputs).toContain('scripts/build/conf-left-out.ts');
+	expect(inputs.filter(input => /node_modules\/(ajv|ajv-formats|semver|fast-uri)\//.test(input))).toEqual([]);
 	const run = await execa(process.execPath, [bundle, dir]);
 	expect(JSON.parse(run.stdout)).toEqual({
-		plain: {answers: {a: '1'}},
-		n: 2,
-		migrated: '1.0.0',
-		refused: expect.stringMatching(/n.*must be number.*\|.*when.*must match format "date-time"/),
+		read: {answers: {a: '1'}, progress: {files: ['/etc/zookeeper/conf/zoo.cfg']}},
+		refusals: [
+			expect.stringMatching(/^conf's schema checking \(ajv-formats\) is not in mesos-setup's bundle .*give conf no schema and no migrations/),
+			expect.stringMatching(/^conf's migrations \(semver\.\w+\) is not in mesos-setup's bundle/),
+		],
 	});
 });
