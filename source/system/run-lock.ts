@@ -30,6 +30,9 @@ export class LockHeldError extends StepError {
 }
 
 export type HeldLock = {
+	// This run, as the lock names it (none for a dry run's): a cluster run started from one of its
+	// nodes finds it there.
+	holder?: LockHolder;
 	// The holder of a stale lock this run took over, to say so.
 	takenOverFrom?: LockHolder;
 	release(): void;
@@ -41,7 +44,7 @@ export function parseHolder(text: string): LockHolder | undefined {
 	return {pid: Number(match[1]), since: match[2] ?? '', command: match[3] ?? ''};
 }
 
-const holderText = (holder: LockHolder): string => `${holder.pid} ${holder.since} ${holder.command}`;
+export const holderText = (holder: LockHolder): string => `${holder.pid} ${holder.since} ${holder.command}`;
 
 // When a process started, from /proc (boot time + its start in clock ticks); undefined off Linux.
 function processStart(pid: number): number | undefined {
@@ -164,5 +167,5 @@ export function takeRunLock(fs: TargetFs, command: string, now: Date = new Date(
 		}
 	};
 	process.on('exit', release);
-	return {...(takenOverFrom ? {takenOverFrom} : {}), release};
+	return {holder: me, ...(takenOverFrom ? {takenOverFrom} : {}), release};
 }

@@ -19,14 +19,16 @@ export function thisMachine(): Machine {
 }
 
 // A cluster run's locks: this machine's, then every node's (each node's own run.lock, which a setup
-// run there takes too). One node busy refuses the whole run, naming it, before anything changes;
-// the locks taken meanwhile are given back. `releaseNodes` gives the nodes' back once nothing more
+// run there takes too). A node that is this machine (the deploy run as root from a master) finds
+// this machine's lock there, naming this run: the node's lock script takes it as this run's own.
+// One node busy refuses the whole run, naming it, before anything changes; the locks taken
+// meanwhile are given back. `releaseNodes` gives the nodes' back once nothing more
 // changes on them (the postflight only looks, over the network); `release` gives back the rest.
 export type ClusterLocks = {releaseNodes(): Promise<void>; release(): Promise<void>};
 
 export async function lockCluster(here: Machine, sessions: readonly SshSession[], command: string, notice: (line: string, node?: string) => void): Promise<ClusterLocks> {
 	const local = await beginExclusiveRun(here, command, notice);
-	const taken = await Promise.allSettled(sessions.map(async session => takeNodeRunLock(session, command)));
+	const taken = await Promise.allSettled(sessions.map(async session => takeNodeRunLock(session, command, undefined, local.holder)));
 	const locks = taken.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []));
 	// Each node lock's release is kept (NodeLock.release), so a second call waits for the first.
 	const releaseNodes = async (): Promise<void> => {

@@ -1,5 +1,5 @@
-// A cluster run's locks: each node's run.lock taken by a shell on the node (node-scripts'
-// nodeLockScript, run here through bash as ssh would run it there) and this machine's; they keep a
+// A cluster run's locks: each node's run.lock taken by a shell on the node (node-lock-script.ts,
+// run here through bash as ssh would run it there) and this machine's; they keep a
 // cluster run and a setup on the same machine apart, both ways. The lab proves a node's lock over SSH
 // (test/lab/nodes/cluster-setup.e2e.test.ts).
 import {type ChildProcess, spawn} from 'node:child_process';
@@ -21,6 +21,13 @@ const localNode = (name: string) =>
 		remoteIsRoot: true,
 		exec: (commandLine: string) => execa('bash', ['-c', commandLine], {reject: false, stdin: 'pipe'}),
 	}) as unknown as SshSession;
+
+// A node whose files are under `root`: the lock script is given the lock's path there.
+const nodeAt = (name: string, root: string) => {
+	const session = localNode(name);
+	const exec = session.exec.bind(session);
+	return {...session, endpoint: session.endpoint, remoteIsRoot: true, exec: (line: string, options: never) => exec(line.replaceAll(lockFile, `${root}${lockFile}`), options)} as unknown as SshSession;
+};
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -98,12 +105,7 @@ describe('a cluster run’s locks together', () => {
 		await heldBySetup(busy);
 		// Both nodes' locks live under `busy`'s and a free root: the script takes the file it is given.
 		const free = await tempRoot();
-		const node = (name: string, root: string) => {
-			const session = localNode(name);
-			const exec = session.exec.bind(session);
-			return {...session, endpoint: session.endpoint, remoteIsRoot: true, exec: (line: string, options: never) => exec(line.replaceAll(lockFile, `${root}${lockFile}`), options)} as unknown as SshSession;
-		};
-		const error = await lockCluster({fs: createTargetFs(here), now: () => new Date()}, [node('m1', free), node('m2', busy)], 'cluster-setup', () => undefined).then(() => undefined, (error_: unknown) => error_ as StepError);
+		const error = await lockCluster({fs: createTargetFs(here), now: () => new Date()}, [nodeAt('m1', free), nodeAt('m2', busy)], 'cluster-setup', () => undefined).then(() => undefined, (error_: unknown) => error_ as StepError);
 		expect(error).toBeInstanceOf(StepError);
 		expect(error!.message).toBe('Another mesos-setup run holds m2; nothing was changed on any node.');
 		expect(error!.detail[0]).toMatch(/^m2: another mesos-setup \(setup, PID \d+\) has been running on m2 since/);
@@ -123,5 +125,39 @@ describe('a cluster run’s locks together', () => {
 		expect(await readlink(`${other}${lockFile}`)).toMatch(new RegExp(`^${process.pid} .* cluster-setup$`));
 		await lock.release();
 		expect(await exists(`${other}${lockFile}`)).toBe(false);
+	});
+
+	it('a run started on one of its nodes (as root, from a master) finds its own lock there and goes on; another run’s lock is still refused', async () => {
+		// m1 is this machine: its lock is the very file this machine's lock is (review 4, #2).
+		const here = await tempRoot();
+		const other = await tempRoot();
+		const machine = {fs: createTargetFs(here), now: () => new Date()};
+		const lock = await lockCluster(machine, [nodeAt('m1', here), nodeAt('m2', other)], 'cluster-setup', () => undefined);
+		const mine = await readlink(`${here}${lockFile}`);
+		expect(mine).toMatch(new RegExp(`^${process.pid} .* cluster-setup$`));
+		expect(await readlink(`${other}${lockFile}`)).toMatch(/ cluster-setup$/);
+		// Another run, whose holder's text differs (here by a millisecond only), is refused on m1.
+		const since = new Date(Date.parse(mine.split(' ')[1] ?? '') + 1).toISOString();
+		const second = await takeNodeRunLock(localNode('m1'), 'cluster-setup', `${here}${lockFile}`, {pid: process.pid, since, command: 'cluster-setup'}).then(
+			() => undefined,
+			(error_: unknown) => error_ as Error,
+		);
+		expect(second).toBeInstanceOf(LockHeldError);
+		expect(second!.message).toMatch(new RegExp(`\\(cluster-setup, PID ${process.pid}\\) has been running on m1`));
+		// The nodes' locks go first (before the postflight): this machine's, m1's too, stays with the run.
+		await lock.releaseNodes();
+		expect([await readlink(`${here}${lockFile}`), await exists(`${other}${lockFile}`)]).toEqual([mine, false]);
+		await lock.release();
+		expect(await exists(`${here}${lockFile}`)).toBe(false);
+	});
+
+	it('a node holding a setup’s lock is refused though the run names its own holder', async () => {
+		const root = await tempRoot();
+		const pid = await heldBySetup(root);
+		const error = await takeNodeRunLock(localNode('m1'), 'cluster-setup', `${root}${lockFile}`, {pid: process.pid, since: new Date().toISOString(), command: 'cluster-setup'}).then(
+			() => undefined,
+			(error_: unknown) => error_ as Error,
+		);
+		expect(error!.message).toMatch(new RegExp(`\\(setup, PID ${pid}\\) has been running on m1`));
 	});
 });

@@ -1,11 +1,13 @@
 // A node's run lock, taken over SSH for a cluster run: the same <root>/var/lib/mesos-setup/run.lock a
 // setup, edit or undo on the node takes (system/run-lock.ts), so a person's setup on a node and a
 // cluster deploy to it never interleave. Its holder is a shell on the node that lives as long as
-// this run's ssh holds its input open (node-scripts' nodeLockScript); release closes it.
+// this run's ssh holds its input open (node-lock-script.ts); release closes it. A node that is the
+// machine the run started from holds this run's own lock already (taken first, cluster-lock.ts):
+// `thisRun`, that lock's holder, is then this run's lock on the node too.
 import {StepError} from '../../model/errors.js';
 import {asRoot, bashScript, remoteCommandLine} from '../../model/remote-command.js';
-import {type LockHolder, LockHeldError, lockFile, parseHolder} from '../run-lock.js';
-import {nodeLockScript} from './node-scripts.js';
+import {holderText, type LockHolder, LockHeldError, lockFile, parseHolder} from '../run-lock.js';
+import {nodeLockScript} from './node-lock-script.js';
 import type {SshSession} from './ssh-session.js';
 
 export type NodeLock = {
@@ -21,9 +23,10 @@ const releaseMs = 10_000;
 type LockSession = Pick<SshSession, 'exec' | 'endpoint' | 'remoteIsRoot'>;
 
 // `command`: one word, as run-lock.ts names a holder ("cluster-setup"); `file` moves the lock for a test.
-export async function takeNodeRunLock(session: LockSession, command: string, file: string = lockFile): Promise<NodeLock> {
+export async function takeNodeRunLock(session: LockSession, command: string, file: string = lockFile, thisRun?: LockHolder): Promise<NodeLock> {
 	const node = session.endpoint.name;
-	const child = session.exec(remoteCommandLine(asRoot(bashScript(nodeLockScript, [file, command]), session.remoteIsRoot)), {holdInput: true, timeoutMs: 0});
+	const args = [file, command, ...(thisRun ? [holderText(thisRun)] : [])];
+	const child = session.exec(remoteCommandLine(asRoot(bashScript(nodeLockScript, args), session.remoteIsRoot)), {holdInput: true, timeoutMs: 0});
 	child.stdin?.on('error', () => undefined);
 	// The answer is the first line that starts with the script's word (a login shell may print first).
 	const answer = await new Promise<string | undefined>(resolve => {
@@ -59,6 +62,8 @@ export async function takeNodeRunLock(session: LockSession, command: string, fil
 			},
 		};
 	}
+	// The node is this machine: the lock is this run's, given back with this machine's.
+	if (answer === 'this-run') return {node, release: async () => void (await child.catch(() => undefined))};
 	const ended = await child.catch(error => error as {stderr?: unknown; exitCode?: number});
 	if (answer?.startsWith('held ')) {
 		const holder = parseHolder(answer.slice('held '.length)) ?? {pid: 0, since: 'an unknown time', command: 'unknown'};
