@@ -3,13 +3,14 @@
 // (test/lab/nodes/node-transport.e2e.test.ts, and every cluster setup).
 import {spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {NodeShell, nodeShellScript, type ShellRequest} from '../../source/system/ssh/node-shell.js';
 import {createNodeRunner} from '../../source/system/ssh/node-runner.js';
 import {createNodeFs} from '../../source/system/ssh/node-fs.js';
 import type {Plan} from '../../source/model/plan.js';
+import type {StepError} from '../../source/model/errors.js';
 import {refuseUnwritableTargets} from '../../source/system/target-check.js';
 import type {TargetFs} from '../../source/system/target-fs.js';
 import type {SshSession} from '../../source/system/ssh/ssh-session.js';
@@ -256,21 +257,37 @@ describe('a node’s writes left for later, made durable with the next write tha
 		await shell.close();
 	});
 
-	it.each(['Input/output error', 'No space left on device'])('a failed sync (%s) fails the write that lands last, and every one after, until its files are written again', async reason => {
+	it.each(['Input/output error', 'No space left on device'])('a failed sync (%s) fails the write that lands last, and every one after while it lasts, naming the files; once the disk answers, the next writes them again and lands', async reason => {
 		const dir = await tempRoot();
-		const {shell, fs} = await loggedSync(dir);
-		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
+		const {shell, fs, runs} = await loggedSync(dir);
+		// As a journal's row leaves them: a backup copy and a file renamed into place, neither written again by a retry.
+		await fs.write(`${dir}/backups/001-zoo.cfg`, 'old\n', 0o600, undefined, 'later');
+		await fs.write(`${dir}/zoo.cfg`, 'new\n', 0o640, undefined, 'later');
 		await writeFile(`${dir}/fail`, reason);
 		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`syncing the files written on n1 failed: sync: error syncing: ${reason}`);
 		// The journal did not land: the row it would name is not known to be on disk.
 		expect(existsSync(`${dir}/journal.json`)).toBe(false);
+		// Still failing: each save is refused, naming the files, and why; nothing is left behind.
+		const refused = `files written on n1 could not be made durable (${dir}/backups/001-zoo.cfg, ${dir}/zoo.cfg)`;
+		const second = await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last').then(
+			() => undefined,
+			(error: unknown) => error as StepError,
+		);
+		expect([second?.message, second?.detail]).toEqual([`${refused}, so nothing is recorded as written`, [`sync: error syncing: ${reason}. Check the node’s disk, then run again.`]]);
+		await expect(fs.syncLater()).rejects.toThrow(refused);
+		expect([existsSync(`${dir}/journal.json`), (await readdir(dir)).filter(name => name.includes('.mesos-setup-'))]).toEqual([false, []]);
 		await rm(`${dir}/fail`);
-		// The disk answers again, but what was lost would not be said twice: still refused.
-		await expect(fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last')).rejects.toThrow(`files written on n1 could not be made durable (${dir}/a)`);
-		await expect(fs.syncLater()).rejects.toThrow('could not be made durable');
-		await fs.write(`${dir}/a`, 'a\n', 0o644, undefined, 'later');
+		// The disk answers again: the next save writes both again as they are (not the same file synced
+		// again, which Linux would let pass), then lands, and so does the one after.
+		const before = (await runs()).length;
 		await fs.write(`${dir}/journal.json`, '{}\n', 0o600, undefined, 'last');
+		const synced = (await runs()).slice(before);
+		expect(synced.slice(0, 2)).toEqual([expect.stringMatching(/^-- \S+\/backups\/\.001-zoo\.cfg\.mesos-setup-[0-9a-f]{8}$/), `-- ${dir}/backups`]);
+		expect(synced.slice(2, 4)).toEqual([expect.stringMatching(/^-- \S+\/\.zoo\.cfg\.mesos-setup-[0-9a-f]{8}$/), `-- ${dir}`]);
 		expect(await readFile(`${dir}/journal.json`, 'utf8')).toBe('{}\n');
+		expect([await readFile(`${dir}/backups/001-zoo.cfg`, 'utf8'), await readFile(`${dir}/zoo.cfg`, 'utf8'), (await stat(`${dir}/zoo.cfg`)).mode & 0o777]).toEqual(['old\n', 'new\n', 0o640]);
+		await fs.write(`${dir}/journal.json`, '{"finished": true}\n', 0o600, undefined, 'last');
+		await expect(fs.syncLater()).resolves.toBeUndefined();
 		await shell.close();
 	});
 

@@ -9,6 +9,7 @@ import {StepError} from '../../model/errors.js';
 import type {TargetState, TargetStates} from '../target-check.js';
 import {DiskFullError, type FileInfo, type FileKind, NotRegularFileError, type Owner, type Sync, type TargetFiles} from '../target-fs.js';
 import {freeBytesScript, infoScript, listScript, missingDirsScript, readEndScript, readScript, removeEmptyDirScript, removeScript, scriptExit, syncScript, targetsScript, writeScript} from './node-scripts.js';
+import {rewriteScript} from './node-rewrite-script.js';
 import {type SshSession, sshErrorFor} from './ssh-session.js';
 
 // A node's files: everything TargetFs offers but `resolve`, which names a path on this host; and
@@ -97,13 +98,27 @@ export function createNodeFs(session: SshSession): NodeFs {
 	// in the same process as its own bytes, before its rename (a sync process per write and two per
 	// file were a tenth of a node's processes in a setup, issue 12). A file whose sync failed stays
 	// failed until it is written again: synced again, Linux would not say the error twice, and data
-	// lost would pass as durable (as later-syncs.ts does on this machine).
+	// lost would pass as durable (as later-syncs.ts does on this machine). The next write 'last' (and
+	// syncLater) writes it again first, as it now is: a backup copy or a file already renamed into
+	// place is never written again by the run, so without this a disk put right could not let a
+	// retried step, or the journal's saves, through.
 	const waiting = new Set<string>();
 	const waitingDirs = new Set<string>();
 	const failedSync = new Set<string>();
-	const refuseFailed = (): void => {
-		if (failedSync.size > 0) throw new StepError(`files written on ${node} could not be made durable (${[...failedSync].join(', ')}), so nothing is recorded as written`, ['Check the node’s disk, then run again.']);
-	};
+	async function rewriteFailed(): Promise<void> {
+		if (failedSync.size === 0) return;
+		const files = [...failedSync];
+		const result = await call(rewriteScript, [randomBytes(4).toString('hex'), ...files]);
+		// Another failure than a sync's says nothing of which: all stay failed.
+		const still = new Set(result.code === 0 ? [] : result.code === scriptExit.syncFailed ? entries(String(result.stdout)) : files);
+		for (const file of files.filter(file => !still.has(file))) {
+			failedSync.delete(file);
+			waiting.delete(file);
+		}
+		const why = result.stderr ? `${result.stderr.split('\n').at(-1)}. ` : '';
+		if (failedSync.size > 0) throw new StepError(`files written on ${node} could not be made durable (${[...failedSync].join(', ')}), so nothing is recorded as written`, [`${why}Check the node’s disk, then run again.`]);
+	}
+
 	// What a sync of `files` (and folders) answered: those files failed; done (0); or nothing known
 	// (another failure, which leaves them waiting for the next).
 	const synced = (code: number | undefined, files: readonly string[], dirs: readonly string[], stderr: string): void => {
@@ -117,7 +132,7 @@ export function createNodeFs(session: SshSession): NodeFs {
 	};
 
 	async function write(target: string, data: string | Buffer, mode: number, owner?: Owner, sync: Sync = 'now'): Promise<{createdDirs: string[]}> {
-		if (sync === 'last') refuseFailed();
+		if (sync === 'last') await rewriteFailed();
 		const files = sync === 'last' ? [...waiting] : [];
 		const dirs = sync === 'last' ? [...waitingDirs] : [];
 		const bytes = typeof data === 'string' ? Buffer.from(data) : data;
@@ -172,7 +187,7 @@ export function createNodeFs(session: SshSession): NodeFs {
 		missingDirs,
 		write,
 		async syncLater() {
-			refuseFailed();
+			await rewriteFailed();
 			const files = [...waiting];
 			const dirs = [...waitingDirs];
 			if (files.length + dirs.length === 0) return;
