@@ -17,6 +17,7 @@ import {makeLocalRepository} from './local-repository.js';
 import {type FileRow, runFile} from './apply-file.js';
 import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
+import {settleJournal} from './journal-settle.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
 import type {System} from './system.js';
 import {stateBefore} from './state.js';
@@ -82,9 +83,9 @@ export class ApplyRun {
 		try {
 			return await this.applyActions(step, onEvent, options);
 		} finally {
-			this.log.rest();
 			// Records of files the step never reached go; what it wrote is in the journal, once.
 			await this.settleJournal();
+			this.log.rest();
 		}
 	}
 
@@ -234,16 +235,14 @@ export class ApplyRun {
 		return outcome;
 	}
 
-	// What a step's end saves in the journal is only what undo can do without: the SHA-256 of what
-	// was written (without it undo keeps a copy of the file, unable to tell a hand edit) and
-	// the records of files the step never reached (undo finds them as they were). So a journal that
-	// cannot be saved then (a full disk, a failed step's own cause) leaves the step's outcome as it
-	// is; the next write names the problem.
+	// What a step's end saves in the journal is only what undo can do without (without a file's
+	// SHA-256 undo keeps a copy of it, unable to tell a hand edit): a journal that cannot be saved
+	// then (a full disk, a failed step's own cause) leaves the step's outcome as it is, said in the
+	// log (journal-settle.ts); the next write names the problem.
 	private async settleJournal(): Promise<void> {
 		this.row.recordedAhead = false;
 		endCheckRow(this.row);
-		if (this.system.dryRun) return;
-		await this.journal.settle().catch(() => undefined);
+		if (!this.system.dryRun) await settleJournal(this.journal, this.log);
 	}
 }
 
