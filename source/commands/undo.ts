@@ -10,6 +10,7 @@ import {refuseUnsafeRealRun} from '../use-cases/real-machine.js';
 import {previewUndo, undoLastRun} from '../use-cases/undo.js';
 import type {Output} from './output.js';
 import {nothingToUndo} from '../model/undo-preview.js';
+import {copiesKeptIn, filesUndone, restartBrings} from '../model/undo-words.js';
 
 // `typed`: the command line as given (cli.tsx), said back in the ways offered without root.
 export async function runUndo(system: System, output: Output, typed: readonly string[] = ['undo', '--yes']): Promise<number> {
@@ -31,11 +32,12 @@ export async function runUndo(system: System, output: Output, typed: readonly st
 		return 0;
 	}
 	output.out(`Put back the run: ${undoCounts(done.lines)}; the answers saved before it are the saved answers again.`);
+	if (done.keptIn) output.out(copiesKeptIn(system.fs.hostPath(done.keptIn)));
 	for (const line of preview.keeps) output.out(line);
-	if (done.services.length === 0) output.out('No service reads the files put back: nothing to restart.');
-	else if (system.sandbox) output.out(`In a real setup these would be restarted to use the old files: ${done.services.join(', ')}.`);
+	if (done.services.length === 0) output.out(`No service reads ${filesUndone(done.lines)}: nothing to restart.`);
+	else if (system.sandbox) output.out(`In a real setup these would be restarted ${restartBrings(done.lines)}: ${done.services.join(', ')}.`);
 	else {
-		output.out(`${done.services.join(', ')} read the files put back; restart ${done.services.length === 1 ? 'it' : 'them'} to use the old settings:`);
+		output.out(`${done.services.join(', ')} read ${filesUndone(done.lines)}; restart ${done.services.length === 1 ? 'it' : 'them'} ${restartBrings(done.lines)}:`);
 		for (const command of restartCommands(restartStep(done.services, resolveValues(done.answers), system.facts.init))) output.out(`  sudo ${command}`);
 	}
 	if (done.setupRun && !done.setUp) output.out('No setup counts as done here any more: mesos-setup starts the wizard.');

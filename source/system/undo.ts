@@ -68,7 +68,8 @@ async function checkSpace(fs: TargetFiles, run: JournalFile, steps: Step[]): Pro
 	);
 }
 
-export type UndoResult = {run?: JournalFile; lines: UndoLine[]};
+// keptIn: the folder (in the root) that holds the copies of files edited since, where any was kept.
+export type UndoResult = {run?: JournalFile; lines: UndoLine[]; keptIn?: string};
 
 // Everything undo checks before it touches anything: every backup there and whole, and the room it
 // needs. The preview checks it too, so a dry run or the undo screen never offers an undo that
@@ -98,7 +99,8 @@ export async function putBackRun(fs: TargetFiles, run: JournalFile, steps: Step[
 	// The hand edits (and unrecorded writes) are kept before anything changes, in an undo journal of
 	// their own.
 	const keep = new Journal(fs, runId, 'undo', now);
-	for (const step of steps.filter(s => s.editedSince || s.unknown)) await keep.keep(step.entry.path);
+	const kept = steps.filter(s => (s.editedSince || s.unknown) && s.now);
+	for (const step of kept) await keep.keep(step.entry.path);
 	const lines = new Map<string, UndoLine>();
 	for (const {entry, now: current, editedSince, unknown} of steps.filter(s => !s.entry.existed)) {
 		if (current !== undefined) await fs.remove(entry.path);
@@ -115,5 +117,5 @@ export async function putBackRun(fs: TargetFiles, run: JournalFile, steps: Step[
 	}
 	run.undone = now.toISOString();
 	await fs.write(journalPath(run.runId), `${JSON.stringify(run, null, 2)}\n`, 0o600);
-	return {run, lines: [...run.entries].reverse().flatMap(entry => lines.get(entry.path) ?? [])};
+	return {run, lines: [...run.entries].reverse().flatMap(entry => lines.get(entry.path) ?? []), ...(kept.length > 0 ? {keptIn: keep.dir} : {})};
 }

@@ -31,6 +31,8 @@ export type UndoDone = {
 	// The undone run was a setup (not an edit), and whether a setup still counts as done here.
 	setupRun: boolean;
 	setUp: boolean;
+	// Where the copies of the files edited by hand since the run are kept (in the root), if any was.
+	keptIn?: string;
 };
 
 // What undo would do, once it is sure it can: a backup missing or damaged, or too little room, is
@@ -69,9 +71,9 @@ export async function undoLastRun(system: System, options: UseCaseOptions<UndoEv
 // answers and progress.
 export async function putBack(system: System, run: JournalFile, steps: Step[], options: UseCaseOptions<UndoEvent> = {}): Promise<UndoDone> {
 	const preview = previewOf(system, run);
-	const {lines} = await putBackRun(system.fs, run, steps, newRunId(system.now()), system.now());
+	const {lines, keptIn} = await putBackRun(system.fs, run, steps, newRunId(system.now()), system.now());
 	for (const line of lines) options.onEvent?.({type: 'undone', line});
 	// A setup's progress goes back too; an older journal without it leaves the progress as it is.
 	system.state.restore(run.answersBefore ?? system.state.answers(), run.kind === 'setup' ? (run.progressBefore ?? system.state.saved()) : undefined);
-	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore()};
+	return {runId: run.runId, startedAt: run.startedAt, lines, services: preview.services, answers: system.state.answers(), setupRun: preview.setupRun, setUp: system.state.setUpBefore(), ...(keptIn ? {keptIn} : {})};
 }

@@ -135,7 +135,7 @@ describe('setup --yes --root', () => {
 		// What it does not undo, and that no setup counts as done any more.
 		expect(undo.stdout).toContain('Installed packages stay installed');
 		expect(undo.stdout).toContain('No setup counts as done here any more');
-		expect(undo.stdout).toMatch(/In a real setup these would be restarted to use the old files: zookeeper, mesos-master, mesos-slave, marathon\./);
+		expect(undo.stdout).toContain('In a real setup these would be restarted to use the files put back and go without those removed: zookeeper, mesos-master, mesos-slave, marathon.');
 		expect(await readTree(root, ownBookkeeping)).toEqual(before);
 		expect((await runCli(['undo', '--yes', '--root', root])).stdout).toContain('Nothing to undo');
 	});
@@ -181,12 +181,26 @@ describe('undo after an edit', () => {
 		expect((await runCli(['edit', 'slave.hostname', 'node7', '--yes', '--root', root])).exitCode).toBe(0);
 		const undo = await runCli(['undo', '--yes', '--root', root]);
 		expect(undo.stdout).toMatch(/^restored +\/etc\/mesos-slave\/hostname$/m);
-		expect(undo.stdout).toContain('In a real setup these would be restarted to use the old files: mesos-slave.');
+		expect(undo.stdout).toContain('In a real setup these would be restarted to use the files put back: mesos-slave.');
 		expect(undo.stdout).not.toContain('/etc/mesos/zk');
 		expect(await readFile(path.join(root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('127.0.0.1\n');
 		// The next setup does not write the undone value again.
 		const again = await runCli(['setup', '--yes', '--root', root]);
 		expect(again.stdout).toContain('Nothing changed');
+	});
+});
+
+describe('undo of files edited by hand since', () => {
+	// Review 3, #13: the copies were kept, but undo never said where.
+	it('names the folder that keeps the copies, and the copy holds the hand edit', async () => {
+		const root = await tempRoot();
+		await runCli(['setup', '--yes', '--root', root]);
+		await writeFile(path.join(root, 'etc/mesos-master/quorum'), '0\n');
+		const undo = await runCli(['undo', '--yes', '--root', root]);
+		expect(undo.stdout).toMatch(/^removed \(it had been edited since\) \/etc\/mesos-master\/quorum$/m);
+		const kept = /The copies of the files edited since that run \(or not recorded\) are kept in (\S+)\.$/m.exec(undo.stdout)?.[1] ?? '';
+		expect(kept.startsWith(path.join(root, 'var/backups/mesos-setup/'))).toBe(true);
+		expect(await readFile(path.join(kept, '000-quorum'), 'utf8')).toBe('0\n');
 	});
 });
 

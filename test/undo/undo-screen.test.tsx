@@ -1,9 +1,11 @@
 // The undo screen: it lists every file it restores and removes, says what it does not undo, asks,
 // and after a yes offers to restart the services that read the files put back.
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Journal, newRunId} from '../../source/system/journal.js';
+import {createSystem} from '../../source/system/system.js';
+import {tempRoot} from '../helpers/temp-root.js';
 import {UndoScreen} from '../../source/ui/undo/UndoScreen.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
@@ -87,11 +89,11 @@ describe('the undo screen', () => {
 		const {system, screen, restarted} = await afterAnEdit();
 		await waitForFrame(screen, '(y/n)');
 		await press(screen, 'y');
-		const offer = await waitForFrame(screen, /Restart it now\?\s+\(y\/n\)/);
+		const offer = await waitForFrame(screen, /Restart\s+it\s+now\?\s+\(y\/n\)/);
 		expect(offer).toContain('The saved answers are those from before that run.');
 		expect(offer).toContain('restored  /etc/mesos-slave/hostname');
 		expect(offer).toContain('removed   /etc/mesos-slave/attributes');
-		expect(offer).toContain('mesos-slave reads the files put back');
+		expect(offer).toContain('mesos-slave reads the files put back and removed');
 		expect(await readFile(path.join(system.root, 'etc/mesos-slave/hostname'), 'utf8')).toBe('old-name\n');
 		expect(restarted).toEqual([]);
 		await press(screen, 'y');
@@ -132,4 +134,45 @@ describe('the undo screen', () => {
 		expect(frame).toMatch(/↓ 2 more files \(↓ to scroll\)/);
 		expect(frame).toContain('(y/n)');
 	});
+
+	// Review 3, #13: the result said "removed (it had been edited since)" but never where the copy went.
+	it('names the folder that keeps the copies of files edited by hand since the run', async () => {
+		const {system} = await fakeMachine({});
+		const journal = new Journal(system.fs, newRunId(system.now()), 'edit', system.now(), {});
+		await journal.write('/etc/mesos-master/quorum', '1\n');
+		await writeFile(path.join(system.root, 'etc/mesos-master/quorum'), '0\n');
+		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
+		unmount = screen.unmount;
+		await waitForFrame(screen, '(y/n)');
+		await press(screen, 'y');
+		const said = (await waitForFrame(screen, /kept in/)).replaceAll(/\s+/g, '');
+		const folders = await readdir(path.join(system.root, 'var/backups/mesos-setup'));
+		const kept = folders.find(folder => folder !== journal.runId);
+		expect(await readFile(path.join(system.root, 'var/backups/mesos-setup', kept ?? '', '000-quorum'), 'utf8')).toBe('0\n');
+		// Wrapped across rows; compared without the breaks.
+		expect(said).toContain(`arekeptin${path.join(system.root, 'var/backups/mesos-setup', kept ?? '')}.`.replaceAll(/\s+/g, ''));
+	});
+
+	// Review 3, #13: 10 of 22 lines of the result could not be seen; the last line spoke of files put
+	// back when every file was removed.
+	it('scrolls a result taller than the screen with ↑↓, and says a restart goes without the files removed', async () => {
+		const system = await createSystem({root: await tempRoot()});
+		const journal = new Journal(system.fs, newRunId(system.now()), 'setup', system.now(), {});
+		for (let index = 0; index < 60; index++) await journal.write(`/etc/mesos-master/attribute-${String(index).padStart(2, '0')}`, `${index}\n`);
+		await journal.write('/etc/mesos-master/quorum', '1\n');
+		const screen = renderScreen(system, <UndoScreen onDone={() => undefined} />);
+		unmount = screen.unmount;
+		await waitForFrame(screen, '(y/n)');
+		await press(screen, 'y');
+		let frame = await waitForFrame(screen, 'Undid the run');
+		expect(frame).toContain('removed   /etc/mesos-master/quorum');
+		expect(frame).not.toContain('attribute-00');
+		expect(frame).toMatch(/↓ \d+ more files \(↓ to scroll\)/);
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain('In a real setup mesos-master would be restarted to go without the files removed.');
+		expect(frame).not.toContain('put back');
+		while (/↓ \d+ more files/.test(frame)) frame = await press(screen, keys.down);
+		expect(frame).toContain('attribute-00');
+		expect(frame).toContain('Enter back');
+	});
 });
+

@@ -2,14 +2,13 @@
 // what undo does not undo (packages, running services, a key an earlier run trusted), y/n; then
 // what was done, and an offer to restart the services that read the files put back (shown in
 // service panes). `mesos-setup undo` in a terminal and the home menu's Undo both show it.
-import {localTime, undoCounts} from '../../model/local-time.js';
+import {localTime} from '../../model/local-time.js';
 import {Box, Text} from 'ink';
 import React, {useEffect, useRef} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage, errorWithDetail} from '../../model/errors.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
 import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
-import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
 import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -19,6 +18,7 @@ import {useServiceRun} from '../hooks/use-service-run.js';
 import {useSystem} from '../hooks/use-system.js';
 import {useUseCases} from '../hooks/use-use-cases.js';
 import {initialUndo, undoReducer, type UndoState} from './undo-state.js';
+import {UndoResult} from './UndoResult.js';
 import {useUndoKeys} from './use-undo-keys.js';
 import {nothingToUndo} from '../../model/undo-preview.js';
 
@@ -34,9 +34,10 @@ const keysFor = (state: UndoState): KeyHint[] => {
 		case 'confirm':
 			return [{key: 'y', does: 'undo'}, {key: 'n', does: 'leave it'}, {key: '↑↓', does: 'scroll'}];
 		case 'ask-restart':
-			return [{key: 'y', does: 'restart now'}, {key: 'n', does: 'later'}];
-		case 'nothing':
+			return [{key: 'y', does: 'restart now'}, {key: 'n', does: 'later'}, {key: '↑↓', does: 'scroll'}];
 		case 'done':
+			return [{key: 'Enter', does: 'back'}, {key: '↑↓', does: 'scroll'}];
+		case 'nothing':
 		case 'failed':
 			return [{key: 'Enter', does: 'back'}];
 		default:
@@ -97,16 +98,16 @@ export function UndoScreen({onDone, onAnswers}: Props) {
 		<Box flexDirection="column">
 			<Text bold>mesos-setup undo</Text>
 			<Box marginTop={1} flexDirection="column">
-				<UndoBody state={state} rows={rows - 4} width={width} sandbox={system.sandbox} restarts={restarts} limit={scrollLimit} />
+				<UndoBody state={state} rows={rows - 4} width={width} sandbox={system.sandbox} hostPath={path => system.fs.hostPath(path)} restarts={restarts} limit={scrollLimit} />
 			</Box>
 			<KeyHelp keys={keysFor(state)} />
 		</Box>
 	);
 }
 
-type BodyProps = {state: UndoState; rows: number; width: number; sandbox: boolean; restarts: ReturnType<typeof useServiceRun>; limit: ScrollLimit};
+type BodyProps = {state: UndoState; rows: number; width: number; sandbox: boolean; hostPath: (path: string) => string; restarts: ReturnType<typeof useServiceRun>; limit: ScrollLimit};
 
-function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
+function UndoBody({state, rows, width, sandbox, hostPath, restarts, limit}: BodyProps) {
 	switch (state.kind) {
 		case 'looking':
 			return <Text>Looking for the last run…</Text>;
@@ -161,33 +162,7 @@ function UndoBody({state, rows, width, sandbox, restarts, limit}: BodyProps) {
 			);
 		case 'ask-restart':
 		case 'restarting':
-		case 'done': {
-			const {done} = state;
-			const lines = done.lines.slice(-Math.max(1, Math.floor(rows / 3)));
-			return (
-				<Box flexDirection="column">
-					<Text color="green">
-						Undid the run: {undoCounts(done.lines)}{lines.length < done.lines.length ? ` (the last ${lines.length} shown)` : ''}:
-					</Text>
-					{lines.map(line => (
-						<Text key={line.path} wrap="truncate-end">
-							{'  '}
-							{line.outcome.padEnd(9)} {line.path}
-						</Text>
-					))}
-					<WrappedText text={done.setupRun && !done.setUp ? 'The saved answers are those from before that run, and no setup counts as done here any more.' : 'The saved answers are those from before that run.'} width={width} />
-					{state.kind === 'ask-restart' ? (
-						<WrappedText text={`${done.services.join(', ')} read${done.services.length === 1 ? 's' : ''} the files put back and keep${done.services.length === 1 ? 's' : ''} the old values until restarted. Restart ${done.services.length === 1 ? 'it' : 'them'} now? (y/n)`} width={width} color="yellow" />
-					) : null}
-					{state.kind === 'restarting' || (state.kind === 'done' && state.restart.length > 0 && restarts.view.actions.length > 0) ? (
-						<ServiceRunPanes view={restarts.view} output={restarts.output} height={Math.max(4, rows - lines.length - 6)} width={width} />
-					) : null}
-					{state.kind === 'done' && done.services.length > 0 && sandbox ? <WrappedText text={`In a real setup ${done.services.join(', ')} would be restarted to use the files put back.`} width={width} /> : null}
-					{state.kind === 'done'
-						? state.restart.map(line => <WrappedText key={line} text={line} width={width} {...(state.restartFailed && line.startsWith('Failed') ? {color: 'red'} : {})} />)
-						: null}
-				</Box>
-			);
-		}
+		case 'done':
+			return <UndoResult state={state} rows={rows} width={width} sandbox={sandbox} hostPath={hostPath} restarts={restarts} limit={limit} />;
 	}
 }

@@ -1,5 +1,5 @@
-// Keys of the undo screen: y/n at the questions, ↑↓ through a long list of files, Enter or Esc
-// to leave once it is over (or before anything was done).
+// Keys of the undo screen: y/n at the questions, ↑↓ through a long list of files (the files it will
+// change, then the files it changed), Enter or Esc to leave once it is over (or before anything was done).
 import type {ScrollLimit} from '../components/scroll/scroll-window.js';
 import {isChar, isKey} from '../components/keys/split-keys.js';
 import {useKeys} from '../components/keys/use-keys.js';
@@ -13,14 +13,16 @@ export function useUndoKeys(screen: SyncReducer<UndoState, UndoAction>, scrollLi
 	useKeys(press => {
 		const state = screen.get();
 		const leave = calls.leave;
+		if (isKey(press, 'up') || isKey(press, 'down')) {
+			screen.dispatch({type: 'scroll', delta: isKey(press, 'up') ? -1 : 1, max: scrollLimit.current});
+			return;
+		}
 		switch (state.kind) {
 			case 'confirm':
 				if (isChar(press, 'y')) {
 					screen.dispatch({type: 'confirm'});
 					calls.undo();
 				} else if (isChar(press, 'n') || isKey(press, 'escape') || isChar(press, 'q')) leave();
-				else if (isKey(press, 'up')) screen.dispatch({type: 'scroll', delta: -1, max: scrollLimit.current});
-				else if (isKey(press, 'down')) screen.dispatch({type: 'scroll', delta: 1, max: scrollLimit.current});
 				return;
 			case 'ask-restart':
 				if (isChar(press, 'y')) {
