@@ -50,18 +50,19 @@ export async function readServiceLog(system: Pick<System, 'fs' | 'commands' | 's
 
 export type LogReader = (log: ServiceLog, lines: number) => Promise<LogTail>;
 
-// For the live status screen, which asks every 2 s: a log kept in files is read again only when one
-// of its files changed (file-signature.ts); until then the lines read last stand. A unit's journal is
-// asked each time (journalctl says nothing of what changed without being run).
-export function logTailsWhenChanged(system: Pick<System, 'fs' | 'commands' | 'sandbox'>): LogReader {
+// For the live status screen, which asks every 2 s, and its full log view: a log kept in files is read
+// again only when one of its files changed (file-signature.ts); until then the lines read last stand.
+// A unit's journal is asked each time (journalctl says nothing of what changed without being run).
+// `maxBytes`: how much of a file's end is read.
+export function logTailsWhenChanged(system: Pick<System, 'fs' | 'commands' | 'sandbox'>, maxBytes = 16_384): LogReader {
 	const last = new Map<string, {signature: string; tail: LogTail}>();
 	return async (log, lines) => {
-		if (log.journal && !system.sandbox && lines > 0) return readServiceLog(system, log, lines);
+		if (log.journal && !system.sandbox && lines > 0) return readServiceLog(system, log, lines, maxBytes);
 		const key = `${lines} ${log.files.join(' ')}`;
 		const signature = filesSignature(system.fs, log.files);
 		const kept = last.get(key);
 		if (kept?.signature === signature) return kept.tail;
-		const tail = await readLogTail(system.fs, log.files, lines);
+		const tail = await readLogTail(system.fs, log.files, lines, maxBytes);
 		last.set(key, {signature, tail});
 		return tail;
 	};

@@ -1,6 +1,6 @@
 // Take a status snapshot: every service's init state, health probe and log tail, and the cluster
 // summary, with the values read from the files on disk (the saved answers stand in where they
-// cannot be read). Also a service's full log for the log view.
+// cannot be read). Also a service's full log for the log view, read again while it is open.
 import type {Answers} from '../model/answers.js';
 import {serviceLog as serviceLogOf} from '../model/plan.js';
 import type {ServiceName} from '../model/services.js';
@@ -8,7 +8,7 @@ import type {StatusSnapshot} from '../model/status-snapshot.js';
 import type {Endpoints} from '../model/endpoints.js';
 import {takeStatusSnapshot} from '../system/cluster-status.js';
 import {readValuesForStatus, valuesForStatusWhenChanged} from '../system/current-values.js';
-import {type LogTail, logTailsWhenChanged, readServiceLog} from '../system/log-tail.js';
+import {type LogTail, logTailsWhenChanged} from '../system/log-tail.js';
 import {initStatesAskedEvery} from '../system/service-status.js';
 import type {System} from '../system/system.js';
 
@@ -60,8 +60,13 @@ export function statusReader(system: System, options: StatusOptions & {initState
 	};
 }
 
-// The end of a service's log, as much as the log view shows.
-export async function serviceLog(system: System, answers: Answers, service: ServiceName, limits: {lines: number; bytes: number}): Promise<LogTail> {
-	const values = await readValuesForStatus(system, answers);
-	return readServiceLog(system, serviceLogOf(service, values, system.facts.init), limits.lines, limits.bytes);
+export type LogLimits = {lines: number; bytes: number};
+
+// The end of a service's log, as much as the log view shows. The view follows the log while it is
+// open: each call reads its end again, a log kept in files only when one of them changed (the lines
+// read last stand until then).
+export async function followServiceLog(system: System, answers: Answers, service: ServiceName, limits: LogLimits): Promise<() => Promise<LogTail>> {
+	const log = serviceLogOf(service, await readValuesForStatus(system, answers), system.facts.init);
+	const read = logTailsWhenChanged(system, limits.bytes);
+	return () => read(log, limits.lines);
 }

@@ -9,7 +9,7 @@ import {readSettings, writeSetting} from './change-setting.js';
 import {predictSetupLayout} from './plan-setup.js';
 import {restartServices, type RestartOptions} from './restart-services.js';
 import {type SetupStart, startSetup} from './setup.js';
-import {serviceLog, type StatusOptions, statusReader} from './status.js';
+import {followServiceLog, type LogLimits, type StatusOptions, statusReader} from './status.js';
 import {previewUndo, type UndoEvent, undoLastRun} from './undo.js';
 import type {UseCaseOptions} from './use-case-options.js';
 
@@ -27,7 +27,7 @@ export function createUseCases(system: System) {
 		writeSetting: (change: SettingChange, options?: UseCaseOptions<ApplyEvent>) => writeSetting(system, change, options),
 		restartServices: (services: readonly ServiceName[], options: RestartOptions) => restartServices(system, services, options),
 		statusReader: (options: StatusOptions & {initStateMaxAgeMs: number}) => statusReader(system, options),
-		serviceLog: (answers: Answers, service: ServiceName, limits: {lines: number; bytes: number}) => serviceLog(system, answers, service, limits),
+		followServiceLog: (answers: Answers, service: ServiceName, limits: LogLimits) => followServiceLog(system, answers, service, limits),
 		previewUndo: () => previewUndo(system),
 		undoLastRun: (options?: UseCaseOptions<UndoEvent>) => undoLastRun(system, options),
 	};

@@ -29,4 +29,36 @@ describe('the status screen’s states', () => {
 		if (state.mode.kind !== 'log') throw new Error('not in the log');
 		expect(visibleLogLines(state.mode, 4).first).toBe(0);
 	});
+
+	// Review 3, #21: the view was a snapshot; now lines read again come into view at the end.
+	it('follows lines read again while at the end, stays where it was scrolled, and G follows again', () => {
+		let state: StatusScreenState = statusScreenReducer(initialStatusScreen, {type: 'open-log', service: 'zookeeper'});
+		state = statusScreenReducer(state, {type: 'log-loaded', file: 'zk.log', lines});
+		const more = [...lines, 'line 11', 'line 12'];
+		state = statusScreenReducer(state, {type: 'log-read', service: 'zookeeper', file: 'zk.log', lines: more});
+		if (state.mode.kind !== 'log') throw new Error('not in the log');
+		expect(visibleLogLines(state.mode, 4).lines).toEqual(['line 9', 'line 10', 'line 11', 'line 12']);
+		state = statusScreenReducer(state, {type: 'scroll', delta: -1, page: 4});
+		state = statusScreenReducer(state, {type: 'log-read', service: 'zookeeper', file: 'zk.log', lines: [...more, 'line 13']});
+		if (state.mode.kind !== 'log') throw new Error('not in the log');
+		expect(visibleLogLines(state.mode, 4).lines).toEqual(['line 8', 'line 9', 'line 10', 'line 11']);
+		// Down to the last line again: following, as G does.
+		state = statusScreenReducer(state, {type: 'scroll', delta: 2, page: 4});
+		state = statusScreenReducer(state, {type: 'log-read', service: 'zookeeper', file: 'zk.log', lines: [...more, 'line 13', 'line 14']});
+		if (state.mode.kind !== 'log') throw new Error('not in the log');
+		expect(visibleLogLines(state.mode, 4).lines).toEqual(['line 11', 'line 12', 'line 13', 'line 14']);
+		// Another service's lines, read late, are not shown.
+		expect(statusScreenReducer(state, {type: 'log-read', service: 'marathon', file: 'm.log', lines: []})).toBe(state);
+	});
+
+	it('moves the lines sideways, no further than the widest line', () => {
+		let state: StatusScreenState = statusScreenReducer(initialStatusScreen, {type: 'open-log', service: 'zookeeper'});
+		state = statusScreenReducer(state, {type: 'log-loaded', file: 'zk.log', lines: ['short', 'x'.repeat(30)]});
+		state = statusScreenReducer(state, {type: 'scroll-sideways', delta: 20});
+		expect(state.mode.kind === 'log' && state.mode.column).toBe(20);
+		state = statusScreenReducer(state, {type: 'scroll-sideways', delta: 20});
+		expect(state.mode.kind === 'log' && state.mode.column).toBe(29);
+		state = statusScreenReducer(state, {type: 'scroll-sideways', delta: -100});
+		expect(state.mode.kind === 'log' && state.mode.column).toBe(0);
+	});
 });

@@ -1,4 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises';
+import {appendFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {renderScreen} from '../ui/render-screen.js';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -231,6 +231,39 @@ describe('the status screen', () => {
 		frame = await waitForFrame(screen, 'lines 1–37 of 60');
 		expect(frame).toContain('I1125 log line 1\n');
 		expect(frame).not.toContain('I1125 log line 38\n');
+		await press(screen, keys.escape);
+		await waitForFrame(screen, '↑↓ select');
+	});
+
+	// Review 3, #21: the full log was read once: lines written while it was open never came, and G did
+	// not bring them in; lines wider than the terminal could not be read past its edge.
+	it('follows the log while it is open, at its end, and moves long lines sideways', async () => {
+		const root = await tempRoot();
+		await mkdir(path.join(root, 'var/log/mesos'), {recursive: true});
+		const file = path.join(root, 'var/log/mesos/mesos-master.INFO');
+		const lines = Array.from({length: 60}, (_, i) => `I1125 log line ${i + 1}`);
+		await writeFile(file, `${lines.join('\n')}\n`);
+		const {screen} = await showStatus({root, intervalMs: 50});
+		await waitForFrame(screen, 'Cluster');
+		await press(screen, keys.down);
+		await press(screen, 'l');
+		await waitForFrame(screen, 'lines 24–60 of 60');
+		await appendFile(file, 'I1125 log line 61\nI1125 log line 62\n');
+		let frame = await waitForFrame(screen, 'lines 26–62 of 62');
+		expect(frame).toContain('I1125 log line 62\n');
+		// Scrolled back, the view stays where it is while lines come; G goes to the end and follows again.
+		await press(screen, 'g');
+		await appendFile(file, 'I1125 log line 63\n');
+		frame = await waitForFrame(screen, 'lines 1–37 of 63');
+		expect(frame).toContain('I1125 log line 1\n');
+		await press(screen, 'G');
+		await appendFile(file, `I1125 ${'wide '.repeat(40)}the end of a wide line\n`);
+		frame = await waitForFrame(screen, 'lines 28–64 of 64');
+		expect(frame).not.toContain('the end of a wide line');
+		// Half the width (100 columns in tests) a key: the line's end is 206 columns in.
+		frame = await press(screen, keys.right, keys.right, keys.right);
+		expect(frame).toContain('the end of a wide line');
+		expect(frame).toMatch(/from column \d+/);
 		await press(screen, keys.escape);
 		await waitForFrame(screen, '↑↓ select');
 	});

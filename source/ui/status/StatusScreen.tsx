@@ -48,7 +48,8 @@ const paneKeys = (backTo: string | undefined): KeyHint[] => [
 const logKeys: KeyHint[] = [
 	{key: '↑↓', does: 'line'},
 	{key: 'PgUp/PgDn', does: 'page'},
-	{key: 'g/G', does: 'start/end'},
+	{key: 'g/G', does: 'start/end (follows)'},
+	{key: '←→', does: 'sideways'},
 	{key: 'Esc', does: 'back'},
 ];
 
@@ -72,7 +73,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 	const view = useStatusView(store);
 	const [state, screen] = useSyncReducer(statusScreenReducer, initialStatusScreen);
 	const restarts = useServiceRun();
-	const actions = useStatusActions(saved, endpoints, screen.dispatch, restarts);
+	const actions = useStatusActions(saved, endpoints, screen, restarts, intervalMs);
 	const {rows, columns} = useTerminalSize();
 	const logPage = Math.max(3, rows - 3);
 	useStatusKeys(screen, services, logPage, {
@@ -84,7 +85,7 @@ export function StatusScreen({answers, endpoints, intervalMs = 2000, onEdit, onQ
 			reader.forgetInitStates();
 			store.refresh();
 		},
-	});
+	}, columns);
 
 	const {mode} = state;
 	if (mode.kind === 'log') {

@@ -5,7 +5,12 @@ import type {ServiceName} from '../../model/services.js';
 // What the restart does is followed by useServiceRun; this only knows whether it has ended.
 export type RestartState = {service: ServiceName; ended: boolean; error?: string};
 
-export type LogState = {service: ServiceName; file: string | null; lines: string[] | undefined; error?: string; offset: number};
+// offset: the first line shown; Number.MAX_SAFE_INTEGER follows the end (the view opens there, and
+// G or scrolling down to the last line goes back to it), so lines read later come into view.
+// column: the first column shown of every line, for lines wider than the terminal (← →).
+export type LogState = {service: ServiceName; file: string | null; lines: string[] | undefined; error?: string; offset: number; column: number};
+
+export const followsEnd = Number.MAX_SAFE_INTEGER;
 
 export type StatusScreenState = {
 	selected: number;
@@ -23,6 +28,9 @@ export type StatusScreenAction =
 	| {type: 'restart-ended'; error?: string}
 	| {type: 'open-log'; service: ServiceName}
 	| {type: 'log-loaded'; file: string | null; lines: string[]}
+	// The log read again while the view is open (it follows the file).
+	| {type: 'log-read'; service: ServiceName; file: string | null; lines: string[]}
+	| {type: 'scroll-sideways'; delta: number}
 	| {type: 'log-failed'; error: string}
 	| {type: 'scroll'; delta: number; page: number}
 	| {type: 'back'};
@@ -44,16 +52,26 @@ export function statusScreenReducer(state: StatusScreenState, action: StatusScre
 		case 'restart-ended':
 			return mode.kind === 'restarting' ? {...state, mode: {...mode, ended: true, ...(action.error ? {error: action.error} : {})}} : state;
 		case 'open-log':
-			return mode.kind === 'panes' ? {...state, mode: {kind: 'log', service: action.service, file: null, lines: undefined, offset: 0}} : state;
+			return mode.kind === 'panes' ? {...state, mode: {kind: 'log', service: action.service, file: null, lines: undefined, offset: 0, column: 0}} : state;
 		case 'log-loaded':
 			// The view opens at the end, where the newest lines are.
-			return mode.kind === 'log' ? {...state, mode: {...mode, file: action.file, lines: action.lines, offset: Number.MAX_SAFE_INTEGER}} : state;
+			return mode.kind === 'log' ? {...state, mode: {...mode, file: action.file, lines: action.lines, offset: followsEnd}} : state;
+		case 'log-read':
+			// Where the view is stays: at the end it follows, so the new lines come into view.
+			if (mode.kind !== 'log' || mode.service !== action.service || mode.error || (mode.lines === action.lines && mode.file === action.file)) return state;
+			return {...state, mode: {...mode, file: action.file, lines: action.lines}};
 		case 'log-failed':
 			return mode.kind === 'log' ? {...state, mode: {...mode, lines: [], error: action.error}} : state;
 		case 'scroll': {
 			if (mode.kind !== 'log' || !mode.lines) return state;
 			const last = Math.max(0, mode.lines.length - action.page);
-			return {...state, mode: {...mode, offset: clamp(clamp(mode.offset, 0, last) + action.delta, 0, last)}};
+			const offset = clamp(clamp(mode.offset, 0, last) + action.delta, 0, last);
+			return {...state, mode: {...mode, offset: offset === last ? followsEnd : offset}};
+		}
+		case 'scroll-sideways': {
+			if (mode.kind !== 'log' || !mode.lines) return state;
+			const widest = Math.max(0, ...mode.lines.map(line => [...line].length));
+			return {...state, mode: {...mode, column: clamp(mode.column + action.delta, 0, Math.max(0, widest - 1))}};
 		}
 		case 'back':
 			// A restart under way cannot be left: its outcome would be lost.

@@ -17,7 +17,8 @@ export type StatusKeyCalls = {
 const up = (press: KeyPress) => isKey(press, 'up') || isChar(press, 'k');
 const down = (press: KeyPress) => isKey(press, 'down') || isChar(press, 'j');
 
-export function useStatusKeys(screen: SyncReducer<StatusScreenState, StatusScreenAction>, services: readonly ServiceName[], logPage: number, calls: StatusKeyCalls): void {
+// `logWidth`: the columns a line of the full log has; ← → move the lines sideways by half of them.
+export function useStatusKeys(screen: SyncReducer<StatusScreenState, StatusScreenAction>, services: readonly ServiceName[], logPage: number, calls: StatusKeyCalls, logWidth = 80): void {
 	useKeys(press => {
 		const state = screen.get();
 		const {dispatch} = screen;
@@ -49,6 +50,7 @@ export function useStatusKeys(screen: SyncReducer<StatusScreenState, StatusScree
 				else if (isKey(press, 'pagedown') || isChar(press, ' ')) dispatch({type: 'scroll', delta: logPage, page: logPage});
 				else if (isChar(press, 'g')) dispatch({type: 'scroll', delta: -Number.MAX_SAFE_INTEGER, page: logPage});
 				else if (isChar(press, 'G')) dispatch({type: 'scroll', delta: Number.MAX_SAFE_INTEGER, page: logPage});
+				else if (isKey(press, 'left') || isKey(press, 'right')) dispatch({type: 'scroll-sideways', delta: (isKey(press, 'left') ? -1 : 1) * Math.max(1, Math.floor(logWidth / 2))});
 				else if (isKey(press, 'escape') || isChar(press, 'q') || isChar(press, 'l')) dispatch({type: 'back'});
 				return;
 		}
