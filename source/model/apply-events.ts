@@ -31,6 +31,8 @@ export type RunSummary = {
 	// continue it. False for a run that only looked (preflight) and for a dry run.
 	recorded: boolean;
 	counts: Partial<Record<OutcomeStatus, number>>;
+	// Each action's last outcome, checks left out (model/last-outcomes.ts): what Done counts.
+	lastCounts: Partial<Record<OutcomeStatus, number>>;
 	changedFiles: string[];
 	logPath?: string;
 	// Where the old files it replaced are kept: absent while it replaced none (every file new), so

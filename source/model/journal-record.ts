@@ -38,9 +38,16 @@ export type JournalFile = {
 	progressBefore?: ProgressBefore;
 };
 
+// A setup's progress as the saved state keeps it (system/state.ts). failedAt / stoppedAt: the step a
+// run failed at, or was stopped at (quit, Ctrl+C); the next start offers to continue there.
+// skipped: what `s` left out of a step after a failure (files by path, anything else by title): that
+// step is not among the completed, so a run that continues does it again instead of taking the
+// files left out for written.
+export type SetupProgress = {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; skipped?: Partial<Record<StepId, string[]>>; finished: boolean};
+
 // What the saved state said of earlier setups when a setup began (the shape system/state.ts keeps).
 export type ProgressBefore = {
-	progress?: {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
+	progress?: SetupProgress;
 	setUpAt?: string;
 };
 

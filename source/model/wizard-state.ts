@@ -8,6 +8,7 @@
 import {type Answers, resolveValues, type Values} from './answers.js';
 import type {Facts} from './facts.js';
 import type {FieldAction} from './field-input.js';
+import type {SetupProgress} from './journal-record.js';
 import {predictionKey} from './layout-prediction.js';
 import {buildPlan, type StepId} from './plan.js';
 import type {SettingId} from './settings.js';
@@ -92,6 +93,8 @@ export type WizardState = {
 	// Where a stopped run stopped, and the steps it finished.
 	resumeFrom?: StepId;
 	earlierSteps: StepId[];
+	// What that run left out with `s` (files by path): continuing does their steps again.
+	leftOutBefore?: string[];
 	// Whether this run continues the stopped one (its run id, its journal).
 	continueRun: boolean;
 	// The answers the preflight last checked: a setting it checks changed since (the role's ports,
@@ -132,19 +135,24 @@ export type WizardStart = {
 	facts: Facts;
 	answers: Answers;
 	sandbox: boolean;
-	progress?: {completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
+	progress?: Omit<SetupProgress, 'runId'>;
 };
 
 const stepOrder: StepId[] = ['preflight', 'key', 'repository', 'install', 'overrides', 'configuration', 'start'];
 
-// Where a stopped run stopped: the step that failed or was stopped, or the first one it had not finished.
+// Where a stopped run stopped: the step that failed or was stopped, or the first one it had not
+// finished; a step that `s` left something out of, before them, is done again first.
 export function resumePoint(progress: WizardStart['progress']): StepId | undefined {
 	if (!progress || progress.finished) return undefined;
-	if (progress.failedAt) return progress.failedAt;
-	if (progress.stoppedAt) return progress.stoppedAt;
+	const ends = [...Object.keys(progress.skipped ?? {}), progress.failedAt, progress.stoppedAt];
+	const first = stepOrder.find(id => ends.includes(id));
+	if (first) return first;
 	if (progress.completed.length === 0) return undefined;
 	return stepOrder.find(id => !progress.completed.includes(id));
 }
+
+// What a stopped run left out with `s` (files by path), in the order of its steps.
+export const leftOutBefore = (progress: WizardStart['progress']): string[] => (progress?.finished ? [] : stepOrder.flatMap(id => progress?.skipped?.[id] ?? []));
 
 export const needsRehearsal = (facts: Facts, sandbox: boolean): boolean => !sandbox && (!facts.isRoot || !facts.hasApt);
 
@@ -165,6 +173,7 @@ export function initialWizardState(start: WizardStart): WizardState {
 		marks: {},
 		hadFailure: false,
 		...(resumeFrom ? {resumeFrom} : {}),
+		...(leftOutBefore(start.progress).length > 0 ? {leftOutBefore: leftOutBefore(start.progress)} : {}),
 		earlierSteps: resumeFrom ? (start.progress?.completed ?? []) : [],
 		continueRun: false,
 	};

@@ -7,9 +7,10 @@
 // An AbortSignal stops it: the command or health wait under way ends, the action and its step are
 // recorded as stopped (never done), nothing after them runs.
 import type {Answers} from '../model/answers.js';
-import {type ApplyEvent, type ApplyResult, leftAsItWas, type Outcome, type OutcomeStatus, type OutputStream, type RunSummary} from '../model/apply-events.js';
+import {type ApplyEvent, type ApplyResult, leftAsItWas, type Outcome, type OutputStream, type RunSummary} from '../model/apply-events.js';
 import {describeFileError, errorMessage, StepError} from '../model/errors.js';
 import type {Action, Step, StepId} from '../model/plan.js';
+import {RunCounts} from '../model/run-counts.js';
 import {runLogLines} from '../model/run-log-lines.js';
 import type {ServiceName} from '../model/services.js';
 import {type CheckRow, checkInRow, endCheckRow, runCommand, runImportKey} from './apply-command.js';
@@ -19,9 +20,9 @@ import {runService} from './apply-service.js';
 import {Journal} from './journal.js';
 import {settleJournal} from './journal-settle.js';
 import {createRunLog, noRunLog, type RunLog} from './run-log.js';
+import {RunProgress} from './run-progress.js';
 import type {System} from './system.js';
 import {stateBefore} from './state.js';
-import {DiskFullError} from './target-fs.js';
 
 export type {ApplyEvent, ApplyResult, Outcome, OutcomeStatus} from '../model/apply-events.js';
 
@@ -51,11 +52,11 @@ export type StepOptions = {
 export class ApplyRun {
 	readonly journal: Journal;
 	private readonly log: RunLog;
-	private readonly counts: Partial<Record<OutcomeStatus, number>> = {};
+	private readonly counts = new RunCounts();
 	private readonly changedFiles: string[] = [];
 	// Services whose files this run changed: a running one is restarted instead of left alone.
 	private readonly servicesToRestart = new Set<ServiceName>();
-	private readonly completed: StepId[];
+	private readonly progress: RunProgress;
 	// Set once an action that may change the machine starts: only then is the log opened and the
 	// progress saved, so a run that only looked (preflight) leaves nothing behind.
 	private changing = false;
@@ -67,7 +68,7 @@ export class ApplyRun {
 		readonly runId: string,
 		private readonly options: ApplyRunOptions = {},
 	) {
-		this.completed = [...(options.completedBefore ?? [])];
+		this.progress = new RunProgress(system.state, runId, options.completedBefore ?? [], () => !system.dryRun && options.recordsProgress !== false && this.changing);
 		const setup = options.recordsProgress !== false;
 		const before = stateBefore(system.state, setup, options.answersBefore);
 		this.journal = new Journal(system.fs, runId, setup ? 'setup' : 'edit', system.now(), before.answers, before.progress);
@@ -114,41 +115,37 @@ export class ApplyRun {
 			}
 			// What failed because it was stopped (a command ended, a wait cut short) was stopped.
 			if (signal?.aborted && outcome.status === 'failed') outcome = {status: 'stopped', message: stoppedMessage(action, outcome), ...(outcome.detail ? {detail: outcome.detail} : {})};
-			this.counts[outcome.status] = (this.counts[outcome.status] ?? 0) + 1;
+			this.counts.note(step.id, action, outcome.status);
 			if (!leftAsItWas.has(outcome.status)) acted = true;
 			emit({type: 'action-end', step, action, index, outcome});
 			if (outcome.status === 'stopped') return {...this.stop(step, emit), failed: {step, action, outcome}};
 			if (outcome.status === 'failed') {
 				emit({type: 'step-end', step, ok: false});
-				this.saveFailure({failedAt: step.id});
-				return {...this.result(false), failed: {step, action, outcome}};
+				this.progress.saveFailure({failedAt: step.id});
+				return {ok: false, ...this.summary(), failed: {step, action, outcome}};
 			}
 		}
 		emit({type: 'step-end', step, ok: true});
-		if (options.completesStep !== false && !this.completed.includes(step.id)) this.completed.push(step.id);
+		if (options.completesStep !== false) this.progress.complete(step.id);
 		// A step that left the machine as it was (a rehearsal's skipped commands, files already as they
 		// should be) is saved as done with the next save: a run killed before that does it again, and
 		// it again changes nothing. The journal settles first (a row whose last file was found as
 		// wanted left its closing save, and its syncs, to it).
-		if (acted) await this.settleJournal().then(() => this.saveProgress());
-		return this.result(true);
+		if (acted) await this.settleJournal().then(() => this.progress.save());
+		return {ok: true, ...this.summary()};
 	}
 
 	// The whole setup finished: the next start offers the menu, the next setup a journal of its own.
 	async finish(): Promise<void> {
 		this.changing = true;
-		this.saveProgress({finished: true});
+		this.progress.save({finished: true});
 		if (!this.system.dryRun) await this.journal.finish(this.system.now());
 	}
 
-	// A failure or a stop is reported even when the progress cannot be saved with it (the disk that
-	// filled is then the failure, already named); the next run finds where to go on from the journal.
-	private saveFailure(end: {failedAt?: StepId; stoppedAt?: StepId}): void {
-		try {
-			this.saveProgress(end);
-		} catch (error) {
-			if (!(error instanceof DiskFullError)) throw error;
-		}
+	// `names` of the step's actions were skipped after a failure (files by path): the progress says so,
+	// and never counts the step completed, so a run that continues does it again.
+	leaveOut(step: StepId, names: readonly string[]): void {
+		this.progress.leaveOut(step, names);
 	}
 
 	// What the run has done so far.
@@ -156,7 +153,8 @@ export class ApplyRun {
 		return {
 			runId: this.runId,
 			recorded: this.changing && !this.system.dryRun,
-			counts: {...this.counts},
+			counts: this.counts.all(),
+			lastCounts: this.counts.lastOutcomes(this.changedFiles),
 			changedFiles: [...this.changedFiles],
 			...(this.log.opened ? {logPath: this.log.path} : {}),
 			...(this.journal.changed.some(entry => entry.backup !== undefined) ? {backupsDir: this.journal.dir} : {}),
@@ -165,8 +163,8 @@ export class ApplyRun {
 
 	private stop(step: Step, emit: (event: ApplyEvent) => void): ApplyResult {
 		emit({type: 'step-end', step, ok: false, stopped: true});
-		this.saveFailure({stoppedAt: step.id});
-		return {...this.result(false), stopped: true};
+		this.progress.saveFailure({stoppedAt: step.id});
+		return {ok: false, ...this.summary(), stopped: true};
 	}
 
 	private startChanging(): void {
@@ -179,15 +177,6 @@ export class ApplyRun {
 		} catch (error) {
 			throw new StepError(describeFileError(error, 'cannot write the run log', this.log.path, this.system));
 		}
-	}
-
-	private saveProgress(end: {failedAt?: StepId; stoppedAt?: StepId; finished?: boolean} = {}): void {
-		if (this.system.dryRun || this.options.recordsProgress === false || !this.changing) return;
-		this.system.state.saveProgress({runId: this.runId, completed: [...this.completed], ...end, finished: end.finished ?? false});
-	}
-
-	private result(ok: boolean): ApplyResult {
-		return {ok, ...this.summary()};
 	}
 
 	private record(event: ApplyEvent): void {

@@ -6,8 +6,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import {InputError} from '../model/errors.js';
 import {type Answers, unknownIdIn} from '../model/answers.js';
-import type {ProgressBefore} from '../model/journal-record.js';
-import type {StepId} from '../model/plan.js';
+import type {ProgressBefore, SetupProgress} from '../model/journal-record.js';
 import {DiskFullError, freeBytesAt, type TargetFs} from './target-fs.js';
 
 export const stateDir = '/var/lib/mesos-setup';
@@ -15,9 +14,7 @@ export const stateFile = `${stateDir}/state.json`;
 // What conf (through the atomically package) names its temp file while it writes state.json.
 export const stateTempPattern = /^state\.json\.tmp-\d{10}[0-9a-f]{6}$/;
 
-// failedAt / stoppedAt: the step a run failed at, or was stopped at (quit, Ctrl+C); the next start
-// offers to continue there.
-export type Progress = {runId: string; completed: StepId[]; failedAt?: StepId; stoppedAt?: StepId; finished: boolean};
+export type Progress = SetupProgress;
 
 // setUpAt: when a setup first finished here; it stays when a later run (setup again) stops half-way.
 export type SavedState = {answers: Answers; progress?: Progress; setUpAt?: string};
@@ -172,6 +169,7 @@ function stateProblem(data: unknown): string | undefined {
 		if (!Array.isArray(progress.completed) || !progress.completed.every(step => typeof step === 'string')) return 'progress.completed is not a list of steps';
 		if (progress.failedAt !== undefined && typeof progress.failedAt !== 'string') return 'progress.failedAt is not a step';
 		if (progress.stoppedAt !== undefined && typeof progress.stoppedAt !== 'string') return 'progress.stoppedAt is not a step';
+		if (progress.skipped !== undefined && (!isObject(progress.skipped) || !Object.values(progress.skipped).every(names => Array.isArray(names) && names.every(name => typeof name === 'string')))) return 'progress.skipped is not a list of what each step left out';
 		if (typeof progress.finished !== 'boolean') return 'progress.finished is not true or false';
 	}
 	if (data.setUpAt !== undefined && typeof data.setUpAt !== 'string') return 'setUpAt is not a time';

@@ -40,6 +40,9 @@ export type SetupSession = {
 	// as soon as they change.
 	keepAnswers(answers: Answers): void;
 	applyStep(step: Step, options?: StepRun): Promise<ApplyResult>;
+	// What `s` left out of a step after it failed (files by path): the saved progress says so and
+	// does not count the step completed (a run that continues does it again).
+	leaveOut(step: StepId, names: readonly string[]): void;
 	// The setup reached its end: the next start offers the menu, and the next setup starts a
 	// journal of its own.
 	finish(): Promise<void>;
@@ -54,7 +57,7 @@ export type SetupSession = {
 	close(): void;
 };
 
-const nothingYet: RunSummary = {runId: '', recorded: false, counts: {}, changedFiles: []};
+const nothingYet: RunSummary = {runId: '', recorded: false, counts: {}, lastCounts: {}, changedFiles: []};
 
 export function startSetup(system: System, start: SetupStart = {}): SetupSession {
 	// Read before anything is saved: undo goes back to these, not to what this run saves.
@@ -101,6 +104,8 @@ export function startSetup(system: System, start: SetupStart = {}): SetupSession
 				...(options.signal ? {signal: options.signal} : {}),
 			});
 		},
+		// A step that failed has a run already (its failure came from it).
+		leaveOut: (step, names) => run?.leaveOut(step, names),
 		async finish() {
 			saveAnswers();
 			await (await runNow()).finish();

@@ -30,7 +30,7 @@ const cluster: Cluster = {
 	settings: {},
 };
 const plans = cluster.nodes.map(node => nodePlan(cluster, node, articleMachine));
-const result = (ok: boolean, extra: Partial<ApplyResult> = {}): ApplyResult => ({ok, runId: 'r', recorded: true, counts: {}, changedFiles: [], ...extra});
+const result = (ok: boolean, extra: Partial<ApplyResult> = {}): ApplyResult => ({ok, runId: 'r', recorded: true, counts: {}, lastCounts: {}, changedFiles: [], ...extra});
 
 // Each node's step as ApplyRun reports it: the step, its actions with an output line each; a step
 // listed in `fails` (node:step title) fails that many times first; `hold` waits to be stopped.

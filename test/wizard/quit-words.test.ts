@@ -15,7 +15,7 @@ const start = (): WizardState => {
 
 const apply = (state: WizardState, ...actions: WizardAction[]): WizardState => actions.reduce(wizardReducer, state);
 
-const recorded: RunSummary = {runId: 'run', recorded: true, counts: {}, changedFiles: []};
+const recorded: RunSummary = {runId: 'run', recorded: true, counts: {}, lastCounts: {}, changedFiles: []};
 
 const said = (state: WizardState): string | undefined => farewell(state, currentPage(state).page, recorded);
 

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {whatChanged} from '../../source/ui/wizard/what-changed.js';
 
-const run = (counts: Record<string, number>, changedFiles: string[] = []) => ({runId: 'r', recorded: true, counts, changedFiles});
+const run = (counts: Record<string, number>, changedFiles: string[] = []) => ({runId: 'r', recorded: true, counts, lastCounts: counts, changedFiles});
 
 describe('what changed', () => {
 	it('names only the counts that are not zero', () => {

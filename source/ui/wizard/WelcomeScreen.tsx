@@ -60,7 +60,8 @@ export function WelcomeScreen({state, pages, width, height}: ScreenProps) {
 	const title = 'Set up Apache Mesos, Marathon and ZooKeeper on this machine, step by step.';
 	const intro = 'First the checks and the questions; then one summary of every command it will run and every file it will change; nothing changes until you start the run there.';
 	const question = 'This machine or several machines? Press Enter to begin with this machine’s preflight checks (they only look).';
-	const resumed = `A setup here stopped at “${resumeTitle}”. Its answers are kept.`;
+	const leftOut = state.leftOutBefore ? ` It left out ${state.leftOutBefore.join(', ')} (skipped after a failure), so continuing carries out “${resumeTitle}” again.` : '';
+	const resumed = `A setup here stopped at “${resumeTitle}”. Its answers are kept.${leftOut}`;
 	const machine: Line[] = [
 		...welcomeLines(system.facts, resolveValues(state.answers), system.sandbox).map(text => ({text})),
 		{text: installedLine(system.facts), dimColor: true},

@@ -34,5 +34,8 @@ export function farewell(state: WizardState, page: Page, summary: RunSummary | u
 	if (!summary?.recorded) return 'Quit: nothing was changed.';
 	// A page whose step ended (done, or done but for what was skipped) was quit after it, not in it.
 	const where = state.marks[page.id] ? 'after' : 'at';
-	return `Quit ${where} ${stepTitle(page)}. ${kept}; run mesos-setup again to continue where this one stopped.`;
+	// What `s` left out is not written: the saved progress says so, and continuing does it again.
+	const leftOut = Object.values(state.skipped).flat();
+	const again = leftOut.length > 0 ? ` Skipped, not carried out: ${leftOut.join(', ')}; continuing carries out their steps again.` : '';
+	return `Quit ${where} ${stepTitle(page)}. ${kept}; run mesos-setup again to continue where this one stopped.${again}`;
 }

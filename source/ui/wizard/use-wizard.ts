@@ -64,6 +64,8 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 	let running: AbortController | undefined;
 	let output = new StepOutput();
 	let keptAnswers: Answers | undefined;
+	// What the session was last told `s` left out (state.skipped, by page).
+	let toldSkipped: WizardState['skipped'] = {};
 	let rehearsing = false;
 	// Marking the setup finished (journal and progress): the lock goes only once it is done.
 	let finishing: Promise<void> | undefined;
@@ -145,11 +147,23 @@ function createDriver({store, fold, startSetup, onOutput, latest}: DriverDeps): 
 		session.keepAnswers(state.answers);
 	}
 
+	// What `s` left out goes into the saved progress before the page goes on, so a run that
+	// continues later does that step again rather than take the files left out for written.
+	function tellSkipped(state: WizardState): void {
+		if (state.skipped === toldSkipped || !session) return;
+		toldSkipped = state.skipped;
+		for (const page of pagesOf(state)) {
+			const names = state.skipped[page.id];
+			if (page.step && names && names.length > 0) session.leaveOut(page.step.id, names);
+		}
+	}
+
 	// What the state asks of the world, done once.
 	function follow(): void {
 		const state = store.get();
 		const mode = activeMode(state);
 		keepAnswers(state);
+		tellSkipped(state);
 		if (mode.kind === 'running' && !running) startRun(state, mode.from, mode.skipping);
 		if (mode.kind === 'stopping') running?.abort();
 		if (mode.kind === 'welcome' && mode.offer === 'rehearsing' && !rehearsing) {

@@ -1,11 +1,13 @@
 // The Done screen's "What changed" line: only what happened (no "0 commands run"), files counted
-// once however often they were written, and a sentence of its own when nothing changed at all.
+// once however often they were written, and a sentence of its own when nothing changed at all. The
+// counts are each action's last outcome, checks left out (RunSummary.lastCounts): a run done twice
+// in one session is counted once, and no preflight check is called a command.
 import {plural} from '../../model/change-summary.js';
 import type {RunSummary} from '../../model/apply-events.js';
 
 // `rehearsal`: the skipped are the commands a --root run shows and does not run.
 export function whatChanged(summary: RunSummary | undefined, rehearsal = false): string {
-	const counts = summary?.counts ?? {};
+	const counts = summary?.lastCounts ?? {};
 	const files = summary?.changedFiles.length ?? 0;
 	const some = (n: number | undefined, words: string): string[] => (n ? [words] : []);
 	const wouldWrite = counts['would-write'] ?? 0;
