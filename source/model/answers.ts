@@ -1,6 +1,6 @@
 // Answers are what a person set; values are every setting resolved from defaults, derivations
 // and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
-import {type SettingId, settingIdFrom, findSetting, settings} from './settings.js';
+import {findSetting, type Setting, type SettingId, settingIdFrom, settings} from './settings.js';
 import {show} from './shown-value.js';
 import {portProblems} from './port-problems.js';
 import {sourceProblems} from './source-problems.js';
@@ -64,11 +64,19 @@ export function checkAnswers(answers: RawAnswers): {answers: Answers; problems: 
 	return {answers: checked, problems};
 }
 
+// Settings that follow `id` until set by a person.
+export const followersOf = (id: SettingId): Setting[] => settings.filter(s => s.derivedFrom === id);
+
+// What a follower holds while it follows `leader`: a copy, or what its transform makes of it
+// (marathon.zk: the same ZooKeeper hosts under /marathon).
+export const followedValue = (follower: Setting, leader: string): string => (follower.derivedAs ? follower.derivedAs(leader) : leader);
+
 export function resolveValues(answers: Answers): Values {
 	const values: Partial<Record<SettingId, string>> = {};
 	// Catalogue order puts every setting after the one it derives from.
 	for (const setting of settings) {
-		const derived = setting.derivedFrom ? values[setting.derivedFrom] : undefined;
+		const leader = setting.derivedFrom ? values[setting.derivedFrom] : undefined;
+		const derived = leader === undefined ? undefined : followedValue(setting, leader);
 		const byOther = setting.defaultBy ? setting.defaultBy.value(values[setting.defaultBy.setting] ?? '') : undefined;
 		values[setting.id] = answers[setting.id] ?? derived ?? byOther ?? setting.default;
 	}
@@ -127,9 +135,9 @@ export const problemTexts = (problems: readonly Problem[]): string[] => problems
 export function withChange(answers: Answers, id: SettingId, value: string, followersToo: boolean): Answers {
 	const before = resolveValues(answers);
 	const next: Answers = {...answers, [id]: value};
-	for (const follower of settings.filter(s => s.derivedFrom === id)) {
-		const following = before[follower.id] === before[id];
-		if (following && followersToo) next[follower.id] = value;
+	for (const follower of followersOf(id)) {
+		const following = before[follower.id] === followedValue(follower, before[id]);
+		if (following && followersToo) next[follower.id] = followedValue(follower, value);
 		// Pinned, so that a follower left alone keeps its value instead of following by derivation.
 		else next[follower.id] = before[follower.id];
 	}

@@ -1,13 +1,13 @@
 // One setting changed, from what the machine holds now: the value checked, the settings that
 // follow it (when a person asks), the problems a change would add, and the plan that writes
 // only the files that hold them and restarts only the services they affect.
-import {type Answers, checkAnswer, consistencyProblems, problemTexts, resolveValues, type Values, withChange} from './answers.js';
+import {type Answers, checkAnswer, consistencyProblems, followedValue, followersOf, problemTexts, resolveValues, type Values, withChange} from './answers.js';
 import {type CurrentValues, handEdited, notSetText} from './current-values.js';
 import type {Facts} from './facts.js';
 import {buildChangePlan, type Plan, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
 import {editRefusal} from './editable-settings.js';
-import {followersOf, type SettingId, settingIds} from './settings.js';
+import {findSetting, type SettingId, settingIds} from './settings.js';
 
 // `fileMissing`: the file that holds it does not exist, so `before` is only what would be written.
 export type ValueChange = {id: SettingId; before: string; after: string; fileMissing?: boolean};
@@ -27,11 +27,26 @@ export type SettingChange = {
 
 export type ChangeCheck = {ok: true; change: SettingChange} | {ok: false; problems: string[]};
 
-// The settings that follow `id` now (same value on disk), so a change of `id` can take them along.
+// The settings that follow `id` now (on disk, its value, or what they make of it: marathon.zk its
+// hosts under /marathon), so a change of `id` can take them along.
 export function followersFollowing(current: CurrentValues, id: SettingId): SettingId[] {
 	return followersOf(id)
-		.filter(follower => current.values[follower.id] === current.values[id])
+		.filter(follower => current.values[follower.id] === followedValue(follower, current.values[id]))
 		.map(follower => follower.id);
+}
+
+// The question before a change takes the followers along: who follows, and what each becomes (a
+// copy of `value`; or, where one makes its own of it, each value on a line with the ones it goes to).
+export function followersQuestion(id: SettingId, value: string, followers: readonly SettingId[]): string[] {
+	const after = new Map<string, SettingId[]>();
+	for (const follower of followers) {
+		const becomes = followedValue(findSetting(follower), value);
+		after.set(becomes, [...(after.get(becomes) ?? []), follower]);
+	}
+	const who = `${followers.join(', ')} follow${followers.length === 1 ? 's' : ''} ${id}`;
+	const them = followers.length === 1 ? 'it' : 'them';
+	if (after.size === 1 && after.has(value)) return [`${who} (they hold the same value now).`, `Change ${them} to ${value} too? (y/n)`];
+	return [`${who} (they hold its value now, or one made from it).`, ...[...after].map(([becomes, ids]) => `  ${ids.join(', ')} → ${becomes}`), `Change ${them} too? (y/n)`];
 }
 
 export function planSettingChange(current: CurrentValues, facts: Facts, id: SettingId, raw: string, followersToo: boolean): ChangeCheck {

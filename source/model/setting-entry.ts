@@ -16,6 +16,9 @@ export type SettingEntry = {
 	restarts: readonly ServiceName[];
 	// Follows another setting's value until a person sets it.
 	derivedFrom?: string;
+	// What it makes of that value, where it is not a copy (Marathon's state: the Mesos ZooKeeper
+	// URL's hosts with /marathon); edit and the wizard take it along as they take a copy.
+	derivedAs?: (leader: string) => string;
 	// A default that depends on another setting's value (not a copy of it): `value` gives it, or
 	// undefined for the plain default; `why` says so wherever that default is the value (the
 	// file's note in the summary and plan, the setting's page). A value a person sets still wins.

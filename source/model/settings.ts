@@ -10,9 +10,9 @@ import {type DefaultBy, env, savedOnly, type SettingEntry, whole} from './settin
 import {show} from './shown-value.js';
 import type {Location} from './storage.js';
 import * as v from './validate.js';
+import {zkWithPath} from './zk-url.js';
 
 export {defaultFingerprint} from './repository-settings.js';
-
 
 // Marathon 1.5+ reads MARATHON_<NAME> from /etc/default/marathon; older ones one file per flag.
 const marathon =
@@ -208,8 +208,10 @@ const catalogue = [
 	{
 		id: 'marathon.zk',
 		label: 'Marathon state in ZooKeeper',
-		help: 'Where Marathon keeps its own state. Its own path (/marathon) keeps it apart from the masters’ /mesos node.',
+		help: 'Where Marathon keeps its own state: the Mesos ZooKeeper URL’s hosts unless you set it, with its own path (/marathon), which keeps it apart from the masters’ /mesos node.',
 		default: 'zk://127.0.0.1:2181/marathon',
+		derivedFrom: 'mesos.zk',
+		derivedAs: zk => zkWithPath(zk, '/marathon'),
 		validate: v.zkUrl,
 		restarts: ['marathon'],
 		location: marathon('zk'),
@@ -244,6 +246,3 @@ export function settingIdFrom(raw: string): {ok: true; id: SettingId} | {ok: fal
 	const list = near.length > 0 ? near : settingIds;
 	return {ok: false, message: `unknown setting ${show(raw)}: known settings are ${list.join(', ')}.`};
 }
-
-// Settings that follow `id` until set by a person.
-export const followersOf = (id: SettingId): Setting[] => settings.filter(s => s.derivedFrom === id);

@@ -165,8 +165,11 @@ describe('the edit screen', () => {
 		const {screen} = await showEdit(root, {editId: 'mesos.zk', editValue: url});
 		await waitForFrame(screen, url);
 		await press(screen, keys.enter);
-		let frame = await waitForFrame(screen, 'master.zk, slave.master, marathon.master follow mesos.zk');
-		expect(frame).toContain(`Change them to ${url} too? (y/n)`);
+		let frame = await waitForFrame(screen, 'master.zk, slave.master, marathon.master, marathon.zk follow mesos.zk');
+		// Marathon's state follows with its own path (review 3, #22): the question says what each becomes.
+		expect(frame).toContain(`master.zk, slave.master, marathon.master → ${url}`);
+		expect(frame).toContain('marathon.zk → zk://10.0.0.1:2181/marathon');
+		expect(frame).toContain('Change them too? (y/n)');
 		await press(screen, 'y');
 		await waitForFrame(screen, 'marathon.master: zk://127.0.0.1:2181/mesos →');
 		frame = await waitForFrame(screen, `+ ZK=${url}`);
@@ -180,6 +183,7 @@ describe('the edit screen', () => {
 		expect(await read(root, 'etc/default/mesos-master')).toBe(`PORT=5050\nZK=${url}\n`);
 		expect(await read(root, 'etc/default/mesos-slave')).toBe(`MASTER=${url}\n`);
 		expect(await read(root, 'etc/marathon/conf/master')).toBe(`${url}\n`);
+		expect(await read(root, 'etc/marathon/conf/zk')).toBe('zk://10.0.0.1:2181/marathon\n');
 	});
 
 	it('changes only the one setting when the followers are left alone', async () => {
@@ -195,6 +199,7 @@ describe('the edit screen', () => {
 		await press(screen, keys.enter);
 		await waitForFrame(screen, 'Restart mesos-master, mesos-slave now? (y/n)');
 		expect(await read(root, 'etc/default/mesos-slave')).toBe('MASTER=zk://127.0.0.1:2181/mesos\n');
+		expect(await read(root, 'etc/marathon/conf/zk')).toBe('zk://127.0.0.1:2181/marathon\n');
 	});
 
 	it('opens a setting chosen in the list, and goes back with Esc', async () => {

@@ -28,9 +28,14 @@ describe('the edit screen’s states', () => {
 		const editing = loaded({id: 'mesos.zk'});
 		expect(submit(editing, 'zk://127.0.0.1:2181/mesos').mode).toMatchObject({kind: 'editing', note: 'mesos.zk is already zk://127.0.0.1:2181/mesos: nothing to change.'});
 		const asked = submit(editing, 'zk://10.0.0.1:2181/mesos');
-		expect(asked.mode).toEqual({kind: 'followers', id: 'mesos.zk', value: 'zk://10.0.0.1:2181/mesos', followers: ['master.zk', 'slave.master', 'marathon.master']});
+		expect(asked.mode).toEqual({kind: 'followers', id: 'mesos.zk', value: 'zk://10.0.0.1:2181/mesos', followers: ['master.zk', 'slave.master', 'marathon.master', 'marathon.zk']});
 		const preview = editReducer(asked, {type: 'followers', takeAlong: true});
-		expect(preview.mode.kind === 'preview' ? preview.mode.change.changes.length : 0).toBe(4);
+		expect(preview.mode.kind === 'preview' ? preview.mode.change.values['marathon.zk'] : undefined).toBe('zk://10.0.0.1:2181/marathon');
+		expect(preview.mode.kind === 'preview' ? preview.mode.change.changes.length : 0).toBe(5);
+		// Declined, Marathon's state stays where it is, as the other followers do (review 3, #22).
+		const alone = editReducer(asked, {type: 'followers', takeAlong: false});
+		expect(alone.mode.kind === 'preview' ? alone.mode.change.values['marathon.zk'] : undefined).toBe('zk://127.0.0.1:2181/marathon');
+		expect(alone.mode.kind === 'preview' ? alone.mode.change.changes.map(change => change.id) : []).toEqual(['mesos.zk']);
 	});
 
 	it('keeps the value typed when a rule across settings refuses it', () => {

@@ -84,8 +84,11 @@ describe('edit ID VALUE --yes', () => {
 		expect(await read(root, 'etc/default/mesos-master')).toBe(`# set by hand\nPORT=5050\nZK=${url}\n`);
 		expect(await read(root, 'etc/default/mesos-slave')).toBe(`MASTER=${url}\n`);
 		expect(await read(root, 'etc/marathon/conf/master')).toBe(`${url}\n`);
+		// Marathon's state follows with its own path (review 3, #22).
+		const state = 'zk://10.0.0.1:2181,10.0.0.2:2181/marathon';
+		expect(await read(root, 'etc/marathon/conf/zk')).toBe(`${state}\n`);
 		expect(out[0]).toBe(
-			`Changing mesos.zk: zk://127.0.0.1:2181/mesos → ${url}; master.zk: zk://127.0.0.1:2181/mesos → ${url}; slave.master: zk://127.0.0.1:2181/mesos → ${url}; marathon.master: zk://127.0.0.1:2181/mesos → ${url}`,
+			`Changing mesos.zk: zk://127.0.0.1:2181/mesos → ${url}; master.zk: zk://127.0.0.1:2181/mesos → ${url}; slave.master: zk://127.0.0.1:2181/mesos → ${url}; marathon.master: zk://127.0.0.1:2181/mesos → ${url}; marathon.zk: zk://127.0.0.1:2181/marathon → ${state}`,
 		);
 		expect(out.at(-1)).toBe('Not restarted here (--root): mesos-master, mesos-slave, marathon would be restarted.');
 	});

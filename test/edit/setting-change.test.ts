@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {currentValues, savedNotAllowed} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
-import {changeLine, changesNothing, followersFollowing, planSettingChange, replacedSavedLine} from '../../source/model/setting-change.js';
+import {changeLine, changesNothing, followersFollowing, followersQuestion, planSettingChange, replacedSavedLine} from '../../source/model/setting-change.js';
 
 const disk = (overrides: Record<string, string> = {}) =>
 	currentValues(
@@ -10,6 +10,7 @@ const disk = (overrides: Record<string, string> = {}) =>
 			'/etc/default/mesos-master': 'PORT=5050\nZK=zk://127.0.0.1:2181/mesos\n',
 			'/etc/default/mesos-slave': 'MASTER=zk://127.0.0.1:2181/mesos\n',
 			'/etc/marathon/conf/master': 'zk://127.0.0.1:2181/mesos\n',
+			'/etc/marathon/conf/zk': 'zk://127.0.0.1:2181/marathon\n',
 			...overrides,
 		},
 		{},
@@ -64,15 +65,22 @@ describe('a setting change', () => {
 	});
 
 	it('offers the followers that follow now, and takes them along when asked', () => {
-		expect(followersFollowing(disk(), 'mesos.zk')).toEqual(['master.zk', 'slave.master', 'marathon.master']);
+		expect(followersFollowing(disk(), 'mesos.zk')).toEqual(['master.zk', 'slave.master', 'marathon.master', 'marathon.zk']);
 		const check = planSettingChange(disk(), articleMachine, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', true);
 		if (!check.ok) throw new Error(check.problems.join('\n'));
-		expect(check.change.changes.map(c => c.id)).toEqual(['mesos.zk', 'master.zk', 'slave.master', 'marathon.master']);
+		expect(check.change.changes.map(changeLine)).toEqual([
+			'mesos.zk: zk://127.0.0.1:2181/mesos → zk://10.0.0.1:2181/mesos',
+			'master.zk: zk://127.0.0.1:2181/mesos → zk://10.0.0.1:2181/mesos',
+			'slave.master: zk://127.0.0.1:2181/mesos → zk://10.0.0.1:2181/mesos',
+			'marathon.master: zk://127.0.0.1:2181/mesos → zk://10.0.0.1:2181/mesos',
+			'marathon.zk: zk://127.0.0.1:2181/marathon → zk://10.0.0.1:2181/marathon',
+		]);
 		expect(actionsOf(check.change.plan)).toEqual([
 			'/etc/mesos/zk',
 			'/etc/default/mesos-master',
 			'/etc/default/mesos-slave',
 			'/etc/marathon/conf/master',
+			'/etc/marathon/conf/zk',
 			'Restart mesos-master',
 			'Restart mesos-slave',
 			'Restart marathon',
@@ -84,11 +92,37 @@ describe('a setting change', () => {
 		if (!check.ok) throw new Error(check.problems.join('\n'));
 		expect(check.change.changes.map(c => c.id)).toEqual(['mesos.zk']);
 		expect(check.change.values['master.zk']).toBe('zk://127.0.0.1:2181/mesos');
+		expect(check.change.values['marathon.zk']).toBe('zk://127.0.0.1:2181/marathon');
+	});
+
+	// Review 3, #22: Marathon's state follows with its own path, so the question says what each becomes.
+	it('asks about the followers saying what each becomes, and does not take Marathon’s state along once set apart', () => {
+		const url = 'zk://10.0.0.1:2181/mesos';
+		expect(followersQuestion('mesos.zk', url, ['master.zk', 'slave.master'])).toEqual([
+			'master.zk, slave.master follow mesos.zk (they hold the same value now).',
+			`Change them to ${url} too? (y/n)`,
+		]);
+		expect(followersQuestion('mesos.zk', url, followersFollowing(disk(), 'mesos.zk'))).toEqual([
+			'master.zk, slave.master, marathon.master, marathon.zk follow mesos.zk (they hold its value now, or one made from it).',
+			`  master.zk, slave.master, marathon.master → ${url}`,
+			'  marathon.zk → zk://10.0.0.1:2181/marathon',
+			'Change them too? (y/n)',
+		]);
+		expect(followersQuestion('mesos.zk', url, ['marathon.zk'])).toEqual([
+			'marathon.zk follows mesos.zk (they hold its value now, or one made from it).',
+			'  marathon.zk → zk://10.0.0.1:2181/marathon',
+			'Change it too? (y/n)',
+		]);
+		const apart = disk({'/etc/marathon/conf/zk': 'zk://10.9.9.9:2181/marathon\n'});
+		expect(followersFollowing(apart, 'mesos.zk')).toEqual(['master.zk', 'slave.master', 'marathon.master']);
+		const check = planSettingChange(apart, articleMachine, 'mesos.zk', url, true);
+		if (!check.ok) throw new Error(check.problems.join('\n'));
+		expect(check.change.values['marathon.zk']).toBe('zk://10.9.9.9:2181/marathon');
 	});
 
 	it('does not take along a follower that was set apart', () => {
 		const current = disk({'/etc/marathon/conf/master': 'zk://10.9.9.9:2181/mesos\n'});
-		expect(followersFollowing(current, 'mesos.zk')).toEqual(['master.zk', 'slave.master']);
+		expect(followersFollowing(current, 'mesos.zk')).toEqual(['master.zk', 'slave.master', 'marathon.zk']);
 		const check = planSettingChange(current, articleMachine, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', true);
 		if (!check.ok) throw new Error(check.problems.join('\n'));
 		expect(check.change.values['marathon.master']).toBe('zk://10.9.9.9:2181/mesos');

@@ -91,8 +91,23 @@ describe('resolveValues', () => {
 	it('withChange keeps followers where they are when asked to', () => {
 		const kept = resolveValues(withChange({}, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', false));
 		expect(kept['master.zk']).toBe('zk://127.0.0.1:2181/mesos');
+		expect(kept['marathon.zk']).toBe('zk://127.0.0.1:2181/marathon');
 		const moved = resolveValues(withChange({}, 'mesos.zk', 'zk://10.0.0.1:2181/mesos', true));
 		expect(moved['master.zk']).toBe('zk://10.0.0.1:2181/mesos');
+		expect(moved['marathon.zk']).toBe('zk://10.0.0.1:2181/marathon');
+	});
+
+	// Review 3, #22: Marathon's state stayed on loopback while everything else followed the masters.
+	it('keeps Marathon’s state on the Mesos ZooKeeper URL’s hosts, under its own path, unless it is set', () => {
+		const ensemble = 'zk://10.0.0.1:2181,10.0.0.2:2181,10.0.0.3:2181';
+		expect(resolveValues({'mesos.zk': `${ensemble}/mesos`})['marathon.zk']).toBe(`${ensemble}/marathon`);
+		expect(resolveValues({'mesos.zk': 'zk://10.0.0.1:2181/cluster/a/mesos'})['marathon.zk']).toBe('zk://10.0.0.1:2181/marathon');
+		expect(resolveValues({'mesos.zk': `${ensemble}/mesos`, 'marathon.zk': 'zk://10.0.0.9:2181/marathon'})['marathon.zk']).toBe('zk://10.0.0.9:2181/marathon');
+		// The default is what it makes of the Mesos ZooKeeper URL's default.
+		expect(resolveValues({})['marathon.zk']).toBe(settings.find(setting => setting.id === 'marathon.zk')?.default);
+		// Set apart, it stays apart when the URL moves, even with the followers taken along.
+		const apart = resolveValues(withChange({'marathon.zk': 'zk://10.0.0.9:2181/marathon'}, 'mesos.zk', `${ensemble}/mesos`, true));
+		expect(apart['marathon.zk']).toBe('zk://10.0.0.9:2181/marathon');
 	});
 });
 

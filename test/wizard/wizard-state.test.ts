@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {resolveValues} from '../../source/model/answers.js';
 import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {predictionKey} from '../../source/model/layout-prediction.js';
+import {overviewRows} from '../../source/model/settings-overview.js';
 import {commandsNeededBy} from '../../source/model/wizard-problems.js';
 import {wizardReducer} from '../../source/model/wizard-reducer.js';
 import {wizardActionOf} from '../../source/ui/wizard/use-wizard-keys.js';
@@ -188,6 +189,17 @@ describe('wizard state', () => {
 		const refused = apply(settings, {type: 'accept'});
 		expect(pageId(refused)).toBe('settings');
 		expect(problemsOf(refused)).toMatch(/^Master quorum: "1" is not a majority of the 3 masters in ZooKeeper servers; use a number from 2 to 3\. Choose Master quorum or ZooKeeper servers in the list/);
+	});
+
+	// Review 3, #22: Marathon's state stayed on loopback while the help said Marathon follows the URL.
+	it('moves Marathon’s state with the Mesos ZooKeeper URL typed on its page, under its own path, unless it was set', () => {
+		const typed = apply(onPage('ask:/etc/mesos/zk'), ...typing('zk://10.0.0.1:2181,10.0.0.2:2181/mesos'), {type: 'submit-field'});
+		const rows = overviewRows(typed.answers, typed.facts, pagesOf(typed));
+		expect(rows.find(row => row.id === 'marathon.zk')).toMatchObject({value: 'zk://10.0.0.1:2181,10.0.0.2:2181/marathon', changed: false});
+		expect(typed.answers).not.toHaveProperty('marathon.zk');
+		const set = {...onPage('ask:/etc/mesos/zk'), answers: {'marathon.zk': 'zk://10.0.0.9:2181/marathon'}};
+		const kept = apply(set, ...typing('zk://10.0.0.1:2181/mesos'), {type: 'submit-field'});
+		expect(resolveValues(kept.answers)['marathon.zk']).toBe('zk://10.0.0.9:2181/marathon');
 	});
 
 	it('names the commands a page’s values need that the preflight could not check', () => {

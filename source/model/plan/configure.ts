@@ -32,7 +32,7 @@ export const roleSettingFiles = (values: Values, facts: Facts): string[] => [...
 // master file, and a script can do the same.
 function copyOf(setting: Setting, values: Values, facts: Facts): string | undefined {
 	const source = setting.derivedFrom;
-	if (!source || values[setting.id] !== values[source]) return undefined;
+	if (!source || setting.derivedAs || values[setting.id] !== values[source]) return undefined;
 	const location = findSetting(source).location(facts);
 	return location?.storage.kind === 'whole' ? location.path : undefined;
 }

@@ -6,6 +6,7 @@ import {useEffect, useRef, useState} from 'react';
 import {type Answers, checkAnswer} from '../../model/answers.js';
 import {shownValue} from '../../model/current-values.js';
 import {modeNote} from '../../model/action-preview.js';
+import {followersQuestion} from '../../model/setting-change.js';
 import {findSetting} from '../../model/settings.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
@@ -150,17 +151,18 @@ function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
 				</Box>
 			);
 		}
-		case 'followers':
+		case 'followers': {
+			const lines = followersQuestion(mode.id, mode.value, mode.followers);
 			return (
 				<Box flexDirection="column">
-					<Text>
-						{mode.followers.join(', ')} follow{mode.followers.length === 1 ? 's' : ''} {mode.id} (they hold the same value now).
-					</Text>
-					<Text color="yellow">
-						Change {mode.followers.length === 1 ? 'it' : 'them'} to {mode.value} too? (y/n)
-					</Text>
+					{lines.map((line, at) => (
+						<Text key={line} color={at === lines.length - 1 ? 'yellow' : undefined}>
+							{line}
+						</Text>
+					))}
 				</Box>
 			);
+		}
 		case 'preview':
 			return <ChangePreview change={mode.change} offset={mode.offset} limit={scrollLimit} whole={mode.whole} height={height} width={width} />;
 		case 'writing':
