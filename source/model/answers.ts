@@ -2,6 +2,7 @@
 // and answers. Precedence (lowest first): defaults ← saved answers ← --answers ← --set ← typed.
 import {findSetting, type Setting, type SettingId, settingIdFrom, settings} from './settings.js';
 import {show} from './shown-value.js';
+import {loopbackProblems} from './loopback-problems.js';
 import {portProblems} from './port-problems.js';
 import {sourceProblems} from './source-problems.js';
 import {parseServers} from './validate.js';
@@ -107,7 +108,7 @@ export const settingRules: readonly (readonly SettingId[])[] = [
 // Rules that span settings: checked before anything is written. `name` says a setting as the
 // reader knows it: its id on the command line and in files, its label in the wizard.
 export function consistencyProblems(values: Values, name: (id: SettingId) => string = id => id): Problem[] {
-	const problems: Problem[] = [...sourceProblems(values, name), ...portProblems(values, name)];
+	const problems: Problem[] = [...sourceProblems(values, name), ...portProblems(values, name), ...loopbackProblems(values, name)];
 	const servers = parseServers(values['zookeeper.servers']) ?? [];
 	const myid = Number(values['zookeeper.myid']);
 	if (servers.length > 0 && !servers.some(s => s.id === myid)) {

@@ -90,7 +90,7 @@ const catalogue = [
 	{
 		id: 'mesos.zk',
 		label: 'Mesos ZooKeeper URL',
-		help: 'Where the Mesos masters elect a leader and agents find it. The master, agent and Marathon settings follow it unless you set them.',
+		help: 'Where the Mesos masters elect a leader and agents find it. The master, agent and Marathon settings follow it unless you set them. On a machine that is an agent only, it names the masters (zk://MASTER:2181/mesos): no ZooKeeper runs there.',
 		default: 'zk://127.0.0.1:2181/mesos',
 		validate: v.zkUrl,
 		restarts: ['mesos-master', 'mesos-slave'],
@@ -147,7 +147,7 @@ const catalogue = [
 	{
 		id: 'slave.ip',
 		label: 'Agent IP address',
-		help: 'The address the agent listens on and tells the master; 127.0.0.1 keeps a one-laptop cluster off the network.',
+		help: 'The address the agent listens on and tells the master; 127.0.0.1 keeps a one-laptop cluster off the network. On a machine that is an agent only, its address on the cluster’s network: the masters reach it there.',
 		default: '127.0.0.1',
 		validate: v.ipv4,
 		restarts: ['mesos-slave'],
@@ -156,7 +156,7 @@ const catalogue = [
 	{
 		id: 'slave.hostname',
 		label: 'Agent host name',
-		help: 'The name the agent registers with, shown in the master and used in task links; set it so it resolves to the agent.',
+		help: 'The name the agent registers with, shown in the master and used in task links; set it so it resolves to the agent (on a machine that is an agent only, from the masters and frameworks: not 127.0.0.1).',
 		default: '127.0.0.1',
 		validate: v.hostname,
 		restarts: ['mesos-slave'],

@@ -8,13 +8,14 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 const agentFile = (root: string, name: string) => readFile(path.join(root, 'etc/mesos-slave', name), 'utf8');
 const why = '10mins is the default while the containerizers include docker: a task’s first image pull can take longer than 5mins. Set it to keep another value.';
 
 describe('docker among the containerizers, from the command line', () => {
 	it('plan: docker.io installed after mesos, docker version asked first, the timeout 10mins and why', async () => {
-		const result = await runCli(['plan', '--root', await tempRoot(), '--set', 'slave.containerizers=docker,mesos', '--set', 'node.role=agent']);
+		const result = await runCli(['plan', '--root', await tempRoot(), '--set', 'slave.containerizers=docker,mesos', ...Object.entries(agentAnswers).flatMap(([id, value]) => ['--set', `${id}=${value}`])]);
 		expect(result.exitCode, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/^check {2}Docker answers docker version$/m);
 		expect(result.stdout).toMatch(/^run {4}DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y --no-install-recommends mesos\nrun {4}DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y --no-install-recommends --no-remove docker\.io$/m);

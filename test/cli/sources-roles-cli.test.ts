@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {ownBookkeeping, readTree} from '../helpers/tree.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 const sets = (values: Record<string, string>): string[] => Object.entries(values).flatMap(([id, value]) => ['--set', `${id}=${value}`]);
 const fingerprint = '0123456789ABCDEF0123456789ABCDEF01234567';
@@ -13,7 +14,7 @@ const fingerprint = '0123456789ABCDEF0123456789ABCDEF01234567';
 describe('a role per machine on the command line', () => {
 	it('setup --yes --root for an agent writes only the agent’s files; for a master, no agent file', async () => {
 		const agentRoot = await tempRoot();
-		const agent = await runCli(['setup', '--yes', '--root', agentRoot, ...sets({'node.role': 'agent'})]);
+		const agent = await runCli(['setup', '--yes', '--root', agentRoot, ...sets(agentAnswers)]);
 		expect(agent.exitCode, agent.stderr).toBe(0);
 		expect(Object.keys(await readTree(agentRoot, ownBookkeeping)).sort()).toEqual([
 			'etc/apt/sources.list.d/mesosphere.list',
@@ -38,7 +39,7 @@ describe('a role per machine on the command line', () => {
 
 	it('edit on an agent refuses a master’s setting and a change of role, writing nothing; an agent’s setting it writes', async () => {
 		const root = await tempRoot();
-		expect((await runCli(['setup', '--yes', '--root', root, ...sets({'node.role': 'agent'})])).exitCode).toBe(0);
+		expect((await runCli(['setup', '--yes', '--root', root, ...sets(agentAnswers)])).exitCode).toBe(0);
 		const before = await readTree(root);
 		const port = await runCli(['edit', 'master.port', '5055', '--yes', '--root', root]);
 		expect(port.exitCode).toBe(2);
@@ -50,6 +51,29 @@ describe('a role per machine on the command line', () => {
 		const zk = await runCli(['edit', 'mesos.zk', 'zk://10.0.0.1:2181/mesos', '--yes', '--root', root]);
 		expect(zk.exitCode, zk.stderr).toBe(0);
 		expect(zk.stdout).toContain('Not restarted here (--root): mesos-slave would be restarted.');
+		// Back to loopback: the agent would look for a ZooKeeper this machine does not run.
+		const written = await readTree(root);
+		const loopback = await runCli(['edit', 'slave.ip', '127.0.0.1', '--yes', '--root', root]);
+		expect(loopback.exitCode).toBe(2);
+		expect(loopback.stderr).toContain('slave.ip: "127.0.0.1" is this machine only to itself, but this machine’s role is agent');
+		expect(await readTree(root)).toEqual(written);
+	});
+
+	// Review 3, #12: an agent on the loopback defaults was written without a word.
+	it('setup --yes and plan refuse an agent on loopback, naming each setting and what to set, and write nothing', async () => {
+		const root = await tempRoot();
+		for (const command of [['setup', '--yes'], ['plan']]) {
+			const result = await runCli([...command, '--root', root, ...sets({'node.role': 'agent'})]);
+			expect(result.exitCode, command.join(' ')).toBe(2);
+			expect(result.stderr).toContain('mesos.zk: "zk://127.0.0.1:2181/mesos" names only this machine, but this machine’s role is agent: it runs no ZooKeeper and no master, they are on other machines; set mesos.zk to the masters’ ZooKeeper, such as zk://MASTER:2181/mesos');
+			expect(result.stderr).toContain('slave.ip: "127.0.0.1" is this machine only to itself');
+			expect(result.stderr).toContain('slave.hostname: "127.0.0.1" is this machine only to itself');
+		}
+		expect(await readTree(root)).toEqual({});
+		// What the message says to set is enough.
+		const mended = await runCli(['plan', '--root', root, ...sets({'node.role': 'agent', 'mesos.zk': 'zk://10.0.0.11:2181/mesos', 'slave.ip': '10.0.0.21', 'slave.hostname': 'agent1'})]);
+		expect(mended.exitCode, mended.stderr).toBe(0);
+		expect(mended.stdout).toMatch(/MASTER=zk:\/\/10\.0\.0\.11:2181\/mesos/);
 	});
 
 	it('refuses a role that is not one, naming the three', async () => {

@@ -10,7 +10,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest';
 import {installedVersions, run} from './by-hand.js';
 import {startLab, type Lab} from './lab.js';
 import {dockerSocket, startLabDockerd, type LabDockerd} from './lab-dockerd.js';
-import {labSettings, mesosSetup, requireBuiltCli} from './mesos-setup-cli.js';
+import {labAgentSettings, labSettings, mesosSetup, requireBuiltCli} from './mesos-setup-cli.js';
 import {describeLab} from './require-lab.js';
 
 const minute = 60_000;
@@ -31,7 +31,7 @@ describeLab('Docker in the lab: an agent with the docker containerizer', () => {
 	beforeAll(async () => {
 		requireBuiltCli();
 		lab = await startLab();
-		settings = labSettings(lab, {'node.role': 'agent', 'slave.containerizers': 'docker,mesos'});
+		settings = labSettings(lab, {...labAgentSettings(), 'slave.containerizers': 'docker,mesos'});
 		before = {
 			links: await links(), ipForward: ipForward(), group: readFileSync('/etc/group', 'utf8'),
 			paths: Object.fromEntries(dockerPaths.map(file => [file, existsSync(file)])),

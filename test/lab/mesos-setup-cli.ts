@@ -3,6 +3,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import type {Lab} from './lab.js';
+import {ownAddress} from '../helpers/unreachable-node.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,6 +20,17 @@ export const settingArgs = (values: Record<string, string>): string[] => Object.
 /** The settings that point the installer at the lab: the same code path as the Mesosphere servers. */
 export function labSettings(lab: Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprint'>, extra: Record<string, string> = {}): string[] {
 	return settingArgs({'repo.url': lab.repoUrl, 'repo.keyserver': lab.keyserver, 'repo.key': lab.fingerprint, ...extra});
+}
+
+/**
+ * An agent-only machine in the single-machine lab. Loopback is refused for an agent (it runs no
+ * ZooKeeper, and its masters reach it at its address: model/loopback-problems.ts), so it names this
+ * machine's own address on its network: the agent listens there (the one daemon of the lab that does,
+ * because it is told to), and finds no ZooKeeper on its 2181, as it found none on loopback.
+ */
+export function labAgentSettings() {
+	const address = ownAddress();
+	return {'node.role': 'agent', 'mesos.zk': `zk://${address}:2181/mesos`, 'slave.ip': address, 'slave.hostname': address};
 }
 
 export type CliRun = {exitCode: number; stdout: string; stderr: string; all: string};

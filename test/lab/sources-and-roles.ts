@@ -6,7 +6,7 @@ import {expect} from 'vitest';
 import {sourceList} from './apt-trust.js';
 import {getJson, marathonPing} from './cluster-state.js';
 import type {Lab} from './lab.js';
-import {mesosSetup, settingArgs as sets} from './mesos-setup-cli.js';
+import {labAgentSettings, mesosSetup, settingArgs as sets} from './mesos-setup-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {zookeeperMode} from './zookeeper-four-letter.js';
 
@@ -21,19 +21,20 @@ export async function aptSourceAgent(lab: Lab): Promise<void> {
 	const apt = lab.sources.apt;
 	const env = {CURL_CA_BUNDLE: apt.caFile, NODE_EXTRA_CA_CERTS: apt.caFile};
 	const source = {'repo.source': 'apt', 'repo.url': apt.url, 'repo.suite': apt.suite, 'repo.component': apt.component, 'repo.keyUrl': apt.keyUrl};
-	const unpinned = await mesosSetup(['setup', '--yes', ...sets({...source, 'node.role': 'agent'})], 60_000, env);
+	const agent = labAgentSettings();
+	const unpinned = await mesosSetup(['setup', '--yes', ...sets({...source, ...agent})], 60_000, env);
 	expect(unpinned.exitCode, unpinned.all).toBe(2);
 	expect(unpinned.stderr).toContain('repo.fingerprint is not set');
 	expect(existsSync(sourceList), 'nothing changed').toBe(false);
 
-	const run = await mesosSetup(['setup', '--yes', ...sets({...source, 'repo.fingerprint': apt.fingerprint, 'node.role': 'agent'})], 10 * 60_000, env);
+	const run = await mesosSetup(['setup', '--yes', ...sets({...source, 'repo.fingerprint': apt.fingerprint, ...agent})], 10 * 60_000, env);
 	expect(run.exitCode, run.all).toBe(0);
 	expect(run.stdout).toMatch(new RegExp(`passed +The repository holds .*: ${apt.url.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} stable main \\(\\S+\\) holds mesos `));
 	expect(run.stdout).toContain(`key ${apt.fingerprint} checked and saved to /usr/share/keyrings/mesos-setup-source-keyring.gpg`);
 	expect(readFileSync(sourceList, 'utf8')).toBe(`deb [signed-by=/usr/share/keyrings/mesos-setup-source-keyring.gpg] ${apt.url} stable main\n`);
 	expect(await installed('mesos')).toBe(true);
 	for (const name of ['marathon', 'chronos', 'mesosphere']) expect(await installed(name), name).toBe(false);
-	expect(readFileSync('/etc/mesos-slave/ip', 'utf8')).toBe('127.0.0.1\n');
+	expect(readFileSync('/etc/mesos-slave/ip', 'utf8')).toBe(`${agent['slave.ip']}\n`);
 	expect(run.stdout).not.toMatch(/Start (zookeeper|mesos-master|marathon)/);
 	expect(await zookeeperMode().catch(() => 'not running')).toBe('not running');
 	expect((await statusJson()).services.map(service => [service.name, service.healthy])).toEqual([['mesos-slave', true]]);

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {checkAnswer, checkAnswers, consistencyProblems, resolveValues, withChange} from '../../source/model/answers.js';
 import {show} from '../../source/model/shown-value.js';
 import {settings} from '../../source/model/settings.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 // The list of bad input: each must be refused with the setting, the value and what is allowed.
 const bad: [string, string, RegExp][] = [
@@ -139,6 +140,6 @@ describe('consistencyProblems', () => {
 		]);
 		// A master alone has no agent on 5051; an agent runs no master here.
 		expect(consistencyProblems(resolveValues({'master.port': '5051', 'node.role': 'master'}))).toEqual([]);
-		expect(consistencyProblems(resolveValues({'master.port': '2181', 'node.role': 'agent'}))).toEqual([]);
+		expect(consistencyProblems(resolveValues({...agentAnswers, 'master.port': '2181'}))).toEqual([]);
 	});
 });

@@ -10,6 +10,7 @@ import {articleMachine, type Facts} from '../../source/model/facts.js';
 import {buildPlan, type Plan} from '../../source/model/plan.js';
 import {refuseUnpinnedKey} from '../../source/model/source-problems.js';
 import {golden as goldenFile, planText} from '../helpers/plan-text.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 const debian12: Facts = {...articleMachine, distro: 'debian', codename: 'bookworm', init: 'sysv', aptKey: 'deprecated', assumed: false};
 const goldenDir = fileURLToPath(new URL('golden-plans/', import.meta.url));
@@ -25,7 +26,7 @@ const cases: [string, Record<string, string>][] = [
 	['apt-key-url-unpinned', {'repo.source': 'apt', 'repo.url': 'https://mirror.example.org/mesos', 'repo.keyUrl': 'https://mirror.example.org/key.asc'}],
 	['apt-key-file', {'repo.source': 'apt', 'repo.url': 'http://10.0.0.2/debian', 'repo.component': 'contrib', 'repo.keyFile': '/root/archive-key.gpg', 'repo.fingerprint': fingerprint}],
 	['folder', {'repo.source': 'folder', 'repo.folder': '/srv/mesos-debs'}],
-	['folder-agent', {'repo.source': 'folder', 'repo.folder': '/srv/mesos-debs', 'node.role': 'agent'}],
+	['folder-agent', {'repo.source': 'folder', 'repo.folder': '/srv/mesos-debs', ...agentAnswers}],
 ];
 
 describe('package sources', () => {

@@ -10,6 +10,7 @@ import type {Output} from '../../source/commands/output.js';
 import {planSetup, setupSummary} from '../../source/use-cases/plan-setup.js';
 import {createSystem} from '../../source/system/system.js';
 import {tempRoot} from '../helpers/temp-root.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 async function planLines(root: string, answers: Record<string, string>): Promise<string[]> {
 	const lines: string[] = [];
@@ -107,7 +108,7 @@ describe('every heading of the summary has something under it', () => {
 	for (const [source, answers] of Object.entries(sources)) {
 		for (const role of ['master+agent', 'master', 'agent']) {
 			it(`${source} source, ${role}`, async () => {
-				const lines = summaryLines(await summaryOf(await tempRoot(), {...answers, 'node.role': role}));
+				const lines = summaryLines(await summaryOf(await tempRoot(), {...answers, ...(role === 'agent' ? agentAnswers : {'node.role': role})}));
 				const headings = lines.flatMap((line, at) => (line.endsWith(':') && !line.startsWith(' ') ? [at] : []));
 				expect(headings.length).toBe(6);
 				for (const at of headings) expect(lines[at + 1], `under ${lines[at]}`).toMatch(/^ {2}\S/);

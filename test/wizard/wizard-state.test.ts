@@ -7,6 +7,7 @@ import {commandsNeededBy} from '../../source/model/wizard-problems.js';
 import {wizardReducer} from '../../source/model/wizard-reducer.js';
 import {wizardActionOf} from '../../source/ui/wizard/use-wizard-keys.js';
 import {activeMode, currentPage, initialWizardState, pagesOf, resumePoint, type WizardAction, type WizardState} from '../../source/model/wizard-state.js';
+import {agentAnswers} from '../helpers/agent-answers.js';
 
 const unpredicted = (overrides: Partial<Parameters<typeof initialWizardState>[0]> = {}) =>
 	initialWizardState({facts: articleMachine, answers: {}, sandbox: true, ...overrides});
@@ -189,6 +190,32 @@ describe('wizard state', () => {
 		const refused = apply(settings, {type: 'accept'});
 		expect(pageId(refused)).toBe('settings');
 		expect(problemsOf(refused)).toMatch(/^Master quorum: "1" is not a majority of the 3 masters in ZooKeeper servers; use a number from 2 to 3\. Choose Master quorum or ZooKeeper servers in the list/);
+	});
+
+	// Review 3, #12: an agent-only machine on the loopback defaults was let through without a word.
+	it('does not continue from the settings with an agent’s loopback defaults, and marks what to set', () => {
+		const agent = {...atSettings(), answers: {'node.role': 'agent'}};
+		const refused = apply(agent, {type: 'accept'});
+		expect(pageId(refused)).toBe('settings');
+		expect(problemsOf(refused)).toMatch(
+			/^Mesos ZooKeeper URL: "zk:\/\/127\.0\.0\.1:2181\/mesos" names only this machine, but this machine’s role is agent: .* Choose Mesos ZooKeeper URL or Agent’s master or This machine’s role in the list and press Enter to change it\.\nAgent IP address: "127\.0\.0\.1" /,
+		);
+		const marked = overviewRows(agent.answers, agent.facts, pagesOf(agent)).filter(row => row.problem).map(row => row.id);
+		expect(marked).toEqual(['node.role', 'mesos.zk', 'slave.master', 'slave.ip', 'slave.hostname']);
+		expect(pageId(apply({...agent, answers: {...agentAnswers}}, {type: 'accept'}))).not.toBe('settings');
+	});
+
+	it('asks an agent for its masters’ ZooKeeper on its page, and the agent’s master follows it there', () => {
+		const agent = start({answers: {'node.role': 'agent'}});
+		// On the guided walk, where each page leads to the next.
+		const at = (id: string): WizardState => ({...agent, guided: true, pageId: id, drafts: {}, mode: {kind: 'fields', focus: 0, cursor: 0, problems: []}});
+		// The agent's master, asked later, can still mend it: the Mesos ZooKeeper URL's page lets the person on.
+		expect(pageId(apply(at('ask:/etc/mesos/zk'), {type: 'submit-field'}))).toBe('ask:/etc/default/mesos-slave');
+		const stopped = apply(at('ask:/etc/default/mesos-slave'), {type: 'submit-field'});
+		expect(problemsOf(stopped)).toMatch(/ Change Agent’s master above \(Tab moves between fields\), or press Esc to go back and change Mesos ZooKeeper URL or This machine’s role\.$/);
+		const typed = apply(at('ask:/etc/mesos/zk'), ...typing('zk://10.0.0.11:2181/mesos'), {type: 'submit-field'});
+		expect(resolveValues(typed.answers)['slave.master']).toBe('zk://10.0.0.11:2181/mesos');
+		expect(pageId(apply(typed, {type: 'submit-field'}))).toBe('ask:/etc/mesos-slave/ip');
 	});
 
 	// Review 3, #22: Marathon's state stayed on loopback while the help said Marathon follows the URL.
