@@ -7,7 +7,8 @@
 import {answersIn} from './answers-document.js';
 import {type Answers, answerEntries, checkAnswers} from './answers.js';
 import {findDerivedSetting} from './cluster-derivation.js';
-import {allowedMasterCounts, type Cluster, type ClusterNode, maxMasters, type NodeRole, runsAgent, type SshAccess} from './cluster.js';
+import {clusterValueProblems} from './cluster-values.js';
+import {allowedMasterCounts, type Cluster, type ClusterNode, maxMasters, nameKey, type NodeRole, runsAgent, type SshAccess} from './cluster.js';
 import {InputError} from './errors.js';
 import {show} from './shown-value.js';
 import {childPath, describeValue, parseStrictDocument, repeatedKeys, type StrictValue} from './strict-document.js';
@@ -166,14 +167,24 @@ function clusterProblems(reader: Reader, masters: ClusterNode[], agents: Cluster
 	if (nodes.length > 0 && !nodes.some(node => runsAgent(node.role))) {
 		problems.push(`${file}: agents: none are listed, so no machine would run tasks; list at least one under agents, or give a master role: master+agent.`);
 	}
+	// Every node is readable here, so masters[i] and agents[i] are the file's own entries.
+	const places = [...masters.map((_, index) => childPath('masters', index)), ...agents.map((_, index) => childPath('agents', index))];
 	for (const key of ['name', 'address'] as const) {
-		const seen = new Map<string, number>();
-		for (const node of nodes) seen.set(node[key], (seen.get(node[key]) ?? 0) + 1);
-		for (const [value, times] of seen) {
-			if (times > 1) {
-				const hint = key === 'address' ? ' (a machine that is master and agent is listed once, under masters, with role: master+agent)' : '';
-				problems.push(`${file}: the ${key} ${show(value)} is given to ${times} machines; every machine needs its own ${key}${hint}.`);
+		const seen = new Map<string, number[]>();
+		for (const [index, node] of nodes.entries()) {
+			const same = key === 'name' ? nameKey(node.name) : node.address;
+			seen.set(same, [...(seen.get(same) ?? []), index]);
+		}
+		for (const indexes of seen.values()) {
+			if (indexes.length < 2) continue;
+			const spellings = [...new Set(indexes.map(index => nodes[index]?.[key] ?? ''))];
+			if (spellings.length > 1) {
+				const entries = indexes.map(index => `${show(nodes[index]?.name ?? '')} (${places[index] ?? ''})`);
+				problems.push(`${file}: the names ${entries.slice(0, -1).join(', ')} and ${entries.at(-1) ?? ''} differ only in case, and name one machine: a name is its folder under --root DIR and the name of its log, where case may not count; give every machine its own name.`);
+				continue;
 			}
+			const hint = key === 'address' ? ' (a machine that is master and agent is listed once, under masters, with role: master+agent)' : '';
+			problems.push(`${file}: the ${key} ${show(spellings[0] ?? '')} is given to ${indexes.length} machines; every machine needs its own ${key}${hint}.`);
 		}
 	}
 }
@@ -191,7 +202,12 @@ export function clusterFromDocument(value: StrictValue | undefined, file: string
 	// Counting and comparing machines means something only once each one is readable.
 	if (reader.problems.length === 0) clusterProblems(reader, masters, agents);
 	if (reader.problems.length > 0) throw new InputError(reader.problems);
-	return {nodes: [...masters, ...agents], ssh, settings};
+	const cluster = {nodes: [...masters, ...agents], ssh, settings};
+	// Settings that do not hold together on the nodes (a folder source with no folder): named once,
+	// as the file's settings.ID, not on whichever node a plan reached first.
+	const clashes = clusterValueProblems(cluster);
+	if (clashes.length > 0) throw new InputError(clashes.map(problem => `${file}: ${problem}`));
+	return cluster;
 }
 
 export const parseClusterFile = (text: string, file: string): Cluster => clusterFromDocument(parseStrictDocument(text, file), file);

@@ -2,10 +2,10 @@
 // of its answers (the cluster's settings, then what its place in the cluster derives, its role
 // among them), so it holds the ports, packages, files and services of what it runs. Its services
 // are probed at its address, from the machine that runs mesos-setup. Pure.
-import {consistencyProblems, resolveValues, type Values} from './answers.js';
-import {deriveNode, nodeAnswers} from './cluster-derivation.js';
+import type {Values} from './answers.js';
+import {deriveNode} from './cluster-derivation.js';
+import {nodeValues} from './cluster-values.js';
 import {type Cluster, type ClusterNode, runsAgent} from './cluster.js';
-import {InputError} from './errors.js';
 import type {Facts} from './facts.js';
 import {type Action, buildPlan, type Plan, type Probe, type Step} from './plan.js';
 import type {ServiceName} from './services.js';
@@ -22,14 +22,6 @@ function onNode(step: Step, node: ClusterNode, services: readonly ServiceName[])
 	const actions = step.actions.map((action): Action => (action.kind === 'service' ? {...action, probe: atAddress(action.probe, node.address)} : action));
 	const summary = step.id === 'start' ? `Starts ${services.join(', ')} on ${node.name}, each checked healthy from this machine at ${node.address}.` : step.summary;
 	return {...step, summary, actions};
-}
-
-// The node's values (the cluster's settings, then what its place derives), refused when they do not hold together.
-export function nodeValues(cluster: Cluster, node: ClusterNode): Values {
-	const values = resolveValues(nodeAnswers(cluster, node));
-	const problems = consistencyProblems(values);
-	if (problems.length > 0) throw new InputError(problems.map(problem => `${node.name}: ${problem.text}`));
-	return values;
 }
 
 // `facts`: the node's, with the layout its packages will read (predicted from its source before the

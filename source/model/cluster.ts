@@ -24,6 +24,11 @@ export type Cluster = {
 	settings: Answers;
 };
 
+// Two names for one machine when they differ only in case: a name is a folder under --root DIR (one
+// folder on a case-insensitive file system), the name of its log, and an RFC 1123 label, which
+// ignores case.
+export const nameKey = (name: string): string => name.toLowerCase();
+
 export const mastersOf = (cluster: Cluster): ClusterNode[] => cluster.nodes.filter(node => runsMaster(node.role));
 export const agentsOf = (cluster: Cluster): ClusterNode[] => cluster.nodes.filter(node => runsAgent(node.role));
 

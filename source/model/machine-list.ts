@@ -4,7 +4,7 @@
 // or address, no agent…), before anything is written. Pure.
 import {type Answers} from './answers.js';
 import {clusterFileText, parseClusterFile} from './cluster-file.js';
-import {type Cluster, type ClusterNode, type NodeRole, nodeRoles, type SshAccess} from './cluster.js';
+import {type Cluster, type ClusterNode, nameKey, type NodeRole, nodeRoles, type SshAccess} from './cluster.js';
 import {InputError} from './errors.js';
 import {editText, moveChoice, type TextEdit, type TextField, textField} from './text-editing.js';
 
@@ -68,7 +68,7 @@ function nextMachine(machines: readonly Machine[]): {name: string; role: NodeRol
 	const masters = machines.filter(machine => machine.role !== 'agent').length;
 	const role: NodeRole = masters < 3 ? 'master' : 'agent';
 	const prefix = role === 'agent' ? 'a' : 'm';
-	const taken = new Set(machines.map(machine => machine.name));
+	const taken = new Set(machines.map(machine => nameKey(machine.name)));
 	let number = 1;
 	while (taken.has(`${prefix}${number}`)) number++;
 	return {name: `${prefix}${number}`, role};
@@ -85,7 +85,9 @@ function acceptEdit(state: MachineListState, mode: Extract<MachineListMode, {kin
 	const missing = [machine.name === '' ? 'a name' : '', machine.address === '' ? 'an address (an IP address or a host name this machine reaches over SSH)' : ''].filter(Boolean);
 	if (missing.length > 0) return {...state, problems: [`The machine needs ${missing.join(' and ')}.`]};
 	const others = state.machines.filter((_, index) => index !== mode.index);
-	const clash = others.find(other => other.name === machine.name) ? `the name ${machine.name}` : others.find(other => other.address === machine.address) ? `the address ${machine.address}` : '';
+	// Its spelling, which may differ in case only (one machine's folder and log: cluster.ts, nameKey).
+	const named = others.find(other => nameKey(other.name) === nameKey(machine.name))?.name;
+	const clash = named !== undefined ? `the name ${named}${named === machine.name ? '' : ' (names are compared without case)'}` : others.find(other => other.address === machine.address) ? `the address ${machine.address}` : '';
 	if (clash) return {...state, problems: [`Another machine already has ${clash}: each machine needs its own.`]};
 	const machines = mode.isNew ? [...state.machines, machine] : state.machines.map((each, index) => (index === mode.index ? machine : each));
 	return {...state, machines, selected: mode.isNew ? machines.length - 1 : mode.index, mode: {kind: 'list'}, problems: []};

@@ -44,3 +44,21 @@ async function inTurn(fs: TargetFs, targets: readonly string[]): Promise<TargetS
 	for (const target of targets) states.push(await stateOf(fs, target));
 	return states;
 }
+
+// Several nodes' targets asked at once, and every node's problems said together, each with its
+// node (naming the first node's alone left the others' to the next run, one run a node). An error
+// that is not bad input (a node that does not answer) is thrown as it is.
+export async function refuseNodesTargets(nodes: readonly {node: string; targets(): Promise<void>}[]): Promise<void> {
+	const checked = await Promise.allSettled(nodes.map(async ({targets}) => targets()));
+	const problems: string[] = [];
+	const paths: string[] = [];
+	for (const [index, result] of checked.entries()) {
+		if (result.status === 'fulfilled') continue;
+		const {reason} = result as PromiseRejectedResult;
+		if (!(reason instanceof InputError)) throw reason;
+		const node = nodes[index]?.node ?? '';
+		problems.push(...reason.problems.map(problem => `${node}: ${problem}`));
+		paths.push(...reason.targets);
+	}
+	if (problems.length > 0) throw new InputError(problems, paths);
+}

@@ -8,7 +8,7 @@ import {nodePlan} from '../model/cluster-plan.js';
 import type {Cluster} from '../model/cluster.js';
 import {readLogTail} from '../system/log-tail.js';
 import {createSystem} from '../system/system.js';
-import {refuseUnwritableTargets} from '../system/target-check.js';
+import {refuseNodesTargets, refuseUnwritableTargets} from '../system/target-check.js';
 import {type AskNodeMoved, nodePlanLines, predictedNodePlan} from './cluster-layout.js';
 import {runSetupPlan} from './setup.js';
 import type {UseCaseOptions} from './use-case-options.js';
@@ -29,7 +29,7 @@ export async function rehearseCluster(
 			return {node, system, plan};
 		}),
 	);
-	for (const {system, plan} of nodes) await refuseUnwritableTargets(system.fs, plan.plan);
+	await refuseNodesTargets(nodes.map(({node, system, plan}) => ({node: node.name, targets: async () => refuseUnwritableTargets(system.fs, plan.plan)})));
 	for (const {node, plan} of nodes) options.onEvent?.({type: 'planned', node: node.name, lines: nodePlanLines(plan)});
 	const failed: ClusterOutcome['failed'] = [];
 	const skipped: string[] = [];

@@ -16,7 +16,7 @@ import {createTargetFs} from '../system/target-fs.js';
 import {newRunId} from '../system/journal.js';
 import {nodeLogDir, type NodeSystem, nodeRunLog} from '../system/node-system.js';
 import {createProbes, type Probes} from '../system/probes.js';
-import {refuseUnwritableTargets} from '../system/target-check.js';
+import {refuseNodesTargets, refuseUnwritableTargets} from '../system/target-check.js';
 import {removeLeftoverTempFiles} from '../system/leftovers.js';
 import {readAhead} from './cluster-ahead.js';
 import {type AskHostKey, connectAll} from './cluster-connect.js';
@@ -88,14 +88,14 @@ export async function planCluster(cluster: Cluster, options: {root?: string; sig
 		const layouts = await predictClusterLayouts(cluster, {signal});
 		return cluster.nodes.map(node => ({...nodePlan(cluster, node, layouts[node.name] ?? unreachedNodeFacts), read: async () => undefined}));
 	}
-	return Promise.all(
+	const planned = await Promise.all(
 		cluster.nodes.map(async node => {
 			const system = await nodeSandbox(root, node);
-			const plan = await predictedNodePlan(cluster, node, system, signal);
-			await refuseUnwritableTargets(system.fs, plan.plan);
-			return {...plan, read: async (file: string) => system.fs.read(file)};
+			return {system, plan: await predictedNodePlan(cluster, node, system, signal)};
 		}),
 	);
+	await refuseNodesTargets(planned.map(({system, plan}) => ({node: plan.node.name, targets: async () => refuseUnwritableTargets(system.fs, plan.plan)})));
+	return planned.map(({system, plan}) => ({...plan, read: async (file: string) => system.fs.read(file)}));
 }
 
 // Over SSH: every node reached and its preflight passed before any node changes (one failing stops
@@ -134,11 +134,8 @@ export async function deployCluster(
 		);
 		// Nobody confirms an unpinned key during an unattended deploy.
 		if (!options.onNodeFailed) for (const plan of plans) refuseUnpinnedKey(plan.values);
-		// Every node's at once (one round trip a node, made ahead); the first node in the file's order
-		// that has a problem is the one named, as when they were checked in turn.
-		const checked = await Promise.allSettled(read.map(async ({targets}) => targets()));
-		const refused = checked.find(result => result.status === 'rejected');
-		if (refused) throw refused.reason;
+		// Every node's at once (one round trip a node, made ahead), every node's problems said together.
+		await refuseNodesTargets(read.map(({plan, targets}) => ({node: plan.node.name, targets})));
 		const now = new Date();
 		const runId = newRunId(now);
 		const runs = new Map(systems.map(system => [system.node, new ApplyRun(system, runId, {log: nodeRunLog(system.node, runId)})]));

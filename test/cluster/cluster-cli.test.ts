@@ -159,6 +159,9 @@ describe('a cluster file that cannot be a cluster', () => {
 		['a repeated name', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: m1, address: 10.0.0.2}\n', /the name "m1" is given to 2 machines/],
 		['a repeated address', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.1}\n', /the address "10.0.0.1" is given to 2 machines/],
 		['no agent', 'masters:\n  - {name: m1, address: 10.0.0.1}\n', /agents: .*no machine would run tasks/],
+		['names that differ only in case', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: M1, address: 10.0.0.2}\n', /the names "m1" \(masters\[0\]\) and "M1" \(agents\[0\]\) differ only in case/],
+		// Named once, as the file's setting, whichever node a command would have planned first.
+		['settings that do not hold together', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.2}\nsettings: {repo.source: folder}\n', /^[^\n]*cluster\.yaml: settings\.repo\.folder: a folder source needs the folder of \.deb files[^\n]*\nNothing was changed\./m],
 		['a per-node setting under settings', 'masters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.2}\nsettings: {zookeeper.myid: "3"}\n', /settings\.zookeeper\.myid: .*must differ from node to node/],
 	];
 	it.each(refusals)('refuses %s with exit 2 and the reason, for every cluster command, writing nothing', async (_what, text, reason) => {

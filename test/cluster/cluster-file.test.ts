@@ -63,6 +63,19 @@ describe('the cluster file', () => {
 		]);
 	});
 
+	it('names settings that do not hold together once, as the file’s settings.ID, not on one of the nodes', () => {
+		expect(problems(`masters:\n${masters(3)}${agents}settings: {repo.source: folder}\n`)).toEqual([
+			'c.yaml: settings.repo.folder: a folder source needs the folder of .deb files (an absolute path, such as /srv/mesos-debs); set it, or choose another settings.repo.source.',
+		]);
+	});
+
+	it('refuses two names that differ only in case, naming both entries (one folder under --root, one log)', () => {
+		const found = problems(`masters:\n  - {name: m1, address: 10.0.0.11}\nagents:\n  - {name: a1, address: 10.0.0.21}\n  - {name: M1, address: 10.0.0.22}\n`);
+		expect(found).toEqual([
+			'c.yaml: the names "m1" (masters[0]) and "M1" (agents[1]) differ only in case, and name one machine: a name is its folder under --root DIR and the name of its log, where case may not count; give every machine its own name.',
+		]);
+	});
+
 	it.each([
 		['zookeeper.myid', '2', /settings\.zookeeper\.myid: "2" is not allowed; it must differ from node to node, and is derived from the machine list \(each master’s position/],
 		['slave.ip', '10.0.0.5', /settings\.slave\.ip: "10.0.0.5" is not allowed; it must differ from node to node, and is derived/],

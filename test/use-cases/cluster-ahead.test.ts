@@ -8,6 +8,7 @@ import type {Cluster} from '../../source/model/cluster.js';
 import type {Check} from '../../source/model/plan.js';
 import type {NodeSystem} from '../../source/system/node-system.js';
 import {createSystem} from '../../source/system/system.js';
+import {refuseNodesTargets} from '../../source/system/target-check.js';
 import {readAhead} from '../../source/use-cases/cluster-ahead.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
@@ -58,6 +59,20 @@ describe('a node read ahead of the first stage', () => {
 		// Put right meanwhile, within 5 s: the answer read ahead is still the one taken.
 		await rm(path.join(root, 'etc/mesos/zk'), {recursive: true});
 		await expect(ahead.targets()).rejects.toThrow(/\/etc\/mesos\/zk/);
+	});
+
+	it('names every node whose targets are blocked, each with its node, not the first node alone (the deploy’s target check)', async () => {
+		const nodes = await Promise.all(
+			['m1', 'm2'].map(async name => {
+				const {node, root} = await sandboxNode([]);
+				await mkdir(path.join(root, 'etc/mesos/zk'), {recursive: true});
+				return {...node, node: name} as NodeSystem;
+			}),
+		);
+		const two: Cluster = {...cluster, nodes: [{name: 'm1', address: '10.77.0.11', role: 'master+agent'}, {name: 'm2', address: '10.77.0.12', role: 'master+agent'}]};
+		const read = await Promise.all(nodes.map(async node => readAhead(two, node)));
+		const refused = refuseNodesTargets(read.map(({plan, targets}) => ({node: plan.node.name, targets})));
+		await expect(refused).rejects.toThrow(/^m1: \/etc\/mesos\/zk \(from mesos\.zk\) is a (folder|directory), not a regular file .*\nm2: \/etc\/mesos\/zk \(from mesos\.zk\) is a (folder|directory)/);
 	});
 
 	it('drops a reading nobody awaits without an unhandled rejection (a deploy that ended first)', async () => {
