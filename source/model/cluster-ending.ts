@@ -43,13 +43,24 @@ function undoAdvice(outcome: ClusterOutcome, undo: string): EndingLine[] {
 	return [{text: `To put back what this run changed: ${undo} (it puts back each node's last run that changed files; a stopped deploy that this one continued needs a second undo).${elsewhere}`}];
 }
 
+// A node whose run could not be marked finished once every stage had run there: its journal already
+// names every file the run changed (each step's rows are saved as it ends), so cluster undo finds
+// the run; only its end is not recorded, and a setup there takes a run not finished as one to continue.
+function unfinishedLines(outcome: ClusterOutcome): EndingLine[] {
+	return (outcome.unfinished ?? []).map(({node, message}) => ({
+		tone: 'yellow',
+		text: `${node}: every stage ran there, but this run could not be marked finished on it (${message}). Its journal names every file the run changed, so cluster undo still puts them back; a setup run on ${node} itself would take this run as unfinished and continue it, and an undo after that would put back both.`,
+	}));
+}
+
 export function clusterEnding(outcome: ClusterOutcome, words: EndingWords): ClusterEnding {
 	const {again, undo, status} = words;
 	const changedAny = outcome.nodes.some(run => run.recorded);
 	const perNode: EndingLine[] = changedAny ? outcome.nodes.map(run => ({text: nodeLine(run, outcome)})) : [];
 	const look = status ? ` Look at it with: ${status}.` : '';
+	const unfinished = unfinishedLines(outcome);
 	if (outcome.stopped) {
-		if (outcome.postflightStopped) return {code: stoppedExitCode, lines: [{tone: 'yellow', text: `Stopped during the postflight: the deploy itself finished on every node; only the proof of the cluster was cut short.${look}`}, ...perNode]};
+		if (outcome.postflightStopped) return {code: stoppedExitCode, lines: [{tone: 'yellow', text: `Stopped during the postflight: the deploy itself finished on every node; only the proof of the cluster was cut short.${look}`}, ...perNode, ...unfinished]};
 		if (!changedAny) return {code: stoppedExitCode, lines: [{tone: 'yellow', text: 'Stopped before anything was changed on any node.'}, {text: `Run the same command again to start: ${again}.`}]};
 		return {code: stoppedExitCode, lines: [{tone: 'yellow', text: 'Stopped: the steps under way are recorded as stopped; nothing after them ran.'}, ...perNode, {text: `To continue: ${again}.`}, ...undoAdvice(outcome, undo)]};
 	}
@@ -62,7 +73,11 @@ export function clusterEnding(outcome: ClusterOutcome, words: EndingWords): Clus
 	const skipped = outcome.skipped ?? [];
 	if (skipped.length > 0) {
 		const them = skipped.length === 1 ? 'it' : 'them';
-		return {code: 1, lines: [...perNode, {tone: 'yellow', text: `${listed(skipped)} ${skipped.length === 1 ? 'was' : 'were'} skipped: every later stage ran on the other nodes, and the cluster is not complete without ${them}. Fix the cause, then set ${them} up with: ${again} (what is already done changes nothing when done again).`}]};
+		return {code: 1, lines: [...perNode, {tone: 'yellow', text: `${listed(skipped)} ${skipped.length === 1 ? 'was' : 'were'} skipped: every later stage ran on the other nodes, and the cluster is not complete without ${them}. Fix the cause, then set ${them} up with: ${again} (what is already done changes nothing when done again).`}, ...unfinished]};
 	}
-	return {code: 1, lines: [...perNode, {tone: 'red', text: `The deploy finished on every node but the cluster is not proven: see the postflight's problems above.${look}`}]};
+	if (unfinished.length > 0 && outcome.health?.problems.length === 0) {
+		const names = listed((outcome.unfinished ?? []).map(each => each.node));
+		return {code: 1, lines: [{tone: 'yellow', text: `Every stage finished on every node and the cluster is proven; only the end of this run could not be recorded on ${names}.${look}`}, ...perNode, ...unfinished]};
+	}
+	return {code: 1, lines: [...perNode, {tone: 'red', text: `The deploy finished on every node but the cluster is not proven: see the postflight's problems above.${look}`}, ...unfinished]};
 }

@@ -40,6 +40,11 @@ export type HostKeyDecision = 'accept' | 'refuse';
 // earlier one).
 export type NodeRun = {node: string; recorded: boolean; changedFiles: number; backupsDir?: string};
 
+// A node whose run could not be marked finished after every stage ran there (its connection
+// dropped at the end), and why.
+export type Unfinished = {node: string; message: string};
+
 // nodes: every node's run, in the file's order (empty when no run started: nothing was changed).
 // postflightStopped: every stage ran on every node and a stop cut only the postflight short.
-export type ClusterOutcome = {ok: boolean; stopped?: boolean; postflightStopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth; nodes: NodeRun[]};
+// unfinished: every stage ran, but these nodes' runs could not be marked finished.
+export type ClusterOutcome = {ok: boolean; stopped?: boolean; postflightStopped?: boolean; failed: NodeFailure[]; skipped?: string[]; health?: ClusterHealth; nodes: NodeRun[]; unfinished?: Unfinished[]};

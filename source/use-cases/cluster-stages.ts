@@ -1,7 +1,7 @@
 // The deploy's stages and its postflight, apart from how the nodes are reached: the stages in
 // order with the nodes of each in parallel, a failed node retried, skipped or the end; then the
 // cluster judged over the network until it is proven or the time is up.
-import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure} from '../model/cluster-events.js';
+import type {ClusterEvent, ClusterOutcome, NodeDecision, NodeFailure, Unfinished} from '../model/cluster-events.js';
 import {type ClusterHealth, judgeCluster} from '../model/cluster-health.js';
 import type {Stage} from '../model/cluster-plan.js';
 import type {Cluster} from '../model/cluster.js';
@@ -25,30 +25,27 @@ export async function postflight(probes: Probes, cluster: Cluster, deadlineMs: n
 }
 
 // Every node's run finished at once (each to its end, whatever another's), then the nodes let go
-// (`letGo`), while the postflight proves the cluster (in turn they took half a second); a journal
-// not finished ends the postflight's wait and is thrown. A stop (`signal`) during the wait cuts
-// only the proof short: every stage ran, so `stopped` says so rather than "not proven".
+// (`letGo`), while the postflight proves the cluster (in turn they took half a second). A run that
+// cannot be finished (its node dropped after the last stage) is said with its node (`unfinished`),
+// and the proof goes on: every stage ran, so the ending says so rather than a bare SSH error. A
+// stop (`signal`) during the wait cuts only the proof short: `stopped` says so rather than "not proven".
 export async function finishAndProve(
-	runs: readonly {finish(): Promise<void>}[],
+	runs: readonly {node: string; finish(): Promise<void>}[],
 	letGo: () => Promise<void>,
 	prove: (signal: AbortSignal) => Promise<{health: ClusterHealth; settled: boolean}>,
 	signal?: AbortSignal,
-): Promise<{health: ClusterHealth; settled: boolean; stopped: boolean}> {
-	const judging = new AbortController();
-	const judged = signal ? AbortSignal.any([signal, judging.signal]) : judging.signal;
+): Promise<{health: ClusterHealth; settled: boolean; stopped: boolean; unfinished: Unfinished[]}> {
 	const finishing = Promise.allSettled(runs.map(async run => run.finish())).then(async ends => {
-		const broken = ends.find(end => end.status === 'rejected');
-		if (broken) judging.abort();
 		await letGo();
-		if (broken) throw broken.reason;
+		return ends.flatMap((end, index) => (end.status === 'rejected' ? [{node: runs[index]?.node ?? '', message: errorMessage(end.reason)}] : []));
 	});
-	const [finished, proven] = await Promise.allSettled([finishing, prove(judged)]);
+	const [finished, proven] = await Promise.allSettled([finishing, prove(signal ?? new AbortController().signal)]);
 	if (finished.status === 'rejected') throw finished.reason;
 	if (proven.status === 'rejected') throw proven.reason;
-	return {...proven.value, stopped: !proven.value.settled && signal?.aborted === true};
+	return {...proven.value, stopped: !proven.value.settled && signal?.aborted === true, unfinished: finished.value};
 }
 
-type StagesOutcome = Omit<ClusterOutcome, 'ok' | 'health' | 'nodes' | 'postflightStopped'>;
+type StagesOutcome = Omit<ClusterOutcome, 'ok' | 'health' | 'nodes' | 'postflightStopped' | 'unfinished'>;
 
 export type StageWork = {
 	applyStep(node: string, step: Step): Promise<ApplyResult>;

@@ -179,11 +179,13 @@ export async function deployCluster(
 		if (staged.stopped || staged.failed.length > 0) return {ok: false, ...staged, nodes: nodeRuns()};
 		const {failed, skipped = []} = staged;
 		const nodes = nodeRuns();
-		const proof = await finishAndProve([...runs.values()], letGo, async judged => postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged), options.signal);
+		const finishing = [...runs].map(([node, run]) => ({node, finish: async () => run.finish()}));
+		const proof = await finishAndProve(finishing, letGo, async judged => postflight(systems[0]?.probes as Probes, cluster, options.postflightMs ?? 60_000, judged), options.signal);
 		emit({type: 'postflight', health: proof.health, settled: proof.settled});
-		const ended = {failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health, nodes};
+		const {unfinished} = proof;
+		const ended = {failed, ...(skipped.length > 0 ? {skipped} : {}), health: proof.health, nodes, ...(unfinished.length > 0 ? {unfinished} : {})};
 		if (proof.stopped) return {ok: false, stopped: true, postflightStopped: true, ...ended};
-		return {ok: proof.settled && skipped.length === 0, ...ended};
+		return {ok: proof.settled && skipped.length === 0 && unfinished.length === 0, ...ended};
 	});
 }
 
