@@ -19,3 +19,13 @@ export function clusterFilePlace(typed: string, where: {cwd: string; root?: stri
 	if (insideRoot(file, root)) return {file};
 	return {problem: `A rehearsal (--root ${root}) writes nothing outside ${root}: type a name such as cluster.yaml (saved in ${root}) or a path inside ${root}.`};
 }
+
+// Where the settings chosen on the cluster pages are saved before the deploy: the cluster file
+// itself, or, in a rehearsal whose cluster file is outside DIR, a copy of it in DIR under its own
+// name (`copy`), as the machine list saves inside DIR: nothing of a rehearsal is written outside it.
+export function settingsFilePlace(file: string, where: {cwd: string; root?: string}): {file: string; copy: boolean} {
+	const full = path.resolve(where.cwd, file);
+	const {root} = where;
+	if (root === undefined || insideRoot(full, root)) return {file: full, copy: false};
+	return {file: path.join(path.resolve(root), path.basename(full)), copy: true};
+}

@@ -1,7 +1,7 @@
 // Where the machine list's cluster file goes: under --root DIR nothing is written outside DIR, so a
 // relative name is taken under DIR (not the working directory) and a path outside DIR is refused.
 import {describe, expect, it} from 'vitest';
-import {clusterFilePlace, insideRoot} from '../../source/model/cluster-file-place.js';
+import {clusterFilePlace, insideRoot, settingsFilePlace} from '../../source/model/cluster-file-place.js';
 
 describe('clusterFilePlace', () => {
 	it('on the machine itself, takes a name as the shell does: from the working directory', () => {
@@ -29,5 +29,13 @@ describe('clusterFilePlace', () => {
 		expect(insideRoot('/tmp/r', '/tmp/r')).toBe(false);
 		expect(insideRoot('/tmp/rr/a', '/tmp/r')).toBe(false);
 		expect(insideRoot('/tmp/r/../a', '/tmp/r')).toBe(false);
+	});
+
+	it('settingsFilePlace: the cluster file itself, or in a rehearsal whose file is outside the root a copy in the root by its name', () => {
+		expect(settingsFilePlace('c.yaml', {cwd: '/home/me'})).toEqual({file: '/home/me/c.yaml', copy: false});
+		// Inside the root: the file itself, taken from the working directory as the shell named it.
+		expect(settingsFilePlace('r/c.yaml', {cwd: '/tmp', root: '/tmp/r'})).toEqual({file: '/tmp/r/c.yaml', copy: false});
+		expect(settingsFilePlace('conf/c.yaml', {cwd: '/home/me', root: '/tmp/r'})).toEqual({file: '/tmp/r/c.yaml', copy: true});
+		expect(settingsFilePlace('/tmp/r2/c.yaml', {cwd: '/', root: '/tmp/r'})).toEqual({file: '/tmp/r/c.yaml', copy: true});
 	});
 });

@@ -121,4 +121,32 @@ describe('the cluster screens after the machine list', () => {
 		await waitForFrame(inkApp, () => code === 0);
 		shown.unmount();
 	}, 300_000);
+
+	it('in a rehearsal whose cluster file is outside the root, saves the settings changed in a copy inside it, says where, and leaves the file as it was', async () => {
+		const root = await tempRoot();
+		const file = path.join(await tempRoot(), 'cluster.yaml');
+		const text = '# our two machines\nmasters:\n  - {name: m1, address: 10.0.0.1}\nagents:\n  - {name: a1, address: 10.0.0.2}\n';
+		await writeFile(file, text);
+		let code: number | undefined;
+		const shown = render(<App system={await createSystem({root})} command="cluster setup" answers={{}} cluster={parseClusterFile(text, file)} clusterFile={file} onExit={exit => (code = exit)} />);
+		const inkApp = Object.assign(shown, {root});
+		let frame = await waitForFrame(inkApp, f => f.includes('Settings for every node · page 1 of') && !f.includes('Layout: predicting'), 30_000);
+		while (!frame.includes('/etc/zookeeper/conf/zoo.cfg')) frame = await press(inkApp, keys.enter);
+		inkApp.stdin.write('\u0015/srv/zookeeper');
+		frame = await waitForFrame(inkApp, /ZooKeeper data directory +\/srv\/zookeeper/);
+		while (!/page (\d+) of \1:/.test(frame)) frame = await press(inkApp, keys.enter);
+		inkApp.stdin.write(keys.enter);
+		await waitForFrame(inkApp, "every node's changes (2 nodes)");
+		await press(inkApp, keys.enter);
+		const done = (await waitForFrame(inkApp, 'nothing went over SSH.', deployMs)).replaceAll(/ *\n */g, ' ');
+		expect(await readFile(file, 'utf8')).toBe(text);
+		const copy = path.join(root, 'cluster.yaml');
+		expect(parseClusterFile(await readFile(copy, 'utf8'), copy).settings).toEqual({'zookeeper.dataDir': '/srv/zookeeper'});
+		expect(done).toContain(`The settings chosen are in ${copy}, a copy of ${file}: a rehearsal writes nothing outside ${root}.`);
+		// Said at the start too, before any node's files.
+		expect(done).toContain(`The settings chosen are saved in ${copy}, a copy of`);
+		inkApp.stdin.write(keys.enter);
+		await waitForFrame(inkApp, () => code === 0);
+		shown.unmount();
+	}, 300_000);
 });

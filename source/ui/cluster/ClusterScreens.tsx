@@ -15,7 +15,7 @@ import {errorMessage, InputError} from '../../model/errors.js';
 import type {Plan} from '../../model/plan.js';
 import {shellQuote} from '../../model/script.js';
 import {deployCluster, rehearseCluster} from '../../use-cases/cluster.js';
-import {saveClusterFile} from '../../use-cases/save-cluster-file.js';
+import {saveClusterFile, settingsFileFor} from '../../use-cases/save-cluster-file.js';
 import {predictClusterLayouts} from '../../use-cases/cluster-layout.js';
 import {reviewCluster} from '../../use-cases/cluster-review.js';
 import {useKeyRouter} from '../components/keys/use-key-router.js';
@@ -94,14 +94,23 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit, onBack}
 			},
 		);
 	}, [cluster, root, screen, setRoute]);
+	// The file is written again only when the settings changed: a hand-written one keeps its comments
+	// otherwise. A rehearsal whose file is outside DIR saves a copy in DIR, and the commands it names
+	// next name the copy.
+	const saving = useMemo(
+		() => (cluster && machines && JSON.stringify(cluster.settings) !== JSON.stringify(machines.cluster.settings) ? settingsFileFor(machines.file, root) : undefined),
+		[cluster, machines, root],
+	);
 	const run = useCallback(
 		async (options: DeployOptions) => {
 			if (!cluster || !machines) throw new Error('no machine list');
-			// The file is written again only when the settings changed: a hand-written one keeps its comments otherwise.
-			if (JSON.stringify(cluster.settings) !== JSON.stringify(machines.cluster.settings)) await saveClusterFile(machines.file, cluster);
+			if (saving) {
+				const saved = await saveClusterFile(saving.file, cluster, root);
+				if (saving.copy) options.onEvent({type: 'notice', line: `The settings chosen are saved in ${saved}, a copy of ${machines.file} (outside ${root ?? ''}, where a rehearsal writes nothing).`});
+			}
 			return root === undefined ? deployCluster(cluster, {...options, ...(shown ? {shown} : {})}) : rehearseCluster(cluster, root, {...options, dryRun: system.dryRun});
 		},
-		[cluster, machines, root, system.dryRun, shown],
+		[cluster, machines, root, saving, system.dryRun, shown],
 	);
 	switch (route.screen) {
 		case 'list':
@@ -120,16 +129,18 @@ export function ClusterScreens({cluster: given, file: givenFile, onExit, onBack}
 				/>
 			);
 		case 'deploy':
-			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} words={endingWords(cluster.nodes.length, machines.file, root, system.dryRun)} onExit={onExit} /> : null;
+			return cluster && machines ? <ClusterDeployScreen nodes={cluster.nodes} run={run} words={endingWords(cluster.nodes.length, machines.file, root, system.dryRun, saving?.copy ? saving.file : undefined)} onExit={onExit} /> : null;
 	}
 }
 
 // What the deploy's ending says, as the plain command says it (model/cluster-ending.ts); the screen
-// is run again without --yes, undo only with it.
-function endingWords(nodes: number, file: string, root: string | undefined, dryRun: boolean): EndingWords {
-	const rooted = `${shellQuote(file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`;
+// is run again without --yes, undo only with it. `copy`: where a rehearsal saved the settings of a
+// cluster file outside its root, which the commands then name.
+function endingWords(nodes: number, file: string, root: string | undefined, dryRun: boolean, copy?: string): EndingWords {
+	const rooted = `${shellQuote(copy ?? file)}${root === undefined ? '' : ` --root ${shellQuote(root)}`}`;
 	const again = `mesos-setup cluster setup ${rooted}`;
 	const undo = `mesos-setup cluster undo ${rooted} --yes`;
-	if (root !== undefined) return {done: rehearsalDone(root, dryRun, again), again, undo};
+	const copied = copy === undefined ? '' : ` The settings chosen are in ${copy}, a copy of ${file}: a rehearsal writes nothing outside ${root ?? ''}.`;
+	if (root !== undefined) return {done: `${rehearsalDone(root, dryRun, again)}${copied}`, again, undo};
 	return {done: `Done: ${clusterProven(nodes)}.`, again, undo, status: `mesos-setup cluster status ${shellQuote(file)}`};
 }
