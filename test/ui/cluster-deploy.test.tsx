@@ -17,15 +17,12 @@ import {ClusterDeployScreen} from '../../source/ui/cluster/ClusterDeployScreen.j
 import type {DeployOptions} from '../../source/ui/cluster/use-cluster-deploy.js';
 import {runStages, type StageWork} from '../../source/use-cases/cluster.js';
 import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
+import {masterAndTwoAgents} from '../fixtures/cluster-nodes.js';
 import {tempRoot} from '../helpers/temp-root.js';
 import {renderScreen} from './render-screen.js';
 
 const cluster: Cluster = {
-	nodes: [
-		{name: 'm1', address: '10.0.0.11', role: 'master'},
-		{name: 'a1', address: '10.0.0.21', role: 'agent'},
-		{name: 'a2', address: '10.0.0.22', role: 'agent'},
-	],
+	nodes: masterAndTwoAgents,
 	ssh: {},
 	settings: {},
 };

@@ -9,14 +9,11 @@ import {describe, expect, it} from 'vitest';
 import type {Cluster} from '../../source/model/cluster.js';
 import {InputError} from '../../source/model/errors.js';
 import {planCluster, rehearseCluster} from '../../source/use-cases/cluster.js';
+import {masterAndTwoAgents} from '../fixtures/cluster-nodes.js';
 import {tempRoot} from '../helpers/temp-root.js';
 
 const cluster: Cluster = {
-	nodes: [
-		{name: 'm1', address: '10.0.0.11', role: 'master'},
-		{name: 'a1', address: '10.0.0.21', role: 'agent'},
-		{name: 'a2', address: '10.0.0.22', role: 'agent'},
-	],
+	nodes: masterAndTwoAgents,
 	ssh: {},
 	// An apt source whose key is given twice: the same problem on every node.
 	settings: {'repo.source': 'apt', 'repo.url': 'https://debs.example/mesos', 'repo.keyUrl': 'https://debs.example/key.asc', 'repo.keyFile': '/srv/key.asc', 'repo.fingerprint': '81026D0004C44CF7EF55ADF8DF7D54CBE56151BF'},
