@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {consistencyProblems, resolveValues} from '../../source/model/answers.js';
 import {parseClusterFile} from '../../source/model/cluster-file.js';
-import {nodeValues} from '../../source/model/cluster-plan.js';
+import {nodeValues} from '../../source/model/cluster-values.js';
 import {isLoopbackHost, loopbackProblems} from '../../source/model/loopback-problems.js';
 import {labelOf} from '../../source/model/wizard-problems.js';
 import {agentAnswers} from '../helpers/agent-answers.js';
