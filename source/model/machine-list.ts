@@ -74,10 +74,12 @@ function nextMachine(machines: readonly Machine[]): {name: string; role: NodeRol
 	return {name: `${prefix}${number}`, role};
 }
 
+// A machine opens on its first field, Name, as every form here does (the suggested name is there to
+// keep or type over; Tab goes on to the address).
 const editing = (state: MachineListState, index: number, isNew: boolean, machine: Machine): MachineListState => ({
 	...state,
 	problems: [],
-	mode: {kind: 'edit', index, isNew, field: isNew ? 1 : 0, name: textField(machine.name), address: textField(machine.address), role: machine.role},
+	mode: {kind: 'edit', index, isNew, field: 0, name: textField(machine.name), address: textField(machine.address), role: machine.role},
 });
 
 function acceptEdit(state: MachineListState, mode: Extract<MachineListMode, {kind: 'edit'}>): MachineListState {

@@ -22,12 +22,15 @@ it('lists two machines, saves them, asks the settings once, shows the summary an
 	await session.waitFor('This machine or several machines?');
 	await step('Down', '❯ Several machines');
 	await step('Enter', 'Several machines: list them');
-	await step('a', 'A new machine');
+	// A new machine opens on its name (m1, suggested); Tab goes on to the address.
+	await step('a', '▸ Name:    m1');
+	await step('Tab', '▸ Address: ');
 	await typed('10.0.0.1', 'Address: ');
 	await step('Enter', /m1 +10\.0\.0\.1 +master/);
-	await step('a', 'A new machine');
+	await step('a', '▸ Name:    m2');
+	await step('Tab', '▸ Address: ');
 	await typed('10.0.0.2', 'Address: ');
-	await step('Tab', '‹ master (ZooKeeper, Mesos master, Marathon) ›');
+	await step('Tab', '▸ Role:    ‹ master (ZooKeeper, Mesos master, Marathon) ›');
 	await step('Right', '‹ agent (Mesos agent) ›');
 	const listed = await step('Enter', /m2 +10\.0\.0\.2 +agent/);
 	expect(listed).toContain('2 machines: 1 master (quorum 1), 1 agent only');

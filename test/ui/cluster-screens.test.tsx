@@ -29,9 +29,9 @@ describe('the cluster screens after the machine list', () => {
 		await waitForFrame(app, 'This machine or several machines?');
 		await press(app, keys.down, keys.enter);
 		await waitForFrame(app, 'Several machines: list them');
-		app.stdin.write(`a10.0.0.11${keys.enter}a10.0.0.12${keys.enter}a10.0.0.13${keys.enter}`);
+		app.stdin.write(`a${keys.tab}10.0.0.11${keys.enter}a${keys.tab}10.0.0.12${keys.enter}a${keys.tab}10.0.0.13${keys.enter}`);
 		await waitForFrame(app, /m3 +10\.0\.0\.13 +master/);
-		app.stdin.write(`a10.0.0.21${keys.enter}`);
+		app.stdin.write(`a${keys.tab}10.0.0.21${keys.enter}`);
 		await waitForFrame(app, /a1 +10\.0\.0\.21 +agent/);
 		const file = path.join(app.root, 'cluster.yaml');
 		app.stdin.write('s');

@@ -27,13 +27,13 @@ describe('the machine list of several machines', () => {
 		app = await renderWizard();
 		await waitForFrame(app, 'This machine or several machines?');
 		await type(`${keys.down}${keys.enter}`, 'Several machines: list them');
-		// a: a new machine, named m1 and a master, its address asked first.
-		await type(`a10.0.0.11${keys.enter}a10.0.0.12${keys.enter}a10.0.0.13${keys.enter}`, /m3 +10\.0\.0\.13 +master/);
-		const listed = await type(`a10.0.0.21${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
+		// a: a new machine, named m1 and a master, opened on its name; Tab goes on to the address.
+		await type(`a${keys.tab}10.0.0.11${keys.enter}a${keys.tab}10.0.0.12${keys.enter}a${keys.tab}10.0.0.13${keys.enter}`, /m3 +10\.0\.0\.13 +master/);
+		const listed = await type(`a${keys.tab}10.0.0.21${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
 		expect(listed).toContain('4 machines: 3 masters (quorum 2), 1 agent only');
 		expect(listed).not.toContain('Not yet a cluster');
 		// The same address twice is refused on the spot; Esc drops the machine.
-		expect(await type(`a10.0.0.11${keys.enter}`, 'Another machine already has the address 10.0.0.11')).toContain('A new machine');
+		expect(await type(`a${keys.tab}10.0.0.11${keys.enter}`, 'Another machine already has the address 10.0.0.11')).toContain('A new machine');
 		await type(keys.escape, /^(?![\s\S]*A new machine)/);
 		// a1 made a master (role ←): four masters and no agent is not a cluster, and s says why.
 		const even = await type(`e${keys.tab}${keys.tab}${keys.left}${keys.enter}`, /a1 +10\.0\.0\.21 +master/);
@@ -42,7 +42,7 @@ describe('the machine list of several machines', () => {
 		expect(refused).not.toContain('Save as');
 		// Back to an agent, one more added and removed again.
 		await type(`e${keys.tab}${keys.tab}${keys.right}${keys.enter}`, /a1 +10\.0\.0\.21 +agent/);
-		await type(`a10.0.0.22${keys.enter}`, /a2 +10\.0\.0\.22/);
+		await type(`a${keys.tab}10.0.0.22${keys.enter}`, /a2 +10\.0\.0\.22/);
 		await type('d', /^(?![\s\S]*a2 +10\.0\.0\.22)/);
 		// s: the file name, cluster.yaml unless typed; Ctrl+U clears it. A rehearsal (--root) saves a
 		// relative name inside the root, not in the working directory, and says so.
@@ -71,7 +71,7 @@ describe('the machine list of several machines', () => {
 		app = await renderWizard();
 		await waitForFrame(app, 'This machine or several machines?');
 		await type(`${keys.down}${keys.enter}`, 'Several machines: list them');
-		await type(`a10.0.0.11${keys.enter}a10.0.0.21${keys.tab}${keys.right}${keys.enter}`, /m2 +10\.0\.0\.21 +agent/);
+		await type(`a${keys.tab}10.0.0.11${keys.enter}a${keys.tab}10.0.0.21${keys.tab}${keys.right}${keys.enter}`, /m2 +10\.0\.0\.21 +agent/);
 		const outside = await tempRoot();
 		await type('s', 'Save as:');
 		const refused = unwrapped(await type(`\u0015${path.join(outside, 'cluster.yaml')}${keys.enter}`, /writes nothing outside/));
@@ -79,5 +79,22 @@ describe('the machine list of several machines', () => {
 		expect(refused).toContain(`type a name such as cluster.yaml (saved in ${app.root})`);
 		expect(refused).toContain('Save as:');
 		expect(await readdir(outside)).toEqual([]);
+	});
+
+	// Review 3, #24: with colours off (the tests' frames have none) only text can show the focus.
+	it('marks the field that has focus with ▸, as the wizard does, and opens a new machine on its first field', async () => {
+		app = await renderWizard();
+		await waitForFrame(app, 'This machine or several machines?');
+		await type(`${keys.down}${keys.enter}`, 'Several machines: list them');
+		const opened = await type('a', 'A new machine');
+		expect(opened).toMatch(/▸ Name: +m1/);
+		expect(opened).toMatch(/ {2}Address: /);
+		expect(opened).toMatch(/ {2}Role: +‹ master/);
+		const address = await type(keys.tab, /▸ Address: /);
+		expect(address).toMatch(/ {2}Name: +m1/);
+		const role = await type(keys.tab, /▸ Role: +‹ master/);
+		expect(role).not.toMatch(/▸ (Name|Address):/);
+		// Typed into the address, not the name: the focus went where ▸ said.
+		await type(`${keys.tab}${keys.tab}10.0.0.9${keys.enter}`, /m1 +10\.0\.0\.9 +master/);
 	});
 });

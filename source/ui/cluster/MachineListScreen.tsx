@@ -8,6 +8,7 @@ import {type Machine, machineFields, type MachineListState, machineList, machine
 import type {Cluster} from '../../model/cluster.js';
 import {rootFlag, shellQuote} from '../../model/script.js';
 import {saveClusterFile} from '../../use-cases/save-cluster-file.js';
+import {focusMark} from '../components/field-editor/focus-mark.js';
 import {type KeyHint, KeyHelp} from '../components/key-help/KeyHelp.js';
 import {TextField} from '../components/text-field/TextField.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -36,15 +37,19 @@ function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}
 	return (
 		<Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
 			<Text bold>{mode.isNew ? 'A new machine' : `Machine ${mode.index + 1}`}</Text>
+			{/* The focused field is marked ▸ as the wizard's are: the inverse cursor alone is gone with colours off. */}
 			<Text>
+				{focusMark(focus === 'name')}
 				{'Name:    '}
 				<TextField text={mode.name.text} cursor={mode.name.cursor} focus={focus === 'name'} />
 			</Text>
 			<Text>
+				{focusMark(focus === 'address')}
 				{'Address: '}
 				<TextField text={mode.address.text} cursor={mode.address.cursor} focus={focus === 'address'} />
 			</Text>
 			<Text>
+				{focusMark(focus === 'role')}
 				{'Role:    '}
 				<Text inverse={focus === 'role'}>{`‹ ${roleWords[mode.role]} ›`}</Text>
 			</Text>

@@ -8,6 +8,7 @@ import React from 'react';
 import {choicesFor} from '../../../model/field-input.js';
 import type {Setting} from '../../../model/settings.js';
 import {ChoiceList} from '../choice-list/ChoiceList.js';
+import {focusMark} from './focus-mark.js';
 import {TextField} from '../text-field/TextField.js';
 import {textWidth} from '../wrapped-text/text-rows.js';
 import {WrappedText} from '../wrapped-text/WrappedText.js';
@@ -37,7 +38,7 @@ export function FieldEditor({setting, value, cursor = [...value].length, focus, 
 			<Box>
 				<Box width={labelWidth} flexShrink={0}>
 					<Text color={focus ? 'cyan' : undefined} bold={focus} wrap="truncate-end">
-						{focus ? '▸ ' : '  '}
+						{focusMark(focus)}
 						{setting.label}
 					</Text>
 				</Box>
