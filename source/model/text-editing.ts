@@ -45,5 +45,10 @@ export function editText(field: TextField, edit: TextEdit): TextField {
 	}
 }
 
-// The next choice in a list, wrapping round at either end.
+// The next choice among a field's few values (a role, a source) or fields (Tab), wrapping round at
+// either end: a short cycle shown whole, where the first is one key past the last.
 export const moveChoice = (index: number, delta: number, count: number): number => (count === 0 ? 0 : (((index + delta) % count) + count) % count);
+
+// The next row of a list that scrolls (the settings at a glance, the summary's files, edit's list):
+// it stops at either end, as the scrolled views do, instead of jumping to the other end out of view.
+export const moveWithin = (index: number, delta: number, count: number): number => Math.min(Math.max(index + delta, 0), Math.max(count - 1, 0));

@@ -8,7 +8,7 @@ import {layoutLine} from './files.js';
 import {movedFiles, movedFilesLines} from './layout-prediction.js';
 import {buildPlan} from './plan.js';
 import {findSetting} from './settings.js';
-import {moveChoice} from './text-editing.js';
+import {moveChoice, moveWithin} from './text-editing.js';
 import {scrolledBy} from './scroll.js';
 import {actionsToRun, skippedName} from './step-refusal.js';
 import type {Page} from './wizard-pages.js';
@@ -161,10 +161,10 @@ function onMode(state: WizardState, mode: WizardMode, action: WizardAction, page
 		case 'open-file':
 			return mode.kind === 'summary' && summaryFiles(state, pages).length > 0 ? {...state, mode: {...mode, open: !mode.open, scroll: 0}} : state;
 		case 'choose': {
-			if (mode.kind === 'overview') return {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, askedCount(pages)), problems: []}};
+			if (mode.kind === 'overview') return {...state, mode: {...mode, cursor: moveWithin(mode.cursor, action.delta, askedCount(pages)), problems: []}};
 			if (mode.kind === 'summary') {
 				const count = summaryFiles(state, pages).length;
-				return count === 0 ? state : {...state, mode: {...mode, cursor: moveChoice(mode.cursor, action.delta, count), open: false, scroll: 0}};
+				return count === 0 ? state : {...state, mode: {...mode, cursor: moveWithin(mode.cursor, action.delta, count), open: false, scroll: 0}};
 			}
 			if (mode.kind !== 'welcome') return state;
 			const count = welcomeChoices[mode.offer].length;

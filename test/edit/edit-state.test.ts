@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {currentValues} from '../../source/model/current-values.js';
 import {articleMachine} from '../../source/model/facts.js';
-import {type EditAction, editReducer, type EditState, initialEdit} from '../../source/ui/edit/edit-state.js';
+import {type EditAction, editReducer, type EditState, highlighted, initialEdit, listedRows} from '../../source/ui/edit/edit-state.js';
 
 const current = currentValues({'/etc/mesos/zk': 'zk://127.0.0.1:2181/mesos\n'}, {}, articleMachine);
 const loaded = (opening?: {id: string; value?: string}): EditState => editReducer(initialEdit(articleMachine, opening), {type: 'loaded', current});
@@ -56,11 +56,15 @@ describe('the edit screen’s states', () => {
 		expect(editReducer(editReducer(asked, {type: 'restart', now: false}), {type: 'back'}).mode.kind).toBe('loading');
 	});
 
-	it('moves the highlight through the list, wrapping round, and opens the one highlighted', () => {
+	it('moves the highlight through the list, stopping at either end, and opens the one highlighted', () => {
 		const list = loaded();
 		const down = editReducer(list, {type: 'highlight', delta: 1});
 		expect(down.highlight).toBe('zookeeper.servers');
-		expect(editReducer(list, {type: 'highlight', delta: -1}).highlight).toBeDefined();
+		expect(highlighted(editReducer(list, {type: 'highlight', delta: -1}))).toBe(highlighted(list));
+		const ids = listedRows(list).map(row => row.id);
+		const last = editReducer(list, {type: 'highlight', delta: ids.length - 1});
+		expect(last.highlight).toBe(ids.at(-1));
+		expect(editReducer(last, {type: 'highlight', delta: 1}).highlight).toBe(ids.at(-1));
 		expect(editReducer(down, {type: 'open'}).mode).toMatchObject({kind: 'editing', id: 'zookeeper.servers'});
 	});
 });

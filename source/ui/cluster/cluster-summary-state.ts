@@ -2,6 +2,7 @@
 // whether its diff is open (scrolled, changes only or the whole file).
 import type {NodeChanges} from '../../model/cluster-changes.js';
 import {scrolledBy} from '../../model/scroll.js';
+import {moveWithin} from '../../model/text-editing.js';
 import type {PreviewView} from '../components/file-preview/preview-rows.js';
 
 export type SummaryState = {selected: number; diff?: {offset: number; view: PreviewView}};
@@ -15,7 +16,7 @@ export const fileItems = (nodes: readonly NodeChanges[]): FileItem[] => nodes.fl
 export function summaryReducer(state: SummaryState, action: SummaryAction): SummaryState {
 	switch (action.type) {
 		case 'move':
-			return {selected: Math.min(Math.max(state.selected + action.delta, 0), Math.max(action.count - 1, 0))};
+			return {selected: moveWithin(state.selected, action.delta, action.count)};
 		case 'open':
 			return {...state, diff: {offset: 0, view: 'changes'}};
 		case 'close':

@@ -7,7 +7,7 @@ import type {Facts} from '../../model/facts.js';
 import {applyFieldAction, type FieldAction} from '../../model/field-input.js';
 import {changesNothing, followersFollowing, planSettingChange, type SettingChange} from '../../model/setting-change.js';
 import {findSetting, type SettingId, settingIdFrom} from '../../model/settings.js';
-import {moveChoice, textField} from '../../model/text-editing.js';
+import {moveWithin, textField} from '../../model/text-editing.js';
 import {scrolledBy} from '../../model/scroll.js';
 import {type SettingRow, settingRows} from './setting-rows.js';
 
@@ -131,7 +131,7 @@ export function editReducer(state: EditState, action: EditAction): EditState {
 			if (mode.kind !== 'list' || !state.current) return state;
 			const ids = listedRows(state).map(row => row.id);
 			const at = Math.max(0, ids.findIndex(id => id === highlighted(state)));
-			return {...state, highlight: ids[moveChoice(at, action.delta, ids.length)]};
+			return {...state, highlight: ids[moveWithin(at, action.delta, ids.length)]};
 		}
 		case 'open': {
 			const id = highlighted(state);
