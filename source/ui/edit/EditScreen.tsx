@@ -98,8 +98,8 @@ export function EditScreen({answers, editId, editValue, onBack, onAnswersSaved}:
 	const note =
 		modeNote(system) ??
 		(system.facts.isRoot ? undefined : 'Not running as root: the files in /etc cannot be written. Run it with sudo, or rehearse with --root ./mesos-rehearsal.');
-	// Title, note (it may wrap), notice and key help: the rest is the body's.
-	const body = rows - 4 - (note ? 2 : 0) - (state.notice ? 2 : 0);
+	// Title, note and notice (as many rows as they wrap to), the gap and key help, one spare row: the rest is the body's.
+	const body = rows - 4 - (note ? wrapRows(note, columns).length : 0) - (state.notice ? wrapRows(state.notice, columns).length : 0);
 	return (
 		<Box flexDirection="column">
 			<Text bold>mesos-setup edit</Text>
@@ -130,7 +130,7 @@ function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
 		case 'load-failed':
 			return <Text color="red">The files that hold the settings could not be read: {mode.message}</Text>;
 		case 'list':
-			return current ? <SettingList rows={listedRows(state)} total={settingRows(current).length} filter={state.filter} highlight={highlighted(state)} height={height - 4} /> : null;
+			return current ? <SettingList rows={listedRows(state)} total={settingRows(current).length} filter={state.filter} highlight={highlighted(state)} height={height} /> : null;
 		case 'editing': {
 			const setting = findSetting(mode.id);
 			const now = current?.settings.find(s => s.id === mode.id);

@@ -4,8 +4,9 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {findSetting} from '../../model/settings.js';
-import {ChoiceList} from '../components/choice-list/ChoiceList.js';
-import {choiceWindow} from '../components/choice-list/choice-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
+import {useRowsLeft} from '../hooks/use-rows-left.js';
+import {settingLines} from './setting-lines.js';
 import {rowLabel, type SettingRow} from './setting-rows.js';
 
 type Props = {
@@ -15,63 +16,69 @@ type Props = {
 	filter: string;
 	// The highlighted setting; the first row when none is.
 	highlight: string | undefined;
-	// Rows the list may use, besides the help under it.
+	// Rows the list may use, with its filter line and the help under it.
 	height: number;
 };
 
 const labelWidth = 30;
 
 export function SettingList({rows, total, filter, highlight, height}: Props) {
-	const items = rows.map(row => ({...row, value: row.id, label: rowLabel(row, labelWidth)}));
 	const selected = Math.max(0, rows.findIndex(r => r.id === highlight));
 	const row = rows[selected];
-	// A heading can come with every row: half the rows are items, so the list never overflows.
-	const limit = Math.max(3, Math.min(rows.length, Math.floor((height - 1) / 2)));
-	const {start} = choiceWindow(rows.length, selected, limit);
+	// The rows left once the filter line and the help under the list are laid out (the help's length
+	// changes with the setting highlighted); the list scrolls within them, saying what is out of view.
+	const space = useRowsLeft(height);
+	// Before the first measurement, about what the filter line and a help of two rows leave.
+	const shown = settingLines(rows, selected, space.rows > 0 ? space.rows : height - 4);
 	const filterLine = filter === '' ? `Type to narrow the list (label, id or file): ${total} settings.` : `Filter: ${filter} · ${rows.length} of ${total} settings (Backspace erases, Esc clears)`;
 	return (
 		<Box flexDirection="column">
-			<Text dimColor={filter === ''} wrap="truncate-end">
-				{filterLine}
-			</Text>
-			{rows.length === 0 ? <Text color="yellow">No setting matches “{filter}”.</Text> : null}
-			<ChoiceList
-				items={items}
-				selected={selected}
-				limit={limit}
-				renderItem={(item, isSelected, index) => (
-					<Box flexDirection="column">
-						{/* The first row shown carries its group's heading too, so a scrolled list still says which file. */}
-						{item.first || index === start ? <Text bold>{item.group}</Text> : null}
-						<Text color={isSelected ? 'cyan' : item.problem ? 'red' : item.editedByHand ? 'yellow' : undefined} wrap="truncate-end">
-							{isSelected ? '❯ ' : '  '}
-							{item.label}
+			<Box ref={space.above} flexDirection="column">
+				<Text dimColor={filter === ''} wrap="truncate-end">
+					{filterLine}
+				</Text>
+				{rows.length === 0 ? <Text color="yellow">No setting matches “{filter}”.</Text> : null}
+			</Box>
+			<Box flexDirection="column">
+				<MoreRow at="above" count={shown.above} word="setting" />
+				{shown.lines.map(line =>
+					line.kind === 'heading' ? (
+						<Text key={`heading ${line.group}`} bold wrap="truncate-end">
+							{line.group}
 						</Text>
-					</Box>
+					) : (
+						<Text key={line.row.id} color={line.index === selected ? 'cyan' : line.row.problem ? 'red' : line.row.editedByHand ? 'yellow' : undefined} wrap="truncate-end">
+							{line.index === selected ? '❯ ' : '  '}
+							{rowLabel(line.row, labelWidth)}
+						</Text>
+					),
 				)}
-			/>
-			{row ? (
-				<Box flexDirection="column" marginTop={1}>
-					<Text dimColor wrap="wrap">
-						{row.id}: {findSetting(row.id)?.help}
-					</Text>
-					{row.editedByHand ? (
-						<Text color="yellow" wrap="wrap">
-							On disk this is {row.value}, the saved answer says {row.saved}: someone edited {row.group} by hand. The disk wins.
+				<MoreRow at="below" count={shown.below} word="setting" />
+			</Box>
+			<Box ref={space.below} flexDirection="column">
+				{row ? (
+					<Box flexDirection="column" marginTop={1}>
+						<Text dimColor wrap="wrap">
+							{row.id}: {findSetting(row.id)?.help}
 						</Text>
-					) : null}
-					{row.fileMissing ? (
-						<Text color="yellow" wrap="wrap">
-							{row.group} does not exist: this setting is not set on this machine. Changing it writes the file.
-						</Text>
-					) : null}
-					{row.problem ? (
-						<Text color="red" wrap="wrap">
-							{row.problem}
-						</Text>
-					) : null}
-				</Box>
-			) : null}
+						{row.editedByHand ? (
+							<Text color="yellow" wrap="wrap">
+								On disk this is {row.value}, the saved answer says {row.saved}: someone edited {row.group} by hand. The disk wins.
+							</Text>
+						) : null}
+						{row.fileMissing ? (
+							<Text color="yellow" wrap="wrap">
+								{row.group} does not exist: this setting is not set on this machine. Changing it writes the file.
+							</Text>
+						) : null}
+						{row.problem ? (
+							<Text color="red" wrap="wrap">
+								{row.problem}
+							</Text>
+						) : null}
+					</Box>
+				) : null}
+			</Box>
 		</Box>
 	);
 }

@@ -9,8 +9,6 @@ export type SettingRow = {
 	label: string;
 	value: string;
 	group: string;
-	// The first row of its group carries the group's heading.
-	first: boolean;
 	editedByHand: boolean;
 	saved: string;
 	problem?: string;
@@ -30,15 +28,14 @@ export function settingRows(current: CurrentValues): SettingRow[] {
 		label: labels.get(s.id) ?? s.id,
 		value: shownValue(s),
 		group: s.path ?? savedOnlyGroup,
-		first: false,
 		editedByHand: s.editedByHand,
 		saved: s.saved,
 		fileMissing: s.fileMissing,
 		...(s.problem ? {problem: s.problem} : {}),
 	}));
 	const order = [...new Set(rows.filter(r => r.group !== savedOnlyGroup).map(r => r.group)), savedOnlyGroup];
-	const grouped = order.flatMap(group => rows.filter(r => r.group === group));
-	return grouped.map((row, i) => ({...row, first: i === 0 || grouped[i - 1]?.group !== row.group}));
+	// Each file's heading is drawn over its first row listed (setting-lines.ts).
+	return order.flatMap(group => rows.filter(r => r.group === group));
 }
 
 // One line per setting in the list; unique, since it starts with the setting's own label.

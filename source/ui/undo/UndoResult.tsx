@@ -6,7 +6,8 @@ import React from 'react';
 import {undoCounts} from '../../model/local-time.js';
 import {copiesKeptIn, filesUndone, restartBrings} from '../../model/undo-words.js';
 import {ServiceRunPanes} from '../components/run/ServiceRunPanes.js';
-import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
+import {type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import type {useServiceRun} from '../hooks/use-service-run.js';
@@ -42,14 +43,14 @@ export function UndoResult({state, rows, width, sandbox, hostPath, restarts, lim
 	return (
 		<Box flexDirection="column">
 			<Text color="green">{head}</Text>
-			{list.above > 0 ? <Text dimColor>  ↑ {more(list.above, 'file')} (↑ to scroll)</Text> : null}
+			<MoreRow at="above" count={list.above} word="file" scrolls indent="  " />
 			{shown.map(line => (
 				<Text key={line.path} wrap="truncate-end">
 					{'  '}
 					{line.outcome.padEnd(9)} {line.path}
 				</Text>
 			))}
-			{list.below > 0 ? <Text dimColor>  ↓ {more(list.below, 'file')} (↓ to scroll)</Text> : null}
+			<MoreRow at="below" count={list.below} word="file" scrolls indent="  " />
 			<WrappedText text={saved} width={width} />
 			{kept ? <WrappedText text={kept} width={width} /> : null}
 			{question ? <WrappedText text={question} width={width} color="yellow" /> : null}

@@ -8,7 +8,8 @@ import React, {useEffect, useRef} from 'react';
 import type {Answers} from '../../model/answers.js';
 import {errorMessage, errorWithDetail} from '../../model/errors.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
-import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
+import {type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {useAbortOnLeave} from '../hooks/use-abort-on-leave.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -130,14 +131,14 @@ function UndoBody({state, rows, width, sandbox, hostPath, restarts, limit}: Body
 			return (
 				<Box flexDirection="column">
 					<WrappedText text={head} width={width} />
-					{list.above > 0 ? <Text dimColor>  ↑ {more(list.above, 'file')} (↑ to scroll)</Text> : null}
+					<MoreRow at="above" count={list.above} word="file" scrolls indent="  " />
 					{shown.map(file => (
 						<Text key={file.path} wrap="truncate-end">
 							{'  '}
 							{file.action === 'restore' ? 'restore' : 'remove '} {file.path}
 						</Text>
 					))}
-					{list.below > 0 ? <Text dimColor>  ↓ {more(list.below, 'file')} (↓ to scroll)</Text> : null}
+					<MoreRow at="below" count={list.below} word="file" scrolls indent="  " />
 					<Box marginTop={1} flexDirection="column">
 						<Text bold>Undo does not undo:</Text>
 						{preview.keeps.map(line => (

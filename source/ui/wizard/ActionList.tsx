@@ -7,7 +7,8 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import {type ActionView, outcomeLook, type RunView} from '../components/run/run-view.js';
-import {more, type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
+import {type ScrollLimit, scrollWindow} from '../components/scroll/scroll-window.js';
 import {wrapRows} from '../components/wrapped-text/text-rows.js';
 
 type Props = {
@@ -92,11 +93,11 @@ export function ActionList({view, width, rows, offset = 0, follow, limit}: Props
 	if (limit) limit.current = shown.max;
 	return (
 		<Box flexDirection="column">
-			{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'row')} (↑ to scroll)</Text> : null}
+			<MoreRow at="above" count={shown.above} word="row" scrolls />
 			{all.slice(shown.start, shown.start + shown.visible).map((row, index) => (
 				<ActionRow key={shown.start + index} row={row} />
 			))}
-			{shown.below > 0 ? <Text dimColor>↓ {more(shown.below, 'row')} (↓ to scroll)</Text> : null}
+			<MoreRow at="below" count={shown.below} word="row" scrolls />
 		</Box>
 	);
 }

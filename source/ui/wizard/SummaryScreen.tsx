@@ -11,7 +11,7 @@ import {layoutShort} from '../../model/layout-prediction.js';
 import {roleOf} from '../../model/roles.js';
 import {activeMode, layoutPending} from '../../model/wizard-state.js';
 import {FilePreview} from '../components/file-preview/FilePreview.js';
-import {more} from '../components/scroll/scroll-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useDiskFiles} from '../hooks/use-disk-files.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
@@ -50,7 +50,7 @@ export function SummaryScreen({state, pages, height, width, scrollLimit}: Screen
 				<FilePreview files={[change]} height={Math.max(1, space.rows)} width={width} offset={summary.scroll} limit={scrollLimit} view={state.wholeFiles ? 'whole' : 'changes'} />
 			) : (
 				<Box flexDirection="column">
-					{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'row')}</Text> : null}
+					<MoreRow at="above" count={shown.above} word="row" />
 					{rows.slice(shown.start, shown.start + shown.visible).map((row, index) => {
 						const here = row.file !== undefined && row.file === chosen;
 						return (
@@ -59,7 +59,7 @@ export function SummaryScreen({state, pages, height, width, scrollLimit}: Screen
 							</Text>
 						);
 					})}
-					{shown.below > 0 ? <Text dimColor>↓ {more(shown.below, 'row')}</Text> : null}
+					<MoreRow at="below" count={shown.below} word="row" />
 				</Box>
 			)}
 			<Box ref={space.below} flexDirection="column">

@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {type PreviewFile, type PreviewRow, type PreviewView, previewWindow} from './preview-rows.js';
 import {usePreviewRows} from '../../hooks/use-preview-rows.js';
+import {MoreRow} from '../scroll/MoreRow.js';
 import {more, type ScrollLimit} from '../scroll/scroll-window.js';
 
 export {fileChange} from './preview-rows.js';
@@ -83,16 +84,11 @@ export function FilePreview({files, height, width, offset = 0, limit, view = 'ch
 	if (limit) limit.current = shown.max;
 	return (
 		<Box flexDirection="column">
-			{shown.above > 0 ? <Text dimColor>↑ {more(shown.above, 'line')} (↑ to scroll)</Text> : null}
+			<MoreRow at="above" count={shown.above} word="line" scrolls />
 			{shown.rows.map((row, index) => (
 				<Row key={index} row={row} />
 			))}
-			{shown.below > 0 ? (
-				<Text dimColor>
-					↓ {more(shown.below, 'line')}
-					{shown.filesBelow > 0 ? `, ${more(shown.filesBelow, 'file')}` : ''} (↓ to scroll)
-				</Text>
-			) : null}
+			<MoreRow at="below" count={shown.below} word="line" scrolls also={shown.filesBelow > 0 ? `, ${more(shown.filesBelow, 'file')}` : ''} />
 		</Box>
 	);
 }
