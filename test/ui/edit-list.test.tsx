@@ -1,6 +1,7 @@
-// The edit screen's list in an 80×24 terminal (review 3, #23, and the list's ends): the list fills
-// its rows and says how many settings are out of view above and below; ↑ at the first and ↓ at the
-// last stay there.
+// The edit screen's list in an 80×24 terminal (review 3, #23 and the list's ends) and its package
+// source (review 3, #11): the list fills its rows and says how many settings are out of view above
+// and below; ↑ at the first and ↓ at the last stay there; a source whose own settings the list
+// cannot offer says the command that sets them.
 import {afterEach, describe, expect, it} from 'vitest';
 import {runSetupYes} from '../../source/commands/setup-yes.js';
 import {createSystem} from '../../source/system/system.js';
@@ -73,5 +74,30 @@ describe('the edit list in 80×24', () => {
 		const lines = frame.split('\n');
 		const marker = lines.findIndex(line => line.startsWith('↑ '));
 		expect(lines[marker + 1]).toMatch(/^(\/etc\/|kept in the saved answers)/);
+	});
+});
+
+// A frame's text with the screen's line breaks taken out: a long command wraps at 80 columns.
+const unwrapped = (frame: string): string => frame.replaceAll(/ *\n */g, ' ');
+
+describe('the package source in edit', () => {
+	it('says the command that sets what a folder or apt source needs, which the list cannot offer', async () => {
+		const {screen, root} = await showEdit({columns: 80, rows: 24});
+		await waitForFrame(screen, 'Type to narrow the list');
+		await press(screen, ...'source');
+		await waitForFrame(screen, '❯ Package source');
+		await press(screen, keys.enter);
+		await waitForFrame(screen, /▸ Package source +❯ article/);
+		let frame = await press(screen, keys.down);
+		for (let downs = 0; downs < 3 && !/❯ folder/.test(frame); downs++) frame = await press(screen, keys.down);
+		frame = unwrapped(await press(screen, keys.enter));
+		expect(frame).toContain('repo.folder: a folder source needs the folder of .deb files');
+		expect(frame).toContain(`run instead: mesos-setup edit repo.source folder --set repo.folder=DIR --root ${root}`);
+		// apt: its own repository root and its key's fingerprint.
+		frame = await press(screen, keys.up);
+		expect(frame).toMatch(/❯ apt/);
+		expect(frame).not.toContain('run instead');
+		frame = unwrapped(await press(screen, keys.enter));
+		expect(frame).toContain(`run instead: mesos-setup edit repo.source apt --set repo.url=URL --set repo.fingerprint=FINGERPRINT --root ${root}`);
 	});
 });

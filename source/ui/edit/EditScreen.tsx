@@ -7,7 +7,10 @@ import {type Answers, checkAnswer} from '../../model/answers.js';
 import {shownValue} from '../../model/current-values.js';
 import {modeNote} from '../../model/action-preview.js';
 import {followersQuestion} from '../../model/setting-change.js';
+import {sourceOf} from '../../model/repository-settings.js';
+import {rootFlag} from '../../model/script.js';
 import {findSetting} from '../../model/settings.js';
+import {sourceEditCommand} from '../../model/source-problems.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 import {KeyHelp, type KeyHint} from '../components/key-help/KeyHelp.js';
 import type {ScrollLimit} from '../components/scroll/scroll-window.js';
@@ -123,6 +126,7 @@ type BodyProps = {
 };
 
 function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
+	const system = useSystem();
 	const {mode, current} = state;
 	switch (mode.kind) {
 		case 'loading':
@@ -135,6 +139,8 @@ function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
 			const setting = findSetting(mode.id);
 			const now = current?.settings.find(s => s.id === mode.id);
 			if (!setting) return null;
+			// Another source refused for the settings it needs (review 3, #11): the command that gives them.
+			const command = mode.id === 'repo.source' && mode.problems.length > 0 && current ? sourceEditCommand(current.values, sourceOf({'repo.source': mode.text})) : undefined;
 			return (
 				<Box flexDirection="column">
 					<Text dimColor>
@@ -147,6 +153,7 @@ function EditBody({state, height, width, restarts, scrollLimit}: BodyProps) {
 							✖ {problem}
 						</Text>
 					))}
+					{command ? <WrappedText text={`This screen changes one setting at a time, and lists only the settings of the source this machine uses now, so it cannot ask for those; run instead: ${command}${rootFlag(system)}`} width={width} color="yellow" /> : null}
 					{mode.note ? <Text color="yellow">{mode.note}</Text> : null}
 				</Box>
 			);
