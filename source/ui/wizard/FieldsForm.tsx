@@ -1,16 +1,23 @@
 // The settings a page asks for, one FieldEditor each; the focused one shows its cursor and help.
 // Problems that span settings (myid not among the servers, quorum not a majority) are shown
 // under them. Render only: the wizard's reducer holds what is typed.
-import {Box, Text} from 'ink';
-import React from 'react';
+import {Box, type DOMElement, Text} from 'ink';
+import React, {type RefObject} from 'react';
 import {defaultReason, resolveValues} from '../../model/answers.js';
 import {findSetting, type SettingId} from '../../model/settings.js';
 import {fieldText, type WizardState} from '../../model/wizard-state.js';
 import {FieldEditor} from '../components/field-editor/FieldEditor.js';
 
-type Props = {fields: readonly SettingId[]; state: WizardState; width?: number};
+type Props = {
+	fields: readonly SettingId[];
+	state: WizardState;
+	width?: number;
+	// Where the focused field and the problems are drawn, for a page that scrolls to keep them in view.
+	focused?: RefObject<DOMElement | null>;
+	problems?: RefObject<DOMElement | null>;
+};
 
-export function FieldsForm({fields, state, width}: Props) {
+export function FieldsForm({fields, state, width, focused, problems}: Props) {
 	const {mode} = state;
 	const typing = mode.kind === 'fields' ? mode : undefined;
 	// What the earlier pages chose, for a default another setting decides (defaultReason).
@@ -25,13 +32,19 @@ export function FieldsForm({fields, state, width}: Props) {
 				const focus = typing?.focus === index;
 				const value = fieldText(state, id, values);
 				const why = defaultReason(id, {...values, [id]: value});
-				return <FieldEditor key={id} setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} {...(why ? {note: why} : {})} />;
+				return (
+					<Box key={id} flexDirection="column" {...(focus && focused ? {ref: focused} : {})}>
+						<FieldEditor setting={setting} value={value} {...(focus ? {cursor: typing.cursor} : {})} focus={focus} labelWidth={labelWidth} {...(width === undefined ? {} : {width})} {...(why ? {note: why} : {})} />
+					</Box>
+				);
 			})}
-			{(typing?.problems ?? []).map(problem => (
-				<Text key={problem} color="red">
-					✖ {problem}
-				</Text>
-			))}
+			<Box flexDirection="column" {...(problems ? {ref: problems} : {})}>
+				{(typing?.problems ?? []).map(problem => (
+					<Text key={problem} color="red">
+						✖ {problem}
+					</Text>
+				))}
+			</Box>
 		</Box>
 	);
 }

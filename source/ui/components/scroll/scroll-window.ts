@@ -35,3 +35,18 @@ export type ScrollLimit = {current: number};
 
 // What a row above or below a window says is out of view: "3 more lines".
 export const more = (count: number, word: string): string => `${count} more ${word}${count === 1 ? '' : 's'}`;
+
+// The window that shows rows `from` up to `ends[0]` (excluded), or else up to the next end, drawn
+// as near the top as it can (the page's first rows are its title); where none fits, from `from`
+// down as far as the rows go, and at least to `must`.
+export function windowShowing(total: number, height: number, from: number, ends: readonly number[], must = from + 1): ScrollWindow {
+	const shows = (window: ScrollWindow, end: number): boolean => window.start <= from && end <= window.start + window.visible;
+	const showing = (end: number): ScrollWindow | undefined =>
+		[0, end - (height - 2), end - (height - 1), from].map(offset => scrollWindow(total, height, offset)).find(window => shows(window, end));
+	for (const end of ends) {
+		const found = showing(end);
+		if (found) return found;
+	}
+	const top = scrollWindow(total, height, from);
+	return shows(top, must) ? top : (showing(must) ?? top);
+}
