@@ -55,6 +55,8 @@ describe('settingLines', () => {
 			expect(settings.some(line => line.kind === 'setting' && line.index === selected)).toBe(true);
 			expect(shown.above + settings.length + shown.below).toBe(rows.length);
 			expect(shown.lines[0]?.kind).toBe('heading');
+			// Never a heading on the last row, its settings all below.
+			expect(shown.lines.at(-1)?.kind).toBe('setting');
 			expect(shown.lines.length + (shown.above > 0 ? 1 : 0) + (shown.below > 0 ? 1 : 0)).toBeLessThanOrEqual(12);
 			// A heading shown names the file of the setting after it.
 			shown.lines.forEach((line, at) => {

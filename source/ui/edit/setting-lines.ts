@@ -32,5 +32,7 @@ export function settingLines(rows: readonly SettingRow[], selected: number, heig
 		window = scrollWindow(all.length, room, 0);
 		shown = all.slice(0, window.visible);
 	}
+	// A heading on the last row would name a file whose settings are all below: the row is left empty.
+	if (shown.at(-1)?.kind === 'heading') shown = shown.slice(0, -1);
 	return {lines: shown, above: settingsIn(all.slice(0, window.start)), below: settingsIn(all.slice(window.start + window.visible))};
 }
