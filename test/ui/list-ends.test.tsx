@@ -5,7 +5,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {press, pressExpectingNoChange, waitForFrame} from '../helpers/ink-app.js';
 import {keys} from '../helpers/keys.js';
-import {type RenderedApp, renderWizard} from './render-wizard.js';
+import {type RenderedApp, renderWizard, resizeTo} from './render-wizard.js';
 
 afterEach(() => cleanup());
 
@@ -26,6 +26,20 @@ describe('lists that stop at their ends', () => {
 		await atList(app);
 		await pressExpectingNoChange(app, keys.up);
 		expect(await press(app, keys.down)).toContain('❯ Walk through every page');
+	});
+
+	it('the settings at a glance in 80×24 say how many rows are below, and above once scrolled, as edit’s list does', async () => {
+		const app = await renderWizard();
+		await atList(app);
+		resizeTo(app, {columns: 80, rows: 24});
+		let frame = await waitForFrame(app, /↓ \d+ more rows/);
+		expect(frame).not.toMatch(/↑ \d+ more rows/);
+		expect(frame.split('\n').length).toBeLessThan(24);
+		for (let downs = 0; downs < 14; downs++) frame = await press(app, keys.down);
+		frame = await waitForFrame(app, /↑ \d+ more rows/);
+		expect(frame).toMatch(/↓ \d+ more rows/);
+		expect(frame).toMatch(/^❯ /m);
+		expect(frame.split('\n').length).toBeLessThan(24);
 	});
 
 	it('the summary: ↑ on the first file stays there', async () => {

@@ -9,7 +9,8 @@ import {overviewRows, savedAnswersPlace} from '../../model/settings-overview.js'
 import {findSetting} from '../../model/settings.js';
 import {keepEnd} from '../../model/terminal-text.js';
 import {activeMode} from '../../model/wizard-state.js';
-import {choiceWindow} from '../components/choice-list/choice-window.js';
+import {MoreRow} from '../components/scroll/MoreRow.js';
+import {scrollWindow} from '../components/scroll/scroll-window.js';
 import {WrappedText} from '../components/wrapped-text/WrappedText.js';
 import {useRowsLeft} from '../hooks/use-rows-left.js';
 import type {ScreenProps} from './screen-props.js';
@@ -35,7 +36,11 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 	const problems = mode.kind === 'overview' ? mode.problems : [];
 	const items = [...overviewActions.map(action => ({key: action, text: actionLabels[action], tone: undefined})), ...rows.map(row => ({key: row.id, text: '', tone: row}))];
 	const space = useRowsLeft(height);
-	const {start, end} = choiceWindow(items.length, cursor, Math.max(1, space.rows));
+	// Scrolled as the other lists are, the row under the cursor centred, saying what is above and below.
+	const rowsFor = Math.max(3, space.rows);
+	const shown = scrollWindow(items.length, rowsFor, cursor - Math.floor((rowsFor - 2) / 2));
+	const {start} = shown;
+	const end = start + shown.visible;
 	const labelWidth = Math.min(30, Math.max(...rows.map(row => row.label.length)) + 1);
 	const room = width - labelWidth - 6;
 	const wide = room >= valueColumns + pathColumns - 4;
@@ -48,6 +53,7 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 				<Text bold>Every setting, as it will be written. Nothing is written before the summary.</Text>
 			</Box>
 			<Box flexDirection="column">
+				<MoreRow at="above" count={shown.above} word="row" />
 				{items.slice(start, end).map((item, offset) => {
 					const here = start + offset === cursor;
 					const row = item.tone;
@@ -60,6 +66,7 @@ export function SettingsScreen({state, pages, height, width}: ScreenProps) {
 						</Text>
 					);
 				})}
+				<MoreRow at="below" count={shown.below} word="row" />
 			</Box>
 			<Box ref={space.below} flexDirection="column">
 				<Text dimColor>* differs from the default · ✗ not allowed, or breaks a rule across settings</Text>
