@@ -48,7 +48,8 @@ function EditRow({mode}: {mode: Extract<MachineListState['mode'], {kind: 'edit'}
 				{'Address: '}
 				<TextField text={mode.address.text} cursor={mode.address.cursor} focus={focus === 'address'} />
 			</Text>
-			<Text>
+			{/* In a narrow window the role's closing › is cut rather than wrapped onto a row of its own. */}
+			<Text wrap="truncate-end">
 				{focusMark(focus === 'role')}
 				{'Role:    '}
 				<Text inverse={focus === 'role'}>{`‹ ${roleWords[mode.role]} ›`}</Text>
