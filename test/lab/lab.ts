@@ -10,6 +10,7 @@ import {acquireMachineLock} from './machine-lock.js';
 import {machineSnapshot, restoreMachine, type MachineSnapshot, type RestoreReport} from './machine-snapshot.js';
 import {readDistribution, type Distribution} from './os-release.js';
 import {createSigningKey, type SigningKey} from './signing-key.js';
+import {addLabAgentAddress} from './agent-address.js';
 
 export {serviceLogFiles, standinServices, packageName} from './mesosphere-package.js';
 export type {RestoreReport} from './machine-snapshot.js';
@@ -87,8 +88,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 	let snapshot: MachineSnapshot | undefined;
 	let workDir: string | undefined;
 	const servers: ServerProcess[] = [];
+	let removeAgentAddress: (() => Promise<void>) | undefined;
 	try {
 		await installLabPrerequisites();
+		removeAgentAddress = await addLabAgentAddress();
 		workDir = await mkdtemp(path.join(tmpdir(), 'mesos-setup-lab-'));
 		snapshot = await machineSnapshot(path.join(workDir, 'snapshot'));
 		const distribution = await readDistribution();
@@ -162,6 +165,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 					try {
 						for (const server of servers) await server.stop();
 						await rm(ownWorkDir, {recursive: true, force: true});
+						await removeAgentAddress?.();
 					} finally {
 						releaseLock();
 					}
@@ -172,6 +176,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 		for (const server of servers) await server.stop();
 		if (snapshot) await restoreMachine(snapshot, {putBack: true});
 		if (workDir) await rm(workDir, {recursive: true, force: true});
+		await removeAgentAddress?.();
 		releaseLock();
 		throw error;
 	}

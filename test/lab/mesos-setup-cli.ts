@@ -3,7 +3,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import type {Lab} from './lab.js';
-import {ownAddress} from '../helpers/unreachable-node.js';
+import {labAgentAddress} from './agent-address.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,13 +24,13 @@ export function labSettings(lab: Pick<Lab, 'repoUrl' | 'keyserver' | 'fingerprin
 
 /**
  * An agent-only machine in the single-machine lab. Loopback is refused for an agent (it runs no
- * ZooKeeper, and its masters reach it at its address: model/loopback-problems.ts), so it names this
- * machine's own address on its network: the agent listens there (the one daemon of the lab that does,
- * because it is told to), and finds no ZooKeeper on its 2181, as it found none on loopback.
+ * ZooKeeper, and its masters reach it at its address: model/loopback-problems.ts), so it names the
+ * lab's agent address (agent-address.ts: on the loopback interface, not 127/8) as its ZooKeeper, ip
+ * and host name: the agent listens there, and finds no ZooKeeper on its 2181, as it found none on
+ * 127.0.0.1.
  */
 export function labAgentSettings() {
-	const address = ownAddress();
-	return {'node.role': 'agent', 'mesos.zk': `zk://${address}:2181/mesos`, 'slave.ip': address, 'slave.hostname': address};
+	return {'node.role': 'agent', 'mesos.zk': `zk://${labAgentAddress}:2181/mesos`, 'slave.ip': labAgentAddress, 'slave.hostname': labAgentAddress};
 }
 
 export type CliRun = {exitCode: number; stdout: string; stderr: string; all: string};
