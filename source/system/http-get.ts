@@ -28,23 +28,33 @@ type Asking = {stopped?: Error; request?: http.ClientRequest};
 // the request was doing (looking up its host, waiting for an answer, reading its body).
 export function httpGet(url: string, {timeoutMs, signal}: GetLimits): Promise<HttpAnswer> {
 	if (signal?.aborted) return Promise.reject(stoppedError());
+	let at: URL;
+	try {
+		at = new URL(url);
+	} catch (error) {
+		return Promise.reject(error as Error);
+	}
 	return new Promise((resolve, reject) => {
 		const asking: Asking = {};
+		// The timer and the listener go as soon as the GET ends, answered or stopped: a stop during a
+		// look-up that never ends must not keep the process waiting for the timer.
+		const settle = (): void => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', onAbort);
+		};
 		const stop = (error: Error): void => {
 			if (asking.stopped) return;
 			asking.stopped = error;
+			settle();
 			reject(error);
 			asking.request?.destroy(error);
 		};
 		const timer = setTimeout(() => stop(timedOut(timeoutMs)), timeoutMs);
 		const onAbort = (): void => stop(stoppedError());
 		signal?.addEventListener('abort', onAbort, {once: true});
-		follow(new URL(url), asking)
+		follow(at, asking)
 			.then(resolve, reject)
-			.finally(() => {
-				clearTimeout(timer);
-				signal?.removeEventListener('abort', onAbort);
-			});
+			.finally(settle);
 	});
 }
 
