@@ -146,8 +146,8 @@ async function measureScreen(system: System, cluster: StandInsApart, seconds: nu
 		const usage = await cpuOver(seconds);
 		const standInsMs = Math.round((cluster.cpuMicros() - standInsBefore) / 1000);
 		// Each refresh asks the master three things: health, state, metrics.
-		const refreshes = Math.round((await cluster.masterHits()) - hitsBefore) / 3;
-		return {...usage, drawnMs, settlingMs: settling.ms, idleWrites: stdout.writes - writesBefore, refreshes: Math.round(refreshes), standInsMs};
+		const refreshes = Math.round(((await cluster.masterHits()) - hitsBefore) / 3);
+		return {...usage, drawnMs, settlingMs: settling.ms, idleWrites: stdout.writes - writesBefore, refreshes, standInsMs};
 	} finally {
 		app.unmount();
 	}
